@@ -1,0 +1,155 @@
+"""The Python API: ``Pipeline.load(index_dir).ask(question) -> Answer``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .compose import TermWeights, compose
+from .config import Settings
+from .corpus import load_corpus
+from .embedding import Encoder, load_encoder, resolve_model
+from .errors import IndexStateError, UsageError
+from .indexer import BuildReport, build_index, stale_reason
+from .questions import clean_question, shape_of
+from .records import Answer, Chunk, Passage
+from .retrieve import Filters, Retrieval, Retriever
+from .store import IndexData, load_index, read_manifest
+
+
+def ensure_index(settings: Settings, progress: bool = False) -> BuildReport | None:
+    """Build the index if it is missing or no longer matches the documents; None if it was current."""
+    corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexStateError:
+        manifest = None
+    model_id = resolve_model(settings.model)[0]
+    if stale_reason(manifest, corpus, model_id) is None:
+        try:
+            load_index(settings.index_dir)
+            return None
+        except IndexStateError:
+            pass
+    return build_index(settings, progress=progress)
+
+
+class Pipeline:
+    """A loaded index plus the encoder: answers questions with cited passages."""
+
+    def __init__(self, data: IndexData, settings: Settings, encoder: Encoder | None = None):
+        self.data = data
+        self.settings = settings
+        self._encoder = encoder
+        self.retriever = Retriever(data, settings)
+        self.weights = TermWeights(self.retriever.chunks)
+        self.score_chunks = [c for c in data.chunks if c.kind == "score"]
+
+    @classmethod
+    def load(cls, index_dir: str | Path | None = None, settings: Settings | None = None,
+             build: bool = False, progress: bool = False) -> "Pipeline":
+        """Load the index in ``index_dir`` (building it first from the seeds when ``build``)."""
+        settings = (settings or Settings()).with_overrides(index_dir=Path(index_dir) if index_dir else None)
+        if build:
+            ensure_index(settings, progress=progress)
+        data = load_index(settings.index_dir)
+        model = data.manifest.get("model", {})
+        wanted = resolve_model(settings.model)[0]
+        if model.get("id") != wanted:
+            raise IndexStateError(
+                f"index was built with model {model.get('id')!r} but {wanted!r} is configured; run `rag index --rebuild`"
+            )
+        return cls(data, settings)
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = load_encoder(self.settings.model)
+            if self._encoder.dim != self.data.manifest["model"]["dim"]:
+                raise IndexStateError("model dimension differs from the index; run `rag index --rebuild`")
+        return self._encoder
+
+    # -- what the index holds ----------------------------------------------------------------
+    def authorities(self) -> list[str]:
+        return sorted({c.label for c in self.retriever.chunks})
+
+    def sections(self) -> list[str]:
+        return sorted({c.section for c in self.retriever.chunks})
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        return [c for c in self.data.chunks if c.doc_id == doc_id]
+
+    # -- asking --------------------------------------------------------------------------------
+    def _prepare(self, question: str) -> tuple[str, list[str]]:
+        if not isinstance(question, str) or not question.strip():
+            raise UsageError("the question is empty")
+        text, notices = clean_question(question, self.settings.max_question_chars)
+        if not text:
+            raise UsageError("the question is empty")
+        return text, notices
+
+    def retrieve(self, question: str, k: int | None = None, retriever: str | None = None,
+                 filters: Filters = Filters()) -> Retrieval:
+        text, _ = self._prepare(question)
+        vec = self.encoder.encode([text])[0] if (retriever or self.settings.retriever) != "bm25" else None
+        return self.retriever.search(text, vec, k, retriever, filters)
+
+    def ask(self, question: str, k: int | None = None, retriever: str | None = None,
+            authorities: tuple[str, ...] | list[str] = (), section: str | None = None,
+            score: int | None = None) -> Answer:
+        """Answer ``question`` from the index's own sentences, citing each, or abstain."""
+        t0 = time.perf_counter()
+        text, notices = self._prepare(question)
+        k = k or self.settings.k
+        if k < 1:
+            raise UsageError("k must be at least 1")
+        filters = Filters(tuple(authorities or ()), section or None, score)
+        t = time.perf_counter()
+        vec = self.encoder.encode([text])[0]
+        t_embed = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        retrieval = self.retriever.search(text, vec, k, retriever, filters)
+        match = retrieval.authorities
+        shape = shape_of(text, len(match.known))
+        evidence = list(retrieval.passages)
+        if shape.comparative:
+            evidence = self._per_authority(text, vec, retriever, filters, evidence)
+        t_retrieve = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        score_passages = [
+            Passage(c, 1.0, 1) for c in self.score_chunks
+            if not filters.authorities or c.label in filters.authorities or c.authority in filters.authorities
+        ]
+        composition = compose(
+            text, vec, evidence, [self.data.sentence_vectors_of(p.chunk.chunk_id) for p in evidence],
+            match, shape, self.weights, self.settings, score_passages,
+        )
+        t_compose = (time.perf_counter() - t) * 1000
+        if match.known and match.unknown:
+            notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
+        return Answer(
+            question=question,
+            answer=composition.text,
+            abstained=composition.abstained,
+            citations=composition.citations,
+            passages=retrieval.passages,
+            timings_ms={"embed": t_embed, "retrieve": t_retrieve, "compose": t_compose,
+                        "total": (time.perf_counter() - t0) * 1000},
+            notices=tuple(notices),
+        )
+
+    def _per_authority(self, text: str, vec: np.ndarray, retriever: str | None, filters: Filters,
+                       passages: list[Passage]) -> list[Passage]:
+        """For comparisons: the best two passages of every authority (within the filters)."""
+        labels = [a for a in self.authorities() if not filters.authorities or a in filters.authorities]
+        seen = {p.chunk.chunk_id for p in passages}
+        out = list(passages)
+        for label in labels:
+            sub = self.retriever.search(text, vec, 2, retriever, Filters((label,), filters.section, filters.score))
+            for p in sub.passages:
+                if p.chunk.chunk_id not in seen:
+                    seen.add(p.chunk.chunk_id)
+                    out.append(Passage(p.chunk, p.score, len(out) + 1))
+        return out

@@ -1,0 +1,159 @@
+"""Dense, lexical and hybrid retrieval over an index, with filters and authority awareness."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .authorities import AuthorityMatch, AuthorityMatcher
+from .config import Settings
+from .records import Passage
+from .store import IndexData
+
+RETRIEVERS = ("dense", "bm25", "hybrid")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to some authorities (labels), a section, or a score."""
+
+    authorities: tuple[str, ...] = ()
+    section: str | None = None
+    score: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.authorities or self.section or self.score is not None)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    passages: tuple[Passage, ...]
+    authorities: AuthorityMatch
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
+    """Reciprocal rank fusion of several rankings (best first) of the same ids."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def minmax(values: np.ndarray) -> np.ndarray:
+    """Scale to [0, 1]; a constant vector becomes all zeros."""
+    if values.size == 0:
+        return values
+    lo, hi = float(values.min()), float(values.max())
+    return (values - lo) / (hi - lo) if hi > lo else np.zeros_like(values)
+
+
+def weighted_fusion(dense: np.ndarray, lexical: np.ndarray, dense_weight: float) -> np.ndarray:
+    """Convex combination of min-max normalised dense and lexical scores of the same candidates."""
+    return dense_weight * minmax(dense) + (1.0 - dense_weight) * minmax(lexical)
+
+
+def top(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> np.ndarray:
+    """Indices of the ``k`` highest scores (among ``allowed`` positions), best first."""
+    if allowed is not None:
+        scores = np.where(allowed, scores, -np.inf)
+        k = min(k, int(allowed.sum()))
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    idx = np.argpartition(-scores, k - 1)[:k]
+    return idx[np.argsort(-scores[idx], kind="stable")]
+
+
+class Retriever:
+    """Ranks the retrievable chunks of an index for a question."""
+
+    def __init__(self, data: IndexData, settings: Settings):
+        self.data = data
+        self.settings = settings
+        self.chunks = [data.chunks[r] for r in data.rows]  # by retrieval position
+        self.labels = np.array([c.label for c in self.chunks], dtype=object)
+        self.sections = np.array([c.section for c in self.chunks], dtype=object)
+        self.scores = np.array([-1 if c.score is None else c.score for c in self.chunks])
+        self.matcher = AuthorityMatcher(sorted({c.authority for c in data.chunks if c.authority}))
+        self.vectors = data.chunk_vectors[data.rows]
+
+    # -- filters ---------------------------------------------------------------------------
+    def allowed(self, filters: Filters) -> np.ndarray | None:
+        if not filters:
+            return None
+        mask = np.ones(len(self.chunks), dtype=bool)
+        if filters.authorities:
+            wanted = {a.casefold() for a in filters.authorities}
+            mask &= np.array([lbl.casefold() in wanted or (c.authority or "").casefold() in wanted
+                              for lbl, c in zip(self.labels, self.chunks)])
+        if filters.section:
+            mask &= np.array([s.casefold() == filters.section.casefold() for s in self.sections])
+        if filters.score is not None:
+            mask &= self.scores == filters.score
+        return mask
+
+    # -- scoring ---------------------------------------------------------------------------
+    def dense_scores(self, query_vec: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every retrievable chunk (vectors are normalised)."""
+        if self.settings.flat_index_max >= len(self.chunks):
+            return self.vectors @ query_vec
+        scores = np.full(len(self.chunks), -1.0, dtype=np.float32)
+        d, i = self.data.dense.search(query_vec[None, :], min(len(self.chunks), self.settings.candidates * 4))
+        ok = i[0] >= 0
+        scores[i[0][ok]] = d[0][ok]
+        return scores
+
+    def search(self, question: str, query_vec: np.ndarray | None, k: int | None = None,
+               retriever: str | None = None, filters: Filters = Filters()) -> Retrieval:
+        s = self.settings
+        k = k or s.k
+        mode = retriever or s.retriever
+        if mode not in RETRIEVERS:
+            raise ValueError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {mode!r}")
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        match = self.matcher.find(question)
+        allowed = self.allowed(filters)
+        boost = np.zeros(len(self.chunks), dtype=np.float32)
+        if match.known and not filters.authorities:
+            named = {a.casefold() for a in match.known}
+            boost = np.array([(c.authority or "").casefold() in named for c in self.chunks], dtype=np.float32)
+        timings["authorities"] = _ms(t)
+
+        t = time.perf_counter()
+        dense = self.dense_scores(query_vec) if mode != "bm25" and query_vec is not None else None
+        timings["dense"] = _ms(t)
+        t = time.perf_counter()
+        lexical = self.data.lexical.scores(question) if mode != "dense" else None
+        timings["lexical"] = _ms(t)
+
+        t = time.perf_counter()
+        if mode == "dense" or lexical is None:
+            fused = dense if dense is not None else np.zeros(len(self.chunks), dtype=np.float32)
+        elif mode == "bm25" or dense is None:
+            fused = lexical
+        elif s.fusion == "rrf":
+            m = s.candidates
+            fused_map = rrf([list(top(dense, m, allowed)), list(top(lexical, m, allowed))], s.rrf_k)
+            fused = np.zeros(len(self.chunks), dtype=np.float32)
+            for i, v in fused_map.items():
+                fused[i] = v
+            boost = boost * (2.0 / (s.rrf_k + 1))  # a boost on the scale of rrf scores
+        else:
+            fused = weighted_fusion(dense, lexical, s.dense_weight)
+        if boost.any():
+            fused = fused + s.authority_boost * boost * (float(fused.max() - fused.min()) or 1.0)
+        order = top(fused, k, allowed)
+        timings["fuse"] = _ms(t)
+        passages = tuple(
+            Passage(self.chunks[int(i)], float(fused[int(i)]), rank) for rank, i in enumerate(order, start=1)
+        )
+        return Retrieval(passages, match, timings)
+
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000.0
