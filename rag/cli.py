@@ -116,6 +116,7 @@ def eval_cmd(
     compare: Annotated[Optional[Path], typer.Option("--compare", help="A previous report (JSON) to compare with.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Report name (default: gold file stem).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Reports folder.")] = Path("eval/reports"),
+    calibrate: Annotated[bool, typer.Option("--calibrate", help="Suggest the abstention threshold instead.")] = False,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
@@ -124,7 +125,7 @@ def eval_cmd(
     from .evaluate import run_eval_command
 
     run_eval_command(_settings(index_dir, seeds, model), gold=gold, retriever=retriever, k=k, as_json=as_json,
-                     save_run=save_run, compare=compare, name=name, out=out)
+                     save_run=save_run, compare=compare, name=name, out=out, calibrate=calibrate)
 
 
 @app.command()

@@ -9,19 +9,36 @@ pointing at the passage it came from.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .authorities import AuthorityMatch
 from .config import ABSTAIN_MESSAGE, Settings
+from .glossary import Glossary
 from .lexical import tokenize
-from .questions import QuestionShape, has_date, has_number
+from .questions import QuestionShape, has_count, has_date, has_number
 from .records import Chunk, Citation, Passage, Sentence
+
+#: How a sentence that elaborates on the one before it begins.
+ELABORATION = re.compile(
+    r"^(For example|For instance|This|These|They|It|Such|As a result|As part|In addition|Examples|"
+    r"Specifically|In particular|However|But)\b"
+)
 
 # Weights of the sentence relevance score (see ``Candidate``); the abstention threshold is
 # calibrated for this scale, so change them together.
 W_DENSE, W_LEXICAL, W_PASSAGE, W_SHAPE = 0.55, 0.30, 0.15, 0.08
+
+#: Words that shape a question but name no topic ("how many", "did", "currently").
+QUESTION_WORDS = (
+    "how many much what which who whom whose when where why is are was were be been do does did done has have had "
+    "can could should would will may might must shall any some there their they them it its this that these those "
+    "a an the of in on at to for from by with about into over after before as and or not no yes get got give given "
+    "tell say said currently current recent recently ever still also please report reports record recorded "
+    "council councils authority authorities local london borough county city district metropolitan royal"
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +60,7 @@ class Composition:
 class TermWeights:
     """Inverse document frequency of stemmed terms over the retrievable chunks."""
 
-    def __init__(self, chunks: list[Chunk]):
+    def __init__(self, chunks: list[Chunk], names: list[str] = (), glossary: Glossary | None = None):
         df: dict[str, int] = {}
         token_lists = tokenize([c.text for c in chunks]) if chunks else []
         for tokens in token_lists:
@@ -52,31 +69,47 @@ class TermWeights:
         self.n = max(len(chunks), 1)
         self.df = df
         self._cache: dict[str, frozenset[str]] = {}
+        self.names = frozenset(tokenize([" ".join(names)])[0]) if names else frozenset()
+        self.question_words = frozenset(tokenize([QUESTION_WORDS])[0]) | frozenset(QUESTION_WORDS.split())
+        self.glossary = glossary or Glossary({})
 
     def idf(self, term: str) -> float:
         return math.log(1.0 + self.n / (1.0 + self.df.get(term, 0)))
 
     def terms(self, text: str) -> frozenset[str]:
+        """Stemmed terms of ``text`` and of the other forms of its acronyms."""
         cached = self._cache.get(text)
         if cached is None:
-            cached = frozenset(tokenize([text])[0])
+            cached = frozenset(tokenize([self.glossary.expand(text)])[0])
             if len(self._cache) < 200_000:
                 self._cache[text] = cached
         return cached
 
+    def content(self, terms: frozenset[str]) -> frozenset[str]:
+        """The terms that say what is asked about: not authority names, not question words."""
+        return frozenset(t for t in terms if t not in self.names and t not in self.question_words)
+
+    def focus(self, terms: frozenset[str]) -> frozenset[str]:
+        """Content terms that pick out a topic: not numbers, not in most passages."""
+        return frozenset(t for t in self.content(terms) if not t.isdigit() and self.df.get(t, 0) <= 0.5 * self.n)
+
+    def weight(self, term: str) -> float:
+        """IDF, halved for words the corpus never uses (a different wording, weak evidence)."""
+        return self.idf(term) * (0.5 if term not in self.df else 1.0)
+
     def overlap(self, query_terms: frozenset[str], text: str) -> float:
-        """IDF-weighted share of the question's terms found in ``text`` (0..1)."""
+        """Weighted share of the question's terms found in ``text`` (0..1)."""
         if not query_terms:
             return 0.0
-        total = sum(self.idf(t) for t in query_terms)
-        found = sum(self.idf(t) for t in query_terms & self.terms(text))
+        total = sum(self.weight(t) for t in query_terms)
+        found = sum(self.weight(t) for t in query_terms & self.terms(text))
         return found / total if total else 0.0
 
 
 def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray], query_vec: np.ndarray,
                      question: str, shape: QuestionShape, weights: TermWeights) -> list[Candidate]:
     """Every sentence of the passages with its relevance to the question."""
-    query_terms = weights.terms(question)
+    query_terms = weights.content(weights.terms(question))
     out: list[Candidate] = []
     for passage, vectors in zip(passages, sentence_vectors):
         prior = 1.0 / passage.rank ** 0.5
@@ -92,6 +125,19 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
                 rel += W_SHAPE
             out.append(Candidate(passage, sentence, vec, rel))
     return out
+
+
+def states_amount(candidates: list[Candidate], question: str, weights: TermWeights, match: AuthorityMatch) -> bool:
+    """Whether a sentence (of the named authority, if any) gives an amount about the question's
+    topic, i.e. states a number and shares most of the question's topic terms."""
+    focus = weights.focus(weights.terms(question))
+    named = {a.casefold() for a in match.known}
+    for c in candidates:
+        if named and (c.passage.chunk.authority or "").casefold() not in named:
+            continue
+        if has_count(c.sentence.text) and (not focus or weights.overlap(focus, c.sentence.text) >= 0.5):
+            return True
+    return False
 
 
 def mmr(candidates: list[Candidate], n: int, lam: float, floor: float) -> list[Candidate]:
@@ -152,10 +198,13 @@ def compose(question: str, query_vec: np.ndarray, passages: list[Passage], sente
     best = max(c.relevance for c in candidates)
     if best < settings.abstain_threshold:
         return abstain(best)
+    if shape.count and not shape.comparative and not states_amount(candidates, question, weights, match):
+        return abstain(best)
     if shape.comparative:
-        return _comparative_answer(candidates, best, match, settings)
+        return _comparative_answer(candidates, best, match, settings, question, weights)
     floor = max(settings.abstain_threshold, best - 0.12)
-    chosen = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
+    seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
+    chosen = with_continuations(seeds, candidates, question, weights, settings.max_answer_sentences)
     labels = {c.passage.chunk.label for c in chosen}
     named = {a.casefold() for a in match.known}
     lines: list[tuple[str, list[Candidate]]] = []
@@ -170,9 +219,43 @@ def compose(question: str, query_vec: np.ndarray, passages: list[Passage], sente
     return Composition(text, False, citations, best)
 
 
+def restates(sentence: str, question: str, weights: TermWeights) -> bool:
+    """Whether a sentence mostly repeats the question's words (the answer then tends to follow it)."""
+    return weights.overlap(weights.content(weights.terms(question)), sentence) >= 0.6
+
+
+def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
+                       weights: TermWeights, limit: int) -> list[Candidate]:
+    """The chosen sentences, each followed by the next one of its paragraph when that one
+    elaborates ("For example...", "This included...") or the chosen one only restates the question."""
+    following = {}
+    for a, b in zip(candidates, candidates[1:]):
+        if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
+            following[id(a)] = b
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for seed in seeds:
+        for c in (seed, following.get(id(seed))):
+            if c is None or len(out) >= limit:
+                continue
+            key = (c.passage.chunk.chunk_id, c.sentence.start)
+            if key in seen:
+                continue
+            if c is not seed and not (ELABORATION.match(c.sentence.text) or restates(seed.sentence.text, question, weights)):
+                continue
+            seen.add(key)
+            out.append(c)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def _comparative_answer(candidates: list[Candidate], best: float, match: AuthorityMatch,
-                        settings: Settings) -> Composition:
-    """One line per authority with evidence, each cited; strongest evidence first."""
+                        settings: Settings, question: str, weights: TermWeights) -> Composition:
+    """One line per authority with evidence, each cited; strongest evidence first. An authority
+    has evidence when its best sentence is nearly as relevant as the best overall, or shares most
+    of the question's topic terms."""
+    focus = weights.focus(weights.terms(question))
     by_label: dict[str, list[Candidate]] = {}
     for c in candidates:
         by_label.setdefault(c.passage.chunk.label, []).append(c)
@@ -181,7 +264,8 @@ def _comparative_answer(candidates: list[Candidate], best: float, match: Authori
     lines = []
     for label, group in by_label.items():
         top = max(group, key=lambda c: c.relevance)
-        if top.relevance >= floor or label.casefold() in named and top.relevance >= settings.abstain_threshold:
+        on_topic = bool(focus) and weights.overlap(focus, top.sentence.text) >= 0.6
+        if top.relevance >= floor or (on_topic or label.casefold() in named) and top.relevance >= settings.abstain_threshold:
             lines.append((top.relevance, label, top))
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [c]) for _, label, c in lines])

@@ -31,6 +31,19 @@ KNOWN_SECTIONS = (
     "Learning from feedback",
 )
 
+#: The quality statements of CQC's local authority assessment framework.
+QUALITY_STATEMENTS = (
+    "Assessing needs",
+    "Supporting people to live healthier lives",
+    "Equity in experience and outcomes",
+    "Care provision, integration and continuity",
+    "Partnerships and communities",
+    "Safe pathways, systems and transitions",
+    "Safeguarding",
+    "Governance, management and sustainability",
+    "Learning, improvement and innovation",
+)
+
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
 
@@ -55,10 +68,12 @@ class Settings:
     k: int = 5
     retriever: str = "hybrid"  # dense | bm25 | hybrid
     fusion: str = "weighted"  # weighted | rrf
-    dense_weight: float = 0.6  # weight of the dense score in weighted fusion (bm25 gets 1 - this)
+    dense_weight: float = 0.5  # weight of the dense score in weighted fusion (bm25 gets 1 - this)
     rrf_k: int = 60
+    sentence_weight: float = 0.3  # dense score = mix of passage similarity and best sentence similarity
     authority_boost: float = 0.25  # added to fused scores of passages of an authority named in the question
     candidates: int = 50  # per-retriever candidates before fusion
+    compose_k: int = 5  # the answer is composed from at most this many top passages
 
     # Questions
     max_question_chars: int = 1000
@@ -68,7 +83,7 @@ class Settings:
     mmr_lambda: float = 0.7
     #: Abstain when the best sentence's relevance is below this. Calibrated on eval/gold.jsonl
     #: by ``rag eval --calibrate`` (see README, "Abstention").
-    abstain_threshold: float = 0.35
+    abstain_threshold: float = 0.279
 
     # FAISS: exact search up to this many passages, HNSW above.
     flat_index_max: int = 200_000

@@ -63,17 +63,37 @@ def load_metadata(folder: Path) -> dict[str, dict]:
     docs = data.get("documents", {})
     if not isinstance(docs, dict):
         raise CorpusError(f"{path}: [documents] must be a table keyed by file name")
+    for name, meta in docs.items():
+        problem = _metadata_problem(meta)
+        if problem:
+            raise CorpusError(f"{path}: documents.{name!r}: {problem}")
     return docs
+
+
+def _metadata_problem(meta: object) -> str | None:
+    """What is wrong with one document's metadata entry, or None."""
+    if not isinstance(meta, dict):
+        return "must be a table (authority, quality_statement, score)"
+    for key in ("authority", "quality_statement"):
+        if not isinstance(meta.get(key, ""), str):
+            return f"{key} must be a string"
+    score = meta.get("score")
+    if score is not None and (type(score) is not int or not 1 <= score <= 4):
+        return f"score must be a whole number from 1 to 4, not {score!r}"
+    return None
 
 
 def _read_text(path: Path, max_bytes: int) -> tuple[str | None, str | None]:
     """The file's text, or a warning saying why it is skipped."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if 0 < size <= max_bytes else b""
+    except OSError as e:
+        return None, f"{path.name}: cannot be read ({e.strerror}), skipped"
     if size == 0:
         return None, f"{path.name}: empty file, skipped"
     if size > max_bytes:
         return None, f"{path.name}: {size:,} bytes is over the {max_bytes:,}-byte limit, skipped"
-    raw = path.read_bytes()
     if b"\x00" in raw:
         return None, f"{path.name}: looks binary (contains NUL bytes), skipped"
     try:

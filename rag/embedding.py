@@ -113,7 +113,11 @@ class Encoder:
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
-@functools.lru_cache(maxsize=4)
 def load_encoder(model: str = DEFAULT_MODEL) -> Encoder:
-    """The process-wide encoder for ``model`` (loaded once)."""
+    """The process-wide encoder for ``model`` (loaded once, however the call names it)."""
+    return _cached_encoder(model)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_encoder(model: str) -> Encoder:
     return Encoder(model)

@@ -16,11 +16,13 @@ import numpy as np
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
 from .corpus import Corpus, load_corpus
-from .embedding import Encoder, load_encoder
-from .errors import IndexStateError
+from .embedding import Encoder, load_encoder, resolve_model
+from .glossary import Glossary
+from .errors import CorpusError, IndexStateError
 from .lexical import LexicalIndex
 from .records import Chunk
-from .store import IndexData, build_lock, load_index, make_faiss_index, read_manifest, save_index
+from .store import (IndexData, build_lock, load_index, make_faiss_index, read_manifest, remove_stale_builds,
+                    save_index)
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class BuildReport:
     changed: bool  # False when the index was already up to date
     encoded_passages: int
     encoded_sentences: int
-    reused: int
+    reused: int  # distinct texts whose vectors came from the previous index
     warnings: tuple[str, ...]
     seconds: float
 
@@ -42,19 +44,38 @@ def document_entries(corpus: Corpus) -> dict[str, dict]:
     }
 
 
-def stale_reason(manifest: dict | None, corpus: Corpus, model_id: str) -> str | None:
-    """Why the index no longer matches the documents or model, or None when it is current."""
+def stale_reason(manifest: dict | None, corpus: Corpus | None, model_id: str, weights: str | None = None,
+                 dim: int | None = None) -> str | None:
+    """Why the index no longer matches the model or documents, or None; None arguments are not checked."""
     if manifest is None:
         return "no index yet"
-    if manifest.get("model", {}).get("id") != model_id:
-        return f"index was built with model {manifest.get('model', {}).get('id')!r}, not {model_id!r}"
+    model = manifest.get("model", {})
+    if model.get("id") != model_id:
+        return f"index was built with model {model.get('id')!r}, not {model_id!r}"
+    if weights is not None and model.get("weights_sha256") != weights:
+        return f"index was built with other weights of model {model_id!r}"
+    if dim is not None and model.get("dim") != dim:
+        return f"index vectors have dimension {model.get('dim')}, the model gives {dim}"
     if manifest.get("chunker_version") != CHUNKER_VERSION:
         return "chunker version changed"
+    if corpus is None:
+        return None
     old, new = manifest.get("documents", {}), document_entries(corpus)
     changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
     if changed:
         return "documents changed: " + ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
     return None
+
+
+def load_current(settings: Settings) -> IndexData:
+    """The live index, refused when it no longer matches the configured model or the documents on disk."""
+    data = load_index(settings.index_dir)
+    seeds = Path(settings.seeds_dir)
+    corpus = load_corpus(seeds, settings.max_document_bytes) if seeds.is_dir() else None
+    reason = stale_reason(data.manifest, corpus, resolve_model(settings.model)[0])
+    if reason is not None:
+        raise IndexStateError(f"the index in {settings.index_dir} is out of date ({reason}); run `rag index`")
+    return data
 
 
 def _key(text: str) -> str:
@@ -68,11 +89,13 @@ def _reusable_vectors(index_dir: Path, encoder: Encoder) -> dict[str, np.ndarray
     except IndexStateError:
         return {}
     model = old.manifest.get("model", {})
-    if model.get("id") != encoder.model_id or model.get("weights_sha256") != encoder.weights_sha256:
+    if (model.get("id"), model.get("weights_sha256"), model.get("dim")) != (
+        encoder.model_id, encoder.weights_sha256, encoder.dim
+    ):
         return {}
     cache: dict[str, np.ndarray] = {}
     for row, chunk in enumerate(old.chunks):
-        cache[_key(chunk.context_text())] = old.chunk_vectors[row]
+        cache[_key(indexed_text(chunk, Glossary(old.manifest.get("glossary", {}))))] = old.chunk_vectors[row]
         for s, vec in zip(chunk.sentences, old.sentence_vectors_of(row)):
             cache[_key(s.text)] = vec
     return cache
@@ -102,28 +125,34 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
     """Index ``settings.seeds_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``)."""
     t0 = time.perf_counter()
     corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
-    encoder = encoder or load_encoder(settings.model)
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir):
+        remove_stale_builds(index_dir)
+        encoder = encoder or load_encoder(settings.model)
         try:
             manifest = read_manifest(index_dir)
         except IndexStateError:
             manifest = None
-        if not rebuild and manifest is not None and stale_reason(manifest, corpus, encoder.model_id) is None:
+        current = stale_reason(manifest, corpus, encoder.model_id, encoder.weights_sha256, encoder.dim) is None
+        if not rebuild and current:
             try:
                 load_index(index_dir)  # current and readable: nothing to do
                 return BuildReport(manifest, False, 0, 0, 0, corpus.warnings, time.perf_counter() - t0)
             except IndexStateError:
                 pass
         cache = {} if rebuild else _reusable_vectors(index_dir, encoder)
+        previous = set(cache)
         chunks: list[Chunk] = [
             replace(c, chunk_id=i)
             for i, c in enumerate(c for doc in corpus.documents for c in chunk_document(doc))
         ]
-        chunk_vectors, n_passages = _embed([c.context_text() for c in chunks], cache, encoder, settings,
-                                           "Embedding passages", progress)
+        if not any(c.retrievable for c in chunks):
+            raise CorpusError(f"no paragraphs to index in {settings.seeds_dir}: the reports hold only headings")
+        passages = [c.context_text() for c in chunks]
+        chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
         sentences = [s.text for c in chunks for s in c.sentences]
         sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
+        reused = len({_key(t) for t in passages + sentences} & previous)
         offsets = np.cumsum([0] + [len(c.sentences) for c in chunks]).astype(np.int64)
         rows = np.array([i for i, c in enumerate(chunks) if c.retrievable], dtype=np.int64)
         kind = "flat" if len(rows) <= settings.flat_index_max else "hnsw"
@@ -145,6 +174,5 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         }
         data = IndexData(new_manifest, chunks, chunk_vectors, sentence_vectors, offsets, dense, lexical, rows)
         save_index(index_dir, data)
-    return BuildReport(data.manifest, True, n_passages, n_sentences,
-                       len(chunks) + len(sentences) - n_passages - n_sentences, corpus.warnings,
+    return BuildReport(data.manifest, True, n_passages, n_sentences, reused, corpus.warnings,
                        time.perf_counter() - t0)

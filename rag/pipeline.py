@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from .compose import TermWeights, compose
+from .compose import TermWeights, abstain, compose
 from .config import Settings
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
 from .errors import IndexStateError, UsageError
 from .indexer import BuildReport, build_index, stale_reason
-from .questions import clean_question, shape_of
+from .questions import clean_question, quality_statements_named, shape_of
 from .records import Answer, Chunk, Passage
 from .retrieve import Filters, Retrieval, Retriever
 from .store import IndexData, load_index, read_manifest
@@ -44,8 +45,9 @@ class Pipeline:
         self.settings = settings
         self._encoder = encoder
         self.retriever = Retriever(data, settings)
-        self.weights = TermWeights(self.retriever.chunks)
+        self.weights = TermWeights(self.retriever.chunks, self.authorities(), self.retriever.glossary)
         self.score_chunks = [c for c in data.chunks if c.kind == "score"]
+        self.quality_statements = {c.quality_statement for c in data.chunks}
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, settings: Settings | None = None,
@@ -113,7 +115,8 @@ class Pipeline:
         retrieval = self.retriever.search(text, vec, k, retriever, filters)
         match = retrieval.authorities
         shape = shape_of(text, len(match.known))
-        evidence = list(retrieval.passages)
+        other_statements = [q for q in quality_statements_named(text) if q not in self.quality_statements]
+        evidence = list(retrieval.passages[: self.settings.compose_k])
         if shape.comparative:
             evidence = self._per_authority(text, vec, retriever, filters, evidence)
         t_retrieve = (time.perf_counter() - t) * 1000
@@ -122,11 +125,19 @@ class Pipeline:
             Passage(c, 1.0, 1) for c in self.score_chunks
             if not filters.authorities or c.label in filters.authorities or c.authority in filters.authorities
         ]
-        composition = compose(
-            text, vec, evidence, [self.data.sentence_vectors_of(p.chunk.chunk_id) for p in evidence],
-            match, shape, self.weights, self.settings, score_passages,
-        )
+        if other_statements:
+            composition = abstain(reason=f"No report on the '{other_statements[0]}' quality statement is in this index.")
+        else:
+            composition = compose(
+                text, vec, evidence, [self.data.sentence_vectors_of(p.chunk.chunk_id) for p in evidence],
+                match, shape, self.weights, self.settings, score_passages,
+            )
         t_compose = (time.perf_counter() - t) * 1000
+        passages = retrieval.passages
+        cited_scores = [c.passage for c in composition.citations if c.passage.chunk.kind == "score"]
+        if cited_scores:  # a score answer's evidence is the score lines: show them first
+            ordered = cited_scores + list(passages[: max(k - len(cited_scores), 0)])
+            passages = tuple(replace(p, rank=i) for i, p in enumerate(ordered, start=1))
         if match.known and match.unknown:
             notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
         return Answer(
@@ -134,10 +145,11 @@ class Pipeline:
             answer=composition.text,
             abstained=composition.abstained,
             citations=composition.citations,
-            passages=retrieval.passages,
+            passages=passages,
             timings_ms={"embed": t_embed, "retrieve": t_retrieve, "compose": t_compose,
                         "total": (time.perf_counter() - t0) * 1000},
             notices=tuple(notices),
+            confidence=composition.confidence,
         )
 
     def _per_authority(self, text: str, vec: np.ndarray, retriever: str | None, filters: Filters,

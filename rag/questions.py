@@ -6,9 +6,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .config import QUALITY_STATEMENTS
+
 _QUANTITY = re.compile(
     r"\b(how many|how much|number of|what number|proportion|percentage|per ?cent|%|what share|what fraction|"
     r"how often|total|count|rate)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(how many|how much|number of|what number|proportion|percentage|per ?cent|what share|what fraction|"
+    r"budget|cost|spend|spent|rate)\b",
+    re.IGNORECASE,
+)
+_COUNT_VALUE = re.compile(
+    r"(?<![\d/])(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)?(?![-\w])\s*%?|£\s*\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|half|third|quarter|majority|minority|none)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\b(when|what year|which year|what date|since when|how long ago|dated?)\b", re.IGNORECASE)
@@ -30,12 +43,14 @@ _DATE = re.compile(
     r"\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: C0/C1 controls, lone surrogates (undecodable command-line bytes) and bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
 class QuestionShape:
     quantity: bool = False
+    count: bool = False  # asks for an amount: the answer needs a number that is not a year
     when: bool = False
     comparative: bool = False
     score: bool = False
@@ -46,6 +61,7 @@ def shape_of(question: str, named_authorities: int = 0) -> QuestionShape:
     """The question's shape; naming two or more authorities makes it comparative."""
     return QuestionShape(
         quantity=bool(_QUANTITY.search(question)),
+        count=bool(_COUNT.search(question)),
         when=bool(_WHEN.search(question)),
         comparative=bool(_COMPARATIVE.search(question)) or named_authorities >= 2,
         score=bool(_SCORE.search(question)) and not _SCORE_OTHER.search(question),
@@ -57,6 +73,25 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+def has_count(text: str) -> bool:
+    """Whether the text states an amount (a number other than a year, or a number word)."""
+    return bool(_COUNT_VALUE.search(text))
+
+
+def quality_statements_named(question: str) -> list[str]:
+    """CQC quality statements the question names, e.g. "Safe pathways, systems and transitions"."""
+    folded = re.sub(r"[^a-z ]", " ", question.casefold())
+    folded = re.sub(r"\s+", " ", folded)
+    found = []
+    for statement in QUALITY_STATEMENTS:
+        key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", statement.casefold())).strip()
+        # a one-word statement ("Safeguarding") is also a topic: count it only when called a statement
+        pattern = rf"\b{re.escape(key)}\b" if " " in key else rf"\b{re.escape(key)} (quality )?statement\b"
+        if re.search(pattern, folded):
+            found.append(statement)
+    return found
+
+
 def has_date(text: str) -> bool:
     return bool(_DATE.search(text))
 
@@ -64,12 +99,12 @@ def has_date(text: str) -> bool:
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """Strip control characters and over-long input; returns the text and notices for the user."""
     notices: list[str] = []
-    text = unicodedata.normalize("NFC", question)
-    cleaned = _CONTROL.sub(" ", text)
-    if cleaned != text:
+    head = question[: 8 * max_chars + 1000]  # cutting first bounds the time spent on huge input
+    text = _CONTROL.sub(" ", head)
+    if text != head:
         notices.append("Control characters were removed from the question.")
-    cleaned = re.sub(r"\s+", " ", cleaned).strip()
-    if len(cleaned) > max_chars:
+    cleaned = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    if len(cleaned) > max_chars or len(head) < len(question):
         cleaned = cleaned[:max_chars].rsplit(" ", 1)[0] or cleaned[:max_chars]
         notices.append(f"The question was longer than {max_chars} characters and was shortened.")
     return cleaned, notices

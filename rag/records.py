@@ -120,6 +120,7 @@ class Answer:
     passages: tuple[Passage, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
+    confidence: float = 0.0  # the best sentence relevance (what abstention is decided on)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,4 +131,5 @@ class Answer:
             "passages": [p.to_dict() for p in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "notices": list(self.notices),
+            "confidence": round(float(self.confidence), 4),
         }

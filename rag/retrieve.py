@@ -9,6 +9,7 @@ import numpy as np
 
 from .authorities import AuthorityMatch, AuthorityMatcher
 from .config import Settings
+from .glossary import Glossary
 from .records import Passage
 from .store import IndexData
 
@@ -80,6 +81,13 @@ class Retriever:
         self.scores = np.array([-1 if c.score is None else c.score for c in self.chunks])
         self.matcher = AuthorityMatcher(sorted({c.authority for c in data.chunks if c.authority}))
         self.vectors = data.chunk_vectors[data.rows]
+        self.glossary = Glossary(data.manifest.get("glossary", {}))
+        # sentence rows of the retrievable chunks, contiguous, and where each chunk's run starts
+        off = data.sentence_offsets
+        self._sentence_rows = np.concatenate([np.arange(off[r], off[r + 1]) for r in data.rows]) if len(data.rows) else np.zeros(0, dtype=np.int64)
+        counts = np.array([off[r + 1] - off[r] for r in data.rows], dtype=np.int64)
+        self._sentence_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts
+        self._sentence_vectors = data.sentence_vectors[self._sentence_rows]
 
     # -- filters ---------------------------------------------------------------------------
     def allowed(self, filters: Filters) -> np.ndarray | None:
@@ -100,7 +108,12 @@ class Retriever:
     def dense_scores(self, query_vec: np.ndarray) -> np.ndarray:
         """Cosine similarity of every retrievable chunk (vectors are normalised)."""
         if self.settings.flat_index_max >= len(self.chunks):
-            return self.vectors @ query_vec
+            scores = self.vectors @ query_vec
+            w = self.settings.sentence_weight
+            if w and len(self._sentence_vectors):
+                best_sentence = np.maximum.reduceat(self._sentence_vectors @ query_vec, self._sentence_starts)
+                scores = (1 - w) * scores + w * best_sentence
+            return scores
         scores = np.full(len(self.chunks), -1.0, dtype=np.float32)
         d, i = self.data.dense.search(query_vec[None, :], min(len(self.chunks), self.settings.candidates * 4))
         ok = i[0] >= 0
@@ -128,7 +141,7 @@ class Retriever:
         dense = self.dense_scores(query_vec) if mode != "bm25" and query_vec is not None else None
         timings["dense"] = _ms(t)
         t = time.perf_counter()
-        lexical = self.data.lexical.scores(question) if mode != "dense" else None
+        lexical = self.data.lexical.scores(self.glossary.expand(question)) if mode != "dense" else None
         timings["lexical"] = _ms(t)
 
         t = time.perf_counter()
