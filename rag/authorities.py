@@ -84,7 +84,7 @@ class AuthorityMatcher:
                     continue
                 add(self._variants[variant])
         for m in _GENERIC_COUNCIL.finditer(question):
-            name = (m.group(1) or m.group(2) or "").strip()
+            name = re.sub(r"(\s+(County|Borough|City|District|Metropolitan))+$", "", (m.group(1) or m.group(2) or "").strip())
             key = normalise(name)
             if not key or key in self._variants or any(key.endswith(" " + v) or key.startswith(v + " ") for v in self._variants):
                 continue

@@ -70,6 +70,22 @@ def is_heading(block: str) -> bool:
     )
 
 
+def _sentence_keys(text: str) -> list[str]:
+    return [re.sub(r"\W+", " ", s.text).strip().casefold() for s in split_sentences(text)]
+
+
+def repeats_earlier(block: str, earlier: set[str], similarity: float = 0.85) -> bool:
+    """Whether every sentence of ``block`` already appears, nearly word for word, in earlier
+    paragraphs (e.g. a sentence repeated on its own with "The council" for "The local authority")."""
+    from difflib import SequenceMatcher
+
+    seen = [k for text in earlier for k in _sentence_keys(text)]
+    keys = _sentence_keys(block)
+    return bool(keys) and all(
+        any(SequenceMatcher(None, k, old).ratio() >= similarity for old in seen) for k in keys
+    )
+
+
 def chunk_document(doc: Document) -> list[Chunk]:
     """Paragraph chunks of one report, in document order (chunk ids are assigned by the index)."""
     text = doc.text
@@ -102,8 +118,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
         if is_heading(block):
             section = block
             continue
-        if block in seen_paragraphs:
-            continue  # an exact repeat of an earlier paragraph is kept once
+        if block in seen_paragraphs or repeats_earlier(block, seen_paragraphs):
+            continue  # a paragraph that repeats earlier text is kept once
         seen_paragraphs.add(block)
         kind = "boilerplate" if section == COMMITMENT_HEADING else "paragraph"
         chunks.append(_chunk(doc, section, start, end, kind=kind))

@@ -264,9 +264,14 @@ def _comparative_answer(candidates: list[Candidate], best: float, match: Authori
     lines = []
     for label, group in by_label.items():
         top = max(group, key=lambda c: c.relevance)
-        on_topic = bool(focus) and weights.overlap(focus, top.sentence.text) >= 0.6
-        if top.relevance >= floor or (on_topic or label.casefold() in named) and top.relevance >= settings.abstain_threshold:
+        if top.relevance >= floor or label.casefold() in named and top.relevance >= settings.abstain_threshold:
             lines.append((top.relevance, label, top))
+            continue
+        on_topic = [c for c in group if focus and c.relevance >= settings.abstain_threshold
+                    and weights.overlap(focus, c.sentence.text) >= 0.6]
+        if on_topic:
+            best_on_topic = max(on_topic, key=lambda c: c.relevance)
+            lines.append((best_on_topic.relevance, label, best_on_topic))
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [c]) for _, label, c in lines])
     return Composition(text, False, citations, best)

@@ -23,7 +23,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 
 #: Section headings of CQC local authority reports (others are detected by shape).
 KNOWN_SECTIONS = (

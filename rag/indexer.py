@@ -78,6 +78,11 @@ def load_current(settings: Settings) -> IndexData:
     return data
 
 
+def indexed_text(chunk: Chunk, glossary: Glossary) -> str:
+    """What is embedded and lexically indexed for a chunk: context header, text, acronym forms."""
+    return glossary.expand(chunk.context_text())
+
+
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -148,7 +153,8 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         ]
         if not any(c.retrievable for c in chunks):
             raise CorpusError(f"no paragraphs to index in {settings.seeds_dir}: the reports hold only headings")
-        passages = [c.context_text() for c in chunks]
+        glossary = Glossary.for_corpus(d.text for d in corpus.documents)
+        passages = [indexed_text(c, glossary) for c in chunks]
         chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
         sentences = [s.text for c in chunks for s in c.sentences]
         sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
@@ -157,7 +163,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         rows = np.array([i for i, c in enumerate(chunks) if c.retrievable], dtype=np.int64)
         kind = "flat" if len(rows) <= settings.flat_index_max else "hnsw"
         dense = make_faiss_index(chunk_vectors[rows], kind)
-        lexical = LexicalIndex.build([chunks[r].context_text() for r in rows])
+        lexical = LexicalIndex.build([passages[r] for r in rows])
         new_manifest = {
             "model": {"id": encoder.model_id, "weights_sha256": encoder.weights_sha256, "dim": encoder.dim},
             "chunker_version": CHUNKER_VERSION,
@@ -169,6 +175,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
                 "sentences": len(sentences),
             },
             "faiss_index": kind,
+            "glossary": glossary.pairs,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - t0, 3),
         }

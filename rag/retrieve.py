@@ -9,6 +9,7 @@ import numpy as np
 
 from .authorities import AuthorityMatch, AuthorityMatcher
 from .config import Settings
+from .errors import UsageError
 from .glossary import Glossary
 from .records import Passage
 from .store import IndexData
@@ -126,7 +127,7 @@ class Retriever:
         k = k or s.k
         mode = retriever or s.retriever
         if mode not in RETRIEVERS:
-            raise ValueError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {mode!r}")
+            raise UsageError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {mode!r}")
         timings: dict[str, float] = {}
         t = time.perf_counter()
         match = self.matcher.find(question)

@@ -1,0 +1,65 @@
+"""Dense, lexical and hybrid retrieval: fusion, filters, authority awareness, persistence."""
+
+import numpy as np
+import pytest
+
+from rag.lexical import LexicalIndex
+from rag.retrieve import Filters, minmax, rrf, top, weighted_fusion
+
+
+def test_reciprocal_rank_fusion_on_hand_made_rankings():
+    fused = rrf([[1, 2, 3], [3, 1]], k=60)
+    assert fused[1] == pytest.approx(1 / 61 + 1 / 62)
+    assert fused[3] == pytest.approx(1 / 63 + 1 / 61)
+    assert fused[2] == pytest.approx(1 / 62)
+    assert sorted(fused, key=fused.get, reverse=True) == [1, 3, 2]
+
+
+def test_weighted_fusion_normalises_each_ranking():
+    dense = np.array([0.9, 0.5, 0.1])
+    lexical = np.array([0.0, 10.0, 5.0])
+    assert np.allclose(minmax(dense), [1.0, 0.5, 0.0])
+    assert np.allclose(weighted_fusion(dense, lexical, 0.5), [0.5, 0.75, 0.25])
+    assert list(top(weighted_fusion(dense, lexical, 0.5), 2)) == [1, 0]
+
+
+def test_lexical_index_survives_a_save_and_load(tmp_path):
+    texts = ["The complaints service recorded 510 complaints", "Principal Occupational Therapist role", "Schwarz Rounds"]
+    index = LexicalIndex.build(texts)
+    index.save(tmp_path / "bm25")
+    loaded = LexicalIndex.load(tmp_path / "bm25", len(texts))
+    assert np.allclose(index.scores("how many complaints"), loaded.scores("how many complaints"))
+    assert int(np.argmax(loaded.scores("occupational therapists"))) == 1
+    assert not loaded.scores("zzzz unknown words").any()
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
+def test_every_retriever_returns_k_ranked_passages(pipeline, mode):
+    r = pipeline.retrieve("What is the Making it Real Board?", k=7, retriever=mode)
+    assert [p.rank for p in r.passages] == list(range(1, 8))
+    assert r.passages[0].chunk.doc_id == "004_524d3bd921eb7cc3.txt"
+    assert all(p.chunk.retrievable for p in r.passages)
+
+
+def test_filters_still_return_k_results(pipeline):
+    r = pipeline.retrieve("complaints", k=6, filters=Filters(authorities=("Harrow",)))
+    assert len(r.passages) == 6 and {p.chunk.authority for p in r.passages} == {"Harrow"}
+    r = pipeline.retrieve("training", k=5, filters=Filters(section="Learning from feedback"))
+    assert len(r.passages) == 5 and {p.chunk.section for p in r.passages} == {"Learning from feedback"}
+    r = pipeline.retrieve("training", k=5, filters=Filters(score=2))
+    assert len(r.passages) == 5 and {p.chunk.doc_id for p in r.passages} == {"003_1bc15638112c4b2f.txt"}
+    r = pipeline.retrieve("training", k=50, filters=Filters(authorities=("Hounslow",)))
+    assert len(r.passages) == 9  # all of Hounslow's paragraphs, and no more
+
+
+def test_authority_named_in_question_reaches_its_unnamed_paragraph(pipeline):
+    # Harrow's complaints paragraph never says "Harrow"; the context header and the boost find it
+    r = pipeline.retrieve("How many complaints did Harrow record in 2022/23?", k=5)
+    assert "Harrow" not in r.passages[0].chunk.text
+    assert r.passages[0].chunk.doc_id == "001_e2cb7d810d972149.txt" and "510 complaints" in r.passages[0].chunk.text
+    assert r.authorities.known == ("Harrow",)
+
+
+def test_acronyms_match_their_long_forms(pipeline):
+    r = pipeline.retrieve("What was unclear to staff about learning from Safeguarding Adult Reviews?", k=5, retriever="bm25")
+    assert any("SARs" in p.chunk.text and p.chunk.doc_id.startswith("003") for p in r.passages)

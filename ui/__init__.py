@@ -1,0 +1,1 @@
+"""The Gradio chat UI over the RAG pipeline (``rag serve``)."""
