@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -20,20 +21,25 @@ from .retrieve import Filters, Retrieval, Retriever
 from .store import IndexData, load_index, read_manifest
 
 
-def ensure_index(settings: Settings, progress: bool = False) -> BuildReport | None:
-    """Build the index if it is missing or no longer matches the documents; None if it was current."""
+def ensure_index(settings: Settings, progress: bool = False, loaded: list | None = None) -> BuildReport | None:
+    """Build the index if it is missing or no longer matches the documents; None if it was current
+    (then the index checked is appended to ``loaded``, when given, so that it is not loaded twice)."""
     corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
     try:
         manifest = read_manifest(settings.index_dir)
     except IndexStateError:
         manifest = None
-    model_id = resolve_model(settings.model)[0]
-    if stale_reason(manifest, corpus, model_id) is None:
+    reason = stale_reason(manifest, corpus, resolve_model(settings.model)[0])
+    if reason is None:
         try:
-            load_index(settings.index_dir)
+            data = load_index(settings.index_dir)
+            if loaded is not None:
+                loaded.append(data)
             return None
-        except IndexStateError:
-            pass
+        except IndexStateError as e:
+            reason = str(e)
+    if progress:
+        print(f"building the index: {reason}", file=sys.stderr)
     return build_index(settings, progress=progress)
 
 
@@ -54,9 +60,10 @@ class Pipeline:
              build: bool = False, progress: bool = False) -> "Pipeline":
         """Load the index in ``index_dir`` (building it first from the seeds when ``build``)."""
         settings = (settings or Settings()).with_overrides(index_dir=Path(index_dir) if index_dir else None)
+        loaded: list[IndexData] = []
         if build:
-            ensure_index(settings, progress=progress)
-        data = load_index(settings.index_dir)
+            ensure_index(settings, progress=progress, loaded=loaded)
+        data = loaded[0] if loaded else load_index(settings.index_dir)
         model = data.manifest.get("model", {})
         wanted = resolve_model(settings.model)[0]
         if model.get("id") != wanted:
@@ -68,7 +75,10 @@ class Pipeline:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model)
+            from .query_encoder import load_query_encoder
+
+            # questions: the ONNX export checked at index time when the index has one (no torch import)
+            self._encoder = load_query_encoder(self.data) or load_encoder(self.settings.model)
             if self._encoder.dim != self.data.manifest["model"]["dim"]:
                 raise IndexStateError("model dimension differs from the index; run `rag index --rebuild`")
         return self._encoder
@@ -141,7 +151,7 @@ class Pipeline:
         if match.known and match.unknown:
             notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
         return Answer(
-            question=question,
+            question=text,
             answer=composition.text,
             abstained=composition.abstained,
             citations=composition.citations,
