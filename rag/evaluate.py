@@ -144,7 +144,8 @@ def run_gold(pipeline, gold: list[GoldItem], retriever: str, k: int = 10,
 
 def ranx_pair(results: list[QuestionResult], name: str):
     """ranx Qrels and Run for the answerable questions: quotes are the relevant ids, and a
-    passage takes the id of the first not-yet-credited quote it covers."""
+    passage takes the ids of the not-yet-credited quotes it covers (so hit and MRR follow the
+    first covering passage, as FORMATS.md defines them)."""
     from ranx import Qrels, Run
 
     qrels, run = {}, {}
@@ -155,13 +156,12 @@ def ranx_pair(results: list[QuestionResult], name: str):
         ranking: dict[str, float] = {}
         credited: set[int] = set()
         for rank, p in enumerate(r.passages, start=1):
-            doc_id = f"p{rank}"
-            for j, ev in enumerate(r.item.evidence):
-                if j not in credited and covers(p["text"], ev.quote, p["doc"], ev.doc):
-                    credited.add(j)
-                    doc_id = f"e{j}"
-                    break
-            ranking[doc_id] = 1.0 / rank
+            covered = [j for j, ev in enumerate(r.item.evidence)
+                       if j not in credited and covers(p["text"], ev.quote, p["doc"], ev.doc)]
+            credited.update(covered)
+            # a passage covering several quotes stands for each of them, in a row at its rank
+            for n, doc_id in enumerate([f"e{j}" for j in covered] or [f"p{rank}"]):
+                ranking[doc_id] = 1.0 / rank - n * 1e-6
         run[r.item.id] = ranking or {"none": 0.0}
     return Qrels(qrels), Run(run, name=name)
 
