@@ -14,7 +14,7 @@ from .config import Settings
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
 from .errors import IndexStateError, UsageError
-from .indexer import BuildReport, build_index, stale_reason
+from .indexer import BuildReport, build_index, load_current, stale_reason
 from .questions import clean_question, quality_statements_named, shape_of
 from .records import Answer, Chunk, Passage
 from .retrieve import Filters, Retrieval, Retriever
@@ -63,13 +63,8 @@ class Pipeline:
         loaded: list[IndexData] = []
         if build:
             ensure_index(settings, progress=progress, loaded=loaded)
-        data = loaded[0] if loaded else load_index(settings.index_dir)
-        model = data.manifest.get("model", {})
-        wanted = resolve_model(settings.model)[0]
-        if model.get("id") != wanted:
-            raise IndexStateError(
-                f"index was built with model {model.get('id')!r} but {wanted!r} is configured; run `rag index --rebuild`"
-            )
+        # without a build, refuse an index that no longer matches the documents or the model
+        data = loaded[0] if loaded else load_current(settings)
         return cls(data, settings)
 
     @property

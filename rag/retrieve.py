@@ -77,8 +77,9 @@ class Retriever:
         self.data = data
         self.settings = settings
         self.chunks = [data.chunks[r] for r in data.rows]  # by retrieval position
-        self.labels = np.array([c.label for c in self.chunks], dtype=object)
-        self.sections = np.array([c.section for c in self.chunks], dtype=object)
+        self.labels = np.array([c.label.casefold() for c in self.chunks], dtype=object)
+        self.authorities = np.array([(c.authority or "").casefold() for c in self.chunks], dtype=object)
+        self.sections = np.array([c.section.casefold() for c in self.chunks], dtype=object)
         self.scores = np.array([-1 if c.score is None else c.score for c in self.chunks])
         self.matcher = AuthorityMatcher(sorted({c.authority for c in data.chunks if c.authority}))
         self.vectors = data.chunk_vectors[data.rows]
@@ -96,18 +97,18 @@ class Retriever:
             return None
         mask = np.ones(len(self.chunks), dtype=bool)
         if filters.authorities:
-            wanted = {a.casefold() for a in filters.authorities}
-            mask &= np.array([lbl.casefold() in wanted or (c.authority or "").casefold() in wanted
-                              for lbl, c in zip(self.labels, self.chunks)])
+            wanted = [a.casefold() for a in filters.authorities]
+            mask &= np.isin(self.labels, wanted) | np.isin(self.authorities, wanted)
         if filters.section:
-            mask &= np.array([s.casefold() == filters.section.casefold() for s in self.sections])
+            mask &= self.sections == filters.section.casefold()
         if filters.score is not None:
             mask &= self.scores == filters.score
         return mask
 
     # -- scoring ---------------------------------------------------------------------------
-    def dense_scores(self, query_vec: np.ndarray) -> np.ndarray:
-        """Cosine similarity of every retrievable chunk (vectors are normalised)."""
+    def dense_scores(self, query_vec: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Similarity of every retrievable chunk: passage and best-sentence cosine mixed. Above
+        ``flat_index_max`` passages, only FAISS's nearest candidates (among ``allowed``) get one."""
         if self.settings.flat_index_max >= len(self.chunks):
             scores = self.vectors @ query_vec
             w = self.settings.sentence_weight
@@ -115,8 +116,16 @@ class Retriever:
                 best_sentence = np.maximum.reduceat(self._sentence_vectors @ query_vec, self._sentence_starts)
                 scores = (1 - w) * scores + w * best_sentence
             return scores
+        import faiss
+
         scores = np.full(len(self.chunks), -1.0, dtype=np.float32)
-        d, i = self.data.dense.search(query_vec[None, :], min(len(self.chunks), self.settings.candidates * 4))
+        params = None
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
+            hnsw = isinstance(self.data.dense, faiss.IndexHNSW)
+            params = faiss.SearchParametersHNSW(sel=selector) if hnsw else faiss.SearchParameters(sel=selector)
+        n = min(len(self.chunks), self.settings.candidates * 4)
+        d, i = self.data.dense.search(query_vec[None, :].astype(np.float32), n, params=params)
         ok = i[0] >= 0
         scores[i[0][ok]] = d[0][ok]
         return scores
@@ -134,12 +143,11 @@ class Retriever:
         allowed = self.allowed(filters)
         boost = np.zeros(len(self.chunks), dtype=np.float32)
         if match.known and not filters.authorities:
-            named = {a.casefold() for a in match.known}
-            boost = np.array([(c.authority or "").casefold() in named for c in self.chunks], dtype=np.float32)
+            boost = np.isin(self.authorities, [a.casefold() for a in match.known]).astype(np.float32)
         timings["authorities"] = _ms(t)
 
         t = time.perf_counter()
-        dense = self.dense_scores(query_vec) if mode != "bm25" and query_vec is not None else None
+        dense = self.dense_scores(query_vec, allowed) if mode != "bm25" and query_vec is not None else None
         timings["dense"] = _ms(t)
         t = time.perf_counter()
         lexical = self.data.lexical.scores(self.glossary.expand(question)) if mode != "dense" else None

@@ -8,7 +8,9 @@ Layout of an index folder::
     .lock                held while a build runs
 
 A build is written into a fresh folder and made live by replacing ``CURRENT`` in one rename, so
-an interrupted build leaves the previous index untouched. Nothing is loaded with pickle.
+an interrupted build leaves the previous index untouched (the next build removes its leftovers).
+Loading checks every file against its sha256 in the manifest, the format and chunker versions, the
+model's weights and the arrays' shapes. Nothing is loaded with pickle.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -57,6 +59,8 @@ class IndexData:
     lexical: LexicalIndex  # BM25 over the same retrievable chunks
     rows: np.ndarray  # retrieval position -> chunk row
     path: Path | None = None
+    #: Further files for a new build: name in the build folder -> source file (hard-linked, else copied).
+    extra_files: dict[str, Path] = field(default_factory=dict)
 
     def sentence_vectors_of(self, row: int) -> np.ndarray:
         return self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]]
@@ -152,6 +156,11 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     np.save(folder / "sentence_offsets.npy", data.sentence_offsets.astype(np.int64), allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
+    for name, src in data.extra_files.items():
+        try:
+            os.link(src, folder / name)
+        except OSError:
+            shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
     manifest["format"] = FORMAT_VERSION
     manifest["files"] = {

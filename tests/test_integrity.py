@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,15 +19,20 @@ from rag.store import REQUIRED_FILES, load_index, save_index
 
 from tests.conftest import SEEDS
 
-DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a one-document index builds in ~2 s
+DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a small index builds in a few seconds
+#: A second, tiny report repeating one sentence of DOC: the same text is encoded once, and is not "reused".
+EXTRA = ("Hounslow learning notes\n\nLearning from feedback\n\nWe were also told about efforts to use a more "
+         "collaborative and joined up approach to work around frailty, through use of joint commissioning and shared "
+         "resources delivered under the Integrated Care Partnership Board.\n")
 QUESTION = "How did Hounslow share learning with neighbouring London boroughs?"
 REBUILD = "rag index --rebuild"
 
 
 def mini_seeds(dest: Path) -> Path:
-    """A documents folder holding one report and its metadata."""
+    """A documents folder holding one report and its metadata, and a tiny second report."""
     dest.mkdir(parents=True)
     (dest / DOC).write_bytes((SEEDS / DOC).read_bytes())
+    (dest / "zz_extra.txt").write_text(EXTRA, encoding="utf-8")
     (dest / "metadata.toml").write_text(
         f'[documents."{DOC}"]\nauthority = "Hounslow"\nquality_statement = "Learning, improvement and innovation"\n'
         "score = 3\n",
@@ -45,7 +47,9 @@ def pristine(tmp_path_factory, encoder) -> Settings:
     root = tmp_path_factory.mktemp("pristine")
     settings = Settings(seeds_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
     report = build_index(settings, encoder=encoder, progress=False)
-    assert report.changed and report.reused == 0
+    assert report.changed and report.reused == 0  # a fresh build reuses nothing, duplicates included
+    texts = report.manifest["counts"]["chunks"] + report.manifest["counts"]["sentences"]
+    assert report.encoded_passages + report.encoded_sentences == texts - 1  # the repeated sentence, once
     return settings
 
 
@@ -203,9 +207,19 @@ def test_files_that_disagree_are_refused_even_with_matching_checksums(index):
         refused(index, what, REBUILD)
     replace_file(index, "chunk_vectors.npy", original)
     load_index(index.index_dir)
-    chunks = (build_dir(index) / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-    replace_file(index, "chunks.jsonl", ("\n".join(chunks[1:]) + "\n").encode())
+
+    offsets_file = build_dir(index) / "sentence_offsets.npy"
+    original, offsets = offsets_file.read_bytes(), np.load(offsets_file)
+    offsets[1] += 1  # same shape and total, but sentence vectors would be attributed to the wrong chunks
+    np.save(build_dir(index) / "x.npy", offsets, allow_pickle=False)
+    replace_file(index, "sentence_offsets.npy", (build_dir(index) / "x.npy").read_bytes())
     refused(index, "do not agree", REBUILD)
+    replace_file(index, "sentence_offsets.npy", original)
+
+    lines = (build_dir(index) / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+    for bad in (lines[1:], [lines[0].replace('"chunk_id": 0,', '"chunk_id": 5,', 1), *lines[1:]]):
+        replace_file(index, "chunks.jsonl", ("\n".join(bad) + "\n").encode())
+        refused(index, "do not agree", REBUILD)
 
 
 # -- no pickle ------------------------------------------------------------------------------
@@ -327,12 +341,15 @@ def test_other_document_changes_are_refused_on_load(index, change):
 
 
 def test_changed_document_is_rebuilt_by_ensure_index(index, encoder):
+    old = load_index(index.index_dir)
+    distinct_old = len({c.context_text() for c in old.chunks}) + len({s.text for c in old.chunks for s in c.sentences})
     path = Path(index.seeds_dir) / DOC
     text = path.read_text(encoding="utf-8") + NEW_PARAGRAPH
     path.write_text(text, encoding="utf-8")
     report = ensure_index(index)
     assert report is not None and report.changed
-    assert report.encoded_passages == 1 and report.reused > 30  # only the new paragraph was encoded
+    assert (report.encoded_passages, report.encoded_sentences) == (1, 1)  # only the new paragraph is encoded
+    assert report.reused == distinct_old  # every old text, counted once, came from the previous index
     load_current(index)
     answer = Pipeline.load(settings=index).ask("Where did Hounslow open a learning academy for unpaid carers?")
     cited = [c.passage.chunk for c in answer.citations]
@@ -364,17 +381,14 @@ def test_missing_index_is_built_by_rag_ask(index, capsys):
     load_current(index)
 
 
-def test_damaged_index_is_rebuilt_by_rag_ask_subprocess(index):
-    """The real command: a corrupt FAISS file is replaced by a fresh build, and the answer is right."""
+def test_damaged_index_is_rebuilt_by_rag_ask(index, capsys):
+    """`rag ask --json`: a corrupt FAISS file is replaced by a fresh build, and the answer is right."""
     _flipped(build_dir(index) / "dense.faiss")
-    r = subprocess.run(
-        [sys.executable, "-m", "rag.cli", "ask", QUESTION, "--json", "--seeds", str(index.seeds_dir),
-         "--index-dir", str(index.index_dir)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"},
-    )
-    assert r.returncode == 0, r.stderr
-    assert "Traceback" not in r.stderr
-    answer = json.loads(r.stdout)
+    code, out, err = run_cli(["ask", QUESTION, "--json", "--seeds", str(index.seeds_dir), "--index-dir",
+                              str(index.index_dir)], capsys)
+    assert code == 0, err
+    assert "Traceback" not in err
+    answer = json.loads(out)
     doc = (Path(index.seeds_dir) / DOC).read_text(encoding="utf-8")
     assert answer["citations"] and all(doc[c["start"] : c["end"]] == c["text"] for c in answer["citations"])
     load_current(index)

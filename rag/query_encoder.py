@@ -1,0 +1,342 @@
+"""A fast query encoder: the model's own tokenizer plus an ONNX graph of its transformer.
+
+``rag ask`` encodes one question. Through sentence-transformers that costs importing torch,
+transformers and sentence-transformers (~6 s here) before the first vector. This module gives the
+same vectors without any of them: the model's ``tokenizer.json`` run by the ``tokenizers`` package,
+the transformer as an ONNX graph run by ``onnxruntime``, then the pooling of sentence-transformers'
+all-MiniLM-L6-v2 (mean over the real tokens, L2 normalisation; ``max_seq_length`` 256).
+
+The graph is exported once from the torch model when an index is built (``torch.onnx.export``,
+TorchScript exporter, which needs the ``onnx`` package at export time only) and checked against
+sentence-transformers: the largest cosine distance over :data:`VERIFY_TEXTS` (one at a time and as a
+padded batch) must be at most :data:`TOLERANCE`. It is stored in the build folder as
+``query_encoder.onnx``; the manifest lists its sha256 with every other file and describes it under
+``"query_encoder"``. A later build of the same model links the file instead of exporting again.
+
+Whenever anything is missing or does not match (no ``onnxruntime``/``tokenizers``, an index built
+before this existed, other model weights or tokenizer, a damaged file, ``RAG_QUERY_ENCODER=torch``),
+:func:`load_query_encoder` returns None and the caller uses sentence-transformers, the reference path
+(documents are always encoded with it).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ONNX_FILE = "query_encoder.onnx"
+FORMAT = 1
+OPSET = 17
+#: Largest cosine distance to sentence-transformers accepted at export time.
+TOLERANCE = 1e-5
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+VERIFY_TEXTS = (
+    "How many complaints did Harrow's complaints service record in 2022/23?",
+    "Which councils have a Principal Occupational Therapist?",
+    "  Leading and trailing spaces, UPPER case, naïve café “quotes” — dashes – and an emoji 😀  ",
+    "a",
+    "The local authority worked with partners to learn from feedback. " * 40,  # > 256 tokens: truncated
+    "Staff told us that learning from safeguarding adults reviews was shared through practice forums.",
+)
+
+
+class QueryEncoderUnavailable(Exception):
+    """Why the fast encoder cannot be exported or loaded (the caller falls back)."""
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def mode() -> str:
+    """``RAG_QUERY_ENCODER``: "auto" (ONNX when the index has it) or "torch" (always sentence-transformers)."""
+    return os.environ.get("RAG_QUERY_ENCODER", "auto").strip().lower() or "auto"
+
+
+# -- the model's pipeline, as sentence-transformers configures it ---------------------------------------
+def check_structure(model_path: Path) -> None:
+    """Refuse models whose pipeline is not Transformer → mean Pooling (→ Normalize)."""
+    try:
+        modules = json.loads((model_path / "modules.json").read_text(encoding="utf-8"))
+        types = [m["type"].rsplit(".", 1)[-1] for m in modules]
+        pooling_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        pooling = json.loads((model_path / pooling_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, StopIteration) as e:
+        raise QueryEncoderUnavailable(f"cannot read the model's module configuration ({type(e).__name__})") from None
+    if types not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+        raise QueryEncoderUnavailable(f"unsupported module pipeline {types}")
+    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode_") and v is True}
+    if pooling.get("pooling_mode", "mean") != "mean" and not modes:
+        raise QueryEncoderUnavailable(f"unsupported pooling {pooling.get('pooling_mode')!r}")
+    if modes and modes != {"pooling_mode_mean_tokens"}:
+        raise QueryEncoderUnavailable(f"unsupported pooling {sorted(modes)}")
+
+
+class OnnxQueryEncoder:
+    """Texts → L2-normalised float32 vectors, like :class:`rag.embedding.Encoder`, without torch."""
+
+    kind = "onnx"
+
+    def __init__(self, model: bytes | str | Path, tokenizer_file: str | Path, dim: int, max_seq_length: int,
+                 model_id: str = "", threads: int | None = None):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        tokenizer.enable_truncation(max_length=int(max_seq_length))
+        pad = tokenizer.padding or {}
+        tokenizer.enable_padding(pad_id=pad.get("pad_id", 0), pad_type_id=pad.get("pad_type_id", 0),
+                                 pad_token=pad.get("pad_token", "[PAD]"))  # to the longest text of a batch
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        if threads:
+            options.intra_op_num_threads = int(threads)
+        if isinstance(model, (str, Path)):
+            model = Path(model).read_bytes()
+        self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = tokenizer
+        self.model_id = model_id
+        self.dim = int(dim)
+        self.max_seq_length = int(max_seq_length)
+        self.encoded = 0
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        texts = [str(t) for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self.encoded += len(texts)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))  # similar lengths share a batch
+        for start in range(0, len(order), max(1, batch_size)):
+            rows = order[start : start + batch_size]
+            out[rows] = self._encode_batch([texts[i] for i in rows])
+        return out
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.array([e.type_ids for e in encodings], dtype=np.int64)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        mean = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(mean, axis=1, keepdims=True)
+        return (mean / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+# -- export (index time; needs torch, sentence-transformers and onnx) ---------------------------------
+def max_cosine_distance(a: np.ndarray, b: np.ndarray) -> float:
+    a = a / np.linalg.norm(a, axis=1, keepdims=True)
+    b = b / np.linalg.norm(b, axis=1, keepdims=True)
+    return float(np.max(1.0 - np.sum(a.astype(np.float64) * b.astype(np.float64), axis=1)))
+
+
+def export(encoder, dest: Path) -> dict[str, Any]:
+    """Export ``encoder``'s transformer to ``dest`` and check it; returns the manifest entry.
+
+    ``encoder`` is a :class:`rag.embedding.Encoder` (a loaded sentence-transformers model).
+    Raises :class:`QueryEncoderUnavailable` when the model cannot be exported faithfully.
+    """
+    t0 = time.perf_counter()
+    st = getattr(encoder, "_model", None)
+    path = getattr(encoder, "path", None)
+    if st is None or path is None:
+        raise QueryEncoderUnavailable("the encoder is not a local sentence-transformers model")
+    path = Path(path)
+    check_structure(path)
+    tokenizer_file = path / "tokenizer.json"
+    if not tokenizer_file.is_file():
+        raise QueryEncoderUnavailable("the model has no tokenizer.json")
+    try:
+        import onnx  # noqa: F401  (the TorchScript exporter serialises through it)
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+        import torch
+    except ImportError as e:
+        raise QueryEncoderUnavailable(f"{e.name} is not installed") from None
+
+    transformer = st[0].auto_model
+    max_seq_length = int(st.max_seq_length)
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    # A padded example, so that nothing in the traced graph assumes an all-ones mask.
+    ids = torch.tensor([[101, 2129, 2116, 10821, 102, 0, 0], [101, 2129, 2116, 10821, 2106, 2057, 102]])
+    axes = {"batch": 0, "tokens": 1}
+    dynamic = {name: {v: k for k, v in axes.items()} for name in (*INPUT_NAMES, "last_hidden_state")}
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    import warnings
+
+    was_training = transformer.training
+    transformer.eval()
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                _Hidden(transformer), (ids, (ids != 0).long(), torch.zeros_like(ids)), str(dest),
+                dynamo=False, input_names=list(INPUT_NAMES), output_names=["last_hidden_state"],
+                dynamic_axes=dynamic, opset_version=OPSET, do_constant_folding=True,
+            )
+    except Exception as e:  # the exporter raises many kinds
+        raise QueryEncoderUnavailable(f"ONNX export failed: {type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
+    finally:
+        transformer.train(was_training)
+    blob = dest.read_bytes()
+    fast = OnnxQueryEncoder(blob, tokenizer_file, encoder.dim, max_seq_length, encoder.model_id)
+    texts = list(VERIFY_TEXTS)
+    reference = np.asarray(st.encode(texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True))
+    batch = fast.encode(texts, batch_size=len(texts))
+    single = np.stack([fast.encode([t])[0] for t in texts])
+    distance = max(max_cosine_distance(batch, reference), max_cosine_distance(single, reference))
+    if not distance <= TOLERANCE:
+        raise QueryEncoderUnavailable(f"the ONNX graph differs from sentence-transformers (cosine distance {distance:.2e})")
+    from .embedding import file_sha256
+
+    return {
+        "file": ONNX_FILE,
+        "format": FORMAT,
+        "sha256": _sha256(blob),
+        "model_id": encoder.model_id,
+        "weights_sha256": encoder.weights_sha256,
+        "tokenizer_sha256": file_sha256(tokenizer_file),
+        "dim": int(encoder.dim),
+        "max_seq_length": max_seq_length,
+        "pooling": "mean",
+        "normalize": True,
+        "exporter": f"torch.onnx.export(dynamo=False, opset {OPSET})",
+        "versions": {"torch": torch.__version__, "onnx": onnx.__version__, "onnxruntime": onnxruntime.__version__,
+                     "tokenizers": tokenizers.__version__},
+        "max_cosine_distance": distance,
+        "verified_texts": len(texts),
+        "export_seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+#: Graphs exported by this process: key → (private copy, entry). A test session builds many indexes.
+_EXPORTED: dict[tuple, tuple[Path, dict[str, Any]]] = {}
+
+
+def _memo_dir() -> Path:
+    d = getattr(_memo_dir, "dir", None)
+    if d is None:
+        d = Path(tempfile.mkdtemp(prefix="rag-query-encoder-"))
+        atexit.register(shutil.rmtree, d, True)
+        _memo_dir.dir = d
+    return d
+
+
+def _matches(entry: Any, encoder, tokenizer_sha: str) -> bool:
+    return (
+        isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("file") == ONNX_FILE
+        and entry.get("model_id") == encoder.model_id and entry.get("weights_sha256") == encoder.weights_sha256
+        and entry.get("tokenizer_sha256") == tokenizer_sha and entry.get("dim") == encoder.dim
+        and isinstance(entry.get("sha256"), str)
+    )
+
+
+def prepare_for_build(index_dir: Path, previous_manifest: dict | None,
+                      encoder) -> tuple[dict[str, Any] | None, dict[str, Path], str | None]:
+    """For a new build: (manifest entry or None, {file name in the build: source file}, warning or None).
+
+    Reuses the live build's graph when it was exported from the same weights and tokenizer, else one
+    this process exported already, else exports (into a ``.partial`` folder of ``index_dir`` that the
+    build's clean-up removes). Never raises: failure means "no fast encoder" plus a warning.
+    """
+    if mode() == "torch":
+        return None, {}, None
+    try:
+        if getattr(encoder, "_model", None) is None or getattr(encoder, "path", None) is None:
+            return None, {}, None  # not a local sentence-transformers model: nothing to export
+        from .embedding import file_sha256
+
+        tokenizer_sha = file_sha256(Path(encoder.path) / "tokenizer.json") if (Path(encoder.path) / "tokenizer.json").is_file() else ""
+        entry = (previous_manifest or {}).get("query_encoder")
+        try:
+            from .store import live_build
+
+            previous_build = live_build(Path(index_dir)) if previous_manifest else None
+        except Exception:
+            previous_build = None
+        if previous_build is not None and _matches(entry, encoder, tokenizer_sha):
+            src = Path(previous_build) / ONNX_FILE
+            if src.is_file() and file_sha256(src) == entry["sha256"]:
+                return dict(entry), {ONNX_FILE: src}, None
+        key = (encoder.model_id, encoder.weights_sha256, tokenizer_sha, int(encoder.dim))
+        if key in _EXPORTED:
+            src, entry = _EXPORTED[key]
+            if src.is_file() and file_sha256(src) == entry["sha256"]:
+                return dict(entry), {ONNX_FILE: src}, None
+        work = Path(index_dir) / f".query-encoder-{os.getpid()}-{time.monotonic_ns() % 10**6}.partial"
+        entry = export(encoder, work / ONNX_FILE)
+        try:
+            memo = _memo_dir() / f"{len(_EXPORTED)}-{ONNX_FILE}"
+            shutil.copyfile(work / ONNX_FILE, memo)
+            _EXPORTED[key] = (memo, dict(entry))
+        except OSError:
+            pass
+        return entry, {ONNX_FILE: work / ONNX_FILE}, None
+    except QueryEncoderUnavailable as e:
+        return None, {}, f"fast query encoder not built ({e}); questions will be encoded with sentence-transformers"
+    except Exception as e:  # never fail a build for the optional fast path
+        return None, {}, (f"fast query encoder not built ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}); "
+                          "questions will be encoded with sentence-transformers")
+
+
+# -- loading (query time; no torch) ---------------------------------------------------------------------
+def load_with_reason(data, threads: int | None = None) -> tuple[OnnxQueryEncoder | None, str]:
+    """(the fast encoder of a loaded index, "") or (None, why not)."""
+    if mode() == "torch":
+        return None, "RAG_QUERY_ENCODER=torch"
+    manifest = data.manifest
+    entry = manifest.get("query_encoder")
+    model = manifest.get("model", {})
+    if not isinstance(entry, dict) or data.path is None:
+        return None, "the index has no query encoder (built before it existed, or the export failed): run `rag index --rebuild`"
+    if entry.get("format") != FORMAT or entry.get("file") != ONNX_FILE:
+        return None, "the index's query encoder has another format"
+    if (entry.get("model_id"), entry.get("weights_sha256"), entry.get("dim")) != (
+        model.get("id"), model.get("weights_sha256"), model.get("dim")
+    ):
+        return None, "the index's query encoder was exported from another model"
+    try:
+        from .embedding import file_sha256, resolve_model
+
+        model_path = resolve_model(model["id"])[1]
+        if model_path is None:
+            return None, "the model is not installed"
+        tokenizer_file = model_path / "tokenizer.json"
+        if not tokenizer_file.is_file() or file_sha256(tokenizer_file) != entry.get("tokenizer_sha256"):
+            return None, "the model's tokenizer.json differs from the one the query encoder was exported with"
+        blob = (Path(data.path) / ONNX_FILE).read_bytes()
+        if _sha256(blob) != entry.get("sha256"):
+            return None, f"{ONNX_FILE} is damaged (checksum mismatch)"
+        return OnnxQueryEncoder(blob, tokenizer_file, model["dim"], entry["max_seq_length"], model["id"], threads), ""
+    except ImportError as e:
+        return None, f"{e.name} is not installed"
+    except Exception as e:
+        return None, f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
+
+
+def load_query_encoder(data, threads: int | None = None) -> OnnxQueryEncoder | None:
+    """The fast encoder for a loaded :class:`rag.store.IndexData`, or None (use sentence-transformers)."""
+    return load_with_reason(data, threads)[0]
