@@ -48,6 +48,9 @@ TARGETS = {
     "hnsw_p50_ms_1m": 5.0,  # HNSW search p50 at 1M passages
 }
 SCALE_SIZES = (10_000, 100_000, 1_000_000)
+EF_SWEEP = (32, 64, 128, 256, 512, 1024)
+#: Other HNSW parameters (M, efConstruction) built at the grid size, for comparison with those of rag index.
+HNSW_GRID = ((32, 80), (32, 128), (16, 200))
 
 Progress = Callable[[str], None]
 
@@ -108,6 +111,11 @@ def _rss_mb() -> float:
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {"cpus": os.cpu_count(), "python": platform.python_version(),
                             "platform": platform.platform(), "load_average": [round(x, 2) for x in os.getloadavg()]}
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0].split()
+        info["cpu_pressure_some"] = {kv.split("=")[0]: float(kv.split("=")[1]) for kv in some[1:4]}
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith(("MemTotal", "MemAvailable")):
@@ -179,8 +187,10 @@ BREAKDOWN = ("encode", "authorities", "dense", "lexical", "fusion", "per_authori
              "other")
 
 
-def measure_warm(pipeline, questions: list[str], rounds: int = 3) -> dict[str, Any]:
-    """Warm ``Pipeline.ask`` over ``questions``: total p50/p95 and where the time goes (ms)."""
+def measure_warm(pipeline, questions: list[str], rounds: int = 3, floor: list[float] | None = None) -> dict[str, Any]:
+    """Warm ``Pipeline.ask`` over ``questions``: total p50/p95 and where the time goes (ms). With a
+    ``floor`` list, each ask is preceded by a bare encoding of the same question, timed into it, so that
+    floor and warm see the same machine load."""
     captured: list[dict[str, float]] = []
     search = pipeline.retriever.search
 
@@ -197,6 +207,10 @@ def measure_warm(pipeline, questions: list[str], rounds: int = 3) -> dict[str, A
             pipeline.ask(q)  # warm-up round
         for _ in range(rounds):
             for q in questions:
+                if floor is not None:
+                    t0 = time.perf_counter()
+                    pipeline.encoder.encode([q])
+                    floor.append((time.perf_counter() - t0) * 1000)
                 captured.clear()
                 t0 = time.perf_counter()
                 answer = pipeline.ask(q)
@@ -242,13 +256,15 @@ def index_texts(index_dir: Path) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def measure_build(settings: Settings, encoder, index_dir: Path, progress: Progress = _quiet) -> dict[str, Any]:
+def measure_build(settings: Settings, encoder, index_dir: Path, progress: Progress = _quiet,
+                  fresh_export: bool = True) -> dict[str, Any]:
     """Fresh build into ``index_dir`` (ONNX export included) and a rebuild, against bare encoding."""
     from . import query_encoder
     from .indexer import build_index
 
     s = settings.with_overrides(index_dir=Path(index_dir))
-    query_encoder._EXPORTED.clear()  # a fresh build pays for its export, as in a new process
+    if fresh_export:
+        query_encoder._EXPORTED.clear()  # a fresh build pays for its export, as in a new process
     progress("build: fresh")
     t = time.perf_counter()
     fresh = build_index(s, encoder=encoder, progress=False)
@@ -292,7 +308,7 @@ def lap(name, t):
 t = time.perf_counter(); import rag.cli; lap("import rag.cli (typer)", t)
 t = time.perf_counter(); import rag.pipeline as pl; lap("import rag.pipeline (numpy, rag modules)", t)
 t = time.perf_counter(); import faiss; lap("import faiss", t)
-t = time.perf_counter(); import bm25s, Stemmer; lap("import bm25s (numba, scipy)", t)
+t = time.perf_counter(); import Stemmer; lap("import Stemmer", t)
 torch_mode = os.environ.get("RAG_QUERY_ENCODER") == "torch"
 t = time.perf_counter()
 if torch_mode:
@@ -338,7 +354,7 @@ mods = sys.modules
 print(json.dumps({"laps_ms": laps, "inner_ms": inner, "ask_ms": {k: round(v, 2) for k, v in a.timings_ms.items()},
                   "encoder": type(enc).__name__, "in_process_ms": round((time.perf_counter() - T0) * 1000, 2),
                   "memory": mem, "abstained": a.abstained,
-                  "imported": {m: m in mods for m in ("torch", "transformers", "sentence_transformers", "numba", "scipy", "onnxruntime")}}))
+                  "imported": {m: m in mods for m in ("torch", "transformers", "sentence_transformers", "bm25s", "numba", "scipy", "onnxruntime")}}))
 """
 
 
@@ -448,7 +464,7 @@ def measure_pipeline_rss(index_dir: Path, seeds: Path, question: str, mode: str 
 # -- the seed benchmark ----------------------------------------------------------------------------------------
 def run_seed_bench(settings: Settings, gold: Path = GOLD, limit: int | None = None, rounds: int = 3,
                    cold_runs: int = 3, torch_compare: bool = True, serve: bool = True,
-                   work_dir: Path | None = None, progress: Progress = _quiet) -> dict[str, Any]:
+                   work_dir: Path | None = None, progress: Progress = _quiet, fresh_export: bool = True) -> dict[str, Any]:
     """Everything but the scale benchmark, on the seeds; returns the report (see :func:`seed_report`)."""
     from .embedding import load_encoder
     from .pipeline import Pipeline
@@ -462,20 +478,22 @@ def run_seed_bench(settings: Settings, gold: Path = GOLD, limit: int | None = No
         st = load_encoder(settings.model)
         st_load_s = time.perf_counter() - t
         index_dir = tmp / "index"
-        build = measure_build(settings, st, index_dir, progress)
+        build = measure_build(settings, st, index_dir, progress, fresh_export)
 
         s = settings.with_overrides(index_dir=index_dir)
         pipeline = Pipeline.load(settings=s)
         questions = question_texts(pipeline, gold, limit)
-        progress(f"floor and warm latency over {len(questions)} questions × {rounds}")
-        floor = measure_floor(pipeline.encoder, questions, rounds)
-        warm = measure_warm(pipeline, questions, rounds)
-        options: dict[str, Any] = {"onnx": {"floor": floor, "warm_p50": warm["total"]["p50"]}}
+        progress(f"floor and warm latency over {len(questions)} questions × {rounds} (in a process without torch)")
+        served = _in_child(_WARM, {"settings": _settings_json(s), "gold": str(gold), "limit": limit, "rounds": rounds,
+                                   "options": torch_compare})
+        floor, warm = served["floor"], served["warm"]
+        options: dict[str, Any] = {"onnx (as configured)": {"floor": floor, "warm_p50": warm["total"]["p50"],
+                                                           "load_s": served.get("load_s")}}
+        options.update(served.get("options", {}))
         if torch_compare:
             reference = Pipeline(pipeline.data, s, st)
-            options["sentence-transformers"] = {"floor": measure_floor(st, questions, 1),
-                                                "warm_p50": measure_warm(reference, questions, 1)["total"]["p50"]}
-            options.update(_encoder_options(pipeline, questions))
+            options["sentence-transformers (torch)"] = {"floor": measure_floor(st, questions, 1),
+                                                        "warm_p50": measure_warm(reference, questions, 1)["total"]["p50"]}
 
         pyc = tmp / "pycache"  # compiled once by the warm-up run, as an installed package would be
         cold_env = {"PYTHONPYCACHEPREFIX": str(pyc), "PYTHONDONTWRITEBYTECODE": ""}
@@ -505,6 +523,48 @@ def run_seed_bench(settings: Settings, gold: Path = GOLD, limit: int | None = No
         return seed_report(measurements)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+_WARM = r"""
+import json, sys, time
+from pathlib import Path
+from rag import bench
+from rag.pipeline import Pipeline
+a = json.loads(sys.argv[1])
+p = Pipeline.load(settings=bench._settings_from(a["settings"]))
+t = time.perf_counter(); p.encoder; load_s = time.perf_counter() - t
+qs = bench.question_texts(p, Path(a["gold"]), a["limit"])
+floor = []
+warm = bench.measure_warm(p, qs, a["rounds"], floor=floor)
+out = {"floor": {"encoder": type(p.encoder).__name__, "interleaved_with_warm": True, **bench.summary(floor)},
+       "warm": warm, "load_s": round(load_s, 3), "threads": p.encoder._session.get_session_options().intra_op_num_threads
+       if hasattr(p.encoder, "_session") else None}
+if a["options"]:
+    out["options"] = bench._encoder_options(p, qs)
+print(json.dumps(out))
+"""
+
+
+def _settings_json(settings: Settings) -> dict[str, Any]:
+    import dataclasses
+
+    return {k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(settings).items()}
+
+
+def _settings_from(d: dict[str, Any]) -> Settings:
+    return Settings(**{k: Path(v) if k in ("seeds_dir", "index_dir") else v for k, v in d.items()})
+
+
+def _in_child(code: str, args: dict[str, Any], timeout: float = 1800, env_extra: dict[str, str] | None = None,
+              quiet: bool = True) -> dict[str, Any]:
+    """Run a measurement in a fresh interpreter (no torch loaded, as in `rag ask`/`rag serve`); its last
+    stdout line is the JSON result."""
+    r = subprocess.run([sys.executable, "-c", code, json.dumps(args)], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE if quiet else None, text=True, env=_env(**(env_extra or {})),
+                       timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError(f"benchmark child failed: {(r.stderr or '').strip().splitlines()[-1:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
 
 
 def _encoder_options(pipeline, questions: list[str]) -> dict[str, Any]:
@@ -575,14 +635,22 @@ def synthetic_texts(sentences: list[str], sources) -> list[str]:
 
 
 def _search_times(index, queries, k: int) -> tuple[list[float], Any]:
+    """One query at a time with one FAISS thread (a single query gains nothing from a team of OpenMP
+    threads, whose spinning afterwards slows the numpy work of the same query on a 2-core machine)."""
+    import faiss
     import numpy as np
 
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
     times, ids = [], []
-    for q in queries:
-        t = time.perf_counter()
-        _, i = index.search(q[None, :], k)
-        times.append((time.perf_counter() - t) * 1000)
-        ids.append(i[0])
+    try:
+        for q in queries:
+            t = time.perf_counter()
+            _, i = index.search(q[None, :], k)
+            times.append((time.perf_counter() - t) * 1000)
+            ids.append(i[0])
+    finally:
+        faiss.omp_set_num_threads(threads)
     return times, np.stack(ids)
 
 
@@ -646,12 +714,12 @@ def _chunk_store(texts: list[str], sources, folder: Path) -> dict[str, Any]:
 
 
 def _retriever_at(n: int, vectors, sources, sentence_vectors_base, texts: list[str], lexical, dense, settings: Settings,
-                  questions: list[str], queries) -> dict[str, Any]:
-    """The project's own Retriever over a synthetic index of ``n`` passages: init cost and hybrid search p50."""
+                  questions: list[str], queries, approximate=None) -> dict[str, Any]:
+    """The project's own Retriever over a synthetic index of ``n`` passages: init cost and hybrid search p50
+    (and, given an ``approximate`` FAISS index, the same with its FAISS path forced: flat_index_max=0)."""
     import numpy as np
 
     from .records import Chunk, Sentence
-    from .retrieve import Retriever
     from .store import IndexData
 
     labels = ("Hounslow", "Harrow", "Ealing", "Telford and Wrekin", "Camden")
@@ -671,6 +739,17 @@ def _retriever_at(n: int, vectors, sources, sentence_vectors_base, texts: list[s
     sentence_vectors = sentence_vectors_base[flat_sources]
     data = IndexData({"model": {"id": "synthetic", "dim": vectors.shape[1]}, "glossary": {}}, chunks, vectors,
                      sentence_vectors, offsets, dense, lexical, np.arange(n, dtype=np.int64))
+    out = _measure_retriever(data, settings, questions, queries)
+    if approximate is not None:
+        data.dense = approximate
+        out["faiss_path"] = _measure_retriever(data, settings.with_overrides(flat_index_max=0), questions, queries)
+    return out
+
+
+def _measure_retriever(data, settings: Settings, questions: list[str], queries) -> dict[str, Any]:
+    from .retrieve import Retriever
+
+    n = len(data.rows)
     rss0 = _rss_mb()
     t = time.perf_counter()
     retriever = Retriever(data, settings)
@@ -693,12 +772,31 @@ def _retriever_at(n: int, vectors, sources, sentence_vectors_base, texts: list[s
 def run_scale_bench(settings: Settings, sizes: tuple[int, ...] = SCALE_SIZES, n_queries: int = 200,
                     lexical_max: int = 100_000, retriever_max: int = 100_000, numpy_max: int = 100_000,
                     store_max: int = 1_000_000, hnsw_grid_at: int | None = 100_000, budget_s: float = 600,
-                    progress: Progress = _quiet, base: tuple | None = None) -> dict[str, Any]:
+                    progress: Progress = _quiet, base: tuple | None = None, isolate: bool = True,
+                    index_dir: Path | None = None) -> dict[str, Any]:
     """Exact vs HNSW dense search, lexical search and the chunk store at each size (see module docs).
 
     ``base`` = (sentence vectors, sentence texts, question texts, question vectors) overrides the real data
-    (tests). Steps whose projected time would overrun ``budget_s`` are skipped and say so.
+    (tests). Without it the seeds are indexed and, with ``isolate``, the measurements run in a fresh
+    process that never loads torch (as `rag serve` with the ONNX encoder). Steps whose projected time
+    would overrun ``budget_s`` are skipped and say so.
     """
+    if base is None and isolate:
+        from .embedding import load_encoder
+        from .indexer import build_index
+
+        tmp = Path(tempfile.mkdtemp(prefix="rag-scale-index-"))
+        try:
+            progress("scale: indexing the seeds for real sentence vectors")
+            s = settings.with_overrides(index_dir=tmp / "index")
+            build_index(s, encoder=load_encoder(settings.model), progress=False)
+            kwargs = {"sizes": list(sizes), "n_queries": n_queries, "lexical_max": lexical_max,
+                      "retriever_max": retriever_max, "numpy_max": numpy_max, "store_max": store_max,
+                      "hnsw_grid_at": hnsw_grid_at, "budget_s": budget_s}
+            return _in_child(_SCALE, {"settings": _settings_json(s), "kwargs": kwargs, "verbose": progress is not _quiet},
+                             timeout=3 * budget_s + 600, quiet=progress is _quiet)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     import gc
 
     import numpy as np
@@ -710,7 +808,7 @@ def run_scale_bench(settings: Settings, sizes: tuple[int, ...] = SCALE_SIZES, n_
     started = time.perf_counter()
     info = machine()
     if base is None:
-        base = _real_base(settings, n_queries, progress)
+        base = _real_base(settings, n_queries, progress, index_dir)
     sent_vecs, sent_texts, questions, queries = base
     queries = np.ascontiguousarray(queries[:n_queries], dtype=np.float32)
     questions = questions[: len(queries)]
@@ -774,10 +872,10 @@ def run_scale_bench(settings: Settings, sizes: tuple[int, ...] = SCALE_SIZES, n_
             build_s = time.perf_counter() - t
             hnsw_rss = _rss_mb() - rss1
             sweep = {}
-            for ef in (16, 32, 64, 128, 256):
+            for ef in EF_SWEEP:
                 index.hnsw.efSearch = ef
                 times, ids = _search_times(index, queries, 10)
-                sweep[ef] = {"search_ms": summary(times), "recall@10": recall_at_10(ids, exact_ids, vectors, queries)}
+                sweep[str(ef)] = {"search_ms": summary(times), "recall@10": recall_at_10(ids, exact_ids, vectors, queries)}
             index.hnsw.efSearch = hnsw["efSearch"]
             times, ids = _search_times(index, queries, retriever_k)
             row["hnsw"] = {
@@ -787,7 +885,7 @@ def run_scale_bench(settings: Settings, sizes: tuple[int, ...] = SCALE_SIZES, n_
                 "as_retriever": {"k": retriever_k, "efSearch": hnsw["efSearch"], "effective_ef": max(retriever_k, hnsw["efSearch"]),
                                  "search_ms": summary(times), "recall@10": recall_at_10(ids, exact_ids, vectors, queries)},
             }
-            default = sweep[hnsw["efSearch"]] if hnsw["efSearch"] in sweep else None
+            default = sweep.get(str(hnsw["efSearch"]))
             if default:
                 row["hnsw"]["search_ms"] = default["search_ms"]
                 row["hnsw"]["recall@10"] = default["recall@10"]
@@ -817,7 +915,7 @@ def run_scale_bench(settings: Settings, sizes: tuple[int, ...] = SCALE_SIZES, n_
                     progress(f"scale {n:,}: Retriever")
                     dense = make_faiss_index(vectors, "flat") if n <= settings.flat_index_max else index
                     row["retriever"] = _retriever_at(n, vectors, sources, sent_vecs, texts, lexical, dense, settings,
-                                                     questions, queries)
+                                                     questions, queries, approximate=index if n >= 10_000 else None)
                     del dense
                 del lexical
             else:
@@ -853,13 +951,30 @@ METHOD = (
     "real ones do; its text joins the same sentences, for BM25 and the chunk store. Queries are real question "
     "embeddings (eval/gold.jsonl, then eval/unseen.jsonl). Exact = FAISS IndexFlatIP; recall@10 of HNSW is "
     "against it, strict (same ids) and tie-aware (a hit when at least as similar as the exact 10th: recombined "
-    "vectors have near-ties). Every search is one query at a time, as the pipeline does; memory is the arrays' "
-    "size and the process RSS change."
+    "vectors have near-ties). Every search is one query at a time, as the pipeline does, with one FAISS thread; "
+    "memory is the arrays' size and the process RSS change. Timings are wall times on a shared machine: see the "
+    "load average."
 )
 
 
-def _real_base(settings: Settings, n_queries: int, progress: Progress) -> tuple:
-    """Seed sentence vectors and texts (from a fresh index of the seeds) and real question vectors."""
+_SCALE = r"""
+import json, sys, time
+from rag import bench
+a = json.loads(sys.argv[1])
+t0 = time.perf_counter()
+say = (lambda m: print(f"· [{time.perf_counter() - t0:6.0f} s] {m}", file=sys.stderr, flush=True)) if a["verbose"] else bench._quiet
+settings = bench._settings_from(a["settings"])
+kw = a["kwargs"]
+kw["sizes"] = tuple(kw["sizes"])
+report = bench.run_scale_bench(settings, progress=say, isolate=False, index_dir=settings.index_dir, **kw)
+report["isolated"] = True
+print(json.dumps(report, default=str))
+"""
+
+
+def _real_base(settings: Settings, n_queries: int, progress: Progress, index_dir: Path | None = None) -> tuple:
+    """Seed sentence vectors and texts (from an index of the seeds: ``index_dir``, else a fresh one) and
+    real question vectors (encoded by the pipeline's query encoder)."""
     import numpy as np
 
     from .evaluate import load_gold
@@ -867,8 +982,11 @@ def _real_base(settings: Settings, n_queries: int, progress: Progress) -> tuple:
 
     tmp = Path(tempfile.mkdtemp(prefix="rag-scale-index-"))
     try:
-        progress("scale: indexing the seeds for real sentence vectors")
-        p = Pipeline.load(settings=settings.with_overrides(index_dir=tmp / "index"), build=True)
+        if index_dir is not None:
+            p = Pipeline.load(settings=settings.with_overrides(index_dir=Path(index_dir)))
+        else:
+            progress("scale: indexing the seeds for real sentence vectors")
+            p = Pipeline.load(settings=settings.with_overrides(index_dir=tmp / "index"), build=True)
         texts = [s.text for c in p.data.chunks for s in c.sentences]
         vecs = np.array(p.data.sentence_vectors, dtype=np.float32)
         keep = list(dict(zip(texts, range(len(texts)))).values())  # distinct sentences
@@ -887,14 +1005,14 @@ def _hnsw_grid(vectors, queries, exact_ids, progress: Progress) -> list[dict[str
     import faiss
 
     out = []
-    for m, efc in ((16, 40), (32, 40), (32, 80)):
+    for m, efc in HNSW_GRID:
         progress(f"HNSW grid: M={m}, efConstruction={efc}")
         index = faiss.IndexHNSWFlat(vectors.shape[1], m, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = efc
         t = time.perf_counter()
         index.add(vectors)
         build = time.perf_counter() - t
-        for ef in (32, 64, 128):
+        for ef in (64, 128, 256, 512):
             index.hnsw.efSearch = ef
             times, ids = _search_times(index, queries, 10)
             out.append({"n": len(vectors), "M": m, "efConstruction": efc, "efSearch": ef, "build_s": round(build, 3),
@@ -928,7 +1046,40 @@ def scale_report(m: dict[str, Any]) -> dict[str, Any]:
                                                 "verdict": verdict(p50_ret, TARGETS["hnsw_p50_ms_1m"]),
                                                 "detail": f"{label}, k={m['retriever_k']}"},
         }
-    return {"kind": "bench-scale", "targets": targets, **m}
+    return {"kind": "bench-scale", "targets": targets, "estimates": scale_estimates(m), **m}
+
+
+#: Sentences per passage in the seed index (308 / 80): the sentence vectors a real index of n passages holds.
+SENTENCES_PER_PASSAGE = 3.85
+
+
+def scale_estimates(m: dict[str, Any]) -> list[dict[str, Any]]:
+    """What was not measured at the largest sizes, extrapolated linearly from the largest measured size,
+    and what loading a real index of that size would cost (its files are all hashed at every load)."""
+    rows = m.get("rows") or []
+    out = []
+    lex = [r for r in rows if "build_s" in r.get("lexical", {})]
+    stores = [r for r in rows if "sha256_s" in r.get("store", {}) and r["store"]["sha256_s"]]
+    for r in rows:
+        n = r["n"]
+        e: dict[str, Any] = {"n": n}
+        if "build_s" not in r.get("lexical", {}) and lex:
+            b = lex[-1]
+            f = n / b["n"]
+            e["bm25_extrapolated"] = {"from_n": b["n"], "build_s": round(b["lexical"]["build_s"] * f, 1),
+                                      "query_p50_ms": round(b["lexical"]["search_ms"]["p50"] * f, 2),
+                                      "arrays_mb": round(b["lexical"]["arrays_mb"] * f, 1)}
+        if stores:
+            st = stores[-1]["store"]
+            hash_mb_s = st["jsonl_mb"] / st["sha256_s"]
+            jsonl_mb = r.get("store", {}).get("jsonl_mb") or st["jsonl_mb"] * n / stores[-1]["n"]
+            parse_s = r.get("store", {}).get("load_s") or st["load_s"] * n / stores[-1]["n"]
+            vec_mb = n * 384 * 4 / 2**20
+            files_mb = vec_mb * (1 + SENTENCES_PER_PASSAGE) + (r.get("hnsw", {}).get("memory_mb") or vec_mb) + jsonl_mb
+            e["index_load"] = {"files_mb": round(files_mb), "sha256_s": round(files_mb / hash_mb_s, 1),
+                               "chunks_parse_s": round(parse_s, 1), "hash_mb_per_s": round(hash_mb_s)}
+        out.append(e)
+    return out
 
 
 # -- reports -----------------------------------------------------------------------------------------------------
@@ -959,7 +1110,8 @@ def seeds_markdown(r: dict[str, Any]) -> str:
     fl, w = r["floor"], r["warm"]
     L += ["## Floor and warm latency (ms)", "",
           f"Floor: bare `encode([question])` with the pipeline's encoder ({fl['encoder']}), "
-          f"{fl['n']} samples ({w['questions']} gold questions × {w['rounds']} rounds).", "",
+          f"{fl['n']} samples ({w['questions']} gold questions × {w['rounds']} rounds), each timed just before "
+          "the warm `ask` of the same question, in a process that never imports torch (as `rag serve`).", "",
           "| | p50 | p95 | mean |", "|---|---|---|---|",
           f"| floor (encode only) | {_f(fl['p50'])} | {_f(fl['p95'])} | {_f(fl['mean'])} |",
           f"| warm `Pipeline.ask` | {_f(w['total']['p50'])} | {_f(w['total']['p95'])} | {_f(w['total']['mean'])} |",
@@ -1046,7 +1198,8 @@ def scale_markdown(r: dict[str, Any]) -> str:
     hp = r["hnsw_params"]
     L += [f"HNSW as `rag index` builds it: M={hp['M']}, efConstruction={hp['efConstruction']}, efSearch={hp['efSearch']}; "
           f"`rag index` uses it above Settings.flat_index_max = {r['flat_index_max']:,} passages. "
-          f"Retriever.dense_scores asks FAISS for k={r['retriever_k']} candidates (FAISS HNSW searches with ef = max(efSearch, k)).", ""]
+          f"Retriever.dense_scores asks FAISS for k={r['retriever_k']} candidates; measured: with faiss 1.15 a larger k does not "
+          "raise the effective ef, so recall depends on efSearch alone.", ""]
     if r["targets"]:
         L += ["## Targets", "", *_targets_md(r["targets"]), ""]
     L += ["## Dense search (one query at a time, ms)", "",
@@ -1062,7 +1215,7 @@ def scale_markdown(r: dict[str, Any]) -> str:
                  f"{_f(rec.get('strict'))} / {_f(rec.get('tie_aware'))} | {_f(ar['search_ms']['p50'])} | "
                  f"{_f(ar['recall@10'].get('strict'))} / {_f(ar['recall@10'].get('tie_aware'))} |")
     L += ["", "HNSW efSearch sweep (k=10): p50 ms, strict recall@10", "",
-          "| passages | " + " | ".join(f"ef={ef}" for ef in (16, 32, 64, 128, 256)) + " |", "|---|" + "---|" * 5]
+          "| passages | " + " | ".join(f"ef={ef}" for ef in EF_SWEEP) + " |", "|---|" + "---|" * len(EF_SWEEP)]
     for row in r["rows"]:
         sw = row["hnsw"]["efSearch_sweep_k10"]
         L.append(f"| {row['n']:,} | " + " | ".join(
@@ -1074,14 +1227,27 @@ def scale_markdown(r: dict[str, Any]) -> str:
             L.append(f"| {g['M']} | {g['efConstruction']} | {_f(g['build_s'])} | {g['efSearch']} | {_f(g['search_p50_ms'])} | "
                      f"{_f(g['recall@10']['strict'])} / {_f(g['recall@10'].get('tie_aware'))} |")
     L += ["", "## Lexical search, fusion, the Retriever and the chunk store", "",
-          "| passages | BM25 build s | BM25 MB | BM25 query p50 ms | fusion+top-k p50 ms | Retriever init s (RSS MB) | Retriever hybrid p50 ms | dense path | chunks.jsonl MB | load s | sha256 s |",
-          "|---|---|---|---|---|---|---|---|---|---|---|"]
+          "| passages | BM25 build s | BM25 MB | BM25 query p50 ms | fusion+top-k p50 ms | Retriever init s (RSS MB) | Retriever hybrid p50 ms | dense path | hybrid p50 with FAISS path forced | chunks.jsonl MB | load s | sha256 s |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in r["rows"]:
         lx, st, rt = row.get("lexical", {}), row.get("store", {}), row.get("retriever", {})
         L.append(f"| {row['n']:,} | {_f(lx.get('build_s')) if 'build_s' in lx else lx.get('skipped', '–')} | {_f(lx.get('arrays_mb'))} | "
                  f"{_f(lx.get('search_ms', {}).get('p50'))} | {_f(row['fusion_topk_ms']['p50'])} | "
                  f"{_f(rt.get('init_s'))} ({_f(rt.get('init_rss_mb'))}) | {_f(rt.get('search_ms', {}).get('p50'))} | {rt.get('dense_path', '–')} | "
+                 f"{_f(_dig(rt, ('faiss_path', 'search_ms', 'p50')))} | "
                  f"{_f(st.get('jsonl_mb')) if 'jsonl_mb' in st else st.get('skipped', '–')} | {_f(st.get('load_s'))} | {_f(st.get('sha256_s'))} |")
+    est = r.get("estimates") or []
+    if est:
+        L += ["", "## Estimates (not measured: linear extrapolation from the largest measured size)", "",
+              "Loading an index checks the sha256 of every file and parses chunks.jsonl, so a cold start grows with "
+              f"the corpus. Index files: passage and sentence vectors ({SENTENCES_PER_PASSAGE} sentences per passage, as "
+              "in the seeds), the FAISS index and chunks.jsonl.", "",
+              "| passages | BM25 build s | BM25 query p50 ms | BM25 MB | index files MB | sha256 of them at load, s | chunks.jsonl parse s |",
+              "|---|---|---|---|---|---|---|"]
+        for e in est:
+            bm, il = e.get("bm25_extrapolated") or {}, e.get("index_load") or {}
+            L.append(f"| {e['n']:,} | {_f(bm.get('build_s'))} | {_f(bm.get('query_p50_ms'))} | {_f(bm.get('arrays_mb'))} | "
+                     f"{_f(il.get('files_mb'))} | {_f(il.get('sha256_s'))} | {_f(il.get('chunks_parse_s'))} |")
     L.append("")
     return "\n".join(L)
 
@@ -1108,7 +1274,9 @@ def plot_scale(r: dict[str, Any], paths: list[Path]) -> None:
     series(ax1, f"HNSW k={r['retriever_k']} (as Retriever)", [g(x, "hnsw", "as_retriever", "search_ms", "p50") for x in rows])
     series(ax1, "BM25 query", [g(x, "lexical", "search_ms", "p50") for x in rows], linestyle="--")
     series(ax1, "fusion + top-k", [g(x, "fusion_topk_ms", "p50") for x in rows], linestyle=":")
-    series(ax1, "Retriever hybrid search", [g(x, "retriever", "search_ms", "p50") for x in rows], linestyle="-.")
+    series(ax1, "Retriever hybrid search (as configured)", [g(x, "retriever", "search_ms", "p50") for x in rows], linestyle="-.")
+    series(ax1, "Retriever hybrid search (FAISS path forced)", [g(x, "retriever", "faiss_path", "search_ms", "p50") for x in rows],
+           linestyle="-.")
     ax1.set(xscale="log", yscale="log", xlabel="passages", ylabel="p50 ms per query", title="query latency")
     series(ax2, "vectors / flat index", [x["vectors_mb"] for x in rows])
     series(ax2, "HNSW index", [g(x, "hnsw", "memory_mb") for x in rows])

@@ -7,6 +7,7 @@ are unchanged is not encoded again, so only changed documents cost time.
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -127,12 +128,16 @@ def _embed(texts: list[str], cache: dict[str, np.ndarray], encoder: Encoder, set
 
 
 def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: bool = False,
-                progress: bool = True) -> BuildReport:
-    """Index ``settings.seeds_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``)."""
+                progress: bool = True, reason: str | None = None) -> BuildReport:
+    """Index ``settings.seeds_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``).
+
+    ``reason`` (why a build is needed) is printed, with progress, once the build lock is held."""
     t0 = time.perf_counter()
     corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir):
+        if progress and reason:
+            print(f"building the index: {reason}", file=sys.stderr)
         remove_stale_builds(index_dir)
         encoder = encoder or load_encoder(settings.model)
         try:

@@ -1,11 +1,25 @@
-"""BM25 over the contextual chunk texts (bm25s, English stemming and stop words)."""
+"""BM25 over the contextual chunk texts (bm25s, English stemming and stop words).
+
+Indexes are built and saved by bm25s. Questions are analysed and scored without importing bm25s
+(its imports, numba and scipy among them, cost ~0.4 s of every cold ``rag ask``): the same analysis
+(:func:`tokenize`) and bm25s's own numpy scoring over the saved arrays (:class:`SavedBM25`).
+"""
 
 from __future__ import annotations
 
 import functools
+import json
+import re
 from pathlib import Path
 
 import numpy as np
+
+from .config import DATA_DIR
+
+#: bm25s's token pattern (that of scikit-learn's CountVectorizer).
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+#: bm25s methods that add a non-occurrence term, which the saved arrays alone do not give.
+_NEEDS_BM25S = ("bm25l", "bm25+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -15,11 +29,52 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
-def tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-cased, stop-worded, stemmed tokens; the same analysis for documents and queries."""
-    import bm25s
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """English stop words (bm25s's list, shipped as data so that questions are analysed without bm25s)."""
+    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-cased, stop-worded, stemmed tokens; the same analysis for documents and queries
+    (what ``bm25s.tokenize(texts, stopwords="en", stemmer=<English>, return_ids=False)`` gives)."""
+    stop = _stopwords()
+    words = [[w for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    unique = list(dict.fromkeys(w for ws in words for w in ws))
+    stems = dict(zip(unique, _stemmer().stemWords(unique))) if unique else {}
+    return [[stems[w] for w in ws] for ws in words]
+
+
+class SavedBM25:
+    """A bm25s index as saved, scored as bm25s scores it with numpy (``get_scores``), without bm25s."""
+
+    FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
+
+    def __init__(self, folder: Path, params: dict):
+        folder = Path(folder)
+        self.params = dict(params)
+        self.vocab_dict: dict[str, int] = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        data, indices, indptr = (np.load(folder / f, allow_pickle=False) for f in self.FILES)
+        self.dtype = np.dtype(params.get("dtype", "float32"))
+        self.int_dtype = np.dtype(params.get("int_dtype", "int32"))
+        self.scores = {"data": data, "indices": indices, "indptr": indptr, "num_docs": int(params["num_docs"])}
+
+    def get_scores(self, tokens: list[str]) -> np.ndarray:
+        ids = np.asarray([self.vocab_dict[t] for t in tokens if t in self.vocab_dict], dtype=self.int_dtype)
+        data, indices, indptr = self.scores["data"], self.scores["indices"], self.scores["indptr"]
+        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
+        for start, end in zip(indptr[ids], indptr[ids + 1]):
+            np.add.at(scores, indices[start:end], data[start:end])
+        return scores
+
+    def save(self, folder: str) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, key in zip(self.FILES, ("data", "indices", "indptr")):
+            np.save(folder / name, self.scores[key], allow_pickle=False)
+        (folder / "vocab.index.json").write_text(json.dumps(self.vocab_dict, ensure_ascii=False), encoding="utf-8")
+        (folder / "params.index.json").write_text(json.dumps(self.params, indent=4), encoding="utf-8")
 
 
 class LexicalIndex:
@@ -34,8 +89,7 @@ class LexicalIndex:
         import bm25s
 
         bm25 = bm25s.BM25()
-        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
-        bm25.index(tokens, show_progress=False)
+        bm25.index(tokenize(texts), show_progress=False)
         return cls(bm25, len(texts))
 
     def save(self, folder: Path) -> None:
@@ -43,6 +97,9 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path, size: int) -> "LexicalIndex":
+        params = json.loads((Path(folder) / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method") not in _NEEDS_BM25S:
+            return cls(SavedBM25(folder, params), size)
         import bm25s
 
         bm25 = bm25s.BM25.load(str(folder), mmap=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -26,10 +25,9 @@ def ensure_index(settings: Settings, progress: bool = False, loaded: list | None
     (then the index checked is appended to ``loaded``, when given, so that it is not loaded twice)."""
     corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
     try:
-        manifest = read_manifest(settings.index_dir)
+        reason = stale_reason(read_manifest(settings.index_dir), corpus, resolve_model(settings.model)[0])
     except IndexStateError:
-        manifest = None
-    reason = stale_reason(manifest, corpus, resolve_model(settings.model)[0])
+        reason = "the index is damaged"
     if reason is None:
         try:
             data = load_index(settings.index_dir)
@@ -38,9 +36,7 @@ def ensure_index(settings: Settings, progress: bool = False, loaded: list | None
             return None
         except IndexStateError as e:
             reason = str(e)
-    if progress:
-        print(f"building the index: {reason}", file=sys.stderr)
-    return build_index(settings, progress=progress)
+    return build_index(settings, progress=progress, reason=reason)
 
 
 class Pipeline:

@@ -6,8 +6,10 @@ same vectors without any of them: the model's ``tokenizer.json`` run by the ``to
 the transformer as an ONNX graph run by ``onnxruntime``, then the pooling of sentence-transformers'
 all-MiniLM-L6-v2 (mean over the real tokens, L2 normalisation; ``max_seq_length`` 256).
 
-The graph is exported once from the torch model when an index is built (``torch.onnx.export``,
-TorchScript exporter, which needs the ``onnx`` package at export time only) and checked against
+The graph is exported once from the torch model when an index is built (``torch.onnx.export`` with
+``dynamo=False``: the TorchScript exporter, which needs the ``onnx`` package at export time only; the
+default dynamo exporter of torch 2.13 would also need ``onnxscript``), saved as onnxruntime optimises
+it ("extended" level: fused attention, GELU and layer norm, not tied to this CPU), and checked against
 sentence-transformers: the largest cosine distance over :data:`VERIFY_TEXTS` (one at a time and as a
 padded batch) must be at most :data:`TOLERANCE`. It is stored in the build folder as
 ``query_encoder.onnx``; the manifest lists its sha256 with every other file and describes it under
@@ -38,6 +40,7 @@ FORMAT = 1
 OPSET = 17
 #: Largest cosine distance to sentence-transformers accepted at export time.
 TOLERANCE = 1e-5
+
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 VERIFY_TEXTS = (
     "How many complaints did Harrow's complaints service record in 2022/23?",
@@ -47,6 +50,16 @@ VERIFY_TEXTS = (
     "The local authority worked with partners to learn from feedback. " * 40,  # > 256 tokens: truncated
     "Staff told us that learning from safeguarding adults reviews was shared through practice forums.",
 )
+
+
+def default_threads() -> int:
+    """onnxruntime intra-op threads for questions: ``RAG_ONNX_THREADS``, else 0 (onnxruntime's default, one
+    per physical core). Measured here: 2 threads 3.2 ms p50 against 5.2 ms for 1 on an idle machine, but
+    12 ms against 6.6 ms when other processes keep both cores busy; set 1 on a shared, busy host."""
+    try:
+        return max(0, int(os.environ.get("RAG_ONNX_THREADS", "0")))
+    except ValueError:
+        return 0
 
 
 class QueryEncoderUnavailable(Exception):
@@ -98,8 +111,7 @@ class OnnxQueryEncoder:
                                  pad_token=pad.get("pad_token", "[PAD]"))  # to the longest text of a batch
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        if threads:
-            options.intra_op_num_threads = int(threads)
+        options.intra_op_num_threads = int(threads if threads is not None else default_threads())
         if isinstance(model, (str, Path)):
             model = Path(model).read_bytes()
         self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
@@ -185,6 +197,7 @@ def export(encoder, dest: Path) -> dict[str, Any]:
     dynamic = {name: {v: k for k, v in axes.items()} for name in (*INPUT_NAMES, "last_hidden_state")}
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    raw = dest.with_name(dest.stem + ".torch.onnx")
     import warnings
 
     was_training = transformer.training
@@ -193,7 +206,7 @@ def export(encoder, dest: Path) -> dict[str, Any]:
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _Hidden(transformer), (ids, (ids != 0).long(), torch.zeros_like(ids)), str(dest),
+                _Hidden(transformer), (ids, (ids != 0).long(), torch.zeros_like(ids)), str(raw),
                 dynamo=False, input_names=list(INPUT_NAMES), output_names=["last_hidden_state"],
                 dynamic_axes=dynamic, opset_version=OPSET, do_constant_folding=True,
             )
@@ -201,8 +214,16 @@ def export(encoder, dest: Path) -> dict[str, Any]:
         raise QueryEncoderUnavailable(f"ONNX export failed: {type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
     finally:
         transformer.train(was_training)
+    # Save the graph as onnxruntime optimises it (fused attention, GELU, layer norm: "extended" level,
+    # which unlike "all" is not tied to this CPU): sessions then start ~2x faster and run ~20% faster.
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(dest)
+    onnxruntime.InferenceSession(str(raw), options, providers=["CPUExecutionProvider"])
+    raw.unlink()
     blob = dest.read_bytes()
-    fast = OnnxQueryEncoder(blob, tokenizer_file, encoder.dim, max_seq_length, encoder.model_id)
+    fast = OnnxQueryEncoder(blob, tokenizer_file, encoder.dim, max_seq_length, encoder.model_id, threads=os.cpu_count())
     texts = list(VERIFY_TEXTS)
     reference = np.asarray(st.encode(texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True))
     batch = fast.encode(texts, batch_size=len(texts))
@@ -223,7 +244,7 @@ def export(encoder, dest: Path) -> dict[str, Any]:
         "max_seq_length": max_seq_length,
         "pooling": "mean",
         "normalize": True,
-        "exporter": f"torch.onnx.export(dynamo=False, opset {OPSET})",
+        "exporter": f"torch.onnx.export(dynamo=False, opset {OPSET}), saved optimised by onnxruntime (extended)",
         "versions": {"torch": torch.__version__, "onnx": onnx.__version__, "onnxruntime": onnxruntime.__version__,
                      "tokenizers": tokenizers.__version__},
         "max_cosine_distance": distance,
@@ -327,6 +348,8 @@ def load_with_reason(data, threads: int | None = None) -> tuple[OnnxQueryEncoder
         tokenizer_file = model_path / "tokenizer.json"
         if not tokenizer_file.is_file() or file_sha256(tokenizer_file) != entry.get("tokenizer_sha256"):
             return None, "the model's tokenizer.json differs from the one the query encoder was exported with"
+        if not (Path(data.path) / ONNX_FILE).is_file():
+            return None, f"{ONNX_FILE} is missing from the build"
         blob = (Path(data.path) / ONNX_FILE).read_bytes()
         if _sha256(blob) != entry.get("sha256"):
             return None, f"{ONNX_FILE} is damaged (checksum mismatch)"

@@ -87,7 +87,8 @@ class Retriever:
         # sentence rows of the retrievable chunks, contiguous, and where each chunk's run starts
         off = data.sentence_offsets
         self._sentence_rows = np.concatenate([np.arange(off[r], off[r + 1]) for r in data.rows]) if len(data.rows) else np.zeros(0, dtype=np.int64)
-        counts = np.array([off[r + 1] - off[r] for r in data.rows], dtype=np.int64)
+        self._sentence_counts = np.array([off[r + 1] - off[r] for r in data.rows], dtype=np.int64)
+        counts = self._sentence_counts
         self._sentence_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts
         self._sentence_vectors = data.sentence_vectors[self._sentence_rows]
 
@@ -108,27 +109,37 @@ class Retriever:
     # -- scoring ---------------------------------------------------------------------------
     def dense_scores(self, query_vec: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
         """Similarity of every retrievable chunk: passage and best-sentence cosine mixed. Above
-        ``flat_index_max`` passages, only FAISS's nearest candidates (among ``allowed``) get one."""
+        ``flat_index_max`` passages only FAISS's nearest candidates (among ``allowed``) are scored;
+        the rest get the lowest candidate score, so that they neither win nor skew normalisation."""
         if self.settings.flat_index_max >= len(self.chunks):
-            scores = self.vectors @ query_vec
-            w = self.settings.sentence_weight
-            if w and len(self._sentence_vectors):
-                best_sentence = np.maximum.reduceat(self._sentence_vectors @ query_vec, self._sentence_starts)
-                scores = (1 - w) * scores + w * best_sentence
-            return scores
+            return self._mix(self.vectors @ query_vec, self._sentence_vectors @ query_vec, self._sentence_starts)
         import faiss
 
-        scores = np.full(len(self.chunks), -1.0, dtype=np.float32)
         params = None
         if allowed is not None:
             selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
             hnsw = isinstance(self.data.dense, faiss.IndexHNSW)
             params = faiss.SearchParametersHNSW(sel=selector) if hnsw else faiss.SearchParameters(sel=selector)
         n = min(len(self.chunks), self.settings.candidates * 4)
-        d, i = self.data.dense.search(query_vec[None, :].astype(np.float32), n, params=params)
-        ok = i[0] >= 0
-        scores[i[0][ok]] = d[0][ok]
+        _, found = self.data.dense.search(query_vec[None, :].astype(np.float32), n, params=params)
+        candidates = found[0][found[0] >= 0]
+        if not len(candidates):
+            return np.full(len(self.chunks), -1.0, dtype=np.float32)
+        # exact scores of the candidates, as the flat path gives them
+        counts = self._sentence_counts[candidates]
+        rows = np.concatenate([np.arange(a, a + c) for a, c in zip(self._sentence_starts[candidates], counts)])
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        mixed = self._mix(self.vectors[candidates] @ query_vec, self._sentence_vectors[rows] @ query_vec, starts)
+        scores = np.full(len(self.chunks), mixed.min(), dtype=np.float32)
+        scores[candidates] = mixed
         return scores
+
+    def _mix(self, passage: np.ndarray, sentences: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Passage similarity mixed with that of its best sentence (``starts``: each passage's first sentence)."""
+        w = self.settings.sentence_weight
+        if not w or not len(sentences):
+            return passage
+        return (1 - w) * passage + w * np.maximum.reduceat(sentences, starts)
 
     def search(self, question: str, query_vec: np.ndarray | None, k: int | None = None,
                retriever: str | None = None, filters: Filters = Filters()) -> Retrieval:

@@ -39,10 +39,10 @@ def pipeline(settings, encoder):
     return Pipeline.load(settings=settings, build=True)
 
 
-def copy_seeds(dest: Path) -> Path:
-    """A writable copy of the seeds folder (documents and metadata)."""
+def copy_seeds(dest: Path, *only: str) -> Path:
+    """A writable copy of the seeds folder (documents and metadata), or of the documents named in ``only``."""
     dest.mkdir(parents=True, exist_ok=True)
     for p in SEEDS.iterdir():
-        if p.is_file():
+        if p.is_file() and (not only or p.name in only):
             (dest / p.name).write_bytes(p.read_bytes())
     return dest

@@ -63,3 +63,29 @@ def test_authority_named_in_question_reaches_its_unnamed_paragraph(pipeline):
 def test_acronyms_match_their_long_forms(pipeline):
     r = pipeline.retrieve("What was unclear to staff about learning from Safeguarding Adult Reviews?", k=5, retriever="bm25")
     assert any("SARs" in p.chunk.text and p.chunk.doc_id.startswith("003") for p in r.passages)
+
+
+def faiss_path(pipeline, candidates: int):
+    """A retriever over the same index that takes the large-corpus path (FAISS candidates only)."""
+    from rag.retrieve import Retriever
+
+    return Retriever(pipeline.data, pipeline.settings.with_overrides(flat_index_max=0, candidates=candidates))
+
+
+def test_faiss_candidates_are_scored_exactly_as_the_flat_path(pipeline):
+    q = pipeline.encoder.encode(["How did Hounslow share learning with neighbouring boroughs?"])[0]
+    exact = pipeline.retriever.dense_scores(q)
+    assert np.allclose(faiss_path(pipeline, candidates=50).dense_scores(q), exact, atol=1e-6)  # all are candidates
+
+    few = faiss_path(pipeline, candidates=2).dense_scores(q)  # 8 candidates out of 80
+    best = top(exact, 3)
+    assert np.allclose(few[best], exact[best], atol=1e-6) and list(top(few, 3)) == list(best)
+    rest = np.setdiff1d(np.arange(len(exact)), top(few, 8))
+    assert np.all(few[rest] == few[top(few, 8)].min())  # non-candidates: the lowest candidate score
+
+
+def test_faiss_path_keeps_filters_and_k(pipeline):
+    q = "How many complaints were recorded?"
+    r = faiss_path(pipeline, candidates=2).search(q, pipeline.encoder.encode([q])[0], k=6,
+                                                  filters=Filters(authorities=("Harrow",)))
+    assert len(r.passages) == 6 and {p.chunk.authority for p in r.passages} == {"Harrow"}

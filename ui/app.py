@@ -444,6 +444,7 @@ def launch(app: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: in
         _, url, _ = app.launch(
             server_name=host, server_port=port, prevent_thread_lock=True, show_error=False, quiet=True,
             ssr_mode=False, mcp_server=False, enable_monitoring=False, footer_links=["api"],
+            run_history=False,  # else loopback callers can have runs uploaded to the Hub with our saved HF token
             blocked_paths=[str(settings.seeds_dir), str(settings.index_dir)],
             theme=THEME, css=PAGE_CSS,
         )

@@ -1,0 +1,463 @@
+"""Load: ``rag serve`` in a subprocess, driven by concurrent gradio_client clients over loopback.
+
+Every request must succeed (or, for an empty question, fail as one clean line), every answer must
+be well-formed per FORMATS.md (markers <-> citations, ``document[start:end] == text``), equal to the
+answer the same server gives when asked alone, and the server's memory must not keep growing.
+
+The small run (4 clients x 5 questions) runs by default; the full run (16 x 50) is ``-m slow``.
+Throughput and p50/p95 latency are printed and written to ``test-artifacts/load.json``.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from rag.config import PROJECT_ROOT
+
+# gradio_client sends a telemetry ping on Client() unless told not to: all traffic stays on loopback.
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")]
+
+HOST = "127.0.0.1"
+STARTUP_TIMEOUT = 90.0  # s: index already built, so this is model + gradio start-up (~10 s here)
+REQUEST_TIMEOUT = 60.0  # s: hard bound on any one request
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+LOAD_REPORT = ARTIFACTS / "load.json"
+
+#: Server memory may grow by at most this much between the end of the warm-up and the end of the run.
+#: The server sits at ~0.5 GB (model, index, gradio); allocator high-water marks and gradio's per-session
+#: bookkeeping move RSS by a few tens of MB at most, while a leak of even 100 KB per request (e.g. keeping
+#: the 100 KB questions or the answers) adds ~80 MB over the full run's 800 requests.
+RSS_GROWTH_LIMIT_MB = 64.0
+RSS_GROWTH_LIMIT_FRACTION = 0.15
+
+EMPTY_ERROR = "question is empty"
+LEAK_MARKERS = ("Traceback", "site-packages", 'File "', str(PROJECT_ROOT))
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str  # answerable, unanswerable, comparative, empty, huge, markup
+    text: str
+
+
+HUGE = ("What is Schwarz Rounds? " + "padding words about nothing in particular " * 2500)[:100_000]
+MIX: tuple[Question, ...] = (
+    Question("answerable", "Which councils have a Principal Occupational Therapist?"),
+    Question("unanswerable", "What is the capital of France?"),
+    Question("comparative", "Compare the LGSCO uphold rates reported for Hounslow and Ealing."),
+    Question("empty", ""),
+    Question("huge", HUGE),
+    Question("markup", "<script>alert(1)</script> What is Schwarz Rounds?"),
+    Question("answerable", "How many complaints did Harrow record in 2022/23?"),
+    Question("unanswerable", "How many hospital beds does the moon have?"),
+    Question("comparative", "Which councils work with local universities?"),
+    Question("empty", "   \n\t "),
+    Question("markup", "<img src=x onerror=alert(document.cookie)> {{7*7}} ${7*7} '; DROP TABLE reports; --"),
+    Question("answerable", "What score did Ealing get?"),
+)
+assert len(HUGE) == 100_000
+
+
+# -- the server process -------------------------------------------------------------------------
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (scanning /proc, so it works without CONFIG_PROC_CHILDREN)."""
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(_children(p))
+    return out
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory (VmRSS) of ``pid`` and its descendants, in MB."""
+    total_kb = 0
+    for p in process_tree(pid):
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        m = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        total_kb += int(m.group(1)) if m else 0
+    return total_kb / 1024
+
+
+class RagServer:
+    """``python -m rag.cli serve`` on a loopback port, with its output in files; stop() always ends it."""
+
+    def __init__(self, index_dir: Path, seeds_dir: Path, log_dir: Path, host: str | None = None,
+                 env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}/"
+        self.cmd = [sys.executable, "-m", "rag.cli", "serve", "--port", str(self.port),
+                    "--index-dir", str(index_dir), "--seeds", str(seeds_dir)]
+        if host is not None:
+            self.cmd += ["--host", host]
+        self.env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+                    "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1", **(env or {})}
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.out_path, self.err_path = log_dir / "server.out", log_dir / "server.err"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = STARTUP_TIMEOUT) -> "RagServer":
+        with self.out_path.open("wb") as out, self.err_path.open("wb") as err:
+            self.proc = subprocess.Popen(self.cmd, cwd=PROJECT_ROOT, env=self.env, stdout=out, stderr=err,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"server exited with {self.proc.returncode} while starting:\n{self.tail()}")
+            if "running at" in self.stdout() and self.http_get("/config", timeout=5)[0] == 200:
+                return self
+            time.sleep(0.25)
+        raise AssertionError(f"server not ready after {timeout:.0f} s:\n{self.tail()}")
+
+    def stop(self) -> None:
+        """Ctrl+C (a clean shutdown), then SIGKILL to the process group this server started."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=15)
+
+    def __enter__(self) -> "RagServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def stdout(self) -> str:
+        return self.out_path.read_text(encoding="utf-8", errors="replace")
+
+    def stderr(self) -> str:
+        return self.err_path.read_text(encoding="utf-8", errors="replace")
+
+    def tail(self, n: int = 3000) -> str:
+        return f"--- stdout ---\n{self.stdout()[-n:]}\n--- stderr ---\n{self.stderr()[-n:]}"
+
+    def http(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
+             timeout: float = 20.0) -> tuple[int, str]:
+        """One raw request to the server (the path is sent exactly as given: no normalisation)."""
+        conn = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            resp = conn.getresponse()
+            return resp.status, resp.read(2_000_000).decode("utf-8", errors="replace")
+        except OSError as e:
+            return -1, repr(e)
+        finally:
+            conn.close()
+
+    def http_get(self, path: str, timeout: float = 20.0) -> tuple[int, str]:
+        return self.http("GET", path, timeout=timeout)
+
+
+# -- checking answers --------------------------------------------------------------------------
+
+def read_documents(seeds_dir: Path) -> dict[str, str]:
+    """The documents as the indexer reads them (UTF-8 bytes, newlines untouched)."""
+    return {p.name: p.read_bytes().decode("utf-8") for p in seeds_dir.iterdir() if p.suffix == ".txt"}
+
+
+def answer_problems(d: object, docs: dict[str, str]) -> list[str]:
+    """Ways ``d`` breaks the answer format of FORMATS.md (empty when it is well-formed)."""
+    if not isinstance(d, dict):
+        return [f"not an answer object: {type(d).__name__}"]
+    missing = {"question", "answer", "abstained", "citations", "passages", "timings_ms"} - set(d)
+    if missing:
+        return [f"missing keys {sorted(missing)}"]
+    bad: list[str] = []
+    if not isinstance(d["answer"], str) or not d["answer"].strip():
+        bad.append("empty answer text")
+    if not isinstance(d["abstained"], bool):
+        bad.append("abstained is not a bool")
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", d["answer"] or "")}
+    ns = [c.get("n") for c in d["citations"]]
+    if len(set(ns)) != len(ns):
+        bad.append(f"duplicate citation numbers {ns}")
+    if markers != set(ns):
+        bad.append(f"markers {sorted(markers)} != citations {sorted(ns)}")
+    if d["abstained"] and d["citations"]:
+        bad.append("abstained but cites")
+    if not d["abstained"] and not d["citations"]:
+        bad.append("answered without citations")
+    for where, items in (("citation", d["citations"]), ("passage", d["passages"])):
+        for item in items:
+            doc = docs.get(item.get("doc"))
+            if doc is None:
+                bad.append(f"{where} of unknown document {item.get('doc')!r}")
+                continue
+            start, end, text = item.get("start"), item.get("end"), item.get("text")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc)):
+                bad.append(f"{where} offsets {start}:{end} out of range")
+            elif doc[start:end] != text:
+                bad.append(f"{where} text != {item['doc']}[{start}:{end}]")
+            for a, b in item.get("highlights", []):
+                if not 0 <= a < b <= len(text or ""):
+                    bad.append(f"{where} highlight {a}:{b} outside its text")
+    return bad
+
+
+def fingerprint(d: dict) -> tuple:
+    """What must not change when the same question is asked again (scores and timings may)."""
+    return (d["question"], d["answer"], d["abstained"], tuple(d.get("notices", ())),
+            tuple((c["n"], c["doc"], c["start"], c["end"], tuple(map(tuple, c["highlights"]))) for c in d["citations"]),
+            tuple((p["doc"], p["start"], p["end"]) for p in d["passages"]))
+
+
+@dataclass
+class Outcome:
+    question: Question
+    seconds: float
+    result: dict | None = None
+    error: str | None = None  # an expected clean error message, or what went wrong
+
+
+@dataclass
+class LoadRun:
+    outcomes: list[Outcome] = field(default_factory=list)
+    wall: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+
+def ask(client, q: Question) -> Outcome:
+    """One request with a hard timeout; errors are kept, not raised."""
+    from gradio_client.exceptions import AppError
+
+    t0 = time.perf_counter()
+    try:
+        result = client.submit(q.text, api_name="/ask").result(timeout=REQUEST_TIMEOUT)
+        return Outcome(q, time.perf_counter() - t0, result=result)
+    except AppError as e:
+        return Outcome(q, time.perf_counter() - t0, error=f"AppError: {e}")
+    except FutureTimeout:
+        return Outcome(q, time.perf_counter() - t0, error=f"timeout after {REQUEST_TIMEOUT:.0f} s")
+    except Exception as e:  # noqa: BLE001 - every failure is reported by the test
+        return Outcome(q, time.perf_counter() - t0, error=f"{type(e).__name__}: {e}")
+
+
+def new_client(url: str):
+    from gradio_client import Client
+
+    return Client(url, verbose=False, analytics_enabled=False, download_files=False)
+
+
+def drive(url: str, clients: int, per_client: int, offset: int = 0) -> LoadRun:
+    """``clients`` concurrent clients, each asking ``per_client`` questions of the mix in turn."""
+
+    def worker(i: int, client, start: threading.Barrier) -> list[Outcome]:
+        start.wait(timeout=REQUEST_TIMEOUT)
+        return [ask(client, MIX[(offset + i * per_client + j) % len(MIX)]) for j in range(per_client)]
+
+    run = LoadRun()
+    connected = []
+    try:
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            # connect every client first (each fetches the app config), so the timed part is only asking
+            connecting = [pool.submit(new_client, url) for _ in range(clients)]
+            for f in connecting:
+                try:
+                    connected.append(f.result(timeout=REQUEST_TIMEOUT))
+                except Exception as e:  # noqa: BLE001
+                    run.failures.append(f"client could not connect: {type(e).__name__}: {e}")
+            if run.failures:
+                return run
+            start = threading.Barrier(clients + 1)
+            futures = [pool.submit(worker, i, c, start) for i, c in enumerate(connected)]
+            start.wait(timeout=REQUEST_TIMEOUT)
+            t0 = time.perf_counter()
+            budget = 30 + REQUEST_TIMEOUT * per_client  # a worker can never take longer than this
+            for f in futures:
+                try:
+                    run.outcomes += f.result(timeout=budget)
+                except Exception as e:  # noqa: BLE001
+                    run.failures.append(f"client failed: {type(e).__name__}: {e}")
+            run.wall = time.perf_counter() - t0
+    finally:
+        for c in connected:
+            c.close()
+    return run
+
+
+def check_outcome(o: Outcome, docs: dict[str, str], reference: dict[str, tuple]) -> str | None:
+    """None when the outcome is what that kind of question must give, else why not."""
+    q = o.question
+    label = f"{q.kind} {q.text[:60]!r}"
+    if q.kind == "empty":
+        if o.result is not None:
+            return f"{label}: answered an empty question"
+        if EMPTY_ERROR not in (o.error or "") or any(m in o.error for m in LEAK_MARKERS):
+            return f"{label}: not a clean error: {o.error}"
+        return None
+    if o.error is not None:
+        return f"{label}: {o.error}"
+    problems = answer_problems(o.result, docs)
+    if problems:
+        return f"{label}: malformed answer: {problems}"
+    if q.kind == "huge" and (len(o.result["question"]) > 1000
+                             or not any("shortened" in n for n in o.result.get("notices", []))):
+        return f"{label}: the 100 KB question was not shortened with a notice"
+    if q.text in reference and fingerprint(o.result) != reference[q.text]:
+        return f"{label}: answer differs from the one given to a lone client"
+    return None
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered), max(1, math.ceil(pct / 100 * len(ordered)))) - 1]
+
+
+def write_report(profile: str, figures: dict) -> None:
+    """Merge this run's figures into test-artifacts/load.json (one entry per profile)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        data = json.loads(LOAD_REPORT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data[profile] = figures
+    tmp = LOAD_REPORT.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(LOAD_REPORT)
+
+
+# -- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_index(pipeline, settings, tmp_path_factory) -> Path:
+    """A copy of the session's index (built by the ``pipeline`` fixture), so the server starts fast."""
+    dest = tmp_path_factory.mktemp("load") / "index"
+    shutil.copytree(settings.index_dir, dest)
+    return dest
+
+
+def run_load_test(profile: str, clients: int, per_client: int, index_dir: Path, seeds_dir: Path,
+                  log_dir: Path) -> dict:
+    docs = read_documents(seeds_dir)
+    server = RagServer(index_dir, seeds_dir, log_dir)
+    try:
+        server.start()
+        # 1. each distinct question alone: the reference answers (and the first warm-up)
+        lone = new_client(server.url)
+        try:
+            alone = [ask(lone, q) for q in dict.fromkeys(MIX)]
+        finally:
+            lone.close()
+        reference = {o.question.text: fingerprint(o.result) for o in alone if o.result is not None}
+        failures = [f for o in alone if (f := check_outcome(o, docs, {}))]
+        failures += [f"answerable question abstained: {o.question.text!r}" for o in alone
+                     if o.question.kind == "answerable" and o.result and o.result["abstained"]]
+        assert not failures, "\n".join(failures)
+
+        # 2. warm-up at full concurrency (worker threads, allocator arenas), then the baseline RSS
+        warm = drive(server.url, clients, len(MIX))
+        rss_before = rss_mb(server.pid)
+
+        # 3. the measured run
+        run = drive(server.url, clients, per_client, offset=1)
+        rss_after = rss_mb(server.pid)
+        alive = server.alive()
+    finally:
+        server.stop()
+
+    outcomes = warm.outcomes + run.outcomes
+    failures = warm.failures + run.failures + [f for o in outcomes if (f := check_outcome(o, docs, reference))]
+    latencies = [o.seconds * 1000 for o in run.outcomes]
+    kinds = sorted({o.question.kind for o in run.outcomes})
+    figures = {
+        "clients": clients, "questions_per_client": per_client, "requests": len(run.outcomes),
+        "errors": len(failures), "seconds": round(run.wall, 2),
+        "throughput_rps": round(len(run.outcomes) / run.wall, 2) if run.wall else 0.0,
+        "p50_ms": round(percentile(latencies, 50), 1) if latencies else None,
+        "p95_ms": round(percentile(latencies, 95), 1) if latencies else None,
+        "max_ms": round(max(latencies), 1) if latencies else None,
+        "p50_ms_by_kind": {k: round(statistics.median(o.seconds * 1000 for o in run.outcomes
+                                                      if o.question.kind == k), 1) for k in kinds},
+        "warmup_requests": len(warm.outcomes),
+        "rss_mb_after_warmup": round(rss_before, 1), "rss_mb_after_run": round(rss_after, 1),
+        "rss_growth_mb": round(rss_after - rss_before, 1),
+        "rss_growth_limit_mb": round(max(RSS_GROWTH_LIMIT_MB, RSS_GROWTH_LIMIT_FRACTION * rss_before), 1),
+    }
+    write_report(profile, figures)
+    print(f"\nload {profile}: {clients} clients x {per_client} questions = {figures['requests']} requests in "
+          f"{figures['seconds']} s: {figures['throughput_rps']} req/s, p50 {figures['p50_ms']} ms, "
+          f"p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms; RSS {figures['rss_mb_after_warmup']} -> "
+          f"{figures['rss_mb_after_run']} MB; errors {figures['errors']}")
+
+    assert alive, f"the server died during the run:\n{server.tail()}"
+    assert not failures, f"{len(failures)} bad outcomes, e.g.:\n" + "\n".join(failures[:20])
+    assert len(run.outcomes) == clients * per_client
+    assert "Traceback" not in server.stderr(), f"the server logged an exception:\n{server.tail()}"
+    assert rss_after - rss_before <= figures["rss_growth_limit_mb"], (
+        f"server RSS grew {rss_after - rss_before:.1f} MB over the run "
+        f"({rss_before:.1f} -> {rss_after:.1f} MB; limit {figures['rss_growth_limit_mb']} MB)")
+    return figures
+
+
+@pytest.mark.timeout(240)
+def test_load_small(served_index, settings, tmp_path):
+    """The CI version: 4 clients x 5 questions (plus the warm-up), every kind of question included."""
+    figures = run_load_test("small", 4, 5, served_index, settings.seeds_dir, tmp_path)
+    assert figures["requests"] == 20
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_load_full(served_index, settings, tmp_path):
+    """16 clients x 50 questions each."""
+    figures = run_load_test("full", 16, 50, served_index, settings.seeds_dir, tmp_path)
+    assert figures["requests"] == 800
