@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -131,8 +132,8 @@ def test_ask_shows_cited_passage_with_highlight(page, server):
     page.wait_for_timeout(300)  # let the layout settle before the screenshot
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
-    README_SCREENSHOT.parent.mkdir(exist_ok=True)
-    shutil.copyfile(ARTIFACTS / "ask.png", README_SCREENSHOT)
+    if os.environ.get("RAG_UPDATE_SCREENSHOT"):  # refresh the README's picture on request only
+        shutil.copyfile(ARTIFACTS / "ask.png", README_SCREENSHOT)
 
     ask(page, "What is Schwarz Rounds?")  # a follow-up is answered on its own; the history stays
     chat = page.locator("#chatbot").inner_text()
