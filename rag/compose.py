@@ -226,25 +226,27 @@ def restates(sentence: str, question: str, weights: TermWeights) -> bool:
 
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
                        weights: TermWeights, limit: int) -> list[Candidate]:
-    """The chosen sentences, each followed by the next one of its paragraph when that one
+    """The chosen sentences, each preceded by the sentence before it when it continues that one
+    ("They felt this left...") and followed by the next one of its paragraph when that one
     elaborates ("For example...", "This included...") or the chosen one only restates the question."""
-    following = {}
+    following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
-            following[id(a)] = b
+            following[id(a)], preceding[id(b)] = b, a
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for seed in seeds:
-        for c in (seed, following.get(id(seed))):
+    for i, seed in enumerate(seeds):
+        before = preceding.get(id(seed)) if i == 0 and ELABORATION.match(seed.sentence.text) else None
+        after = following.get(id(seed))
+        if after is not None and not (ELABORATION.match(after.sentence.text) or restates(seed.sentence.text, question, weights)):
+            after = None
+        for c in (before, seed, after):
             if c is None or len(out) >= limit:
                 continue
             key = (c.passage.chunk.chunk_id, c.sentence.start)
-            if key in seen:
-                continue
-            if c is not seed and not (ELABORATION.match(c.sentence.text) or restates(seed.sentence.text, question, weights)):
-                continue
-            seen.add(key)
-            out.append(c)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
         if len(out) >= limit:
             break
     return out

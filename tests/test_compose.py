@@ -68,3 +68,10 @@ def test_answers_stay_short_and_cite_the_passage_they_quote(pipeline):
     a = pipeline.ask("What is Schwarz Rounds?")
     assert not a.abstained and len(re.findall(r"\[\d+\]", a.answer)) <= 3
     assert a.citations[0].passage.chunk.doc_id == "000_49f02c2bf2791361.txt"
+
+
+def test_an_answer_does_not_open_with_a_sentence_that_leans_on_the_one_before(pipeline):
+    # the best sentence, "They felt this left no one to drive improvement...", needs its predecessor
+    a = pipeline.ask("Why were occupational therapy staff worried that nobody was leading change in their profession?")
+    lead, then = "there was no principal OT", "They felt this left no one"
+    assert lead in a.answer and then in a.answer and a.answer.index(lead) < a.answer.index(then)
