@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .config import PROJECT_ROOT, Settings
+from .stats import percentile, summary
 
 GOLD = PROJECT_ROOT / "eval" / "gold.jsonl"
 UNSEEN = PROJECT_ROOT / "eval" / "unseen.jsonl"
@@ -60,26 +61,6 @@ def _quiet(_: str) -> None:
 
 
 # -- small helpers -----------------------------------------------------------------------------------------
-def percentile(values: list[float], q: float) -> float | None:
-    """Linear-interpolation percentile (numpy's default); None for no values."""
-    if not values:
-        return None
-    xs = sorted(values)
-    pos = (len(xs) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
-
-
-def summary(values: list[float], digits: int = 3) -> dict[str, Any]:
-    """n, p50, p95, mean, min, max of ``values`` (milliseconds or seconds, as given)."""
-    if not values:
-        return {"n": 0, "p50": None, "p95": None, "mean": None, "min": None, "max": None}
-    r = lambda v: round(float(v), digits)  # noqa: E731
-    return {"n": len(values), "p50": r(percentile(values, 50)), "p95": r(percentile(values, 95)),
-            "mean": r(sum(values) / len(values)), "min": r(min(values)), "max": r(max(values))}
-
-
 def ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or not b else round(a / b, 3)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import UsageError
 from .records import Answer
+from .stats import summary
 
 TYPES = ("factoid", "descriptive", "paraphrase", "authority-specific", "comparative", "unanswerable")
 HIT_KS = (1, 3, 5, 10)
@@ -184,13 +185,6 @@ def _mean(values: list[float]) -> float | None:
     return round(statistics.fmean(values), 4) if values else None
 
 
-def _pct(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    s = sorted(values)
-    return round(s[min(len(s) - 1, int(round(q * (len(s) - 1))))], 2)
-
-
 def summarise(results: list[QuestionResult], per_query: dict[str, dict[str, float]]) -> dict[str, Any]:
     """Headline metrics over a set of results."""
     answerable = [r for r in results if r.item.answerable]
@@ -209,7 +203,8 @@ def summarise(results: list[QuestionResult], per_query: dict[str, dict[str, floa
     out["abstention"] = _mean([float(r.abstained) for r in unanswerable])
     out["false_abstention"] = _mean([float(r.abstained) for r in answerable])
     latencies = [r.latency_ms for r in results]
-    out["p50_ms"], out["p95_ms"] = _pct(latencies, 0.5), _pct(latencies, 0.95)
+    latency = summary(latencies, digits=2)
+    out["p50_ms"], out["p95_ms"] = latency["p50"], latency["p95"]
     return out
 
 

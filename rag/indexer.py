@@ -100,8 +100,9 @@ def _reusable_vectors(index_dir: Path, encoder: Encoder) -> dict[str, np.ndarray
     ):
         return {}
     cache: dict[str, np.ndarray] = {}
+    glossary = Glossary(old.manifest.get("glossary", {}))
     for row, chunk in enumerate(old.chunks):
-        cache[_key(indexed_text(chunk, Glossary(old.manifest.get("glossary", {}))))] = old.chunk_vectors[row]
+        cache[_key(indexed_text(chunk, glossary))] = old.chunk_vectors[row]
         for s, vec in zip(chunk.sentences, old.sentence_vectors_of(row)):
             cache[_key(s.text)] = vec
     return cache

@@ -78,18 +78,25 @@ def has_count(text: str) -> bool:
     return bool(_COUNT_VALUE.search(text))
 
 
+def _fold(text: str) -> str:
+    """Lower-case letters and single spaces only, so that punctuation and spacing do not matter."""
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", text.casefold())).strip()
+
+
+def _statement_pattern(statement: str) -> re.Pattern:
+    """How a question names a quality statement; a one-word statement ("Safeguarding") is also a
+    topic, so it counts only when called a statement."""
+    key = _fold(statement)
+    return re.compile(rf"\b{re.escape(key)}\b" if " " in key else rf"\b{re.escape(key)} (quality )?statement\b")
+
+
+_STATEMENT_PATTERNS = tuple((statement, _statement_pattern(statement)) for statement in QUALITY_STATEMENTS)
+
+
 def quality_statements_named(question: str) -> list[str]:
     """CQC quality statements the question names, e.g. "Safe pathways, systems and transitions"."""
-    folded = re.sub(r"[^a-z ]", " ", question.casefold())
-    folded = re.sub(r"\s+", " ", folded)
-    found = []
-    for statement in QUALITY_STATEMENTS:
-        key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", statement.casefold())).strip()
-        # a one-word statement ("Safeguarding") is also a topic: count it only when called a statement
-        pattern = rf"\b{re.escape(key)}\b" if " " in key else rf"\b{re.escape(key)} (quality )?statement\b"
-        if re.search(pattern, folded):
-            found.append(statement)
-    return found
+    folded = _fold(question)
+    return [statement for statement, pattern in _STATEMENT_PATTERNS if pattern.search(folded)]
 
 
 def has_date(text: str) -> bool:

@@ -70,6 +70,17 @@ def top(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> np.nda
     return idx[np.argsort(-scores[idx], kind="stable")]
 
 
+def run_starts(counts: np.ndarray) -> np.ndarray:
+    """Where each run begins when runs of these lengths are laid end to end."""
+    return (np.cumsum(counts) - counts).astype(np.int64)
+
+
+def run_rows(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The rows ``start .. start + count - 1`` of every run, concatenated in order."""
+    counts = np.asarray(counts, dtype=np.int64)
+    return np.repeat(np.asarray(starts, dtype=np.int64) - run_starts(counts), counts) + np.arange(counts.sum())
+
+
 class Retriever:
     """Ranks the retrievable chunks of an index for a question."""
 
@@ -84,13 +95,11 @@ class Retriever:
         self.matcher = AuthorityMatcher(sorted({c.authority for c in data.chunks if c.authority}))
         self.vectors = data.chunk_vectors[data.rows]
         self.glossary = Glossary(data.manifest.get("glossary", {}))
-        # sentence rows of the retrievable chunks, contiguous, and where each chunk's run starts
+        # the retrievable chunks' sentence vectors, contiguous, and where each chunk's run starts
         off = data.sentence_offsets
-        self._sentence_rows = np.concatenate([np.arange(off[r], off[r + 1]) for r in data.rows]) if len(data.rows) else np.zeros(0, dtype=np.int64)
-        self._sentence_counts = np.array([off[r + 1] - off[r] for r in data.rows], dtype=np.int64)
-        counts = self._sentence_counts
-        self._sentence_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts
-        self._sentence_vectors = data.sentence_vectors[self._sentence_rows]
+        self._sentence_counts = (off[data.rows + 1] - off[data.rows]).astype(np.int64)
+        self._sentence_starts = run_starts(self._sentence_counts)
+        self._sentence_vectors = data.sentence_vectors[run_rows(off[data.rows], self._sentence_counts)]
 
     # -- filters ---------------------------------------------------------------------------
     def allowed(self, filters: Filters) -> np.ndarray | None:
@@ -127,9 +136,9 @@ class Retriever:
             return np.full(len(self.chunks), -1.0, dtype=np.float32)
         # exact scores of the candidates, as the flat path gives them
         counts = self._sentence_counts[candidates]
-        rows = np.concatenate([np.arange(a, a + c) for a, c in zip(self._sentence_starts[candidates], counts)])
-        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        mixed = self._mix(self.vectors[candidates] @ query_vec, self._sentence_vectors[rows] @ query_vec, starts)
+        rows = run_rows(self._sentence_starts[candidates], counts)
+        mixed = self._mix(self.vectors[candidates] @ query_vec, self._sentence_vectors[rows] @ query_vec,
+                          run_starts(counts))
         scores = np.full(len(self.chunks), mixed.min(), dtype=np.float32)
         scores[candidates] = mixed
         return scores

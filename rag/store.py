@@ -286,7 +286,6 @@ def load_index(index_dir: Path) -> IndexData:
         or not np.array_equal(np.diff(sentence_offsets), [len(c.sentences) for c in chunks])
         or any(c.chunk_id != i for i, c in enumerate(chunks))
         or dense.ntotal != len(rows)
-        or dense.d != dim
         or manifest["counts"].get("chunks") != n
     ):
         raise IndexStateError(f"index files in {build} do not agree with each other; {REBUILD_HINT}")

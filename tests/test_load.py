@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import math
 import os
 import re
 import shutil
@@ -31,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from rag.config import PROJECT_ROOT
+from rag.stats import percentile
 
 # gradio_client sends a telemetry ping on Client() unless told not to: all traffic stays on loopback.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -354,12 +354,6 @@ def check_outcome(o: Outcome, docs: dict[str, str], reference: dict[str, tuple])
     if q.text in reference and fingerprint(o.result) != reference[q.text]:
         return f"{label}: answer differs from the one given to a lone client"
     return None
-
-
-def percentile(values: list[float], pct: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered), max(1, math.ceil(pct / 100 * len(ordered)))) - 1]
 
 
 def write_report(profile: str, figures: dict) -> None:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from rag.lexical import LexicalIndex
-from rag.retrieve import Filters, minmax, rrf, top, weighted_fusion
+from rag.retrieve import Filters, minmax, rrf, run_rows, run_starts, top, weighted_fusion
 
 
 def test_reciprocal_rank_fusion_on_hand_made_rankings():
@@ -21,6 +21,12 @@ def test_weighted_fusion_normalises_each_ranking():
     assert np.allclose(minmax(dense), [1.0, 0.5, 0.0])
     assert np.allclose(weighted_fusion(dense, lexical, 0.5), [0.5, 0.75, 0.25])
     assert list(top(weighted_fusion(dense, lexical, 0.5), 2)) == [1, 0]
+
+
+def test_runs_of_sentence_rows():
+    counts = np.array([2, 0, 3, 1])  # sentences per passage
+    assert list(run_starts(counts)) == [0, 2, 2, 5]
+    assert list(run_rows(np.array([10, 5, 20, 7]), counts)) == [10, 11, 20, 21, 22, 7]
 
 
 def test_lexical_index_survives_a_save_and_load(tmp_path):
