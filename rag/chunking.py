@@ -1,41 +1,36 @@
-"""Report structure → paragraph chunks and sentences, with exact character offsets.
+"""Report structure → passages (chunks) and sentences, with exact character offsets.
 
-A report is a sequence of blocks separated by blank lines: the quality statement title, a
-"Score N" line and its description, the standard local authority commitment, section headings
-and paragraphs. Each paragraph becomes a :class:`Chunk` whose ``text == document[start:end]``.
+Each section of a report (see :mod:`rag.metadata`) is cut into passages by its typed blocks (see
+:mod:`rag.layout`): findings (with or without sub-headings), the statement's standard text ("What
+people expect" and the local authority commitment: citable, but marked so that it does not compete
+with findings), score lines, overview paragraphs and bullet lists (one passage per list, under its
+heading), summary paragraphs and score lists. Every chunk satisfies ``text == document[start:end]``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .config import KNOWN_SECTIONS
-from .corpus import SCORE_LINE
+from .layout import Block
+from .metadata import UNNAMED_COUNCIL, Section
 from .records import Chunk, Document, Sentence
 
-COMMITMENT_HEADING = "The local authority commitment"
-FINDINGS_HEADING = "Key findings for this quality statement"
-SCORE_DESCRIPTION = re.compile(r"^\d\s*-\s+\S")
-COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)", re.IGNORECASE)
+#: A sentence counts as a repeat of an earlier one when this share of its word pairs is in that one.
+REPEAT_CONTAINMENT = 0.75
+#: Postings kept per word pair when looking for repeats (bounds the work on very repetitive text).
+REPEAT_POSTINGS_MAX = 64
 
-_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "cllr", "prof", "incl"}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9£])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_WORD = re.compile(r"\w+")
 
+#: Kinds of chunk: what the answer may quote, and what is only shown.
+RETRIEVABLE_KINDS = ("finding", "standard", "overview", "facts", "summary", "rating", "published")
 
-def blocks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of non-blank lines, trimmed of surrounding whitespace."""
-    for m in _BLOCK.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield start, end
+#: Block kinds that carry a score (grouped into one "rating" passage).
+_RATING_BLOCKS = ("score", "description", "percentage", "overall", "statement_score")
 
 
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
@@ -43,7 +38,7 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"(\S+)$", text[start : m.start()])
+        word = _LAST_WORD.search(text, start, m.start()) if m.start() > start else None
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
         end = m.end()
@@ -58,106 +53,218 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def is_heading(block: str) -> bool:
-    """A short single line without closing punctuation, e.g. "Learning from feedback"."""
-    if block in KNOWN_SECTIONS or block in (COMMITMENT_HEADING, FINDINGS_HEADING):
-        return True
-    return (
-        "\n" not in block
-        and len(block) <= 100
-        and len(block.split()) <= 12
-        and block[0].isupper()
-        and block[-1] not in ".!?:;,)\"'”’"
-    )
+def split_lines(text: str, offset: int = 0) -> tuple[Sentence, ...]:
+    """Each non-blank line of ``text`` as a sentence (long lines split into their sentences)."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            a = pos + line.index(stripped)
+            out.extend(split_sentences(stripped, offset + a))
+        pos += len(line) + 1
+    return tuple(out)
 
 
-@functools.lru_cache(maxsize=4096)
-def _sentence_keys(text: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"\W+", " ", s.text).strip().casefold() for s in split_sentences(text))
+class RepeatFinder:
+    """Finds paragraphs every sentence of which already appeared, nearly word for word, in earlier
+    ones (a sentence repeated on its own with "The council" for "The local authority"). Word pairs are
+    indexed, so the work grows linearly with the text."""
+
+    def __init__(self, containment: float = REPEAT_CONTAINMENT, postings_max: int = REPEAT_POSTINGS_MAX):
+        self.containment = containment
+        self.postings_max = postings_max
+        self._exact: set[str] = set()
+        self._pairs: dict[tuple[str, str], list[int]] = {}
+        self._sizes: list[int] = []
+
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        return [w.casefold() for w in _WORD.findall(text)]
+
+    def _seen(self, words: list[str]) -> bool:
+        key = " ".join(words)
+        if key in self._exact:
+            return True
+        pairs = set(zip(words, words[1:]))
+        if not pairs:
+            return False
+        counts: dict[int, int] = {}
+        for p in pairs:
+            for sid in self._pairs.get(p, ()):
+                counts[sid] = counts.get(sid, 0) + 1
+        return any(n >= self.containment * len(pairs) for n in counts.values())
+
+    def add(self, text: str) -> None:
+        """Remember the sentences of a paragraph that is kept."""
+        for s in split_sentences(text):
+            words = self._words(s.text)
+            self._exact.add(" ".join(words))
+            sid = len(self._sizes)
+            self._sizes.append(len(words))
+            for p in set(zip(words, words[1:])):
+                postings = self._pairs.setdefault(p, [])
+                if len(postings) < self.postings_max:
+                    postings.append(sid)
+
+    def repeats(self, text: str) -> bool:
+        """Whether every sentence of ``text`` repeats an earlier kept sentence."""
+        sentences = [self._words(s.text) for s in split_sentences(text)]
+        sentences = [w for w in sentences if w]
+        return bool(sentences) and all(self._seen(w) for w in sentences)
 
 
-def _similar(key: str, old: str, similarity: float) -> bool:
-    from difflib import SequenceMatcher
+@dataclass
+class _Cursor:
+    """Where the chunker is inside a section: the part (findings, standard text…) and the heading."""
 
-    m = SequenceMatcher(None, key, old)
-    # real_quick_ratio() and quick_ratio() are upper bounds of ratio(): the same answer, and most pairs
-    # are rejected without the full (slow) comparison, which made chunking ~20% of an index build
-    return m.real_quick_ratio() >= similarity and m.quick_ratio() >= similarity and m.ratio() >= similarity
-
-
-def repeats_earlier(block: str, earlier: set[str], similarity: float = 0.85) -> bool:
-    """Whether every sentence of ``block`` already appears, nearly word for word, in earlier
-    paragraphs (e.g. a sentence repeated on its own with "The council" for "The local authority")."""
-    seen = [k for text in earlier for k in _sentence_keys(text)]
-    exact = set(seen)
-    keys = _sentence_keys(block)
-    return bool(keys) and all(k in exact or any(_similar(k, old, similarity) for old in seen) for k in keys)
+    part: str = "body"  # body | expect | commitment | findings | overview | summary
+    heading: str = ""
 
 
-def chunk_document(doc: Document) -> list[Chunk]:
-    """Paragraph chunks of one report, in document order (chunk ids are assigned by the index)."""
-    text = doc.text
+def label_for(council: str | None, section: Section | None) -> str:
+    """How a passage's council is shown: its name, or a readable stand-in for an unnamed council."""
+    if council:
+        return council
+    parts = [UNNAMED_COUNCIL]
+    if section is not None and section.statement:
+        parts.append(section.statement)
+    if section is not None and section.rating is not None:
+        parts.append(f"score {section.rating}")
+    return " · ".join(parts)
+
+
+def _section_at(sections: tuple[Section, ...], pos: int) -> Section | None:
+    for s in sections:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _part_of_known(role: str) -> str:
+    return {"expect": "expect", "commitment": "commitment", "findings": "findings", "overview": "overview"}.get(
+        role, "summary")
+
+
+def _text_kind(part: str, section: Section | None, text: str) -> str:
+    """The kind of a paragraph: a finding, the statement's standard text, overview or summary."""
+    if part == "expect" and text.startswith("I "):
+        return "standard"
+    if part == "commitment" and text.startswith("We "):
+        return "standard"
+    if part == "body" and section is not None and section.kind == "statement" and text.startswith("I "):
+        return "standard"  # "What people expect" statements whose heading the page leaves out
+    if part == "overview" or section is not None and section.kind == "overview":
+        return "overview"
+    if part == "summary" or section is not None and section.kind == "summary":
+        return "summary"
+    return "finding"
+
+
+def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chunk]:
+    """Passages of one report, in document order (chunk ids are assigned by the index)."""
+    from .layout import blocks as typed_blocks
+
+    blocks = typed_blocks(doc.text) if blocks is None else blocks
     chunks: list[Chunk] = []
-    section = ""
-    seen_paragraphs: set[str] = set()
-    spans = list(blocks(text))
-    title_seen = False
+    repeats = RepeatFinder()
+    cursor = _Cursor()
+    current: Section | None = None
     i = 0
-    while i < len(spans):
-        start, end = spans[i]
-        block = text[start:end]
+    while i < len(blocks):
+        b = blocks[i]
+        section = _section_at(doc.sections, b.start)
+        if section is not current:
+            current, cursor = section, _Cursor(heading=(section.statement or "") if section else "")
+        text = doc.text[b.start : b.end]
+        if b.kind in _RATING_BLOCKS or b.kind == "statement" and current is not None and current.kind == "summary":
+            j = i
+            while j + 1 < len(blocks) and (blocks[j + 1].kind in _RATING_BLOCKS or blocks[j + 1].kind == "statement"
+                                           and current is not None and current.kind == "summary"
+                                           and _section_at(doc.sections, blocks[j + 1].start) is current):
+                j += 1
+            end = blocks[j].end
+            if any(blocks[x].kind in _RATING_BLOCKS for x in range(i, j + 1)):
+                chunks.append(_chunk(doc, current, cursor.heading or "Score", b.start, end, "rating",
+                                     _entries(doc.text, blocks[i : j + 1])))
+            i = j + 1
+            continue
         i += 1
-        if not title_seen and is_heading(block):
-            title_seen = True  # the quality statement title
+        if b.kind == "known":
+            cursor.part, cursor.heading = _part_of_known(str(b.value)), text
+        elif b.kind in ("heading", "theme", "statement"):
+            cursor.heading = text
+            if cursor.part in ("expect", "commitment", "body") and current is not None and current.kind == "statement":
+                cursor.part = "findings"
+        elif b.kind == "title":
             continue
-        if SCORE_LINE.fullmatch(block):
-            if i < len(spans) and SCORE_DESCRIPTION.match(text[spans[i][0] : spans[i][1]]):
-                end = spans[i][1]
-                i += 1
-            score = _chunk(doc, "Score", start, end, kind="score")
-            lines = tuple(Sentence(start + a, start + b, text[start + a : start + b]) for a, b in blocks(text[start:end]))
-            chunks.append(replace(score, sentences=lines))
+        elif b.kind == "published":
+            chunks.append(_chunk(doc, current, "Publication", b.start, b.end, "published"))
+        elif b.kind == "copyright":
+            chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, "boilerplate"))
+        elif b.kind == "bullet":
+            j = i - 1
+            while j + 1 < len(blocks) and blocks[j + 1].kind == "bullet":
+                j += 1
+            i = j + 1
+            kind = "facts" if current is not None and current.kind in ("overview", "summary") else "finding"
+            chunks.append(_chunk(doc, current, cursor.heading, b.start, blocks[j].end, kind,
+                                 split_lines(doc.text[b.start : blocks[j].end], b.start)))
+        else:
+            kind = _text_kind(cursor.part, current, text)
+            if kind != "standard":
+                if repeats.repeats(text):
+                    continue  # a paragraph that repeats earlier text is kept once
+                repeats.add(text)
+            chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, kind))
+    return _numbered(chunks)
+
+
+def _entries(text: str, group: list[Block]) -> tuple[Sentence, ...]:
+    """Sentences of a score passage: each line, with a statement heading joined to its score line."""
+    out: list[Sentence] = []
+    pending: Block | None = None
+    for b in group:
+        if b.kind == "statement":
+            pending = b
             continue
-        if COPYRIGHT.match(block):
-            chunks.append(_chunk(doc, section, start, end, kind="boilerplate"))
-            continue
-        if block == FINDINGS_HEADING:
-            continue
-        if is_heading(block):
-            section = block
-            continue
-        if block in seen_paragraphs or repeats_earlier(block, seen_paragraphs):
-            continue  # a paragraph that repeats earlier text is kept once
-        seen_paragraphs.add(block)
-        kind = "boilerplate" if section == COMMITMENT_HEADING else "paragraph"
-        chunks.append(_chunk(doc, section, start, end, kind=kind))
-    numbered: list[Chunk] = []
-    n = 0
+        start = pending.start if pending is not None else b.start
+        out.append(Sentence(start, b.end, text[start : b.end]))
+        pending = None
+    if pending is not None:
+        out.append(Sentence(pending.start, pending.end, text[pending.start : pending.end]))
+    return tuple(out)
+
+
+def _numbered(chunks: list[Chunk]) -> list[Chunk]:
+    """Number the passages a reader sees as paragraphs (¶1, ¶2 …) in document order."""
+    out, n = [], 0
     for c in chunks:
-        if c.kind == "paragraph":
+        if c.kind in ("finding", "overview", "facts", "summary"):
             n += 1
-        numbered.append(_renumber(c, n if c.kind == "paragraph" else 0))
-    return numbered
+            out.append(replace(c, paragraph=n))
+        else:
+            out.append(c)
+    return out
 
 
-def _chunk(doc: Document, section: str, start: int, end: int, kind: str) -> Chunk:
+def _chunk(doc: Document, section: Section | None, heading: str, start: int, end: int, kind: str,
+           sentences: tuple[Sentence, ...] | None = None) -> Chunk:
     body = doc.text[start:end]
     return Chunk(
         chunk_id=-1,
         doc_id=doc.doc_id,
-        authority=doc.authority,
-        label=doc.label,
-        quality_statement=doc.quality_statement,
-        section=section,
+        council=doc.council,
+        label=label_for(doc.council, section),
+        statement=section.statement if section else None,
+        theme=section.theme if section else None,
+        page=section.kind if section else "page",
+        section=heading,
         paragraph=0,
         start=start,
         end=end,
         text=body,
-        sentences=split_sentences(body, start),
+        sentences=sentences if sentences is not None else split_sentences(body, start),
         kind=kind,
-        score=doc.score,
+        rating=section.rating if section else None,
     )
-
-
-def _renumber(chunk: Chunk, paragraph: int) -> Chunk:
-    return replace(chunk, paragraph=paragraph)

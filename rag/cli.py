@@ -26,7 +26,7 @@ Retriever = Annotated[Optional[str], typer.Option("--retriever", help="dense, bm
 
 
 def _settings(index_dir: Path | None = None, seeds: Path | None = None, model: str | None = None, **kw) -> Settings:
-    return Settings().with_overrides(index_dir=index_dir, seeds_dir=seeds, model=model, **kw)
+    return Settings().with_overrides(index_dir=index_dir, documents_dir=seeds, model=model, **kw)
 
 
 def _console(stderr: bool = False):
@@ -51,8 +51,13 @@ def index(
     """Build or update the index of the documents folder (incremental)."""
     from .indexer import build_index
 
-    report = build_index(_settings(index_dir, seeds, model), rebuild=rebuild, progress=True)
+    from .corpus import describe, load_corpus
+
+    settings = _settings(index_dir, seeds, model)
+    report = build_index(settings, rebuild=rebuild, progress=True)
     _warn(report.warnings)
+    for line in describe(load_corpus(settings.documents_dir, settings.max_document_bytes)):
+        print(f"  {line}")
     counts = report.manifest["counts"]
     state = "rebuilt" if report.changed else "already up to date"
     print(
@@ -70,7 +75,8 @@ def ask(
     retriever: Retriever = None,
     authority: Annotated[Optional[list[str]], typer.Option("--authority", help="Only this authority (repeatable).")] = None,
     section: Annotated[Optional[str], typer.Option("--section", help="Only this section.")] = None,
-    score: Annotated[Optional[int], typer.Option("--score", help="Only authorities with this score.")] = None,
+    score: Annotated[Optional[int], typer.Option("--score", min=1, max=4, help="Only reports with this score.")] = None,
+    statement: Annotated[Optional[str], typer.Option("--statement", help="Only this quality statement.")] = None,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
@@ -83,7 +89,7 @@ def ask(
     settings = _settings(index_dir, seeds, model)
     pipeline = Pipeline.load(settings=settings, build=True, progress=True)
     answer = pipeline.ask(question, k=k, retriever=retriever, authorities=tuple(authority or ()),
-                          section=section, score=score)
+                          section=section, score=score, statement=statement)
     if as_json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -117,6 +123,7 @@ def eval_cmd(
     name: Annotated[Optional[str], typer.Option("--name", help="Report name (default: gold file stem).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Reports folder.")] = Path("eval/reports"),
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Suggest the abstention threshold instead.")] = False,
+    ablate: Annotated[Optional[list[str]], typer.Option("--ablate", help="Switch off an answer rule (repeatable).")] = None,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
@@ -124,7 +131,13 @@ def eval_cmd(
     """Score retrieval and answers on a gold set; write JSON, Markdown and PNG reports."""
     from .evaluate import run_eval_command
 
-    run_eval_command(_settings(index_dir, seeds, model), gold=gold, retriever=retriever, k=k, as_json=as_json,
+    settings = _settings(index_dir, seeds, model)
+    for rule in ablate or ():
+        try:
+            settings = settings.with_overrides(rules=settings.rules.without(rule))
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+    run_eval_command(settings, gold=gold, retriever=retriever, k=k, as_json=as_json,
                      save_run=save_run, compare=compare, name=name, out=out, calibrate=calibrate)
 
 

@@ -1,4 +1,5 @@
-"""Every default in one place: paths, model, retrieval and answer settings.
+"""Every default in one place: paths, model, retrieval settings, and every answer rule's constant
+with its meaning (each rule can be switched off through :class:`Rules` for ablation in ``rag eval``).
 
 Values can be overridden by environment variables (``RAG_INDEX_DIR``, ``RAG_SEEDS_DIR``,
 ``RAG_MODEL``) or by passing fields to :class:`Settings` (the CLI does the latter).
@@ -23,26 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "2"
-
-#: Section headings of CQC local authority reports (others are detected by shape).
-KNOWN_SECTIONS = (
-    "Continuous learning, improvement and professional development",
-    "Learning from feedback",
-)
-
-#: The quality statements of CQC's local authority assessment framework.
-QUALITY_STATEMENTS = (
-    "Assessing needs",
-    "Supporting people to live healthier lives",
-    "Equity in experience and outcomes",
-    "Care provision, integration and continuity",
-    "Partnerships and communities",
-    "Safe pathways, systems and transitions",
-    "Safeguarding",
-    "Governance, management and sustainability",
-    "Learning, improvement and innovation",
-)
+CHUNKER_VERSION = "3"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -53,13 +35,34 @@ def _env_path(name: str, default: Path) -> Path:
 
 
 @dataclass(frozen=True)
+class Rules:
+    """Which answer and retrieval rules are on; ``rag eval --ablate NAME`` turns one off."""
+
+    council_discipline: bool = True  # a question naming a council is answered from that council only
+    statement_boost: bool = True  # passages of a statement the question names move up
+    rating_boost: bool = True  # score lines move up for questions asking for a score
+    standard_text_penalty: bool = True  # a statement's standard text moves down unless asked about
+    answer_type_check: bool = True  # abstain when no sentence gives the kind of thing asked for
+    threshold: bool = True  # abstain when the best sentence is not relevant enough
+    continuation: bool = True  # add the sentence that elaborates on a chosen one
+    rating_answers: bool = True  # answer score questions from the reports' score lines
+
+    def without(self, name: str) -> "Rules":
+        """A copy with rule ``name`` switched off."""
+        if name not in self.__dataclass_fields__:
+            raise ValueError(f"no rule named {name!r}; rules are: {', '.join(self.__dataclass_fields__)}")
+        return replace(self, **{name: False})
+
+
+@dataclass(frozen=True)
 class Settings:
     """Configuration for building, loading and querying an index."""
 
-    seeds_dir: Path = field(default_factory=lambda: _env_path("RAG_SEEDS_DIR", PROJECT_ROOT / "seeds"))
+    documents_dir: Path = field(default_factory=lambda: _env_path("RAG_SEEDS_DIR", PROJECT_ROOT / "seeds"))
     index_dir: Path = field(default_factory=lambda: _env_path("RAG_INDEX_DIR", PROJECT_ROOT / "index"))
     model: str = field(default_factory=lambda: os.environ.get("RAG_MODEL", DEFAULT_MODEL))
     batch_size: int = 32
+    rules: Rules = field(default_factory=Rules)
 
     # Corpus limits
     max_document_bytes: int = 5_000_000
@@ -71,23 +74,48 @@ class Settings:
     dense_weight: float = 0.5  # weight of the dense score in weighted fusion (bm25 gets 1 - this)
     rrf_k: int = 60
     sentence_weight: float = 0.3  # dense score = mix of passage similarity and best sentence similarity
-    authority_boost: float = 0.25  # added to fused scores of passages of an authority named in the question
-    candidates: int = 50  # per-retriever candidates before fusion
+    candidates: int = 50  # per-retriever candidates before fusion (large indexes, and RRF)
+    #: Added to the fused score (0-1 scale) of passages of a quality statement the question names.
+    statement_boost: float = 0.15
+    #: Added to score lines when the question asks for a score, so the report's own score line leads.
+    rating_boost: float = 0.5
+    #: Taken off a statement's standard text ("I …" expectations, "We …" commitment), which is the same
+    #: in every report, so that it never crowds out findings unless the question is about it.
+    standard_text_penalty: float = 0.3
+    per_council_k: int = 2  # passages retrieved per council for comparisons
     compose_k: int = 5  # the answer is composed from at most this many top passages
 
     # Questions
     max_question_chars: int = 1000
+    history_turns: int = 4  # earlier questions looked at to understand a follow-up
 
-    # Answer composition
+    # Answer composition (weights of a sentence's relevance; the threshold is calibrated on this scale)
+    w_dense: float = 0.55  # cosine of sentence and question
+    w_lexical: float = 0.30  # IDF-weighted share of the question's terms in the sentence
+    w_passage: float = 0.15  # 1/sqrt(rank) of the sentence's passage
+    w_shape: float = 0.08  # bonus for a sentence that holds what the question asks for (number, date)
     max_answer_sentences: int = 3
     mmr_lambda: float = 0.7
-    #: Abstain when the best sentence's relevance is below this. Calibrated on eval/gold.jsonl
-    #: by ``rag eval --calibrate`` (see README, "Abstention").
+    #: Sentences this far below the best one are not used (they tend to be off-topic filler).
+    answer_margin: float = 0.12
+    #: For comparisons, a council's best sentence must be within this of the best overall to get a line.
+    comparison_margin: float = 0.2
+    #: Share of the question's topic terms a sentence must hold to count as being about that topic.
+    topic_overlap: float = 0.5
+    #: Abstain when the best sentence's relevance is below this. Calibrated with ``rag eval --calibrate``
+    #: on eval/gold.jsonl and eval/fixtures.jsonl (see README, "Abstention").
     abstain_threshold: float = 0.279
 
     # FAISS: exact search up to this many passages, HNSW above.
     flat_index_max: int = 200_000
 
+    @property
+    def seeds_dir(self) -> Path:
+        """The documents folder (older name)."""
+        return self.documents_dir
+
     def with_overrides(self, **changes) -> "Settings":
         """A copy with the given fields changed; ``None`` values are ignored."""
+        if "seeds_dir" in changes:
+            changes.setdefault("documents_dir", changes.pop("seeds_dir"))
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -25,7 +25,7 @@ TYPES = ("factoid", "descriptive", "paraphrase", "authority-specific", "comparat
 HIT_KS = (1, 3, 5, 10)
 RANKING_METRICS = [f"hit_rate@{k}" for k in HIT_KS] + ["mrr@10", "ndcg@10"]
 HEADLINE = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10", "recall@5", "containment",
-            "abstention", "false_abstention", "p50_ms", "p95_ms")
+            "comparative_precision", "abstention", "false_abstention", "p50_ms", "p95_ms")
 #: A drop larger than this in any headline quality metric is flagged as a regression.
 REGRESSION_TOLERANCE = 0.005
 
@@ -61,6 +61,7 @@ class QuestionResult:
     abstained: bool
     latency_ms: float
     relevant_ranks: list[int] = field(default_factory=list)  # rank of the passage first covering each quote
+    precision: float | None = None  # comparative questions: expected councils named / councils named
 
 
 # -- gold and the coverage rule ------------------------------------------------------------------
@@ -87,6 +88,29 @@ def contains_answer(answer_text: str, answers: tuple[str, ...], comparative: boo
     text = normalise(answer_text)
     found = [normalise(a) in text for a in answers]
     return sum(found) / len(found) if comparative else float(any(found))
+
+
+def councils_on_lines(answer_text: str) -> list[str]:
+    """The councils an answer names at the start of its lines ("Harrow: …", "Camden · Safeguarding: …")."""
+    out = []
+    for line in answer_text.splitlines():
+        head, sep, _ = line.partition(": ")
+        if sep and len(head) <= 120:
+            name = head.split(" · ")[0].strip()
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def comparative_precision(answer_text: str, answers: tuple[str, ...], councils: list[str]) -> float | None:
+    """Of the councils an answer's lines name, the share that the gold answers expect (None when the
+    gold expects no council or the answer names none)."""
+    known = {normalise(c) for c in councils}
+    expected = {normalise(a) for a in answers if normalise(a) in known}
+    named = [normalise(c) for c in councils_on_lines(answer_text)]
+    if not expected or not named:
+        return None
+    return sum(1 for c in named if c in expected) / len(named)
 
 
 def load_gold(path: Path) -> list[GoldItem]:
@@ -125,6 +149,8 @@ def run_question(pipeline, item: GoldItem, retriever: str, k: int) -> QuestionRe
     answer: Answer = pipeline.ask(item.question, k=k, retriever=retriever)
     passages = [p.to_dict() for p in answer.passages]
     result = QuestionResult(item, passages, answer.answer, answer.abstained, answer.timings_ms.get("total", 0.0))
+    if item.type == "comparative" and not answer.abstained:
+        result.precision = comparative_precision(answer.answer, item.answers, pipeline.councils())
     for ev in item.evidence:
         rank = next((i for i, p in enumerate(passages, 1) if covers(p["text"], ev.quote, p["doc"], ev.doc)), 0)
         result.relevant_ranks.append(rank)
@@ -200,6 +226,7 @@ def summarise(results: list[QuestionResult], per_query: dict[str, dict[str, floa
         0.0 if r.abstained else contains_answer(r.answer, r.item.answers, r.item.type == "comparative")
         for r in answerable if r.item.answers
     ])
+    out["comparative_precision"] = _mean([r.precision for r in results if r.precision is not None])
     out["abstention"] = _mean([float(r.abstained) for r in unanswerable])
     out["false_abstention"] = _mean([float(r.abstained) for r in answerable])
     latencies = [r.latency_ms for r in results]
@@ -262,7 +289,9 @@ def evaluate_gold(pipeline, gold: list[GoldItem], retrievers: list[str], k: int 
         "k": k,
         "index": {key: pipeline.data.manifest.get(key) for key in ("model", "counts", "chunker_version", "built_at")},
         "settings": {key: getattr(pipeline.settings, key) for key in (
-            "fusion", "dense_weight", "authority_boost", "abstain_threshold", "max_answer_sentences")},
+            "fusion", "dense_weight", "statement_boost", "rating_boost", "standard_text_penalty", "abstain_threshold",
+            "max_answer_sentences")},
+        "rules_off": [name for name, on in vars(pipeline.settings.rules).items() if not on],
         "retrievers": {},
     }
     raw: dict[str, list[QuestionResult]] = {}

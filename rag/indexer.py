@@ -40,7 +40,8 @@ class BuildReport:
 def document_entries(corpus: Corpus) -> dict[str, dict]:
     """What the manifest records of each document (a change in any field means re-indexing)."""
     return {
-        d.doc_id: {"sha256": d.sha256, "authority": d.authority, "quality_statement": d.quality_statement, "score": d.score}
+        d.doc_id: {"sha256": d.sha256, "council": d.council, "format": d.format,
+                   "sections": [[s.kind, s.statement, s.rating] for s in d.sections]}
         for d in corpus.documents
     }
 
@@ -71,8 +72,8 @@ def stale_reason(manifest: dict | None, corpus: Corpus | None, model_id: str, we
 def load_current(settings: Settings) -> IndexData:
     """The live index, refused when it no longer matches the configured model or the documents on disk."""
     data = load_index(settings.index_dir)
-    seeds = Path(settings.seeds_dir)
-    corpus = load_corpus(seeds, settings.max_document_bytes) if seeds.is_dir() else None
+    folder = Path(settings.documents_dir)
+    corpus = load_corpus(folder, settings.max_document_bytes) if folder.is_dir() else None
     reason = stale_reason(data.manifest, corpus, resolve_model(settings.model)[0])
     if reason is not None:
         raise IndexStateError(f"the index in {settings.index_dir} is out of date ({reason}); run `rag index`")
@@ -130,11 +131,11 @@ def _embed(texts: list[str], cache: dict[str, np.ndarray], encoder: Encoder, set
 
 def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: bool = False,
                 progress: bool = True, reason: str | None = None) -> BuildReport:
-    """Index ``settings.seeds_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``).
+    """Index ``settings.documents_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``).
 
     ``reason`` (why a build is needed) is printed, with progress, once the build lock is held."""
     t0 = time.perf_counter()
-    corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
+    corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir):
         if progress and reason:
@@ -160,7 +161,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             for i, c in enumerate(c for doc in corpus.documents for c in chunk_document(doc))
         ]
         if not any(c.retrievable for c in chunks):
-            raise CorpusError(f"no paragraphs to index in {settings.seeds_dir}: the reports hold only headings")
+            raise CorpusError(f"no paragraphs to index in {settings.documents_dir}: the reports hold only headings")
         glossary = Glossary.for_corpus(d.text for d in corpus.documents)
         passages = [indexed_text(c, glossary) for c in chunks]
         chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)

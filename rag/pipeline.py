@@ -1,29 +1,34 @@
-"""The Python API: ``Pipeline.load(index_dir).ask(question) -> Answer``."""
+"""The Python API: ``Pipeline.load(index_dir).ask(question, history=...) -> Answer``.
+
+Three stages, data flowing one way: :func:`rag.analyse.analyse` (question → Query),
+:meth:`Retriever.search` (Query → Retrieval, never changed afterwards), :func:`rag.compose.compose`
+(Query + Retrieval → Composition).
+"""
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from .compose import TermWeights, abstain, compose
+from .analyse import analyse
+from .compose import compose
 from .config import Settings
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
 from .errors import IndexStateError, UsageError
 from .indexer import BuildReport, build_index, load_current, stale_reason
-from .questions import clean_question, quality_statements_named, shape_of
-from .records import Answer, Chunk, Passage
-from .retrieve import Filters, Retrieval, Retriever
+from .ratings import collect
+from .records import Answer, Chunk, Filters, Query, Retrieval
+from .retrieve import Retriever
 from .store import IndexData, load_index, read_manifest
+from .terms import TermWeights
 
 
 def ensure_index(settings: Settings, progress: bool = False, loaded: list | None = None) -> BuildReport | None:
     """Build the index if it is missing or no longer matches the documents; None if it was current
     (then the index checked is appended to ``loaded``, when given, so that it is not loaded twice)."""
-    corpus = load_corpus(settings.seeds_dir, settings.max_document_bytes)
+    corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
     try:
         reason = stale_reason(read_manifest(settings.index_dir), corpus, resolve_model(settings.model)[0])
     except IndexStateError:
@@ -47,14 +52,14 @@ class Pipeline:
         self.settings = settings
         self._encoder = encoder
         self.retriever = Retriever(data, settings)
-        self.weights = TermWeights(self.retriever.chunks, self.authorities(), self.retriever.glossary)
-        self.score_chunks = [c for c in data.chunks if c.kind == "score"]
-        self.quality_statements = {c.quality_statement for c in data.chunks}
+        self.catalogue = self.retriever.catalogue
+        self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary)
+        self.ratings = collect(list(data.chunks))
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, settings: Settings | None = None,
              build: bool = False, progress: bool = False) -> "Pipeline":
-        """Load the index in ``index_dir`` (building it first from the seeds when ``build``)."""
+        """Load the index in ``index_dir`` (building it first from the documents when ``build``)."""
         settings = (settings or Settings()).with_overrides(index_dir=Path(index_dir) if index_dir else None)
         loaded: list[IndexData] = []
         if build:
@@ -75,94 +80,75 @@ class Pipeline:
         return self._encoder
 
     # -- what the index holds ----------------------------------------------------------------
-    def authorities(self) -> list[str]:
+    def councils(self) -> list[str]:
+        """The labels of the councils (and unnamed reports) in the index."""
         return sorted({c.label for c in self.retriever.chunks})
 
     def sections(self) -> list[str]:
-        return sorted({c.section for c in self.retriever.chunks})
+        return list(self.catalogue.sections)
+
+    def statements(self) -> list[str]:
+        return list(self.catalogue.statements)
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.data.chunks if c.doc_id == doc_id]
 
-    # -- asking --------------------------------------------------------------------------------
-    def _prepare(self, question: str) -> tuple[str, list[str]]:
+    # -- the three stages ------------------------------------------------------------------------
+    def analyse(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+        """Stage 1: read the question (councils, statements, what is asked, follow-up rewrite)."""
         if not isinstance(question, str) or not question.strip():
             raise UsageError("the question is empty")
-        text, notices = clean_question(question, self.settings.max_question_chars)
-        if not text:
+        query = analyse(question, self.retriever.matcher, self.catalogue.statements, self.settings.max_question_chars,
+                        history[-self.settings.history_turns:] if history else (), filters)
+        if not query.text:
             raise UsageError("the question is empty")
-        return text, notices
+        return query
 
-    def retrieve(self, question: str, k: int | None = None, retriever: str | None = None,
+    def retrieve(self, question: str | Query, k: int | None = None, retriever: str | None = None,
                  filters: Filters = Filters()) -> Retrieval:
-        text, _ = self._prepare(question)
-        vec = self.encoder.encode([text])[0] if (retriever or self.settings.retriever) != "bm25" else None
-        return self.retriever.search(text, vec, k, retriever, filters)
+        """Stage 2: the passages for a question (analysed first when given as text)."""
+        query = question if isinstance(question, Query) else self.analyse(question, filters=filters)
+        vec = self.encoder.encode([query.text])[0] if (retriever or self.settings.retriever) != "bm25" else None
+        return self.retriever.search(query, vec, k, retriever)
 
     def ask(self, question: str, k: int | None = None, retriever: str | None = None,
-            authorities: tuple[str, ...] | list[str] = (), section: str | None = None,
-            score: int | None = None) -> Answer:
-        """Answer ``question`` from the index's own sentences, citing each, or abstain."""
+            authorities: Sequence[str] = (), section: str | None = None, score: int | None = None,
+            history: Sequence[str] = (), statement: str | None = None) -> Answer:
+        """Answer ``question`` from the index's own sentences, citing each, or abstain. ``history`` holds
+        the earlier questions of a conversation (for follow-ups); the others narrow the search."""
         t0 = time.perf_counter()
-        text, notices = self._prepare(question)
         k = k or self.settings.k
         if k < 1:
             raise UsageError("k must be at least 1")
-        filters = Filters(tuple(authorities or ()), section or None, score)
+        filters = Filters(tuple(authorities or ()), section or None, statement or None, score)
+        query = self.analyse(question, history, filters)
         t = time.perf_counter()
-        vec = self.encoder.encode([text])[0]
-        t_embed = (time.perf_counter() - t) * 1000
+        vec = self.encoder.encode([query.text])[0]
+        t_embed = _ms(t)
         t = time.perf_counter()
-        retrieval = self.retriever.search(text, vec, k, retriever, filters)
-        match = retrieval.authorities
-        shape = shape_of(text, len(match.known))
-        other_statements = [q for q in quality_statements_named(text) if q not in self.quality_statements]
-        evidence = list(retrieval.passages[: self.settings.compose_k])
-        if shape.comparative:
-            evidence = self._per_authority(text, vec, retriever, filters, evidence)
-        t_retrieve = (time.perf_counter() - t) * 1000
+        retrieval = self.retriever.search(query, vec, k, retriever)
+        t_retrieve = _ms(t)
         t = time.perf_counter()
-        score_passages = [
-            Passage(c, 1.0, 1) for c in self.score_chunks
-            if not filters.authorities or c.label in filters.authorities or c.authority in filters.authorities
-        ]
-        if other_statements:
-            composition = abstain(reason=f"No report on the '{other_statements[0]}' quality statement is in this index.")
-        else:
-            composition = compose(
-                text, vec, evidence, [self.data.sentence_vectors_of(p.chunk.chunk_id) for p in evidence],
-                match, shape, self.weights, self.settings, score_passages,
-            )
-        t_compose = (time.perf_counter() - t) * 1000
-        passages = retrieval.passages
-        cited_scores = [c.passage for c in composition.citations if c.passage.chunk.kind == "score"]
-        if cited_scores:  # a score answer's evidence is the score lines: show them first
-            ordered = cited_scores + list(passages[: max(k - len(cited_scores), 0)])
-            passages = tuple(replace(p, rank=i) for i, p in enumerate(ordered, start=1))
-        if match.known and match.unknown:
-            notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
+        composition = compose(query, retrieval, vec, self.data.sentence_vectors_of, self.weights, self.settings,
+                              self.catalogue, self.ratings)
+        t_compose = _ms(t)
+        notices = list(query.notices)
+        if filters:
+            notices.append(f"Filters in force: {filters.describe()}.")
         return Answer(
-            question=text,
+            question=query.asked,
             answer=composition.text,
             abstained=composition.abstained,
             citations=composition.citations,
-            passages=passages,
-            timings_ms={"embed": t_embed, "retrieve": t_retrieve, "compose": t_compose,
-                        "total": (time.perf_counter() - t0) * 1000},
+            passages=retrieval.passages,
+            timings_ms={"embed": t_embed, "retrieve": t_retrieve, "compose": t_compose, "total": _ms(t0)},
             notices=tuple(notices),
             confidence=composition.confidence,
+            read_as=query.text if query.rewritten else None,
+            filters=filters.describe(),
+            abstain_reason=composition.reason,
         )
 
-    def _per_authority(self, text: str, vec: np.ndarray, retriever: str | None, filters: Filters,
-                       passages: list[Passage]) -> list[Passage]:
-        """For comparisons: the best two passages of every authority (within the filters)."""
-        labels = [a for a in self.authorities() if not filters.authorities or a in filters.authorities]
-        seen = {p.chunk.chunk_id for p in passages}
-        out = list(passages)
-        for label in labels:
-            sub = self.retriever.search(text, vec, 2, retriever, Filters((label,), filters.section, filters.score))
-            for p in sub.passages:
-                if p.chunk.chunk_id not in seen:
-                    seen.add(p.chunk.chunk_id)
-                    out.append(Passage(p.chunk, p.score, len(out) + 1))
-        return out
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000.0

@@ -1,26 +1,34 @@
-"""The records passed along the pipeline: documents, chunks, passages, citations, answers."""
+"""The records passed along the pipeline, each defined once: documents and their passages, the
+analysed question, what retrieval found, and the answer.
+
+documents → :class:`Document` → :class:`Chunk` → (analyse) :class:`Query` → (retrieve)
+:class:`Retrieval` of :class:`Passage` → (compose) :class:`Composition` → :class:`Answer`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .metadata import Section
 
 
 @dataclass(frozen=True)
 class Document:
-    """One report as read from disk, with its metadata."""
+    """One file of the documents folder as read: its text (for HTML and PDF, the extracted text that
+    the system shows and cites), and the council, date and sections read from it."""
 
     doc_id: str  # the file name, e.g. "001_e2cb7d810d972149.txt"
     text: str
-    authority: str | None  # None when the report does not name it and the metadata leaves it empty
-    quality_statement: str
-    score: int | None
+    council: str | None  # None when neither the text nor metadata.toml names it
+    sections: tuple["Section", ...]
     sha256: str
+    published: str | None = None
+    format: str = "txt"  # txt | md | html | pdf
 
-    @property
-    def label(self) -> str:
-        """How the document's authority is shown: its name, or the file name when unknown."""
-        return self.authority or self.doc_id
+    def statement_sections(self) -> tuple["Section", ...]:
+        return tuple(s for s in self.sections if s.kind == "statement")
 
 
 @dataclass(frozen=True)
@@ -34,29 +42,32 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Chunk:
-    """One paragraph of a report (or its score line), with exact offsets and its sentences."""
+    """One passage of a report (a paragraph, a bullet list, a score line…), with exact offsets."""
 
     chunk_id: int
     doc_id: str
-    authority: str | None
-    label: str
-    quality_statement: str
-    section: str
-    paragraph: int  # 1-based paragraph number within the document
+    council: str | None
+    label: str  # the council, or "Unnamed council · <statement> · score N"
+    statement: str | None  # the quality statement of the section it is in
+    theme: str | None
+    page: str  # statement | overview | summary | page
+    section: str  # the heading it sits under
+    paragraph: int  # 1-based number of the paragraphs a reader sees; 0 for score lines and the like
     start: int
     end: int
     text: str
     sentences: tuple[Sentence, ...]
-    kind: str = "paragraph"  # paragraph | boilerplate | score
-    score: int | None = None
+    kind: str = "finding"  # finding | standard | overview | facts | summary | rating | published | boilerplate
+    rating: int | None = None  # the statement's CQC score, 1-4
 
     @property
     def retrievable(self) -> bool:
-        return self.kind == "paragraph"
+        return self.kind != "boilerplate"
 
     def context_text(self) -> str:
-        """What is embedded and lexically indexed: a short header, then the paragraph."""
-        return f"{self.label} | {self.quality_statement} | {self.section}\n{self.text}"
+        """What is embedded and lexically indexed: a short header, then the passage."""
+        where = self.statement or {"overview": "Overview", "summary": "Overall summary"}.get(self.page, "")
+        return f"{self.label} | {where} | {self.section}\n{self.text}"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -73,11 +84,71 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to some councils, a section heading, a quality statement or a rating."""
+
+    councils: tuple[str, ...] = ()
+    section: str | None = None
+    statement: str | None = None
+    rating: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.councils or self.section or self.statement or self.rating is not None)
+
+    def matches(self, chunk: Chunk) -> bool:
+        """Whether a passage passes every filter (names compared case-insensitively)."""
+        if self.councils:
+            wanted = {c.casefold() for c in self.councils}
+            if chunk.label.casefold() not in wanted and (chunk.council or "").casefold() not in wanted:
+                return False
+        if self.section and chunk.section.casefold() != self.section.casefold():
+            return False
+        if self.statement and (chunk.statement or "").casefold() != self.statement.casefold():
+            return False
+        return self.rating is None or chunk.rating == self.rating
+
+    def describe(self) -> str:
+        """The filters in force, for a notice under an answer ("" when none)."""
+        parts = []
+        if self.councils:
+            parts.append("councils: " + ", ".join(self.councils))
+        if self.statement:
+            parts.append(f"statement: {self.statement}")
+        if self.section:
+            parts.append(f"section: {self.section}")
+        if self.rating is not None:
+            parts.append(f"score: {self.rating}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the analyser read from a question: see :func:`rag.analyse.analyse`."""
+
+    text: str  # the question as answered (a follow-up rewritten to stand alone)
+    asked: str  # the question as typed, cleaned
+    councils: tuple[str, ...] = ()  # indexed councils it names
+    unknown_councils: tuple[str, ...] = ()  # councils it names that have no report here
+    statements: tuple[str, ...] = ()  # quality statements it names
+    unknown_statements: tuple[str, ...] = ()  # named statements no report here covers
+    rating_refs: tuple[int, ...] = ()  # report scores it refers to ("the council rated 2")
+    answer_type: str = "description"  # see rag.analyse.ANSWER_TYPES
+    comparative: bool = False
+    extreme: str | None = None  # "lowest" or "highest" for "which council scored lowest"
+    filters: Filters = field(default_factory=Filters)
+    notices: tuple[str, ...] = ()
+
+    @property
+    def rewritten(self) -> bool:
+        return self.text != self.asked
+
+
+@dataclass(frozen=True)
 class Passage:
-    """A retrieved chunk with its retrieval score and rank."""
+    """A retrieved chunk with its relevance to the question and its rank."""
 
     chunk: Chunk
-    score: float
+    relevance: float
     rank: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,14 +156,28 @@ class Passage:
         return {
             "doc": c.doc_id,
             "authority": c.label,
+            "council": c.council,
+            "statement": c.statement,
+            "theme": c.theme,
             "section": c.section,
             "text": c.text,
             "start": c.start,
             "end": c.end,
-            "score": round(float(self.score), 4),
+            "score": round(float(self.relevance), 4),
             "paragraph": c.paragraph,
-            "document_score": c.score,
+            "kind": c.kind,
+            "rating": c.rating,
         }
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """The passages retrieval found, best first (never changed afterwards), and per council for
+    comparisons."""
+
+    passages: tuple[Passage, ...]
+    per_council: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
+    timings_ms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -110,6 +195,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Composition:
+    """The answer text with its citations, or an abstention with its reason."""
+
+    text: str
+    abstained: bool
+    citations: tuple[Citation, ...] = ()
+    confidence: float = 0.0
+    reason: str | None = None  # the rule that abstained
+
+
+@dataclass(frozen=True)
 class Answer:
     """What ``Pipeline.ask`` returns; ``to_dict`` gives the JSON of FORMATS.md."""
 
@@ -120,7 +216,10 @@ class Answer:
     passages: tuple[Passage, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
-    confidence: float = 0.0  # the best sentence relevance (what abstention is decided on)
+    confidence: float = 0.0  # the best sentence relevance (what the threshold rule looks at)
+    read_as: str | None = None  # a follow-up question as it was understood
+    filters: str = ""  # the filters in force, described
+    abstain_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,4 +231,7 @@ class Answer:
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "notices": list(self.notices),
             "confidence": round(float(self.confidence), 4),
+            "read_as": self.read_as,
+            "filters": self.filters,
+            "abstain_reason": self.abstain_reason,
         }

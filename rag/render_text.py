@@ -13,13 +13,15 @@ def _source_line(prefix: str, p: Passage) -> Text:
     return Text.assemble(
         (prefix, "bold"),
         (f"{c.label}", "cyan"),
-        f" · {c.section} · {c.doc_id} ¶{c.paragraph} · score {p.score:.3f}",
+        f" · {c.statement or c.page} · {c.section} · {c.doc_id} ¶{c.paragraph} · relevance {p.relevance:.2f}",
     )
 
 
 def print_answer(answer: Answer, console: Console) -> None:
     for notice in answer.notices:
         console.print(Text(f"note: {notice}", style="yellow"))
+    if answer.read_as:
+        console.print(Text(f"read as: {answer.read_as}", style="dim"))
     console.print(Text(answer.answer, style="bold" if not answer.abstained else "yellow"))
     console.print()
     if answer.citations:

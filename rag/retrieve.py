@@ -1,39 +1,28 @@
-"""Dense, lexical and hybrid retrieval over an index, with filters and authority awareness."""
+"""Query → :class:`Retrieval`: dense, lexical and fused scores over the retrievable passages, with
+filters, the councils the question names, and one retrieval per council for comparisons.
+
+What the question names narrows the search: a named council restricts it to that council's passages
+(an answer about Harrow never quotes Hounslow); a report picked by its score ("the council rated 2")
+restricts it to reports with that score; a named quality statement, a question asking for a score,
+and questions about the standard text move the matching passages up. The result is never changed
+afterwards.
+"""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from .authorities import AuthorityMatch, AuthorityMatcher
 from .config import Settings
+from .councils import CouncilMatcher
 from .errors import UsageError
 from .glossary import Glossary
-from .records import Passage
+from .records import Chunk, Filters, Passage, Query, Retrieval
 from .store import IndexData
 
-RETRIEVERS = ("dense", "bm25", "hybrid")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict retrieval to some authorities (labels), a section, or a score."""
-
-    authorities: tuple[str, ...] = ()
-    section: str | None = None
-    score: int | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.authorities or self.section or self.score is not None)
-
-
-@dataclass(frozen=True)
-class Retrieval:
-    passages: tuple[Passage, ...]
-    authorities: AuthorityMatch
-    timings_ms: dict[str, float] = field(default_factory=dict)
+RETRIEVERS = ("hybrid", "dense", "bm25")
 
 
 def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -81,45 +70,76 @@ def run_rows(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.repeat(np.asarray(starts, dtype=np.int64) - run_starts(counts), counts) + np.arange(counts.sum())
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """What the index holds: its councils (display labels), statements and sections."""
+
+    councils: tuple[str, ...]
+    statements: tuple[str, ...]
+    sections: tuple[str, ...]
+    covered: frozenset[tuple[str, str]]  # (council label, statement) pairs with a report
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> "Catalogue":
+        return cls(
+            councils=tuple(sorted({c.council for c in chunks if c.council})),
+            statements=tuple(sorted({c.statement for c in chunks if c.statement})),
+            sections=tuple(sorted({c.section for c in chunks if c.section})),
+            covered=frozenset((c.council.casefold(), c.statement) for c in chunks if c.council and c.statement),
+        )
+
+    def covers(self, council: str, statement: str) -> bool:
+        return (council.casefold(), statement) in self.covered
+
+
 class Retriever:
-    """Ranks the retrievable chunks of an index for a question."""
+    """Ranks the retrievable passages of an index for an analysed question."""
 
     def __init__(self, data: IndexData, settings: Settings):
         self.data = data
         self.settings = settings
         self.chunks = [data.chunks[r] for r in data.rows]  # by retrieval position
+        self.catalogue = Catalogue.of(self.chunks)
+        self.matcher = CouncilMatcher(self.catalogue.councils)
         self.labels = np.array([c.label.casefold() for c in self.chunks], dtype=object)
-        self.authorities = np.array([(c.authority or "").casefold() for c in self.chunks], dtype=object)
+        self.councils = np.array([(c.council or "").casefold() for c in self.chunks], dtype=object)
         self.sections = np.array([c.section.casefold() for c in self.chunks], dtype=object)
-        self.scores = np.array([-1 if c.score is None else c.score for c in self.chunks])
-        self.matcher = AuthorityMatcher(sorted({c.authority for c in data.chunks if c.authority}))
+        self.statements = np.array([c.statement or "" for c in self.chunks], dtype=object)
+        self.ratings = np.array([-1 if c.rating is None else c.rating for c in self.chunks])
+        self.kinds = np.array([c.kind for c in self.chunks], dtype=object)
         self.vectors = data.chunk_vectors[data.rows]
         self.glossary = Glossary(data.manifest.get("glossary", {}))
-        # the retrievable chunks' sentence vectors, contiguous, and where each chunk's run starts
         off = data.sentence_offsets
         self._sentence_counts = (off[data.rows + 1] - off[data.rows]).astype(np.int64)
         self._sentence_starts = run_starts(self._sentence_counts)
         self._sentence_vectors = data.sentence_vectors[run_rows(off[data.rows], self._sentence_counts)]
 
-    # -- filters ---------------------------------------------------------------------------
-    def allowed(self, filters: Filters) -> np.ndarray | None:
-        if not filters:
+    # -- which passages may be returned ---------------------------------------------------------
+    def allowed(self, filters: Filters, councils: tuple[str, ...] = (), ratings: tuple[int, ...] = ()) -> np.ndarray | None:
+        """Mask of passages passing ``filters`` (as :meth:`Filters.matches` decides), restricted to
+        ``councils`` and to reports with one of ``ratings`` when given; None when nothing restricts."""
+        if not filters and not councils and not ratings:
             return None
         mask = np.ones(len(self.chunks), dtype=bool)
-        if filters.authorities:
-            wanted = [a.casefold() for a in filters.authorities]
-            mask &= np.isin(self.labels, wanted) | np.isin(self.authorities, wanted)
+        for names in (filters.councils, councils):
+            if names:
+                wanted = [a.casefold() for a in names]
+                mask &= np.isin(self.labels, wanted) | np.isin(self.councils, wanted)
         if filters.section:
             mask &= self.sections == filters.section.casefold()
-        if filters.score is not None:
-            mask &= self.scores == filters.score
+        if filters.statement:
+            mask &= np.char.lower(self.statements.astype(str)) == filters.statement.casefold()
+        if filters.rating is not None:
+            mask &= self.ratings == filters.rating
+        if ratings:
+            mask &= np.isin(self.ratings, list(ratings))
         return mask
 
-    # -- scoring ---------------------------------------------------------------------------
+    # -- scoring -------------------------------------------------------------------------------
     def dense_scores(self, query_vec: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
-        """Similarity of every retrievable chunk: passage and best-sentence cosine mixed. Above
-        ``flat_index_max`` passages only FAISS's nearest candidates (among ``allowed``) are scored;
-        the rest get the lowest candidate score, so that they neither win nor skew normalisation."""
+        """Similarity of every passage: passage and best-sentence cosine mixed. Above ``flat_index_max``
+        passages only FAISS's nearest candidates (among ``allowed``) are scored; the rest get the lowest
+        candidate score, so that they neither win nor skew normalisation."""
         if self.settings.flat_index_max >= len(self.chunks):
             return self._mix(self.vectors @ query_vec, self._sentence_vectors @ query_vec, self._sentence_starts)
         import faiss
@@ -134,7 +154,6 @@ class Retriever:
         candidates = found[0][found[0] >= 0]
         if not len(candidates):
             return np.full(len(self.chunks), -1.0, dtype=np.float32)
-        # exact scores of the candidates, as the flat path gives them
         counts = self._sentence_counts[candidates]
         rows = run_rows(self._sentence_starts[candidates], counts)
         mixed = self._mix(self.vectors[candidates] @ query_vec, self._sentence_vectors[rows] @ query_vec,
@@ -150,51 +169,83 @@ class Retriever:
             return passage
         return (1 - w) * passage + w * np.maximum.reduceat(sentences, starts)
 
-    def search(self, question: str, query_vec: np.ndarray | None, k: int | None = None,
-               retriever: str | None = None, filters: Filters = Filters()) -> Retrieval:
+    def adjustments(self, query: Query) -> np.ndarray:
+        """Additive moves of each passage (on the fused 0-1 scale) from what the question names:
+        its statement up, score lines up for score questions, standard text down unless asked for."""
         s = self.settings
-        k = k or s.k
-        mode = retriever or s.retriever
-        if mode not in RETRIEVERS:
-            raise UsageError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {mode!r}")
-        timings: dict[str, float] = {}
-        t = time.perf_counter()
-        match = self.matcher.find(question)
-        allowed = self.allowed(filters)
-        boost = np.zeros(len(self.chunks), dtype=np.float32)
-        if match.known and not filters.authorities:
-            boost = np.isin(self.authorities, [a.casefold() for a in match.known]).astype(np.float32)
-        timings["authorities"] = _ms(t)
+        adjust = np.zeros(len(self.chunks), dtype=np.float32)
+        if query.statements and s.rules.statement_boost:
+            adjust += s.statement_boost * np.isin(self.statements, list(query.statements))
+        if query.answer_type in ("rating", "overall") and s.rules.rating_boost:
+            adjust += s.rating_boost * (self.kinds == "rating")
+        from .analyse import asks_standard_text
 
+        if s.rules.standard_text_penalty and not asks_standard_text(query.text):
+            adjust -= s.standard_text_penalty * (self.kinds == "standard")
+        return adjust
+
+    def fused(self, query: Query, query_vec: np.ndarray | None, mode: str, allowed: np.ndarray | None,
+              timings: dict[str, float]) -> np.ndarray:
+        """Fused relevance of every passage for the question (higher is better)."""
+        s = self.settings
         t = time.perf_counter()
         dense = self.dense_scores(query_vec, allowed) if mode != "bm25" and query_vec is not None else None
         timings["dense"] = _ms(t)
         t = time.perf_counter()
-        lexical = self.data.lexical.scores(self.glossary.expand(question)) if mode != "dense" else None
+        lexical = self.data.lexical.scores(self.glossary.expand(query.text)) if mode != "dense" else None
         timings["lexical"] = _ms(t)
-
         t = time.perf_counter()
         if mode == "dense" or lexical is None:
             fused = dense if dense is not None else np.zeros(len(self.chunks), dtype=np.float32)
+            fused = minmax(fused)
         elif mode == "bm25" or dense is None:
-            fused = lexical
+            fused = minmax(lexical)
         elif s.fusion == "rrf":
             m = s.candidates
             fused_map = rrf([list(top(dense, m, allowed)), list(top(lexical, m, allowed))], s.rrf_k)
             fused = np.zeros(len(self.chunks), dtype=np.float32)
             for i, v in fused_map.items():
                 fused[i] = v
-            boost = boost * (2.0 / (s.rrf_k + 1))  # a boost on the scale of rrf scores
+            fused = minmax(fused)
         else:
             fused = weighted_fusion(dense, lexical, s.dense_weight)
-        if boost.any():
-            fused = fused + s.authority_boost * boost * (float(fused.max() - fused.min()) or 1.0)
-        order = top(fused, k, allowed)
+        fused = fused + self.adjustments(query)
         timings["fuse"] = _ms(t)
-        passages = tuple(
-            Passage(self.chunks[int(i)], float(fused[int(i)]), rank) for rank, i in enumerate(order, start=1)
-        )
-        return Retrieval(passages, match, timings)
+        return fused
+
+    def search(self, query: Query, query_vec: np.ndarray | None, k: int | None = None,
+               retriever: str | None = None) -> Retrieval:
+        """The ``k`` best passages for ``query`` (and, for comparisons, the best of every council)."""
+        s = self.settings
+        k = k or s.k
+        mode = retriever or s.retriever
+        if mode not in RETRIEVERS:
+            raise UsageError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {mode!r}")
+        timings: dict[str, float] = {}
+        councils = query.councils if s.rules.council_discipline else ()
+        allowed = self.allowed(query.filters, councils, query.rating_refs)
+        fused = self.fused(query, query_vec, mode, allowed, timings)
+        t = time.perf_counter()
+        passages = self._passages(fused, top(fused, k, allowed))
+        per_council: dict[str, tuple[Passage, ...]] = {}
+        if query.comparative:
+            for label in self._comparison_labels(query, allowed):
+                mask = self.labels == label.casefold()
+                if allowed is not None:
+                    mask &= allowed
+                per_council[label] = self._passages(fused, top(fused, s.per_council_k, mask))
+        timings["select"] = _ms(t)
+        return Retrieval(passages, per_council, timings)
+
+    def _comparison_labels(self, query: Query, allowed: np.ndarray | None) -> list[str]:
+        """The councils a comparison looks at: those named, else every council within the filters."""
+        if query.councils:
+            return list(query.councils)
+        rows = range(len(self.chunks)) if allowed is None else np.flatnonzero(allowed)
+        return sorted({self.chunks[int(i)].label for i in rows})
+
+    def _passages(self, fused: np.ndarray, order: np.ndarray) -> tuple[Passage, ...]:
+        return tuple(Passage(self.chunks[int(i)], float(fused[int(i)]), rank) for rank, i in enumerate(order, start=1))
 
 
 def _ms(t0: float) -> float:

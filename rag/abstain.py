@@ -1,0 +1,129 @@
+"""When the answer is "the reports don't say": every rule in one place, each a small named function
+that returns the reason to show, or None. Rules that look at the question alone run before any
+sentence is scored; the others look at the scored sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .answer_types import MISSING, holds
+from .config import ABSTAIN_MESSAGE, Settings
+from .records import Composition, Query, Retrieval
+
+
+def abstention(reason: str | None = None, confidence: float = 0.0) -> Composition:
+    """An abstention: the standard message, then the specific reason."""
+    text = ABSTAIN_MESSAGE if not reason else f"{ABSTAIN_MESSAGE} {reason}"
+    return Composition(text, True, (), confidence, reason)
+
+
+def names_only_unknown_councils(query: Query, catalogue) -> str | None:
+    """The question names councils, none of which has a report here: another council's evidence
+    would be a wrong answer."""
+    if query.unknown_councils and not query.councils:
+        return f"There is no report for {', '.join(query.unknown_councils)} in this index."
+    return None
+
+
+def filters_exclude_named_council(query: Query, catalogue) -> str | None:
+    """The question names a council that the filters in force leave out: say so rather than answer
+    from the councils the filters keep."""
+    chosen = {c.casefold() for c in query.filters.councils}
+    if chosen and query.councils and not chosen & {c.casefold() for c in query.councils}:
+        return (f"The question is about {', '.join(query.councils)}, but the filters in force keep only "
+                f"{', '.join(query.filters.councils)}.")
+    return None
+
+
+def statement_not_covered(query: Query, catalogue) -> str | None:
+    """The question asks about a quality statement that no report here (of the named council) covers."""
+    if query.unknown_statements:
+        return f"No report on the '{query.unknown_statements[0]}' quality statement is in this index."
+    if query.answer_type in ("rating",) and query.statements and query.councils:
+        missing = [(c, s) for c in query.councils for s in query.statements if not catalogue.covers(c, s)]
+        if missing and len(missing) == len(query.councils) * len(query.statements):
+            council, statement = missing[0]
+            return f"This index has no '{statement}' report for {council}."
+    return None
+
+
+def filters_match_nothing(query: Query, catalogue) -> str | None:
+    """A filter names a section, council or statement the index does not have: say which ones it has."""
+    f = query.filters
+    if f.section and f.section.casefold() not in {s.casefold() for s in catalogue.sections}:
+        return f"No section is named '{f.section}'; sections are: {', '.join(catalogue.sections)}."
+    known = {c.casefold() for c in catalogue.councils}
+    unknown = [c for c in f.councils if c.casefold() not in known]
+    if unknown and len(unknown) == len(f.councils):
+        return f"No report for {', '.join(unknown)} is in this index; councils are: {', '.join(catalogue.councils)}."
+    if f.statement and f.statement not in catalogue.statements:
+        return f"No report on '{f.statement}' is in this index; statements are: {', '.join(catalogue.statements)}."
+    return None
+
+
+def nothing_retrieved(query: Query, retrieval: Retrieval) -> str | None:
+    """No passage passes the filters and what the question names."""
+    if not retrieval.passages:
+        what = query.filters.describe()
+        return f"No passage matches the filters ({what})." if what else "No passage matches the question's council."
+    return None
+
+
+def below_threshold(best: float, settings: Settings) -> str | None:
+    """Even the most relevant sentence is not about the question (calibrated threshold)."""
+    if settings.rules.threshold and best < settings.abstain_threshold:
+        return ""
+    return None
+
+
+def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks for a specific kind of thing (a number, a date, a name, an organisation, a
+    place) and no sentence about its topic gives one: the reports mention the topic, not the answer."""
+    if not settings.rules.answer_type_check or query.answer_type not in MISSING or query.comparative:
+        return None
+    focus = weights.focus(weights.terms(query.text))
+    best = max(c.relevance for c in candidates)
+    on_topic = [c for c in candidates if not focus or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap
+                or c.relevance >= best - settings.answer_margin]
+    if any(holds(query.answer_type, c.sentence.text) for c in on_topic):
+        return None
+    topic = topic_phrase(query.text, [c.sentence.text for c in on_topic[:3] or candidates[:3]])
+    where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""
+    subject = f"{where}{topic}" if topic else "this topic"
+    return f"The reports mention {subject} but not {MISSING[query.answer_type]}."
+
+
+def topic_phrase(question: str, sentences: list[str]) -> str:
+    """The longest run of the question's words (two or more) found in one of the sentences, for a
+    readable abstention reason; "" when there is none."""
+    words = re.findall(r"[\w'-]+", question)
+    joined = [s.casefold() for s in sentences]
+    for size in range(min(6, len(words)), 1, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase.casefold().split()[0] in ("the", "a", "an", "of", "in", "is", "what", "who", "how"):
+                continue
+            if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
+                return phrase
+    return ""
+
+
+def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, weights, settings: Settings,
+                   before_candidates: bool = False) -> str | None:
+    """Why the answer abstains ("" for the plain message), or None to answer. Rules run in order."""
+    for rule in (names_only_unknown_councils, filters_exclude_named_council, filters_match_nothing,
+                 statement_not_covered):
+        reason = rule(query, catalogue)
+        if reason is not None:
+            return reason
+    reason = nothing_retrieved(query, retrieval)
+    if reason is not None or before_candidates:
+        return reason
+    if not candidates:
+        return ""
+    best = max(c.relevance for c in candidates)
+    reason = below_threshold(best, settings)
+    if reason is not None:
+        return reason
+    return asked_thing_missing(query, candidates, weights, settings)

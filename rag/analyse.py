@@ -1,0 +1,232 @@
+"""Question → :class:`Query`: councils named (indexed or not), quality statements, references to a
+report by its score, what kind of answer is asked for, comparisons, and follow-up rewriting.
+
+Every rule is a small function over the question's form (its wh-word, verbs, and the names it
+contains), not a list of gold questions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from .councils import CouncilMatcher
+from .framework import RATING_DESCRIPTIONS, fold, statements_in
+from .records import Filters, Query
+
+#: What an answer can be asked to contain (see :func:`answer_type`).
+ANSWER_TYPES = ("rating", "overall", "number", "date", "person", "organisation", "place", "yesno", "reason",
+                "description")
+
+#: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+_COMPARATIVE = re.compile(
+    r"\b(which (local )?(authorities|councils|las|boroughs|reports)|what (local )?(authorities|councils)|"
+    r"compare|comparison|across (the )?(councils|authorities|reports)|each (council|authority)|"
+    r"all (the )?(councils|authorities|reports)|differ(ence|ent)? between|both|any of the (councils|authorities)|"
+    r"which of the (councils|authorities|reports)|how many (councils|authorities|reports)|"
+    r"which (council|authority|local authority)\b)\b",
+    re.IGNORECASE,
+)
+_EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: \w+)? (score|rating|rated|scored)\b|"
+                      r"\b(scored|rated) (lowest|highest|best|worst)\b", re.IGNORECASE)
+_OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
+                           re.IGNORECASE)
+#: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
+_RATING_REF = re.compile(
+    r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got)\s*(?:a |an |as )?"
+    r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard))\b",
+    re.IGNORECASE)
+#: Questions that ask for a statement's score.
+_ASKS_RATING = re.compile(
+    r"\b(what|which) (score|rating|grade|mark)\b|"
+    r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
+    r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated|get|got|receive|received)\b(?! (say|about|do)\b)|"
+    r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
+    r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
+    re.IGNORECASE)
+_OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated overall\b|\boverall,? how\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b(how many|how much|what number|number of|what percentage|percentage of|what proportion|"
+                     r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
+                     r"\b(budget|spend|spent|cost|costs|population)\b", re.IGNORECASE)
+_DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
+                   r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
+                   r"by when|what time of year)\b", re.IGNORECASE)
+#: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who
+#: leads the review?" is answered by a role as well, so it asks for a description.
+_PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
+                     r"\bwhat (is|was|are|were) the names? of (the|their|its) (\w+ )?(director|manager|chair|chairs|"
+                     r"lead|leader|head|officer|member|members|worker|social worker|councillor|chief)\b|"
+                     r"\bwhat (is|was) (his|her) name\b", re.IGNORECASE)
+_ORGANISATION = re.compile(r"\b(which|what) (organisation|organization|charity|provider|company|agency|firm|body|trust|"
+                           r"university|consultancy|contractor|supplier|partner organisation)s?\b", re.IGNORECASE)
+_PLACE = re.compile(r"^\s*where\b|\bin which (town|city|area|building|location|ward)\b|\bwhat (location|address)\b",
+                    re.IGNORECASE)
+_REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the reasons?\b|\bhow come\b|\bfor what reason\b", re.IGNORECASE)
+_YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
+#: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
+_SWAP = re.compile(r"^\s*(and|what about|how about|and what about|and how about|same for|what of)\b(?: (for|in|at))?\s*",
+                   re.IGNORECASE)
+#: A follow-up that leans on the previous question's council: "what about their carers?", "did they …".
+_REFERS_BACK = re.compile(r"\b(they|their|them|it|its|there|that council|the council|this council|that authority|"
+                          r"the same council)\b", re.IGNORECASE)
+#: Words that say a question is about the statement's standard text.
+_STANDARD_TEXT = re.compile(r"\b(commitment|what people expect|i statements?|we statements?|people expect)\b", re.IGNORECASE)
+_DESCRIPTIONS = {fold(text): n for n, text in RATING_DESCRIPTIONS.items()}
+
+
+def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
+    """Strip control characters and over-long input; returns the text and notices for the user."""
+    notices: list[str] = []
+    head = question[: 4 * max_chars]  # cleaning no more than this bounds the time taken by huge input
+    text = _CONTROL.sub(" ", head)
+    if text != head:
+        notices.append("Control characters were removed from the question.")
+    cleaned = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    if len(cleaned) > max_chars or len(head) < len(question):
+        cleaned = cleaned[:max_chars].rsplit(" ", 1)[0] or cleaned[:max_chars]
+        notices.append(f"The question was longer than {max_chars} characters and was shortened to its first "
+                       f"{len(cleaned)}.")
+    return cleaned, notices
+
+
+def rating_of_words(words: str) -> int | None:
+    """The score a reference names: "2", "some shortfalls", "a good standard" → 1-4."""
+    if words.strip().isdigit():
+        return int(words)
+    key = fold(words)
+    for description, n in _DESCRIPTIONS.items():
+        if key and (key in description or description.endswith(key.removeprefix("evidence shows "))):
+            return n
+    return None
+
+
+def rating_references(question: str) -> tuple[int, ...]:
+    """Scores the question uses to pick reports ("the council rated 2", "those that scored 4")."""
+    out = []
+    for m in _RATING_REF.finditer(question):
+        n = rating_of_words(m.group("n"))
+        if n is not None and n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def asks_for_rating(question: str) -> bool:
+    """Whether the question asks what score a report got. A question that states a score ("the
+    council rated 2", "The report scored 2: what training …") uses it to pick reports and asks
+    something else, unless it asks which reports have that score ("Which councils scored 4?")."""
+    if _OTHER_SCORES.search(question) or not _ASKS_RATING.search(question):
+        return False
+    return not rating_references(question) or _picks_by_rating(question)
+
+
+def answer_type(question: str) -> str:
+    """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`)."""
+    if _OVERALL.search(question) and not _OTHER_SCORES.search(question):
+        return "overall"
+    if asks_for_rating(question):
+        return "rating"
+    for kind, pattern in (("person", _PERSON), ("organisation", _ORGANISATION), ("date", _DATE),
+                          ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
+        if pattern.search(question):
+            return kind
+    return "description"
+
+
+def is_comparative(question: str, councils_named: int) -> bool:
+    """Comparisons ask about several councils ("which councils …", "compare …") or name two or more."""
+    return bool(_COMPARATIVE.search(question)) or councils_named >= 2
+
+
+def extreme_of(question: str) -> str | None:
+    """"lowest" or "highest" for a question about the best or worst score, else None."""
+    m = _EXTREME.search(question)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(4) or "").lower()
+    return "lowest" if word in ("lowest", "worst", "bottom") else "highest"
+
+
+def asks_standard_text(question: str) -> bool:
+    """Whether the question is about a statement's standard text (the commitment, what people expect)."""
+    return bool(_STANDARD_TEXT.search(question))
+
+
+def follow_up(question: str, history: Sequence[str], matcher: CouncilMatcher) -> str:
+    """The question rewritten to stand alone when it continues the previous one ("and Ealing?" after
+    "What score did Hounslow get?" → "What score did Ealing get?"); otherwise unchanged."""
+    previous = next((h for h in reversed(history) if h and h.strip()), None)
+    if not previous:
+        return question
+    now, before = matcher.find(question), matcher.find(previous)
+    swap = _SWAP.match(question)
+    rest = _SWAP.sub("", question).strip(" ?.!")
+    if swap and now.known + now.unknown and len(rest.split()) <= 6:
+        named = (now.known + now.unknown)[0]
+        old = (before.known + before.unknown)
+        if old:
+            return _replace_name(previous, old[0], named, matcher)
+        return f"{previous.rstrip(' ?.!')} in {named}?"
+    if swap and not (now.known or now.unknown) and before.known and rest:
+        return f"{rest[0].upper()}{rest[1:]} in {before.known[0]}?"
+    if not (now.known or now.unknown) and before.known and _REFERS_BACK.search(question) and len(question.split()) <= 14:
+        return f"{question.rstrip(' ?.!')} ({', '.join(before.known)})?"
+    return question
+
+
+def _replace_name(text: str, old: str, new: str, matcher: CouncilMatcher) -> str:
+    """``text`` with the words that name council ``old`` replaced by ``new``."""
+    from .councils import variants_of
+
+    for variant in sorted(variants_of(old), key=len, reverse=True):
+        words = r"[\s-]+".join(re.escape(w) for w in variant.split())
+        pattern = re.compile(rf"(?<![\w]){words}(?P<s>'s)?(?![\w])", re.IGNORECASE)
+        if pattern.search(text):
+            return pattern.sub(lambda m: new + (m.group("s") or ""), text, count=1)
+    return f"{text.rstrip(' ?.!')} ({new})?"
+
+
+def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable[str], max_chars: int,
+            history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+    """Read a question: see :class:`Query`. ``question`` must not be empty after cleaning."""
+    asked, notices = clean_question(question, max_chars)
+    cleaned_history = [clean_question(h, max_chars)[0] for h in history[-4:] if isinstance(h, str)]
+    text = follow_up(asked, cleaned_history, matcher) if cleaned_history else asked
+    match = matcher.find(text)
+    named = statements_in(text)
+    indexed = set(statements_indexed)
+    kind = answer_type(text)
+    if match.known and match.unknown:
+        notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
+    return Query(
+        text=text,
+        asked=asked,
+        councils=match.known,
+        unknown_councils=match.unknown,
+        statements=tuple(s.name for s in named),
+        unknown_statements=tuple(s.name for s in named if s.name not in indexed and _names_statement(text, s.name)),
+        rating_refs=() if kind == "rating" and not _picks_by_rating(text) else rating_references(text),
+        answer_type=kind,
+        comparative=is_comparative(text, len(match.known) + len(match.unknown)),
+        extreme=extreme_of(text),
+        filters=filters,
+        notices=tuple(notices),
+    )
+
+
+def _picks_by_rating(question: str) -> bool:
+    """"Which councils scored 4 for anything?" lists reports by their score (the score picks them)."""
+    return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)? (local )?"
+                          r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b",
+                          question, re.IGNORECASE))
+
+
+def _names_statement(question: str, statement: str) -> bool:
+    """Whether the question names a statement as such (a topic word alone, like "safeguarding", counts
+    only when the question asks for a score or says "statement")."""
+    folded = fold(question)
+    if fold(statement) in folded and " " in statement:
+        return True
+    return bool(re.search(r"\b(statement|score|scored|rating|rated)\b", folded))

@@ -1,0 +1,177 @@
+"""Council names: one display name per council, read from report titles and found in questions.
+
+Reports title a council in full ("London Borough of Camden: local authority assessment", "Council of
+the Isles of Scilly: …", "Nottinghamshire County Council assessment"); people write "Camden", "LB
+Camden", "Staffs". Every form maps to one display name, taken from the shipped list of the English
+councils with adult social care duties (``rag/data/councils.csv``) where the council is on it, so that
+a council outside the index ("Camden" when only Harrow is indexed) is recognised as such and the
+answer can abstain instead of answering from another council.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .config import DATA_DIR
+
+#: Council names that are also ordinary words: matched in questions only when capitalised.
+_COMMON_WORDS = {"reading", "bury", "bath", "hull", "poole", "kent", "sutton", "halton", "derby", "wigan"}
+#: Words around a council's name in its formal title, removed to get the name itself.
+_PREFIXES = ("london borough of", "royal borough of", "metropolitan borough of", "borough of", "city and county of",
+             "city of", "county of", "council of the", "council of", "the")
+_SUFFIXES = ("metropolitan borough council", "metropolitan district council", "county borough council",
+             "borough council", "county council", "city council", "district council", "council")
+#: Abbreviations people put before a London borough's name ("LB Camden", "RB Greenwich").
+_ABBREVIATED_PREFIX = re.compile(r"^(?:lb|rb|rbk|lbc)\s+")
+#: "<council>: local authority assessment" (published pages) or "<council> assessment" (2023 pilots).
+_TITLE = re.compile(r"^\s*(?P<name>[^:\n]{2,90}?)\s*(?::|\s[-–—])\s*local authority assessment\s*$"
+                    r"|^\s*(?P<pilot>[^:\n]{2,90}?)\s+(?:local authority )?assessment\s*$", re.IGNORECASE)
+_GENERIC_COUNCIL = re.compile(
+    r"\b(?:(?:London |Royal )?Borough of|City of|County of)\s+([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)?\s*[A-Z][\w'-]+)*)"
+    r"|\b([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*)\s+(?:County |Borough |City |District |Metropolitan Borough )?Council\b"
+)
+_NOT_A_NAME = {"the", "a", "which", "what", "each", "every", "local", "county", "our", "this", "that", "any", "all"}
+
+
+def normalise(text: str) -> str:
+    """Case-folded, '&' as 'and', single spaces, curly apostrophes straightened, hyphens as spaces."""
+    text = text.replace("&", " and ").replace("’", "'").replace("-", " ")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def strip_title_words(name: str) -> str:
+    """The council's name without the words of its formal title ("London Borough of Camden" → "Camden")."""
+    key = normalise(name)
+    key = _ABBREVIATED_PREFIX.sub("", key)
+    for prefix in _PREFIXES:
+        if key.startswith(prefix + " "):
+            key = key[len(prefix) + 1 :]
+            break
+    for suffix in _SUFFIXES:
+        if key.endswith(" " + suffix):
+            key = key[: -len(suffix) - 1]
+            break
+    return key.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def english_councils() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, aliases) of every English council with adult social care duties."""
+    with open(DATA_DIR / "councils.csv", encoding="utf-8", newline="") as f:
+        return tuple(
+            (row["name"].strip(), tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()))
+            for row in csv.DictReader(f)
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _known_variants() -> dict[str, str]:
+    """Normalised name or alias (with and without title words) → the list's display name."""
+    out: dict[str, str] = {}
+    for name, aliases in english_councils():
+        for v in (name, *aliases):
+            out.setdefault(normalise(v), name)
+            out.setdefault(strip_title_words(v), name)
+    return out
+
+
+def display_name(name: str) -> str:
+    """One display name for any form of a council's name ("Staffordshire County Council" → "Staffordshire")."""
+    name = re.sub(r"\s+", " ", name).strip(" \t:-–—")
+    known = _known_variants()
+    for key in (normalise(name), strip_title_words(name)):
+        if key in known:
+            return known[key]
+    stripped = strip_title_words(name)
+    if not stripped:
+        return name
+    # keep the original capitalisation of the words that remain
+    words = re.sub(r"\s+", " ", name.replace("’", "'")).split(" ")
+    kept = [w for w in words if normalise(w) in stripped.split(" ") or normalise(w) == "and"]
+    return " ".join(kept) if kept and normalise(" ".join(kept)) == stripped else stripped.title()
+
+
+def council_of_title(line: str) -> str | None:
+    """The council a report's title line names, as its display name, or None when it names none."""
+    m = _TITLE.match(line)
+    if not m:
+        return None
+    raw = (m.group("name") or m.group("pilot") or "").strip()
+    key = strip_title_words(raw)
+    if not key or key in {"local authority", "the local authority", "care", "adult social care"}:
+        return None
+    if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
+        return None  # "<words> assessment" is a pilot title only when the words name a council
+    return display_name(raw)
+
+
+def variants_of(name: str) -> set[str]:
+    """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms."""
+    forms = {normalise(name), strip_title_words(name)}
+    for listed, aliases in english_councils():
+        if normalise(listed) == normalise(name):
+            forms |= {normalise(a) for a in aliases} | {strip_title_words(a) for a in aliases}
+    forms |= {f"lb {f}" for f in list(forms)}
+    return {f for f in forms if f}
+
+
+@dataclass(frozen=True)
+class CouncilMatch:
+    """Councils a question names: those with reports in the index, and those without."""
+
+    known: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def only_unknown(self) -> bool:
+        return bool(self.unknown) and not self.known
+
+
+class CouncilMatcher:
+    """Finds indexed and non-indexed council names in free text."""
+
+    def __init__(self, indexed: Iterable[str], councils: Iterable[tuple[str, tuple[str, ...]]] | None = None):
+        councils = english_councils() if councils is None else tuple(councils)
+        self.indexed = {normalise(a): a for a in indexed if a}
+        variants: dict[str, str] = {}  # normalised variant -> display name
+        for name, aliases in councils:
+            canonical = self.indexed.get(normalise(name), name)
+            for v in (name, *aliases):
+                variants.setdefault(normalise(v), canonical)
+        for key, name in self.indexed.items():
+            for v in variants_of(name):
+                variants[v] = name
+        self._variants = variants
+        alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])") if variants else None
+
+    def find(self, question: str) -> CouncilMatch:
+        """The councils ``question`` names, indexed ones first in order of mention."""
+        known: list[str] = []
+        unknown: list[str] = []
+        text = normalise(question)
+
+        def add(name: str) -> None:
+            target = known if normalise(name) in self.indexed else unknown
+            if name not in target:
+                target.append(name)
+
+        if self._pattern:
+            for m in self._pattern.finditer(text):
+                variant = m.group(0)
+                if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
+                    continue
+                add(self._variants[variant])
+        for m in _GENERIC_COUNCIL.finditer(question):
+            name = re.sub(r"(\s+(County|Borough|City|District|Metropolitan))+$", "", (m.group(1) or m.group(2) or "").strip())
+            key = normalise(name)
+            if not key or key in self._variants or any(key.endswith(" " + v) or key.startswith(v + " ") for v in self._variants):
+                continue
+            if key.split()[0] in _NOT_A_NAME:
+                continue
+            add(name)
+        return CouncilMatch(tuple(known), tuple(unknown))

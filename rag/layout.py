@@ -1,0 +1,173 @@
+"""A report's text as typed blocks: headings, score lines, bullets and paragraphs, with exact offsets.
+
+Reports reach us in several layouts: paragraphs separated by blank lines (pages copied from the web),
+one paragraph per line, lines wrapped inside paragraphs (extracted PDF text), bullets with "- " or
+"• ". Each line is typed on its own (a score line, a heading, a bullet, text), then consecutive text
+lines are joined into paragraphs unless they look like one paragraph per line. Every regex here is
+anchored to one line and has no nested quantifiers, so its time is linear in the line's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .councils import council_of_title
+from .framework import OVERALL_RATINGS, fold, statement_of_heading, theme_of_heading
+
+#: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
+WRAPPED_LINE_MAX = 150
+#: Headings are short: at most this many words and characters.
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 100
+
+_SCORE = re.compile(r"(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?P<pct>%|per\s?cent|out of 100|/\s?100)?"
+                    r"(?:\s*[-–—:]\s*evidence shows\b.*)?", re.IGNORECASE)
+_RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])\s*[-–—:]\s*evidence shows\b.*", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of publication)\b\s*:?\s*(?P<date>[^\n]{0,60}?\d{4})",
+                        re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
+_STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?\s*(?P<n>[1-4])",
+                                   re.IGNORECASE)
+_OVERALL = {fold(r): r for r in OVERALL_RATINGS}
+
+#: Headings with a fixed meaning in the published layout (folded text → role).
+KNOWN_HEADINGS = {
+    "what people expect": "expect",
+    "the local authority commitment": "commitment",
+    "key findings for this quality statement": "findings",
+    "key findings": "findings",
+    "about the local authority": "overview",
+    "local authority context": "overview",
+    "demographics": "overview",
+    "financial facts": "overview",
+    "overall summary": "summary",
+    "local authority rating and score": "summary_rating",
+    "quality statement scores": "summary_scores",
+    "summary of people s experiences": "summary",
+    "summary of strengths areas for development and next steps": "summary",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A typed run of the text: ``text[start:end]`` is what it shows (never shifted)."""
+
+    kind: str  # title | published | copyright | statement | theme | known | heading | score | description
+    #            | percentage | overall | statement_score | bullet | text
+    start: int
+    end: int
+    value: object = None  # the score, statement, theme, council, role or date the block gives
+    gap_before: bool = True  # a blank line (or the start) precedes it
+
+
+def lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, blank line before) of each non-blank line, trimmed of surrounding spaces."""
+    pos, blank = 0, True
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        a, b = pos, end
+        while a < b and text[a] in " \t\r\f\v\u00a0":
+            a += 1
+        while b > a and text[b - 1] in " \t\r\f\v\u00a0":
+            b -= 1
+        if b > a:
+            yield a, b, blank
+            blank = False
+        else:
+            blank = True
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def is_heading_shape(line: str) -> bool:
+    """A short single line that starts with a capital and has no closing punctuation ("Learning from feedback")."""
+    return (
+        len(line) <= HEADING_MAX_CHARS
+        and len(line.split()) <= HEADING_MAX_WORDS
+        and (line[0].isupper() or line[0].isdigit())
+        and line[-1] not in ".!?;,)\"'”’"
+        and not (line.endswith(":") and len(line.split()) > 6)
+    )
+
+
+def classify(line: str) -> tuple[str, object]:
+    """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
+    m = _SCORE.fullmatch(line)
+    if m:
+        n = int(m.group("n"))
+        if m.group("pct") or n > 4:
+            return "percentage", n
+        return "score", (n, bool(m.group("indicative")))
+    m = _RATING_DESCRIPTION.fullmatch(line)
+    if m:
+        return "description", int(m.group("n"))
+    if _PERCENTAGE.fullmatch(line):
+        return "percentage", int(_PERCENTAGE.fullmatch(line).group("n"))
+    m = _PUBLISHED.match(line)
+    if m and len(line) <= 120:
+        return "published", m.group("date").strip()
+    if _COPYRIGHT.match(line):
+        return "copyright", None
+    if _BULLET.match(line):
+        return "bullet", None
+    folded = fold(line)
+    if folded in _OVERALL:
+        return "overall", _OVERALL[folded]
+    if len(line) <= HEADING_MAX_CHARS:
+        statement = statement_of_heading(line)
+        if statement:
+            return "statement", statement
+        m = _STATEMENT_WITH_SCORE.fullmatch(line)
+        if m and statement_of_heading(m.group("name")):
+            return "statement_score", (statement_of_heading(m.group("name")), int(m.group("n")))
+        council = council_of_title(line)
+        if council:
+            return "title", council
+        if folded in KNOWN_HEADINGS or folded.startswith("about ") and len(folded.split()) <= 5:
+            return "known", KNOWN_HEADINGS.get(folded, "overview")
+        theme = theme_of_heading(line)
+        if theme:
+            return "theme", theme
+    if is_heading_shape(line):
+        return "heading", None
+    return "text", None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line[-1] in ".!?:;\"'”’)"
+
+
+def blocks(text: str) -> list[Block]:
+    """The typed blocks of ``text`` in order: consecutive text lines joined into paragraphs, and the
+    continuation lines of a bullet joined to it."""
+    out: list[Block] = []
+    for start, end, gap in lines(text):
+        line = text[start:end]
+        kind, value = classify(line)
+        prev = out[-1] if out else None
+        if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):
+            merged_kind = "text" if prev.kind == "heading" else prev.kind
+            out[-1] = Block(merged_kind, prev.start, end, prev.value, prev.gap_before)
+            continue
+        out.append(Block(kind, start, end, value, gap))
+    return out
+
+
+def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:
+    """Whether a line (with no blank line before it) carries on the block before it."""
+    if prev.kind == "text" and kind in ("text", "heading"):
+        last_line = prev_text[prev_text.rfind("\n") + 1 :]
+        if kind == "heading" and _ends_sentence(last_line):
+            return False  # a heading after a finished paragraph starts something new
+        # one paragraph per line: a long line that ends a sentence is a paragraph of its own
+        return not (_ends_sentence(last_line) and len(last_line) > WRAPPED_LINE_MAX)
+    if prev.kind in ("bullet", "heading") and kind in ("text", "heading") and line[:1].islower():
+        return True  # a wrapped bullet, or a paragraph whose short first line looked like a heading
+    return False

@@ -1,0 +1,191 @@
+"""What a report says about itself: council, publication date, and its sections (each quality
+statement with its theme and score, the overview, the overall summary), read from the text.
+
+A file may hold one published page (a statement, the overview, the summary) or a whole report
+(all of them in theme order). Sections start where a statement heading is followed by its score or
+its standard headings, or where the overview or summary headings appear. ``metadata.toml`` may
+override what the text leaves open (a council the page never names); an override that contradicts
+the text is an error naming both values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .framework import Statement, statement_named
+from .layout import Block
+
+#: How many blocks after a statement heading are searched for its score or standard headings.
+LOOKAHEAD_BLOCKS = 5
+UNNAMED_COUNCIL = "Unnamed council"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a report: one quality statement, the overview, the overall summary, or a plain page."""
+
+    kind: str  # statement | overview | summary | page
+    start: int
+    end: int
+    statement: str | None = None
+    theme: str | None = None
+    rating: int | None = None  # the statement's score, 1-4
+    indicative: bool = False  # a 2023 pilot's "Indicative score"
+    overall: str | None = None  # summary: Outstanding / Good / Requires improvement / Inadequate
+    percentage: int | None = None  # summary: the overall score out of 100
+    ratings: tuple[tuple[str, int], ...] = ()  # summary: (statement, score) as listed
+
+    def describe(self) -> str:
+        """A short readable name: "Safeguarding (score 2)", "Overview", "Summary (Good)"."""
+        if self.kind == "statement":
+            name = self.statement or "Quality statement"
+            return f"{name} (score {self.rating})" if self.rating is not None else name
+        if self.kind == "summary" and self.overall:
+            return f"Summary ({self.overall})"
+        return self.kind.capitalize()
+
+
+@dataclass(frozen=True)
+class ReportMetadata:
+    """The council, publication date and sections read from one document's text."""
+
+    council: str | None
+    published: str | None
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+    title_council: str | None = None  # the council the text itself names (before any override)
+
+    def statement_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind == "statement")
+
+
+def _starts_statement(blocks: list[Block], i: int) -> bool:
+    """Whether the statement heading at ``blocks[i]`` opens that statement's section (its score,
+    description or standard headings follow) rather than being an entry of a summary's score list."""
+    seen_score = False
+    for b in blocks[i + 1 : i + 1 + LOOKAHEAD_BLOCKS]:
+        if b.kind in ("published", "heading", "theme"):
+            continue
+        if b.kind == "score":
+            seen_score = True
+            continue
+        if b.kind == "description" or b.kind == "known" and b.value in ("expect", "commitment", "findings"):
+            return True
+        if b.kind in ("statement", "statement_score", "percentage", "overall"):
+            return False
+        return b.kind in ("text", "bullet")
+    return seen_score
+
+
+@dataclass
+class _Open:
+    """A section being read (mutable while its blocks are scanned)."""
+
+    kind: str
+    start: int
+    statement: Statement | None = None
+    rating: int | None = None
+    indicative: bool = False
+    overall: str | None = None
+    percentage: int | None = None
+    ratings: list[tuple[str, int]] = field(default_factory=list)
+    in_score_list: bool = False
+    pending_statement: Statement | None = None
+
+    def close(self, end: int) -> Section:
+        s = self.statement
+        return Section(self.kind, self.start, end, s.name if s else None, s.theme if s else None, self.rating,
+                       self.indicative, self.overall, self.percentage, tuple(self.ratings))
+
+
+def read_metadata(blocks: list[Block], text_length: int) -> ReportMetadata:
+    """Council, publication date and sections of a document, from its typed blocks."""
+    council = next((b.value for b in blocks if b.kind == "title"), None)
+    published = next((b.value for b in blocks if b.kind == "published"), None)
+    sections: list[Section] = []
+    cur: _Open | None = None
+
+    def open_section(kind: str, start: int, statement: Statement | None = None) -> _Open:
+        nonlocal cur
+        if cur is not None:
+            sections.append(cur.close(start))
+        cur = _Open(kind, start, statement)
+        return cur
+
+    for i, b in enumerate(blocks):
+        if b.kind == "statement" and not (cur and cur.in_score_list) and _starts_statement(blocks, i):
+            open_section("statement", b.start, b.value)
+        elif b.kind == "known" and b.value == "overview" and (cur is None or cur.kind != "overview"):
+            open_section("overview", b.start)
+        elif b.kind == "known" and str(b.value).startswith("summary"):
+            if cur is None or cur.kind != "summary":
+                open_section("summary", b.start)
+            cur.in_score_list = b.value == "summary_scores"
+        elif cur is not None and cur.kind == "summary":
+            _read_summary_block(cur, b)
+        elif b.kind == "score":
+            if cur is None or cur.kind != "statement":
+                open_section("statement", b.start)  # a statement page whose heading is missing
+            if cur.rating is None:
+                cur.rating, cur.indicative = b.value
+        elif b.kind == "description" and cur is not None and cur.kind == "statement" and cur.rating is None:
+            cur.rating = b.value
+        elif b.kind in ("text", "bullet", "heading") and cur is None and sections == []:
+            open_section("page", b.start)
+    if cur is not None:
+        sections.append(cur.close(text_length))
+    return ReportMetadata(council, published, tuple(sections), council)
+
+
+def _read_summary_block(cur: _Open, b: Block) -> None:
+    """The overall rating, percentage and statement scores a summary section lists."""
+    if b.kind == "overall" and cur.overall is None:
+        cur.overall = b.value
+    elif b.kind == "percentage" and cur.percentage is None:
+        cur.percentage = b.value
+    elif b.kind == "statement":
+        cur.pending_statement = b.value
+    elif b.kind == "statement_score":
+        statement, n = b.value
+        cur.ratings.append((statement.name, n))
+    elif b.kind in ("score", "description") and cur.pending_statement is not None:
+        n = b.value[0] if b.kind == "score" else b.value
+        cur.ratings.append((cur.pending_statement.name, n))
+        cur.pending_statement = None
+    elif b.kind not in ("theme", "published", "score", "description"):
+        cur.in_score_list = False
+
+
+class MetadataConflict(ValueError):
+    """A metadata.toml entry contradicts what the document's own text says."""
+
+
+def apply_override(meta: ReportMetadata, override: dict) -> ReportMetadata:
+    """``meta`` with the values of a metadata.toml entry filled in; raises :class:`MetadataConflict` when
+    an entry contradicts the text (another council, statement or score than the page gives)."""
+    council = (override.get("council") or override.get("authority") or "").strip() or None
+    statement_name = (override.get("statement") or override.get("quality_statement") or "").strip() or None
+    rating = override.get("rating", override.get("score"))
+    if council and meta.title_council and council.casefold() != meta.title_council.casefold():
+        raise MetadataConflict(f"council {council!r}, but the report's title names {meta.title_council!r}")
+    sections = list(meta.sections)
+    if statement_name or rating is not None:
+        statement = statement_named(statement_name) if statement_name else None
+        if statement_name and statement is None:
+            raise MetadataConflict(f"quality statement {statement_name!r} is not one of CQC's nine")
+        targets = [i for i, s in enumerate(sections) if s.kind == "statement"]
+        if len(targets) > 1:
+            raise MetadataConflict("statement or score given for a file that holds several statements")
+        if not targets:
+            sections = [Section("statement", 0, sections[-1].end if sections else 0)] if not sections else [
+                replace(sections[0], kind="statement", start=sections[0].start, end=sections[-1].end)]
+            targets = [0]
+        s = sections[targets[0]]
+        if statement and s.statement and s.statement != statement.name:
+            raise MetadataConflict(f"quality statement {statement.name!r}, but the report is about {s.statement!r}")
+        if rating is not None and s.rating is not None and int(rating) != s.rating:
+            raise MetadataConflict(f"score {rating}, but the report's own score line says {s.rating}")
+        sections[targets[0]] = replace(
+            s, statement=s.statement or (statement.name if statement else None),
+            theme=s.theme or (statement.theme if statement else None),
+            rating=s.rating if s.rating is not None else (int(rating) if rating is not None else None))
+    return replace(meta, council=council or meta.council, sections=tuple(sections))

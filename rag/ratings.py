@@ -1,0 +1,130 @@
+"""Score questions answered from the reports' own score lines.
+
+"What did Shropshire score for safeguarding?", "Which councils scored 4 for anything?", "Which council
+got the lowest score?", "What is Gloucestershire's overall rating?": the evidence is a report's score
+line (or its summary's list of scores), quoted and cited like any other sentence. The composer may add
+these lines as evidence of its own; the retrieval's ranking is not changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .abstain import abstention
+from .framework import statement_of_heading, statement_order
+from .layout import classify
+from .records import Chunk, Composition, Passage, Query, Sentence
+
+#: An answer lists at most this many score lines.
+MAX_LINES = 12
+
+
+@dataclass(frozen=True)
+class RatingEvidence:
+    """One score a report gives, with the sentences that state it."""
+
+    label: str  # the council as shown
+    council: str | None
+    statement: str | None  # None for the overall rating
+    rating: int | str  # 1-4 for a statement; the overall rating word otherwise
+    chunk: Chunk
+    sentences: tuple[Sentence, ...]
+    from_summary: bool = False
+
+
+def _statement_of_entry(sentence: Sentence) -> str | None:
+    """The statement a summary list entry ("Assessing needs · Score: 2") names, if any."""
+    first = sentence.text.strip().split("\n")[0]
+    kind, value = classify(first)
+    if kind == "statement":
+        return value.name
+    if kind == "statement_score":
+        return value[0].name
+    s = statement_of_heading(first)
+    return s.name if s else None
+
+
+def _entry_rating(sentence: Sentence) -> int | None:
+    for line in reversed(sentence.text.strip().split("\n")):
+        kind, value = classify(line.strip())
+        if kind == "score":
+            return value[0]
+        if kind in ("description",):
+            return value
+        if kind == "statement_score":
+            return value[1]
+    return None
+
+
+def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
+    """Every score the index's reports state: statement pages' score lines first, then summary lists
+    (used where a council has no page for that statement), then overall ratings."""
+    out: list[RatingEvidence] = []
+    for c in chunks:
+        if c.kind != "rating":
+            continue
+        if c.page == "statement" and c.rating is not None:
+            out.append(RatingEvidence(c.label, c.council, c.statement, c.rating, c, c.sentences))
+            continue
+        for s in c.sentences:
+            statement = _statement_of_entry(s)
+            n = _entry_rating(s) if statement else None
+            if statement and n is not None:
+                out.append(RatingEvidence(c.label, c.council, statement, n, c, (s,), from_summary=True))
+            elif not statement:
+                kind, value = classify(s.text.strip())
+                if kind == "overall":
+                    overall = [x for x in c.sentences if classify(x.text.strip())[0] in ("overall", "percentage")]
+                    out.append(RatingEvidence(c.label, c.council, None, value, c, tuple(overall), from_summary=True))
+    return out
+
+
+def _in_scope(e: RatingEvidence, query: Query) -> bool:
+    """Whether a score belongs to the councils, statements and scores the question is about."""
+    if query.councils and (e.council or e.label).casefold() not in {c.casefold() for c in query.councils}:
+        return False
+    if query.filters.councils and e.label.casefold() not in {c.casefold() for c in query.filters.councils} \
+            and (e.council or "").casefold() not in {c.casefold() for c in query.filters.councils}:
+        return False
+    if query.statements and e.statement not in query.statements:
+        return False
+    if query.filters.statement and e.statement != query.filters.statement:
+        return False
+    return not query.rating_refs or e.rating in query.rating_refs
+
+
+def _best_per_statement(evidence: list[RatingEvidence]) -> list[RatingEvidence]:
+    """One score per council and statement: the statement page's own line over the summary's entry."""
+    chosen: dict[tuple[str, str | None], RatingEvidence] = {}
+    for e in evidence:
+        key = (e.label, e.statement)
+        if key not in chosen or chosen[key].from_summary and not e.from_summary:
+            chosen[key] = e
+    return list(chosen.values())
+
+
+def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
+    """The scores the question asks for, one line per council and statement, each cited."""
+    from .compose import cite
+
+    overall = query.answer_type == "overall"
+    pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
+    pool = _best_per_statement(pool)
+    if query.extreme and not overall and pool:
+        values = [int(e.rating) for e in pool]
+        target = min(values) if query.extreme == "lowest" else max(values)
+        pool = [e for e in pool if e.rating == target]
+    if not pool:
+        what = "an overall rating" if overall else "a score"
+        about = f" for {', '.join(query.councils)}" if query.councils else ""
+        return abstention(f"The reports here give no {what}{about} matching the question.")
+    pool.sort(key=lambda e: (e.label.casefold(), statement_order(e.statement)))
+    lines = []
+    for e in pool[:MAX_LINES]:
+        passage = Passage(e.chunk, 1.0, 0)
+        prefix = e.label if overall or not e.statement or e.statement in e.label else f"{e.label} · {e.statement}"
+        lines.append((prefix, [(passage, s) for s in e.sentences]))
+    text, citations = cite(lines)
+    if len(pool) > MAX_LINES:
+        text += f"\n({len(pool) - MAX_LINES} more scores not shown: narrow the question to a council or statement.)"
+    return Composition(text, False, citations, 1.0)
