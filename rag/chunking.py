@@ -192,10 +192,12 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
         i += 1
         if b.kind == "known":
             cursor.part, cursor.heading = _part_of_known(str(b.value)), text
-        elif b.kind in ("heading", "theme", "statement"):
+        elif b.kind in ("theme", "statement"):
+            cursor.heading = text  # the section's own heading (or its theme's)
+        elif b.kind == "heading":
             cursor.heading = text
             if cursor.part in ("expect", "commitment", "body") and current is not None and current.kind == "statement":
-                cursor.part = "findings"
+                cursor.part = "findings"  # a sub-heading after the standard text starts the findings
         elif b.kind == "title":
             continue
         elif b.kind == "published":

@@ -22,7 +22,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory) -> Settings:
-    return Settings(seeds_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
+    return Settings(documents_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +39,9 @@ def pipeline(settings, encoder):
     return Pipeline.load(settings=settings, build=True)
 
 
-def copy_seeds(dest: Path, *only: str) -> Path:
-    """A writable copy of the seeds folder (documents and metadata), or of the documents named in ``only``."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for p in SEEDS.iterdir():
-        if p.is_file() and (not only or p.name in only):
-            (dest / p.name).write_bytes(p.read_bytes())
-    return dest
+@pytest.fixture(scope="session")
+def fixture_pipeline(tmp_path_factory):
+    """The fixture reports (five councils, every page kind) indexed with the fake encoder: no model load."""
+    from tests.helpers import FIXTURE_REPORTS, fake_pipeline
+
+    return fake_pipeline(FIXTURE_REPORTS, tmp_path_factory.mktemp("fixture-index"))

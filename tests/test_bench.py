@@ -10,7 +10,7 @@ import pytest
 from rag import bench
 from rag.config import Settings
 from rag.evaluate import load_gold
-from tests.conftest import GOLD, copy_seeds
+from tests.helpers import GOLD, copy_seeds
 
 
 def test_percentiles_ratios_and_verdicts():
@@ -72,7 +72,7 @@ def test_floor_and_warm_breakdown_on_a_few_questions(pipeline):
 @pytest.mark.timeout(300)
 def test_a_small_seed_run_has_every_section(tmp_path, encoder):
     seeds = copy_seeds(tmp_path / "seeds", "000_49f02c2bf2791361.txt")
-    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "unused")
+    settings = Settings(documents_dir=seeds, index_dir=tmp_path / "unused")
     report = bench.run_seed_bench(settings, GOLD, limit=3, rounds=1, cold_runs=1, torch_compare=False, serve=False,
                                   work_dir=tmp_path, fresh_export=False)
     b = report["build"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_seeds
+from tests.helpers import copy_seeds
 from rag.config import PROJECT_ROOT
 from rag.records import Answer, Chunk, Citation, Passage, Sentence
 from ui import render
@@ -284,7 +284,7 @@ def hostile_settings(pipeline, settings, tmp_path_factory):
     """Settings over the seeds plus the hostile report, with an index seeded from the session's one."""
     root = tmp_path_factory.mktemp("hostile")
     shutil.copytree(settings.index_dir, root / "index")  # the incremental build then encodes one report
-    return settings.with_overrides(seeds_dir=write_hostile_corpus(root / "seeds"), index_dir=root / "index")
+    return settings.with_overrides(documents_dir=write_hostile_corpus(root / "seeds"), index_dir=root / "index")
 
 
 @pytest.fixture(scope="module")

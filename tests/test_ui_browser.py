@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_seeds
+from tests.helpers import copy_seeds
 from rag.config import PROJECT_ROOT
 from ui.app import build_app, launch
 
@@ -103,7 +103,7 @@ def hostile_server(pipeline, settings, tmp_path_factory):
     with (seeds / "metadata.toml").open("a", encoding="utf-8") as f:
         f.write(f'\n[documents."{HOSTILE_DOC}"]\nauthority = "{HOSTILE_LABEL}"\n'
                 'quality_statement = "Learning, improvement and innovation"\nscore = 2\n')
-    hostile = settings.with_overrides(seeds_dir=seeds, index_dir=root / "index")
+    hostile = settings.with_overrides(documents_dir=seeds, index_dir=root / "index")
     app = build_app(Pipeline.load(settings=hostile, build=True), hostile)
     yield launch(app, hostile, host="127.0.0.1", port=free_port())
     app.close(verbose=False)

@@ -19,7 +19,7 @@ from rag.indexer import build_index
 from rag.pipeline import Pipeline
 from rag.store import load_index
 
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 DOC = "000_49f02c2bf2791361.txt"  # one short report keeps each rebuild to a few seconds
 QUESTION = "How did Hounslow share learning with neighbouring London boroughs?"
@@ -35,7 +35,7 @@ def make_seeds(dest: Path) -> Path:
 
 def rag_index(settings: Settings, *extra: str, stderr=subprocess.PIPE) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "index", *extra, "--seeds", str(settings.seeds_dir),
+        [sys.executable, "-m", "rag.cli", "index", *extra, "--seeds", str(settings.documents_dir),
          "--index-dir", str(settings.index_dir)],
         stdout=subprocess.PIPE, stderr=stderr, env=ENV,
     )
@@ -52,7 +52,7 @@ def assert_usable(settings: Settings) -> str:
     data = load_index(settings.index_dir)
     answer = Pipeline.load(settings=settings).ask(QUESTION)
     assert answer.citations and not answer.abstained
-    doc = (Path(settings.seeds_dir) / DOC).read_text(encoding="utf-8")
+    doc = (Path(settings.documents_dir) / DOC).read_text(encoding="utf-8")
     assert all(doc[c.passage.chunk.start : c.passage.chunk.end] == c.passage.chunk.text for c in answer.citations)
     return data.path.name
 
@@ -61,7 +61,7 @@ def assert_usable(settings: Settings) -> str:
 def shared(tmp_path_factory, encoder) -> Settings:
     """One index, built once, that the kill tests below share in order."""
     root = tmp_path_factory.mktemp("crash")
-    settings = Settings(seeds_dir=make_seeds(root / "seeds"), index_dir=root / "index")
+    settings = Settings(documents_dir=make_seeds(root / "seeds"), index_dir=root / "index")
     build_index(settings, encoder=encoder, progress=False)
     return settings
 
@@ -159,7 +159,7 @@ def private(shared, tmp_path) -> Settings:
     """A copy of the shared seeds and index (valid whatever the kill tests did to it)."""
     shutil.copytree(shared.seeds_dir, tmp_path / "seeds")
     shutil.copytree(shared.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock", ".*.partial"))
-    return Settings(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    return Settings(documents_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
 
 
 @pytest.mark.parametrize("point", list(_crash_points()))

@@ -15,7 +15,7 @@ from rag.config import Settings
 from rag.corpus import load_corpus
 from rag.errors import CorpusError, UsageError
 
-from tests.conftest import SEEDS, copy_seeds
+from tests.helpers import SEEDS, copy_seeds
 
 GOOD = "000_49f02c2bf2791361.txt"
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
@@ -108,7 +108,7 @@ def test_rag_index_warns_per_file_and_indexes_the_rest(tmp_path, marker, capsys)
     check_warnings([line.removeprefix("warning: ") for line in err.splitlines() if line.startswith("warning: ")])
     assert "Traceback" not in err and "index rebuilt: 2 documents" in out
 
-    pipeline = Pipeline.load(settings=Settings(seeds_dir=seeds, index_dir=index_dir))
+    pipeline = Pipeline.load(settings=Settings(documents_dir=seeds, index_dir=index_dir))
     answer = pipeline.ask("What did Zorbleton publish as a web page?")
     cited = "".join(c.passage.chunk.text for c in answer.citations)
     assert "<script>document.location" in cited  # returned as text, exactly as written
@@ -188,7 +188,7 @@ def test_report_with_only_headings_is_a_corpus_error(tmp_path, encoder):
     seeds.mkdir()
     (seeds / "title-only.txt").write_text("Learning, improvement and innovation\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="no paragraphs to index"):
-        build_index(Settings(seeds_dir=seeds, index_dir=tmp_path / "index"), encoder=encoder, progress=False)
+        build_index(Settings(documents_dir=seeds, index_dir=tmp_path / "index"), encoder=encoder, progress=False)
 
 
 def run_rag(*args: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ import numpy as np
 from rag.config import Settings
 from rag.indexer import build_index
 from rag.store import live_build, load_index
-from tests.conftest import copy_seeds
+from tests.helpers import copy_seeds
 
 
 def test_round_trip_keeps_chunks_vectors_and_manifest(pipeline, settings):
@@ -18,14 +18,14 @@ def test_round_trip_keeps_chunks_vectors_and_manifest(pipeline, settings):
     assert m["model"]["id"] == "all-MiniLM-L6-v2" and m["model"]["dim"] == 384
     assert m["model"]["weights_sha256"].startswith("53aa5117")
     assert m["counts"]["documents"] == 5 and m["counts"]["retrievable"] == 80
-    assert set(m["documents"]) == {p.name for p in settings.seeds_dir.glob("*.txt")}
+    assert set(m["documents"]) == {p.name for p in settings.documents_dir.glob("*.txt")}
     assert data.dense.ntotal == 80 and np.allclose(np.linalg.norm(data.chunk_vectors, axis=1), 1.0, atol=1e-4)
     assert json.loads((live_build(settings.index_dir) / "manifest.json").read_text())["chunker_version"]
 
 
 def test_incremental_rebuild_reembeds_only_the_changed_document(tmp_path, encoder):
     seeds = copy_seeds(tmp_path / "seeds")
-    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index")
+    settings = Settings(documents_dir=seeds, index_dir=tmp_path / "index")
     first = build_index(settings, encoder=encoder, progress=False)
     assert first.changed and first.encoded_passages > 0
 
@@ -49,7 +49,7 @@ def test_incremental_rebuild_reembeds_only_the_changed_document(tmp_path, encode
 
 
 def test_a_build_replaces_the_previous_one_atomically(tmp_path, encoder):
-    settings = Settings(seeds_dir=copy_seeds(tmp_path / "seeds"), index_dir=tmp_path / "index")
+    settings = Settings(documents_dir=copy_seeds(tmp_path / "seeds"), index_dir=tmp_path / "index")
     build_index(settings, encoder=encoder, progress=False)
     old = live_build(settings.index_dir)
     build_index(settings, encoder=encoder, rebuild=True, progress=False)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from rag.cli import main
-from tests.conftest import copy_seeds
+from tests.helpers import copy_seeds
 
 KNOWN = {
     "What is the Making it Real Board?": "004_524d3bd921eb7cc3.txt",
@@ -33,7 +33,7 @@ def run(capsys, *args):
 
 def test_ask_json_follows_the_answer_format(capsys, settings, pipeline):
     code, out, _ = run(capsys, "ask", "--json", "What is the Making it Real Board?",
-                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.seeds_dir))
+                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir))
     assert code == 0
     d = json.loads(out)
     assert d["question"] == "What is the Making it Real Board?" and d["abstained"] is False
@@ -45,7 +45,7 @@ def test_ask_json_follows_the_answer_format(capsys, settings, pipeline):
 
 def test_ask_prints_answer_then_sources(capsys, settings, pipeline):
     code, out, _ = run(capsys, "ask", "What is Schwarz Rounds?", "-k", "3",
-                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.seeds_dir))
+                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir))
     assert code == 0
     assert "[1]" in out and "Sources" in out and "000_49f02c2bf2791361.txt" in out
 
@@ -77,5 +77,5 @@ def test_empty_seeds_folder_is_a_usage_error(capsys, tmp_path):
 
 def test_unknown_retriever_is_rejected(capsys, settings, pipeline):
     code, _, err = run(capsys, "ask", "hello", "--retriever", "magic",
-                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.seeds_dir))
+                       "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir))
     assert code == 2 and "retriever" in err and "Traceback" not in err

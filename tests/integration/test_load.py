@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import answer_problems
+
 from rag.config import PROJECT_ROOT
 from rag.stats import percentile
 
@@ -211,45 +213,6 @@ class RagServer:
 def read_documents(seeds_dir: Path) -> dict[str, str]:
     """The documents as the indexer reads them (UTF-8 bytes, newlines untouched)."""
     return {p.name: p.read_bytes().decode("utf-8") for p in seeds_dir.iterdir() if p.suffix == ".txt"}
-
-
-def answer_problems(d: object, docs: dict[str, str]) -> list[str]:
-    """Ways ``d`` breaks the answer format of FORMATS.md (empty when it is well-formed)."""
-    if not isinstance(d, dict):
-        return [f"not an answer object: {type(d).__name__}"]
-    missing = {"question", "answer", "abstained", "citations", "passages", "timings_ms"} - set(d)
-    if missing:
-        return [f"missing keys {sorted(missing)}"]
-    bad: list[str] = []
-    if not isinstance(d["answer"], str) or not d["answer"].strip():
-        bad.append("empty answer text")
-    if not isinstance(d["abstained"], bool):
-        bad.append("abstained is not a bool")
-    markers = {int(n) for n in re.findall(r"\[(\d+)\]", d["answer"] or "")}
-    ns = [c.get("n") for c in d["citations"]]
-    if len(set(ns)) != len(ns):
-        bad.append(f"duplicate citation numbers {ns}")
-    if markers != set(ns):
-        bad.append(f"markers {sorted(markers)} != citations {sorted(ns)}")
-    if d["abstained"] and d["citations"]:
-        bad.append("abstained but cites")
-    if not d["abstained"] and not d["citations"]:
-        bad.append("answered without citations")
-    for where, items in (("citation", d["citations"]), ("passage", d["passages"])):
-        for item in items:
-            doc = docs.get(item.get("doc"))
-            if doc is None:
-                bad.append(f"{where} of unknown document {item.get('doc')!r}")
-                continue
-            start, end, text = item.get("start"), item.get("end"), item.get("text")
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc)):
-                bad.append(f"{where} offsets {start}:{end} out of range")
-            elif doc[start:end] != text:
-                bad.append(f"{where} text != {item['doc']}[{start}:{end}]")
-            for a, b in item.get("highlights", []):
-                if not 0 <= a < b <= len(text or ""):
-                    bad.append(f"{where} highlight {a}:{b} outside its text")
-    return bad
 
 
 def fingerprint(d: dict) -> tuple:
@@ -445,7 +408,7 @@ def run_load_test(profile: str, clients: int, per_client: int, index_dir: Path, 
 @pytest.mark.timeout(240)
 def test_load_small(served_index, settings, tmp_path):
     """The CI version: 4 clients x 5 questions (plus the warm-up), every kind of question included."""
-    figures = run_load_test("small", 4, 5, served_index, settings.seeds_dir, tmp_path)
+    figures = run_load_test("small", 4, 5, served_index, settings.documents_dir, tmp_path)
     assert figures["requests"] == 20
 
 
@@ -453,5 +416,5 @@ def test_load_small(served_index, settings, tmp_path):
 @pytest.mark.timeout(900)
 def test_load_full(served_index, settings, tmp_path):
     """16 clients x 50 questions each."""
-    figures = run_load_test("full", 16, 50, served_index, settings.seeds_dir, tmp_path)
+    figures = run_load_test("full", 16, 50, served_index, settings.documents_dir, tmp_path)
     assert figures["requests"] == 800

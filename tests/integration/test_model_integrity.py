@@ -14,7 +14,7 @@ from rag import embedding
 from rag.config import DEFAULT_MODEL, KNOWN_MODEL_FILES
 from rag.errors import ModelError
 
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 
 def _flip_byte(path: Path, offset: int) -> None:

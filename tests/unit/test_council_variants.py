@@ -1,6 +1,6 @@
 """Recognising council names in questions."""
 
-from rag.authorities import AuthorityMatcher
+from rag.councils import CouncilMatcher as AuthorityMatcher
 
 CORPUS = ["Hounslow", "Harrow", "Ealing", "Telford and Wrekin"]
 

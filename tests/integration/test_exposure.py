@@ -127,7 +127,7 @@ def server(exposure_dirs, settings, canary):
     env = {"RAG_TEST_FAIL_QUESTION": FAIL_QUESTION, "RAG_TEST_CANARY": canary,
            "PYTHONPATH": os.pathsep.join(filter(None, [str(exposure_dirs / "inject"), str(PROJECT_ROOT),
                                                        os.environ.get("PYTHONPATH")]))}
-    srv = RagServer(exposure_dirs / "index", settings.seeds_dir, exposure_dirs / "logs", env=env)
+    srv = RagServer(exposure_dirs / "index", settings.documents_dir, exposure_dirs / "logs", env=env)
     try:
         srv.start()
         yield srv
@@ -234,11 +234,11 @@ def file_probes(abs_path: Path, rel: str | None) -> list[str]:
 
 
 def test_no_endpoint_serves_files_outside_the_corpus(server, settings, index_files, canary):
-    seed = sorted(settings.seeds_dir.glob("*.txt"))[0]
+    seed = sorted(settings.documents_dir.glob("*.txt"))[0]
     targets: list[tuple[Path, str | None]] = [
         (Path("/etc/passwd"), None),
         (seed, f"seeds/{seed.name}"),
-        (settings.seeds_dir / "metadata.toml", "seeds/metadata.toml"),
+        (settings.documents_dir / "metadata.toml", "seeds/metadata.toml"),
         (index_files["manifest"], None),
         (index_files["chunks"], None),
         (index_files["current"], None),
@@ -270,7 +270,7 @@ def test_no_endpoint_serves_files_outside_the_corpus(server, settings, index_fil
 def test_document_api_only_shows_indexed_reports(server, settings):
     client = new_client(server.url)
     try:
-        seed = sorted(settings.seeds_dir.glob("*.txt"))[0]
+        seed = sorted(settings.documents_dir.glob("*.txt"))[0]
         shown = client.predict(seed.name, "All", api_name="/document")
         assert "rag-para" in shown and seed.name in shown  # a report of the corpus is shown
         for doc_id in ("../../../../../../etc/passwd", "/etc/passwd", str(seed), f"../seeds/{seed.name}",

@@ -7,7 +7,7 @@ import pytest
 from rag.evaluate import (GoldItem, Evidence, QuestionResult, compare_reports, contains_answer, covers,
                           evaluate_gold, load_gold, score_results, write_report, write_run)
 from rag.errors import UsageError
-from tests.conftest import GOLD, SEEDS
+from tests.helpers import GOLD, SEEDS
 
 DOC = "001_e2cb7d810d972149.txt"
 QUOTE = "the complaints service recorded a total of 510 complaints"

@@ -17,7 +17,7 @@ from rag.indexer import build_index, load_current
 from rag.pipeline import Pipeline, ensure_index
 from rag.store import REQUIRED_FILES, load_index, save_index
 
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a small index builds in a few seconds
 #: A second, tiny report repeating one sentence of DOC: the same text is encoded once, and is not "reused".
@@ -45,7 +45,7 @@ def mini_seeds(dest: Path) -> Path:
 def pristine(tmp_path_factory, encoder) -> Settings:
     """A one-document index built once; tests damage copies of it."""
     root = tmp_path_factory.mktemp("pristine")
-    settings = Settings(seeds_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
+    settings = Settings(documents_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
     report = build_index(settings, encoder=encoder, progress=False)
     assert report.changed and report.reused == 0  # a fresh build reuses nothing, duplicates included
     texts = report.manifest["counts"]["chunks"] + report.manifest["counts"]["sentences"]
@@ -58,7 +58,7 @@ def index(pristine, tmp_path) -> Settings:
     """A private copy of the pristine seeds and index."""
     shutil.copytree(pristine.seeds_dir, tmp_path / "seeds")
     shutil.copytree(pristine.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
-    return Settings(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    return Settings(documents_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
 
 
 def build_dir(settings: Settings) -> Path:
@@ -94,7 +94,7 @@ def assert_answers(settings: Settings) -> None:
     answer = Pipeline.load(settings=settings).ask(QUESTION)
     assert not answer.abstained and answer.citations
     for c in answer.citations:
-        doc = (Path(settings.seeds_dir) / c.passage.chunk.doc_id).read_text(encoding="utf-8")
+        doc = (Path(settings.documents_dir) / c.passage.chunk.doc_id).read_text(encoding="utf-8")
         assert doc[c.passage.chunk.start : c.passage.chunk.end] == c.passage.chunk.text
 
 
