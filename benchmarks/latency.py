@@ -119,8 +119,8 @@ def markdown(r: dict[str, Any]) -> str:
     floor, warm = r["floor"], r["warm"]
     lines = ["## Floor and warm latency (ms)", "",
              f"Floor: bare `encode([question])` with the pipeline's encoder ({r['encoder']}), {floor['n']} samples "
-             f"({r['questions']} gold questions, {r['rounds']} timed rounds), each timed just before the warm `ask` of the "
-             "same question, in a process that never imports torch (as `rag serve`).", "",
+             f"({r['questions']} gold questions, {r['rounds']} timed rounds), each timed just before the warm `ask` "
+             "of the same question, in a process that never imports torch (as `rag serve`).", "",
              table(("", "p50", "p95", "mean"), [
                  ("floor (encode only)", floor["p50"], floor["p95"], floor["mean"]),
                  ("warm `Pipeline.ask`", warm["p50"], warm["p95"], warm["mean"]),

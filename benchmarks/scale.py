@@ -286,6 +286,7 @@ def measure_scale(settings: Settings, opts: ScaleOptions, work: Path, verbose: b
 
     started = time.perf_counter()
     def say(message: str) -> None:
+        """Progress on stderr, with the seconds since the start, when ``verbose``."""
         if verbose:
             print(f"· [{time.perf_counter() - started:5.0f} s] {message}", file=sys.stderr, flush=True)
 

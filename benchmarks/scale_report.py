@@ -129,7 +129,8 @@ def _other_tables(r: dict[str, Any]) -> list[str]:
 def markdown(r: dict[str, Any]) -> str:
     """The scaling section of the report."""
     hp = r["hnsw_params"]
-    head = ["## Method", "", METHOD, "", f"{r['queries']} queries; peak RSS of the measuring process {fmt(r.get('peak_rss_mb'))} MB; "
+    head = ["## Method", "", METHOD, "",
+            f"{r['queries']} queries; peak RSS of the measuring process {fmt(r.get('peak_rss_mb'))} MB; "
             f"it took {r.get('seconds')} s.", "",
             f"HNSW as `rag index` builds it: M={hp['M']}, efConstruction={hp['efConstruction']}, "
             f"efSearch={hp['efSearch']}; `rag index` uses it above Settings.flat_index_max = {r['flat_index_max']:,} "
