@@ -156,7 +156,7 @@ def markdown(r: dict[str, Any]) -> str:
     for name in MODES:
         p = r.get(f"pipeline_{name}")
         if p:
-            label = f"loaded pipeline + one answer ({p['encoder']})"
+            label = f"loaded pipeline + one answer ({name}: {p['encoder']})"
             rows.append((label, p["rss_mb"], p["peak_rss_mb"], "fresh process"))
         s = r.get(f"serve_{name}")
         if s:
