@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     sizes = {"scale_sizes": args.scale_sizes} if args.scale_sizes else {}
     try:
-        run_bench_command(Settings().with_overrides(seeds_dir=args.seeds), as_json=args.json, scale=args.scale,
+        run_bench_command(Settings().with_overrides(documents_dir=args.seeds), as_json=args.json, scale=args.scale,
                           out=args.out, only=args.only, questions=args.questions, rounds=args.rounds,
                           runs=args.runs, torch=not args.no_torch, serve=not args.no_serve, **sizes)
     except RagError as e:

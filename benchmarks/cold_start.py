@@ -40,7 +40,7 @@ _IMPORT_LINE = re.compile(r"^import time:\s*(\d+) \|\s*(\d+) \| (\s*)(\S+)\s*$")
 
 def ask_command(settings: Settings, question: str) -> list[str]:
     """The measured command: ``rag ask`` on the run's index and documents."""
-    return [*rag_command(), "ask", question, "--index-dir", str(settings.index_dir), "--seeds", str(settings.seeds_dir)]
+    return [*rag_command(), "ask", question, "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir)]
 
 
 def cold_env(ctx: Context, mode: str) -> dict[str, str]:

@@ -36,7 +36,7 @@ def quiet(_: str) -> None:
 class Context:
     """What a benchmark is given: settings, an index of the documents built for the run, and its sizes."""
 
-    settings: Settings  # seeds_dir: the documents; index_dir: an index of them, built once for this run
+    settings: Settings  # documents_dir: the documents; index_dir: an index of them, built once for this run
     work_dir: Path  # a temporary folder the benchmark may write into (removed after the run)
     gold: Path = GOLD
     questions: int | None = None  # use only the first N gold questions (None: all)

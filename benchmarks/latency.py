@@ -28,8 +28,8 @@ WARM_UP = 5
 
 def question_texts(settings: Settings, gold: Path, limit: int | None = None) -> list[str]:
     """The gold questions as the pipeline encodes them (cleaned as ``Pipeline.ask`` cleans them)."""
+    from rag.analyse import clean_question
     from rag.evaluate import load_gold
-    from rag.questions import clean_question
 
     items = load_gold(gold)
     items = items[:limit] if limit else items

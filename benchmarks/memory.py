@@ -101,7 +101,7 @@ def serve_memory(settings: Settings, question: str, mode: str) -> dict[str, Any]
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     cmd = [*rag_command(), "serve", "--port", str(port), "--index-dir", str(settings.index_dir),
-           "--seeds", str(settings.seeds_dir)]
+           "--seeds", str(settings.documents_dir)]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=child_env(RAG_QUERY_ENCODER=mode))
         try:

@@ -185,8 +185,10 @@ def measure_lexical(texts: list[str], questions: list[str], folder: Path):
 
 def measure_retriever(data, settings: Settings, questions: list[str], queries: np.ndarray) -> dict[str, Any]:
     """The project's Retriever over ``data``: construction time and memory, hybrid search times and parts."""
+    from rag.records import Query
     from rag.retrieve import Retriever
 
+    questions = [Query(text=q, asked=q) for q in questions]
     rss_before = rss_mb()
     init_s, retriever = elapsed_s(Retriever, data, settings)
     init_rss = rss_mb() - rss_before

@@ -78,8 +78,10 @@ def synthetic_chunk(i: int, text: str, n_sentences: int, start: int = 0) -> Chun
     sentences = tuple(Sentence(start + j * step, start + min(len(text), (j + 1) * step), text[j * step:(j + 1) * step])
                       for j in range(n_sentences))
     label = LABELS[i % len(LABELS)]
-    return Chunk(i, f"synthetic_{i // PASSAGES_PER_DOCUMENT:06d}.txt", label, label, QUALITY_STATEMENT, SECTION,
-                 i % PASSAGES_PER_DOCUMENT + 1, start, start + len(text), text, sentences, "paragraph", 3)
+    return Chunk(chunk_id=i, doc_id=f"synthetic_{i // PASSAGES_PER_DOCUMENT:06d}.txt", council=label, label=label,
+                 statement=QUALITY_STATEMENT, theme="Leadership", page="statement", section=SECTION,
+                 paragraph=i % PASSAGES_PER_DOCUMENT + 1, start=start, end=start + len(text), text=text,
+                 sentences=sentences, kind="finding", rating=3)
 
 
 def synthetic_index(vectors: np.ndarray, sources: np.ndarray, base_vectors: np.ndarray, texts: list[str],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import MISSING, holds
+from .answer_types import MISSING, counted_nouns, holds
 from .config import ABSTAIN_MESSAGE, Settings
 from .records import Composition, Query, Retrieval
 
@@ -86,9 +86,12 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
         return None
     focus = weights.focus(weights.terms(query.text))
     best = max(c.relevance for c in candidates)
-    on_topic = [c for c in candidates if not focus or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap
-                or c.relevance >= best - settings.answer_margin]
-    if any(holds(query.answer_type, c.sentence.text, query.text) for c in on_topic):
+    if query.answer_type == "number" and counted_nouns(query.text):
+        on_topic = candidates  # the check itself looks for a number next to the thing counted
+    else:
+        on_topic = [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
+                    or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+    if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in on_topic):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in on_topic[:3] or candidates[:3]])
     where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""

@@ -48,12 +48,14 @@ _ASKS_RATING = re.compile(
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated overall\b|\boverall,? how\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\b(how many|how much|what number|number of|what percentage|percentage of|what proportion|"
+_NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
+                     r"amount|figure|count)s?\b|"
+                     r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population)\b", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
-                   r"by when|what time of year)\b", re.IGNORECASE)
+                   r"by when|what time of year|what times?|opening (hours|times))\b", re.IGNORECASE)
 #: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who
 #: leads the review?" is answered by a role as well, so it asks for a description.
 _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|member|members|worker|social worker|"
@@ -63,8 +65,10 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      r"\bwhat (is|was) (his|her) name\b", re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
-              r"group|network|business)")
-_ORGANISATION = re.compile(rf"\b(which|what)\b(\s+[\w-]+){{0,3}}\s+{_ORG_NOUNS}s?\b", re.IGNORECASE)
+              r"business)")
+_NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
+_ORGANISATION = re.compile(rf"\b(which|what)\b(\s+{_NOT_AUX}[\w-]+){{0,3}}\s+{_ORG_NOUNS}s?\b|"
+                           r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)", re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
                    re.IGNORECASE)
@@ -217,7 +221,7 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
         unknown_statements=tuple(s.name for s in named if s.name not in indexed and _names_statement(text, s.name)),
         rating_refs=() if kind == "rating" and not _picks_by_rating(text) else rating_references(text),
         answer_type=kind,
-        comparative=is_comparative(text, len(match.known) + len(match.unknown)),
+        comparative=is_comparative(text, len(match.known)),
         extreme=extreme_of(text),
         filters=filters,
         notices=tuple(notices),

@@ -14,7 +14,8 @@ _COUNT = re.compile(rf"(?<![\d/])(?!(?:19|20)\d{{2}}\b)\d+(?:[.,]\d+)*(?![-\w])\
                     re.IGNORECASE)
 _DATE = re.compile(
     r"\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
-    r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|start|end|beginning)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|start|end|beginning)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b\d{1,2}(:\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
 #: A person named by title ("Dr Patel", "Cllr Jones") or introduced by name ("named Sam Reid").
@@ -93,29 +94,37 @@ def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
     spots = [i for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question):
         end = pos + len(_TOKEN.findall(name)) - 1
-        if any(pos - NAME_WINDOW <= s <= end + NAME_WINDOW for s in spots):
-            return True
+        if any(pos - NAME_WINDOW <= s <= end + NAME_WINDOW and not pos <= s <= end for s in spots):
+            return True  # a topic word beside the name, not inside it (another "… Hub" is not the hub asked about)
     return False
 
 
 #: Words that end the noun phrase after "how many" (verbs, prepositions).
 _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
-               "in", "at", "on", "for", "from", "to", "by", "with", "per", "during", "there", "that", "who", "which"}
+               "in", "at", "on", "for", "from", "to", "by", "with", "per", "during", "there", "that", "who", "which",
+               "it", "they", "we", "you", "he", "she", "its", "their", "about", "into", "over", "under", "across",
+               "between", "among", "through", "within", "against", "after", "before", "since", "involving"}
+#: A place described rather than named: "in a mainland care home bed", "at the community hub".
+_PLACE_PHRASE = re.compile(r"\b(in|at|on|from) (a|an|the) ([\w'-]+ ){0,3}(home|centre|center|hub|hospital|library|office|"
+                           r"building|hall|school|venue|site|clinic|street|road|ward|room|bed|cafe|café|surgery)s?\b",
+                           re.IGNORECASE)
 
 
 def counted_nouns(question: str) -> set[str]:
-    """Stems of the words naming what a "how many …" question counts ("how many DoLS applications were
-    waiting" → {"dols", "application"}); empty when it counts nothing in particular."""
+    """The stem of the noun a "how many …" question counts: the last word of the phrase after "how
+    many", which ends at a verb or preposition ("how many DoLS applications were waiting" → {"application"},
+    "how many people visited the hubs" → {"people"}); empty when it counts nothing in particular."""
     m = re.search(r"\b(?:how many|number of)\s+(.{2,80})", question, re.IGNORECASE)
     if not m:
         return set()
-    out = set()
+    words: list[str] = []
     for w in _words(m.group(1)):
-        if w in _PHRASE_END or w.endswith("ed") and out:
+        past = w.endswith("ed") and words and not words[-1].endswith("ly")  # "visited", not "newly qualified"
+        if w in _PHRASE_END or past:
             break
         if w not in _COUNT_FILLERS:
-            out.add(_stem(w))
-    return out
+            words.append(w)
+    return {_stem(words[-1])} if words else set()
 
 
 def counts_the_thing(sentence: str, question: str) -> bool:
@@ -133,8 +142,10 @@ def counts_the_thing(sentence: str, question: str) -> bool:
 
 
 def topic_stems(question: str, stop: set[str]) -> set[str]:
-    """Crude stems of the question's words that are not question words."""
-    return {_stem(w) for w in _words(question) if w not in stop and len(w) > 2}
+    """Crude stems of the question's lower-case words that are not question words: the things asked
+    about ("organisations", "training"), not the names that set the scene ("Burton upon Trent")."""
+    words = [w.strip("'’") for w in _TOKEN.findall(question) if w[:1].islower()]
+    return {_stem(w) for w in words if w.casefold() not in stop and len(w) > 2}
 
 
 #: Question words left out of a question's topic.
@@ -143,8 +154,9 @@ _QUESTION_STOP = {"what", "which", "who", "whom", "whose", "where", "when", "how
                   "authority", "report", "reports", "say", "said", "its", "their", "has", "have", "had", "any"}
 
 
-def holds(answer_type: str, sentence: str, question: str = "") -> bool:
-    """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a check)."""
+def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = ()) -> bool:
+    """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
+    check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
     if answer_type == "number":
         return counts_the_thing(sentence, question)
     if answer_type == "date":
@@ -152,7 +164,10 @@ def holds(answer_type: str, sentence: str, question: str = "") -> bool:
     if answer_type == "person":
         return has_person(sentence)
     if answer_type in ("organisation", "name", "place"):
-        return names_near_topic(sentence, question, topic_stems(question, _QUESTION_STOP))
+        stop = _QUESTION_STOP | {w for c in councils for w in _words(c)}
+        if answer_type == "place" and _PLACE_PHRASE.search(sentence):
+            return True
+        return names_near_topic(sentence, question, topic_stems(question, stop))
     return True
 
 

@@ -49,9 +49,8 @@ def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-embed everything.")] = False,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
-    from .indexer import build_index
-
     from .corpus import describe, load_corpus
+    from .indexer import build_index
 
     settings = _settings(index_dir, seeds, model)
     report = build_index(settings, rebuild=rebuild, progress=True)

@@ -119,7 +119,8 @@ def classify(line: str) -> tuple[str, object]:
     if _COPYRIGHT.match(line):
         return "copyright", None
     if _BULLET.match(line):
-        return "bullet", None
+        inner = classify(line[_BULLET.match(line).end() - 1 :])
+        return inner if inner[0] == "statement_score" else ("bullet", None)  # "- Safeguarding: 3 (…)" is a score
     folded = fold(line)
     if folded in _OVERALL:
         return "overall", _OVERALL[folded]

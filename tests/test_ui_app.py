@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_seeds
 from rag.config import PROJECT_ROOT
-from rag.records import Answer, Chunk, Citation, Passage, Sentence
-from ui import render
 from rag.errors import UsageError
+from rag.records import Answer, Chunk, Citation, Passage, Sentence
+from tests.helpers import copy_seeds
+from ui import render
 from ui.app import INTERNAL_ERROR, Handlers, build_app, checked_options, hide_paths, is_loopback, launch, source_refs
 
 pytestmark = [pytest.mark.timeout(300),

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_seeds
 from rag.config import PROJECT_ROOT
+from tests.helpers import copy_seeds
 from ui.app import build_app, launch
 
 pytestmark = [

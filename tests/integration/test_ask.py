@@ -72,7 +72,7 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys, tmp_path, args, mess
 def test_empty_seeds_folder_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "empty").mkdir()
     code, _, err = run(capsys, "index", "--seeds", str(tmp_path / "empty"), "--index-dir", str(tmp_path / "index"))
-    assert code == 2 and err.strip() == f"error: no documents (*.txt) in {tmp_path / 'empty'}"
+    assert code == 2 and err.strip() == f"error: no documents (*.txt, *.md, *.html, *.htm, *.pdf) in {tmp_path / 'empty'}"
 
 
 def test_unknown_retriever_is_rejected(capsys, settings, pipeline):

@@ -14,7 +14,6 @@ import pytest
 from rag.config import Settings
 from rag.corpus import load_corpus
 from rag.errors import CorpusError, UsageError
-
 from tests.helpers import SEEDS, copy_seeds
 
 GOOD = "000_49f02c2bf2791361.txt"

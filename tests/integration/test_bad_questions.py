@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import functools
-import re
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from rag.errors import UsageError
 from rag.analyse import clean_question
-
+from rag.errors import UsageError
 from tests.helpers import SEEDS, answer_problems
 
 TIME_LIMIT_S = 2.0

@@ -18,7 +18,6 @@ from rag.config import Settings
 from rag.indexer import build_index
 from rag.pipeline import Pipeline
 from rag.store import load_index
-
 from tests.helpers import SEEDS
 
 DOC = "000_49f02c2bf2791361.txt"  # one short report keeps each rebuild to a few seconds

@@ -4,9 +4,20 @@ import json
 
 import pytest
 
-from rag.evaluate import (GoldItem, Evidence, QuestionResult, compare_reports, contains_answer, covers,
-                          evaluate_gold, load_gold, score_results, write_report, write_run)
 from rag.errors import UsageError
+from rag.evaluate import (
+    Evidence,
+    GoldItem,
+    QuestionResult,
+    compare_reports,
+    contains_answer,
+    covers,
+    evaluate_gold,
+    load_gold,
+    score_results,
+    write_report,
+    write_run,
+)
 from tests.helpers import GOLD, SEEDS
 
 DOC = "001_e2cb7d810d972149.txt"

@@ -17,9 +17,9 @@ def test_round_trip_keeps_chunks_vectors_and_manifest(pipeline, settings):
     m = data.manifest
     assert m["model"]["id"] == "all-MiniLM-L6-v2" and m["model"]["dim"] == 384
     assert m["model"]["weights_sha256"].startswith("53aa5117")
-    assert m["counts"]["documents"] == 5 and m["counts"]["retrievable"] == 80
+    assert m["counts"]["documents"] == 5 and m["counts"]["retrievable"] == 90  # 80 findings, 5 score lines, 5 commitments
     assert set(m["documents"]) == {p.name for p in settings.documents_dir.glob("*.txt")}
-    assert data.dense.ntotal == 80 and np.allclose(np.linalg.norm(data.chunk_vectors, axis=1), 1.0, atol=1e-4)
+    assert data.dense.ntotal == 90 and np.allclose(np.linalg.norm(data.chunk_vectors, axis=1), 1.0, atol=1e-4)
     assert json.loads((live_build(settings.index_dir) / "manifest.json").read_text())["chunker_version"]
 
 

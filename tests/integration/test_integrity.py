@@ -16,7 +16,6 @@ from rag.errors import IndexStateError
 from rag.indexer import build_index, load_current
 from rag.pipeline import Pipeline, ensure_index
 from rag.store import REQUIRED_FILES, load_index, save_index
-
 from tests.helpers import SEEDS
 
 DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a small index builds in a few seconds

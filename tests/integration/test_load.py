@@ -29,10 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import answer_problems
-
 from rag.config import PROJECT_ROOT
 from rag.stats import percentile
+from tests.helpers import answer_problems
 
 # gradio_client sends a telemetry ping on Client() unless told not to: all traffic stays on loopback.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"

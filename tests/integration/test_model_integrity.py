@@ -13,7 +13,6 @@ import pytest
 from rag import embedding
 from rag.config import DEFAULT_MODEL, KNOWN_MODEL_FILES
 from rag.errors import ModelError
-
 from tests.helpers import SEEDS
 
 

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from rag.lexical import LexicalIndex
-from rag.retrieve import Filters, minmax, rrf, run_rows, run_starts, top, weighted_fusion
+from rag.records import Filters, Query
+from rag.retrieve import minmax, rrf, run_rows, run_starts, top, weighted_fusion
 
 
 def test_reciprocal_rank_fusion_on_hand_made_rankings():
@@ -48,22 +49,24 @@ def test_every_retriever_returns_k_ranked_passages(pipeline, mode):
 
 
 def test_filters_still_return_k_results(pipeline):
-    r = pipeline.retrieve("complaints", k=6, filters=Filters(authorities=("Harrow",)))
-    assert len(r.passages) == 6 and {p.chunk.authority for p in r.passages} == {"Harrow"}
+    r = pipeline.retrieve("complaints", k=6, filters=Filters(councils=("harrow",)))  # names compare case-insensitively
+    assert len(r.passages) == 6 and {p.chunk.council for p in r.passages} == {"Harrow"}
     r = pipeline.retrieve("training", k=5, filters=Filters(section="Learning from feedback"))
     assert len(r.passages) == 5 and {p.chunk.section for p in r.passages} == {"Learning from feedback"}
-    r = pipeline.retrieve("training", k=5, filters=Filters(score=2))
+    r = pipeline.retrieve("training", k=5, filters=Filters(rating=2))
     assert len(r.passages) == 5 and {p.chunk.doc_id for p in r.passages} == {"003_1bc15638112c4b2f.txt"}
-    r = pipeline.retrieve("training", k=50, filters=Filters(authorities=("Hounslow",)))
-    assert len(r.passages) == 9  # all of Hounslow's paragraphs, and no more
+    r = pipeline.retrieve("training", k=50, filters=Filters(councils=("Hounslow",)))
+    assert len(r.passages) == 11  # all of Hounslow's passages (9 findings, score line, commitment), and no more
+    assert all(Filters(councils=("Hounslow",)).matches(p.chunk) for p in r.passages)
 
 
-def test_authority_named_in_question_reaches_its_unnamed_paragraph(pipeline):
-    # Harrow's complaints paragraph never says "Harrow"; the context header and the boost find it
-    r = pipeline.retrieve("How many complaints did Harrow record in 2022/23?", k=5)
+def test_council_named_in_question_reaches_its_unnamed_paragraph(pipeline):
+    # Harrow's complaints paragraph never says "Harrow"; the question's council restricts the search to it
+    query = pipeline.analyse("How many complaints did Harrow record in 2022/23?")
+    r = pipeline.retrieve(query, k=5)
     assert "Harrow" not in r.passages[0].chunk.text
     assert r.passages[0].chunk.doc_id == "001_e2cb7d810d972149.txt" and "510 complaints" in r.passages[0].chunk.text
-    assert r.authorities.known == ("Harrow",)
+    assert query.councils == ("Harrow",) and {p.chunk.council for p in r.passages} == {"Harrow"}
 
 
 def test_acronyms_match_their_long_forms(pipeline):
@@ -83,7 +86,7 @@ def test_faiss_candidates_are_scored_exactly_as_the_flat_path(pipeline):
     exact = pipeline.retriever.dense_scores(q)
     assert np.allclose(faiss_path(pipeline, candidates=50).dense_scores(q), exact, atol=1e-6)  # all are candidates
 
-    few = faiss_path(pipeline, candidates=2).dense_scores(q)  # 8 candidates out of 80
+    few = faiss_path(pipeline, candidates=2).dense_scores(q)  # 8 candidates out of 90
     best = top(exact, 3)
     assert np.allclose(few[best], exact[best], atol=1e-6) and list(top(few, 3)) == list(best)
     rest = np.setdiff1d(np.arange(len(exact)), top(few, 8))
@@ -92,6 +95,6 @@ def test_faiss_candidates_are_scored_exactly_as_the_flat_path(pipeline):
 
 def test_faiss_path_keeps_filters_and_k(pipeline):
     q = "How many complaints were recorded?"
-    r = faiss_path(pipeline, candidates=2).search(q, pipeline.encoder.encode([q])[0], k=6,
-                                                  filters=Filters(authorities=("Harrow",)))
-    assert len(r.passages) == 6 and {p.chunk.authority for p in r.passages} == {"Harrow"}
+    query = Query(text=q, asked=q, filters=Filters(councils=("Harrow",)))
+    r = faiss_path(pipeline, candidates=2).search(query, pipeline.encoder.encode([q])[0], k=6)
+    assert len(r.passages) == 6 and {p.chunk.council for p in r.passages} == {"Harrow"}

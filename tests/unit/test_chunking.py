@@ -4,7 +4,6 @@ overview bullets and summaries, with exact offsets."""
 from rag.chunking import RepeatFinder, chunk_document, label_for, split_sentences
 from rag.corpus import make_document
 from rag.metadata import Section
-
 from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT, assert_exact_offsets
 
 
@@ -28,9 +27,10 @@ def test_standard_text_and_score_lines_are_marked():
     kinds = {c.text.split("\n")[0]: c.kind for c in chunks}
     assert kinds["I can get care when I need it."] == "standard"
     assert kinds["We understand the care people need and make sure it is there."] == "standard"
-    assert kinds["Score 3"] == "rating"
     assert kinds["Published: 2 May 2025 Page last updated: 9 May 2025"] == "published"
     rating = next(c for c in chunks if c.kind == "rating")
+    # the score passage reads on its own: it starts at the statement's heading, and quotes only the score lines
+    assert rating.text.startswith("Care provision, integration and continuity of care\n\nScore 3")
     assert [s.text for s in rating.sentences] == ["Score 3", "3 – Evidence shows a good standard"]
 
 
@@ -49,6 +49,9 @@ def test_whole_report_sections_bullets_and_summary_scores():
     assert [s.text for s in facts[0].sentences] == ["- Population: 151,000", "- Share aged over 65: 21%"]
     summary_scores = next(c for c in chunks if c.kind == "rating" and c.page == "summary" and "Assessing" in c.text)
     assert [s.text for s in summary_scores.sentences] == ["Assessing needs\nScore: 2", "Safeguarding\nScore: 3"]
+    assert summary_scores.text.startswith("Quality statement scores\n\n")
+    overall = next(c for c in chunks if c.kind == "rating" and c.page == "summary" and "58%" in c.text)
+    assert overall.text == "Local authority rating and score\n\nRequires improvement\n\n58%"
     by_statement = {c.text: (c.statement, c.theme, c.rating) for c in chunks if c.kind == "finding"}
     assert by_statement["People waited too long for assessments in 2024."] == ("Assessing needs", "Working with people", 2)
     assert by_statement["Safeguarding concerns were triaged the same day."][0] == "Safeguarding"

@@ -8,6 +8,7 @@ from rag.layout import blocks
 from rag.metadata import MetadataConflict, apply_override, read_metadata
 from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT
 
+
 def meta(text):
     return read_metadata(blocks(text), len(text))
 
