@@ -200,7 +200,7 @@ def _replace_name(text: str, old: str, new: str, matcher: CouncilMatcher) -> str
 
 
 def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable[str], max_chars: int,
-            history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+            history: Sequence[str] = (), filters: Filters | None = None) -> Query:
     """Read a question: see :class:`Query`. ``question`` must not be empty after cleaning."""
     asked, notices = clean_question(question, max_chars)
     cleaned_history = [clean_question(h, max_chars)[0] for h in history[-4:] if isinstance(h, str)]
@@ -223,7 +223,7 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
         answer_type=kind,
         comparative=is_comparative(text, len(match.known)),
         extreme=extreme_of(text),
-        filters=filters,
+        filters=filters or Filters(),
         notices=tuple(notices),
     )
 

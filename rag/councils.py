@@ -143,7 +143,7 @@ class CouncilMatcher:
             canonical = self.indexed.get(normalise(name), name)
             for v in (name, *aliases):
                 variants.setdefault(normalise(v), canonical)
-        for key, name in self.indexed.items():
+        for name in self.indexed.values():
             for v in variants_of(name):
                 variants[v] = name
         self._variants = variants

@@ -94,7 +94,7 @@ class Pipeline:
         return [c for c in self.data.chunks if c.doc_id == doc_id]
 
     # -- the three stages ------------------------------------------------------------------------
-    def analyse(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+    def analyse(self, question: str, history: Sequence[str] = (), filters: Filters | None = None) -> Query:
         """Stage 1: read the question (councils, statements, what is asked, follow-up rewrite)."""
         if not isinstance(question, str) or not question.strip():
             raise UsageError("the question is empty")
@@ -105,7 +105,7 @@ class Pipeline:
         return query
 
     def retrieve(self, question: str | Query, k: int | None = None, retriever: str | None = None,
-                 filters: Filters = Filters()) -> Retrieval:
+                 filters: Filters | None = None) -> Retrieval:
         """Stage 2: the passages for a question (analysed first when given as text)."""
         query = question if isinstance(question, Query) else self.analyse(question, filters=filters)
         vec = self.encoder.encode([query.text])[0] if (retriever or self.settings.retriever) != "bm25" else None

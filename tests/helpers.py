@@ -1,6 +1,13 @@
 """Shared sample pages (written for these tests) and assertion helpers; imported by test modules."""
 
+import http.client
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from rag.config import PROJECT_ROOT
@@ -181,3 +188,141 @@ def fake_pipeline(documents_dir: Path, index_dir: Path):
     settings = Settings(documents_dir=documents_dir, index_dir=index_dir, model=FakeEncoder.model_id)
     build_index(settings, encoder=encoder, progress=False)
     return Pipeline(load_index(index_dir), settings, encoder=encoder)
+
+
+# -- a served app, for tests that drive `rag serve` over HTTP ----------------------------------
+HOST = "127.0.0.1"
+STARTUP_TIMEOUT = 90.0  # s: index already built, so this is model + server start-up (~10 s here)
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (scanning /proc, so it works without CONFIG_PROC_CHILDREN)."""
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(_children(p))
+    return out
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory (VmRSS) of ``pid`` and its descendants, in MB."""
+    total_kb = 0
+    for p in process_tree(pid):
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        m = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        total_kb += int(m.group(1)) if m else 0
+    return total_kb / 1024
+
+
+class RagServer:
+    """``python -m rag.cli serve`` on a loopback port, with its output in files; stop() always ends it."""
+
+    def __init__(self, index_dir: Path, seeds_dir: Path, log_dir: Path, host: str | None = None,
+                 env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}/"
+        self.cmd = [sys.executable, "-m", "rag.cli", "serve", "--port", str(self.port),
+                    "--index-dir", str(index_dir), "--seeds", str(seeds_dir)]
+        if host is not None:
+            self.cmd += ["--host", host]
+        self.env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+                    "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1", **(env or {})}
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.out_path, self.err_path = log_dir / "server.out", log_dir / "server.err"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = STARTUP_TIMEOUT) -> "RagServer":
+        with self.out_path.open("wb") as out, self.err_path.open("wb") as err:
+            self.proc = subprocess.Popen(self.cmd, cwd=PROJECT_ROOT, env=self.env, stdout=out, stderr=err,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"server exited with {self.proc.returncode} while starting:\n{self.tail()}")
+            if "running at" in self.stdout() and self.http_get("/config", timeout=5)[0] == 200:
+                return self
+            time.sleep(0.25)
+        raise AssertionError(f"server not ready after {timeout:.0f} s:\n{self.tail()}")
+
+    def stop(self) -> None:
+        """Ctrl+C (a clean shutdown), then SIGKILL to the process group this server started."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=15)
+
+    def __enter__(self) -> "RagServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def stdout(self) -> str:
+        return self.out_path.read_text(encoding="utf-8", errors="replace")
+
+    def stderr(self) -> str:
+        return self.err_path.read_text(encoding="utf-8", errors="replace")
+
+    def tail(self, n: int = 3000) -> str:
+        return f"--- stdout ---\n{self.stdout()[-n:]}\n--- stderr ---\n{self.stderr()[-n:]}"
+
+    def http(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
+             timeout: float = 20.0) -> tuple[int, str]:
+        """One raw request to the server (the path is sent exactly as given: no normalisation)."""
+        conn = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            resp = conn.getresponse()
+            return resp.status, resp.read(2_000_000).decode("utf-8", errors="replace")
+        except OSError as e:
+            return -1, repr(e)
+        finally:
+            conn.close()
+
+    def http_get(self, path: str, timeout: float = 20.0) -> tuple[int, str]:
+        return self.http("GET", path, timeout=timeout)
+
+
+# -- checking answers --------------------------------------------------------------------------
+
+
+def new_client(url: str):
+    from gradio_client import Client
+
+    return Client(url, verbose=False, analytics_enabled=False, download_files=False)

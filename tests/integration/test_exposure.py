@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from rag.config import PROJECT_ROOT
-from tests.test_load import RagServer, free_port, new_client
+from tests.helpers import RagServer, free_port, new_client
 from ui.app import INTERNAL_ERROR
 
 pytestmark = [pytest.mark.timeout(180),
@@ -56,7 +56,7 @@ def _tcp_address(hex_addr: str) -> ipaddress._BaseAddress:
 
 def listening_sockets(pid: int) -> list[tuple[str, int]]:
     """(address, port) of every TCP socket in LISTEN state held by ``pid`` or its descendants."""
-    from tests.test_load import process_tree
+    from tests.helpers import process_tree
 
     inodes = set()
     for p in process_tree(pid):
