@@ -104,8 +104,12 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 7860,
     allow_host: Annotated[Optional[list[str]], typer.Option(
         "--allow-host", help="Also accept requests for this host name (repeatable; loopback names always).")] = None,
-    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="API worker threads (default: one per core).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="API worker threads (default: four per core).")] = None,
     queue: Annotated[int, typer.Option(min=0, max=1000, help="API questions that may wait for a worker before 429.")] = 32,
+    onnx_threads: Annotated[int, typer.Option(min=0, max=64, help="ONNX threads per question (0: one per core).")] = 1,
+    batch_lanes: Annotated[Optional[int], typer.Option(min=0, max=16, help="Encode concurrent questions together in this "
+                                             "many batches at once (default: one per core; 0: no batching).")] = None,
+    api_only: Annotated[bool, typer.Option("--api-only", help="Serve the JSON API without the chat UI.")] = False,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
@@ -115,10 +119,13 @@ def serve(
 
     from .server import ServeOptions, serve as serve_app
 
-    options = ServeOptions(host=host, port=port, allow_hosts=tuple(allow_host or ()), waiting=queue)
+    options = ServeOptions(host=host, port=port, allow_hosts=tuple(allow_host or ()), waiting=queue,
+                           onnx_threads=onnx_threads)
     if workers:
         options = replace(options, workers=workers)
-    serve_app(_settings(index_dir, seeds, model), options)
+    if batch_lanes is not None:
+        options = replace(options, batch_lanes=batch_lanes)
+    serve_app(_settings(index_dir, seeds, model), options, ui=not api_only)
 
 
 @app.command("eval")

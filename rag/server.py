@@ -54,12 +54,16 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 7860
     allow_hosts: tuple[str, ...] = ()  # further Host/Origin names to accept (``--allow-host``)
-    #: API worker threads. Measured on 2 cores: 1 ONNX thread per question and one worker per core
-    #: beat 2 ONNX threads per question at any pool size (see the report in benchmarks/http_load.py).
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: API worker threads, ONNX threads per encoding and concurrent batched encodings, chosen together on
+    #: the 2-core machine (benchmarks/http_load.py, 16 clients): 1 ONNX thread beats 2 at every pool size
+    #: (server CPU 9.2-9.6 ms a request against 12-16 ms), and 4 workers per core feeding 1 batching lane
+    #: per core cut it to 7.3-7.9 ms, since a batch of questions costs less per question than one each.
+    workers: int = field(default_factory=lambda: 4 * (os.cpu_count() or 1))
     onnx_threads: int = 1
-    #: Questions waiting for a worker before the API answers 429 (at ~8 ms of CPU each on 2 workers,
-    #: 32 waiting means at most ~150 ms of queueing).
+    #: Concurrent batched encodings of questions (0: no batching; see rag/batching.py).
+    batch_lanes: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: Questions waiting for a worker before the API answers 429 (at ~8 ms of CPU each on 2 cores,
+    #: 32 waiting means roughly 150 ms of queueing on an idle machine).
     waiting: int = 32
     max_connections: int = 128  # uvicorn limit_concurrency: beyond it new requests get 503
     keep_alive_seconds: int = 5  # idle keep-alive connections are closed after this
@@ -390,13 +394,16 @@ def ensure_port_free(host: str, port: int) -> None:
         raise UsageError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another with --port") from None
 
 
-def make_encoder_factory(threads: int) -> Callable:
-    """Loads each build's fast query encoder with ``threads`` ONNX threads (None: the pipeline's default)."""
+def make_encoder_factory(threads: int, batch_lanes: int = 0) -> Callable:
+    """Loads each build's fast query encoder with ``threads`` ONNX threads, batching concurrent questions
+    over ``batch_lanes`` lanes when that is above 0 (None: the pipeline's default encoder)."""
 
     def make(data):
+        from .batching import BatchingEncoder
         from .query_encoder import load_query_encoder
 
-        return load_query_encoder(data, threads=threads)
+        encoder = load_query_encoder(data, threads=threads)
+        return BatchingEncoder(encoder, lanes=batch_lanes) if encoder is not None and batch_lanes > 0 else encoder
 
     return make
 
@@ -407,26 +414,28 @@ def build_server(settings: Settings, options: ServeOptions, ui_builder: Callable
     from .pipeline import ensure_index
 
     ensure_index(settings, progress=progress)
-    live = LiveIndex(settings, load_snapshot(settings, make_encoder_factory(options.onnx_threads)),
-                     make_encoder=make_encoder_factory(options.onnx_threads), interval=options.watch_interval)
+    make_encoder = make_encoder_factory(options.onnx_threads, options.batch_lanes)
+    live = LiveIndex(settings, load_snapshot(settings, make_encoder), make_encoder=make_encoder,
+                     interval=options.watch_interval)
     pool = BoundedPool(options.workers, options.waiting)
     return create_app(live, options, pool, ui_builder), live, pool
 
 
-def serve(settings: Settings, options: ServeOptions) -> None:
-    """Load the model and index once, then serve the API and the UI until interrupted."""
+def serve(settings: Settings, options: ServeOptions, ui: bool = True) -> None:
+    """Load the model and index once, then serve the API (and the UI, unless ``ui`` is False) until interrupted."""
     import uvicorn
-
-    from ui.app import build_app
 
     if not is_loopback(options.host):
         print(f"warning: listening on {options.host}: anyone who can reach this address can use the UI and API "
               "(use --host 127.0.0.1 to keep it on this machine)", file=sys.stderr)
     ensure_port_free(options.host, options.port)
+    build_app = None
+    if ui:
+        from ui.app import build_app
     app, live, pool = build_server(settings, options, ui_builder=build_app, progress=True)
     live.start()
-    print(f"Chat UI at {options.url}/ and the API at {options.url}/api (docs: {options.url}/api/docs)  "
-          "(Ctrl+C to stop)", flush=True)
+    where = f"Chat UI at {options.url}/ and the API" if ui else "API"
+    print(f"{where} at {options.url}/api (docs: {options.url}/api/docs)  (Ctrl+C to stop)", flush=True)
     try:
         uvicorn.Server(uvicorn_config(app, options)).run()
     finally:

@@ -369,3 +369,68 @@ def test_serving_switches_to_a_new_build(served, settings, encoder):
         a = c.post("/api/ask", json={"question": "What did the Quokka Listening Panel review?"}).json()
         assert a["build"] == health["build"] and not any("out of date" in n for n in a["notices"])
         assert any("Quokka Listening Panel" in p["text"] for p in a["passages"])
+
+
+# -- batching concurrent questions -----------------------------------------------------------------
+class CountingEncoder:
+    """A stand-in encoder whose vector records the text's length, and which logs its batch sizes."""
+
+    dim = 3
+
+    def __init__(self, fail: bool = False):
+        self.sizes: list[int] = []
+        self.fail = fail
+
+    def encode(self, texts, batch_size=32):
+        self.sizes.append(len(texts))
+        time.sleep(0.002)
+        if self.fail:
+            raise ValueError("encoder broke")
+        import numpy as np
+
+        return np.array([[len(t), 0.0, 1.0] for t in texts], dtype=np.float32)
+
+
+@pytest.mark.parametrize("lanes", [1, 2])
+def test_batching_encoder_gives_each_caller_its_own_vector(lanes):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.batching import BatchingEncoder
+
+    inner = CountingEncoder()
+    encoder = BatchingEncoder(inner, lanes=lanes, max_batch=8)
+    with ThreadPoolExecutor(8) as pool:
+        vectors = list(pool.map(lambda i: encoder.encode(["x" * i]), range(400)))
+    assert [v.shape for v in vectors] == [(1, 3)] * 400
+    assert [int(v[0, 0]) for v in vectors] == list(range(400))
+    assert encoder.questions == 400 and len(inner.sizes) < 300 and max(inner.sizes) <= 8
+    assert encoder.encode(["a", "bb"]).shape == (2, 3)  # several texts go straight through
+
+
+def test_batching_encoder_hands_a_failure_to_every_waiter():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.batching import BatchingEncoder
+
+    encoder = BatchingEncoder(CountingEncoder(fail=True), lanes=1)
+
+    def one(i):
+        try:
+            encoder.encode([str(i)])
+        except ValueError as e:
+            return str(e)
+        return "no error"
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(one, range(100))) == {"encoder broke"}
+
+
+def test_served_encoder_batches_without_changing_vectors(served):
+    import numpy as np
+
+    encoder = served.live.current.pipeline.encoder
+    assert type(encoder).__name__ == "BatchingEncoder"
+    texts = [POT_QUESTION, "What is the Making it Real Board?", "a"]
+    alone = np.stack([encoder.encode([t])[0] for t in texts])
+    together = encoder.encode(texts)
+    assert np.max(1 - np.sum(alone * together, axis=1)) < 1e-5
