@@ -428,6 +428,9 @@ def serve(settings: Settings, options: ServeOptions, ui: bool = True) -> None:
     if not is_loopback(options.host):
         print(f"warning: listening on {options.host}: anyone who can reach this address can use the UI and API "
               "(use --host 127.0.0.1 to keep it on this machine)", file=sys.stderr)
+        if not options.allow_hosts:
+            print("note: requests must name this server by a loopback address or the bound one; add "
+                  "--allow-host NAME for each name clients use", file=sys.stderr)
     ensure_port_free(options.host, options.port)
     build_app = None
     if ui:
