@@ -91,6 +91,7 @@ async def _load(url: str, clients: int, requests: int, questions: list[str]) -> 
 
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=REQUEST_TIMEOUT_S) as client:
         async def worker() -> None:
+            """One client: take the next question until all are sent; time each answer."""
             nonlocal next_index
             while next_index < requests:
                 i = next_index
@@ -135,9 +136,9 @@ def run(url: str, clients: int, requests: int, question_file=None) -> dict:
 
 def cpu_ceiling(settings, questions: list[str], cores: int | None = None, onnx_threads: int = 1) -> dict[str, Any]:
     """The in-process ceiling: cores / CPU seconds per question, measured one question at a time."""
+    from rag.indexer import load_current
     from rag.pipeline import Pipeline
     from rag.query_encoder import load_query_encoder
-    from rag.indexer import load_current
 
     data = load_current(settings)
     pipeline = Pipeline(data, settings, load_query_encoder(data, threads=onnx_threads))
@@ -154,6 +155,7 @@ def cpu_ceiling(settings, questions: list[str], cores: int | None = None, onnx_t
 
 
 def _free_port() -> int:
+    """A loopback TCP port nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -212,8 +214,9 @@ def serve_and_run(index_dir: Path, seeds: Path, clients: int = 16, requests: int
 
 def markdown(results: list[dict[str, Any]], ceiling: dict[str, Any] | None = None) -> str:
     """A table of load results (and the in-process ceiling)."""
-    lines = ["| workers | ONNX threads | batch lanes | clients | requests | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req "
-             "| client CPU ms/req | non-200 |",
+    header = ("| workers | ONNX threads | batch lanes | clients | requests | req/s | p50 ms | p95 ms | p99 ms "
+              "| server CPU ms/req | client CPU ms/req | non-200 |")
+    lines = [header,
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in results:
         bad = {k: v for k, v in r["statuses"].items() if k != "200"}

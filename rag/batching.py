@@ -10,7 +10,6 @@ for their row. Nothing waits on a timer, so a lone question is encoded at once.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future
 
 import numpy as np
 
@@ -21,7 +20,7 @@ MAX_BATCH = 8
 class _Request:
     """One text waiting for its vector."""
 
-    __slots__ = ("text", "vector", "error", "done", "lead")
+    __slots__ = ("done", "error", "lead", "text", "vector")
 
     def __init__(self, text: str):
         self.text = text
@@ -47,7 +46,8 @@ class BatchingEncoder:
         self.questions = 0
 
     def __getattr__(self, name: str):
-        return getattr(self._encoder, name)  # dim, kind, model_id, …
+        """Everything else (dim, kind, model_id, …) comes from the wrapped encoder."""
+        return getattr(self._encoder, name)
 
     def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         """Vectors for ``texts``; a single text may be encoded together with other threads' texts."""
@@ -83,7 +83,7 @@ class BatchingEncoder:
                     return
             try:
                 vectors = self._encoder.encode([r.text for r in batch], batch_size=len(batch))
-            except BaseException as e:  # every waiter gets the failure rather than hanging
+            except BaseException as e:  # noqa: BLE001 (every waiter gets the failure rather than hanging)
                 vectors, error = None, e
             else:
                 error = None

@@ -12,9 +12,10 @@ import functools
 import ipaddress
 import json
 import threading
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 #: Largest body accepted by the JSON API (a question, a short history and filters fit in a few KB).
@@ -138,6 +139,7 @@ class Guard:
         self.policy = policy
 
     async def __call__(self, scope: Scope, receive: Callable, send: Callable) -> None:
+        """Refuse the request with a one-line error, or pass it on (with a bounded body) to the app."""
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
@@ -215,6 +217,7 @@ class BoundedPool:
         return self._pending
 
     def _release(self, _future=None) -> None:
+        """One job fewer (called when a job ends, however it ends)."""
         with self._lock:
             self._pending -= 1
 

@@ -14,10 +14,12 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Annotated, Any, Callable, Literal, Optional
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Path as PathParam, Request
+from fastapi import FastAPI, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -27,7 +29,14 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .config import PROJECT_ROOT, Settings
 from .errors import RagError, UsageError
-from .limits import BoundedPool, Guard, GuardPolicy, Saturated, allowed_host_names, is_loopback
+from .limits import (
+    BoundedPool,
+    Guard,
+    GuardPolicy,
+    Saturated,
+    allowed_host_names,
+    is_loopback,
+)
 from .watch import LiveIndex, LivePipeline, Snapshot, load_snapshot
 
 log = logging.getLogger(__name__)
@@ -74,6 +83,7 @@ class ServeOptions:
 
     @property
     def url(self) -> str:
+        """The address clients use (IPv6 hosts in brackets)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
 
@@ -84,9 +94,9 @@ class AskFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     councils: list[Name] = Field(default_factory=list, max_length=MAX_COUNCILS, description="Council names or labels.")
-    section: Optional[Name] = Field(None, description="A section heading, as listed by /api/documents.")
-    statement: Optional[Name] = Field(None, description="A CQC quality statement.")
-    score: Optional[int] = Field(None, ge=1, le=4, description="Only statements with this CQC score (1-4).")
+    section: Name | None = Field(None, description="A section heading, as listed by /api/documents.")
+    statement: Name | None = Field(None, description="A CQC quality statement.")
+    score: int | None = Field(None, ge=1, le=4, description="Only statements with this CQC score (1-4).")
 
 
 class AskRequest(BaseModel):
@@ -96,29 +106,31 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUESTION, description="The question, in plain English.")
     k: int = Field(5, ge=1, le=MAX_K, description="Passages to retrieve.")
     filters: AskFilters = Field(default_factory=AskFilters)
-    retriever: Optional[Literal["hybrid", "dense", "bm25"]] = Field(None, description="Default: hybrid.")
+    retriever: Literal["hybrid", "dense", "bm25"] | None = Field(None, description="Default: hybrid.")
     history: list[HistoryItem] = Field(default_factory=list, max_length=MAX_HISTORY,
                                        description="Earlier questions, oldest first (for follow-ups).")
 
 
 class ErrorBody(BaseModel):
+    """Every 4xx/5xx body: one line saying what was wrong."""
+
     error: str
 
 
 class SectionInfo(BaseModel):
     kind: str
-    statement: Optional[str] = None
-    theme: Optional[str] = None
-    rating: Optional[int] = None
+    statement: str | None = None
+    theme: str | None = None
+    rating: int | None = None
     start: int
     end: int
 
 
 class DocumentSummary(BaseModel):
     id: str
-    council: Optional[str]
+    council: str | None
     format: str
-    published: Optional[str]
+    published: str | None
     sha256: str
     chars: int
     sections: list[SectionInfo]
@@ -136,12 +148,12 @@ class DocumentList(BaseModel):
 class Health(BaseModel):
     status: Literal["ok", "stale"]
     build: str
-    built_at: Optional[str]
+    built_at: str | None
     documents: int
     passages: int
     model: str
     query_encoder: str
-    stale: Optional[str]
+    stale: str | None
     workers: int
     pending: int
     capacity: int
@@ -184,14 +196,17 @@ def api_app(live: LiveIndex, pool: BoundedPool) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException):
+        """HTTP errors (404, 405, …) as one-line JSON."""
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Saturated)
     async def saturated(_request: Request, exc: Saturated):
+        """429 with Retry-After when every worker is busy and the waiting line is full."""
         return JSONResponse({"error": str(exc)}, status_code=429, headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(RagError)
     async def rag_error(_request: Request, exc: RagError):
+        """The pipeline's own user errors (an empty question, …) as 400."""
         return JSONResponse({"error": _hide_paths(str(exc))}, status_code=400)
 
     errors = {400: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody},
@@ -207,6 +222,7 @@ def api_app(live: LiveIndex, pool: BoundedPool) -> FastAPI:
 
     @app.get("/api/documents", response_model=DocumentList, summary="The indexed reports")
     async def documents() -> dict:
+        """Every indexed report with its council, format, date, hash, length and sections (no text)."""
         snapshot = live.current
         docs = sorted(snapshot.documents.values(), key=lambda d: ((d.council or "~").lower(), d.doc_id))
         return {"build": snapshot.build_id, "documents": [_document_summary(d) for d in docs]}
@@ -214,6 +230,7 @@ def api_app(live: LiveIndex, pool: BoundedPool) -> FastAPI:
     @app.get("/api/documents/{doc_id}", response_model=DocumentFull, responses={404: {"model": ErrorBody}},
              summary="One report: its text and metadata")
     async def document(doc_id: Annotated[str, PathParam(max_length=MAX_DOC_ID)]) -> dict:
+        """One report: its text as the index read it (citations' start/end point into it) and its metadata."""
         doc = live.current.documents.get(doc_id)
         if doc is None:
             raise StarletteHTTPException(404, f"no document {doc_id!r} in the index")
@@ -221,6 +238,7 @@ def api_app(live: LiveIndex, pool: BoundedPool) -> FastAPI:
 
     @app.get("/api/health", response_model=Health, summary="Index build, documents and model being served")
     async def health() -> dict:
+        """The build being served, its size and model, whether the documents changed since, and the pool."""
         snapshot = live.current
         manifest = snapshot.pipeline.data.manifest
         counts = manifest.get("counts", {})
@@ -290,15 +308,18 @@ class HeaderTimeoutProtocol(H11Protocol):
     header_timeout = 10.0
     _header_timer = None
 
-    def connection_made(self, transport) -> None:  # noqa: D401
+    def connection_made(self, transport) -> None:
+        """A new connection: its first request's headers must arrive in time."""
         super().connection_made(transport)
         self._arm_header_timer()
 
     def on_response_complete(self) -> None:
+        """A response sent: the next request's headers must arrive in time too."""
         super().on_response_complete()
         self._arm_header_timer()
 
     def connection_lost(self, exc) -> None:
+        """The connection is gone: no deadline to keep."""
         if self._header_timer is not None:
             self._header_timer.cancel()
             self._header_timer = None
@@ -349,9 +370,11 @@ class RunningServer:
 
     @property
     def url(self) -> str:
+        """The server's base URL."""
         return self.options.url
 
     def stop(self) -> None:
+        """Ask uvicorn to shut down and wait for it."""
         self.server.should_exit = True
         self.thread.join(timeout=15)
 
@@ -399,6 +422,7 @@ def make_encoder_factory(threads: int, batch_lanes: int = 0) -> Callable:
     over ``batch_lanes`` lanes when that is above 0 (None: the pipeline's default encoder)."""
 
     def make(data):
+        """The query encoder for one loaded build."""
         from .batching import BatchingEncoder
         from .query_encoder import load_query_encoder
 

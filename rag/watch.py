@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .config import Settings
 from .corpus import load_corpus
@@ -155,6 +155,7 @@ class LiveIndex:
             self._thread.start()
 
     def stop(self) -> None:
+        """Stop watching (waits for the thread to finish its current look)."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
@@ -168,4 +169,5 @@ class LivePipeline:
         object.__setattr__(self, "_live", live)
 
     def __getattr__(self, name: str):
+        """Every attribute is read from the pipeline being served at this moment."""
         return getattr(self._live.current.pipeline, name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -10,18 +9,23 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 import httpx
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from rag.config import PROJECT_ROOT, Settings  # noqa: E402
-from rag.limits import BoundedPool  # noqa: E402
-from rag.server import MAX_QUESTION, RunningServer, ServeOptions, build_server, create_app  # noqa: E402
-from rag.watch import LiveIndex, Snapshot  # noqa: E402
+from rag.config import PROJECT_ROOT, Settings
+from rag.limits import BoundedPool
+from rag.server import (
+    MAX_QUESTION,
+    RunningServer,
+    ServeOptions,
+    build_server,
+    create_app,
+)
+from rag.watch import LiveIndex, Snapshot
 
 SEEDS = PROJECT_ROOT / "seeds"
 POT_QUESTION = "Which councils have a Principal Occupational Therapist?"
