@@ -230,6 +230,21 @@ def markdown(results: list[dict[str, Any]], ceiling: dict[str, Any] | None = Non
     return "\n".join(lines)
 
 
+def suite_run(ctx) -> dict[str, Any]:
+    """For the benchmarks runner: 16 clients against ``rag serve --api-only`` on the run's index, plus the
+    in-process ceiling (``ctx`` needs ``settings`` with documents_dir and index_dir, and ``gold``)."""
+    questions = getattr(ctx, "gold", None)
+    result = serve_and_run(ctx.settings.index_dir, ctx.settings.documents_dir, clients=16, requests=400,
+                           question_file=questions)
+    ceiling = cpu_ceiling(ctx.settings, load_questions(questions)[:100])
+    return {"results": [result], "ceiling": ceiling}
+
+
+def suite_markdown(result: dict[str, Any]) -> str:
+    """For the benchmarks runner: the result of :func:`suite_run` as Markdown."""
+    return "## HTTP load (POST /api/ask)\n\n" + markdown(result["results"], result.get("ceiling"))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: load a running server, or start one and load it (with a worker/thread matrix)."""
     p = argparse.ArgumentParser(prog="python -m benchmarks.http_load", description=__doc__.splitlines()[0])
