@@ -100,15 +100,31 @@ def ask(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 7860,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 7860,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", help="Also accept requests for this host name (repeatable; loopback names always).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="API worker threads (default: four per core).")] = None,
+    queue: Annotated[int, typer.Option(min=0, max=1000, help="API questions that may wait for a worker before 429.")] = 32,
+    onnx_threads: Annotated[int, typer.Option(min=0, max=64, help="ONNX threads per question (0: one per core).")] = 1,
+    batch_lanes: Annotated[Optional[int], typer.Option(min=0, max=16, help="Encode concurrent questions together in this "
+                                             "many batches at once (default: one per core; 0: no batching).")] = None,
+    api_only: Annotated[bool, typer.Option("--api-only", help="Serve the JSON API without the chat UI.")] = False,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
 ) -> None:
-    """Open the chat UI in the browser (builds the index first if missing or stale)."""
-    from ui.app import serve as serve_app
+    """Serve the chat UI at / and the JSON API at /api (builds the index first if missing or stale)."""
+    from dataclasses import replace
 
-    serve_app(_settings(index_dir, seeds, model), host=host, port=port)
+    from .server import ServeOptions, serve as serve_app
+
+    options = ServeOptions(host=host, port=port, allow_hosts=tuple(allow_host or ()), waiting=queue,
+                           onnx_threads=onnx_threads)
+    if workers:
+        options = replace(options, workers=workers)
+    if batch_lanes is not None:
+        options = replace(options, batch_lanes=batch_lanes)
+    serve_app(_settings(index_dir, seeds, model), options, ui=not api_only)
 
 
 @app.command("eval")
@@ -156,15 +172,22 @@ def bench(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: user-facing errors become one line on stderr and a non-zero exit code."""
+    """Entry point: user-facing errors (bad options too) become one line on stderr and a non-zero exit code."""
     try:
-        app(args=argv, standalone_mode=True)
+        code = app(args=argv, standalone_mode=False)
+    except typer.TyperException as e:  # bad options and arguments (typer's click exceptions)
+        if type(e).__name__ == "NoArgsIsHelpError":
+            e.show()
+        else:
+            print(f"error: {e.format_message()}", file=sys.stderr)
+        sys.exit(getattr(e, "exit_code", 2))
     except RagError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
