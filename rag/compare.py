@@ -32,7 +32,7 @@ BAND_TITLES = {"high": "Councils scoring 3–4", "low": "Councils scoring 1–2"
 DEFAULT_PER_COUNCIL = 3
 MAX_PER_COUNCIL = 10
 #: A sentence must be at least this similar (cosine) to the topic to be shown as being about it.
-MIN_TOPIC_SIMILARITY = 0.2
+MIN_TOPIC_SIMILARITY = 0.25
 #: Sentences shorter than this are fragments (a lone label or heading-like line), not findings.
 MIN_SENTENCE_CHARS = 25
 #: Headings of a statement's standard text (the same in every report); what sits under them is never a finding.

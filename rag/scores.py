@@ -32,6 +32,18 @@ LOW_BAND = (1, 2)
 
 #: Cell text for a statement with no score.
 MISSING_TEXT = "missing"
+#: Short statement names for narrow tables (the terminal), each unambiguous within the framework.
+SHORT_NAMES = {
+    "Assessing needs": "Assessing needs",
+    "Supporting people to live healthier lives": "Healthier lives",
+    "Equity in experience and outcomes": "Equity",
+    "Care provision, integration and continuity": "Care provision",
+    "Partnerships and communities": "Partnerships",
+    "Safe pathways, systems and transitions": "Safe pathways",
+    "Safeguarding": "Safeguarding",
+    "Governance, management and sustainability": "Governance",
+    "Learning, improvement and innovation": "Learning",
+}
 #: Column headers of the matrix before the statements.
 LEAD_COLUMNS = ("Council", "Overall rating", "Overall score")
 
