@@ -38,6 +38,9 @@ INTERNAL_ERROR = "Something went wrong on the server; the details are in its log
 #: Cell background by score (the score is always shown as text too); missing cells are grey.
 SCORE_COLOURS = {1: "#fecaca", 2: "#fde68a", 3: "#bbf7d0", 4: "#4ade80"}
 MISSING_COLOUR = "#e5e7eb"
+#: Column widths of the matrix: council, overall rating, overall score, then each statement.
+LEAD_WIDTHS = ("200px", "130px", "80px")
+STATEMENT_WIDTH = "120px"
 CELL_TEXT_COLOUR = "#111827"
 
 COMPARE_CSS = render.PANEL_CSS + """
@@ -156,7 +159,9 @@ class CompareView:
     def pick_theme(self, value: str | None):
         """Show one theme's statements (or all) and offer that table as CSV."""
         theme = _theme(value)
-        return matrix_frame(self.matrix, theme), gr.DownloadButton(value=self.csv_file(theme))
+        widths = list(LEAD_WIDTHS) + [STATEMENT_WIDTH] * len(self.matrix.statements_of(theme))
+        return (gr.Dataframe(matrix_frame(self.matrix, theme), column_widths=widths),
+                gr.DownloadButton(value=self.csv_file(theme)))
 
     def open_cell(self, value: str | None, evt: gr.SelectData) -> str:
         """The report section a clicked cell's score (or overall rating) was read from."""
@@ -211,7 +216,8 @@ def compare_tab(pipeline) -> None:
         download = gr.DownloadButton("Download CSV", value=view.csv_file(None), scale=1, min_width=160,
                                      elem_id="scores-csv")
     matrix = gr.Dataframe(matrix_frame(view.matrix), interactive=False, show_search="filter", pinned_columns=1,
-                          wrap=True, max_height=520, elem_id="score-matrix", label="Score matrix")
+                          wrap=True, max_height=520, elem_id="score-matrix", label="Score matrix",
+                          column_widths=list(LEAD_WIDTHS) + [STATEMENT_WIDTH] * len(view.matrix.statements))
     section = gr.HTML(render.placeholder_html("Click a score to open the report section it comes from."),
                       elem_id="score-section", css_template=COMPARE_CSS, js_on_load=None, max_height=560)
     theme.change(view.pick_theme, [theme], [matrix, download], api_visibility="private")
