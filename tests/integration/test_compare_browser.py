@@ -96,6 +96,19 @@ def test_matrix_is_shown_and_a_score_opens_its_section(page, server):
     assert "scilly_overview.txt" in section.inner_text()
 
 
+def test_theme_filter_keeps_that_themes_statements(page, server):
+    page.goto(server, timeout=WAIT_MS)
+    matrix = page.locator("#score-matrix")
+    matrix.get_by_text("Camden", exact=True).filter(visible=True).first.wait_for()
+    assert "Governance, management and sustainability" in matrix.inner_text()
+    page.locator("#scores-theme input").first.click()
+    page.get_by_role("option", name="Leadership", exact=True).click()
+    page.wait_for_function(
+        "() => !document.querySelector('#score-matrix').innerText.includes('Assessing needs')", timeout=WAIT_MS)
+    text = matrix.inner_text()
+    assert "Governance, management and sustainability" in text and "Assessing needs" not in text
+
+
 def test_csv_download_holds_the_matrix(page, server, pipeline):
     page.goto(server, timeout=WAIT_MS)
     page.locator("#score-matrix").get_by_text("Rutland", exact=True).filter(visible=True).first.wait_for()

@@ -185,3 +185,15 @@ def test_cli_compare_prints_cited_markdown(pipeline, tmp_path, texts):
     refs = [line for line in md.splitlines() if line[:1].isdigit() and "characters" in line]
     assert refs and all(("034_7f3a9c1e5d2b0864.txt" in r) or ("lincolnshire_safeguarding.txt" in r) for r in refs)
     assert "Staffordshire" not in md
+
+
+def test_latency_benchmark_reports_each_measure(pipeline):
+    from benchmarks.compare_latency import TOPICS, run
+
+    report = run(pipeline, councils=3)
+    assert report["councils"] == 3
+    assert report["compare"]["n"] == len(STATEMENTS)
+    assert report["compare_with_topic"]["n"] == len(STATEMENTS) * len(TOPICS)
+    for key in ("scores", "compare", "compare_with_topic"):
+        m = report[key]
+        assert 0 < m["median_ms"] <= m["p95_ms"] <= m["max_ms"]
