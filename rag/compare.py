@@ -176,7 +176,7 @@ def _first_sentences(chunks: list[Chunk], n: int, standard: set[str]) -> tuple[C
     return tuple(out)
 
 
-def _topic_sentences(pipeline: "Pipeline", statement: str, topic: str, labels: Sequence[str], n: int,
+def _topic_sentences(pipeline: Pipeline, statement: str, topic: str, labels: Sequence[str], n: int,
                      standard: set[str]) -> dict[str, tuple[CitedSentence, ...]]:
     """Per council, the ``n`` findings sentences most similar to ``topic`` (above the floor), best first.
 
@@ -201,7 +201,7 @@ def _topic_sentences(pipeline: "Pipeline", statement: str, topic: str, labels: S
             for label, found in ranked.items()}
 
 
-def compare(pipeline: "Pipeline", statement: str, topic: str | None = None, councils: Sequence[str] = (),
+def compare(pipeline: Pipeline, statement: str, topic: str | None = None, councils: Sequence[str] = (),
             band: str = "all", per_council: int = DEFAULT_PER_COUNCIL) -> Comparison:
     """Councils' findings on one statement side by side (best scores first), each sentence cited."""
     name = resolve_statement(statement)
@@ -291,12 +291,12 @@ def to_markdown(comparison: Comparison) -> str:
 
 
 # -- HTTP routes (plain functions, to be mounted by the API server) ---------------------------------
-def scores_route(pipeline: "Pipeline") -> dict[str, Any]:
+def scores_route(pipeline: Pipeline) -> dict[str, Any]:
     """``GET /api/scores``: the score matrix as JSON."""
     return pipeline.scores().to_dict()
 
 
-def compare_route(pipeline: "Pipeline", body: dict[str, Any]) -> dict[str, Any]:
+def compare_route(pipeline: Pipeline, body: dict[str, Any]) -> dict[str, Any]:
     """``POST /api/compare``: body {"statement", "topic"?, "councils"?, "band"?, "per_council"?}; the
     comparison as JSON plus its Markdown. Bad input raises UsageError (a 400 for the server)."""
     if not isinstance(body, dict):

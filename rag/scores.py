@@ -233,7 +233,7 @@ def band_of(score: int | None) -> str:
     return "none"
 
 
-def score_matrix(pipeline: "Pipeline") -> ScoreMatrix:
+def score_matrix(pipeline: Pipeline) -> ScoreMatrix:
     """The score matrix of the pipeline's index: a row for every council with a score or a statement page."""
     labels = sorted({c.label for c in pipeline.data.chunks if c.statement and c.kind != "boilerplate"})
     return build_matrix(pipeline.ratings, labels)

@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
-from rag.compare import BAND_TITLES, Comparison, CitedSentence, to_markdown
+from rag.compare import BAND_TITLES, CitedSentence, Comparison, to_markdown
 from rag.errors import RagError
 from rag.framework import STATEMENTS, THEMES
 from rag.records import Chunk
@@ -114,8 +114,8 @@ def _sentence_html(n: int, s: CitedSentence) -> str:
 def comparison_html(result: Comparison) -> str:
     """The comparison as safe HTML: one part per score band, a card per council with its cited sentences."""
     about = f" · topic: {result.topic}" if result.topic else ""
-    parts = [f'<header><h3>{render.esc(result.statement)}</h3>'
-             f'<div class="rag-meta">{render.esc(result.theme + about)}</div></header>']
+    parts = [(f'<header><h3>{render.esc(result.statement)}</h3>'
+              f'<div class="rag-meta">{render.esc(result.theme + about)}</div></header>')]
     n = 0
     for band in ("high", "low", "none"):
         group = result.in_band(band)

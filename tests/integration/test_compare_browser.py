@@ -47,10 +47,8 @@ def pipeline(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(pipeline):
     """A small app holding only the Compare tab, on a free loopback port."""
-    with gr.Blocks(analytics_enabled=False) as demo:
-        with gr.Tabs():
-            with gr.Tab("Compare", id="compare"):
-                compare_tab(pipeline)
+    with gr.Blocks(analytics_enabled=False) as demo, gr.Tabs(), gr.Tab("Compare", id="compare"):
+        compare_tab(pipeline)
     _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True,
                             quiet=True, ssr_mode=False, mcp_server=False, enable_monitoring=False,
                             show_error=False, blocked_paths=[str(pipeline.settings.index_dir)])

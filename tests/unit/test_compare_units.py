@@ -8,7 +8,13 @@ import io
 import pytest
 
 from rag.compare import (
-    Comparison, CitedSentence, CouncilFindings, compare_route, resolve_councils, resolve_statement, to_markdown,
+    CitedSentence,
+    Comparison,
+    CouncilFindings,
+    compare_route,
+    resolve_councils,
+    resolve_statement,
+    to_markdown,
 )
 from rag.errors import UsageError
 from rag.framework import STATEMENTS, THEMES
