@@ -1,4 +1,4 @@
-"""The ``rag`` command: a thin layer over the Python API (index, ask, serve, eval, bench)."""
+"""The ``rag`` command: a thin layer over the Python API (index, ask, serve, eval, bench, scores, compare)."""
 
 from __future__ import annotations
 
@@ -169,6 +169,71 @@ def bench(
     from .bench import run_bench_command
 
     run_bench_command(_settings(index_dir, seeds, model), as_json=as_json, scale=scale, out=out)
+
+
+@app.command("scores")
+def scores_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    seeds: SeedsDir = None,
+    index_dir: IndexDir = None,
+    model: Model = None,
+) -> None:
+    """Print the score matrix: every council against every quality statement, with overall ratings."""
+    from .pipeline import Pipeline
+
+    if fmt not in ("table", "csv", "json"):
+        raise UsageError(f"--format must be table, csv or json, not {fmt!r}")
+    matrix = Pipeline.load(settings=_settings(index_dir, seeds, model), build=True, progress=True).scores()
+    if fmt == "csv":
+        sys.stdout.write(matrix.to_csv())
+    elif fmt == "json":
+        print(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from rich.table import Table
+
+        from .scores import LEAD_COLUMNS, SHORT_NAMES
+
+        table = Table(caption="(summary) = scored only in the summary list; (indicative) = a pilot's indicative score")
+        for header in (*LEAD_COLUMNS, *(SHORT_NAMES.get(s, s) for s in matrix.statements)):
+            table.add_column(header)
+        for row in matrix.table():
+            table.add_row(*row)
+        console = _console()
+        console.print(table)
+        for theme, statements in matrix.themes:
+            console.print(f"{theme}: {', '.join(statements)}", markup=False)
+
+
+@app.command("compare")
+def compare_cmd(
+    statement: Annotated[str, typer.Option("--statement", help="The quality statement, e.g. \"Safeguarding\".")],
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Rank findings by this topic, e.g. \"carers\".")] = None,
+    councils: Annotated[Optional[str], typer.Option("--councils", help="Only these councils, comma-separated.")] = None,
+    band: Annotated[str, typer.Option("--band", help="all, high (scored 3-4) or low (scored 1-2).")] = "all",
+    per_council: Annotated[int, typer.Option("-n", "--per-council", min=1, max=10, help="Sentences per council.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Also write the Markdown to this file.")] = None,
+    seeds: SeedsDir = None,
+    index_dir: IndexDir = None,
+    model: Model = None,
+) -> None:
+    """Councils' own findings on one quality statement side by side, by score band, as cited Markdown."""
+    from .compare import to_markdown
+    from .pipeline import Pipeline
+
+    names = [c.strip() for c in (councils or "").split(",") if c.strip()]
+    pipeline = Pipeline.load(settings=_settings(index_dir, seeds, model), build=True, progress=True)
+    result = pipeline.compare(statement, topic=topic, councils=names, band=band, per_council=per_council)
+    markdown = to_markdown(result)
+    if out is not None:
+        try:
+            out.write_text(markdown, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot write {out}: {e.strerror or e}") from None
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(markdown, end="")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analyse import analyse
 from .compose import compose
@@ -23,6 +24,10 @@ from .records import Answer, Chunk, Filters, Query, Retrieval
 from .retrieve import Retriever
 from .store import IndexData, load_index, read_manifest
 from .terms import TermWeights
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .compare import Comparison
+    from .scores import ScoreMatrix
 
 
 def ensure_index(settings: Settings, progress: bool = False, loaded: list | None = None) -> BuildReport | None:
@@ -92,6 +97,20 @@ class Pipeline:
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.data.chunks if c.doc_id == doc_id]
+
+    # -- comparing councils ----------------------------------------------------------------------
+    def scores(self) -> "ScoreMatrix":
+        """Councils × quality statements with overall ratings, each score linked to its section."""
+        from .scores import score_matrix
+
+        return score_matrix(self)
+
+    def compare(self, statement: str, topic: str | None = None, councils: Sequence[str] = (),
+                band: str = "all", per_council: int = 3) -> "Comparison":
+        """Councils' own findings sentences on one statement side by side, by score band, each cited."""
+        from .compare import compare
+
+        return compare(self, statement, topic=topic, councils=councils, band=band, per_council=per_council)
 
     # -- the three stages ------------------------------------------------------------------------
     def analyse(self, question: str, history: Sequence[str] = (), filters: Filters | None = None) -> Query:
