@@ -94,9 +94,11 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in on_topic):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in on_topic[:3] or candidates[:3]])
-    where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""
-    subject = f"{where}{topic}" if topic else "this topic"
-    return f"The reports mention {subject} but not {MISSING[query.answer_type]}."
+    if topic:
+        where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""
+        return f"The reports mention {where}{topic} but not {MISSING[query.answer_type]}."
+    where = f" for {', '.join(query.councils)}" if query.councils else ""
+    return f"The reports{where} do not say {MISSING[query.answer_type]}."
 
 
 def topic_phrase(question: str, sentences: list[str]) -> str:

@@ -28,6 +28,8 @@ ELABORATION = re.compile(
 )
 #: A chosen sentence that repeats this share of the question's terms is followed by the next one.
 RESTATES_OVERLAP = 0.6
+#: A sentence that points back to the one before it ("took this on board", "as a result").
+REFERS_BACK = re.compile(r"\b(this|these|that|those|as a result|therefore|consequently|in response)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,11 @@ def restates(sentence: str, question: str, weights: TermWeights) -> bool:
 
 
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
-                       weights: TermWeights, limit: int) -> list[Candidate]:
+                       weights: TermWeights, limit: int, wants_cause: bool = False) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
-    ("They felt this left...") and followed by the next one of its paragraph when that one
-    elaborates ("For example...", "This included...") or the chosen one only restates the question."""
+    ("They felt this left...", or for a "why" question one that points back: "took this on board") and
+    followed by the next one of its paragraph when that one elaborates ("For example...", "This
+    included...") or the chosen one only restates the question."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
@@ -118,7 +121,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for i, seed in enumerate(seeds):
-        before = preceding.get(id(seed)) if i == 0 and ELABORATION.match(seed.sentence.text) else None
+        leans_back = ELABORATION.match(seed.sentence.text) or wants_cause and REFERS_BACK.search(seed.sentence.text)
+        before = preceding.get(id(seed)) if i == 0 and leans_back else None
         after = following.get(id(seed))
         if after is not None and not (ELABORATION.match(after.sentence.text) or restates(seed.sentence.text, question, weights)):
             after = None
@@ -175,7 +179,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         seeds = [first, *rest]
     else:
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
-    chosen = (with_continuations(seeds, candidates, query.text, weights, settings.max_answer_sentences)
+    chosen = (with_continuations(seeds, candidates, query.text, weights, settings.max_answer_sentences,
+                                 wants_cause=query.answer_type == "reason")
               if settings.rules.continuation else seeds)
     text, citations = cite(by_council(chosen))
     return Composition(text, False, citations, best)

@@ -111,6 +111,17 @@ class AskRequest(BaseModel):
                                        description="Earlier questions, oldest first (for follow-ups).")
 
 
+class CompareRequest(BaseModel):
+    """Councils' findings on one quality statement side by side (optionally on a topic, or by score band)."""
+
+    model_config = ConfigDict(extra="forbid")
+    statement: str = Field(min_length=1, max_length=200, description="A quality statement, e.g. Safeguarding.")
+    topic: str | None = Field(None, max_length=200, description="Rank sentences by similarity to this topic.")
+    councils: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list, max_length=50)
+    band: Literal["all", "high", "low"] = Field("all", description="high: councils scoring 3-4; low: 1-2.")
+    per_council: int = Field(3, ge=1, le=10, description="Sentences per council.")
+
+
 class ErrorBody(BaseModel):
     """Every 4xx/5xx body: one line saying what was wrong."""
 
@@ -235,6 +246,20 @@ def api_app(live: LiveIndex, pool: BoundedPool) -> FastAPI:
         if doc is None:
             raise StarletteHTTPException(404, f"no document {doc_id!r} in the index")
         return {**_document_summary(doc), "text": doc.text}
+
+    @app.get("/api/scores", summary="The score matrix: councils against quality statements, with overall ratings")
+    async def scores() -> JSONResponse:
+        """Every council's score per statement (with the section each came from) and its overall rating."""
+        from .compare import scores_route
+
+        return JSONResponse(await pool.run(scores_route, live.current.pipeline))
+
+    @app.post("/api/compare", responses=errors, summary="Councils' findings on a statement, side by side")
+    async def compare(body: CompareRequest) -> JSONResponse:
+        """Per council, its own findings sentences on the statement, each cited; grouped by score band."""
+        from .compare import compare_route
+
+        return JSONResponse(await pool.run(compare_route, live.current.pipeline, body.model_dump()))
 
     @app.get("/api/health", response_model=Health, summary="Index build, documents and model being served")
     async def health() -> dict:

@@ -41,6 +41,9 @@ BAD_FILES = {
     "utf16.txt": ("Harrow report".encode("utf-16"), "looks binary"),
     "huge.txt": (None, "over the 5,000,000-byte limit"),
     "zz_duplicate.txt": (None, f"same content as {GOOD}"),
+    "dir.txt": (None, "not a regular file"),
+    "fifo.txt": (None, "not a regular file"),
+    "dangling.txt": (None, "cannot be read"),
 }
 
 
@@ -53,7 +56,7 @@ def add_bad_files(folder: Path, marker: Path) -> None:
         f.write(line * (10_000_000 // len(line) + 1))
     (folder / "zz_duplicate.txt").write_bytes((SEEDS / GOOD).read_bytes())
     (folder / "zorbleton.txt").write_text(HOSTILE.format(marker=marker), encoding="utf-8")
-    (folder / "notes.md").write_text("not a report")
+    (folder / "notes.rtf").write_text("not a format the index reads")
     (folder / "dir.txt").mkdir()
     (folder / "dangling.txt").symlink_to(folder / "nowhere")
     os.mkfifo(folder / "fifo.txt")  # reading it would hang: it must not be opened
@@ -87,7 +90,7 @@ def test_bad_files_are_skipped_with_one_warning_each(bad_seeds):
     good = {p.name for p in SEEDS.glob("*.txt")}
     assert {d.doc_id for d in corpus.documents} == good | {"zorbleton.txt"}
     hostile = corpus.by_id()["zorbleton.txt"]
-    assert "<script>" in hostile.text and hostile.score == 2  # kept verbatim: it is text, not markup
+    assert "<script>" in hostile.text and hostile.sections[0].rating == 2  # kept verbatim: it is text, not markup
 
 
 def test_rag_index_warns_per_file_and_indexes_the_rest(tmp_path, marker, capsys):
@@ -121,7 +124,7 @@ def test_rag_index_warns_per_file_and_indexes_the_rest(tmp_path, marker, capsys)
     assert not marker.exists()  # nothing in a document is ever executed
 
 
-@pytest.mark.parametrize("meta_score, fragments", [(2, ["score 2", "Score line says 3", "fix metadata.toml"])])
+@pytest.mark.parametrize("meta_score, fragments", [(2, ["score 2", "score line says 3", "fix metadata.toml"])])
 def test_metadata_score_disagreeing_with_score_line_fails_loudly(tmp_path, meta_score, fragments):
     seeds = copy_seeds(tmp_path / "seeds")
     meta = seeds / "metadata.toml"
@@ -130,7 +133,7 @@ def test_metadata_score_disagreeing_with_score_line_fails_loudly(tmp_path, meta_
     meta.write_text(head + sep + tail.replace("score = 3", f"score = {meta_score}", 1), encoding="utf-8")
     with pytest.raises(CorpusError) as e:
         load_corpus(seeds)
-    assert str(e.value).startswith(f"{GOOD}: metadata says")
+    assert str(e.value).startswith(f"{GOOD}: metadata.toml says")
     for f in fragments:
         assert f in str(e.value)
     # and through the command, before any model is loaded: exit 1, one line
@@ -211,7 +214,7 @@ def test_missing_or_empty_seeds_folder_exits_2_with_one_line(tmp_path, command, 
     assert r.returncode == 2 and r.stdout == ""
     expected = {
         "missing": f"error: documents folder not found: {seeds}",
-        "empty": f"error: no documents (*.txt) in {seeds}",
+        "empty": f"error: no documents (*.txt, *.md, *.html, *.htm, *.pdf) in {seeds}",
         "only-bad": f"error: no readable documents in {seeds}: binary.txt: looks binary (contains NUL bytes), "
                     "skipped; empty.txt: empty file, skipped",
     }[folder]
@@ -233,14 +236,16 @@ def test_unreadable_file_is_skipped_with_a_warning(tmp_path, monkeypatch):
     seeds = copy_seeds(tmp_path / "seeds")
     locked = seeds / "locked.txt"
     locked.write_text("Harrow\n\nA paragraph.\n")
-    real = Path.read_bytes
+    import rag.corpus
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
+    real = rag.corpus._read_limited
+
+    def read_limited(path, limit):
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(rag.corpus, "_read_limited", read_limited)
     corpus = load_corpus(seeds)
     assert corpus.warnings == ("locked.txt: cannot be read (Permission denied), skipped",)
     assert len(corpus.documents) == 5
