@@ -1,0 +1,56 @@
+"""The composer's small rules: maximal marginal relevance, continuations, citing (table-driven)."""
+
+import numpy as np
+
+from rag.compose import Candidate, by_council, cite, mmr, with_continuations
+from rag.records import Chunk, Passage, Sentence
+from rag.terms import TermWeights
+
+
+def passage(text: str, chunk_id: int = 0, label: str = "Harrow") -> Passage:
+    sentences, start = [], 0
+    for part in text.split("|"):
+        part = part.strip()
+        i = text.replace("|", " ").index(part, start)
+        sentences.append(Sentence(i, i + len(part), part))
+        start = i + len(part)
+    body = text.replace("|", " ")
+    chunk = Chunk(chunk_id, "d.txt", label, label, "Safeguarding", None, "statement", "Findings", 1, 0, len(body),
+                  body, tuple(sentences))
+    return Passage(chunk, 1.0, 1)
+
+
+def candidates(p: Passage, relevance: list[float], vectors: list[list[float]]) -> list[Candidate]:
+    return [Candidate(p, s, np.array(v, dtype=np.float32), r) for s, r, v in zip(p.chunk.sentences, relevance, vectors)]
+
+
+def test_mmr_skips_a_near_copy_of_a_chosen_sentence():
+    p = passage("A is good.|A is good again.|B differs.")
+    cs = candidates(p, [0.9, 0.88, 0.8], [[1, 0], [1, 0], [0, 1]])
+    assert [c.sentence.text for c in mmr(cs, 2, 0.7, 0.0)] == ["A is good.", "B differs."]
+    assert [c.sentence.text for c in mmr(cs, 2, 1.0, 0.0)] == ["A is good.", "A is good again."]  # no redundancy term
+
+
+def test_mmr_keeps_nothing_below_the_floor():
+    p = passage("A.|B.")
+    assert mmr(candidates(p, [0.2, 0.1], [[1, 0], [0, 1]]), 3, 0.7, 0.5) == []
+
+
+def test_continuations_add_the_elaborating_next_sentence_and_the_one_leaned_on():
+    weights = TermWeights([])
+    p = passage("The council ran a carers hub.|For example, it offered breaks.|They felt this helped.|Unrelated.")
+    cs = candidates(p, [0.9, 0.3, 0.5, 0.2], [[1, 0]] * 4)
+    out = with_continuations([cs[0]], cs, "What did the council run?", weights, 3)
+    assert [c.sentence.text for c in out] == ["The council ran a carers hub.", "For example, it offered breaks."]
+    out = with_continuations([cs[2]], cs, "How did carers feel?", weights, 3)
+    assert [c.sentence.text for c in out][:2] == ["For example, it offered breaks.", "They felt this helped."]
+    out = with_continuations([cs[3]], cs, "What else?", weights, 3)
+    assert [c.sentence.text for c in out] == ["Unrelated."]
+
+
+def test_cite_numbers_passages_in_order_and_highlights_the_quoted_sentences():
+    a, b = passage("One.|Two.", 1, "Harrow"), passage("Three.", 2, "Ealing")
+    lines = by_council([*candidates(a, [1, 1], [[1], [1]]), *candidates(b, [1], [[1]])])
+    text, citations = cite(lines)
+    assert text == "Harrow: One. [1] Two. [1]\nEaling: Three. [2]"
+    assert [(c.n, c.highlights) for c in citations] == [(1, ((0, 4), (5, 9))), (2, ((0, 6),))]
