@@ -17,7 +17,7 @@ import numpy as np
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
 from .corpus import Corpus, load_corpus
-from .embedding import Encoder, load_encoder, resolve_model
+from .embedding import WEIGHT_FILES, Encoder, load_encoder, resolve_model
 from .glossary import Glossary
 from .errors import CorpusError, IndexStateError
 from .lexical import LexicalIndex
@@ -86,9 +86,9 @@ def load_current(settings: Settings) -> IndexData:
 def _weights_bytes(model: str) -> int:
     """Size of the model's weights file (what an export of the query encoder about takes), 0 if unknown."""
     path = resolve_model(model)[1]
-    for name in ("model.safetensors", "pytorch_model.bin"):
+    for name in WEIGHT_FILES if path is not None else ():
         try:
-            return (Path(path) / name).stat().st_size if path is not None else 0
+            return (Path(path) / name).stat().st_size
         except OSError:
             continue
     return 0
@@ -167,8 +167,11 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         except IndexStateError:
             manifest = None
         text_bytes = document_bytes(corpus.documents)
-        # the query encoder's export is new unless the live build has one to hard-link
-        export_bytes = 0 if manifest and manifest.get("query_encoder") else _weights_bytes(settings.model)
+        from .query_encoder import mode as query_encoder_mode
+
+        # the query encoder's export takes new space, unless the live build has one to hard-link or none is made
+        reuses_export = bool(manifest and manifest.get("query_encoder")) or query_encoder_mode() == "torch"
+        export_bytes = 0 if reuses_export else _weights_bytes(settings.model)
         check_free_space(index_dir, estimate_build_bytes(index_dir, text_bytes, export_bytes))
         encoder = encoder or load_encoder(settings.model)
         current = stale_reason(manifest, corpus, encoder.model_id, encoder.weights_sha256, encoder.dim) is None

@@ -186,11 +186,13 @@ def _legacy_live_build(index_dir: Path) -> str | None:
 
 
 def _only_notes(index_dir: Path) -> bool:
-    """Whether the folder holds nothing but notes, the lock and marker files this tool failed to finish."""
+    """Whether the folder holds nothing but notes, the lock and markers being written (those of dead
+    processes are removed)."""
     for p in index_dir.iterdir():
         m = _MARKER_TMP.fullmatch(p.name)
-        if m and p.is_file() and _dead_or_self(int(m.group("pid"))):
-            p.unlink(missing_ok=True)
+        if m and p.is_file():
+            if not _pid_alive(int(m.group("pid"))):
+                p.unlink(missing_ok=True)
         elif p.name not in FOLDER_NOTES:
             return False
     return True
