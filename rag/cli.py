@@ -196,6 +196,13 @@ def main(argv: list[str] | None = None) -> None:
     except OutputClosed:
         _silence_stdout()
         sys.exit(1)
+    except OSError as e:  # writing output outside the commands' own guard (closed pipe, full disk)
+        if e.errno == errno.EPIPE:
+            _silence_stdout()
+            sys.exit(1)
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        _error(f"cannot write: {e.strerror}", 1)
     except typer.Abort:
         _error("aborted", 1)
     except KeyboardInterrupt:

@@ -453,7 +453,7 @@ def remove_stale_builds(index_dir: Path, retired: str | None = None, keep_retire
     Only names carrying the folder's token are touched: temporaries of dead processes (or of this one),
     and builds other than the live one and the one kept for readers. That one is ``retired`` (the build
     a switch just replaced) when given, else the newest other build while the switch is under
-    :data:`GRACE_SECONDS` old. With a damaged pointer no build is deleted."""
+    :data:`GRACE_SECONDS` old. Without a valid pointer no build is deleted."""
     index_dir = Path(index_dir)
     marker = read_marker(index_dir)
     if marker is None:
@@ -470,6 +470,8 @@ def remove_stale_builds(index_dir: Path, retired: str | None = None, keep_retire
         live = live_build(index_dir)
     except IndexStateError:
         return  # the pointer is damaged: keep every build
+    if live is None:
+        return  # no live build to compare with: keep every build
     others = sorted(
         (p for p in entries if p != live and p.is_dir() and not p.is_symlink() and marker.owns_build(p.name)),
         key=_age_order,
