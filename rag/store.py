@@ -273,6 +273,7 @@ def _pointer_name(index_dir: Path) -> str | None:
 
 
 def _pointer_name_or_none(index_dir: Path) -> str | None:
+    """The build name CURRENT holds, or None when there is none or it is damaged."""
     try:
         return _pointer_name(index_dir)
     except IndexStateError:
@@ -359,6 +360,7 @@ def estimate_build_bytes(index_dir: Path, document_bytes: int, new_file_bytes: i
 
 
 def _megabytes(n: int) -> str:
+    """A byte count as megabytes, for messages."""
     return f"{n / 1e6:,.1f} MB"
 
 
@@ -373,6 +375,7 @@ def check_free_space(index_dir: Path, needed: int) -> None:
 
 
 def _fsync(path: Path) -> None:
+    """Flush a file's or folder's data to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -4,7 +4,6 @@ checked first, readers survive a switch, and the build lock is a ``filelock`` lo
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from rag.errors import IndexStateError, UsageError
 from rag.indexer import build_index
 from rag.store import load_index
 
-from tests.integration.helpers import ENV, QUESTION, dead_pid, make_seeds, run_main
+from tests.integration.helpers import ENV, dead_pid, run_main
 
 
 def user_things(folder: Path) -> dict[str, bytes]:
