@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,6 +14,7 @@ import typer
 
 from .config import Settings
 from .errors import RagError, UsageError
+from .safe_text import json_terminal_safe, terminal_safe
 
 app = typer.Typer(
     help="Grounded, cited answers from CQC local authority assessment reports.",
@@ -36,9 +40,26 @@ def _console(stderr: bool = False):
 
 
 def _warn(messages) -> None:
+    """Each message as one ``warning:`` line on stderr, stripped of anything a terminal would act on."""
     err = _console(stderr=True)
     for m in messages:
-        err.print(f"warning: {m}", markup=False)
+        err.print(f"warning: {terminal_safe(m, single_line=True)}", markup=False)
+
+
+class OutputClosed(Exception):
+    """Standard output was closed by its reader (``| head``): nothing more can be shown."""
+
+
+@contextlib.contextmanager
+def _stdout_errors():
+    """Turn a failed write to stdout (closed pipe, full disk) into :class:`OutputClosed` or a one-line error."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as e:
+        if e.errno == errno.EPIPE:
+            raise OutputClosed() from None
+        raise RagError(f"cannot write the output: {e.strerror or e}") from None
 
 
 @app.command()
@@ -59,11 +80,12 @@ def index(
         print(f"  {line}")
     counts = report.manifest["counts"]
     state = "rebuilt" if report.changed else "already up to date"
-    print(
-        f"index {state}: {counts['documents']} documents, {counts['retrievable']} passages, "
-        f"{counts['sentences']} sentences; encoded {report.encoded_passages} passages and "
-        f"{report.encoded_sentences} sentences, reused {report.reused}; {report.seconds:.1f} s"
-    )
+    with _stdout_errors():
+        print(
+            f"index {state}: {counts['documents']} documents, {counts['retrievable']} passages, "
+            f"{counts['sentences']} sentences; encoded {report.encoded_passages} passages and "
+            f"{report.encoded_sentences} sentences, reused {report.reused}; {report.seconds:.1f} s"
+        )
 
 
 @app.command()
@@ -89,12 +111,13 @@ def ask(
     pipeline = Pipeline.load(settings=settings, build=True, progress=True)
     answer = pipeline.ask(question, k=k, retriever=retriever, authorities=tuple(authority or ()),
                           section=section, score=score, statement=statement)
-    if as_json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-        return
-    from .render_text import print_answer
+    with _stdout_errors():
+        if as_json:  # the same JSON value, with characters a terminal would act on written as \u escapes
+            print(json_terminal_safe(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2)))
+            return
+        from .render_text import print_answer
 
-    print_answer(answer, _console())
+        print_answer(answer, _console())
 
 
 @app.command()
@@ -236,22 +259,47 @@ def compare_cmd(
         print(markdown, end="")
 
 
+def _error(message: object, code: int) -> None:
+    """Print ``error: message`` as one safe line on stderr and exit with ``code``."""
+    with contextlib.suppress(OSError):
+        print(f"error: {terminal_safe(message, single_line=True)}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail on a closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: user-facing errors (bad options too) become one line on stderr and a non-zero exit code."""
+    """Entry point: user-facing errors become one line on stderr and a non-zero exit code."""
+    # typer's (vendored or installed) click exception, found through a class typer exports
+    click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     try:
         code = app(args=argv, standalone_mode=False)
-    except typer.TyperException as e:  # bad options and arguments (typer's click exceptions)
+    except click_exception as e:
         if type(e).__name__ == "NoArgsIsHelpError":
-            e.show()
-        else:
-            print(f"error: {e.format_message()}", file=sys.stderr)
-        sys.exit(getattr(e, "exit_code", 2))
+            e.show()  # `rag` alone prints the help
+            sys.exit(e.exit_code)
+        _error(e.format_message(), e.exit_code)  # bad options or arguments: one line, like the tool's own errors
     except RagError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(e.exit_code)
-    except (KeyboardInterrupt, typer.Abort):
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
+        _error(e, e.exit_code)
+    except OutputClosed:
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as e:  # writing output outside the commands' own guard (closed pipe, full disk)
+        if e.errno == errno.EPIPE:
+            _silence_stdout()
+            sys.exit(1)
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        _error(f"cannot write: {e.strerror}", 1)
+    except typer.Abort:
+        _error("aborted", 1)
+    except KeyboardInterrupt:
+        _error("interrupted", 130)
     sys.exit(code if isinstance(code, int) else 0)
 
 

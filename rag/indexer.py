@@ -17,12 +17,16 @@ import numpy as np
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
 from .corpus import Corpus, load_corpus
-from .embedding import Encoder, load_encoder, resolve_model
+from .embedding import WEIGHT_FILES, Encoder, load_encoder, resolve_model
+from .glossary import Glossary
 from .errors import CorpusError, IndexStateError
 from .glossary import Glossary
 from .lexical import LexicalIndex
 from .records import Chunk
-from .store import IndexData, build_lock, load_index, make_faiss_index, read_manifest, remove_stale_builds, save_index
+from .consistency import check_document_names, chunk_mismatch, document_bytes
+from .safe_text import terminal_safe
+from .store import (IndexData, build_lock, check_free_space, estimate_build_bytes, load_index, make_faiss_index,
+                    read_manifest, remove_stale_builds, save_index)
 
 
 @dataclass(frozen=True)
@@ -74,9 +78,22 @@ def load_current(settings: Settings) -> IndexData:
     folder = Path(settings.documents_dir)
     corpus = load_corpus(folder, settings.max_document_bytes) if folder.is_dir() else None
     reason = stale_reason(data.manifest, corpus, resolve_model(settings.model)[0])
+    if reason is None and corpus is not None:
+        reason = chunk_mismatch(data.chunks, corpus.by_id())
     if reason is not None:
         raise IndexStateError(f"the index in {settings.index_dir} is out of date ({reason}); run `rag index`")
     return data
+
+
+def _weights_bytes(model: str) -> int:
+    """Size of the model's weights file (what an export of the query encoder about takes), 0 if unknown."""
+    path = resolve_model(model)[1]
+    for name in WEIGHT_FILES if path is not None else ():
+        try:
+            return (Path(path) / name).stat().st_size
+        except OSError:
+            continue
+    return 0
 
 
 def indexed_text(chunk: Chunk, glossary: Glossary) -> str:
@@ -88,11 +105,17 @@ def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _reusable_vectors(index_dir: Path, encoder: Encoder) -> dict[str, np.ndarray]:
-    """text-hash → vector from the live index, when it was built with the same model weights."""
+def _load_or_none(index_dir: Path) -> IndexData | None:
+    """The live index, or None when there is none or it fails a check."""
     try:
-        old = load_index(index_dir)
+        return load_index(index_dir)
     except IndexStateError:
+        return None
+
+
+def _reusable_vectors(old: IndexData | None, encoder: Encoder) -> dict[str, np.ndarray]:
+    """text-hash → vector from the previous index, when it was built with the same model weights."""
+    if old is None:
         return {}
     model = old.manifest.get("model", {})
     if (model.get("id"), model.get("weights_sha256"), model.get("dim")) != (
@@ -135,25 +158,31 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
     ``reason`` (why a build is needed) is printed, with progress, once the build lock is held."""
     t0 = time.perf_counter()
     corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
+    check_document_names(corpus.documents)
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir):
         if progress and reason:
-            print(f"building the index: {reason}", file=sys.stderr)
+            print(f"building the index: {terminal_safe(reason, single_line=True)}", file=sys.stderr)
         remove_stale_builds(index_dir)
-        encoder = encoder or load_encoder(settings.model)
         try:
             manifest = read_manifest(index_dir)
         except IndexStateError:
             manifest = None
+        text_bytes = document_bytes(corpus.documents)
+        from .query_encoder import mode as query_encoder_mode
+
+        # the query encoder's export takes new space, unless the live build has one to hard-link or none is made
+        reuses_export = bool(manifest and manifest.get("query_encoder")) or query_encoder_mode() == "torch"
+        export_bytes = 0 if reuses_export else _weights_bytes(settings.model)
+        check_free_space(index_dir, estimate_build_bytes(index_dir, text_bytes, export_bytes))
+        encoder = encoder or load_encoder(settings.model)
         current = stale_reason(manifest, corpus, encoder.model_id, encoder.weights_sha256, encoder.dim) is None
         current = current and "query_encoder" in manifest  # older builds get one (vectors are reused)
-        if not rebuild and current:
-            try:
-                load_index(index_dir)  # current and readable: nothing to do
-                return BuildReport(manifest, False, 0, 0, 0, corpus.warnings, time.perf_counter() - t0)
-            except IndexStateError:
-                pass
-        cache = {} if rebuild else _reusable_vectors(index_dir, encoder)
+        old = None if rebuild else _load_or_none(index_dir)
+        # current, readable, and its passages are exact slices of the documents: nothing to do
+        if not rebuild and current and old is not None and chunk_mismatch(old.chunks, corpus.by_id()) is None:
+            return BuildReport(manifest, False, 0, 0, 0, corpus.warnings, time.perf_counter() - t0)
+        cache = {} if rebuild else _reusable_vectors(old, encoder)
         previous = set(cache)
         chunks: list[Chunk] = [
             replace(c, chunk_id=i)
@@ -188,11 +217,13 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             "faiss_index": kind,
             "query_encoder": query_encoder,
             "glossary": glossary.pairs,
+            "document_bytes": text_bytes,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - t0, 3),
         }
         data = IndexData(new_manifest, chunks, chunk_vectors, sentence_vectors, offsets, dense, lexical, rows,
                          extra_files=extra_files)
-        save_index(index_dir, data)
+        # a previous build that failed its checks is of no use to readers: removed at once
+        save_index(index_dir, data, keep_previous=rebuild or old is not None)
     return BuildReport(data.manifest, True, n_passages, n_sentences, reused, corpus.warnings + ((qe_warning,) if qe_warning else ()),
                        time.perf_counter() - t0)

@@ -17,7 +17,9 @@ from .compose import compose
 from .config import Settings
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
-from .errors import IndexStateError, UsageError
+from .consistency import check_document_names, chunk_mismatch
+from .errors import CorpusError, IndexStateError, RagError, UsageError
+from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .ratings import collect
 from .records import Answer, Chunk, Filters, Query, Retrieval
@@ -32,8 +34,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def ensure_index(settings: Settings, progress: bool = False, loaded: list | None = None) -> BuildReport | None:
     """Build the index if it is missing or no longer matches the documents; None if it was current
-    (then the index checked is appended to ``loaded``, when given, so that it is not loaded twice)."""
-    corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
+    (then the index checked is appended to ``loaded``, when given, so that it is not loaded twice).
+
+    When the documents cannot be read or used but an intact index exists, that index is used instead,
+    with one warning (printed with ``progress``, and in the returned report's ``warnings``)."""
+    try:
+        corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
+        check_document_names(corpus.documents)
+    except (RagError, OSError, UnicodeError, ValueError) as e:
+        return fall_back_to_index(settings, e, progress, loaded)
     try:
         reason = stale_reason(read_manifest(settings.index_dir), corpus, resolve_model(settings.model)[0])
     except IndexStateError:
@@ -41,12 +50,18 @@ def ensure_index(settings: Settings, progress: bool = False, loaded: list | None
     if reason is None:
         try:
             data = load_index(settings.index_dir)
-            if loaded is not None:
-                loaded.append(data)
-            return None
+            reason = chunk_mismatch(data.chunks, corpus.by_id())
+            if reason is None:
+                if loaded is not None:
+                    loaded.append(data)
+                return None
+            reason = f"the index is out of date ({reason})"
         except IndexStateError as e:
             reason = str(e)
-    return build_index(settings, progress=progress, reason=reason)
+    try:
+        return build_index(settings, progress=progress, reason=reason)
+    except CorpusError as e:  # e.g. nothing left to index: answer from the index there is
+        return fall_back_to_index(settings, e, progress, loaded)
 
 
 class Pipeline:

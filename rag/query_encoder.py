@@ -307,7 +307,9 @@ def prepare_for_build(index_dir: Path, previous_manifest: dict | None,
             src, entry = _EXPORTED[key]
             if src.is_file() and file_sha256(src) == entry["sha256"]:
                 return dict(entry), {ONNX_FILE: src}, None
-        work = Path(index_dir) / f".query-encoder-{os.getpid()}-{time.monotonic_ns() % 10**6}.partial"
+        from .store import scratch_dir
+
+        work = scratch_dir(Path(index_dir), "query-encoder")  # a name the build's clean-up knows as its own
         entry = export(encoder, work / ONNX_FILE)
         try:
             memo = _memo_dir() / f"{len(_EXPORTED)}-{ONNX_FILE}"

@@ -2,15 +2,22 @@
 
 Layout of an index folder::
 
+    .rag-index.json      marker: says the folder is an index made by this tool, and holds the folder's
+                         token, which every name this tool creates there carries
     CURRENT              name of the live build folder (replaced atomically)
-    build-<time>-<pid>/  manifest.json, chunks.jsonl, dense.faiss, chunk_vectors.npy,
+    build-<time>-<pid>-<token>-<n>/
+                         manifest.json, chunks.jsonl, dense.faiss, chunk_vectors.npy,
                          sentence_vectors.npy, sentence_offsets.npy, bm25/
-    .lock                held while a build runs
+    .lock                held while a build runs (``filelock``)
 
-A build is written into a fresh folder and made live by replacing ``CURRENT`` in one rename, so
-an interrupted build leaves the previous index untouched (the next build removes its leftovers).
+A build is written into a fresh ``.build-...partial`` folder and made live by replacing ``CURRENT`` in
+one rename, so an interrupted build leaves the previous index untouched. Clean-up deletes only names
+that carry the folder's token: leftovers of builds whose process is dead, and builds older than the
+previous one, which is kept for readers that were loading it during the switch (see
+:data:`GRACE_SECONDS`). A folder that is not empty and has no marker is never written to.
 Loading checks every file against its sha256 in the manifest, the format and chunker versions, the
-model's weights and the arrays' shapes. Nothing is loaded with pickle.
+model's weights and the arrays' shapes, and retries once when a new build went live meanwhile.
+Nothing is loaded with pickle.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import contextlib
 import json
 import os
 import re
+import secrets
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -29,15 +37,33 @@ import numpy as np
 
 from .config import CHUNKER_VERSION
 from .embedding import file_sha256, resolve_model, weights_sha256
-from .errors import IndexStateError
+from .errors import IndexStateError, UsageError
 from .lexical import LexicalIndex
 from .records import Chunk
 
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+LOCK = ".lock"
+MARKER = ".rag-index.json"
+#: What the marker's "kind" says; a marker without it is someone else's file.
+MARKER_KIND = "rag-index"
+#: Largest marker read (it holds a few names; anything bigger is not ours).
+MARKER_MAX_BYTES = 65_536
 REBUILD_HINT = "run `rag index --rebuild`"
+#: What CURRENT may name (builds of this and of earlier versions of the tool).
 BUILD_NAME = re.compile(r"build-[\w.-]+")
+#: Entries a folder may hold and still be taken as a new index folder (notes about it, and the lock).
+FOLDER_NOTES = frozenset({"README.md", ".gitignore", ".gitkeep", LOCK})
+#: How long the build retired by a switch is kept for readers that were loading it then: until the next
+#: switch, or until a build starts this many seconds after the switch (a load takes well under a minute).
+GRACE_SECONDS = 300
+#: Index bytes per byte of document text, when no earlier build gives the ratio: the seeds' build
+#: holds 18 bytes of files per byte of text (without the query encoder), so 16 is a cautious floor.
+BYTES_PER_DOCUMENT_BYTE = 16
+#: A marker file being written (before the folder has a token): ``.rag-index.json.<pid>.<hex>.tmp``.
+_MARKER_TMP = re.compile(re.escape(MARKER) + r"\.(?P<pid>\d+)\.[0-9a-f]+\.tmp")
+_STAMP = re.compile(r"build-(\d{8}T\d{6})-")
 #: Files every build has; the manifest must list each with its sha256.
 REQUIRED_FILES = (
     "chunks.jsonl", "chunk_vectors.npy", "sentence_vectors.npy", "sentence_offsets.npy", "dense.faiss",
@@ -88,26 +114,184 @@ def make_faiss_index(vectors: np.ndarray, kind: str):
     return index
 
 
-def live_build(index_dir: Path) -> Path | None:
-    """The folder of the live build, or None when there is no index."""
-    pointer = Path(index_dir) / CURRENT
-    if not pointer.exists():
+# -- the folder marker: which folders and names are ours ---------------------------------------
+
+
+@dataclass(frozen=True)
+class FolderMarker:
+    """What ``.rag-index.json`` records: the folder's token and builds adopted from an older layout."""
+
+    token: str
+    adopted: tuple[str, ...] = ()
+
+    def owns_build(self, name: str) -> bool:
+        """Whether ``name`` is a build folder this tool made here."""
+        return name in self.adopted or re.fullmatch(rf"build-\d{{8}}T\d{{6}}-\d+-{self.token}-[0-9a-f]+", name) is not None
+
+    def temp_owner(self, name: str) -> int | None:
+        """The pid of the process that made the temporary ``name`` (a ``.partial`` folder or pointer file), if ours."""
+        m = re.fullmatch(rf"\.[a-z][a-z-]*?-(?:\d{{8}}T\d{{6}}-)?(?P<pid>\d+)-{self.token}-[0-9a-f]+\.partial"
+                         rf"|\.{CURRENT}\.(?P<pid2>\d+)\.{self.token}\.[0-9a-f]+", name)
+        return int(m.group("pid") or m.group("pid2")) if m else None
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists (a zombie counts as alive until it is reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _dead_or_self(pid: int) -> bool:
+    """Temporaries of a dead process, or of this one, are leftovers (callers hold the build lock)."""
+    return pid == os.getpid() or not _pid_alive(pid)
+
+
+def read_marker(index_dir: Path) -> FolderMarker | None:
+    """The folder's marker, None when it has none; a marker that is not ours is refused."""
+    path = Path(index_dir) / MARKER
+    if not path.exists() and not path.is_symlink():
         return None
     try:
+        with open(path, "rb") as f:
+            raw = f.read(MARKER_MAX_BYTES + 1)
+        data = json.loads(raw.decode("utf-8")) if len(raw) <= MARKER_MAX_BYTES else None
+    except (OSError, ValueError):
+        data = None
+    token = data.get("token") if isinstance(data, dict) else None
+    adopted = data.get("adopted", []) if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict) or data.get("kind") != MARKER_KIND
+        or not isinstance(token, str) or not re.fullmatch(r"[0-9a-f]{16}", token)
+        or not isinstance(adopted, list) or not all(isinstance(a, str) and BUILD_NAME.fullmatch(a) for a in adopted)
+    ):
+        raise IndexStateError(f"{path} is damaged or not made by `rag index`; use another --index-dir")
+    return FolderMarker(token, tuple(adopted))
+
+
+def _legacy_live_build(index_dir: Path) -> str | None:
+    """The live build of an index made before folders had a marker (CURRENT and a readable manifest), if any."""
+    try:
+        build = live_build(index_dir)
+        if build is None:
+            return None
+        _read_build_manifest(build)
+        return build.name
+    except (IndexStateError, OSError):
+        return None
+
+
+def _only_notes(index_dir: Path) -> bool:
+    """Whether the folder holds nothing but notes, the lock and markers being written (those of dead
+    processes are removed)."""
+    for p in index_dir.iterdir():
+        m = _MARKER_TMP.fullmatch(p.name)
+        if m and p.is_file():
+            if not _pid_alive(int(m.group("pid"))):
+                p.unlink(missing_ok=True)
+        elif p.name not in FOLDER_NOTES:
+            return False
+    return True
+
+
+def claim_index_dir(index_dir: Path) -> FolderMarker:
+    """The marker of ``index_dir``, writing one into a new or empty folder; a foreign folder is refused.
+
+    Refuses (UsageError) a folder that is not empty and has no marker, so that no command ever writes
+    into, or cleans up, a folder of the user's. An index made before markers existed is adopted."""
+    index_dir = Path(index_dir)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        marker = read_marker(index_dir)
+        if marker is not None:
+            return marker
+        legacy = _legacy_live_build(index_dir)
+        if legacy is None and not _only_notes(index_dir):
+            raise UsageError(
+                f"{index_dir} is not empty and is not an index folder made by `rag index` (it has no {MARKER}); "
+                "choose a new or empty folder with --index-dir"
+            )
+        content = {
+            "kind": MARKER_KIND,
+            "version": 1,
+            "token": secrets.token_hex(8),
+            "adopted": [legacy] if legacy else [],
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "note": "This folder is an index made by `rag index`; it deletes only names that carry the token.",
+        }
+        tmp = index_dir / f"{MARKER}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            tmp.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+            _fsync(tmp)
+            try:
+                os.link(tmp, index_dir / MARKER)  # fails if another process wrote a marker first
+            except FileExistsError:
+                pass
+        finally:
+            tmp.unlink(missing_ok=True)
+        _fsync(index_dir)
+    except FileExistsError:
+        raise UsageError(f"the index folder {index_dir} is a file, not a folder; choose another --index-dir") from None
+    except OSError as e:
+        raise IndexStateError(f"cannot write to the index folder {index_dir}: {e.strerror or e}") from None
+    marker = read_marker(index_dir)
+    assert marker is not None
+    return marker
+
+
+def _new_suffix(marker: FolderMarker) -> str:
+    """``<pid>-<token>-<random>``: whose a new name is (this process, this folder), and unique."""
+    return f"{os.getpid()}-{marker.token}-{secrets.token_hex(3)}"
+
+
+def scratch_dir(index_dir: Path, purpose: str) -> Path:
+    """A new ``.partial`` folder path for ``purpose`` (letters and dashes) that clean-up knows as ours."""
+    if not re.fullmatch(r"[a-z][a-z-]*", purpose) or purpose.endswith("-"):
+        raise ValueError(f"bad scratch purpose {purpose!r}")
+    return Path(index_dir) / f".{purpose}-{_new_suffix(claim_index_dir(index_dir))}.partial"
+
+
+# -- the live pointer -----------------------------------------------------------------------------
+
+
+def _pointer_name(index_dir: Path) -> str | None:
+    """The build name CURRENT holds, None without an index; IndexStateError when it is damaged."""
+    pointer = Path(index_dir) / CURRENT
+    try:
         name = pointer.read_bytes().decode("utf-8").strip()
+    except FileNotFoundError:
+        return None
     except (OSError, UnicodeDecodeError):
         name = ""
     if not BUILD_NAME.fullmatch(name):
         raise IndexStateError(f"{pointer} is damaged; {REBUILD_HINT}")
+    return name
+
+
+def _pointer_name_or_none(index_dir: Path) -> str | None:
+    """The build name CURRENT holds, or None when there is none or it is damaged."""
+    try:
+        return _pointer_name(index_dir)
+    except IndexStateError:
+        return None
+
+
+def live_build(index_dir: Path) -> Path | None:
+    """The folder of the live build, or None when there is no index."""
+    name = _pointer_name(index_dir)
+    if name is None:
+        return None
     if not (Path(index_dir) / name).is_dir():
-        raise IndexStateError(f"the live build {name} named in {pointer} is missing; {REBUILD_HINT}")
+        raise IndexStateError(f"the live build {name} named in {Path(index_dir) / CURRENT} is missing; {REBUILD_HINT}")
     return Path(index_dir) / name
 
 
-def read_manifest(index_dir: Path) -> dict[str, Any] | None:
-    build = live_build(index_dir)
-    if build is None:
-        return None
+def _read_build_manifest(build: Path) -> dict[str, Any]:
+    """The manifest of one build folder, checked for the fields every manifest has."""
     try:
         manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -118,29 +302,80 @@ def read_manifest(index_dir: Path) -> dict[str, Any] | None:
     return manifest
 
 
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    """The live build's manifest, or None when there is no index."""
+    build = live_build(index_dir)
+    return None if build is None else _read_build_manifest(build)
+
+
+# -- building: lock, disk space, write, switch, clean up ------------------------------------------
+
+
 @contextlib.contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """Exclusive lock on the index folder; a second concurrent build fails with a clear message."""
-    import fcntl
+def build_lock(index_dir: Path) -> Iterator[FolderMarker]:
+    """Exclusive lock on an index folder of ours; a second concurrent build fails with a clear message."""
+    from filelock import FileLock, Timeout
 
     index_dir = Path(index_dir)
+    marker = claim_index_dir(index_dir)  # before the lock file: never create one in a foreign folder
+    lock = FileLock(index_dir / LOCK, timeout=0)
     try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-        f = open(index_dir / ".lock", "a+")
+        lock.acquire()
+    except Timeout:
+        raise IndexStateError(f"another build is running on {index_dir}; wait for it to finish") from None
     except OSError as e:
-        raise IndexStateError(f"cannot write to the index folder {index_dir}: {e.strerror}") from None
-    with f:
+        raise IndexStateError(f"cannot write to the index folder {index_dir}: {e.strerror or e}") from None
+    try:
+        yield marker
+    finally:
+        lock.release()
+
+
+def _size(path: Path, skip_shared: bool = False) -> int:
+    """Bytes of the files under ``path``; ``skip_shared`` leaves out hard-linked files (the next build links them)."""
+    total = 0
+    for p in path.rglob("*"):
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexStateError(f"another build is running on {index_dir}; wait for it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+            st = p.stat()
+        except OSError:
+            continue
+        if p.is_file() and not (skip_shared and st.st_nlink > 1):
+            total += st.st_size
+    return total
+
+
+def estimate_build_bytes(index_dir: Path, document_bytes: int, new_file_bytes: int = 0) -> int:
+    """Disk space a new build of ``document_bytes`` of text will take: the live build's bytes per document
+    byte when it records them (else :data:`BYTES_PER_DOCUMENT_BYTE`), plus ``new_file_bytes``."""
+    ratio = float(BYTES_PER_DOCUMENT_BYTE)
+    try:
+        build = live_build(index_dir)
+        manifest = _read_build_manifest(build) if build is not None else {}
+        previous_bytes = manifest.get("document_bytes")
+        if build is not None and isinstance(previous_bytes, int) and previous_bytes > 0:
+            ratio = _size(build, skip_shared=True) / previous_bytes
+    except IndexStateError:
+        pass
+    return int(ratio * document_bytes) + new_file_bytes
+
+
+def _megabytes(n: int) -> str:
+    """A byte count as megabytes, for messages."""
+    return f"{n / 1e6:,.1f} MB"
+
+
+def check_free_space(index_dir: Path, needed: int) -> None:
+    """Refuse to start a build that clearly cannot fit on the disk of ``index_dir``."""
+    free = shutil.disk_usage(index_dir).free
+    if free < needed:
+        raise IndexStateError(
+            f"not enough disk space for the index in {index_dir}: a build needs about {_megabytes(needed)}, "
+            f"{_megabytes(free)} are free; free some space or choose another --index-dir"
+        )
 
 
 def _fsync(path: Path) -> None:
+    """Flush a file's or folder's data to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -176,40 +411,85 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     return manifest
 
 
-def save_index(index_dir: Path, data: IndexData) -> Path:
-    """Write ``data`` as a new build and make it live atomically; remove older builds."""
+def save_index(index_dir: Path, data: IndexData, keep_previous: bool = True) -> Path:
+    """Write ``data`` as a new build and make it live atomically; remove older builds.
+
+    The build it replaces is kept for readers still loading it (unless ``keep_previous`` is False: it
+    was found damaged or out of date), and removed by a later clean-up."""
     index_dir = Path(index_dir)
-    name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    marker = claim_index_dir(index_dir)
+    name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{_new_suffix(marker)}"
     tmp = index_dir / f".{name}.partial"
+    pointer_tmp = index_dir / f".{CURRENT}.{_new_suffix(marker).replace('-', '.')}"
+    retired = _pointer_name_or_none(index_dir)
     try:
-        index_dir.mkdir(parents=True, exist_ok=True)
         tmp.mkdir()
         manifest = _write_build(tmp, data)
         final = index_dir / name
         os.rename(tmp, final)
-        pointer_tmp = index_dir / f".{CURRENT}.{os.getpid()}"
         pointer_tmp.write_text(name + "\n", encoding="utf-8")
         _fsync(pointer_tmp)
         os.replace(pointer_tmp, index_dir / CURRENT)
         _fsync(index_dir)
     except OSError as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        pointer_tmp.unlink(missing_ok=True)
         raise IndexStateError(f"cannot write the index to {index_dir}: {e.strerror or e}") from None
     data.manifest, data.path = manifest, final
-    remove_stale_builds(index_dir)
+    remove_stale_builds(index_dir, retired=retired, keep_retired=keep_previous)
     return final
 
 
-def remove_stale_builds(index_dir: Path) -> None:
-    """Delete older builds and leftovers of interrupted runs (only while holding :func:`build_lock`)."""
+def _age_order(p: Path) -> tuple[str, int]:
+    """Sort key, oldest first: the time in a build's name, then its folder's modification time."""
+    m = _STAMP.match(p.name)
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return (m.group(1) if m else "", mtime)
+
+
+def remove_stale_builds(index_dir: Path, retired: str | None = None, keep_retired: bool = True) -> None:
+    """Delete what this tool left in ``index_dir`` and no longer needs (only while holding :func:`build_lock`).
+
+    Only names carrying the folder's token are touched: temporaries of dead processes (or of this one),
+    and builds other than the live one and the one kept for readers. That one is ``retired`` (the build
+    a switch just replaced) when given, else the newest other build while the switch is under
+    :data:`GRACE_SECONDS` old. Without a valid pointer no build is deleted."""
+    index_dir = Path(index_dir)
+    marker = read_marker(index_dir)
+    if marker is None:
+        return  # not a folder of ours: touch nothing
+    entries = list(index_dir.iterdir())
+    for p in entries:
+        pid = marker.temp_owner(p.name)
+        if pid is not None and _dead_or_self(pid):
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
     try:
         live = live_build(index_dir)
     except IndexStateError:
-        live = None  # the pointer is damaged: keep every build, remove only leftovers
-    for p in Path(index_dir).iterdir():
-        if p.name.startswith(f".{CURRENT}.") and p.is_file():
-            p.unlink(missing_ok=True)
-        elif p.is_dir() and (p.name.endswith(".partial") or p.name.startswith("build-") and live and p != live):
+        return  # the pointer is damaged: keep every build
+    if live is None:
+        return  # no live build to compare with: keep every build
+    others = sorted(
+        (p for p in entries if p != live and p.is_dir() and not p.is_symlink() and marker.owns_build(p.name)),
+        key=_age_order,
+    )
+    keep: str | None = None
+    if keep_retired and retired is not None:
+        keep = retired
+    elif keep_retired and others:
+        try:
+            switched = (index_dir / CURRENT).stat().st_mtime
+        except OSError:
+            switched = 0.0
+        keep = others[-1].name if time.time() - switched < GRACE_SECONDS else None
+    for p in others:
+        if p.name != keep:
             shutil.rmtree(p, ignore_errors=True)
 
 
@@ -246,14 +526,28 @@ def _check_files(build: Path, manifest: dict[str, Any]) -> None:
 
 
 def load_index(index_dir: Path) -> IndexData:
-    """Load the live build, checking its files, chunker and model against the manifest."""
+    """Load the live build, checking its files, chunker and model against the manifest.
+
+    When loading fails and CURRENT meanwhile names another build (a build went live during the load and
+    the one being read was cleaned up), loads once more, from the new build."""
+    for attempt in (1, 2):
+        seen = _pointer_name_or_none(index_dir)
+        try:
+            build = live_build(index_dir)
+            if build is None:
+                raise IndexStateError(f"no index in {index_dir}; run `rag index`")
+            return _load_build(build)
+        except IndexStateError:
+            if attempt == 2 or _pointer_name_or_none(index_dir) in (seen, None):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _load_build(build: Path) -> IndexData:
+    """Load one build folder, checking its files, chunker and model against its manifest."""
     import faiss
 
-    build = live_build(index_dir)
-    if build is None:
-        raise IndexStateError(f"no index in {index_dir}; run `rag index`")
-    manifest = read_manifest(index_dir)
-    assert manifest is not None
+    manifest = _read_build_manifest(build)
     if manifest.get("format") != FORMAT_VERSION:
         raise IndexStateError(f"index format {manifest.get('format')} is not {FORMAT_VERSION}; {REBUILD_HINT}")
     if manifest.get("chunker_version") != CHUNKER_VERSION:

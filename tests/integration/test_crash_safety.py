@@ -41,9 +41,13 @@ def rag_index(settings: Settings, *extra: str, stderr=subprocess.PIPE) -> subpro
 
 
 def leftovers(index_dir: Path) -> list[str]:
-    """Anything in the index folder besides CURRENT, .lock and the live build."""
+    """Anything in the index folder besides its marker, CURRENT, .lock, the live build and at most one
+    earlier build (kept for readers that were loading it when the live one replaced it)."""
     live = store.live_build(index_dir)
-    return sorted(p.name for p in Path(index_dir).iterdir() if p.name not in ("CURRENT", ".lock") and p != live)
+    rest = sorted(p.name for p in Path(index_dir).iterdir()
+                  if p.name not in ("CURRENT", ".lock", store.MARKER) and p != live)
+    builds = [n for n in rest if n.startswith("build-")]
+    return [n for n in rest if n not in builds[-1:]]
 
 
 def assert_usable(settings: Settings) -> str:
@@ -196,9 +200,12 @@ def test_crash_at_each_step_of_saving(private, encoder, monkeypatch, point):
 def test_leftovers_are_removed_even_when_the_index_is_current(private, encoder):
     index_dir = Path(private.index_dir)
     live = store.live_build(index_dir)
-    (index_dir / ".build-20000101T000000-1-1.partial" / "bm25").mkdir(parents=True)
-    (index_dir / "build-20000101T000000-2-2").mkdir()
-    (index_dir / ".CURRENT.12345").write_text("build-x\n")
+    token = store.read_marker(index_dir).token
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()  # the id of a process that has ended
+    (index_dir / f".build-20000101T000000-{dead}-{token}-1.partial" / "bm25").mkdir(parents=True)
+    (index_dir / f"build-20000101T000000-{dead}-{token}-2").mkdir()
+    (index_dir / f".CURRENT.{dead}.{token}.3").write_text("build-x\n")
     report = build_index(private, encoder=encoder, progress=False)
     assert not report.changed
     assert leftovers(index_dir) == [] and store.live_build(index_dir) == live

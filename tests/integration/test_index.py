@@ -6,7 +6,7 @@ import numpy as np
 
 from rag.config import Settings
 from rag.indexer import build_index
-from rag.store import live_build, load_index
+from rag.store import live_build, load_index, save_index
 from tests.helpers import copy_seeds
 
 
@@ -54,5 +54,8 @@ def test_a_build_replaces_the_previous_one_atomically(tmp_path, encoder):
     old = live_build(settings.index_dir)
     build_index(settings, encoder=encoder, rebuild=True, progress=False)
     new = live_build(settings.index_dir)
-    assert new != old and not old.exists() and new.exists()
-    assert [p.name for p in settings.index_dir.iterdir() if p.name.startswith("build-")] == [new.name]
+    assert new != old and old.exists() and new.exists()  # the replaced build stays for readers loading it...
+    save_index(settings.index_dir, load_index(settings.index_dir))  # one more switch (no need to encode again)
+    newest = live_build(settings.index_dir)
+    assert not old.exists()  # ...until the next switch replaces its successor
+    assert {p.name for p in settings.index_dir.iterdir() if p.name.startswith("build-")} == {new.name, newest.name}
