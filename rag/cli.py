@@ -139,7 +139,8 @@ def serve(
     """Serve the chat UI at / and the JSON API at /api (builds the index first if missing or stale)."""
     from dataclasses import replace
 
-    from .server import ServeOptions, serve as serve_app
+    from .server import ServeOptions
+    from .server import serve as serve_app
 
     options = ServeOptions(host=host, port=port, allow_hosts=tuple(allow_host or ()), waiting=queue,
                            onnx_threads=onnx_threads)

@@ -16,17 +16,25 @@ import numpy as np
 
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
+from .consistency import check_document_names, chunk_mismatch, document_bytes
 from .corpus import Corpus, load_corpus
 from .embedding import WEIGHT_FILES, Encoder, load_encoder, resolve_model
-from .glossary import Glossary
 from .errors import CorpusError, IndexStateError
 from .glossary import Glossary
 from .lexical import LexicalIndex
 from .records import Chunk
-from .consistency import check_document_names, chunk_mismatch, document_bytes
 from .safe_text import terminal_safe
-from .store import (IndexData, build_lock, check_free_space, estimate_build_bytes, load_index, make_faiss_index,
-                    read_manifest, remove_stale_builds, save_index)
+from .store import (
+    IndexData,
+    build_lock,
+    check_free_space,
+    estimate_build_bytes,
+    load_index,
+    make_faiss_index,
+    read_manifest,
+    remove_stale_builds,
+    save_index,
+)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from .analyse import analyse
 from .compose import compose
 from .config import Settings
+from .consistency import check_document_names, chunk_mismatch
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
-from .consistency import check_document_names, chunk_mismatch
 from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason

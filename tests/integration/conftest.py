@@ -8,8 +8,7 @@ import shutil
 import pytest
 
 from rag.config import Settings
-
-from tests.integration.helpers import make_seeds
+from tests.helpers import make_seeds
 
 #: Questions are encoded with sentence-transformers in these tests, so builds export no ONNX graph.
 QUERY_ENCODER_ENV = ("RAG_QUERY_ENCODER", "torch")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.integration.helpers import ENV, QUESTION, run_main
+from tests.helpers import ENV, QUESTION, run_main
 
 #: What must never reach a terminal from a document: ESC, C1 controls (CSI, OSC...), BEL, CR, bidi overrides.
 TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

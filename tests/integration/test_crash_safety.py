@@ -18,10 +18,8 @@ from rag.config import Settings
 from rag.indexer import build_index
 from rag.pipeline import Pipeline
 from rag.store import load_index
-from tests.helpers import SEEDS
+from tests.helpers import DOC, QUESTION, SEEDS
 
-DOC = "000_49f02c2bf2791361.txt"  # one short report keeps each rebuild to a few seconds
-QUESTION = "How did Hounslow share learning with neighbouring London boroughs?"
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
 
 

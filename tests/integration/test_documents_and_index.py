@@ -14,8 +14,7 @@ from rag.errors import CorpusError, IndexStateError
 from rag.indexer import build_index, load_current
 from rag.pipeline import Pipeline, ensure_index
 from rag.store import load_index
-
-from tests.integration.helpers import DOC, QUESTION, run_main
+from tests.helpers import DOC, QUESTION, run_main
 
 UNDECODABLE = b"caf\xe9.txt"  # a file name that is not UTF-8
 

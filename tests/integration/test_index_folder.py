@@ -19,8 +19,7 @@ from rag.config import Settings
 from rag.errors import IndexStateError, UsageError
 from rag.indexer import build_index
 from rag.store import load_index
-
-from tests.integration.helpers import ENV, dead_pid, run_main
+from tests.helpers import ENV, dead_pid, run_main
 
 
 def user_things(folder: Path) -> dict[str, bytes]:

@@ -16,14 +16,12 @@ from rag.errors import IndexStateError
 from rag.indexer import build_index, load_current
 from rag.pipeline import Pipeline, ensure_index
 from rag.store import REQUIRED_FILES, load_index, save_index
-from tests.helpers import SEEDS
+from tests.helpers import DOC, QUESTION, SEEDS
 
-DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a small index builds in a few seconds
 #: A second, tiny report repeating one sentence of DOC: the same text is encoded once, and is not "reused".
 EXTRA = ("Hounslow learning notes\n\nLearning from feedback\n\nWe were also told about efforts to use a more "
          "collaborative and joined up approach to work around frailty, through use of joint commissioning and shared "
          "resources delivered under the Integrated Care Partnership Board.\n")
-QUESTION = "How did Hounslow share learning with neighbouring London boroughs?"
 REBUILD = "rag index --rebuild"
 
 
