@@ -10,7 +10,6 @@ import importlib
 import ipaddress
 import logging
 import socket
-import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 

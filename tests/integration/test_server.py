@@ -310,7 +310,7 @@ def test_many_large_requests_from_new_sessions_keep_memory_bounded(served):
     question = "What is the Making it Real Board? " + "context " * 100
     with httpx.Client(base_url=served.url, timeout=30) as c:
         def burst(n: int) -> None:
-            for i in range(n):
+            for _ in range(n):
                 r = c.post("/gradio_api/call/echo", json={"data": [payload, ""], "session_hash": uuid.uuid4().hex})
                 assert r.status_code == 200
                 event = r.json()["event_id"]
