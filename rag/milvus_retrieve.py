@@ -15,6 +15,7 @@ the embedded store still scores every passage), so rankings can differ near the 
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -25,6 +26,9 @@ from .retrieve import Retriever, _ms, rrf, top
 
 #: Expression selecting every retrievable passage (no filter).
 ALL_PASSAGES = "retrievable == true"
+#: Searches sent to Milvus at once per question (the dense lane and the BM25 lane), per open retriever;
+#: a served UI's concurrent questions share them.
+LANES = 4
 
 
 def scaled(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -44,6 +48,7 @@ class MilvusRetriever(Retriever):
         self.exact = len(self.chunks) <= TOPK_MAX
         self.limit = len(self.chunks) if self.exact else settings.candidates * 4
         self.large = len(self.chunks) > settings.flat_index_max
+        self._pool = ThreadPoolExecutor(max_workers=LANES, thread_name_prefix="milvus-search")
 
     def expression(self, query: Query) -> str:
         """The Milvus expression of what the question and its filters allow."""
@@ -51,11 +56,14 @@ class MilvusRetriever(Retriever):
         return filter_expression(query.filters, councils, query.rating_refs)
 
     # -- scores from Milvus ----------------------------------------------------------------------
-    def _dense(self, query_vec: np.ndarray, expr: str) -> dict[int, float]:
-        """position → passage cosine mixed with best-sentence cosine, for the nearest passages under ``expr``."""
+    def _dense(self, query_vec: np.ndarray, expr: str, sentences: dict[int, float] | None = None) -> dict[int, float]:
+        """position → passage cosine mixed with best-sentence cosine, for the nearest passages under ``expr``
+        (``sentences``: chunk_id → best sentence cosine already fetched, covering those passages)."""
         passages = self.store.search_passages(self.build, query_vec, expr, self.limit, self.large)
         w = self.settings.sentence_weight
-        sentences = self.store.best_sentences(self.build, query_vec, list(passages), self.large) if w else {}
+        if w and sentences is None:
+            sentences = self.store.best_sentences(self.build, query_vec, list(passages), self.large)
+        sentences = sentences or {}
         return {self.position[c]: (1 - w) * p + w * sentences[c] if c in sentences else p for c, p in passages.items()}
 
     def _lexical(self, terms: dict[int, float], expr: str) -> dict[int, float]:
@@ -77,24 +85,12 @@ class MilvusRetriever(Retriever):
         n = len(self.chunks)
         expr = self.expression(query)
         filtered = expr != ALL_PASSAGES
-        t = time.perf_counter()
-        dense = dense_bounds = None
-        if mode != "bm25" and query_vec is not None:
-            dense = self._dense(query_vec, expr)
-            scope = self._dense(query_vec, ALL_PASSAGES) if filtered and self.exact else dense
-            dense_bounds = (min(scope.values()), max(scope.values())) if scope else (0.0, 0.0)
-        timings["dense"] = _ms(t)
-        t = time.perf_counter()
-        lexical = lexical_bounds = None
-        if mode != "dense":
-            terms = query_term_counts(self.vocabulary, self.glossary.expand(query.text))
-            lexical = self._lexical(terms, expr)
-            if filtered and self.exact:
-                lexical_bounds = self._lexical_bounds(self._lexical(terms, ALL_PASSAGES), n)
-            else:
-                population = n if not filtered else int(allowed.sum()) if allowed is not None else n
-                lexical_bounds = self._lexical_bounds(lexical, population if self.exact else self.limit + 1)
-        timings["lexical"] = _ms(t)
+        # the dense and the BM25 searches go to Milvus side by side
+        dense_lane = self._pool.submit(self._dense_lane, query_vec, expr, filtered) \
+            if mode != "bm25" and query_vec is not None else None
+        lexical_lane = self._pool.submit(self._lexical_lane, query, expr, filtered, allowed) if mode != "dense" else None
+        dense, dense_bounds, timings["dense"] = dense_lane.result() if dense_lane else (None, None, 0.0)
+        lexical, lexical_bounds, timings["lexical"] = lexical_lane.result() if lexical_lane else (None, None, 0.0)
         t = time.perf_counter()
         candidates = self._candidates(dense, lexical, allowed)
         d = self._full(dense, candidates, fill=dense_bounds[0] if dense else 0.0)
@@ -118,6 +114,30 @@ class MilvusRetriever(Retriever):
         out[candidates] = (fused + self.adjustments(query))[candidates]
         timings["fuse"] = _ms(t)
         return out
+
+    def _dense_lane(self, query_vec: np.ndarray, expr: str, filtered: bool):
+        """(position → mixed dense score under ``expr``, (min, max) for normalisation, milliseconds)."""
+        t = time.perf_counter()
+        # small collections: one grouped search gives every chunk's best sentence, for both scopes
+        every = self.store.best_sentences(self.build, query_vec, None, self.large, len(self.data.chunks)) \
+            if self.exact and self.settings.sentence_weight else None
+        dense = self._dense(query_vec, expr, every)
+        scope = self._dense(query_vec, ALL_PASSAGES, every) if filtered and self.exact else dense
+        bounds = (min(scope.values()), max(scope.values())) if scope else (0.0, 0.0)
+        return dense, bounds, _ms(t)
+
+    def _lexical_lane(self, query: Query, expr: str, filtered: bool, allowed: np.ndarray | None):
+        """(position → BM25 score under ``expr``, (min, max) for normalisation, milliseconds)."""
+        t = time.perf_counter()
+        n = len(self.chunks)
+        terms = query_term_counts(self.vocabulary, self.glossary.expand(query.text))
+        lexical = self._lexical(terms, expr)
+        if filtered and self.exact:
+            bounds = self._lexical_bounds(self._lexical(terms, ALL_PASSAGES), n)
+        else:
+            population = int(allowed.sum()) if filtered and allowed is not None else n
+            bounds = self._lexical_bounds(lexical, population if self.exact else self.limit + 1)
+        return lexical, bounds, _ms(t)
 
     def _candidates(self, dense: dict | None, lexical: dict | None, allowed: np.ndarray | None) -> np.ndarray:
         """Positions that get a score: every allowed passage when all were fetched, else those Milvus returned."""

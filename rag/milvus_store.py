@@ -411,18 +411,20 @@ class MilvusStore:
         params = {"metric_type": "IP", "params": {"ef": max(HNSW_SEARCH_EF, limit)} if large else {}}
         hits = self.client.search(self.name("passages", build), data=[vector.astype(np.float32).tolist()],
                                   anns_field="vector", limit=min(limit, TOPK_MAX), filter=expr,
-                                  output_fields=[], search_params=params)
+                                  output_fields=["id"], search_params=params)
         return {int(h["id"]): float(h["distance"]) for h in hits[0]}
 
-    def best_sentences(self, build: str, vector: np.ndarray, chunk_ids: list[int], large: bool) -> dict[int, float]:
-        """chunk_id → cosine of its best sentence, for ``chunk_ids`` (grouped search by chunk)."""
-        if not chunk_ids:
+    def best_sentences(self, build: str, vector: np.ndarray, chunk_ids: list[int] | None, large: bool,
+                       every: int = 0) -> dict[int, float]:
+        """chunk_id → cosine of its best sentence, for ``chunk_ids`` (grouped search by chunk); for the
+        best ``every`` chunks when ``chunk_ids`` is None."""
+        if chunk_ids is not None and not chunk_ids:
             return {}
-        limit = min(len(chunk_ids), TOPK_MAX)
+        limit = min(every if chunk_ids is None else len(chunk_ids), TOPK_MAX)
+        ids = "" if chunk_ids is None else f"chunk_id in [{', '.join(str(int(c)) for c in chunk_ids)}]"
         params = {"metric_type": "IP", "params": {"ef": max(HNSW_SEARCH_EF, limit)} if large else {}}
         hits = self.client.search(self.name("sentences", build), data=[vector.astype(np.float32).tolist()],
-                                  anns_field="vector", limit=limit, group_by_field="chunk_id",
-                                  filter=f"chunk_id in [{', '.join(str(int(c)) for c in chunk_ids)}]",
+                                  anns_field="vector", limit=limit, group_by_field="chunk_id", filter=ids,
                                   output_fields=["chunk_id"], search_params=params)
         return {int(h["entity"]["chunk_id"]): float(h["distance"]) for h in hits[0]}
 
@@ -431,7 +433,7 @@ class MilvusStore:
         if not terms:
             return {}
         hits = self.client.search(self.name("passages", build), data=[terms], anns_field="bm25",
-                                  limit=min(limit, TOPK_MAX), filter=expr, output_fields=[],
+                                  limit=min(limit, TOPK_MAX), filter=expr, output_fields=["id"],
                                   search_params={"metric_type": "IP", "params": {"drop_ratio_search": 0.0}})
         return {int(h["id"]): float(h["distance"]) for h in hits[0]}
 
