@@ -61,6 +61,7 @@ def sync_store(settings: Settings, store, progress: bool = False, rebuild: bool 
 
 
 def _load_files(settings: Settings) -> IndexData:
+    """The live files index in ``settings.index_dir``."""
     from .store import load_index
 
     return load_index(settings.index_dir)

@@ -40,6 +40,7 @@ class MilvusRetriever(Retriever):
     """A :class:`Retriever` whose scores come from Milvus, with filters pushed down to it."""
 
     def __init__(self, data: MilvusIndexData, settings: Settings):
+        """Wrap a loaded Milvus index; small collections are searched whole (exact ranking)."""
         super().__init__(data, settings)
         self.store = data.store
         self.build = data.build

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .errors import IndexStateError, UsageError
-from .lexical import LexicalIndex, tokenize
+from .lexical import SavedBM25, tokenize
 from .records import Chunk
 from .store import IndexData
 
@@ -51,6 +51,8 @@ VARCHAR_MAX = 65_535
 #: Sparse dimension given to a passage without any BM25 term (Milvus refuses empty sparse rows); no
 #: question's term id is ever this large, so it never adds to a score.
 NO_TERMS_DIM = 2**32 - 2
+#: BM25 variants that add a score for terms a passage lacks, which per-passage term weights cannot hold.
+NON_SPARSE_METHODS = ("bm25l", "bm25+")
 #: Environment variable holding a Milvus token ("user:password" or an API key), when the server wants one.
 TOKEN_ENV = "RAG_MILVUS_TOKEN"
 #: HNSW parameters for servers above ``Settings.flat_index_max`` passages (as rag/store.py uses for FAISS).
@@ -112,6 +114,7 @@ def _literal(value: str) -> str:
 
 
 def _in(field_name: str, values: Iterable[str]) -> str:
+    """A Milvus expression: ``field_name`` is one of ``values``."""
     return f"{field_name} in [{', '.join(_literal(v) for v in values)}]"
 
 
@@ -134,18 +137,21 @@ def filter_expression(filters, councils: tuple[str, ...] = (), ratings: tuple[in
     return " and ".join(clauses)
 
 
-def bm25_arrays(lexical: LexicalIndex) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-    """(vocabulary, data, indices, indptr) of a BM25 index: term t's weight in document ``indices[j]`` is
-    ``data[j]`` for j in ``indptr[t] .. indptr[t+1]`` (bm25s's saved layout)."""
-    model = lexical._bm25
-    scores = model.scores
-    return dict(model.vocab_dict), scores["data"], scores["indices"], scores["indptr"]
+def bm25_arrays(folder: Path) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """(vocabulary, data, indices, indptr) of a saved BM25 index: term t's weight in document ``indices[j]``
+    is ``data[j]`` for j in ``indptr[t] .. indptr[t+1]`` (bm25s's layout, read as rag.lexical reads it)."""
+    params = json.loads((Path(folder) / "params.index.json").read_text(encoding="utf-8"))
+    if params.get("method") in NON_SPARSE_METHODS:
+        raise IndexStateError(f"BM25 method {params['method']!r} scores absent terms too; Milvus cannot store it")
+    saved = SavedBM25(folder, params)
+    scores = saved.scores
+    return dict(saved.vocab_dict), scores["data"], scores["indices"], scores["indptr"]
 
 
-def passage_term_weights(lexical: LexicalIndex) -> list[dict[int, float]]:
+def passage_term_weights(folder: Path, size: int) -> list[dict[int, float]]:
     """Each indexed passage's BM25 weight per term id (a sparse row per retrieval position)."""
-    _, data, indices, indptr = bm25_arrays(lexical)
-    rows: list[dict[int, float]] = [{} for _ in range(lexical.size)]
+    _, data, indices, indptr = bm25_arrays(folder)
+    rows: list[dict[int, float]] = [{} for _ in range(size)]
     for term in range(len(indptr) - 1):
         for j in range(int(indptr[term]), int(indptr[term + 1])):
             if data[j]:
@@ -160,6 +166,7 @@ def query_term_counts(vocabulary: dict[str, int], text: str) -> dict[int, float]
 
 
 def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces that each fit a VARCHAR field."""
     return [text[i : i + VARCHAR_MAX] for i in range(0, len(text), VARCHAR_MAX)] or [""]
 
 
@@ -167,6 +174,7 @@ class MilvusStore:
     """A connection to one Milvus target and the index builds it holds."""
 
     def __init__(self, target: StoreTarget):
+        """Connect to ``target`` (starting Milvus Lite for a .db file); a one-line error when it cannot."""
         from pymilvus import MilvusClient
         from pymilvus.exceptions import MilvusException
 
@@ -191,6 +199,7 @@ class MilvusStore:
 
     @property
     def live_name(self) -> str:
+        """The permanent collection naming the live build."""
         return f"{self.target.prefix}_live"
 
     def ready(self, name: str) -> str:
@@ -217,9 +226,11 @@ class MilvusStore:
                 server_manager_instance.release_server(self.target.uri)
 
     def __enter__(self) -> "MilvusStore":
+        """Use as a context manager that closes the connection."""
         return self
 
     def __exit__(self, *exc) -> None:
+        """Close the connection when the block ends."""
         self.close()
 
     # -- the live build -------------------------------------------------------------------------
@@ -251,7 +262,7 @@ class MilvusStore:
             self._create(build, data.manifest["model"]["dim"], len(data.rows) > flat_index_max)
             self._insert_passages(build, data)
             self._insert_sentences(build, data)
-            vocabulary = bm25_arrays(data.lexical)[0]
+            vocabulary = bm25_arrays(self._bm25_folder(data))[0]
             self._insert_blobs(build, {"manifest": data.manifest, "vocabulary": vocabulary})
             self._set_live(build)
         except self._errors as e:
@@ -262,24 +273,34 @@ class MilvusStore:
                 self._drop(old)
         return build
 
+    @staticmethod
+    def _bm25_folder(data: IndexData) -> Path:
+        """The saved BM25 index of a loaded files build."""
+        if data.path is None:
+            raise IndexStateError("only a saved files index can be copied into Milvus; run `rag index` first")
+        return Path(data.path) / "bm25"
+
     def builds(self) -> list[str]:
         """Every build found on the target (live or left over)."""
         head = f"{self.target.prefix}_blobs_"
         return sorted(c[len(head):] for c in self.client.list_collections() if c.startswith(head))
 
     def _drop(self, build: str) -> None:
+        """Drop every collection of ``build``."""
         for part in ("passages", "sentences", "blobs"):
             name = self.name(part, build)
             if self.client.has_collection(name):
                 self.client.drop_collection(name)
 
     def _vector_index(self, params, field_name: str, large: bool) -> None:
+        """Add the index of a vector field: exact (FLAT), or HNSW for large collections on a server."""
         if large and self.target.kind == "server":
             params.add_index(field_name=field_name, index_type="HNSW", metric_type="IP", params=HNSW_BUILD)
         else:
             params.add_index(field_name=field_name, index_type="FLAT", metric_type="IP")
 
     def _create(self, build: str, dim: int, large: bool) -> None:
+        """Create the passages, sentences and blobs collections of a new build."""
         from pymilvus import DataType, MilvusClient
 
         schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
@@ -319,11 +340,13 @@ class MilvusStore:
                                       consistency_level="Strong")
 
     def _insert(self, collection: str, rows: list[dict]) -> None:
+        """Insert ``rows`` in batches."""
         for i in range(0, len(rows), INSERT_BATCH):
             self.client.insert(collection, rows[i : i + INSERT_BATCH])
 
     def _insert_passages(self, build: str, data: IndexData) -> None:
-        weights = passage_term_weights(data.lexical)
+        """Insert every chunk with its passage vector and BM25 term weights."""
+        weights = passage_term_weights(self._bm25_folder(data), len(data.rows))
         position = {int(r): i for i, r in enumerate(data.rows)}
         rows = []
         for chunk in data.chunks:
@@ -333,6 +356,7 @@ class MilvusStore:
         self._insert(self.name("passages", build), rows)
 
     def _insert_sentences(self, build: str, data: IndexData) -> None:
+        """Insert every sentence vector with the chunk it belongs to."""
         offsets = data.sentence_offsets
         rows = [
             {"id": s, "chunk_id": chunk.chunk_id, "vector": data.sentence_vectors[s].tolist()}
@@ -342,6 +366,7 @@ class MilvusStore:
         self._insert(self.name("sentences", build), rows)
 
     def _insert_blobs(self, build: str, blobs: dict[str, Any]) -> None:
+        """Insert JSON values (manifest, vocabulary), each cut into pieces."""
         rows = [
             {"id": f"{key}:{i}", "key": key, "part": i, "text": piece, "unused": [0.0, 0.0]}
             for key, value in blobs.items()
@@ -350,6 +375,7 @@ class MilvusStore:
         self._insert(self.name("blobs", build), rows)
 
     def _set_live(self, build: str) -> None:
+        """Make ``build`` the live build (creating the pointer collection on first use)."""
         from pymilvus import DataType, MilvusClient
 
         if not self.client.has_collection(self.live_name):
@@ -388,6 +414,7 @@ class MilvusStore:
         )
 
     def _chunks(self, build: str) -> list[Chunk]:
+        """Every chunk record of ``build``, in chunk-id order."""
         fields = ["id", "retrievable", "rating", "paragraph", "start", "end", *TEXT_FIELDS]
         name = self.ready(self.name("passages", build))
         self.ready(self.name("sentences", build))

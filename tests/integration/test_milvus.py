@@ -34,6 +34,7 @@ def settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="module")
 def lite_path(tmp_path_factory) -> Path:
+    """The Milvus Lite file of this module's tests."""
     return tmp_path_factory.mktemp("milvus") / "seeds.db"
 
 
@@ -58,16 +59,19 @@ def milvus(pipeline, settings, lite_path):
 
 
 def gold_questions() -> list[str]:
+    """The first gold questions on the seeds."""
     lines = GOLD.read_text(encoding="utf-8").splitlines()
     return [json.loads(line)["question"] for line in lines if line.strip()][:COMPARED]
 
 
 def test_the_milvus_pipeline_uses_the_milvus_retriever(milvus):
+    """A store setting gives a Milvus-backed retriever that holds no vectors."""
     assert isinstance(milvus.retriever, MilvusRetriever)
     assert milvus.data.chunk_vectors.size == 0  # the vectors stay in Milvus
 
 
 def test_stored_bm25_weights_give_the_lexical_scores(pipeline, milvus):
+    """Term counts · stored BM25 weights equal rag.lexical's scores for every passage."""
     for question in gold_questions():
         text = pipeline.retriever.glossary.expand(question)
         expected = pipeline.data.lexical.scores(text)
@@ -79,6 +83,7 @@ def test_stored_bm25_weights_give_the_lexical_scores(pipeline, milvus):
 
 
 def test_top5_agrees_with_the_embedded_store_on_the_gold_questions(pipeline, milvus):
+    """Both engines rank the same five passages, in the same order, for each question."""
     different = []
     for question in gold_questions():
         query = pipeline.analyse(question)
@@ -91,6 +96,7 @@ def test_top5_agrees_with_the_embedded_store_on_the_gold_questions(pipeline, mil
 
 
 def test_answers_are_the_same_through_either_engine(pipeline, milvus):
+    """A whole answer (text and citations) does not depend on the engine."""
     question = gold_questions()[0]
     a, b = pipeline.ask(question), milvus.ask(question)
     assert a.answer == b.answer
@@ -111,6 +117,7 @@ def _pushed_down(milvus, filters: Filters, question: str = "support for carers")
 
 @pytest.mark.parametrize("which", ["council", "statement", "other statement", "rating", "all three"])
 def test_filters_pushed_down_return_exactly_the_matching_passages(milvus, which):
+    """Milvus returns exactly the passages Filters.matches accepts."""
     from rag.framework import STATEMENTS
 
     chunks = milvus.retriever.chunks
@@ -131,6 +138,7 @@ def test_filters_pushed_down_return_exactly_the_matching_passages(milvus, which)
 
 
 def test_a_question_naming_a_council_is_searched_within_it(milvus):
+    """The council a question names is part of the expression sent to Milvus."""
     council = next(c.council for c in milvus.retriever.chunks if c.council)
     retrieval = milvus.retrieve(f"How does {council} support unpaid carers?", k=5)
     assert retrieval.passages and {p.chunk.council for p in retrieval.passages} == {council}
@@ -139,6 +147,7 @@ def test_a_question_naming_a_council_is_searched_within_it(milvus):
 
 
 def test_filters_through_ask_give_only_matching_passages(milvus):
+    """Authority and score filters on ask reach Milvus and hold for every passage."""
     sample = next(c for c in milvus.retriever.chunks if c.council and c.rating is not None)
     answer = milvus.ask("What do people say about waiting times?", k=8, authorities=(sample.council,),
                         score=sample.rating)
@@ -147,6 +156,7 @@ def test_filters_through_ask_give_only_matching_passages(milvus):
 
 
 def test_a_second_sync_copies_nothing(settings, milvus, lite_path):
+    """A store already holding the current build is left as it is."""
     with MilvusStore(parse_store(str(lite_path))) as store:
         before = store.builds()
         _, copied = sync_store(settings, store, quick=True)
@@ -157,6 +167,7 @@ def test_a_second_sync_copies_nothing(settings, milvus, lite_path):
                                        ("milvus://127.0.0.1:1", 1)])
 @pytest.mark.parametrize("command", [["ask", "What is the Making it Real Board?"], ["index"], ["eval"]])
 def test_a_bad_store_is_a_one_line_error(capsys, tmp_path, uri, code, command):
+    """A bad or unreachable --store ends with one line on stderr and a non-zero code."""
     from rag.cli import main
 
     with pytest.raises(SystemExit) as exit_info:
@@ -167,6 +178,7 @@ def test_a_bad_store_is_a_one_line_error(capsys, tmp_path, uri, code, command):
 
 
 def test_closing_the_last_connection_stops_the_lite_server(tmp_path):
+    """Milvus Lite's server stops when its last connection closes, not before."""
     from milvus_lite.server_manager import server_manager_instance
 
     path = tmp_path / "alone.db"
@@ -178,3 +190,20 @@ def test_closing_the_last_connection_stops_the_lite_server(tmp_path):
     second.close()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_the_candidate_path_of_large_collections_still_ranks_within_the_filters(milvus, settings):
+    """Above Milvus's topk limit only the best candidates are fetched: results stay filtered and ranked."""
+    from rag.milvus_retrieve import MilvusRetriever
+
+    retriever = MilvusRetriever(milvus.data, settings)
+    retriever.exact, retriever.limit = False, 20  # as for a collection too large to fetch whole
+    council = next(c.council for c in retriever.chunks if c.council)
+    question = f"How does {council} support unpaid carers?"
+    query = milvus.analyse(question)
+    vec = milvus.encoder.encode([query.text])[0]
+    passages = retriever.search(query, vec, 5).passages
+    assert len(passages) == 5 and {p.chunk.council for p in passages} == {council}
+    assert [p.relevance for p in passages] == sorted((p.relevance for p in passages), reverse=True)
+    exact = [p.chunk.chunk_id for p in milvus.retriever.search(query, vec, 5).passages]
+    assert passages[0].chunk.chunk_id in exact
