@@ -207,3 +207,17 @@ def test_the_candidate_path_of_large_collections_still_ranks_within_the_filters(
     assert [p.relevance for p in passages] == sorted((p.relevance for p in passages), reverse=True)
     exact = [p.chunk.chunk_id for p in milvus.retriever.search(query, vec, 5).passages]
     assert passages[0].chunk.chunk_id in exact
+
+
+def test_a_store_that_no_longer_matches_the_documents_is_refused(milvus, settings, lite_path, tmp_path):
+    """Loading without a build refuses a Milvus index built from other documents, in one line."""
+    from rag.errors import IndexStateError
+    from rag.pipeline import Pipeline
+
+    fewer = tmp_path / "documents"
+    fewer.mkdir()
+    first = sorted(p for p in (PROJECT_ROOT / "seeds").iterdir() if p.suffix == ".txt")[0]
+    (fewer / first.name).write_bytes(first.read_bytes())
+    with pytest.raises(IndexStateError, match="out of date") as error:
+        Pipeline.load(settings=settings.with_overrides(documents_dir=fewer, store=str(lite_path)))
+    assert "\n" not in str(error.value)
