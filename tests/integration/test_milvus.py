@@ -221,3 +221,56 @@ def test_a_store_that_no_longer_matches_the_documents_is_refused(milvus, setting
     with pytest.raises(IndexStateError, match="out of date") as error:
         Pipeline.load(settings=settings.with_overrides(documents_dir=fewer, store=str(lite_path)))
     assert "\n" not in str(error.value)
+
+
+@pytest.fixture(scope="module")
+def milvus_server(tmp_path_factory):
+    """A Milvus server on a loopback port (Milvus Lite's standalone gRPC server), stopped afterwards."""
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data_dir = tmp_path_factory.mktemp("milvus-server")
+    process = subprocess.Popen([sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data_dir),
+                                "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "the Milvus server did not start"
+                time.sleep(0.5)
+        yield f"milvus://127.0.0.1:{port}/seeds"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_a_server_uri_serves_the_same_passages(pipeline, settings, milvus_server):
+    """The same code over a server URI: copied by `rag index --store`, ranked as the embedded store ranks."""
+    from rag.cli import main
+    from rag.pipeline import Pipeline
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["index", "--index-dir", str(settings.index_dir), "--store", milvus_server])
+    assert not exit_info.value.code
+    served = Pipeline.load(settings=settings.with_overrides(store=milvus_server))
+    try:
+        assert served.data.build and served.retriever.store.target.kind == "server"
+        for question in gold_questions()[:10]:
+            query = pipeline.analyse(question)
+            vec = pipeline.encoder.encode([query.text])[0]
+            expected = [p.chunk.chunk_id for p in pipeline.retriever.search(query, vec, 5).passages]
+            assert [p.chunk.chunk_id for p in served.retriever.search(query, vec, 5).passages] == expected, question
+    finally:
+        close_index(served.data)
