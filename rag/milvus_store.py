@@ -18,7 +18,9 @@ passage's stored term weights, which is exactly how :class:`rag.lexical.SavedBM2
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import os
 import time
 from collections import Counter
@@ -170,6 +172,22 @@ def _pieces(text: str) -> list[str]:
     return [text[i : i + VARCHAR_MAX] for i in range(0, len(text), VARCHAR_MAX)] or [""]
 
 
+def _reported(doing: str):
+    """Decorate a :class:`MilvusStore` method so that Milvus's errors become one-line IndexStateErrors."""
+
+    def wrap(method):
+        @functools.wraps(method)
+        def call(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except self._errors as e:
+                raise IndexStateError(f"the {self.target.describe()} failed {doing}: {_first_line(e)}") from None
+
+        return call
+
+    return wrap
+
+
 class MilvusStore:
     """A connection to one Milvus target and the index builds it holds."""
 
@@ -178,6 +196,8 @@ class MilvusStore:
         from pymilvus import MilvusClient
         from pymilvus.exceptions import MilvusException
 
+        # pymilvus logs each failed call with its traceback; they are reported here in one line instead
+        logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
         self.target = target
         self._errors = (MilvusException,)
         self._loaded: set[str] = set()
@@ -234,6 +254,7 @@ class MilvusStore:
         self.close()
 
     # -- the live build -------------------------------------------------------------------------
+    @_reported("to name its live build")
     def live_build(self) -> str | None:
         """The name of the live build, or None when the target holds no index."""
         if not self.client.has_collection(self.live_name):
@@ -241,6 +262,7 @@ class MilvusStore:
         rows = self.client.query(self.ready(self.live_name), ids=[0], output_fields=["build"])
         return rows[0]["build"] if rows else None
 
+    @_reported("to read a build")
     def read_blob(self, build: str, key: str) -> Any:
         """A JSON value stored with a build (its manifest, its BM25 vocabulary)."""
         rows = self.client.query(self.ready(self.name("blobs", build)), filter=f"key == {_literal(key)}",
@@ -280,6 +302,7 @@ class MilvusStore:
             raise IndexStateError("only a saved files index can be copied into Milvus; run `rag index` first")
         return Path(data.path) / "bm25"
 
+    @_reported("to list its builds")
     def builds(self) -> list[str]:
         """Every build found on the target (live or left over)."""
         head = f"{self.target.prefix}_blobs_"
@@ -425,6 +448,7 @@ class MilvusStore:
             chunks.extend(row_chunk(r) for r in rows)
         return sorted(chunks, key=lambda c: c.chunk_id)
 
+    @_reported("to give sentence vectors")
     def sentence_vectors(self, build: str, chunk_id: int, dim: int) -> np.ndarray:
         """The sentence vectors of one chunk, in sentence order."""
         rows = self.client.query(self.name("sentences", build), filter=f"chunk_id == {int(chunk_id)}",
@@ -433,6 +457,7 @@ class MilvusStore:
         return np.array([r["vector"] for r in rows], dtype=np.float32).reshape(len(rows), dim)
 
     # -- searching ------------------------------------------------------------------------------
+    @_reported("to search passages")
     def search_passages(self, build: str, vector: np.ndarray, expr: str, limit: int, large: bool) -> dict[int, float]:
         """chunk_id → passage cosine of the ``limit`` nearest passages that satisfy ``expr``."""
         params = {"metric_type": "IP", "params": {"ef": max(HNSW_SEARCH_EF, limit)} if large else {}}
@@ -441,6 +466,7 @@ class MilvusStore:
                                   output_fields=["id"], search_params=params)
         return {int(h["id"]): float(h["distance"]) for h in hits[0]}
 
+    @_reported("to search sentences")
     def best_sentences(self, build: str, vector: np.ndarray, chunk_ids: list[int] | None, large: bool,
                        every: int = 0) -> dict[int, float]:
         """chunk_id → cosine of its best sentence, for ``chunk_ids`` (grouped search by chunk); for the
@@ -455,6 +481,7 @@ class MilvusStore:
                                   output_fields=["chunk_id"], search_params=params)
         return {int(h["entity"]["chunk_id"]): float(h["distance"]) for h in hits[0]}
 
+    @_reported("to search BM25 terms")
     def search_terms(self, build: str, terms: dict[int, float], expr: str, limit: int) -> dict[int, float]:
         """chunk_id → BM25 score of the passages holding a query term that satisfy ``expr`` (best ``limit``)."""
         if not terms:
