@@ -27,6 +27,8 @@ IndexDir = Annotated[Optional[Path], typer.Option("--index-dir", help="Index fol
 SeedsDir = Annotated[Optional[Path], typer.Option("--seeds", help="Documents folder (default: ./seeds).")]
 Model = Annotated[Optional[str], typer.Option("--model", help="sentence-transformers model name or path.")]
 Retriever = Annotated[Optional[str], typer.Option("--retriever", help="dense, bm25 or hybrid.")]
+Store = Annotated[Optional[str], typer.Option(
+    "--store", help="Serve the index from Milvus: a Milvus Lite file (PATH.db) or a server (milvus://host:19530).")]
 
 
 def _settings(index_dir: Path | None = None, seeds: Path | None = None, model: str | None = None, **kw) -> Settings:
@@ -68,13 +70,17 @@ def index(
     index_dir: IndexDir = None,
     model: Model = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-embed everything.")] = False,
+    store: Store = None,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
     from .corpus import describe, load_corpus
     from .indexer import build_index
 
     settings = _settings(index_dir, seeds, model)
-    report = build_index(settings, rebuild=rebuild, progress=True)
+    if store:
+        report = _index_into_store(settings, store, rebuild)
+    else:
+        report = build_index(settings, rebuild=rebuild, progress=True)
     _warn(report.warnings)
     for line in describe(load_corpus(settings.documents_dir, settings.max_document_bytes)):
         print(f"  {line}")
@@ -86,6 +92,18 @@ def index(
             f"{counts['sentences']} sentences; encoded {report.encoded_passages} passages and "
             f"{report.encoded_sentences} sentences, reused {report.reused}; {report.seconds:.1f} s"
         )
+
+
+def _index_into_store(settings: Settings, store: str, rebuild: bool):
+    """Build the files index, then copy it into the Milvus store ``store``; returns the build report."""
+    from .engine import sync_store
+    from .milvus_store import MilvusStore, parse_store
+
+    target = parse_store(store)
+    with MilvusStore(target) as milvus:
+        report, copied = sync_store(settings, milvus, progress=True, rebuild=rebuild)
+    print(f"{target.describe()}: {'index copied' if copied else 'already holds this index'}")
+    return report
 
 
 @app.command()
@@ -101,13 +119,14 @@ def ask(
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
+    store: Store = None,
 ) -> None:
     """Answer a question with cited sentences from the reports (builds the index if needed)."""
     from .pipeline import Pipeline
 
     if not question.strip():
         raise UsageError("the question is empty")
-    settings = _settings(index_dir, seeds, model)
+    settings = _settings(index_dir, seeds, model, store=store)
     pipeline = Pipeline.load(settings=settings, build=True, progress=True)
     answer = pipeline.ask(question, k=k, retriever=retriever, authorities=tuple(authority or ()),
                           section=section, score=score, statement=statement)
@@ -135,6 +154,7 @@ def serve(
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
+    store: Store = None,
 ) -> None:
     """Serve the chat UI at / and the JSON API at /api (builds the index first if missing or stale)."""
     from dataclasses import replace
@@ -148,7 +168,7 @@ def serve(
         options = replace(options, workers=workers)
     if batch_lanes is not None:
         options = replace(options, batch_lanes=batch_lanes)
-    serve_app(_settings(index_dir, seeds, model), options, ui=not api_only)
+    serve_app(_settings(index_dir, seeds, model, store=store), options, ui=not api_only)
 
 
 @app.command("eval")
@@ -166,11 +186,12 @@ def eval_cmd(
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
+    store: Store = None,
 ) -> None:
     """Score retrieval and answers on a gold set; write JSON, Markdown and PNG reports."""
     from .evaluate import run_eval_command
 
-    settings = _settings(index_dir, seeds, model)
+    settings = _settings(index_dir, seeds, model, store=store)
     for rule in ablate or ():
         try:
             settings = settings.with_overrides(rules=settings.rules.without(rule))

@@ -63,6 +63,9 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("RAG_MODEL", DEFAULT_MODEL))
     batch_size: int = 32
     rules: Rules = field(default_factory=Rules)
+    #: Where the index is served from: None for FAISS and files in index_dir; a Milvus Lite file (*.db)
+    #: or a Milvus server URI (milvus://host:19530) for the Milvus engine (rag/engine.py).
+    store: str | None = field(default_factory=lambda: os.environ.get("RAG_STORE") or None)
 
     # Corpus limits
     max_document_bytes: int = 5_000_000

@@ -18,12 +18,12 @@ from .config import Settings
 from .consistency import check_document_names, chunk_mismatch
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
+from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .ratings import collect
 from .records import Answer, Chunk, Filters, Query, Retrieval
-from .retrieve import Retriever
 from .store import IndexData, load_index, read_manifest
 from .terms import TermWeights
 
@@ -71,7 +71,7 @@ class Pipeline:
         self.data = data
         self.settings = settings
         self._encoder = encoder
-        self.retriever = Retriever(data, settings)
+        self.retriever = make_retriever(data, settings)
         self.catalogue = self.retriever.catalogue
         self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary)
         self.ratings = collect(list(data.chunks))
@@ -81,6 +81,8 @@ class Pipeline:
              build: bool = False, progress: bool = False) -> "Pipeline":
         """Load the index in ``index_dir`` (building it first from the documents when ``build``)."""
         settings = (settings or Settings()).with_overrides(index_dir=Path(index_dir) if index_dir else None)
+        if settings.store:
+            return cls(load_store_index(settings, build=build, progress=progress), settings)
         loaded: list[IndexData] = []
         if build:
             ensure_index(settings, progress=progress, loaded=loaded)
