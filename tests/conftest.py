@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from rag.config import PROJECT_ROOT, Settings  # noqa: E402
 
 SEEDS = PROJECT_ROOT / "seeds"
 GOLD = PROJECT_ROOT / "eval" / "gold.jsonl"
+FIXTURE_REPORTS = PROJECT_ROOT / "tests" / "fixtures" / "reports"  # five councils, every page kind
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +24,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory) -> Settings:
-    return Settings(seeds_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
+    return Settings(documents_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +48,24 @@ def copy_seeds(dest: Path, *only: str) -> Path:
         if p.is_file() and (not only or p.name in only):
             (dest / p.name).write_bytes(p.read_bytes())
     return dest
+
+
+@pytest.fixture(scope="session")
+def reports_settings(tmp_path_factory) -> Settings:
+    """Settings over the fixture reports, with the index built into a temporary folder."""
+    return Settings(documents_dir=FIXTURE_REPORTS, index_dir=tmp_path_factory.mktemp("reports-index"))
+
+
+@pytest.fixture(scope="session")
+def reports_pipeline(reports_settings, encoder):
+    """The pipeline over the fixture reports (built once per test session)."""
+    from rag.pipeline import Pipeline
+
+    return Pipeline.load(settings=reports_settings, build=True)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
