@@ -150,10 +150,10 @@ def sources_html(index: int, turn: Turn) -> str:
         return '<div class="rag-empty">No sources: the question could not be answered.</div>'
     parts = []
     if turn.abstained:
-        parts.append("<h3>Possibly related</h3>")
+        parts.append("<h2>Possibly related</h2>")
         parts += [source_card(index, p, best) for p in turn.passages] or ['<div class="rag-empty">No passages matched.</div>']
     else:
-        parts.append("<h3>Sources</h3>")
+        parts.append("<h2>Sources</h2>")
         parts += [source_card(index, c, best) for c in turn.citations]
         others = turn.uncited
         if others:
@@ -346,12 +346,12 @@ def document_html(chunks: Sequence[Chunk], focus: int | None = None, highlights:
         f"{len(statements)} quality statement(s)" if len(statements) > 1 else (statements[0] if statements else ""),
         f"file {first.doc_id}",
     ] if x)
-    parts = [f'<header><h3>{esc(first.label)}</h3><div class="rag-meta">{esc(meta)}</div></header>']
+    parts = [f'<header><h2>{esc(first.label)}</h2><div class="rag-meta">{esc(meta)}</div></header>']
     heading = None
     for c in shown:
         if c.section != heading:
             heading = c.section
-            parts.append(f"<h4>{esc(heading)}</h4>")
+            parts.append(f"<h3>{esc(heading)}</h3>")
         is_focus = c.chunk_id == focus
         parts.append(_paragraph(c, highlights if is_focus else (), is_focus))
     if not shown:

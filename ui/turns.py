@@ -111,7 +111,7 @@ def _int(d: Mapping, key: str, optional: bool = False) -> int | None:
 
 def _many(items: Any, read: Callable[[Any], Any]) -> tuple:
     """A list field of stored JSON read item by item, or ValueError."""
-    if not isinstance(items, list):
+    if not isinstance(items, (list, tuple)):
         raise ValueError("list")
     return tuple(read(i) for i in items)
 
