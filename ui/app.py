@@ -82,8 +82,9 @@ def counter_js(limit: int) -> str:
 CLAMP_K_JS = f"(v) => Math.min({MAX_K}, Math.max(1, Math.round(Number(v)) || {DEFAULT_K}))"
 
 
-def _ask_tab(h: Handlers, saved: gr.BrowserState) -> gr.HTML:
-    """The Ask tab: conversation with sources, question box, filters, exports; returns the conversation."""
+def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
+    """The Ask tab: conversation with sources, question box, filters, exports; returns the conversation
+    and the outputs that a restored conversation fills."""
     p = h.pipeline
     conversation = gr.HTML(render.conversation_html([]), elem_id="conversation", js_on_load=CONVERSATION_JS,
                            container=False, padding=False)
@@ -122,13 +123,12 @@ def _ask_tab(h: Handlers, saved: gr.BrowserState) -> gr.HTML:
 
     inputs = [question, saved, councils, section, statement, k, retriever]
     outputs = [question, saved, conversation, md_file, html_file, notice]
-    count = counter_js(h.max_chars)
-    for event in (send.click(h.respond, inputs, outputs, api_name="chat", api_visibility="undocumented"),
-                  question.submit(h.respond, inputs, outputs, api_visibility="private"),
-                  examples.load_input_event.then(h.respond, inputs, outputs, api_visibility="private")):
-        event.then(None, [question], [counter], js=count, api_visibility="private", queue=False)
-    question.input(None, [question], [counter], js=count, api_visibility="private", queue=False,
-                   show_progress="hidden")
+    send.click(h.respond, inputs, outputs, api_name="chat", api_visibility="undocumented")
+    question.submit(h.respond, inputs, outputs, api_visibility="private")
+    examples.load_input_event.then(h.respond, inputs, outputs, api_visibility="private")
+    # the counter is updated in the browser on every change (typing, pasting, an example, clearing)
+    question.change(None, [question], [counter], js=counter_js(h.max_chars), api_visibility="private",
+                    queue=False, show_progress="hidden")
     k.input(None, [k], [k], js=CLAMP_K_JS, api_visibility="private", queue=False, show_progress="hidden")
     new.click(lambda: gr.update(visible=True), None, [confirm], api_visibility="private", queue=False)
     no.click(lambda: gr.update(visible=False), None, [confirm], api_visibility="private", queue=False)
