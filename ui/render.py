@@ -150,10 +150,10 @@ def sources_html(index: int, turn: Turn) -> str:
         return '<div class="rag-empty">No sources: the question could not be answered.</div>'
     parts = []
     if turn.abstained:
-        parts.append("<h2>Possibly related</h2>")
+        parts.append(f"<h2>Possibly related to answer {index + 1}</h2>")
         parts += [source_card(index, p, best) for p in turn.passages] or ['<div class="rag-empty">No passages matched.</div>']
     else:
-        parts.append("<h2>Sources</h2>")
+        parts.append(f"<h2>Sources of answer {index + 1}</h2>")
         parts += [source_card(index, c, best) for c in turn.citations]
         others = turn.uncited
         if others:

@@ -8,7 +8,7 @@ from typing import Any, Callable, Mapping
 
 from rag.records import Answer, Passage
 
-MAX_TURNS = 50  # turns kept in the browser; older ones are dropped so localStorage stays small
+MAX_TURNS = 30  # turns kept in the browser; older ones are dropped so localStorage stays small
 MAX_TEXT = 20_000  # longest text field accepted back from the browser
 
 

@@ -249,3 +249,10 @@ def test_question_box_is_labelled_for_what_it_is(client):
     _, app = client
     box = next(b for b in app.blocks.values() if isinstance(b, gr.Textbox) and b.elem_id == "question")
     assert "question" in box.label.lower() and box.max_length is None  # never cut silently by the browser
+
+
+def test_no_per_tab_heartbeat_so_many_tabs_can_load(client):
+    """A gr.State makes every browser tab hold a heartbeat stream open; with HTTP/1.1's six connections
+    per host the sixth tab would then stall, so the app keeps its state in the browser instead."""
+    _, app = client
+    assert app.get_config_file()["connect_heartbeat"] is False
