@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import MISSING, holds
+from .answer_types import MISSING, counted_nouns, holds
 from .config import ABSTAIN_MESSAGE, Settings
 from .records import Composition, Query, Retrieval
 
@@ -37,14 +37,16 @@ def filters_exclude_named_council(query: Query, catalogue) -> str | None:
 
 
 def statement_not_covered(query: Query, catalogue) -> str | None:
-    """The question asks about a quality statement that no report here (of the named council) covers."""
+    """The question asks about a quality statement that no report here (of the named council) covers.
+    Score questions are left to the score lines, which a summary page may give without the statement's page."""
     if query.unknown_statements:
         return f"No report on the '{query.unknown_statements[0]}' quality statement is in this index."
-    if query.answer_type in ("rating",) and query.statements and query.councils:
-        missing = [(c, s) for c in query.councils for s in query.statements if not catalogue.covers(c, s)]
-        if missing and len(missing) == len(query.councils) * len(query.statements):
-            council, statement = missing[0]
-            return f"This index has no '{statement}' report for {council}."
+    if query.answer_type in ("rating", "overall") or not (query.explicit_statements and query.councils):
+        return None
+    missing = [(c, s) for c in query.councils for s in query.explicit_statements if not catalogue.covers(c, s)]
+    if len(missing) == len(query.councils) * len(query.explicit_statements):
+        council, statement = missing[0]
+        return f"This index has no '{statement}' report for {council}."
     return None
 
 
@@ -84,9 +86,12 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
         return None
     focus = weights.focus(weights.terms(query.text))
     best = max(c.relevance for c in candidates)
-    on_topic = [c for c in candidates if not focus or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap
-                or c.relevance >= best - settings.answer_margin]
-    if any(holds(query.answer_type, c.sentence.text) for c in on_topic):
+    if query.answer_type == "number" and counted_nouns(query.text):
+        on_topic = candidates  # the check itself looks for a number next to the thing counted
+    else:
+        on_topic = [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
+                    or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+    if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in on_topic):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in on_topic[:3] or candidates[:3]])
     where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""

@@ -16,7 +16,7 @@ from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
-ANSWER_TYPES = ("rating", "overall", "number", "date", "person", "organisation", "place", "yesno", "reason",
+ANSWER_TYPES = ("rating", "overall", "number", "date", "person", "organisation", "name", "place", "yesno", "reason",
                 "description")
 
 #: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
@@ -41,28 +41,39 @@ _RATING_REF = re.compile(
     re.IGNORECASE)
 #: Questions that ask for a statement's score.
 _ASKS_RATING = re.compile(
-    r"\b(what|which) (score|rating|grade|mark)\b|"
+    r"\b(what|which) ([\w-]+ )?(score|rating|grade|mark)\b|"
     r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
     r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated|get|got|receive|received)\b(?! (say|about|do)\b)|"
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated overall\b|\boverall,? how\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\b(how many|how much|what number|number of|what percentage|percentage of|what proportion|"
+_NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
+                     r"amount|figure|count)s?\b|"
+                     r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population)\b", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
-                   r"by when|what time of year)\b", re.IGNORECASE)
+                   r"by when|what time of year|what times?|opening (hours|times))\b", re.IGNORECASE)
 #: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who
 #: leads the review?" is answered by a role as well, so it asks for a description.
+_ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|member|members|worker|social worker|"
+          r"councillor|chief|executive|principal|coordinator|commissioner)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
-                     r"\bwhat (is|was|are|were) the names? of (the|their|its) (\w+ )?(director|manager|chair|chairs|"
-                     r"lead|leader|head|officer|member|members|worker|social worker|councillor|chief)\b|"
+                     rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b", re.IGNORECASE)
-_ORGANISATION = re.compile(r"\b(which|what) (organisation|organization|charity|provider|company|agency|firm|body|trust|"
-                           r"university|consultancy|contractor|supplier|partner organisation)s?\b", re.IGNORECASE)
-_PLACE = re.compile(r"^\s*where\b|\bin which (town|city|area|building|location|ward)\b|\bwhat (location|address)\b",
+_ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
+              r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
+              r"business)")
+_NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
+_ORGANISATION = re.compile(rf"\b(which|what)\b(\s+{_NOT_AUX}[\w-]+){{0,3}}\s+{_ORG_NOUNS}s?\b|"
+                           r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)", re.IGNORECASE)
+#: "What is the name of the portal?": a name the question does not give.
+_NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
+                   re.IGNORECASE)
+_PLACE = re.compile(r"^\s*(and )?where\b|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
+                    r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the reasons?\b|\bhow come\b|\bfor what reason\b", re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
@@ -128,7 +139,7 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
-    for kind, pattern in (("person", _PERSON), ("organisation", _ORGANISATION), ("date", _DATE),
+    for kind, pattern in (("person", _PERSON), ("organisation", _ORGANISATION), ("name", _NAME), ("date", _DATE),
                           ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return kind
@@ -189,7 +200,7 @@ def _replace_name(text: str, old: str, new: str, matcher: CouncilMatcher) -> str
 
 
 def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable[str], max_chars: int,
-            history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+            history: Sequence[str] = (), filters: Filters | None = None) -> Query:
     """Read a question: see :class:`Query`. ``question`` must not be empty after cleaning."""
     asked, notices = clean_question(question, max_chars)
     cleaned_history = [clean_question(h, max_chars)[0] for h in history[-4:] if isinstance(h, str)]
@@ -206,12 +217,13 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
         councils=match.known,
         unknown_councils=match.unknown,
         statements=tuple(s.name for s in named),
+        explicit_statements=tuple(s.name for s in named if _names_statement(text, s.name)),
         unknown_statements=tuple(s.name for s in named if s.name not in indexed and _names_statement(text, s.name)),
         rating_refs=() if kind == "rating" and not _picks_by_rating(text) else rating_references(text),
         answer_type=kind,
-        comparative=is_comparative(text, len(match.known) + len(match.unknown)),
+        comparative=is_comparative(text, len(match.known)),
         extreme=extreme_of(text),
-        filters=filters,
+        filters=filters or Filters(),
         notices=tuple(notices),
     )
 

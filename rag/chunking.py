@@ -185,17 +185,20 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
                 j += 1
             end = blocks[j].end
             if any(blocks[x].kind in _RATING_BLOCKS for x in range(i, j + 1)):
-                chunks.append(_chunk(doc, current, cursor.heading or "Score", b.start, end, "rating",
+                start = _with_heading(blocks, i, current)
+                chunks.append(_chunk(doc, current, cursor.heading or "Score", start, end, "rating",
                                      _entries(doc.text, blocks[i : j + 1])))
             i = j + 1
             continue
         i += 1
         if b.kind == "known":
             cursor.part, cursor.heading = _part_of_known(str(b.value)), text
-        elif b.kind in ("heading", "theme", "statement"):
+        elif b.kind in ("theme", "statement"):
+            cursor.heading = text  # the section's own heading (or its theme's)
+        elif b.kind == "heading":
             cursor.heading = text
             if cursor.part in ("expect", "commitment", "body") and current is not None and current.kind == "statement":
-                cursor.part = "findings"
+                cursor.part = "findings"  # a sub-heading after the standard text starts the findings
         elif b.kind == "title":
             continue
         elif b.kind == "published":
@@ -218,6 +221,16 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
                 repeats.add(text)
             chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, kind))
     return _numbered(chunks)
+
+
+def _with_heading(blocks: list[Block], i: int, section: Section | None) -> int:
+    """Where a score passage starts: at the heading just before it when that heading names what is
+    scored (the statement, "Local authority rating and score"), so the passage reads on its own."""
+    if i > 0 and section is not None and blocks[i - 1].start >= section.start:
+        before = blocks[i - 1]
+        if before.kind == "statement" or before.kind == "known" and str(before.value).startswith("summary_"):
+            return before.start
+    return blocks[i].start
 
 
 def _entries(text: str, group: list[Block]) -> tuple[Sentence, ...]:

@@ -1,4 +1,4 @@
-"""The ``rag`` command: a thin layer over the Python API (index, ask, serve, eval, bench)."""
+"""The ``rag`` command: a thin layer over the Python API (index, ask, serve, eval, bench, scores, compare)."""
 
 from __future__ import annotations
 
@@ -49,9 +49,8 @@ def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-embed everything.")] = False,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
-    from .indexer import build_index
-
     from .corpus import describe, load_corpus
+    from .indexer import build_index
 
     settings = _settings(index_dir, seeds, model)
     report = build_index(settings, rebuild=rebuild, progress=True)
@@ -101,15 +100,31 @@ def ask(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 7860,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 7860,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", help="Also accept requests for this host name (repeatable; loopback names always).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="API worker threads (default: four per core).")] = None,
+    queue: Annotated[int, typer.Option(min=0, max=1000, help="API questions that may wait for a worker before 429.")] = 32,
+    onnx_threads: Annotated[int, typer.Option(min=0, max=64, help="ONNX threads per question (0: one per core).")] = 1,
+    batch_lanes: Annotated[Optional[int], typer.Option(min=0, max=16, help="Encode concurrent questions together in this "
+                                             "many batches at once (default: one per core; 0: no batching).")] = None,
+    api_only: Annotated[bool, typer.Option("--api-only", help="Serve the JSON API without the chat UI.")] = False,
     seeds: SeedsDir = None,
     index_dir: IndexDir = None,
     model: Model = None,
 ) -> None:
-    """Open the chat UI in the browser (builds the index first if missing or stale)."""
-    from ui.app import serve as serve_app
+    """Serve the chat UI at / and the JSON API at /api (builds the index first if missing or stale)."""
+    from dataclasses import replace
 
-    serve_app(_settings(index_dir, seeds, model), host=host, port=port)
+    from .server import ServeOptions, serve as serve_app
+
+    options = ServeOptions(host=host, port=port, allow_hosts=tuple(allow_host or ()), waiting=queue,
+                           onnx_threads=onnx_threads)
+    if workers:
+        options = replace(options, workers=workers)
+    if batch_lanes is not None:
+        options = replace(options, batch_lanes=batch_lanes)
+    serve_app(_settings(index_dir, seeds, model), options, ui=not api_only)
 
 
 @app.command("eval")
@@ -156,16 +171,88 @@ def bench(
     run_bench_command(_settings(index_dir, seeds, model), as_json=as_json, scale=scale, out=out)
 
 
+@app.command("scores")
+def scores_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    seeds: SeedsDir = None,
+    index_dir: IndexDir = None,
+    model: Model = None,
+) -> None:
+    """Print the score matrix: every council against every quality statement, with overall ratings."""
+    from .pipeline import Pipeline
+
+    if fmt not in ("table", "csv", "json"):
+        raise UsageError(f"--format must be table, csv or json, not {fmt!r}")
+    matrix = Pipeline.load(settings=_settings(index_dir, seeds, model), build=True, progress=True).scores()
+    if fmt == "csv":
+        sys.stdout.write(matrix.to_csv())
+    elif fmt == "json":
+        print(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from rich.table import Table
+
+        from .scores import LEAD_COLUMNS, SHORT_NAMES
+
+        table = Table(caption="(summary) = scored only in the summary list; (indicative) = a pilot's indicative score")
+        for header in (*LEAD_COLUMNS, *(SHORT_NAMES.get(s, s) for s in matrix.statements)):
+            table.add_column(header)
+        for row in matrix.table():
+            table.add_row(*row)
+        console = _console()
+        console.print(table)
+        for theme, statements in matrix.themes:
+            console.print(f"{theme}: {', '.join(statements)}", markup=False)
+
+
+@app.command("compare")
+def compare_cmd(
+    statement: Annotated[str, typer.Option("--statement", help="The quality statement, e.g. \"Safeguarding\".")],
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Rank findings by this topic, e.g. \"carers\".")] = None,
+    councils: Annotated[Optional[str], typer.Option("--councils", help="Only these councils, comma-separated.")] = None,
+    band: Annotated[str, typer.Option("--band", help="all, high (scored 3-4) or low (scored 1-2).")] = "all",
+    per_council: Annotated[int, typer.Option("-n", "--per-council", min=1, max=10, help="Sentences per council.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Also write the Markdown to this file.")] = None,
+    seeds: SeedsDir = None,
+    index_dir: IndexDir = None,
+    model: Model = None,
+) -> None:
+    """Councils' own findings on one quality statement side by side, by score band, as cited Markdown."""
+    from .compare import to_markdown
+    from .pipeline import Pipeline
+
+    names = [c.strip() for c in (councils or "").split(",") if c.strip()]
+    pipeline = Pipeline.load(settings=_settings(index_dir, seeds, model), build=True, progress=True)
+    result = pipeline.compare(statement, topic=topic, councils=names, band=band, per_council=per_council)
+    markdown = to_markdown(result)
+    if out is not None:
+        try:
+            out.write_text(markdown, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot write {out}: {e.strerror or e}") from None
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(markdown, end="")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: user-facing errors become one line on stderr and a non-zero exit code."""
+    """Entry point: user-facing errors (bad options too) become one line on stderr and a non-zero exit code."""
     try:
-        app(args=argv, standalone_mode=True)
+        code = app(args=argv, standalone_mode=False)
+    except typer.TyperException as e:  # bad options and arguments (typer's click exceptions)
+        if type(e).__name__ == "NoArgsIsHelpError":
+            e.show()
+        else:
+            print(f"error: {e.format_message()}", file=sys.stderr)
+        sys.exit(getattr(e, "exit_code", 2))
     except RagError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

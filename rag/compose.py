@@ -97,8 +97,8 @@ def cite(lines: list[tuple[str, list[tuple[Passage, Sentence]]]]) -> tuple[str, 
 
 
 def _one_line(text: str) -> str:
-    """A quoted sentence on one answer line (a score entry spans lines in its report)."""
-    return re.sub(r"\s*\n\s*", " · ", text.strip())
+    """A quoted sentence on one answer line, its spacing collapsed (a score entry spans lines in its report)."""
+    return " ".join(text.split())
 
 
 def restates(sentence: str, question: str, weights: TermWeights) -> bool:
@@ -167,7 +167,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if query.comparative:
         return _comparison(query, candidates, best, weights, settings)
     floor = max(settings.abstain_threshold if settings.rules.threshold else 0.0, best - settings.answer_margin)
-    typed = [c for c in candidates if holds(query.answer_type, c.sentence.text)]
+    typed = [c for c in candidates if holds(query.answer_type, c.sentence.text, query.text, query.councils)]
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         first = max(typed, key=lambda c: c.relevance)  # the answer opens with a sentence holding what is asked
         rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,

@@ -28,8 +28,9 @@ _SUFFIXES = ("metropolitan borough council", "metropolitan district council", "c
 #: Abbreviations people put before a London borough's name ("LB Camden", "RB Greenwich").
 _ABBREVIATED_PREFIX = re.compile(r"^(?:lb|rb|rbk|lbc)\s+")
 #: "<council>: local authority assessment" (published pages) or "<council> assessment" (2023 pilots).
-_TITLE = re.compile(r"^\s*(?P<name>[^:\n]{2,90}?)\s*(?::|\s[-–—])\s*local authority assessment\s*$"
-                    r"|^\s*(?P<pilot>[^:\n]{2,90}?)\s+(?:local authority )?assessment\s*$", re.IGNORECASE)
+_SITE = r"(?:\s*[-–—|]\s*(?:care quality commission|cqc))?"
+_TITLE = re.compile(rf"^\s*(?P<name>[^:\n]{{2,90}}?)\s*(?::|\s[-–—])\s*local authority assessment{_SITE}\s*$"
+                    rf"|^\s*(?P<pilot>[^:\n]{{2,90}}?)\s+(?:local authority )?assessment{_SITE}\s*$", re.IGNORECASE)
 _GENERIC_COUNCIL = re.compile(
     r"\b(?:(?:London |Royal )?Borough of|City of|County of)\s+([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)?\s*[A-Z][\w'-]+)*)"
     r"|\b([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*)\s+(?:County |Borough |City |District |Metropolitan Borough )?Council\b"
@@ -142,7 +143,7 @@ class CouncilMatcher:
             canonical = self.indexed.get(normalise(name), name)
             for v in (name, *aliases):
                 variants.setdefault(normalise(v), canonical)
-        for key, name in self.indexed.items():
+        for name in self.indexed.values():
             for v in variants_of(name):
                 variants[v] = name
         self._variants = variants

@@ -18,12 +18,11 @@ from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
 from .corpus import Corpus, load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
-from .glossary import Glossary
 from .errors import CorpusError, IndexStateError
+from .glossary import Glossary
 from .lexical import LexicalIndex
 from .records import Chunk
-from .store import (IndexData, build_lock, load_index, make_faiss_index, read_manifest, remove_stale_builds,
-                    save_index)
+from .store import IndexData, build_lock, load_index, make_faiss_index, read_manifest, remove_stale_builds, save_index
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,10 @@ _PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of pu
                         re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
-_STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?\s*(?P<n>[1-4])",
-                                   re.IGNORECASE)
+#: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
+_KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
+_STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-])"
+                                   r"\s*(?P<n>[1-4])(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?", re.IGNORECASE)
 _OVERALL = {fold(r): r for r in OVERALL_RATINGS}
 
 #: Headings with a fixed meaning in the published layout (folded text → role).
@@ -91,7 +93,8 @@ def is_heading_shape(line: str) -> bool:
     return (
         len(line) <= HEADING_MAX_CHARS
         and len(line.split()) <= HEADING_MAX_WORDS
-        and (line[0].isupper() or line[0].isdigit())
+        and line[0].isupper()
+        and not any(ch.isdigit() for ch in line)  # "Population 41,000" is data, not a heading
         and line[-1] not in ".!?;,)\"'”’"
         and not (line.endswith(":") and len(line.split()) > 6)
     )
@@ -116,7 +119,8 @@ def classify(line: str) -> tuple[str, object]:
     if _COPYRIGHT.match(line):
         return "copyright", None
     if _BULLET.match(line):
-        return "bullet", None
+        inner = classify(line[_BULLET.match(line).end() - 1 :])
+        return inner if inner[0] == "statement_score" else ("bullet", None)  # "- Safeguarding: 3 (…)" is a score
     folded = fold(line)
     if folded in _OVERALL:
         return "overall", _OVERALL[folded]
@@ -135,6 +139,8 @@ def classify(line: str) -> tuple[str, object]:
         theme = theme_of_heading(line)
         if theme:
             return "theme", theme
+    if _KEY_VALUE.fullmatch(line):
+        return "bullet", None
     if is_heading_shape(line):
         return "heading", None
     return "text", None
@@ -152,6 +158,11 @@ def blocks(text: str) -> list[Block]:
         line = text[start:end]
         kind, value = classify(line)
         prev = out[-1] if out else None
+        if prev is not None and not gap and prev.kind in ("heading", "text", "bullet") and "\n" not in text[prev.start : prev.end]:
+            title = council_of_title(text[prev.start : prev.end] + " " + line)
+            if title:  # a title wrapped onto a second line ("… local authority" / "assessment")
+                out[-1] = Block("title", prev.start, end, title, prev.gap_before)
+                continue
         if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):
             merged_kind = "text" if prev.kind == "heading" else prev.kind
             out[-1] = Block(merged_kind, prev.start, end, prev.value, prev.gap_before)

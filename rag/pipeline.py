@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analyse import analyse
 from .compose import compose
@@ -23,6 +24,10 @@ from .records import Answer, Chunk, Filters, Query, Retrieval
 from .retrieve import Retriever
 from .store import IndexData, load_index, read_manifest
 from .terms import TermWeights
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .compare import Comparison
+    from .scores import ScoreMatrix
 
 
 def ensure_index(settings: Settings, progress: bool = False, loaded: list | None = None) -> BuildReport | None:
@@ -93,8 +98,22 @@ class Pipeline:
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.data.chunks if c.doc_id == doc_id]
 
+    # -- comparing councils ----------------------------------------------------------------------
+    def scores(self) -> "ScoreMatrix":
+        """Councils × quality statements with overall ratings, each score linked to its section."""
+        from .scores import score_matrix
+
+        return score_matrix(self)
+
+    def compare(self, statement: str, topic: str | None = None, councils: Sequence[str] = (),
+                band: str = "all", per_council: int = 3) -> "Comparison":
+        """Councils' own findings sentences on one statement side by side, by score band, each cited."""
+        from .compare import compare
+
+        return compare(self, statement, topic=topic, councils=councils, band=band, per_council=per_council)
+
     # -- the three stages ------------------------------------------------------------------------
-    def analyse(self, question: str, history: Sequence[str] = (), filters: Filters = Filters()) -> Query:
+    def analyse(self, question: str, history: Sequence[str] = (), filters: Filters | None = None) -> Query:
         """Stage 1: read the question (councils, statements, what is asked, follow-up rewrite)."""
         if not isinstance(question, str) or not question.strip():
             raise UsageError("the question is empty")
@@ -105,7 +124,7 @@ class Pipeline:
         return query
 
     def retrieve(self, question: str | Query, k: int | None = None, retriever: str | None = None,
-                 filters: Filters = Filters()) -> Retrieval:
+                 filters: Filters | None = None) -> Retrieval:
         """Stage 2: the passages for a question (analysed first when given as text)."""
         query = question if isinstance(question, Query) else self.analyse(question, filters=filters)
         vec = self.encoder.encode([query.text])[0] if (retriever or self.settings.retriever) != "bm25" else None

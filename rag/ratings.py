@@ -64,7 +64,9 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
         if c.kind != "rating":
             continue
         if c.page == "statement" and c.rating is not None:
-            out.append(RatingEvidence(c.label, c.council, c.statement, c.rating, c, c.sentences))
+            unique = {" ".join(s.text.split()): s for s in reversed(c.sentences)}  # a page may repeat its score line
+            sentences = tuple(sorted(unique.values(), key=lambda s: s.start))
+            out.append(RatingEvidence(c.label, c.council, c.statement, c.rating, c, sentences))
             continue
         for s in c.sentences:
             statement = _statement_of_entry(s)
@@ -122,7 +124,9 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     lines = []
     for e in pool[:MAX_LINES]:
         passage = Passage(e.chunk, 1.0, 0)
-        prefix = e.label if overall or not e.statement or e.statement in e.label else f"{e.label} · {e.statement}"
+        quoted = " ".join(s.text for s in e.sentences)
+        plain = overall or not e.statement or e.statement in e.label or e.statement in quoted
+        prefix = e.label if plain else f"{e.label} · {e.statement}"
         lines.append((prefix, [(passage, s) for s in e.sentences]))
     text, citations = cite(lines)
     if len(pool) > MAX_LINES:

@@ -129,7 +129,8 @@ class Query:
     asked: str  # the question as typed, cleaned
     councils: tuple[str, ...] = ()  # indexed councils it names
     unknown_councils: tuple[str, ...] = ()  # councils it names that have no report here
-    statements: tuple[str, ...] = ()  # quality statements it names
+    statements: tuple[str, ...] = ()  # quality statements it mentions (also as a topic word: "safeguarding")
+    explicit_statements: tuple[str, ...] = ()  # those it names as a statement (full name, or "… statement/score")
     unknown_statements: tuple[str, ...] = ()  # named statements no report here covers
     rating_refs: tuple[int, ...] = ()  # report scores it refers to ("the council rated 2")
     answer_type: str = "description"  # see rag.analyse.ANSWER_TYPES

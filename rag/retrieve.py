@@ -107,6 +107,7 @@ class Retriever:
         self.statements = np.array([c.statement or "" for c in self.chunks], dtype=object)
         self.ratings = np.array([-1 if c.rating is None else c.rating for c in self.chunks])
         self.kinds = np.array([c.kind for c in self.chunks], dtype=object)
+        self.pages = np.array([c.page for c in self.chunks], dtype=object)
         self.vectors = data.chunk_vectors[data.rows]
         self.glossary = Glossary(data.manifest.get("glossary", {}))
         off = data.sentence_offsets
@@ -170,18 +171,26 @@ class Retriever:
         return (1 - w) * passage + w * np.maximum.reduceat(sentences, starts)
 
     def adjustments(self, query: Query) -> np.ndarray:
-        """Additive moves of each passage (on the fused 0-1 scale) from what the question names:
-        its statement up, score lines up for score questions, standard text down unless asked for."""
-        s = self.settings
-        adjust = np.zeros(len(self.chunks), dtype=np.float32)
-        if query.statements and s.rules.statement_boost:
-            adjust += s.statement_boost * np.isin(self.statements, list(query.statements))
-        if query.answer_type in ("rating", "overall") and s.rules.rating_boost:
-            adjust += s.rating_boost * (self.kinds == "rating")
+        """Additive moves of each passage (on the fused 0-1 scale) from what the question names: its
+        statement up; for score questions the matching score lines up (the summary's for an overall
+        rating); the statement's standard text down, or up when the question is about it."""
         from .analyse import asks_standard_text
 
-        if s.rules.standard_text_penalty and not asks_standard_text(query.text):
-            adjust -= s.standard_text_penalty * (self.kinds == "standard")
+        s = self.settings
+        adjust = np.zeros(len(self.chunks), dtype=np.float32)
+        named = np.isin(self.statements, list(query.statements)) if query.statements else None
+        if named is not None and s.rules.statement_boost:
+            adjust += s.statement_boost * named
+        if query.answer_type in ("rating", "overall") and s.rules.rating_boost:
+            scores = self.kinds == "rating"
+            if query.answer_type == "overall":
+                scores &= self.pages == "summary"
+            elif named is not None:
+                scores &= named | (self.pages == "summary")
+            adjust += s.rating_boost * scores
+        if s.rules.standard_text_penalty:
+            sign = 1.0 if asks_standard_text(query.text) else -1.0
+            adjust += sign * s.standard_text_penalty * (self.kinds == "standard")
         return adjust
 
     def fused(self, query: Query, query_vec: np.ndarray | None, mode: str, allowed: np.ndarray | None,

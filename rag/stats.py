@@ -1,25 +1,25 @@
-"""Latency statistics shared by ``rag eval``, ``rag bench`` and the load test."""
+"""Latency statistics shared by ``rag eval``, the benchmarks and the load test."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 
 def percentile(values: list[float], q: float) -> float | None:
-    """Linear-interpolation percentile (numpy's default); None for no values."""
-    if not values:
+    """The ``q``-th percentile of ``values`` (numpy's linear interpolation); None for no values."""
+    if not len(values):
         return None
-    xs = sorted(values)
-    pos = (len(xs) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+    return float(np.percentile(np.asarray(values, dtype=float), q))
 
 
 def summary(values: list[float], digits: int = 3) -> dict[str, Any]:
-    """n, p50, p95, mean, min, max of ``values`` (milliseconds or seconds, as given)."""
-    if not values:
+    """n, p50, p95, mean, min and max of ``values`` (milliseconds or seconds, as given), rounded."""
+    if not len(values):
         return {"n": 0, "p50": None, "p95": None, "mean": None, "min": None, "max": None}
-    r = lambda v: round(float(v), digits)  # noqa: E731
-    return {"n": len(values), "p50": r(percentile(values, 50)), "p95": r(percentile(values, 95)),
-            "mean": r(sum(values) / len(values)), "min": r(min(values)), "max": r(max(values))}
+    xs = np.asarray(values, dtype=float)
+    p50, p95 = np.percentile(xs, [50, 95])
+    return {"n": int(xs.size), "p50": round(float(p50), digits), "p95": round(float(p95), digits),
+            "mean": round(float(xs.mean()), digits), "min": round(float(xs.min()), digits),
+            "max": round(float(xs.max()), digits)}

@@ -1,8 +1,8 @@
 """The Gradio chat UI's layout: ask with cited sources, browse the reports, see and run the evaluation.
 
-``serve`` loads the model and index once and launches the app; ``build_app`` lays out the Blocks
-around an already-loaded :class:`~rag.pipeline.Pipeline` (tests use it directly). The handlers are
-in :mod:`ui.callbacks`, the HTML in :mod:`ui.render`, the styles in ``style.css``.
+``build_app`` lays out the Blocks around an already-loaded :class:`~rag.pipeline.Pipeline` (tests use it
+directly); ``rag serve`` (:mod:`rag.server`) mounts it beside the JSON API. The handlers are in
+:mod:`ui.callbacks`, the HTML in :mod:`ui.render`, the styles in ``style.css``.
 
 No ``gr.State`` is used on purpose: with one, Gradio keeps a heartbeat stream open per browser tab,
 and browsers allow six HTTP/1.1 connections per host, so a sixth tab would stall while loading.
@@ -11,16 +11,12 @@ and browsers allow six HTTP/1.1 connections per host, so a sixth tab would stall
 from __future__ import annotations
 
 import importlib
-import ipaddress
 import logging
-import socket
-import sys
 from pathlib import Path
 
 import gradio as gr
 
 from rag.config import Settings
-from rag.errors import UsageError
 from rag.retrieve import RETRIEVERS
 
 from . import render
@@ -51,25 +47,6 @@ THEME = gr.themes.Soft(
     button_primary_background_fill_hover="*primary_700",
     button_primary_text_color="white",
 )
-
-
-def is_loopback(host: str) -> bool:
-    """True when ``host`` only listens on this machine."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def ensure_port_free(host: str, port: int) -> None:
-    """Fail fast, before loading the model, when the port is already taken."""
-    try:
-        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
-            s.bind((host, port))
-    except OSError as e:
-        raise UsageError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another with --port") from None
 
 
 def counter_js(limit: int) -> str:
@@ -204,38 +181,3 @@ def build_app(pipeline, settings: Settings | None = None) -> gr.Blocks:
         gr.api(h.ask_api, api_name="ask", concurrency_limit="default")
     app.queue(default_concurrency_limit=DEFAULT_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     return app
-
-
-def launch(app: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> str:
-    """Start serving ``app`` in the background with safe defaults; returns its local URL."""
-    try:
-        _, url, _ = app.launch(
-            server_name=host, server_port=port, prevent_thread_lock=True, show_error=False, quiet=True,
-            ssr_mode=False, mcp_server=False, enable_monitoring=False, footer_links=["api"],
-            run_history=False,  # else loopback callers can have runs uploaded to the Hub with our saved HF token
-            blocked_paths=[str(settings.seeds_dir), str(settings.index_dir)],
-            theme=THEME, css=PAGE_CSS,
-        )
-    except OSError as e:
-        raise UsageError(f"cannot listen on {host}:{port} ({e.strerror or 'address in use'}); "
-                         "choose another with --port") from None
-    return url
-
-
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
-    """Load the model and index once, then serve the chat UI until interrupted."""
-    from rag.pipeline import Pipeline
-
-    if not is_loopback(host):
-        print(f"warning: listening on {host}: anyone who can reach this address can use the UI "
-              "(use --host 127.0.0.1 to keep it on this machine)", file=sys.stderr)
-    ensure_port_free(host, port)
-    pipeline = Pipeline.load(settings=settings, build=True, progress=True)
-    pipeline.encoder  # load the model now rather than on the first question
-    app = build_app(pipeline, settings)
-    url = launch(app, settings, host=host, port=port)
-    print(f"Chat UI running at {url}  (Ctrl+C to stop)", flush=True)
-    try:
-        app.block_thread()
-    finally:
-        app.close(verbose=False)

@@ -323,7 +323,7 @@ class Handlers:
             return report_outputs(None, INTERNAL_ERROR)
         return report_outputs(report, "_No evaluation report yet: run one with the button above, or `rag eval`._")
 
-    def run_eval(self, progress: gr.Progress = gr.Progress()):
+    def run_eval(self, progress: gr.Progress = gr.Progress()):  # noqa: B008 - how Gradio injects progress
         """Score the system on the gold set (all retrievers) into the user's report folder, with progress."""
         evaluate = _evaluate_module()
         if evaluate is None or not hasattr(evaluate, "run_gold_eval"):

@@ -12,6 +12,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from rag.records import Chunk
@@ -24,6 +25,8 @@ _TEMPLATE_CHARS = str.maketrans({"$": "&#36;", "{": "&#123;", "}": "&#125;", "`"
 MARKER = re.compile(r"\[(\d+)\]")
 #: ASCII punctuation that Markdown gives a meaning to; each is backslash-escaped in exported Markdown.
 _MARKDOWN_CHARS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>=$:<])")
+#: The UI's styles (ui/style.css), for panels that scope them to a gr.HTML through ``css_template``.
+PANEL_CSS = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
 EMPTY_CHAT = ("Ask a question about the CQC local authority assessment reports. Answers quote the reports' "
               "own sentences; select a number such as [1] in an answer to see the passage it comes from.")
 
@@ -151,7 +154,8 @@ def sources_html(index: int, turn: Turn) -> str:
     parts = []
     if turn.abstained:
         parts.append(f"<h2>Possibly related to answer {index + 1}</h2>")
-        parts += [source_card(index, p, best) for p in turn.passages] or ['<div class="rag-empty">No passages matched.</div>']
+        cards = [source_card(index, p, best) for p in turn.passages]
+        parts += cards or ['<div class="rag-empty">No passages matched.</div>']
     else:
         parts.append(f"<h2>Sources of answer {index + 1}</h2>")
         parts += [source_card(index, c, best) for c in turn.citations]

@@ -11,8 +11,11 @@ import io
 import re
 from collections import Counter
 
-#: A line on at least this share of pages (digits ignored) is a page header or footer.
+#: A line on at least this share of pages (digits ignored), among the first or last few lines of each
+#: page, is a page header or footer.
 REPEATED_LINE_SHARE = 0.6
+#: How many lines at the top and at the bottom of a page may be a header or footer.
+MARGIN_LINES = 3
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d+\s*(/|of)\s*\d+\s*$|^\s*\d+\s*$", re.IGNORECASE)
 
 
@@ -24,8 +27,16 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
+def _margins(lines: list[str]) -> set[str]:
+    """Keys of the first and last few non-blank lines of a page (where headers and footers are)."""
+    filled = [line for line in lines if line]
+    return {_key(line) for line in filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]}
+
+
 def pdf_to_text(raw: bytes) -> str:
-    """The text of a PDF, one paragraph per line and a blank line between paragraphs."""
+    """The text of a PDF: its lines in reading order, a blank line where the page leaves vertical space,
+    page headers, footers and page numbers dropped. Wrapped lines are joined later, by the layout
+    reader (:func:`rag.layout.blocks`), like those of any text file."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -37,20 +48,16 @@ def pdf_to_text(raw: bytes) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise UnreadableDocument(f"not a readable PDF ({type(e).__name__})") from None
     if len(pages) >= 2:
-        counts = Counter(k for lines in pages for k in {_key(line) for line in lines if line})
+        counts = Counter(k for lines in pages for k in _margins(lines))
         repeated = {k for k, n in counts.items() if n >= REPEATED_LINE_SHARE * len(pages)}
     else:
         repeated = set()
-    paragraphs: list[str] = []
-    current: list[str] = []
+    out: list[str] = []
     for lines in pages:
+        margins = _margins(lines)
         for line in lines:
-            if not line or _key(line) in repeated or _PAGE_NUMBER.match(line):
-                if not line and current:
-                    paragraphs.append(" ".join(current))
-                    current = []
+            if line and (_key(line) in repeated and _key(line) in margins or _PAGE_NUMBER.match(line)):
                 continue
-            current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+            if line or (out and out[-1]):
+                out.append(line)
+    return "\n".join(out).strip() + "\n" if any(out) else ""

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 import subprocess
+from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 
 import gradio as gr
 import pytest
 
 from rag.config import PROJECT_ROOT
-from tests.conftest import FIXTURE_REPORTS, free_port
-from ui import render
-from ui.app import build_app, launch
-from ui.callbacks import MAX_K, Handlers, checked_options
 from rag.errors import UsageError
+from rag.server import launch
+from tests.helpers import FIXTURE_REPORTS, free_port
+from ui import render
+from ui.app import build_app
+from ui.callbacks import MAX_K, Handlers, checked_options
 from ui.turns import Source, Turn, stored, turns_from
 
 pytestmark = [pytest.mark.timeout(600),
@@ -162,6 +162,7 @@ def test_follow_up_gets_the_earlier_questions_and_filters_are_stated(handlers, m
     first = "What score did Camden get for safeguarding?"
     out = handlers.respond(first, [], [], "All", "All", 5, "hybrid")
     saved, conversation = out[1], out[2]
+    assert "Camden" in conversation and "Read as:" not in conversation
     out = handlers.respond("And Lincolnshire?", saved, [], "All", "All", 5, "hybrid")
     assert seen == [(), (first,)]
     turns = turns_from(out[1])

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from rag.config import PROJECT_ROOT
-from tests.conftest import FIXTURE_REPORTS, free_port
-from ui.app import build_app, launch
+from rag.server import launch
+from tests.helpers import FIXTURE_REPORTS, free_port
+from ui.app import build_app
 from ui.callbacks import EVAL_DIR_ENV
 
 pytestmark = [

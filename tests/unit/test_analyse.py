@@ -1,0 +1,76 @@
+"""Reading questions: what is asked for, score references, comparisons, follow-ups (table-driven)."""
+
+import pytest
+
+from rag.analyse import analyse, answer_type, asks_for_rating, clean_question, follow_up, rating_references
+from rag.councils import CouncilMatcher
+
+MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", "Camden"])
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What did Shropshire score for safeguarding?", "rating"),
+    ("How did Camden score on safeguarding?", "rating"),
+    ("Which councils scored 4 for anything?", "rating"),
+    ("Which council got the lowest score?", "rating"),
+    ("What indicative score was given to the unnamed council?", "rating"),
+    ("What is Gloucestershire's overall rating?", "overall"),
+    ("The report scored 2: what training do its staff get?", "description"),
+    ("What did the council rated 2 say about training?", "description"),
+    ("What was the patient satisfaction score?", "description"),
+    ("How many complaints did Harrow record in 2022/23?", "number"),
+    ("How much did Surrey spend on adult social care?", "number"),
+    ("When is Harrow Council's next peer review due?", "date"),
+    ("When mistakes happen in Hounslow, do staff get blamed?", "description"),
+    ("Who is the director of adult social services in Harrow?", "person"),
+    ("What is the name of Camden's Executive Director of Adults and Health?", "person"),
+    ("Who leads the Annual Social Work Healthcheck?", "description"),
+    ("Which voluntary sector organisation runs the carers hub?", "organisation"),
+    ("What is the name of the social care portal?", "name"),
+    ("Where does the carers cafe meet?", "place"),
+    ("On which street is the extra care scheme?", "place"),
+    ("Why did Harrow change its assessment model?", "reason"),
+    ("How often does Ealing send out its newsletter?", "description"),
+    ("What is the Making it Real Board?", "description"),
+])
+def test_answer_type(question, kind):
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("question,refs", [
+    ("What did the council rated 2 say about training?", (2,)),
+    ("What did the authority that scored 'some shortfalls' say about complaints?", (2,)),
+    ("Which reports have a score of 3?", (3,)),
+    ("What did Camden score?", ()),
+])
+def test_rating_references(question, refs):
+    assert rating_references(question) == refs
+
+
+def test_asking_for_a_score_is_not_picking_a_report_by_it():
+    assert asks_for_rating("Which councils scored 3?")
+    assert not asks_for_rating("The council rated 2: what did it say about carers?")
+
+
+@pytest.mark.parametrize("previous,question,expected", [
+    ("What score did Hounslow get?", "and what about Ealing?", "What score did Ealing get?"),
+    ("How many complaints did Harrow's service record?", "And Ealing?", "How many complaints did Ealing's service record?"),
+    ("What is the Making it Real Board?", "and in Camden?", "What is the Making it Real Board in Camden?"),
+    ("How does Camden support carers?", "what about their waiting lists?", "Their waiting lists in Camden?"),
+    ("How does Camden support carers?", "What is Schwarz Rounds?", "What is Schwarz Rounds?"),
+])
+def test_follow_ups_are_rewritten_to_stand_alone(previous, question, expected):
+    assert follow_up(question, [previous], MATCHER) == expected
+
+
+def test_analyse_reads_councils_statements_and_comparisons():
+    q = analyse("Compare Harrow and Ealing on safeguarding and on Blorpshire", MATCHER,
+                ["Safeguarding"], 1000)
+    assert q.councils == ("Harrow", "Ealing") and q.comparative and q.statements == ("Safeguarding",)
+    q = analyse("What did Harrow score for assessing needs?", MATCHER, ["Safeguarding"], 1000)
+    assert q.answer_type == "rating" and q.unknown_statements == ("Assessing needs",)
+
+
+def test_long_questions_are_cut_with_a_notice_saying_how_much_remains():
+    text, notices = clean_question("word " * 400, 100)
+    assert len(text) <= 100 and "shortened to its first" in notices[0]

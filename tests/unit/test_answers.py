@@ -1,0 +1,104 @@
+"""Answers on the fixture reports with the fake encoder: council discipline, score answers, abstention
+rules (each named in rag.abstain), follow-ups, and the answer format."""
+
+import pytest
+
+from rag.config import ABSTAIN_MESSAGE
+from rag.corpus import load_corpus
+from tests.helpers import FIXTURE_REPORTS, answer_problems
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {d.doc_id: d.text for d in load_corpus(FIXTURE_REPORTS).documents}
+
+
+def check(answer, documents):
+    assert not answer_problems(answer.to_dict(), documents), answer.answer
+    return answer
+
+
+def test_every_line_names_its_council(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("How does Staffordshire support carers?"), documents)
+    assert not a.abstained
+    assert all(line.startswith("Staffordshire") for line in a.answer.splitlines())
+    assert {c.passage.chunk.council for c in a.citations} == {"Staffordshire"}
+
+
+def test_a_question_naming_a_council_retrieves_only_that_council(fixture_pipeline):
+    a = fixture_pipeline.ask("What did LB Camden do about waiting lists?")
+    assert {p.chunk.council for p in a.passages} == {"Camden"}
+
+
+def test_score_of_a_named_council_and_statement_from_its_score_line(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("What did Staffs score for safeguarding?"), documents)
+    assert a.answer.startswith("Staffordshire · Safeguarding: Score: 2 [1]")
+    assert a.answer.count("Evidence shows some shortfalls") == 1  # the page repeats it; quoted once
+    assert a.citations[0].passage.chunk.kind == "rating"
+
+
+def test_score_from_the_summary_when_the_statement_page_is_missing(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("What score did Scilly get for partnerships and communities?"), documents)
+    assert not a.abstained and "Score 3" in a.answer and a.citations[0].passage.chunk.page == "summary"
+
+
+def test_which_councils_scored_lists_only_those(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("Which councils scored 4 for anything?"), documents)
+    lines = a.answer.splitlines()
+    assert sorted(line.split(" · ")[0] for line in lines) == ["Camden", "Rutland"]
+    assert all("Score: 4" in line for line in lines)
+
+
+def test_overall_rating_comes_from_the_summary(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("What is Lincolnshire County Council's overall rating?"), documents)
+    assert a.answer.startswith("Lincolnshire: Good [1] 72% [1]")
+
+
+def test_a_question_picking_a_report_by_its_score_gets_that_reports_evidence(fixture_pipeline):
+    a = fixture_pipeline.ask("What did the council rated 4 say about partnerships with the voluntary sector?")
+    assert a.passages and {p.chunk.rating for p in a.passages} == {4}
+
+
+@pytest.mark.parametrize("question,reason", [
+    ("What did Harrow say about carers?", "There is no report for Harrow in this index."),
+    ("What were the key findings for the Isles of Scilly on partnerships and communities?",
+     "This index has no 'Partnerships and communities' report for Isles of Scilly."),
+    ("What is the name of Rutland Council's Director of Adult Services?", "but not who it is"),
+    ("Which voluntary sector organisation runs the Staffordshire Carers Hub under contract?", "but not which organisation"),
+])
+def test_abstentions_say_why(fixture_pipeline, question, reason):
+    a = fixture_pipeline.ask(question)
+    assert a.abstained and a.answer.startswith(ABSTAIN_MESSAGE) and reason in a.answer and not a.citations
+    assert a.passages or "no report" in reason.lower()
+
+
+def test_filters_that_exclude_the_named_council_are_said(fixture_pipeline):
+    a = fixture_pipeline.ask("How does Camden support carers?", authorities=("Lincolnshire",))
+    assert a.abstained and "keep only Lincolnshire" in a.answer
+    assert "Filters in force: councils: Lincolnshire." in a.notices
+
+
+def test_a_filter_that_matches_nothing_says_what_exists(fixture_pipeline):
+    a = fixture_pipeline.ask("carers", section="No such heading")
+    assert a.abstained and "No section is named 'No such heading'; sections are:" in a.answer
+
+
+def test_follow_up_keeps_the_conversation(fixture_pipeline):
+    a = fixture_pipeline.ask("and what about Lincs?", history=["What did Camden score for safeguarding?"])
+    assert a.read_as == "What did Lincolnshire score for safeguarding?"
+    assert a.answer.startswith("Lincolnshire · Safeguarding: Score: 2")
+
+
+def test_rules_can_be_switched_off_for_ablation(fixture_pipeline):
+    from dataclasses import replace
+
+    question = "How does Camden support carers?"
+    on = fixture_pipeline.ask(question)
+    original = fixture_pipeline.settings
+    fixture_pipeline.retriever.settings = replace(original, rules=original.rules.without("council_discipline"))
+    try:
+        off = fixture_pipeline.ask(question, k=20)
+    finally:
+        fixture_pipeline.retriever.settings = original
+    assert {p.chunk.council for p in on.passages} == {"Camden"}
+    assert len({p.chunk.council for p in off.passages}) > 1

@@ -1,0 +1,94 @@
+"""Passages of each page kind: findings with and without sub-headings, standard text, scores,
+overview bullets and summaries, with exact offsets."""
+
+from rag.chunking import RepeatFinder, chunk_document, label_for, split_sentences
+from rag.corpus import make_document
+from rag.metadata import Section
+from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT, assert_exact_offsets
+
+
+def chunks_of(text, name="doc.txt"):
+    doc = make_document(name, text, "x")
+    return doc, chunk_document(doc)
+
+
+def test_findings_without_sub_headings_are_findings():
+    doc, chunks = chunks_of(STATEMENT_PAGE)
+    assert_exact_offsets(doc.text, chunks)
+    findings = [c for c in chunks if c.kind == "finding"]
+    assert [c.text[:20] for c in findings] == ["The council's home c", "Staff told us that h"]
+    assert all(c.section == "Key findings for this quality statement" for c in findings)
+    assert all(c.statement == "Care provision, integration and continuity" and c.rating == 3 for c in findings)
+    assert [c.paragraph for c in findings] == [1, 2]
+
+
+def test_standard_text_and_score_lines_are_marked():
+    _, chunks = chunks_of(STATEMENT_PAGE)
+    kinds = {c.text.split("\n")[0]: c.kind for c in chunks}
+    assert kinds["I can get care when I need it."] == "standard"
+    assert kinds["We understand the care people need and make sure it is there."] == "standard"
+    assert kinds["Published: 2 May 2025 Page last updated: 9 May 2025"] == "published"
+    rating = next(c for c in chunks if c.kind == "rating")
+    # the score passage reads on its own: it starts at the statement's heading, and quotes only the score lines
+    assert rating.text.startswith("Care provision, integration and continuity of care\n\nScore 3")
+    assert [s.text for s in rating.sentences] == ["Score 3", "3 – Evidence shows a good standard"]
+
+
+def test_findings_under_sub_headings_take_their_heading():
+    text = STATEMENT_PAGE.replace("Key findings for this quality statement\n\n",
+                                  "Key findings for this quality statement\n\nHome care supply\n\n")
+    _, chunks = chunks_of(text)
+    assert {c.section for c in chunks if c.kind == "finding"} == {"Home care supply"}
+
+
+def test_whole_report_sections_bullets_and_summary_scores():
+    doc, chunks = chunks_of(WHOLE_REPORT)
+    assert_exact_offsets(doc.text, chunks)
+    facts = [c for c in chunks if c.kind == "facts"]
+    assert len(facts) == 1 and facts[0].section == "Demographics"
+    assert [s.text for s in facts[0].sentences] == ["- Population: 151,000", "- Share aged over 65: 21%"]
+    summary_scores = next(c for c in chunks if c.kind == "rating" and c.page == "summary" and "Assessing" in c.text)
+    assert [s.text for s in summary_scores.sentences] == ["Assessing needs\nScore: 2", "Safeguarding\nScore: 3"]
+    assert summary_scores.text.startswith("Quality statement scores\n\n")
+    overall = next(c for c in chunks if c.kind == "rating" and c.page == "summary" and "58%" in c.text)
+    assert overall.text == "Local authority rating and score\n\nRequires improvement\n\n58%"
+    by_statement = {c.text: (c.statement, c.theme, c.rating) for c in chunks if c.kind == "finding"}
+    assert by_statement["People waited too long for assessments in 2024."] == ("Assessing needs", "Working with people", 2)
+    assert by_statement["Safeguarding concerns were triaged the same day."][0] == "Safeguarding"
+
+
+def test_unnamed_council_gets_a_readable_label():
+    assert label_for(None, Section("statement", 0, 1, "Safeguarding", None, 2)) == "Unnamed council · Safeguarding · score 2"
+    assert label_for("Harrow", None) == "Harrow"
+    _, chunks = chunks_of("Safeguarding\n\nIndicative score: 2\n\nThe local authority had a backlog.\n")
+    assert {c.label for c in chunks} == {"Unnamed council · Safeguarding · score 2"}
+
+
+def test_repeated_paragraph_is_kept_once_in_linear_time():
+    finder = RepeatFinder()
+    finder.add("Staff had training. The local authority has increased resources to its contact centre.")
+    assert finder.repeats("The council has increased resources to its contact centre.")
+    assert not finder.repeats("The council has increased resources to its contact centre. Staff left.")
+    assert not finder.repeats("Something else entirely.")
+
+
+def test_many_distinct_paragraphs_are_all_kept():
+    text = "Safeguarding\n\nScore 3\n\n" + "\n\n".join(
+        f"Finding number {i} concerns topic {i * 7919 % 1000} and team {i * 104729 % 997}." for i in range(800))
+    _, chunks = chunks_of(text)
+    assert sum(c.kind == "finding" for c in chunks) == 800
+
+
+def test_cr_line_endings_are_read_as_newlines():
+    from rag.read.text import decode_text
+
+    text = decode_text(STATEMENT_PAGE.replace("\n", "\r").encode())
+    doc, chunks = chunks_of(text)
+    assert sum(c.kind == "finding" for c in chunks) == 2
+
+
+def test_sentence_splitting_keeps_abbreviations_and_lowercase_continuations():
+    text = "Staff used e.g. reflective logs. Recent. examples had included fire training. Twelve complaints were received."
+    assert [s.text for s in split_sentences(text)] == [
+        "Staff used e.g. reflective logs.", "Recent. examples had included fire training.",
+        "Twelve complaints were received."]

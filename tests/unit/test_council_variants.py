@@ -1,0 +1,32 @@
+"""Recognising council names in questions."""
+
+from rag.councils import CouncilMatcher as AuthorityMatcher
+
+CORPUS = ["Hounslow", "Harrow", "Ealing", "Telford and Wrekin"]
+
+
+def find(q):
+    return AuthorityMatcher(CORPUS).find(q)
+
+
+def test_common_variants_of_corpus_authorities():
+    assert find("How does Telford handle complaints?").known == ("Telford and Wrekin",)
+    assert find("telford & wrekin coproduction").known == ("Telford and Wrekin",)
+    assert find("Is Hounslow Council good at learning?").known == ("Hounslow",)
+    assert find("What does LB Ealing trial?").known == ("Ealing",)
+    assert find("london borough of harrow's complaints").known == ("Harrow",)
+    assert find("Compare Harrow and Ealing").known == ("Harrow", "Ealing")
+
+
+def test_councils_outside_the_corpus_are_reported_as_unknown():
+    m = find("What score did Camden get?")
+    assert m.known == () and m.unknown == ("Camden",) and m.only_unknown
+    m = find("Compare Leeds with Harrow")
+    assert m.known == ("Harrow",) and m.unknown == ("Leeds",) and not m.only_unknown
+    assert find("How does Narnia County Council train staff?").unknown == ("Narnia",)
+
+
+def test_no_false_positives_on_ordinary_words():
+    assert find("Were there harrowing stories about ealingness?") == find("Which councils train staff?")
+    assert find("What reading and training did staff do in Bury?").unknown == ("Bury",)
+    assert find("what reading did staff do?").unknown == ()

@@ -1,0 +1,80 @@
+"""Quality statements, themes and council names in every form the reports and questions use."""
+
+import pytest
+
+from rag.councils import CouncilMatcher, council_of_title, display_name
+from rag.framework import statement_of_heading, statements_in, theme_of_heading
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Assessing needs", "Assessing needs"),
+    ("Supporting people to lead healthier lives", "Supporting people to live healthier lives"),
+    ("Supporting people to live healthier lives", "Supporting people to live healthier lives"),
+    ("Care provision, integration and continuity of care", "Care provision, integration and continuity"),
+    ("Care provision, integration and continuity", "Care provision, integration and continuity"),
+    ("Safe pathways, systems and transitions", "Safe pathways, systems and transitions"),
+    ("SAFEGUARDING", "Safeguarding"),
+    ("Equity in experience and outcomes", "Equity in experience and outcomes"),
+    ("Learning, improvement and innovation", "Learning, improvement and innovation"),
+    ("Learning from feedback", None),
+    ("Safeguarding enquiries were completed on time.", None),
+    ("Assessing needs of carers in rural areas", None),
+])
+def test_statement_headings_in_their_published_variants(line, expected):
+    found = statement_of_heading(line)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("line,theme", [
+    ("Theme 1: How Rutland works with people", "Working with people"),
+    ("Theme 2: Providing support", "Providing support"),
+    ("Theme 3: How the local authority ensures safety within the system", "How the local authority ensures safety within the system"),
+    ("Leadership", "Leadership"),
+    ("Leadership was stable", None),
+    ("Working with partners", None),
+])
+def test_theme_headings(line, theme):
+    assert theme_of_heading(line) == theme
+
+
+def test_questions_name_statements_by_short_forms():
+    assert [s.name for s in statements_in("What did Shropshire score for safe pathways?")] == [
+        "Safe pathways, systems and transitions"]
+    assert [s.name for s in statements_in("how did they do on assessing needs")] == ["Assessing needs"]
+    assert statements_in("How many complaints were recorded?") == ()
+
+
+@pytest.mark.parametrize("title,council", [
+    ("Shropshire Council: local authority assessment", "Shropshire"),
+    ("London Borough of Camden: local authority assessment", "Camden"),
+    ("Council of the Isles of Scilly: local authority assessment", "Isles of Scilly"),
+    ("Staffordshire County Council: local authority assessment", "Staffordshire"),
+    ("Camden: local authority assessment", "Camden"),
+    ("Nottinghamshire County Council assessment", "Nottinghamshire"),
+    ("Surrey County Council – local authority assessment", "Surrey"),
+    ("Royal Borough of Kensington and Chelsea: local authority assessment", "Kensington and Chelsea"),
+    ("Local authority assessment", None),
+    ("Learning, improvement and innovation", None),
+    ("Hospital discharge assessment", None),
+])
+def test_council_read_from_title_lines(title, council):
+    assert council_of_title(title) == council
+
+
+def test_display_names_unify_variants():
+    assert display_name("Staffordshire County Council") == display_name("Staffordshire") == "Staffordshire"
+    assert display_name("London Borough of Camden") == "Camden"
+    assert display_name("Blorpshire Borough Council") == "Blorpshire"
+
+
+@pytest.mark.parametrize("question,known,unknown", [
+    ("What did Staffs score for safeguarding?", ("Staffordshire",), ()),
+    ("How does LB Camden support carers?", ("Camden",), ()),
+    ("What about Lincs?", ("Lincolnshire",), ()),
+    ("Compare Camden Council and Staffordshire County Council", ("Camden", "Staffordshire"), ()),
+    ("What did Harrow say about training?", (), ("Harrow",)),
+    ("How many people live in reading materials?", (), ()),
+])
+def test_council_matcher(question, known, unknown):
+    m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire"]).find(question)
+    assert m.known == known and m.unknown == unknown

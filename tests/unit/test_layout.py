@@ -1,0 +1,77 @@
+"""Typing the lines of a report and joining them into paragraphs, whatever the layout."""
+
+import pytest
+
+from rag.layout import blocks, classify
+
+
+@pytest.mark.parametrize("line,kind,value", [
+    ("Score: 2", "score", (2, False)),
+    ("Score 3", "score", (3, False)),
+    ("Indicative score: 3", "score", (3, True)),
+    ("Score: 75", "percentage", 75),
+    ("56%", "percentage", 56),
+    ("78 out of 100", "percentage", 78),
+    ("2 - Evidence shows some shortfalls", "description", 2),
+    ("3 – Evidence shows a good standard", "description", 3),
+    ("Requires improvement", "overall", "Requires improvement"),
+    ("Published: 31 January 2025 Page last updated: 3 February 2025", "published", "31 January 2025"),
+    ("- Population: 218,000", "bullet", None),
+    ("• 41% of residents are under 30", "bullet", None),
+    ("Population: 41,400", "bullet", None),
+    ("© Care Quality Commission", "copyright", None),
+    ("What people expect", "known", "expect"),
+    ("The local authority commitment:", "known", "commitment"),
+    ("Key findings for this quality statement", "known", "findings"),
+    ("Financial facts", "known", "overview"),
+    ("Quality statement scores", "known", "summary_scores"),
+    ("Learning from feedback", "heading", None),
+    ("Staff told us they felt supported.", "text", None),
+])
+def test_classify(line, kind, value):
+    assert classify(line) == (kind, value)
+
+
+def test_statement_with_score_on_one_line():
+    kind, (statement, n) = classify("Assessing needs: 2 (Evidence shows some shortfalls)")
+    assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
+
+
+def _texts(text):
+    return [(b.kind, text[b.start:b.end]) for b in blocks(text)]
+
+
+def test_blank_line_paragraphs_and_exact_offsets():
+    text = "Heading one\n\nFirst paragraph here. It has two sentences.\n\nSecond paragraph.\n"
+    out = _texts(text)
+    assert out == [("heading", "Heading one"), ("text", "First paragraph here. It has two sentences."),
+                   ("text", "Second paragraph.")]
+
+
+def test_wrapped_lines_join_into_one_paragraph():
+    text = ("The council ran a service for people leaving hospital that\nhelped them settle at home, and most said "
+            "it\nworked well.\nNext heading\n")
+    kinds = _texts(text)
+    assert kinds[0] == ("text", text[: text.index("\nNext")])
+    assert kinds[1] == ("heading", "Next heading")
+
+
+def test_one_paragraph_per_line_is_split():
+    long1 = "Staff described a supportive culture with regular supervision and training that they valued highly. " * 2
+    long2 = "Partners said the council shared information well and responded quickly when concerns were raised. " * 2
+    text = long1.strip() + "\n" + long2.strip() + "\n"
+    assert [k for k, _ in _texts(text)] == ["text", "text"]
+
+
+def test_title_wrapped_over_two_lines():
+    text = "Rutland County Council: local authority\nassessment\n\nOverall summary\n"
+    assert _texts(text)[0] == ("title", "Rutland County Council: local authority\nassessment")
+
+
+@pytest.mark.timeout(120)
+def test_hostile_layouts_at_the_size_limit_finish():
+    """A megabyte of spaces on one line and a 1 MB line of words (quadratic regexes would take hours)."""
+    text = "Heading\n\n" + " " * 1_000_000 + "x\n\n" + ("word " * 200_000) + "\n"
+    out = blocks(text)
+    assert [b.kind for b in out] == ["heading", "text", "text"]
+    assert text[out[1].start : out[1].end] == "x"

@@ -1,0 +1,67 @@
+"""Council, statement, theme, score and sections read from the text, and metadata.toml overrides."""
+
+import pytest
+
+from rag.corpus import make_document
+from rag.errors import CorpusError
+from rag.layout import blocks
+from rag.metadata import MetadataConflict, apply_override, read_metadata
+from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT
+
+
+def meta(text):
+    return read_metadata(blocks(text), len(text))
+
+
+def test_a_published_statement_page():
+    m = meta(STATEMENT_PAGE)
+    assert m.council == "Fenwick" and m.published == "2 May 2025"
+    (s,) = m.sections
+    assert (s.kind, s.statement, s.theme, s.rating) == (
+        "statement", "Care provision, integration and continuity", "Providing support", 3)
+
+
+def test_a_whole_report_is_split_into_sections():
+    m = meta(WHOLE_REPORT)
+    kinds = [(s.kind, s.statement, s.rating) for s in m.sections]
+    assert kinds == [("summary", None, None), ("overview", None, None), ("statement", "Assessing needs", 2),
+                     ("statement", "Safeguarding", 3)]
+    summary = m.sections[0]
+    assert summary.overall == "Requires improvement" and summary.percentage == 58
+    assert summary.ratings == (("Assessing needs", 2), ("Safeguarding", 3))
+    # sections tile the text: each starts where the previous ends
+    assert all(a.end <= b.start for a, b in zip(m.sections, m.sections[1:]))
+
+
+def test_pilot_page_without_a_council():
+    text = "Safeguarding\n\nIndicative score: 2\n\n2 – Evidence shows some shortfalls\n\nThe local authority had a backlog.\n"
+    m = meta(text)
+    assert m.council is None
+    assert (m.sections[0].statement, m.sections[0].rating, m.sections[0].indicative) == ("Safeguarding", 2, True)
+
+
+def test_a_page_repeating_its_score_line_keeps_the_first():
+    text = "Safeguarding\n\nScore: 2\n\n2 - Evidence shows some shortfalls\n\nScore: 2\n\nFindings here.\n"
+    assert meta(text).sections[0].rating == 2
+
+
+def test_override_fills_what_the_text_leaves_open():
+    m = apply_override(meta("Learning, improvement and innovation\n\nScore 3\n\nStaff were trained.\n"),
+                       {"authority": "Harrow", "score": 3})
+    assert m.council == "Harrow" and m.sections[0].rating == 3
+
+
+@pytest.mark.parametrize("override,message", [
+    ({"council": "Harrow"}, "title names 'Fenwick'"),
+    ({"score": 2}, "score line says 3"),
+    ({"quality_statement": "Safeguarding"}, "is about 'Care provision"),
+    ({"quality_statement": "Cake baking"}, "not one of CQC's nine"),
+])
+def test_override_that_contradicts_the_text_is_refused(override, message):
+    with pytest.raises(MetadataConflict, match=message):
+        apply_override(meta(STATEMENT_PAGE), override)
+
+
+def test_conflict_becomes_a_one_line_corpus_error():
+    with pytest.raises(CorpusError, match="metadata.toml says"):
+        make_document("a.txt", STATEMENT_PAGE, "x", "txt", {"score": 1})
