@@ -107,8 +107,8 @@ def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
     question.change(None, [question], [counter], js=counter_js(h.max_chars), api_visibility="private",
                     queue=False, show_progress="hidden")
     k.input(None, [k], [k], js=CLAMP_K_JS, api_visibility="private", queue=False, show_progress="hidden")
-    new.click(lambda: gr.update(visible=True), None, [confirm], api_visibility="private", queue=False)
-    no.click(lambda: gr.update(visible=False), None, [confirm], api_visibility="private", queue=False)
+    new.click(h.ask_to_clear, None, [confirm], api_visibility="private")
+    no.click(h.keep_conversation, None, [confirm], api_visibility="private")
     yes.click(h.clear, None, [saved, conversation, md_file, html_file, confirm], api_visibility="private")
     return conversation, [saved, conversation, md_file, html_file]
 
@@ -168,7 +168,7 @@ def build_app(pipeline, settings: Settings | None = None) -> gr.Blocks:
             elem_id="title",
         )
         saved = gr.BrowserState([], storage_key=STORAGE_KEY)
-        with gr.Tabs() as tabs:
+        with gr.Tabs(overflow_behavior="wrap") as tabs:  # every tab in sight on a phone too
             with gr.Tab("Ask", id="ask"):
                 conversation, restored = _ask_tab(h, saved)
             with gr.Tab("Documents", id="documents"):

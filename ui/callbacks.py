@@ -20,11 +20,11 @@ import gradio as gr
 from rag.config import PROJECT_ROOT, Settings
 from rag.errors import RagError, UsageError
 from rag.layout import classify
-from rag.records import Chunk
+from rag.records import Chunk, Passage
 from rag.retrieve import RETRIEVERS
 
 from . import render
-from .turns import Turn, failed_turn, stored, turn_of, turns_from
+from .turns import Source, Turn, failed_turn, source_of, stored, turn_of, turns_from
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,11 @@ class Handlers:
         self.gold = gold_for(settings)
         self.exports = Path(tempfile.mkdtemp(prefix="rag-ui-exports-"))
 
+    def source_at(self, doc: str, start: int) -> Source | None:
+        """The indexed passage at ``start`` in ``doc`` (how stored conversations name their sources)."""
+        chunk = self.chunk_at.get((doc, start))
+        return None if chunk is None else source_of(Passage(chunk, 0.0, 0), self.published)
+
     # -- Ask ---------------------------------------------------------------------------------
     def ask_api(self, question: str, k: int = DEFAULT_K, retriever: str = "hybrid") -> dict:
         """Answer a question; returns the answer JSON of FORMATS.md (question, answer, citations...)."""
@@ -198,7 +203,7 @@ class Handlers:
     def respond(self, question: str, saved: Any, councils: list[str] | None, section: str | None,
                 statement: str | None, k: float, retriever: str | None):
         """Answer the typed question (a follow-up of the earlier ones), add it to the conversation."""
-        turns = turns_from(saved)
+        turns = turns_from(saved, self.source_at)
         text = (question or "").strip()
         if not text:
             gr.Warning("Type a question first.")
@@ -224,8 +229,18 @@ class Handlers:
 
     def restore(self, saved: Any):
         """Show the conversation kept in the browser (after a reload)."""
-        turns = turns_from(saved)
+        turns = turns_from(saved, self.source_at)
         return (stored(turns), render.conversation_html(turns), *self.exports_of(turns))
+
+    @staticmethod
+    def ask_to_clear():
+        """Show the question that confirms starting a new conversation."""
+        return gr.update(visible=True)
+
+    @staticmethod
+    def keep_conversation():
+        """Hide the confirmation; nothing is cleared."""
+        return gr.update(visible=False)
 
     def clear(self):
         """Start a new conversation: no turns, no sources, nothing to download."""

@@ -1,15 +1,20 @@
 """One question and its answer as the chat keeps it: built from an Answer, stored in the browser as
-plain JSON, and read back (checked field by field, since the browser's copy can be anything)."""
+compact JSON (passages by reference: document and offset, never their text), and read back checked
+field by field, since the browser's copy can be anything, with the passages looked up in the index."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping
 
 from rag.records import Answer, Passage
 
-MAX_TURNS = 30  # turns kept in the browser; older ones are dropped so localStorage stays small
+MAX_TURNS = 30  # turns kept in the browser; older ones are dropped so each request stays small
 MAX_TEXT = 20_000  # longest text field accepted back from the browser
+MAX_SOURCES = 40  # most passage references accepted per stored turn
+
+#: Looks a passage up by (document id, start offset): a Source with no number, rank or relevance yet.
+Resolver = Callable[[str, int], "Source | None"]
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,14 @@ class Turn:
         return tuple(p for p in self.passages if (p.doc, p.start) not in cited)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON for the browser's storage."""
-        return asdict(self)
+        """Compact JSON for the browser's storage: passages as [n, rank, doc, start, relevance, highlights]."""
+        def ref(s: Source) -> list:
+            return [s.n, s.rank, s.doc, s.start, round(s.relevance, 4), [list(h) for h in s.highlights]]
+
+        return {"question": self.question, "answer": self.answer, "abstained": self.abstained,
+                "citations": [ref(c) for c in self.citations], "passages": [ref(p) for p in self.passages],
+                "notices": list(self.notices), "read_as": self.read_as, "filters": self.filters,
+                "failed": self.failed}
 
 
 def source_of(passage: Passage, published: Mapping[str, str], n: int | None = None,
@@ -109,48 +120,59 @@ def _int(d: Mapping, key: str, optional: bool = False) -> int | None:
     return v
 
 
-def _many(items: Any, read: Callable[[Any], Any]) -> tuple:
-    """A list field of stored JSON read item by item, or ValueError."""
-    if not isinstance(items, (list, tuple)):
+def _many(items: Any, read: Callable[[Any], Any], limit: int = MAX_SOURCES) -> tuple:
+    """A list field of stored JSON read item by item (at most ``limit``), or ValueError."""
+    if not isinstance(items, (list, tuple)) or len(items) > limit:
         raise ValueError("list")
     return tuple(read(i) for i in items)
 
 
-def _source_from(d: Any) -> Source:
-    """A Source from stored JSON, or ValueError."""
-    if not isinstance(d, dict):
-        raise ValueError("source")
-    relevance = d.get("relevance")
-    if isinstance(relevance, bool) or not isinstance(relevance, (int, float)):
+def _number(v: Any) -> float:
+    """A stored relevance, or ValueError."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise ValueError("relevance")
-    highlights = _many(d.get("highlights", []), lambda h: (int(h[0]), int(h[1])))
-    return Source(_int(d, "n", True), _int(d, "rank"), _text(d, "doc"), _text(d, "label"), _text(d, "council", True),
-                  _text(d, "statement", True), _text(d, "section"), _int(d, "paragraph"), _text(d, "kind"),
-                  _int(d, "rating", True), _text(d, "text"), _int(d, "start"), _int(d, "end"), float(relevance),
-                  highlights, _text(d, "published", True))
+    return float(v)
 
 
-def turn_from(d: Any) -> Turn:
-    """A Turn from stored JSON, or ValueError when any field is missing or of the wrong type."""
+def _source_from(ref: Any, resolve: Resolver) -> Source | None:
+    """A stored passage reference looked up in the index (None when the index no longer has it)."""
+    if not isinstance(ref, (list, tuple)) or len(ref) != 6:
+        raise ValueError("source")
+    n, rank, doc, start, relevance, highlights = ref
+    values = {"n": n, "rank": rank, "doc": doc, "start": start}
+    if _int(values, "n", True) is not None and n < 1 or _int(values, "rank") < 0 or _int(values, "start") < 0:
+        raise ValueError("source numbers")
+    found = resolve(_text(values, "doc"), start)
+    if found is None:
+        return None
+    marks = _many(highlights, lambda h: (int(h[0]), int(h[1])), limit=50)
+    return replace(found, n=n, rank=rank, relevance=_number(relevance), highlights=marks)
+
+
+def turn_from(d: Any, resolve: Resolver) -> Turn:
+    """A Turn from stored JSON, or ValueError when any field is missing or of the wrong type; passages
+    the index no longer holds are left out."""
     if not isinstance(d, dict):
         raise ValueError("turn")
+    citations = tuple(s for s in _many(d.get("citations", []), lambda r: _source_from(r, resolve)) if s)
+    passages = tuple(s for s in _many(d.get("passages", []), lambda r: _source_from(r, resolve)) if s)
     return Turn(
         question=_text(d, "question"), answer=_text(d, "answer"), abstained=bool(d.get("abstained")),
-        citations=_many(d.get("citations", []), _source_from), passages=_many(d.get("passages", []), _source_from),
-        notices=_many(d.get("notices", []), lambda n: _text({"n": n}, "n")), read_as=_text(d, "read_as", True),
-        filters=_text(d, "filters", True) or "", failed=bool(d.get("failed")),
+        citations=citations, passages=passages,
+        notices=_many(d.get("notices", []), lambda n: _text({"n": n}, "n"), limit=20),
+        read_as=_text(d, "read_as", True), filters=_text(d, "filters", True) or "", failed=bool(d.get("failed")),
     )
 
 
-def turns_from(stored: Any) -> list[Turn]:
+def turns_from(saved: Any, resolve: Resolver) -> list[Turn]:
     """The turns kept in the browser, skipping any that do not read back (never raises)."""
     turns = []
-    for item in stored if isinstance(stored, list) else []:
+    for item in saved[-MAX_TURNS:] if isinstance(saved, list) else []:
         try:
-            turns.append(turn_from(item))
+            turns.append(turn_from(item, resolve))
         except (ValueError, TypeError, IndexError, KeyError):
             continue
-    return turns[-MAX_TURNS:]
+    return turns
 
 
 def stored(turns: list[Turn]) -> list[dict[str, Any]]:

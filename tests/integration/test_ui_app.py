@@ -107,12 +107,19 @@ def test_exports_hold_each_question_answer_and_reference():
     assert 'href="#ref-1-1"' in page and 'id="ref-1-1"' in page and "&lt;script&gt;" in page
 
 
-def test_turns_read_back_from_storage_and_bad_entries_are_skipped():
-    turns = [make_turn(read_as="What did Camden do about safeguarding?", notices=("n1",))]
-    assert turns_from(json.loads(json.dumps(stored(turns)))) == turns
-    broken = stored(turns) + [{"question": 5}, "x", {**stored(turns)[0], "citations": [{"n": "1"}]}]
-    assert turns_from(broken) == turns
-    assert turns_from("not a list") == [] and turns_from(None) == []
+def test_turns_are_stored_by_reference_and_bad_entries_are_skipped():
+    source = make_source(text="Quoted passage text that stays on the server.")
+    turns = [make_turn(sources=(source,), read_as="What did Camden do about safeguarding?", notices=("n1",))]
+    index = {(source.doc, source.start): replace(source, n=None, rank=0, relevance=0.0, highlights=())}
+    saved = json.loads(json.dumps(stored(turns)))
+    assert "Quoted passage" not in json.dumps(saved)  # the browser keeps references, not report text
+    assert turns_from(saved, lambda doc, start: index.get((doc, start))) == turns
+    bad_ref = {**saved[0], "citations": [[1, 1, source.doc, "100", 0.8, []]]}
+    broken = saved + [{"question": 5}, "x", bad_ref, {**saved[0], "citations": [[0] * 6] * 1000}]
+    assert turns_from(broken, lambda doc, start: index.get((doc, start))) == turns
+    gone = turns_from(saved, lambda doc, start: None)  # the index no longer holds the passage
+    assert gone[0].question == turns[0].question and gone[0].citations == ()
+    assert turns_from("not a list", lambda doc, start: None) == [] and turns_from(None, lambda d, s: None) == []
 
 
 def test_checked_options_use_the_slider_range():
@@ -165,11 +172,12 @@ def test_follow_up_gets_the_earlier_questions_and_filters_are_stated(handlers, m
     assert "Camden" in conversation and "Read as:" not in conversation
     out = handlers.respond("And Lincolnshire?", saved, [], "All", "All", 5, "hybrid")
     assert seen == [(), (first,)]
-    turns = turns_from(out[1])
+    turns = turns_from(out[1], handlers.source_at)
     assert len(turns) == 2 and turns[1].read_as and "Lincolnshire" in turns[1].read_as
     assert f"Read as: {render.esc(turns[1].read_as)}" in out[2]
     out = handlers.respond("What did the council do about safeguarding?", out[1], ["Camden"], "All", "All", 5, None)
-    assert turns_from(out[1])[2].filters == "councils: Camden" and "Filters: councils: Camden" in out[2]
+    assert turns_from(out[1], handlers.source_at)[2].filters == "councils: Camden"
+    assert "Filters: councils: Camden" in out[2]
 
 
 def test_question_over_the_limit_gets_a_notice_and_is_not_sent(handlers, monkeypatch):
