@@ -109,7 +109,10 @@ def _badge(text: str) -> str:
 
 
 def _relevance(source: Source, best: float) -> str:
-    """Rank plus a bar of the passage's match relative to the best one (never above 100%)."""
+    """Rank plus a bar of the passage's match relative to the best one (never above 100%); nothing for a
+    passage that retrieval did not rank."""
+    if source.rank < 1:
+        return '<span class="rag-rank">Outside the ranked passages</span>'
     pct = round(100 * match_share(source.relevance, best))
     return (f'<span class="rag-rank">Rank {source.rank}</span>'
             f'<span class="rag-bar" role="img" aria-label="Match {pct}% of the best passage">'
@@ -143,7 +146,7 @@ def source_card(turn: int, source: Source, best: float) -> str:
 
 def _best(turn: Turn) -> float:
     """The highest relevance among a turn's passages (the 100% of its bars)."""
-    return max((s.relevance for s in (*turn.citations, *turn.passages)), default=0.0)
+    return max((s.relevance for s in (*turn.citations, *turn.passages) if s.rank >= 1), default=0.0)
 
 
 def sources_html(index: int, turn: Turn) -> str:

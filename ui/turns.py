@@ -86,10 +86,18 @@ def source_of(passage: Passage, published: Mapping[str, str], n: int | None = No
 
 
 def turn_of(answer: Answer, published: Mapping[str, str]) -> Turn:
-    """The turn for a fresh answer."""
+    """The turn for a fresh answer. A cited passage takes its rank and relevance from the retrieval
+    (rank 0 when the ranked list does not hold it, e.g. a score line or another council's passage)."""
+    retrieved = {(p.chunk.doc_id, p.chunk.start): p for p in answer.passages}
+
+    def cited(c) -> Source:
+        found = retrieved.get((c.passage.chunk.doc_id, c.passage.chunk.start))
+        ranked = found or Passage(c.passage.chunk, c.passage.relevance, 0)
+        return source_of(ranked, published, c.n, tuple(c.highlights))
+
     return Turn(
         question=answer.question, answer=answer.answer, abstained=answer.abstained,
-        citations=tuple(source_of(c.passage, published, c.n, tuple(c.highlights)) for c in answer.citations),
+        citations=tuple(cited(c) for c in answer.citations),
         passages=tuple(source_of(p, published) for p in answer.passages),
         notices=tuple(answer.notices), read_as=answer.read_as, filters=answer.filters or "",
     )

@@ -87,6 +87,12 @@ def test_source_card_escapes_text_and_keeps_relevance_within_100_percent():
     assert "Score 3" in html and "Published 14 March 2025" in html and "Rank 2" in html
 
 
+def test_a_cited_passage_outside_the_ranked_list_shows_no_rank_or_bar():
+    score_line = make_source(rank=0, relevance=1.0, text="Score 3")
+    html = render.sources_html(0, make_turn(sources=(score_line,)))
+    assert "Outside the ranked passages" in html and "Rank 0" not in html and "rag-bar" not in html
+
+
 def test_plain_text_copy_has_numbered_references_and_no_markup():
     turn = make_turn(sources=(make_source(text="A & B <ok> *starred*. Tail.", highlights=((0, 21),),
                                           published="14 March 2025"),), filters="councils: Camden")
