@@ -307,6 +307,9 @@ def test_accessibility_has_no_serious_violations(page, server, axe_script):
     page.get_by_role("tab", name="Evaluation").click()
     page.locator("#run-eval").wait_for(state="visible")
     problems["Evaluation"] = axe_violations(page, axe_script)
+    page.goto(server + "?__theme=dark")  # the dark theme too, with the stored conversation
+    page.locator("#conversation .rag-turn").first.wait_for(state="visible")
+    problems["Ask, dark"] = axe_violations(page, axe_script)
     assert not any(problems.values()), problems
 
 
