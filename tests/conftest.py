@@ -45,3 +45,19 @@ def fixture_pipeline(tmp_path_factory):
     from tests.helpers import FIXTURE_REPORTS, fake_pipeline
 
     return fake_pipeline(FIXTURE_REPORTS, tmp_path_factory.mktemp("fixture-index"))
+
+
+@pytest.fixture(scope="session")
+def reports_settings(tmp_path_factory) -> Settings:
+    """Settings over the fixture reports, with the index built into a temporary folder."""
+    from tests.helpers import FIXTURE_REPORTS
+
+    return Settings(documents_dir=FIXTURE_REPORTS, index_dir=tmp_path_factory.mktemp("reports-index"))
+
+
+@pytest.fixture(scope="session")
+def reports_pipeline(reports_settings, encoder):
+    """The fixture reports indexed with the real model (the UI tests ask real questions of it)."""
+    from rag.pipeline import Pipeline
+
+    return Pipeline.load(settings=reports_settings, build=True)

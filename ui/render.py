@@ -1,60 +1,34 @@
-"""HTML and chat text for the UI, built so that document text is always shown literally.
+"""HTML and text for the UI, built so that report text, metadata and questions are always shown literally.
 
-Every piece of text from the reports, their metadata or the user goes through :func:`esc`
-before it is put into HTML. Highlights are computed on the *raw* text (the offsets the
-pipeline gives), the text is cut into segments there, and each segment is escaped on its own,
-so a ``<mark>`` never lands inside an entity and escaping never shifts the highlight.
+Every piece of text from the reports, their metadata or the user goes through :func:`esc` before it
+is put into HTML. Highlights are computed on the *raw* text (the offsets the pipeline gives), the
+text is cut into segments there, and each segment is escaped on its own, so a ``<mark>`` never lands
+inside an entity and escaping never shifts the highlight.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
-from rag.records import Answer, Chunk, Citation, Passage
+from rag.records import Chunk
+
+from .turns import Source, Turn
 
 #: Characters that template engines read (gr.HTML's ``${}`` and ``{{}}``), as entities.
 _TEMPLATE_CHARS = str.maketrans({"$": "&#36;", "{": "&#123;", "}": "&#125;", "`": "&#96;"})
-
-#: ASCII punctuation that Markdown gives a meaning to; each is backslash-escaped in chat text.
-_MARKDOWN_CHARS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>=$:])")
-_MARKER = re.compile(r"\\\[(\d+)\\\]")
-
-#: Styles of the sources and document panels (scoped to their gr.HTML via ``css_template``).
-PANEL_CSS = """
-.rag-panel { font-size: 0.95rem; line-height: 1.55; color: var(--body-text-color); }
-.rag-panel h3 { font-size: 1rem; font-weight: 600; margin: 0.9rem 0 0.5rem; color: var(--body-text-color); }
-.rag-panel h3:first-child { margin-top: 0; }
-.rag-empty { color: var(--body-text-color-subdued); font-style: italic; padding: 0.5rem 0; }
-.rag-card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 0.7rem 0.9rem;
-            margin: 0 0 0.7rem; background: var(--block-background-fill); }
-.rag-card header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.45rem; }
-.rag-n { font-weight: 700; color: var(--color-accent); }
-.rag-auth { font-weight: 600; }
-.rag-badge { font-size: 0.75rem; padding: 0.05rem 0.45rem; border-radius: 999px;
-             background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); }
-.rag-meta { font-size: 0.8rem; color: var(--body-text-color-subdued); margin: 0.15rem 0 0.4rem; }
-.rag-text { margin: 0; white-space: pre-wrap; }
-.rag-panel mark { background: #fde68a; color: #1f2937; padding: 0 0.1rem; border-radius: 3px; }
-.rag-notice { border-left: 4px solid #f59e0b; padding: 0.4rem 0.7rem; margin-bottom: 0.7rem;
-              background: var(--background-fill-secondary); border-radius: 4px; }
-.rag-abstain { border-left: 4px solid var(--color-accent); padding: 0.5rem 0.8rem; margin-bottom: 0.7rem;
-               background: var(--background-fill-secondary); border-radius: 4px; font-weight: 600; }
-.rag-error { border-left: 4px solid #dc2626; padding: 0.5rem 0.8rem; background: var(--background-fill-secondary);
-             border-radius: 4px; }
-.rag-panel details summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0; }
-.rag-doc header { margin-bottom: 0.6rem; }
-.rag-doc h4 { font-size: 0.95rem; font-weight: 600; margin: 1rem 0 0.4rem;
-              border-bottom: 1px solid var(--border-color-primary); padding-bottom: 0.2rem; }
-.rag-para { display: flex; gap: 0.6rem; margin: 0 0 0.6rem; padding: 0.35rem 0.5rem; border-radius: 6px; }
-.rag-para .rag-pn { flex: 0 0 2.6rem; font-size: 0.75rem; color: var(--body-text-color-subdued); padding-top: 0.2rem; }
-.rag-para .rag-text { flex: 1; }
-.rag-para.rag-other { opacity: 0.75; }
-.rag-focus { background: var(--background-fill-secondary); outline: 2px solid var(--color-accent); }
-.rag-gap { text-align: center; font-size: 0.8rem; color: var(--body-text-color-subdued); margin: 0.3rem 0 0.6rem; }
-"""
+#: A citation marker in an answer's raw text.
+MARKER = re.compile(r"\[(\d+)\]")
+#: ASCII punctuation that Markdown gives a meaning to; each is backslash-escaped in exported Markdown.
+_MARKDOWN_CHARS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>=$:<])")
+#: The UI's styles (ui/style.css), for panels that scope them to a gr.HTML through ``css_template``.
+PANEL_CSS = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+EMPTY_CHAT = ("Ask a question about the CQC local authority assessment reports. Answers quote the reports' "
+              "own sentences; select a number such as [1] in an answer to see the passage it comes from.")
 
 
 @dataclass(frozen=True)
@@ -105,78 +79,238 @@ def highlight_html(text: str, ranges: Iterable[Sequence[int]] = ()) -> str:
     )
 
 
-def chat_text(text: str) -> str:
-    """Chat-message Markdown that displays ``text`` literally: HTML- then Markdown-escaped."""
-    return _MARKDOWN_CHARS.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def answer_message(answer: Answer) -> str:
-    """The assistant's chat message: the answer with bold [n] markers, or a plain abstention."""
-    body = chat_text(answer.answer)
-    if answer.abstained:
-        body += "\n\n_" + chat_text("Closest passages are listed under “Possibly related”.") + "_"
-    else:
-        body = _MARKER.sub(r"**\\[\1\\]**", body)
-    notes = [f"_{chat_text('Note: ' + n)}_" for n in answer.notices]
-    return "\n\n".join(notes + [body])
-
-
-def location(chunk: Chunk) -> str:
-    """Where a chunk sits in its document, e.g. "¶3" or "score line"."""
-    if chunk.kind == "score":
+# -- small pieces shared by the panels ------------------------------------------------------------
+def location(paragraph: int, kind: str) -> str:
+    """Where a passage sits in its report, e.g. "¶3", "score line" or "publication date"."""
+    if kind == "rating":
         return "score line"
-    if chunk.kind == "boilerplate" or chunk.paragraph < 1:
+    if kind == "published":
+        return "publication date"
+    if kind == "boilerplate" or paragraph < 1:
         return "introduction"
-    return f"¶{chunk.paragraph}"
+    return f"¶{paragraph}"
 
 
-def _score_badge(chunk: Chunk) -> str:
-    """A small badge with the document's quality score, when it has one."""
-    return "" if chunk.score is None else f'<span class="rag-badge">Score {esc(chunk.score)}</span>'
+def score_text(rating: int | None) -> str:
+    """A CQC rating as shown everywhere in the UI: "Score 3" (empty when unknown)."""
+    return "" if rating is None else f"Score {int(rating)}"
 
 
-def passage_card(passage: Passage, highlights: Iterable[Sequence[int]] = (), n: int | None = None) -> str:
-    """One passage as a card: authority, score, section, document, paragraph, then its text."""
-    c = passage.chunk
-    number = f'<span class="rag-n">[{n}]</span>' if n is not None else f'<span class="rag-n">{passage.rank}.</span>'
-    meta = " · ".join([esc(c.section), esc(c.doc_id), esc(location(c)), f"relevance {passage.score:.3f}"])
+def match_share(relevance: float, best: float) -> float:
+    """A passage's relevance as a share of the best passage's in the same answer, within 0-1."""
+    if best <= 0:
+        return 0.0
+    return max(0.0, min(1.0, relevance / best))
+
+
+def _badge(text: str) -> str:
+    """A small rounded label (nothing for empty text)."""
+    return f'<span class="rag-badge">{esc(text)}</span>' if text else ""
+
+
+def _relevance(source: Source, best: float) -> str:
+    """Rank plus a bar of the passage's match relative to the best one (never above 100%); nothing for a
+    passage that retrieval did not rank."""
+    if source.rank < 1:
+        return '<span class="rag-rank">Outside the ranked passages</span>'
+    pct = round(100 * match_share(source.relevance, best))
+    return (f'<span class="rag-rank">Rank {source.rank}</span>'
+            f'<span class="rag-bar" role="img" aria-label="Match {pct}% of the best passage">'
+            f'<span style="width:{pct}%"></span></span><span class="rag-pct">{pct}%</span>')
+
+
+def source_id(turn: int, source: Source) -> str:
+    """The element id of a source card: ``rag-src-<turn>-<n>`` for citations, ``-p<rank>`` for the rest."""
+    return f"rag-src-{turn}-{source.n}" if source.n is not None else f"rag-src-{turn}-p{source.rank}"
+
+
+def source_card(turn: int, source: Source, best: float) -> str:
+    """One passage as a card: number, council, score, statement, place, date, relevance, text, open button."""
+    number = f"[{source.n}]" if source.n is not None else f"{source.rank}."
+    where = " · ".join(x for x in [source.statement or "", source.section, location(source.paragraph, source.kind)]
+                       if x)
+    published = f'<div class="rag-meta">Published {esc(source.published)}</div>' if source.published else ""
+    highlights = json.dumps([list(h) for h in source.highlights])
     return (
-        f'<article class="rag-card" data-doc="{esc(c.doc_id)}" data-paragraph="{c.paragraph}">'
-        f'<header>{number}<span class="rag-auth">{esc(c.label)}</span>{_score_badge(c)}</header>'
-        f'<div class="rag-meta">{meta}</div>'
-        f'<p class="rag-text">{highlight_html(c.text, highlights)}</p></article>'
+        f'<article class="rag-card" id="{source_id(turn, source)}" tabindex="-1" '
+        f'aria-label="Source {esc(number)} {esc(source.label)}">'
+        f'<header><span class="rag-n">{esc(number)}</span><span class="rag-auth">{esc(source.label)}</span>'
+        f'{_badge(score_text(source.rating))}</header>'
+        f'<div class="rag-meta">{esc(where)}</div>{published}'
+        f'<div class="rag-meta rag-rel">{_relevance(source, best)}</div>'
+        f'<p class="rag-text">{highlight_html(source.text, source.highlights)}</p>'
+        f'<button type="button" class="rag-open" data-doc="{esc(source.doc)}" data-start="{source.start}" '
+        f'data-highlights="{esc(highlights)}">Open {esc(number)} in its report</button></article>'
     )
 
 
-def citation_card(citation: Citation) -> str:
-    """A numbered source of the answer with the sentences the answer used marked."""
-    return passage_card(citation.passage, citation.highlights, n=citation.n)
+def _best(turn: Turn) -> float:
+    """The highest relevance among a turn's passages (the 100% of its bars)."""
+    return max((s.relevance for s in (*turn.citations, *turn.passages) if s.rank >= 1), default=0.0)
 
 
-def _uncited(answer: Answer) -> list[Passage]:
-    """Retrieved passages that the answer did not cite."""
-    cited = {c.passage.chunk.chunk_id for c in answer.citations}
-    return [p for p in answer.passages if p.chunk.chunk_id not in cited]
-
-
-def sources_html(answer: Answer) -> str:
-    """The sources panel for an answer: cited passages, or "Possibly related" ones for an abstention."""
-    parts = [f'<div class="rag-notice">{esc(n)}</div>' for n in answer.notices]
-    if answer.abstained:
-        parts.append(f'<div class="rag-abstain">{esc(answer.answer)}</div>')
-        parts.append("<h3>Possibly related</h3>")
-        parts += [passage_card(p) for p in answer.passages] or ['<div class="rag-empty">No passages matched.</div>']
+def sources_html(index: int, turn: Turn) -> str:
+    """The sources of one answer: its citations, then the other retrieved passages folded away."""
+    best = _best(turn)
+    if turn.failed:
+        return '<div class="rag-empty">No sources: the question could not be answered.</div>'
+    parts = []
+    if turn.abstained:
+        parts.append(f"<h2>Possibly related to answer {index + 1}</h2>")
+        cards = [source_card(index, p, best) for p in turn.passages]
+        parts += cards or ['<div class="rag-empty">No passages matched.</div>']
     else:
-        parts.append("<h3>Sources</h3>")
-        parts += [citation_card(c) for c in answer.citations]
-        others = _uncited(answer)
+        parts.append(f"<h2>Sources of answer {index + 1}</h2>")
+        parts += [source_card(index, c, best) for c in turn.citations]
+        others = turn.uncited
         if others:
             parts.append(f"<details><summary>Other retrieved passages ({len(others)})</summary>")
-            parts += [passage_card(p) for p in others]
+            parts += [source_card(index, p, best) for p in others]
             parts.append("</details>")
-    return panel("".join(parts))
+    return "".join(parts)
 
 
+# -- the conversation ------------------------------------------------------------------------------
+def answer_body_html(index: int, turn: Turn) -> str:
+    """The answer text, escaped, each line a paragraph, each [n] a link to its source card whose
+    tooltip is the sentence it supports."""
+    known = {c.n for c in turn.citations}
+    lines = []
+    for line in turn.answer.split("\n"):
+        out, pos, sentence = [], 0, ""
+        for m in MARKER.finditer(line):
+            n = int(m.group(1))
+            if n not in known:
+                continue
+            out.append(esc(line[pos:m.start()]))
+            sentence = line[pos:m.start()].strip() or sentence
+            target = f"rag-src-{index}-{n}"
+            out.append(f'<a class="rag-cite" href="#{target}" data-turn="{index}" data-target="{target}" '
+                       f'title="{esc(sentence)}" aria-label="Source {n}">[{n}]</a>')
+            pos = m.end()
+        out.append(esc(line[pos:]))
+        if line.strip():
+            lines.append(f"<p>{''.join(out)}</p>")
+    return "".join(lines)
+
+
+def turn_notes(turn: Turn) -> list[str]:
+    """The lines under an answer: how a follow-up was read, the filters, and any notices."""
+    notes = []
+    if turn.read_as:
+        notes.append(f"Read as: {turn.read_as}")
+    if turn.filters:
+        notes.append(f"Filters: {turn.filters}")
+    notes += [n for n in turn.notices if not n.startswith("Filters in force")]
+    return notes
+
+
+def turn_html(index: int, turn: Turn, selected: bool) -> str:
+    """One question, its answer (with copy button and notes) and its sources panel."""
+    notes = "".join(f'<p class="rag-note">{esc(n)}</p>' for n in turn_notes(turn))
+    kind = " rag-failed" if turn.failed else (" rag-abstained" if turn.abstained else "")
+    count = len(turn.citations) if not turn.abstained else len(turn.passages)
+    return (
+        f'<section class="rag-turn{" rag-selected" if selected else ""}" data-turn="{index}" '
+        f'aria-label="Question {index + 1}">'
+        f'<div class="rag-q"><span class="rag-sr">Question {index + 1}: </span>{esc(turn.question)}</div>'
+        f'<div class="rag-a{kind}" data-turn="{index}">'
+        f'<span class="rag-sr">Answer {index + 1}: </span>{answer_body_html(index, turn)}{notes}'
+        f'<div class="rag-actions">'
+        f'<button type="button" class="rag-show" data-turn="{index}" aria-controls="rag-sources-{index}" '
+        f'aria-pressed="{"true" if selected else "false"}">Show sources of answer {index + 1} ({count})</button>'
+        f'<button type="button" class="rag-copy" data-copy="{esc(plain_text(turn))}">'
+        f'Copy answer {index + 1}</button><span class="rag-status" role="status"></span></div></div>'
+        f'<aside class="rag-sources" id="rag-sources-{index}" aria-label="Sources of answer {index + 1}">'
+        f"{sources_html(index, turn)}</aside></section>"
+    )
+
+
+def conversation_html(turns: Sequence[Turn]) -> str:
+    """The whole conversation (the latest answer selected), or an invitation to ask when empty."""
+    if not turns:
+        return f'<div class="rag-chat rag-chat-empty"><p class="rag-empty">{esc(EMPTY_CHAT)}</p></div>'
+    last = len(turns) - 1
+    return f'<div class="rag-chat">{"".join(turn_html(i, t, i == last) for i, t in enumerate(turns))}</div>'
+
+
+# -- plain text and exports ---------------------------------------------------------------------------
+def reference_line(source: Source) -> str:
+    """One numbered reference: council, statement, document (and date), then the quote."""
+    parts = [source.label]
+    if source.statement:
+        parts.append(source.statement)
+    doc = f"document {source.doc}" + (f", published {source.published}" if source.published else "")
+    parts.append(doc)
+    return f"[{source.n}] {' — '.join(parts)}: “{source.quoted}”"
+
+
+def plain_text(turn: Turn) -> str:
+    """An answer as plain text with its numbered references appended (what Copy puts on the clipboard)."""
+    lines = [turn.answer.strip()]
+    notes = turn_notes(turn)
+    if notes:
+        lines += ["", *notes]
+    if turn.citations:
+        lines += ["", "References"]
+        lines += [reference_line(c) for c in turn.citations]
+    return "\n".join(lines)
+
+
+def markdown_text(text: str) -> str:
+    """Markdown that shows ``text`` literally (HTML and Markdown characters escaped)."""
+    return _MARKDOWN_CHARS.sub(r"\\\1", text)
+
+
+def conversation_markdown(turns: Sequence[Turn]) -> str:
+    """The conversation as a Markdown file: each question, answer and its references."""
+    out = ["# CQC assessment reports: conversation", ""]
+    for i, t in enumerate(turns, 1):
+        out += [f"## Question {i}", "", markdown_text(t.question), "", "### Answer", ""]
+        out += [markdown_text(line) + "  " for line in t.answer.strip().split("\n")]
+        out += [f"_{markdown_text(n)}_" for n in turn_notes(t)]
+        if t.citations:
+            out += ["", "### References", ""]
+            out += [f"{c.n}. {markdown_text(reference_line(c).split('] ', 1)[1])}" for c in t.citations]
+        out.append("")
+    return "\n".join(out)
+
+
+EXPORT_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1f2937;
+       line-height: 1.55; }
+h2 { border-top: 1px solid #d1d5db; padding-top: 1rem; }
+.q { font-weight: 600; }
+.note { color: #4b5563; font-style: italic; }
+a.cite { color: #3730a3; font-weight: 700; text-decoration: none; }
+li:target { background: #fef3c7; }
+blockquote { margin: 0.3rem 0 0.8rem 1rem; color: #374151; }
+"""
+
+
+def conversation_html_file(turns: Sequence[Turn]) -> str:
+    """The conversation as one self-contained HTML page; each [n] links to its reference below."""
+    body = []
+    for i, t in enumerate(turns):
+        answer = answer_body_html(i, t).replace('class="rag-cite"', 'class="cite"')
+        answer = re.sub(r'href="#rag-src-(\d+)-(\d+)"', r'href="#ref-\1-\2"', answer)
+        answer = re.sub(r' data-turn="\d+" data-target="[^"]*"', "", answer)
+        body.append(f"<h2>Question {i + 1}</h2><p class=\"q\">{esc(t.question)}</p>{answer}")
+        body += [f'<p class="note">{esc(n)}</p>' for n in turn_notes(t)]
+        if t.citations:
+            body.append("<h3>References</h3><ol>")
+            for c in t.citations:
+                head = reference_line(c).split("]: ", 1)[0].split("] ", 1)[1]
+                body.append(f'<li id="ref-{i}-{c.n}" value="{c.n}">{esc(head)}<blockquote>{esc(c.quoted)}'
+                            "</blockquote></li>")
+            body.append("</ol>")
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>CQC assessment reports: conversation</title>"
+            f"<style>{EXPORT_CSS}</style></head><body><h1>CQC assessment reports: conversation</h1>"
+            f"{''.join(body)}</body></html>")
+
+
+# -- panels -------------------------------------------------------------------------------------------
 def panel(inner: str) -> str:
     """Wrap already-safe HTML in the styled panel container."""
     return f'<div class="rag-panel">{inner}</div>'
@@ -189,59 +323,54 @@ def placeholder_html(message: str) -> str:
 
 def error_html(message: str) -> str:
     """A one-line error shown in a panel (never a traceback)."""
-    return panel(f'<div class="rag-error">{esc(message)}</div>')
+    return panel(f'<div class="rag-error" role="alert">{esc(message)}</div>')
 
 
 def _paragraph(chunk: Chunk, highlights: Iterable[Sequence[int]], focus: bool) -> str:
-    """One chunk of a document as a numbered paragraph, marked when it is the focus."""
-    classes = "rag-para" + (" rag-focus" if focus else "") + ("" if chunk.kind == "paragraph" else " rag-other")
-    anchor = f' id="para-{chunk.paragraph}"' if chunk.kind == "paragraph" else ""
+    """One chunk of a report as a numbered paragraph, outlined (and focusable) when it is the focus."""
+    other = chunk.kind not in ("finding", "standard", "overview", "summary", "facts")
+    classes = "rag-para" + (" rag-focus" if focus else "") + (" rag-other" if other else "")
+    extra = ' tabindex="-1" id="rag-focus" aria-label="Opened passage"' if focus else ""
     return (
-        f'<div class="{classes}"{anchor}><span class="rag-pn">{esc(location(chunk))}</span>'
+        f'<div class="{classes}"{extra}><span class="rag-pn">{esc(location(chunk.paragraph, chunk.kind))}</span>'
         f'<p class="rag-text">{highlight_html(chunk.text, highlights)}</p></div>'
     )
 
 
-def document_html(
-    chunks: Sequence[Chunk],
-    focus: int | None = None,
-    highlights: Iterable[Sequence[int]] = (),
-    window: int | None = None,
-    section: str | None = None,
-) -> str:
-    """A document's paragraphs under their section headings.
+def document_html(chunks: Sequence[Chunk], focus: int | None = None, highlights: Iterable[Sequence[int]] = (),
+                  section: str | None = None, published: str | None = None) -> str:
+    """A report's passages under their headings; the ``focus`` chunk (a chunk_id) outlined and highlighted.
 
-    ``focus`` is the chunk_id of a passage to outline (with ``highlights`` relative to its text);
-    ``window`` shows only that many paragraphs either side of it; ``section`` keeps one section.
+    ``highlights`` are relative to the focus passage's text; ``section`` keeps one section heading.
     """
     if not chunks:
-        return placeholder_html("This document has no paragraphs.")
+        return placeholder_html("This report has no passages.")
     first = chunks[0]
     shown = [c for c in chunks if section is None or c.section == section]
-    gap_before = gap_after = 0
-    if focus is not None and window is not None:
-        idx = next((i for i, c in enumerate(shown) if c.chunk_id == focus), None)
-        if idx is not None:
-            lo, hi = max(0, idx - window), min(len(shown), idx + window + 1)
-            gap_before, gap_after = lo, len(shown) - hi
-            shown = shown[lo:hi]
-    paragraphs = sum(1 for c in chunks if c.kind == "paragraph")
-    meta = " · ".join(
-        x for x in [esc(first.quality_statement), f"score {esc(first.score)}" if first.score is not None else "",
-                    esc(first.doc_id), f"{paragraphs} paragraphs"] if x
-    )
-    parts = [f'<header><h3>{esc(first.label)}</h3><div class="rag-meta">{meta}</div></header>']
-    if gap_before:
-        parts.append(f'<div class="rag-gap">… {gap_before} earlier paragraph(s) not shown …</div>')
+    statements = sorted({c.statement for c in chunks if c.statement})
+    meta = " · ".join(x for x in [
+        f"Published {published}" if published else "",
+        f"{len(statements)} quality statement(s)" if len(statements) > 1 else (statements[0] if statements else ""),
+        f"file {first.doc_id}",
+    ] if x)
+    parts = [f'<header><h2>{esc(first.label)}</h2><div class="rag-meta">{esc(meta)}</div></header>']
     heading = None
     for c in shown:
         if c.section != heading:
             heading = c.section
-            parts.append(f"<h4>{esc(heading)}</h4>")
+            parts.append(f"<h3>{esc(heading)}</h3>")
         is_focus = c.chunk_id == focus
         parts.append(_paragraph(c, highlights if is_focus else (), is_focus))
-    if gap_after:
-        parts.append(f'<div class="rag-gap">… {gap_after} later paragraph(s) not shown …</div>')
     if not shown:
-        parts.append('<div class="rag-empty">No paragraphs in this section.</div>')
+        parts.append('<div class="rag-empty">No passages in this section.</div>')
     return f'<div class="rag-panel rag-doc">{"".join(parts)}</div>'
+
+
+def chart_html(png: bytes | None, alt: str) -> str:
+    """The evaluation chart as an inline image with alt text (empty when there is no chart)."""
+    if not png:
+        return ""
+    import base64
+
+    data = base64.b64encode(png).decode("ascii")
+    return f'<figure class="rag-chart"><img src="data:image/png;base64,{data}" alt="{esc(alt)}"></figure>'
