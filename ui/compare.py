@@ -215,7 +215,7 @@ def compare_tab(pipeline) -> None:
         theme = gr.Dropdown([ALL_THEMES, *THEMES], value=ALL_THEMES, label="Theme", scale=3, elem_id="scores-theme")
         download = gr.DownloadButton("Download CSV", value=view.csv_file(None), scale=1, min_width=160,
                                      elem_id="scores-csv")
-    matrix = gr.Dataframe(matrix_frame(view.matrix), interactive=False, show_search="filter", pinned_columns=1,
+    matrix = gr.Dataframe(matrix_frame(view.matrix), interactive=False, show_search="none", pinned_columns=1,
                           wrap=True, max_height=520, elem_id="score-matrix", label="Score matrix",
                           column_widths=list(LEAD_WIDTHS) + [STATEMENT_WIDTH] * len(view.matrix.statements))
     section = gr.HTML(render.placeholder_html("Click a score to open the report section it comes from."),

@@ -151,12 +151,12 @@ def test_serve_defaults_to_loopback():
     from typer.testing import CliRunner
 
     from rag.cli import app
-    from ui import app as ui_app
+    from rag import server
 
     serve = typer.main.get_command(app).commands["serve"]
     assert {p.name: p.default for p in serve.params}["host"] == "127.0.0.1"
-    assert inspect.signature(ui_app.serve).parameters["host"].default == "127.0.0.1"
-    assert inspect.signature(ui_app.launch).parameters["host"].default == "127.0.0.1"
+    assert server.ServeOptions().host == "127.0.0.1"
+    assert inspect.signature(server.launch).parameters["host"].default == "127.0.0.1"
     result = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
     assert result.exit_code == 0
     assert re.search(r"default:\s*127\.0\.0\.1", result.output), result.output
@@ -331,10 +331,10 @@ def test_error_responses_leak_no_paths_or_tracebacks(server, index_files):
         "too few inputs": lambda: call(server, "ask", b'{"data": ["What is Schwarz Rounds?"]}'),
         "unhashable document id": lambda: call(server, "document", b'{"data": [{"x": 1}, ["All"]]}'),
         "malformed chat history": lambda: call(server, "chat",
-                                              b'{"data": ["q", [{"role": "x"}], 5, "All", 5, "hybrid"]}'),
+                                              b'{"data": ["q", {"turns": [{"role": "x"}]}, [], "All", "All", 5, "hybrid"]}'),
         "pipeline failure": lambda: call(server, "ask", json.dumps({"data": [FAIL_QUESTION, 5, "hybrid"]}).encode()),
         "pipeline failure in chat": lambda: call(server, "chat", json.dumps(
-            {"data": [FAIL_QUESTION, [], [], "All", 5, "hybrid"]}).encode()),
+            {"data": [FAIL_QUESTION, [], [], "All", "All", 5, "hybrid"]}).encode()),
     }
     failures = []
     for name, request in cases.items():

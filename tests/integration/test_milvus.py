@@ -16,9 +16,8 @@ pytest.importorskip("milvus_lite")
 
 from rag.config import PROJECT_ROOT, Settings  # noqa: E402
 from rag.engine import close_index, sync_store  # noqa: E402
-from rag.milvus_store import (MilvusStore, filter_expression, parse_store,  # noqa: E402
-                              query_term_counts)
 from rag.milvus_retrieve import ALL_PASSAGES, MilvusRetriever  # noqa: E402
+from rag.milvus_store import MilvusStore, filter_expression, parse_store, query_term_counts  # noqa: E402
 from rag.records import Filters  # noqa: E402
 
 GOLD = PROJECT_ROOT / "eval" / "gold.jsonl"
