@@ -83,7 +83,7 @@ def index(
         report = build_index(settings, rebuild=rebuild, progress=True)
     _warn(report.warnings)
     for line in describe(load_corpus(settings.documents_dir, settings.max_document_bytes)):
-        print(f"  {line}")
+        print(f"  {terminal_safe(line, single_line=True)}")
     counts = report.manifest["counts"]
     state = "rebuilt" if report.changed else "already up to date"
     with _stdout_errors():

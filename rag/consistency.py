@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from .errors import CorpusError
 from .records import Chunk, Document
 
 
 def shown_name(name: str) -> str:
     """A file name as it can be printed: undecodable bytes as ``\\xNN`` escapes."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def check_document_names(documents: Iterable[Document]) -> None:
-    """Refuse documents whose file names are not valid UTF-8: they cannot be indexed or cited."""
-    for d in documents:
-        try:
-            d.doc_id.encode("utf-8")
-        except UnicodeEncodeError:
-            raise CorpusError(f"{shown_name(d.doc_id)}: the file name is not valid UTF-8; rename the file") from None
 
 
 def document_bytes(documents: Iterable[Document]) -> int:

@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .consistency import shown_name
 from .errors import CorpusError, UsageError
 from .layout import blocks
 from .metadata import MetadataConflict, apply_override, read_metadata
@@ -42,12 +43,6 @@ class Corpus:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def printable_name(name: str) -> str:
-    """A file name as it can be shown: undecodable bytes and control characters escaped."""
-    return name.encode("utf-8", "backslashreplace").decode("utf-8").encode("unicode_escape").decode("ascii") \
-        if not name.isprintable() or any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name) else name
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
@@ -106,9 +101,8 @@ def _candidates(folder: Path) -> tuple[list[Path], list[str]]:
         suffix = Path(name).suffix.lower()
         if suffix not in READERS:
             continue
-        shown = printable_name(name)
-        if shown != name:
-            warnings.append(f"{shown}: the file name is not valid text, skipped")
+        if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name):  # bytes that are not UTF-8, kept by the OS layer
+            warnings.append(f"{shown_name(name)}: the file name is not valid text, skipped")
             continue
         path = Path(entry.path)
         if entry.is_symlink():

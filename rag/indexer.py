@@ -16,7 +16,7 @@ import numpy as np
 
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
-from .consistency import check_document_names, chunk_mismatch, document_bytes
+from .consistency import chunk_mismatch, document_bytes
 from .corpus import Corpus, load_corpus
 from .embedding import WEIGHT_FILES, Encoder, load_encoder, resolve_model
 from .errors import CorpusError, IndexStateError
@@ -166,7 +166,6 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
     ``reason`` (why a build is needed) is printed, with progress, once the build lock is held."""
     t0 = time.perf_counter()
     corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
-    check_document_names(corpus.documents)
     index_dir = Path(settings.index_dir)
     with build_lock(index_dir):
         if progress and reason:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .analyse import analyse
 from .compose import compose
 from .config import Settings
-from .consistency import check_document_names, chunk_mismatch
+from .consistency import chunk_mismatch
 from .corpus import load_corpus
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
@@ -40,7 +40,6 @@ def ensure_index(settings: Settings, progress: bool = False, loaded: list | None
     with one warning (printed with ``progress``, and in the returned report's ``warnings``)."""
     try:
         corpus = load_corpus(settings.documents_dir, settings.max_document_bytes)
-        check_document_names(corpus.documents)
     except (RagError, OSError, UnicodeError, ValueError) as e:
         return fall_back_to_index(settings, e, progress, loaded)
     try:

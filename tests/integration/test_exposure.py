@@ -150,8 +150,8 @@ def test_serve_defaults_to_loopback():
     import typer
     from typer.testing import CliRunner
 
-    from rag.cli import app
     from rag import server
+    from rag.cli import app
 
     serve = typer.main.get_command(app).commands["serve"]
     assert {p.name: p.default for p in serve.params}["host"] == "127.0.0.1"
