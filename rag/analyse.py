@@ -45,7 +45,8 @@ _ASKS_RATING = re.compile(
     r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
     r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated|get|got|receive|received)\b(?! (say|about|do)\b)|"
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
-    r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
+    r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b|"
+    r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated overall\b|\boverall,? how\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"

@@ -186,14 +186,19 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     return Composition(text, False, citations, best)
 
 
+#: Passages that only state a score: evidence for score questions, not an answer
+#: to anything else ("Score: 3" says nothing about training).
+NOT_QUOTED_KINDS = ("rating",)
+
+
 def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Passage]:
     """The passages an answer may quote: the top ones, and for comparisons those of every council."""
-    out = list(retrieval.passages[: settings.compose_k])
+    out = [p for p in retrieval.passages[: settings.compose_k] if p.chunk.kind not in NOT_QUOTED_KINDS]
     if query.comparative:
         seen = {p.chunk.chunk_id for p in out}
         for passages in retrieval.per_council.values():
             for p in passages:
-                if p.chunk.chunk_id not in seen:
+                if p.chunk.chunk_id not in seen and p.chunk.kind not in NOT_QUOTED_KINDS:
                     seen.add(p.chunk.chunk_id)
                     out.append(Passage(p.chunk, p.relevance, len(out) + 1))
     return out

@@ -263,7 +263,7 @@ class RagServer:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise AssertionError(f"server exited with {self.proc.returncode} while starting:\n{self.tail()}")
-            if "running at" in self.stdout() and self.http_get("/config", timeout=5)[0] == 200:
+            if "http://" in self.stdout() and self.http_get("/config", timeout=5)[0] == 200:
                 return self
             time.sleep(0.25)
         raise AssertionError(f"server not ready after {timeout:.0f} s:\n{self.tail()}")

@@ -171,14 +171,14 @@ def test_server_listens_only_on_loopback(server):
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10", "example.org"])
 def test_non_loopback_host_warns_before_anything_else(host, monkeypatch, capsys):
     """The warning comes first; the server is stopped before the model loads (nothing ever listens)."""
+    from rag import server
     from rag.cli import main
     from rag.errors import UsageError
-    from rag.pipeline import Pipeline
 
     def stop(*args, **kwargs):
         raise UsageError("stopped before loading (test)")
 
-    monkeypatch.setattr(Pipeline, "load", stop)
+    monkeypatch.setattr(server, "build_server", stop)
     with pytest.raises(SystemExit) as exit_info:
         main(["serve", "--host", host, "--port", str(free_port())])
     err = capsys.readouterr().err
@@ -189,14 +189,14 @@ def test_non_loopback_host_warns_before_anything_else(host, monkeypatch, capsys)
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_loopback_host_does_not_warn(host, monkeypatch, capsys):
+    from rag import server
     from rag.cli import main
     from rag.errors import UsageError
-    from rag.pipeline import Pipeline
 
     def stop(*args, **kwargs):
         raise UsageError("stopped before loading (test)")
 
-    monkeypatch.setattr(Pipeline, "load", stop)
+    monkeypatch.setattr(server, "build_server", stop)
     with pytest.raises(SystemExit):
         main(["serve", "--host", host, "--port", str(free_port())])
     err = capsys.readouterr().err
@@ -330,8 +330,6 @@ def test_error_responses_leak_no_paths_or_tracebacks(server, index_files):
         # these reach Python code that raises (the server logs a traceback)
         "too few inputs": lambda: call(server, "ask", b'{"data": ["What is Schwarz Rounds?"]}'),
         "unhashable document id": lambda: call(server, "document", b'{"data": [{"x": 1}, ["All"]]}'),
-        "malformed chat history": lambda: call(server, "chat",
-                                              b'{"data": ["q", {"turns": [{"role": "x"}]}, [], "All", "All", 5, "hybrid"]}'),
         "pipeline failure": lambda: call(server, "ask", json.dumps({"data": [FAIL_QUESTION, 5, "hybrid"]}).encode()),
         "pipeline failure in chat": lambda: call(server, "chat", json.dumps(
             {"data": [FAIL_QUESTION, [], [], "All", "All", 5, "hybrid"]}).encode()),
