@@ -104,10 +104,11 @@ _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "
                "in", "at", "on", "for", "from", "to", "by", "with", "per", "during", "there", "that", "who", "which",
                "it", "they", "we", "you", "he", "she", "its", "their", "about", "into", "over", "under", "across",
                "between", "among", "through", "within", "against", "after", "before", "since", "involving"}
-#: A place described rather than named: "in a mainland care home bed", "at the community hub".
-_PLACE_PHRASE = re.compile(r"\b(in|at|on|from) (a|an|the) ([\w'-]+ ){0,3}(home|centre|center|hub|hospital|library|office|"
-                           r"building|hall|school|venue|site|clinic|street|road|ward|room|bed|cafe|café|surgery)s?\b",
-                           re.IGNORECASE)
+#: A place described rather than named: "in a mainland care home bed", "at the community hub", "in a
+#: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time).
+_PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|the)\s+"
+                           r"(?!(?:same|time|end|start|past|future|meantime|way|number|form|context|light|year|month|"
+                           r"week|period|short|long|first|last|next|previous)\b)[\w'-]+", re.IGNORECASE)
 
 
 def counted_nouns(question: str) -> set[str]:
