@@ -3,14 +3,29 @@
 Layout of an index folder::
 
     CURRENT              name of the live build folder (replaced atomically)
-    build-<time>-<pid>/  manifest.json, chunks.jsonl, dense.faiss, chunk_vectors.npy,
-                         sentence_vectors.npy, sentence_offsets.npy, bm25/
+    build-<time>-<pid>/  manifest.json, chunks.sqlite, chunk_columns.npy, chunk_columns.json,
+                         dense.faiss, chunk_vectors.npy, sentence_vectors.npy, sentence_offsets.npy, bm25/
     .lock                held while a build runs
 
 A build is written into a fresh folder and made live by replacing ``CURRENT`` in one rename, so
 an interrupted build leaves the previous index untouched (the next build removes its leftovers).
-Loading checks every file against its sha256 in the manifest, the format and chunker versions, the
-model's weights and the arrays' shapes. Nothing is loaded with pickle.
+
+Format 2 is laid out to open in constant time at a million passages:
+
+* passage and sentence vectors are float16 ``.npy`` files, memory-mapped read-only; scores are
+  computed in float32 from them (the relative error of a cosine is below 1e-3);
+* chunk records live in SQLite (one row per chunk), parsed only when a chunk is asked for; the
+  per-chunk fields that filters need (label, council, section, statement, rating, kind) plus the
+  sentence count and retrievability are small integer columns (``chunk_columns.npy``: codes into the
+  value lists of ``chunk_columns.json``), loaded at open;
+* above ``Settings.flat_index_max`` passages FAISS holds an HNSW graph over 8-bit scalar-quantised
+  passage vectors; its candidates are re-scored from the float16 vectors.
+
+Loading checks every file against its sha256 in the manifest, but a file hashed before and provably
+unchanged since (same device, inode, size, mtime and ctime, remembered in the user cache by
+:func:`rag.embedding.cached_file_sha256`) is not read again; ``rag index --verify``
+(:func:`verify_index`) hashes every byte regardless. It also checks the format and chunker versions,
+the model's weights and that the files agree with each other. Nothing is loaded with pickle.
 """
 
 from __future__ import annotations
@@ -20,40 +35,159 @@ import json
 import os
 import re
 import shutil
+import sqlite3
+import threading
 import time
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
 import numpy as np
 
 from .config import CHUNKER_VERSION
-from .embedding import file_sha256, resolve_model, weights_sha256
+from .embedding import cached_file_sha256, file_sha256, resolve_model, weights_sha256
 from .errors import IndexStateError
 from .lexical import LexicalIndex
 from .records import Chunk
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 REBUILD_HINT = "run `rag index --rebuild`"
 BUILD_NAME = re.compile(r"build-[\w.-]+")
 #: Files every build has; the manifest must list each with its sha256.
 REQUIRED_FILES = (
-    "chunks.jsonl", "chunk_vectors.npy", "sentence_vectors.npy", "sentence_offsets.npy", "dense.faiss",
+    "chunks.sqlite", "chunk_columns.npy", "chunk_columns.json", "chunk_vectors.npy", "sentence_vectors.npy", "sentence_offsets.npy", "dense.faiss",
     "bm25/params.index.json", "bm25/vocab.index.json", "bm25/data.csc.index.npy",
     "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy",
 )
 
 
+#: Stored dtype of passage and sentence vectors (half the bytes of float32; scores are computed in float32).
+VECTOR_DTYPE = np.float16
+#: Per-chunk fields kept as coded columns for filtering without reading the chunk records.
+CODED_COLUMNS = ("label", "council", "section", "statement", "rating", "kind")
+#: Plain integer columns after the coded ones: sentences per chunk, 1 when retrievable.
+COUNT_COLUMNS = ("sentences", "retrievable")
+#: Parsed chunk records kept per open table (the passages of recent answers; a bounded memory cost).
+CHUNK_CACHE = 4096
+
+
+@dataclass(frozen=True)
+class ChunkColumns:
+    """Per-chunk metadata as integer columns: codes into value lists, and plain counts."""
+
+    codes: np.ndarray  # (chunks, len(CODED_COLUMNS) + len(COUNT_COLUMNS)) int32
+    values: dict[str, tuple]  # coded column -> its distinct values (str, int or None)
+
+    @classmethod
+    def of(cls, chunks: Iterable[Chunk]) -> "ChunkColumns":
+        """The columns of ``chunks`` (in order)."""
+        index: dict[str, dict[Any, int]] = {name: {} for name in CODED_COLUMNS}
+        rows = []
+        for c in chunks:
+            row = [index[name].setdefault(getattr(c, name), len(index[name])) for name in CODED_COLUMNS]
+            rows.append(row + [len(c.sentences), int(c.retrievable)])
+        width = len(CODED_COLUMNS) + len(COUNT_COLUMNS)
+        codes = np.array(rows, dtype=np.int32).reshape(len(rows), width)
+        return cls(codes, {name: tuple(index[name]) for name in CODED_COLUMNS})
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def column(self, name: str) -> np.ndarray:
+        """The values of one column, one per chunk (an object array for coded columns)."""
+        if name in COUNT_COLUMNS:
+            return self.codes[:, len(CODED_COLUMNS) + COUNT_COLUMNS.index(name)].astype(np.int64)
+        table = np.empty(len(self.values[name]), dtype=object)
+        table[:] = self.values[name]
+        return table[self.codes[:, CODED_COLUMNS.index(name)]]
+
+    @property
+    def sentence_counts(self) -> np.ndarray:
+        return self.column("sentences")
+
+    @property
+    def retrievable(self) -> np.ndarray:
+        return self.column("retrievable").astype(bool)
+
+
+class ChunkTable(Sequence):
+    """The chunk records of a build, read from SQLite one at a time (and cached) as they are asked for."""
+
+    def __init__(self, path: Path, columns: ChunkColumns):
+        self.path = Path(path)
+        self._counts = columns.sentence_counts
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[int, Chunk] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def id_range(self) -> tuple[int, int, int]:
+        """(rows, smallest id, largest id) of the table."""
+        with self._lock:
+            n, lo, hi = self._db.execute("SELECT count(*), min(id), max(id) FROM chunk").fetchone()
+        return n, lo, hi
+
+    def _parse(self, i: int, record: str) -> Chunk:
+        chunk = Chunk.from_dict({"chunk_id": i, **json.loads(record)})
+        if len(chunk.sentences) != self._counts[i]:
+            raise IndexStateError(f"index files in {self.path.parent} do not agree with each other; {REBUILD_HINT}")
+        return chunk
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        with self._lock:
+            chunk = self._cache.get(i)
+            if chunk is not None:
+                self._cache.move_to_end(i)
+                return chunk
+            found = self._db.execute("SELECT record FROM chunk WHERE id = ?", (i,)).fetchone()
+        if found is None:
+            raise IndexStateError(f"index files in {self.path.parent} do not agree with each other; {REBUILD_HINT}")
+        chunk = self._parse(i, found[0])
+        with self._lock:
+            self._cache[i] = chunk
+            if len(self._cache) > CHUNK_CACHE:
+                self._cache.popitem(last=False)
+        return chunk
+
+    def __iter__(self) -> Iterator[Chunk]:
+        """Every chunk in order (parses all of them: for whole-corpus work, not for a question)."""
+        with self._lock:
+            cursor = self._db.execute("SELECT id, record FROM chunk ORDER BY id")
+            batches = []
+            while batch := cursor.fetchmany(4096):
+                batches.append(batch)
+        expected = 0
+        for batch in batches:
+            for i, record in batch:
+                if i != expected:
+                    raise IndexStateError(f"index files in {self.path.parent} do not agree with each other; {REBUILD_HINT}")
+                expected += 1
+                yield self._parse(i, record)
+
+
 @dataclass
 class IndexData:
-    """Everything a loaded index holds in memory."""
+    """Everything a loaded index holds: small parts in memory, vectors memory-mapped, chunks on demand."""
 
     manifest: dict[str, Any]
-    chunks: list[Chunk]
-    chunk_vectors: np.ndarray  # one row per chunk
-    sentence_vectors: np.ndarray  # one row per sentence, chunk by chunk
+    chunks: Sequence[Chunk]  # a list while building; a :class:`ChunkTable` when loaded
+    chunk_vectors: np.ndarray  # one row per chunk (float16 and read-only when loaded)
+    sentence_vectors: np.ndarray  # one row per sentence, chunk by chunk (float16 and read-only when loaded)
     sentence_offsets: np.ndarray  # sentences of chunk i are rows [offsets[i], offsets[i+1])
     dense: Any  # faiss index over the retrievable chunks, in the order of ``rows``
     lexical: LexicalIndex  # BM25 over the same retrievable chunks
@@ -61,9 +195,21 @@ class IndexData:
     path: Path | None = None
     #: Further files for a new build: name in the build folder -> source file (hard-linked, else copied).
     extra_files: dict[str, Path] = field(default_factory=dict)
+    #: Per-chunk metadata columns (derived from ``chunks`` when not given).
+    columns: ChunkColumns | None = None
+
+    def __post_init__(self):
+        if self.columns is None:
+            self.columns = ChunkColumns.of(self.chunks)
 
     def sentence_vectors_of(self, row: int) -> np.ndarray:
-        return self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]]
+        """The float32 vectors of chunk ``row``'s sentences."""
+        return np.asarray(self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]],
+                          dtype=np.float32)
+
+
+#: Vectors the 8-bit quantiser learns each dimension's range from (a random sample; more changes nothing).
+QUANTISER_SAMPLE = 100_000
 
 
 def make_faiss_index(vectors: np.ndarray, kind: str):
@@ -78,13 +224,20 @@ def make_faiss_index(vectors: np.ndarray, kind: str):
         # questions over recombined real embeddings), search p50 ~1 ms; the former efConstruction=80,
         # efSearch=64 gave 0.77 already at 100k (eval/reports/bench-scale.md). faiss 1.15 does not raise ef
         # to k, so the retriever's 200 candidates need efSearch >= 200 anyway.
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        # The graph walks 8-bit scalar-quantised vectors (a quarter of float32's memory: ~0.65 GB with
+        # the graph at 1M passages instead of ~1.7 GB); Retriever.dense_scores re-scores its candidates
+        # from the float16 vectors, so quantisation only decides which candidates come back.
+        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 200
         index.hnsw.efSearch = 512
     else:
         raise ValueError(f"unknown FAISS index type {kind!r} (flat or hnsw)")
     if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if not index.is_trained:
+            sample = vectors[np.random.default_rng(0).permutation(len(vectors))[:QUANTISER_SAMPLE]]
+            index.train(np.ascontiguousarray(sample))
+        index.add(vectors)
     return index
 
 
@@ -148,16 +301,40 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
+    """One SQLite row per chunk: its id and its record as JSON (the id is the row key, not repeated)."""
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("CREATE TABLE chunk (id INTEGER PRIMARY KEY, record TEXT NOT NULL)")
+
+        def rows():
+            for c in chunks:
+                d = c.to_dict()
+                del d["chunk_id"]
+                yield c.chunk_id, json.dumps(d, ensure_ascii=False)
+
+        db.executemany("INSERT INTO chunk VALUES (?, ?)", rows())
+        db.commit()
+    finally:
+        db.close()
+
+
 def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     """Write every file of ``data`` into ``folder``; returns the manifest written with them."""
     import faiss
 
-    with open(folder / "chunks.jsonl", "w", encoding="utf-8") as f:
-        for c in data.chunks:
-            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-    np.save(folder / "chunk_vectors.npy", data.chunk_vectors, allow_pickle=False)
-    np.save(folder / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
-    np.save(folder / "sentence_offsets.npy", data.sentence_offsets.astype(np.int64), allow_pickle=False)
+    _write_chunks(folder / "chunks.sqlite", data.chunks)
+    columns = data.columns if data.columns is not None else ChunkColumns.of(data.chunks)
+    np.save(folder / "chunk_columns.npy", columns.codes.astype(np.int32), allow_pickle=False)
+    (folder / "chunk_columns.json").write_text(
+        json.dumps({"coded": list(CODED_COLUMNS), "counts": list(COUNT_COLUMNS),
+                    "values": {k: list(v) for k, v in columns.values.items()}}, ensure_ascii=False),
+        encoding="utf-8")
+    np.save(folder / "chunk_vectors.npy", np.asarray(data.chunk_vectors, dtype=VECTOR_DTYPE), allow_pickle=False)
+    np.save(folder / "sentence_vectors.npy", np.asarray(data.sentence_vectors, dtype=VECTOR_DTYPE), allow_pickle=False)
+    np.save(folder / "sentence_offsets.npy", np.asarray(data.sentence_offsets, dtype=np.int64), allow_pickle=False)
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
     for name, src in data.extra_files.items():
@@ -167,6 +344,8 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
             shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
     manifest["format"] = FORMAT_VERSION
+    manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over 8-bit scalar quantised vectors"
+                           if manifest.get("faiss_index") == "hnsw" else "flat float32"}
     manifest["files"] = {
         p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()
     }
@@ -228,7 +407,9 @@ def check_model(manifest: dict[str, Any]) -> None:
         )
 
 
-def _check_files(build: Path, manifest: dict[str, Any]) -> None:
+def _check_files(build: Path, manifest: dict[str, Any], every_byte: bool = False) -> None:
+    """Every file listed in the manifest exists and has its sha256 (remembered hashes of unchanged
+    files are trusted unless ``every_byte``)."""
     files = manifest["files"]
     for fname in REQUIRED_FILES:
         if fname not in files:
@@ -238,15 +419,49 @@ def _check_files(build: Path, manifest: dict[str, Any]) -> None:
         if not path.is_file():
             raise IndexStateError(f"index file {fname} is missing; {REBUILD_HINT}")
         try:
-            actual = file_sha256(path)
+            actual = file_sha256(path) if every_byte else cached_file_sha256(path, expected=digest)
         except OSError as e:
             raise IndexStateError(f"index file {fname} cannot be read ({e.strerror}); {REBUILD_HINT}") from None
         if actual != digest:
             raise IndexStateError(f"index file {fname} is damaged or truncated (checksum mismatch); {REBUILD_HINT}")
 
 
+def verify_index(index_dir: Path) -> dict[str, Any]:
+    """Hash every byte of every file of the live build against its manifest, then load it; returns the manifest."""
+    build = live_build(index_dir)
+    if build is None:
+        raise IndexStateError(f"no index in {index_dir}; run `rag index`")
+    manifest = read_manifest(index_dir)
+    assert manifest is not None
+    if isinstance(manifest.get("files"), dict) and manifest.get("format") == FORMAT_VERSION:
+        _check_files(build, manifest, every_byte=True)
+    return load_index(index_dir).manifest
+
+
+def _load_array(path: Path) -> np.ndarray:
+    """A ``.npy`` file memory-mapped read-only (never unpickled)."""
+    return np.load(path, mmap_mode="r", allow_pickle=False)
+
+
+def _load_columns(build: Path) -> ChunkColumns:
+    meta = json.loads((build / "chunk_columns.json").read_text(encoding="utf-8"))
+    codes = np.load(build / "chunk_columns.npy", allow_pickle=False)
+    values = meta["values"]
+    width = len(CODED_COLUMNS) + len(COUNT_COLUMNS)
+    if (tuple(meta["coded"]) != CODED_COLUMNS or tuple(meta["counts"]) != COUNT_COLUMNS or codes.dtype != np.int32
+            or codes.ndim != 2 or codes.shape[1] != width or set(values) != set(CODED_COLUMNS)):
+        raise ValueError("chunk columns")
+    for j, name in enumerate(CODED_COLUMNS):
+        if len(codes) and (codes[:, j].min() < 0 or codes[:, j].max() >= len(values[name])):
+            raise ValueError("chunk column codes")
+    return ChunkColumns(codes, {k: tuple(v) for k, v in values.items()})
+
+
 def load_index(index_dir: Path) -> IndexData:
-    """Load the live build, checking its files, chunker and model against the manifest."""
+    """Open the live build, checking its files, chunker and model against the manifest.
+
+    Vectors are memory-mapped, chunk records stay in SQLite until asked for: opening costs the same
+    at any size, apart from BM25 and FAISS, which are read into memory."""
     import faiss
 
     build = live_build(index_dir)
@@ -264,29 +479,34 @@ def load_index(index_dir: Path) -> IndexData:
     _check_files(build, manifest)
     check_model(manifest)
     try:
-        with open(build / "chunks.jsonl", encoding="utf-8") as f:
-            chunks = [Chunk.from_dict(json.loads(line)) for line in f]
-        chunk_vectors = np.load(build / "chunk_vectors.npy", allow_pickle=False)
-        sentence_vectors = np.load(build / "sentence_vectors.npy", allow_pickle=False)
+        columns = _load_columns(build)
+        chunks = ChunkTable(build / "chunks.sqlite", columns)
+        n_rows, lowest, highest = chunks.id_range()
+        chunk_vectors = _load_array(build / "chunk_vectors.npy")
+        sentence_vectors = _load_array(build / "sentence_vectors.npy")
         sentence_offsets = np.load(build / "sentence_offsets.npy", allow_pickle=False)
         dense = faiss.read_index(str(build / "dense.faiss"))
-        rows = np.array([i for i, c in enumerate(chunks) if c.retrievable], dtype=np.int64)
+        rows = np.flatnonzero(columns.retrievable).astype(np.int64)
         lexical = LexicalIndex.load(build / "bm25", len(rows))
+    except IndexStateError:
+        raise
     except Exception as e:
         raise IndexStateError(f"index in {build} cannot be read ({type(e).__name__}); {REBUILD_HINT}") from None
-    n, dim = len(chunks), manifest["model"]["dim"]
+    n, dim = len(columns), manifest["model"]["dim"]
     if chunk_vectors.ndim != 2 or chunk_vectors.shape[1] != dim or dense.d != dim:
         raise IndexStateError(f"index vectors do not have the dimension {dim} given in its manifest; {REBUILD_HINT}")
     if (
         chunk_vectors.shape != (n, dim)
         or sentence_offsets.shape != (n + 1,)
+        or sentence_offsets[0] != 0
         or sentence_vectors.shape != (int(sentence_offsets[-1]), dim)
-        or chunk_vectors.dtype != np.float32
-        or sentence_vectors.dtype != np.float32
-        or not np.array_equal(np.diff(sentence_offsets), [len(c.sentences) for c in chunks])
-        or any(c.chunk_id != i for i, c in enumerate(chunks))
+        or chunk_vectors.dtype != VECTOR_DTYPE
+        or sentence_vectors.dtype != VECTOR_DTYPE
+        or not np.array_equal(np.diff(sentence_offsets), columns.sentence_counts)
+        or (n_rows, lowest, highest) != ((n, 0, n - 1) if n else (0, None, None))
         or dense.ntotal != len(rows)
         or manifest["counts"].get("chunks") != n
     ):
         raise IndexStateError(f"index files in {build} do not agree with each other; {REBUILD_HINT}")
-    return IndexData(manifest, chunks, chunk_vectors, sentence_vectors, sentence_offsets, dense, lexical, rows, build)
+    return IndexData(manifest, chunks, chunk_vectors, sentence_vectors, sentence_offsets, dense, lexical, rows, build,
+                     columns=columns)
