@@ -130,6 +130,7 @@ class Retriever:
         self.statements = column("statement", lambda v: v or "")
         self.ratings = column("rating", lambda v: -1 if v is None else v).astype(np.int64)
         self.kinds = column("kind")
+        self._label_names = column("label")  # as written (``labels`` is case-folded)
         raw_councils, raw_statements, raw_sections = column("council"), column("statement"), column("section")
         self.catalogue = Catalogue(
             councils=tuple(sorted({c for c in set(raw_councils) if c})),
@@ -176,13 +177,14 @@ class Retriever:
             return self._mix(vectors @ query_vec, sentence_vectors @ query_vec, starts)
         import faiss
 
+        index = getattr(self.data.dense, "index", self.data.dense)  # a FaissFile reads the index on first use
         params = None
         if allowed is not None:
             selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-            hnsw = isinstance(self.data.dense, faiss.IndexHNSW)
+            hnsw = isinstance(index, faiss.IndexHNSW)
             params = faiss.SearchParametersHNSW(sel=selector) if hnsw else faiss.SearchParameters(sel=selector)
         n = min(len(self.chunks), self.settings.candidates * 4)
-        _, found = self.data.dense.search(query_vec[None, :].astype(np.float32), n, params=params)
+        _, found = index.search(query_vec[None, :].astype(np.float32), n, params=params)
         candidates = found[0][found[0] >= 0]
         if not len(candidates):
             return np.full(len(self.chunks), -1.0, dtype=np.float32)
@@ -286,8 +288,8 @@ class Retriever:
         """The councils a comparison looks at: those named, else every council within the filters."""
         if query.councils:
             return list(query.councils)
-        rows = range(len(self.chunks)) if allowed is None else np.flatnonzero(allowed)
-        return sorted({self.chunks[int(i)].label for i in rows})
+        labels = self._label_names if allowed is None else self._label_names[allowed]
+        return sorted(set(labels))  # from the label column: no chunk record is read
 
     def _passages(self, fused: np.ndarray, order: np.ndarray) -> tuple[Passage, ...]:
         return tuple(Passage(self.chunks[int(i)], float(fused[int(i)]), rank) for rank, i in enumerate(order, start=1))

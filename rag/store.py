@@ -36,6 +36,7 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 import threading
 import time
 from collections import OrderedDict
@@ -180,6 +181,41 @@ class ChunkTable(Sequence):
                 yield self._parse(i, record)
 
 
+class FaissFile:
+    """A saved FAISS index: dimension and size from its header at once, the index itself on first use
+    (indexes up to ``flat_index_max`` passages are searched with numpy, so a question never needs it)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        with open(self.path, "rb") as f:
+            header = f.read(16)
+        if len(header) < 16:
+            raise ValueError("FAISS header")
+        # every FAISS index file starts with a four-character code, the dimension (int32) and the size (int64)
+        _, self.d, self.ntotal = struct.unpack("<4siq", header)
+        self._index = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self):
+        """The FAISS index, read on first use."""
+        with self._lock:
+            if self._index is None:
+                import faiss
+
+                try:
+                    index = faiss.read_index(str(self.path))
+                except Exception as e:
+                    raise IndexStateError(f"index file {self.path.name} cannot be read ({type(e).__name__}); {REBUILD_HINT}") from None
+                if (index.d, index.ntotal) != (self.d, self.ntotal):
+                    raise IndexStateError(f"index file {self.path.name} does not agree with its header; {REBUILD_HINT}")
+                self._index = index
+            return self._index
+
+    def search(self, *args, **kwargs):
+        return self.index.search(*args, **kwargs)
+
+
 @dataclass
 class IndexData:
     """Everything a loaded index holds: small parts in memory, vectors memory-mapped, chunks on demand."""
@@ -189,7 +225,7 @@ class IndexData:
     chunk_vectors: np.ndarray  # one row per chunk (float16 and read-only when loaded)
     sentence_vectors: np.ndarray  # one row per sentence, chunk by chunk (float16 and read-only when loaded)
     sentence_offsets: np.ndarray  # sentences of chunk i are rows [offsets[i], offsets[i+1])
-    dense: Any  # faiss index over the retrievable chunks, in the order of ``rows``
+    dense: Any  # faiss index (or a :class:`FaissFile`) over the retrievable chunks, in the order of ``rows``
     lexical: LexicalIndex  # BM25 over the same retrievable chunks
     rows: np.ndarray  # retrieval position -> chunk row
     path: Path | None = None
@@ -335,7 +371,7 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     np.save(folder / "chunk_vectors.npy", np.asarray(data.chunk_vectors, dtype=VECTOR_DTYPE), allow_pickle=False)
     np.save(folder / "sentence_vectors.npy", np.asarray(data.sentence_vectors, dtype=VECTOR_DTYPE), allow_pickle=False)
     np.save(folder / "sentence_offsets.npy", np.asarray(data.sentence_offsets, dtype=np.int64), allow_pickle=False)
-    faiss.write_index(data.dense, str(folder / "dense.faiss"))
+    faiss.write_index(data.dense.index if isinstance(data.dense, FaissFile) else data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
     for name, src in data.extra_files.items():
         try:
@@ -461,9 +497,7 @@ def load_index(index_dir: Path) -> IndexData:
     """Open the live build, checking its files, chunker and model against the manifest.
 
     Vectors are memory-mapped, chunk records stay in SQLite until asked for: opening costs the same
-    at any size, apart from BM25 and FAISS, which are read into memory."""
-    import faiss
-
+    at any size, apart from BM25 (read into memory) and FAISS (read on its first search)."""
     build = live_build(index_dir)
     if build is None:
         raise IndexStateError(f"no index in {index_dir}; run `rag index`")
@@ -485,7 +519,7 @@ def load_index(index_dir: Path) -> IndexData:
         chunk_vectors = _load_array(build / "chunk_vectors.npy")
         sentence_vectors = _load_array(build / "sentence_vectors.npy")
         sentence_offsets = np.load(build / "sentence_offsets.npy", allow_pickle=False)
-        dense = faiss.read_index(str(build / "dense.faiss"))
+        dense = FaissFile(build / "dense.faiss")
         rows = np.flatnonzero(columns.retrievable).astype(np.int64)
         lexical = LexicalIndex.load(build / "bm25", len(rows))
     except IndexStateError:
