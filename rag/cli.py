@@ -47,6 +47,7 @@ def index(
     index_dir: IndexDir = None,
     model: Model = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-embed everything.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Only check every byte of the index against its checksums.")] = False,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
     from .indexer import build_index
@@ -54,6 +55,12 @@ def index(
     from .corpus import describe, load_corpus
 
     settings = _settings(index_dir, seeds, model)
+    if verify:
+        from .store import verify_index
+
+        counts = verify_index(settings.index_dir)["counts"]
+        print(f"index verified: every file matches its checksum; {counts['chunks']} chunks, {counts['sentences']} sentences")
+        return
     report = build_index(settings, rebuild=rebuild, progress=True)
     _warn(report.warnings)
     for line in describe(load_corpus(settings.documents_dir, settings.max_document_bytes)):
@@ -82,11 +89,14 @@ def ask(
     model: Model = None,
 ) -> None:
     """Answer a question with cited sentences from the reports (builds the index if needed)."""
-    from .pipeline import Pipeline
-
     if not question.strip():
         raise UsageError("the question is empty")
     settings = _settings(index_dir, seeds, model)
+    from .query_encoder import prefetch
+
+    prefetch(settings.index_dir)  # the question encoder opens in the background while the index loads
+    from .pipeline import Pipeline
+
     pipeline = Pipeline.load(settings=settings, build=True, progress=True)
     answer = pipeline.ask(question, k=k, retriever=retriever, authorities=tuple(authority or ()),
                           section=section, score=score, statement=statement)

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -353,10 +354,69 @@ def prepare_for_build(index_dir: Path, previous_manifest: dict | None,
 
 
 # -- loading (query time; no torch) ---------------------------------------------------------------------
+class _Pending:
+    """The outcome of opening an encoder in a background thread."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.result: tuple[OnnxQueryEncoder | None, str] | None = None
+
+
+#: Encoders being opened in the background: (build folder, manifest entries, threads) -> outcome.
+_PREFETCHED: dict[tuple, _Pending] = {}
+
+
+def _prefetch_key(path, manifest: dict, threads: int | None) -> tuple:
+    return (str(path), json.dumps([manifest.get("query_encoder"), manifest.get("model")], sort_keys=True), threads)
+
+
+def prefetch(index_dir: Path, threads: int | None = None) -> None:
+    """Start opening the live build's query encoder in a background thread, so that a cold ``rag ask``
+    loads the index meanwhile (onnxruntime releases the GIL while it builds the session: ~0.25 s here).
+    :func:`load_with_reason` takes the result when it is for the same build; errors only mean no head start."""
+    if mode() == "torch":
+        return
+    try:
+        from types import SimpleNamespace
+
+        from .store import live_build, read_manifest
+
+        build = live_build(Path(index_dir))
+        manifest = read_manifest(Path(index_dir)) if build is not None else None
+    except Exception:
+        return
+    if manifest is None:
+        return
+    key = _prefetch_key(build, manifest, threads)
+    if key in _PREFETCHED:
+        return
+    pending = _PREFETCHED[key] = _Pending()
+
+    def work():
+        try:
+            pending.result = _load(SimpleNamespace(manifest=manifest, path=build), threads)
+        except Exception as e:
+            pending.result = (None, f"{type(e).__name__}: {e}")
+        finally:
+            pending.done.set()
+
+    threading.Thread(target=work, name="rag-query-encoder", daemon=True).start()
+
+
 def load_with_reason(data, threads: int | None = None) -> tuple[OnnxQueryEncoder | None, str]:
     """(the fast encoder of a loaded index, "") or (None, why not)."""
     if mode() == "torch":
         return None, "RAG_QUERY_ENCODER=torch"
+    pending = _PREFETCHED.pop(_prefetch_key(data.path, data.manifest, threads), None) if data.path else None
+    if pending is not None:
+        pending.done.wait()
+        if pending.result is not None and pending.result[0] is not None:
+            return pending.result
+    return _load(data, threads)
+
+
+def _load(data, threads: int | None) -> tuple[OnnxQueryEncoder | None, str]:
+    """:func:`load_with_reason` without a prefetched result."""
     manifest = data.manifest
     entry = manifest.get("query_encoder")
     model = manifest.get("model", {})
