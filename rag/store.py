@@ -18,8 +18,8 @@ Format 2 is laid out to open in constant time at a million passages:
   per-chunk fields that filters need (label, council, section, statement, rating, kind) plus the
   sentence count and retrievability are small integer columns (``chunk_columns.npy``: codes into the
   value lists of ``chunk_columns.json``), loaded at open;
-* above ``Settings.flat_index_max`` passages FAISS holds an HNSW graph over 8-bit scalar-quantised
-  passage vectors; its candidates are re-scored from the float16 vectors.
+* above ``Settings.flat_index_max`` passages FAISS holds an HNSW graph over float16 passage vectors
+  (read into memory on the first search); its candidates are re-scored from the stored vectors.
 
 Loading checks every file against its sha256 in the manifest, but a file hashed before and provably
 unchanged since (same device, inode, size, mtime and ctime, remembered in the user cache by
@@ -244,7 +244,7 @@ class IndexData:
                           dtype=np.float32)
 
 
-#: Vectors the 8-bit quantiser learns each dimension's range from (a random sample; more changes nothing).
+#: Vectors a scalar quantiser that needs training learns from (a random sample; float16 needs none).
 QUANTISER_SAMPLE = 100_000
 
 
@@ -260,10 +260,10 @@ def make_faiss_index(vectors: np.ndarray, kind: str):
         # questions over recombined real embeddings), search p50 ~1 ms; the former efConstruction=80,
         # efSearch=64 gave 0.77 already at 100k (eval/reports/bench-scale.md). faiss 1.15 does not raise ef
         # to k, so the retriever's 200 candidates need efSearch >= 200 anyway.
-        # The graph walks 8-bit scalar-quantised vectors (a quarter of float32's memory: ~0.65 GB with
-        # the graph at 1M passages instead of ~1.7 GB); Retriever.dense_scores re-scores its candidates
-        # from the float16 vectors, so quantisation only decides which candidates come back.
-        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
+        # The graph walks float16 vectors (half of float32's memory: ~1.0 GB with the graph at 1M passages
+        # instead of ~1.7 GB); 8-bit ones would halve that again but built 1.5x slower here, and float16
+        # built faster than float32. Retriever.dense_scores re-scores the candidates from the stored vectors.
+        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_fp16, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 200
         index.hnsw.efSearch = 512
     else:
@@ -380,7 +380,7 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
             shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
     manifest["format"] = FORMAT_VERSION
-    manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over 8-bit scalar quantised vectors"
+    manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over float16 vectors"
                            if manifest.get("faiss_index") == "hnsw" else "flat float32"}
     manifest["files"] = {
         p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()

@@ -63,10 +63,11 @@ def test_what_is_loaded_is_what_was_built(tmp_path, cache, encoder):
     chunks = [replace(c, chunk_id=i) for i, c in enumerate(c for d in corpus.documents for c in chunk_document(d))]
     assert list(data.chunks) == chunks
     texts = [s.text for c in chunks for s in c.sentences]
-    expected = encoder.encode(texts[:20]).astype(np.float16)
-    assert np.array_equal(np.asarray(data.sentence_vectors[:20]), expected)
-    answer = Pipeline.load(settings=settings).ask("How did Hounslow share learning with neighbouring London boroughs?")
-    assert answer.citations and all(c.passage.chunk == data.chunks[c.passage.chunk.chunk_id] for c in answer.citations)
+    expected = encoder.encode(texts[:20])  # another batch: float32 values may differ in the last bits
+    assert np.abs(np.asarray(data.sentence_vectors[:20], dtype=np.float32) - expected).max() < 1e-3
+    answer = Pipeline.load(settings=settings).ask("What is Schwarz Rounds?")
+    assert answer.passages and answer.passages[0].chunk.doc_id == DOC
+    assert all(p.chunk == chunks[p.chunk.chunk_id] for p in answer.passages)
 
 
 def test_rag_index_verify_reads_every_byte(tmp_path, cache, encoder, capsys):

@@ -106,7 +106,7 @@ def test_vectors_are_memory_mapped_read_only(saved):
 
 def test_retriever_gives_the_same_scores_from_the_compact_store(saved):
     """Exact search over the loaded store matches float32 search over the original vectors to float16 precision,
-    and the HNSW path (FAISS over 8-bit vectors, candidates re-scored) ranks like the exact one."""
+    and the HNSW path (FAISS over float16 vectors, candidates re-scored) ranks like the exact one."""
     data, index_dir = saved
     loaded = store.load_index(index_dir)
     query = unit(np.random.default_rng(1).normal(size=(1, DIM)))[0]
