@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import mmap
 import os
 import re
 import shutil
@@ -475,8 +476,13 @@ def verify_index(index_dir: Path) -> dict[str, Any]:
 
 
 def _load_array(path: Path) -> np.ndarray:
-    """A ``.npy`` file memory-mapped read-only (never unpickled)."""
-    return np.load(path, mmap_mode="r", allow_pickle=False)
+    """A ``.npy`` file memory-mapped read-only (never unpickled), read at random: a search touches a few
+    hundred scattered rows, and the kernel's read-ahead would map (and count as resident) their neighbours too."""
+    array = np.load(path, mmap_mode="r", allow_pickle=False)
+    mapping = getattr(array, "_mmap", None)
+    if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_RANDOM"):
+        mapping.madvise(mmap.MADV_RANDOM)
+    return array
 
 
 def _load_columns(build: Path) -> ChunkColumns:
