@@ -131,11 +131,13 @@ class ChunkTable(Sequence):
     def __len__(self) -> int:
         return len(self._counts)
 
-    def id_range(self) -> tuple[int, int, int]:
-        """(rows, smallest id, largest id) of the table."""
+    def id_range(self) -> tuple[int | None, int | None]:
+        """(smallest id, largest id) of the table: two index look-ups (counting rows would read the whole table;
+        a row missing in between is refused when it is asked for)."""
         with self._lock:
-            n, lo, hi = self._db.execute("SELECT count(*), min(id), max(id) FROM chunk").fetchone()
-        return n, lo, hi
+            lo = self._db.execute("SELECT min(id) FROM chunk").fetchone()[0]
+            hi = self._db.execute("SELECT max(id) FROM chunk").fetchone()[0]
+        return lo, hi
 
     def _parse(self, i: int, record: str) -> Chunk:
         chunk = Chunk.from_dict({"chunk_id": i, **json.loads(record)})
@@ -521,7 +523,7 @@ def load_index(index_dir: Path) -> IndexData:
     try:
         columns = _load_columns(build)
         chunks = ChunkTable(build / "chunks.sqlite", columns)
-        n_rows, lowest, highest = chunks.id_range()
+        id_range = chunks.id_range()
         chunk_vectors = _load_array(build / "chunk_vectors.npy")
         sentence_vectors = _load_array(build / "sentence_vectors.npy")
         sentence_offsets = np.load(build / "sentence_offsets.npy", allow_pickle=False)
@@ -543,7 +545,7 @@ def load_index(index_dir: Path) -> IndexData:
         or chunk_vectors.dtype != VECTOR_DTYPE
         or sentence_vectors.dtype != VECTOR_DTYPE
         or not np.array_equal(np.diff(sentence_offsets), columns.sentence_counts)
-        or (n_rows, lowest, highest) != ((n, 0, n - 1) if n else (0, None, None))
+        or id_range != ((0, n - 1) if n else (None, None))
         or dense.ntotal != len(rows)
         or manifest["counts"].get("chunks") != n
     ):

@@ -45,7 +45,7 @@ def mini_seeds(dest: Path) -> Path:
 def pristine(tmp_path_factory, encoder) -> Settings:
     """A one-document index built once; tests damage copies of it."""
     root = tmp_path_factory.mktemp("pristine")
-    settings = Settings(seeds_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
+    settings = Settings(documents_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
     report = build_index(settings, encoder=encoder, progress=False)
     assert report.changed and report.reused == 0  # a fresh build reuses nothing, duplicates included
     texts = report.manifest["counts"]["chunks"] + report.manifest["counts"]["sentences"]
@@ -58,7 +58,7 @@ def index(pristine, tmp_path) -> Settings:
     """A private copy of the pristine seeds and index."""
     shutil.copytree(pristine.seeds_dir, tmp_path / "seeds")
     shutil.copytree(pristine.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
-    return Settings(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    return Settings(documents_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
 
 
 def build_dir(settings: Settings) -> Path:

@@ -180,6 +180,13 @@ def test_chunk_table_and_columns_that_disagree_are_refused(saved):
     loaded = store.load_index(index_dir)
     with pytest.raises(IndexStateError, match="do not agree"):
         loaded.chunks[3]
+    # a missing row in between: refused when it is read, or when the table is read through
+    rewrite("DELETE FROM chunk WHERE id = 7")
+    loaded = store.load_index(index_dir)
+    with pytest.raises(IndexStateError, match="do not agree"):
+        loaded.chunks[7]
+    with pytest.raises(IndexStateError, match="do not agree"):
+        list(loaded.chunks)
     # a missing first row: refused at load
     rewrite("DELETE FROM chunk WHERE id = 0")
     with pytest.raises(IndexStateError, match="do not agree"):
