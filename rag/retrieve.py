@@ -21,7 +21,7 @@ from .councils import CouncilMatcher
 from .errors import UsageError
 from .glossary import Glossary
 from .records import Chunk, Filters, Passage, Query, Retrieval
-from .store import CODED_COLUMNS, IndexData
+from .store import CODED_COLUMNS, IndexData, release_pages
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 
@@ -194,6 +194,8 @@ class Retriever:
         sentence_rows = run_rows(self._sentence_firsts[candidates], counts)
         passage = np.asarray(self.data.chunk_vectors[chunk_rows], dtype=np.float32) @ query_vec
         sentences = np.asarray(self.data.sentence_vectors[sentence_rows], dtype=np.float32) @ query_vec
+        release_pages(self.data.chunk_vectors)  # the rows are copied: keep the resident size flat
+        release_pages(self.data.sentence_vectors)
         mixed = self._mix(passage, sentences, run_starts(counts))
         scores = np.full(len(self.chunks), mixed.min(), dtype=np.float32)
         scores[candidates] = mixed

@@ -487,6 +487,18 @@ def _load_array(path: Path) -> np.ndarray:
     return array
 
 
+def release_pages(array: np.ndarray) -> None:
+    """Unmap the pages of a memory-mapped array from this process (they stay in the page cache).
+
+    Touching a few hundred scattered rows of a cached file maps far more than those rows: the kernel maps
+    whole cached chunks around each fault (410 MB for 1,000 random rows of a 460 MB file in a test here,
+    read-ahead advice or not), so without this the resident size of a server grows to the size of the
+    vector files within a few dozen searches. Costs ~0.1 ms."""
+    mapping = getattr(array, "_mmap", None)
+    if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        mapping.madvise(mmap.MADV_DONTNEED)
+
+
 def _load_columns(build: Path) -> ChunkColumns:
     meta = json.loads((build / "chunk_columns.json").read_text(encoding="utf-8"))
     codes = np.load(build / "chunk_columns.npy", allow_pickle=False)
