@@ -31,7 +31,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory) -> Settings:
-    return Settings(seeds_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
+    return Settings(documents_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture(scope="session")

@@ -97,7 +97,7 @@ def test_falls_back_to_sentence_transformers_when_the_graph_is_missing_or_wrong(
 
 def test_a_rebuild_links_the_graph_instead_of_exporting_again(tmp_path, encoder):
     seeds = copy_seeds(tmp_path / "seeds", "000_49f02c2bf2791361.txt")
-    settings = Settings(seeds_dir=seeds, index_dir=tmp_path / "index")
+    settings = Settings(documents_dir=seeds, index_dir=tmp_path / "index")
     first = build_index(settings, encoder=encoder, progress=False).manifest["query_encoder"]
     query_encoder._EXPORTED.clear()  # only the live build can provide it now
     calls = []
@@ -116,7 +116,7 @@ def test_a_rebuild_links_the_graph_instead_of_exporting_again(tmp_path, encoder)
 def test_ask_in_a_fresh_process_imports_neither_torch_nor_bm25s(pipeline, settings):
     code = (
         "import sys; from pathlib import Path; from rag.pipeline import Pipeline; from rag.config import Settings;"
-        f"p = Pipeline.load(settings=Settings(seeds_dir=Path({str(settings.seeds_dir)!r}), "
+        f"p = Pipeline.load(settings=Settings(documents_dir=Path({str(settings.seeds_dir)!r}), "
         f"index_dir=Path({str(settings.index_dir)!r})), build=True);"
         "a = p.ask('What is Schwarz Rounds?');"
         "print(type(p.encoder).__name__, a.passages[0].chunk.doc_id, "
