@@ -181,8 +181,10 @@ class Retriever:
         params = None
         if allowed is not None:
             selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-            hnsw = isinstance(index, faiss.IndexHNSW)
-            params = faiss.SearchParametersHNSW(sel=selector) if hnsw else faiss.SearchParameters(sel=selector)
+            if isinstance(index, faiss.IndexHNSW):  # parameters replace the index's own: keep its efSearch (not 16)
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=index.hnsw.efSearch)
+            else:
+                params = faiss.SearchParameters(sel=selector)
         n = min(len(self.chunks), self.settings.candidates * 4)
         _, found = index.search(query_vec[None, :].astype(np.float32), n, params=params)
         candidates = found[0][found[0] >= 0]
