@@ -207,3 +207,23 @@ def test_a_file_changed_moments_ago_is_always_hashed(tmp_path, monkeypatch):
     first = embedding.cached_file_sha256(f)
     f.write_bytes(b"abd")  # same size, possibly the same timestamps: must not be trusted
     assert embedding.cached_file_sha256(f) == embedding.file_sha256(f) != first
+
+
+def test_filtered_hnsw_search_keeps_the_index_ef(saved, monkeypatch):
+    """A filter passes search parameters to FAISS; they must carry the index's efSearch, not faiss's default 16."""
+    import faiss
+
+    loaded = store.load_index(saved[1])
+    hnsw = dataclasses.replace(loaded, dense=store.make_faiss_index(
+        np.asarray(loaded.chunk_vectors, dtype=np.float32)[loaded.rows], "hnsw"))
+    seen = []
+    real = faiss.SearchParametersHNSW
+    monkeypatch.setattr(faiss, "SearchParametersHNSW", lambda **kw: seen.append(kw) or real(**kw))
+    retriever = Retriever(hnsw, Settings(flat_index_max=0, candidates=10))
+    allowed = retriever.labels == "harrow"
+    query = unit(np.random.default_rng(2).normal(size=(1, DIM)))[0]
+    scores = retriever.dense_scores(query, allowed)
+    assert seen and seen[0]["efSearch"] == hnsw.dense.hnsw.efSearch == 256
+    exact = Retriever(loaded, Settings()).dense_scores(query)
+    best = np.argsort(-np.where(allowed, exact, -np.inf), kind="stable")[:5]
+    assert list(np.argsort(-np.where(allowed, scores, -np.inf), kind="stable")[:5]) == list(best)
