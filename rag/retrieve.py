@@ -11,6 +11,7 @@ afterwards.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +21,7 @@ from .councils import CouncilMatcher
 from .errors import UsageError
 from .glossary import Glossary
 from .records import Chunk, Filters, Passage, Query, Retrieval
-from .store import IndexData
+from .store import CODED_COLUMNS, IndexData, release_pages
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 
@@ -92,28 +93,58 @@ class Catalogue:
         return (council.casefold(), statement) in self.covered
 
 
+class RetrievableChunks(Sequence):
+    """The retrievable chunks by retrieval position, read from the index's chunk table when asked for."""
+
+    def __init__(self, chunks: Sequence[Chunk], rows: np.ndarray):
+        self._chunks, self._rows = chunks, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._chunks[int(self._rows[i])]
+
+
 class Retriever:
     """Ranks the retrievable passages of an index for an analysed question."""
 
     def __init__(self, data: IndexData, settings: Settings):
         self.data = data
         self.settings = settings
-        self.chunks = [data.chunks[r] for r in data.rows]  # by retrieval position
-        self.catalogue = Catalogue.of(self.chunks)
+        self.chunks = RetrievableChunks(data.chunks, data.rows)  # by retrieval position, read on demand
+        columns, rows = data.columns, data.rows
+
+        def column(name: str, fold=lambda v: v) -> np.ndarray:
+            """A metadata column over the retrievable chunks, each distinct value transformed once."""
+            codes = columns.codes[rows, CODED_COLUMNS.index(name)]
+            table = np.empty(len(columns.values[name]), dtype=object)
+            table[:] = [fold(v) for v in columns.values[name]]
+            return table[codes]
+
+        self.labels = column("label", str.casefold)
+        self.councils = column("council", lambda v: (v or "").casefold())
+        self.sections = column("section", str.casefold)
+        self.statements = column("statement", lambda v: v or "")
+        self.ratings = column("rating", lambda v: -1 if v is None else v).astype(np.int64)
+        self.kinds = column("kind")
+        self.pages = column("page")
+        self._label_names = column("label")  # as written (``labels`` is case-folded)
+        raw_councils, raw_statements, raw_sections = column("council"), column("statement"), column("section")
+        self.catalogue = Catalogue(
+            councils=tuple(sorted({c for c in set(raw_councils) if c})),
+            statements=tuple(sorted({s for s in set(raw_statements) if s})),
+            sections=tuple(sorted({s for s in set(raw_sections) if s})),
+            covered=frozenset((c.casefold(), st) for c, st in set(zip(raw_councils, raw_statements)) if c and st),
+        )
         self.matcher = CouncilMatcher(self.catalogue.councils)
-        self.labels = np.array([c.label.casefold() for c in self.chunks], dtype=object)
-        self.councils = np.array([(c.council or "").casefold() for c in self.chunks], dtype=object)
-        self.sections = np.array([c.section.casefold() for c in self.chunks], dtype=object)
-        self.statements = np.array([c.statement or "" for c in self.chunks], dtype=object)
-        self.ratings = np.array([-1 if c.rating is None else c.rating for c in self.chunks])
-        self.kinds = np.array([c.kind for c in self.chunks], dtype=object)
-        self.pages = np.array([c.page for c in self.chunks], dtype=object)
-        self.vectors = data.chunk_vectors[data.rows]
         self.glossary = Glossary(data.manifest.get("glossary", {}))
-        off = data.sentence_offsets
-        self._sentence_counts = (off[data.rows + 1] - off[data.rows]).astype(np.int64)
-        self._sentence_starts = run_starts(self._sentence_counts)
-        self._sentence_vectors = data.sentence_vectors[run_rows(off[data.rows], self._sentence_counts)]
+        off = np.asarray(data.sentence_offsets)
+        self._sentence_firsts = off[rows]  # each retrievable chunk's first sentence row
+        self._sentence_counts = (off[rows + 1] - off[rows]).astype(np.int64)
+        self._flat: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     # -- which passages may be returned ---------------------------------------------------------
     def allowed(self, filters: Filters, councils: tuple[str, ...] = (), ratings: tuple[int, ...] = ()) -> np.ndarray | None:
@@ -141,27 +172,47 @@ class Retriever:
         """Similarity of every passage: passage and best-sentence cosine mixed. Above ``flat_index_max``
         passages only FAISS's nearest candidates (among ``allowed``) are scored; the rest get the lowest
         candidate score, so that they neither win nor skew normalisation."""
+        query_vec = np.asarray(query_vec, dtype=np.float32)
         if self.settings.flat_index_max >= len(self.chunks):
-            return self._mix(self.vectors @ query_vec, self._sentence_vectors @ query_vec, self._sentence_starts)
+            vectors, sentence_vectors, starts = self._flat_arrays()
+            return self._mix(vectors @ query_vec, sentence_vectors @ query_vec, starts)
         import faiss
 
+        index = getattr(self.data.dense, "index", self.data.dense)  # a FaissFile reads the index on first use
         params = None
         if allowed is not None:
             selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-            hnsw = isinstance(self.data.dense, faiss.IndexHNSW)
-            params = faiss.SearchParametersHNSW(sel=selector) if hnsw else faiss.SearchParameters(sel=selector)
+            if isinstance(index, faiss.IndexHNSW):  # parameters replace the index's own: keep its efSearch (not 16)
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=index.hnsw.efSearch)
+            else:
+                params = faiss.SearchParameters(sel=selector)
         n = min(len(self.chunks), self.settings.candidates * 4)
-        _, found = self.data.dense.search(query_vec[None, :].astype(np.float32), n, params=params)
+        _, found = index.search(query_vec[None, :].astype(np.float32), n, params=params)
         candidates = found[0][found[0] >= 0]
         if not len(candidates):
             return np.full(len(self.chunks), -1.0, dtype=np.float32)
+        # exact re-scoring of the candidates, in float32 from the stored (float16, memory-mapped) vectors
         counts = self._sentence_counts[candidates]
-        rows = run_rows(self._sentence_starts[candidates], counts)
-        mixed = self._mix(self.vectors[candidates] @ query_vec, self._sentence_vectors[rows] @ query_vec,
-                          run_starts(counts))
+        chunk_rows = self.data.rows[candidates]
+        sentence_rows = run_rows(self._sentence_firsts[candidates], counts)
+        passage = np.asarray(self.data.chunk_vectors[chunk_rows], dtype=np.float32) @ query_vec
+        sentences = np.asarray(self.data.sentence_vectors[sentence_rows], dtype=np.float32) @ query_vec
+        release_pages(self.data.chunk_vectors)  # the rows are copied: keep the resident size flat
+        release_pages(self.data.sentence_vectors)
+        mixed = self._mix(passage, sentences, run_starts(counts))
         scores = np.full(len(self.chunks), mixed.min(), dtype=np.float32)
         scores[candidates] = mixed
         return scores
+
+    def _flat_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """float32 copies of the retrievable passages' vectors and their sentences' (with each passage's
+        first sentence): exact search over every passage, for indexes up to ``flat_index_max`` passages."""
+        if self._flat is None:
+            rows = run_rows(self._sentence_firsts, self._sentence_counts)
+            self._flat = (np.asarray(self.data.chunk_vectors[self.data.rows], dtype=np.float32),
+                          np.asarray(self.data.sentence_vectors[rows], dtype=np.float32),
+                          run_starts(self._sentence_counts))
+        return self._flat
 
     def _mix(self, passage: np.ndarray, sentences: np.ndarray, starts: np.ndarray) -> np.ndarray:
         """Passage similarity mixed with that of its best sentence (``starts``: each passage's first sentence)."""
@@ -250,8 +301,8 @@ class Retriever:
         """The councils a comparison looks at: those named, else every council within the filters."""
         if query.councils:
             return list(query.councils)
-        rows = range(len(self.chunks)) if allowed is None else np.flatnonzero(allowed)
-        return sorted({self.chunks[int(i)].label for i in rows})
+        labels = self._label_names if allowed is None else self._label_names[allowed]
+        return sorted(set(labels))  # from the label column: no chunk record is read
 
     def _passages(self, fused: np.ndarray, order: np.ndarray) -> tuple[Passage, ...]:
         return tuple(Passage(self.chunks[int(i)], float(fused[int(i)]), rank) for rank, i in enumerate(order, start=1))

@@ -15,6 +15,15 @@ SEEDS = PROJECT_ROOT / "seeds"
 GOLD = PROJECT_ROOT / "eval" / "gold.jsonl"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory):
+    """rag's user cache (remembered file hashes, the exported query encoder) in a folder of the test session."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

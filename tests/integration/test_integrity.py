@@ -213,9 +213,18 @@ def test_files_that_disagree_are_refused_even_with_matching_checksums(index):
     refused(index, "do not agree", REBUILD)
     replace_file(index, "sentence_offsets.npy", original)
 
-    lines = (build_dir(index) / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-    for bad in (lines[1:], [lines[0].replace('"chunk_id": 0,', '"chunk_id": 5,', 1), *lines[1:]]):
-        replace_file(index, "chunks.jsonl", ("\n".join(bad) + "\n").encode())
+    import sqlite3
+
+    original = (build_dir(index) / "chunks.sqlite").read_bytes()
+    for bad in ("DELETE FROM chunk WHERE id = 0", "DELETE FROM chunk WHERE id = (SELECT max(id) FROM chunk)",
+                "UPDATE chunk SET id = id + 1000 WHERE id = 0"):
+        path = build_dir(index) / "x.sqlite"
+        path.write_bytes(original)
+        db = sqlite3.connect(path)
+        db.execute(bad)
+        db.commit()
+        db.close()
+        replace_file(index, "chunks.sqlite", path.read_bytes())
         refused(index, "do not agree", REBUILD)
 
 
