@@ -105,21 +105,38 @@ def test_rag_index_still_fails_loudly_on_unusable_documents(small, capsys):
 # -- 7. passages checked against their documents -------------------------------------------------------
 
 
-def tamper_chunk(settings) -> str:
-    """Change one passage's text in chunks.jsonl (offsets kept) and fix up the manifest's checksum."""
+def rewrite_records(settings, change) -> None:
+    """Apply ``change(record) -> bool`` to the chunk records of the live build until one returns True,
+    then fix up the manifest's checksum (so only the comparison with the documents can notice)."""
+    import sqlite3
+
     build = store.live_build(settings.index_dir)
-    lines = (build / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-    for i, line in enumerate(lines):
-        record = json.loads(line)
+    path = build / "chunks.sqlite"
+    with sqlite3.connect(path) as db:
+        for cid, text in db.execute("SELECT id, record FROM chunk ORDER BY id").fetchall():
+            record = json.loads(text)
+            if change(record):
+                db.execute("UPDATE chunk SET record = ? WHERE id = ?", (json.dumps(record, ensure_ascii=False), cid))
+                break
+    db.close()
+    manifest = json.loads((build / store.MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["chunks.sqlite"] = store.file_sha256(path)
+    (build / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def tamper_chunk(settings) -> str:
+    """Change one passage's text (offsets kept); returns the new text."""
+    changed: list[str] = []
+
+    def change(record: dict) -> bool:
         if record["kind"] == "finding" and "Hounslow" in record["text"]:
             record["text"] = record["text"].replace("Hounslow", "Hounsl0w")
-            lines[i] = json.dumps(record, ensure_ascii=False)
-            break
-    (build / "chunks.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    manifest = json.loads((build / store.MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"]["chunks.jsonl"] = store.file_sha256(build / "chunks.jsonl")
-    (build / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    return record["text"]
+            changed.append(record["text"])
+            return True
+        return False
+
+    rewrite_records(settings, change)
+    return changed[0]
 
 
 def test_passages_that_differ_from_their_documents_are_refused_on_load(small):
@@ -144,16 +161,12 @@ def test_passages_that_differ_from_their_documents_are_rebuilt(small, encoder):
 
 
 def test_sentences_outside_their_passage_are_refused(small):
-    build = store.live_build(small.index_dir)
-    lines = (build / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-    i = next(i for i, line in enumerate(lines) if json.loads(line)["sentences"] and json.loads(line)["start"] > 0
-             and json.loads(line)["sentences"][0][0] == json.loads(line)["start"])
-    record = json.loads(lines[i])
-    record["sentences"][0][0] -= 5  # a sentence that starts before its passage
-    lines[i] = json.dumps(record)
-    (build / "chunks.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    manifest = json.loads((build / store.MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"]["chunks.jsonl"] = store.file_sha256(build / "chunks.jsonl")
-    (build / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    def change(record: dict) -> bool:
+        if record["sentences"] and record["start"] > 0 and record["sentences"][0][0] == record["start"]:
+            record["sentences"][0][0] -= 5  # a sentence that starts before its passage
+            return True
+        return False
+
+    rewrite_records(small, change)
     with pytest.raises(IndexStateError, match="sentences outside its range"):
         load_current(small)

@@ -139,7 +139,7 @@ def server(exposure_dirs, settings, canary):
 def index_files(exposure_dirs) -> dict[str, Path]:
     index = exposure_dirs / "index"
     build = index / (index / "CURRENT").read_text(encoding="utf-8").strip()
-    return {"manifest": build / "manifest.json", "chunks": build / "chunks.jsonl", "current": index / "CURRENT"}
+    return {"manifest": build / "manifest.json", "chunks": build / "chunks.sqlite", "current": index / "CURRENT"}
 
 
 # -- binding ------------------------------------------------------------------------------------
