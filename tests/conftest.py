@@ -70,3 +70,18 @@ def reports_pipeline(reports_settings, encoder):
     from rag.pipeline import Pipeline
 
     return Pipeline.load(settings=reports_settings, build=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the test session (browser tests skip when it is not installed)."""
+    from tests.helpers import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():  # pragma: no cover - CI installs it
+        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -15,6 +15,9 @@ from rag.config import PROJECT_ROOT
 SEEDS = PROJECT_ROOT / "seeds"
 FIXTURE_REPORTS = PROJECT_ROOT / "tests" / "fixtures" / "reports"
 GOLD = PROJECT_ROOT / "eval" / "gold.jsonl"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's Chromium, driven by Playwright
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 STATEMENT_PAGE = """Fenwick Borough Council: local authority assessment
 

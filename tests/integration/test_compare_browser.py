@@ -3,13 +3,13 @@ download holds the matrix, and a comparison shows cited findings by score band."
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import gradio as gr
 import pytest
 
-from rag.config import PROJECT_ROOT, Settings
+from rag.config import PROJECT_ROOT
+from tests.helpers import CHROMIUM, free_port
 from ui.compare import compare_tab
 
 pytestmark = [
@@ -19,29 +19,16 @@ pytestmark = [
 ]
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "reports"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WAIT_MS = 60_000
 
 if not CHROMIUM.exists():  # pragma: no cover - CI installs it
     pytest.skip("Chromium is not installed at /usr/bin/chromium", allow_module_level=True)
 
 
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
-    """The fixture reports indexed into a temporary folder."""
-    from rag.pipeline import Pipeline
-
-    settings = Settings(documents_dir=FIXTURES, index_dir=tmp_path_factory.mktemp("compare-browser-index"))
-    return Pipeline.load(settings=settings, build=True)
+def pipeline(reports_pipeline):
+    """The fixture reports indexed with the real model (shared with the other tests)."""
+    return reports_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +41,6 @@ def server(pipeline):
                             show_error=False, blocked_paths=[str(pipeline.settings.index_dir)])
     yield url
     demo.close(verbose=False)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.compare import compare_route, scores_route
-from rag.config import PROJECT_ROOT, Settings
+from rag.config import PROJECT_ROOT
 from rag.corpus import load_corpus
 from rag.errors import UsageError
 from rag.framework import STATEMENTS
@@ -32,12 +32,9 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
-    """The fixture reports indexed into a temporary folder."""
-    from rag.pipeline import Pipeline
-
-    settings = Settings(documents_dir=FIXTURES, index_dir=tmp_path_factory.mktemp("compare-index"))
-    return Pipeline.load(settings=settings, build=True)
+def pipeline(reports_pipeline):
+    """The fixture reports indexed with the real model (shared with the other tests)."""
+    return reports_pipeline
 
 
 @pytest.fixture(scope="module")

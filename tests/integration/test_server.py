@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from tests.helpers import free_port
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag.config import PROJECT_ROOT, Settings
@@ -30,13 +32,6 @@ from rag.watch import LiveIndex, Snapshot
 SEEDS = PROJECT_ROOT / "seeds"
 POT_QUESTION = "Which councils have a Principal Occupational Therapist?"
 NEW_SENTENCE = "The Quokka Listening Panel met monthly to review every complaint about home care visits."
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def stub_ui(pipeline, settings):

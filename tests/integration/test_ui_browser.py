@@ -13,7 +13,7 @@ import pytest
 
 from rag.config import PROJECT_ROOT
 from rag.server import launch
-from tests.helpers import FIXTURE_REPORTS, free_port
+from tests.helpers import CHROMIUM, FIXTURE_REPORTS, free_port
 from ui.app import build_app
 from ui.callbacks import EVAL_DIR_ENV
 
@@ -23,9 +23,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:.*(no_silent_downcasting|copy keyword).*"),
 ]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WAIT_MS = 90_000
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 README_SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot-ask.png"
@@ -97,17 +94,6 @@ def hostile_server(reports_pipeline, reports_settings, tmp_path_factory):
     app = build_app(Pipeline.load(settings=hostile, build=True), hostile)
     yield launch(app, hostile, host="127.0.0.1", port=free_port())
     app.close(verbose=False)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def new_page(browser, width: int = 1440, height: int = 1000, **options):
