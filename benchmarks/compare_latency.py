@@ -3,23 +3,17 @@ up to ``councils`` councils, warm (the encoder loaded and one call made before t
 
 from __future__ import annotations
 
-import statistics
 import time
 
 from rag.framework import STATEMENTS
+from rag.stats import summary
+
+from .common import Benchmark
 
 #: Topics timed for every statement (a few words, as users type them).
 TOPICS = ("carers", "waiting lists", "co-production")
 #: Calls made before timing, so that model loading and first-call costs are not counted.
 WARMUP_CALLS = 2
-
-
-def _summary(samples_ms: list[float]) -> dict:
-    """Median, 95th percentile and maximum of a list of timings (ms)."""
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"n": len(ordered), "median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2),
-            "max_ms": round(ordered[-1], 2)}
 
 
 def _timed(call) -> float:
@@ -41,8 +35,28 @@ def run(pipeline, councils: int = 20) -> dict:
     plain = [_timed(lambda s=s: pipeline.compare(s.name, councils=labels)) for s in STATEMENTS]
     topical = [_timed(lambda s=s, t=t: pipeline.compare(s.name, topic=t, councils=labels))
                for s in STATEMENTS for t in TOPICS]
-    return {"councils": len(labels), "chunks": len(pipeline.data.chunks), "scores": _summary(matrix),
-            "compare": _summary(plain), "compare_with_topic": _summary(topical)}
+    return {"councils": len(labels), "chunks": len(pipeline.data.chunks), "scores": summary(matrix, 2),
+            "compare": summary(plain, 2), "compare_with_topic": summary(topical, 2)}
+
+
+def suite_run(ctx) -> dict:
+    """The benchmark runner's entry: compare latency over the run's index (all its councils, up to 20)."""
+    from rag.pipeline import Pipeline
+
+    return run(Pipeline.load(settings=ctx.settings))
+
+
+def markdown(result: dict) -> str:
+    """A short table of the timings."""
+    rows = [("score matrix", result["scores"]), ("compare, no topic", result["compare"]),
+            ("compare with a topic", result["compare_with_topic"])]
+    lines = [f"## Compare latency ({result['councils']} councils, {result['chunks']} passages)", "",
+             "| call | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {r['n']} | {r['p50']} | {r['p95']} | {r['max']} |" for name, r in rows]
+    return "\n".join(lines) + "\n"
+
+
+BENCHMARK = Benchmark("compare", suite_run, markdown)
 
 
 if __name__ == "__main__":  # pragma: no cover - a manual run: python -m benchmarks.compare_latency

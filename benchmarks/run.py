@@ -19,12 +19,13 @@ from typing import Any
 from rag.config import Settings
 from rag.errors import UsageError
 
-from . import build, cold_start, latency, memory, report, scale
+from . import build, cold_start, compare_latency, http_load, latency, memory, report, scale
 from .common import PROJECT_ROOT, Benchmark, Context, in_fresh_process, load_average, machine, quiet
 
 #: The suites: each writes ``bench-<suite>.json`` and ``.md`` (plus its benchmarks' files).
 SUITES: dict[str, list[Benchmark]] = {
-    "seeds": [latency.BENCHMARK, build.BENCHMARK, cold_start.BENCHMARK, memory.BENCHMARK],
+    "seeds": [latency.BENCHMARK, build.BENCHMARK, cold_start.BENCHMARK, memory.BENCHMARK, compare_latency.BENCHMARK,
+              Benchmark("http", http_load.suite_run, http_load.suite_markdown)],
     "scale": [scale.BENCHMARK],
 }
 DEFAULT_OUT = PROJECT_ROOT / "eval" / "reports"

@@ -232,7 +232,7 @@ def test_the_seed_suite_runs_end_to_end_on_one_document(tmp_path):
     reports = run.run_bench_command(settings, as_json=True, out=tmp_path / "out", work_dir=tmp_path, questions=2,
                                     rounds=1, runs=1, torch=False)
     seeds_report = reports["seeds"]
-    assert list(seeds_report["benchmarks"]) == ["latency", "build", "cold_start", "memory"]
+    assert list(seeds_report["benchmarks"]) == ["latency", "build", "cold_start", "memory", "compare", "http"]
     assert {t["name"] for t in seeds_report["targets"]} == {"warm_vs_floor", "build_fresh_vs_bare",
                                                             "build_rebuild_vs_bare", "cold_rag_ask_s"}
     cold = seeds_report["benchmarks"]["cold_start"]["onnx"]

@@ -193,4 +193,4 @@ def test_latency_benchmark_reports_each_measure(pipeline):
     assert report["compare_with_topic"]["n"] == len(STATEMENTS) * len(TOPICS)
     for key in ("scores", "compare", "compare_with_topic"):
         m = report[key]
-        assert 0 < m["median_ms"] <= m["p95_ms"] <= m["max_ms"]
+        assert 0 < m["p50"] <= m["p95"] <= m["max"]
