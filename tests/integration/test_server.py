@@ -171,6 +171,24 @@ def test_documents_list_and_one_document(client, settings):
     assert client.get("/api/documents/" + "a" * 300).status_code == 422
 
 
+def test_scores_and_compare_routes(client, settings):
+    scores = client.get("/api/scores")
+    assert scores.status_code == 200
+    rows = {r["label"]: r for r in scores.json()["councils"]}
+    assert set(rows) >= {"Harrow", "Hounslow", "Ealing", "Telford and Wrekin"}
+    r = client.post("/api/compare", json={"statement": "Learning, improvement and innovation", "topic": "complaints",
+                                          "councils": ["Harrow", "Ealing"], "per_council": 2})
+    assert r.status_code == 200
+    body = r.json()
+    texts = {p.name: p.read_text(encoding="utf-8") for p in settings.documents_dir.glob("*.txt")}
+    sentences = [s for c in body["councils"] for s in c["sentences"]]
+    assert sentences and {c["label"] for c in body["councils"]} == {"Harrow", "Ealing"}
+    assert all(texts[s["doc"]][s["start"] : s["end"]] == s["text"] for s in sentences)
+    assert "Harrow" in body["markdown"] and "Ealing" in body["markdown"]
+    assert client.post("/api/compare", json={"statement": "x" * 300}).status_code == 422
+    assert client.post("/api/compare", json={"statement": "Safeguarding", "band": "best"}).status_code == 422
+
+
 def test_health_and_openapi_docs(client, served):
     h = client.get("/api/health").json()
     assert h["status"] == "ok" and h["build"] == served.live.current.build_id
