@@ -114,7 +114,7 @@ def test_markdown_sections_render_from_results():
 
 # -- the registry and `rag bench` ------------------------------------------------------------------------------
 def test_registry_selects_by_name_and_refuses_unknown_names():
-    assert [b.name for b in run.select("seeds", None)] == ["latency", "build", "cold_start", "memory"]
+    assert [b.name for b in run.select("seeds", None)] == ["latency", "build", "cold_start", "memory", "compare", "http"]
     assert [b.name for b in run.select("seeds", ["memory"])] == ["memory"]
     assert run.select("scale", ["latency"]) == []
     with pytest.raises(UsageError, match="unknown benchmark 'nope'"):
