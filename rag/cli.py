@@ -74,7 +74,6 @@ def index(
     verify: Annotated[bool, typer.Option("--verify", help="Only check every byte of the index against its checksums.")] = False,
 ) -> None:
     """Build or update the index of the documents folder (incremental)."""
-    from .corpus import describe, load_corpus
     from .indexer import build_index
 
     settings = _settings(index_dir, seeds, model)
@@ -89,7 +88,7 @@ def index(
     else:
         report = build_index(settings, rebuild=rebuild, progress=True)
     _warn(report.warnings)
-    for line in describe(load_corpus(settings.documents_dir, settings.max_document_bytes)):
+    for line in report.read:
         print(f"  {terminal_safe(line, single_line=True)}")
     counts = report.manifest["counts"]
     state = "rebuilt" if report.changed else "already up to date"

@@ -17,7 +17,7 @@ import numpy as np
 from .chunking import chunk_document
 from .config import CHUNKER_VERSION, Settings
 from .consistency import chunk_mismatch, document_bytes
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, describe, load_corpus
 from .embedding import WEIGHT_FILES, Encoder, load_encoder, resolve_model
 from .errors import CorpusError, IndexStateError
 from .glossary import Glossary
@@ -46,6 +46,7 @@ class BuildReport:
     reused: int  # distinct texts whose vectors came from the previous index
     warnings: tuple[str, ...]
     seconds: float
+    read: tuple[str, ...] = ()  # one line per council: what was read (see rag.corpus.describe)
 
 
 def document_entries(corpus: Corpus) -> dict[str, dict]:
@@ -188,7 +189,8 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         old = None if rebuild else _load_or_none(index_dir)
         # current, readable, and its passages are exact slices of the documents: nothing to do
         if not rebuild and current and old is not None and chunk_mismatch(old.chunks, corpus.by_id()) is None:
-            return BuildReport(manifest, False, 0, 0, 0, corpus.warnings, time.perf_counter() - t0)
+            return BuildReport(manifest, False, 0, 0, 0, corpus.warnings, time.perf_counter() - t0,
+                                   tuple(describe(corpus)))
         cache = {} if rebuild else _reusable_vectors(old, encoder)
         previous = set(cache)
         chunks: list[Chunk] = [
@@ -233,4 +235,4 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         # a previous build that failed its checks is of no use to readers: removed at once
         save_index(index_dir, data, keep_previous=rebuild or old is not None)
     return BuildReport(data.manifest, True, n_passages, n_sentences, reused, corpus.warnings + ((qe_warning,) if qe_warning else ()),
-                       time.perf_counter() - t0)
+                       time.perf_counter() - t0, tuple(describe(corpus)))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .analyse import asks_standard_text
 from .config import Settings
 from .councils import CouncilMatcher
 from .errors import UsageError
@@ -225,8 +226,6 @@ class Retriever:
         """Additive moves of each passage (on the fused 0-1 scale) from what the question names: its
         statement up; for score questions the matching score lines up (the summary's for an overall
         rating); the statement's standard text down, or up when the question is about it."""
-        from .analyse import asks_standard_text
-
         s = self.settings
         adjust = np.zeros(len(self.chunks), dtype=np.float32)
         named = np.isin(self.statements, list(query.statements)) if query.statements else None

@@ -91,17 +91,16 @@ def section_html(chunks: list[Chunk], ref: SectionRef, title: str) -> str:
         return render.placeholder_html("That section is not in the index any more.")
     meta = f"{ref.doc_id} · characters {ref.start}–{ref.end}"
     parts = [f'<header><h3>{render.esc(title)}</h3><div class="rag-meta">{render.esc(meta)}</div></header>']
-    heading = None
-    for c in shown:
-        if c.section != heading:
-            heading = c.section
-            parts.append(f"<h4>{render.esc(heading)}</h4>")
+
+    def paragraph(c: Chunk) -> str:
         focus = c.chunk_id == ref.chunk_id
         marks = [(ref.quote_start - c.start, ref.quote_end - c.start)] if focus else []
         number = f"¶{c.paragraph}" if c.paragraph else ""
-        parts.append(f'<div class="rag-para{" rag-focus" if focus else ""}" data-chunk="{c.chunk_id}">'
-                     f'<span class="rag-pn">{number}</span>'
-                     f'<p class="rag-text">{render.highlight_html(c.text, marks)}</p></div>')
+        return (f'<div class="rag-para{" rag-focus" if focus else ""}" data-chunk="{c.chunk_id}">'
+                f'<span class="rag-pn">{number}</span>'
+                f'<p class="rag-text">{render.highlight_html(c.text, marks)}</p></div>')
+
+    parts += render.under_headings(shown, paragraph, tag="h4")
     return f'<div class="rag-panel rag-doc">{"".join(parts)}</div>'
 
 

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rag.records import Chunk
 
@@ -337,6 +337,18 @@ def _paragraph(chunk: Chunk, highlights: Iterable[Sequence[int]], focus: bool) -
     )
 
 
+def under_headings(chunks: Sequence[Chunk], paragraph: Callable[[Chunk], str], tag: str = "h3") -> list[str]:
+    """HTML of ``chunks`` in order, each drawn by ``paragraph``, with a heading wherever the section changes."""
+    parts: list[str] = []
+    heading = None
+    for c in chunks:
+        if c.section != heading:
+            heading = c.section
+            parts.append(f"<{tag}>{esc(heading)}</{tag}>")
+        parts.append(paragraph(c))
+    return parts
+
+
 def document_html(chunks: Sequence[Chunk], focus: int | None = None, highlights: Iterable[Sequence[int]] = (),
                   section: str | None = None, published: str | None = None) -> str:
     """A report's passages under their headings; the ``focus`` chunk (a chunk_id) outlined and highlighted.
@@ -354,13 +366,7 @@ def document_html(chunks: Sequence[Chunk], focus: int | None = None, highlights:
         f"file {first.doc_id}",
     ] if x)
     parts = [f'<header><h2>{esc(first.label)}</h2><div class="rag-meta">{esc(meta)}</div></header>']
-    heading = None
-    for c in shown:
-        if c.section != heading:
-            heading = c.section
-            parts.append(f"<h3>{esc(heading)}</h3>")
-        is_focus = c.chunk_id == focus
-        parts.append(_paragraph(c, highlights if is_focus else (), is_focus))
+    parts += under_headings(shown, lambda c: _paragraph(c, highlights if c.chunk_id == focus else (), c.chunk_id == focus))
     if not shown:
         parts.append('<div class="rag-empty">No passages in this section.</div>')
     return f'<div class="rag-panel rag-doc">{"".join(parts)}</div>'
