@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import MISSING, counted_nouns, holds
+from .answer_types import MISSING, counted_nouns, holds, question_figures, stated_numbers
 from .config import ABSTAIN_MESSAGE, Settings
+from .periods import periods, same_period
 from .records import Composition, Query, Retrieval
 
 
@@ -79,26 +80,68 @@ def below_threshold(best: float, settings: Settings) -> str | None:
     return None
 
 
+def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
+    """The candidates about the question's topic: close to the best one, or holding most of its focus
+    terms; for a count of something rare, all of them (the number must then stand beside that thing)."""
+    if counts_a_rare_thing(query, weights, settings):
+        return list(candidates)
+    focus = weights.focus(weights.terms(query.text))
+    best = max(c.relevance for c in candidates)
+    return [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
+            or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+
+
+def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
+    """A "how many X" question whose X is rare enough in the reports to pick out the topic by itself
+    ("DoLS applications"), so any sentence with a number beside it answers; "how many people …" is not."""
+    nouns = weights.terms(" ".join(counted_nouns(query.text))) if query.answer_type == "number" else ()
+    return bool(nouns) and all(weights.df.get(n, 0) < settings.generic_share * weights.n for n in nouns)
+
+
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question asks for a specific kind of thing (a number, a date, a name, an organisation, a
     place) and no sentence about its topic gives one: the reports mention the topic, not the answer."""
     if not settings.rules.answer_type_check or query.answer_type not in MISSING or query.comparative:
         return None
-    focus = weights.focus(weights.terms(query.text))
-    best = max(c.relevance for c in candidates)
-    if query.answer_type == "number" and counted_nouns(query.text):
-        on_topic = candidates  # the check itself looks for a number next to the thing counted
-    else:
-        on_topic = [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
-                    or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
-    if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in on_topic):
+    about = on_topic(query, candidates, weights, settings)
+    if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in about):
         return None
-    topic = topic_phrase(query.text, [c.sentence.text for c in on_topic[:3] or candidates[:3]])
+    topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]])
     if topic:
         where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""
         return f"The reports mention {where}{topic} but not {MISSING[query.answer_type]}."
     where = f" for {', '.join(query.councils)}" if query.councils else ""
     return f"The reports{where} do not say {MISSING[query.answer_type]}."
+
+
+def figure_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question gives a figure as part of what it asks about ("people aged 85 and over") and no
+    passage found holds it: passages about another figure ("aged 65 and over") do not answer it."""
+    if not settings.rules.figure_check or query.comparative:
+        return None
+    wanted = question_figures(query.text)
+    if not wanted:
+        return None
+    found = set().union(*(stated_numbers(text) for text in {c.passage.chunk.text for c in candidates}))
+    missing = sorted(wanted - found)
+    return f"No passage found mentions {', '.join(missing)} in this context." if missing else None
+
+
+def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A figure is asked for one reporting period ("in 2023/24") and the best sentence giving a figure
+    is dated to another: a figure for 2022/23 does not answer a question about 2023/24."""
+    if not settings.rules.period_check or query.answer_type != "number" or query.comparative:
+        return None
+    asked = periods(query.text)
+    giving = [c for c in on_topic(query, candidates, weights, settings)
+              if holds("number", c.sentence.text, query.text, query.councils)]
+    if not asked or not giving:
+        return None
+    given = periods(max(giving, key=lambda c: c.relevance).sentence.text)
+    if not given or same_period(asked, given):
+        return None
+    return (f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, "
+            f"not for {', '.join(p.label for p in asked)}.")
 
 
 def topic_phrase(question: str, sentences: list[str]) -> str:
@@ -133,4 +176,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    return asked_thing_missing(query, candidates, weights, settings)
+    for rule in (figure_not_found, asked_thing_missing, period_not_given):
+        reason = rule(query, candidates, weights, settings)
+        if reason is not None:
+            return reason
+    return None

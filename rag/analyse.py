@@ -16,7 +16,7 @@ from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
-ANSWER_TYPES = ("rating", "overall", "number", "date", "person", "organisation", "name", "place", "yesno", "reason",
+ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
                 "description")
 
 #: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
@@ -53,7 +53,9 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|perce
                      r"amount|figure|count)s?\b|"
                      r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
-                     r"\b(budget|spend|spent|cost|costs|population)\b", re.IGNORECASE)
+                     r"\b(budget|spend|spent|cost|costs|population)\b|"
+                     r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b",
+                     re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
                    r"by when|what time of year|what times?|opening (hours|times))\b", re.IGNORECASE)
@@ -73,9 +75,15 @@ _ORGANISATION = re.compile(rf"\b(which|what)\b(\s+{_NOT_AUX}[\w-]+){{0,3}}\s+{_O
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
                    re.IGNORECASE)
-_PLACE = re.compile(r"^\s*(and )?where\b|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
+_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
                     r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)
+#: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
+_HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
+                     r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
+#: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
+_DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
+                       r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the reasons?\b|\bhow come\b|\bfor what reason\b", re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
 #: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
@@ -140,8 +148,8 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
-    for kind, pattern in (("person", _PERSON), ("organisation", _ORGANISATION), ("name", _NAME), ("date", _DATE),
-                          ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
+    for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
+                          ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return kind
     return "description"
@@ -236,10 +244,18 @@ def _picks_by_rating(question: str) -> bool:
                           question, re.IGNORECASE))
 
 
+#: How many characters from a statement's name "statement" or "score" may stand and still name it
+#: ("the safeguarding score", "scored 2 for safeguarding"), rather than belong to another part of the
+#: question ("the report with score 2: what did it say about learning from safeguarding?").
+STATEMENT_WORD_REACH = 20
+
+
 def _names_statement(question: str, statement: str) -> bool:
     """Whether the question names a statement as such (a topic word alone, like "safeguarding", counts
     only when the question asks for a score or says "statement")."""
-    folded = fold(question)
-    if fold(statement) in folded and " " in statement:
+    folded, name = fold(question), fold(statement)
+    if name in folded and " " in statement:
         return True
-    return bool(re.search(r"\b(statement|score|scored|rating|rated)\b", folded))
+    near = r"\b(statement|score|scored|rating|rated)\b"
+    return any(re.search(near, folded[max(0, m.start() - STATEMENT_WORD_REACH): m.end() + STATEMENT_WORD_REACH])
+               for m in re.finditer(rf"\b{re.escape(name)}\b", folded))

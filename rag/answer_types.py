@@ -62,9 +62,72 @@ def has_date(text: str) -> bool:
     return bool(_DATE.search(text))
 
 
+#: A question that asks for a month or a day, not just a year ("in which month", "on what date").
+_ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(month|date|day)\b|\bexact date\b",
+                         re.IGNORECASE)
+#: A month named (capitalised, so "may" the verb is not one) or a date in figures.
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
+def dates_as_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence gives a date as precise as the question asks: a month or day when it asks
+    "which month" or "what date", else any year, month or period."""
+    return bool(_MONTH.search(sentence)) if _ASKS_MONTH.search(question) else has_date(sentence)
+
+
+#: A length of time: a number (or number word, "a") and a unit ("19 days", "six weeks", "48 hours"), or
+#: words that give one without a number ("the same day", "immediately").
+_DURATION = re.compile(rf"(\b\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|few|several|many)\b)[\s-]*(?:working |calendar )?"
+                       r"(minute|hour|day|week|month|year)s?\b|\b(same day|next day|immediately|straight away|within hours|"
+                       r"overnight|on time)\b", re.IGNORECASE)
+
+
+def has_duration(text: str) -> bool:
+    """Whether the text gives a length of time."""
+    return bool(_DURATION.search(text))
+
+
+#: Words of a role ("the independent chair", "Director of Adult Social Services", "Principal Social Worker").
+_ROLE = (r"(?i:chair|chairs|chairperson|chaired|director|manager|lead|leader|led|head|headed|officer|worker|member|"
+         r"councillor|executive|principal|coordinator|co-ordinator|commissioner|holder|deputy|mayor|champion|"
+         r"ambassador|PSW|DASS)")
+#: Two or three capitalised words: a possible personal name ("Sam Reid", "Mary Ann Cole").
+_FULL_NAME = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+#: A name set beside a role: "the chair, Sam Reid," · "chaired by Sam Reid" · "the chair (Sam Reid)" ·
+#: "Sam Reid, the chair" · "Sam Reid (Principal Social Worker)".
+_NAME_BY_ROLE = re.compile(
+    rf"\b{_ROLE}\b[^.;,]{{0,40}}?(?:,|\bis|\bwas|\bby|\()\s*(?P<name>{_FULL_NAME})(?![\w-]| [A-Z])|"
+    rf"(?<![A-Za-z] )\b(?P<name2>{_FULL_NAME}),? (?:\(|the |its |their |who is |who was )(?:[\w-]+ ){{0,4}}{_ROLE}\b")
+#: Words that make a capitalised run the name of a body, a place or a programme, not of a person.
+_NOT_PERSON = {"adult", "adults", "social", "care", "council", "borough", "county", "city", "board", "team", "service",
+               "services", "health", "trust", "partnership", "network", "hub", "forum", "group", "panel", "review",
+               "reviews", "lives", "real", "first", "home", "homes", "community", "safeguarding", "principal",
+               "director", "directors", "worker", "workers", "manager", "officer", "chair", "lead", "executive",
+               "assistant", "head", "programme", "project", "strategy", "plan", "centre", "house", "court", "road",
+               "street", "hospital", "school", "college", "university", "nhs", "integrated", "partners", "local",
+               "authority", "the", "our", "their", "its", "this", "that", "and", "carers", "people", "voice",
+               "independent", "living", "well", "better", "making", "it", "deputy", "of", "for", "in", "on", "at",
+               "housing", "options", "support", "solutions", "age", "mind", "uk", "england", "healthwatch",
+               "citizens", "advice", "foundation", "alliance", "action", "connect", "together", "place", "unit",
+               "ward", "office", "department", "committee", "cabinet", "agency", "company", "limited", "ltd"}
+
+
+def _is_personal_name(name: str) -> bool:
+    """Whether a capitalised run reads as a person's name: no word of a body, place or programme."""
+    return not any(w.casefold().strip("'’") in _NOT_PERSON for w in name.split())
+
+
 def has_person(text: str) -> bool:
-    """Whether the text names a person (not just a role)."""
-    return bool(_PERSON.search(text))
+    """Whether the text names a person (not just a role): by title ("Dr Patel"), as "named …", or a
+    full name set beside a role ("the independent chair, Sam Reid")."""
+    if _PERSON.search(text):
+        return True
+    for m in _NAME_BY_ROLE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if name and _is_personal_name(name):
+            return True
+    return False
 
 
 def has_reason(text: str) -> bool:
@@ -128,10 +191,45 @@ def counted_nouns(question: str) -> set[str]:
     return {_stem(words[-1])} if words else set()
 
 
-def counts_the_thing(sentence: str, question: str) -> bool:
+#: Nouns that name a measure rather than the thing measured ("the turnover *rate*", "the waiting *time*").
+_MEASURES = ("rate|ratio|percentage|proportion|share|total|figure|level|time|times|cost|costs|budget|spend|amount|"
+             "average|number|count|score|length")
+_MEASURE_WORDS = set(_MEASURES.split("|"))
+_MEASURE = re.compile(rf"\b([A-Za-z][\w'’-]*)\s+(?:{_MEASURES})\b", re.IGNORECASE)
+#: Words before a measure noun that do not say what is measured ("the rate", "its total", "average time").
+_NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", "which", "overall", "average", "mean",
+                 "median", "total", "typical", "usual", "current", "latest", "annual", "weekly", "monthly", "yearly",
+                 "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
+                 "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
+
+
+def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
+    """Stems of the words that say what a rate, share or total measures ("staff *turnover* rate",
+    "*compliance* rate", "*waiting* time"): a figure for another measure does not answer the question.
+    Council names are not measured things."""
+    named = {w for c in councils for w in _words(c)}
+    out = set()
+    for m in _MEASURE.finditer(question):
+        word = m.group(1).casefold().strip("'’")
+        if (word.endswith(("'s", "’s")) or word in _NOT_MEASURED or word in _QUESTION_STOP or word.isdigit()
+                or word in named or word in _MEASURE_WORDS):
+            continue
+        out.add(_stem(word))
+    return out
+
+
+def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence speaks of what the question's rate, share or total measures (or the
+    question names no such thing)."""
+    things = measured_things(question, councils)
+    return not things or bool(things & {_stem(w) for w in _words(sentence)})
+
+
+def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
-    of one of its words); for other amount questions ("how much", "what percentage"), any amount."""
-    if not has_count(sentence):
+    of one of its words) and of what its rate or share measures; for other amount questions ("how
+    much", "what percentage"), any amount."""
+    if not has_count(sentence) or not measures_the_thing(sentence, question, councils):
         return False
     nouns = counted_nouns(question)
     if not nouns:
@@ -155,13 +253,65 @@ _QUESTION_STOP = {"what", "which", "who", "whom", "whose", "where", "when", "how
                   "authority", "report", "reports", "say", "said", "its", "their", "has", "have", "had", "any"}
 
 
+_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+#: A number as written: digits (with thousands commas or decimals), or a small number word.
+_STATED = re.compile(rf"(?<![\w.,/£-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-])|\b({'|'.join(_SMALL_NUMBERS)})\b",
+                     re.IGNORECASE)
+#: A score named in a question ("scored 2", "score of 3", "rated 2 out of 4"), not a figure to find.
+_SCORE_NUMBER = re.compile(r"\b(scor\w*|rat\w*|indicative score)\s*(?:of|was|is|:)?\s*\(?['\"]?\d\b(?:\s*(?:out of 4|/4))?|"
+                           r"\b\d\s*(?:out of 4|/4)\b|\bstage \d\b", re.IGNORECASE)
+
+
+def stated_numbers(text: str, words: bool = True) -> set[str]:
+    """The figures a text states, normalised ("1,140" → "1140", "six" → "6" unless ``words`` is
+    False), leaving out years."""
+    out = set()
+    for m in _STATED.finditer(text):
+        if m.group(2):
+            if words:
+                out.add(_SMALL_NUMBERS[m.group(2).casefold()])
+            continue
+        digits = m.group(1).replace(",", "")
+        if not re.fullmatch(r"(19|20)\d{2}", digits):
+            out.add(digits)
+    return out
+
+
+def question_figures(question: str) -> set[str]:
+    """Figures a question gives in digits as part of what it asks about ("aged 85 and over", "the
+    report that logged 106 complaints"), not the score it names (number words are left out: a
+    paraphrase says "three months" for "91 days")."""
+    return stated_numbers(_SCORE_NUMBER.sub(" ", question), words=False)
+
+
+#: The forms of the verbs a "who chairs/leads/… X" question asks about, by their first letters.
+_HOLDER_VERBS = {"chair": r"chair\w*", "head": r"head(s|ed|ing)?", "lead": r"lead(s|ing|er|ers|ership)?|led",
+                 "run": r"run(s|ning)?|ran", "manag": r"manag\w*", "overs": r"overs\w*", "co": r"co-?ordinat\w*",
+                 "respons": r"responsib\w*", "account": r"accountab\w*"}
+
+
+def names_the_holder(sentence: str, question: str) -> bool:
+    """Whether the sentence says who does what the question asks about ("chaired by …", "the PSW led
+    …"): it uses the question's verb, or names a person."""
+    m = re.search(r"\bwho (?:is |was )?(\w+)", question, re.IGNORECASE)
+    verb = m.group(1).casefold() if m else ""
+    forms = next((f for stem, f in _HOLDER_VERBS.items() if verb.startswith(stem)), None)
+    return has_person(sentence) or bool(forms and re.search(rf"\b({forms})\b", sentence, re.IGNORECASE))
+
+
 def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = ()) -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
     if answer_type == "number":
-        return counts_the_thing(sentence, question)
+        return counts_the_thing(sentence, question, councils)
     if answer_type == "date":
-        return has_date(sentence)
+        return dates_as_asked(sentence, question)
+    if answer_type == "duration":
+        return has_duration(sentence)
+    if answer_type == "holder":
+        return names_the_holder(sentence, question)
     if answer_type == "person":
         return has_person(sentence)
     if answer_type in ("organisation", "name", "place"):
@@ -173,7 +323,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 
 
 #: Answer types whose sentences get a relevance bonus when they hold the thing asked for.
-BONUS_CHECKS = {"number": has_count, "date": has_date, "person": has_person, "reason": has_reason}
+BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date, "person": has_person, "reason": has_reason}
 #: How an abstention names what is missing, per answer type.
-MISSING = {"number": "the figure asked for", "date": "when", "person": "who it is (no name is given)",
+MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
            "organisation": "which organisation", "place": "where", "name": "its name"}

@@ -199,7 +199,7 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
             cursor.heading = text
             if cursor.part in ("expect", "commitment", "body") and current is not None and current.kind == "statement":
                 cursor.part = "findings"  # a sub-heading after the standard text starts the findings
-        elif b.kind == "title":
+        elif b.kind in ("title", "furniture"):
             continue
         elif b.kind == "published":
             chunks.append(_chunk(doc, current, "Publication", b.start, b.end, "published"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abstain import abstain_reason, abstention
+from .analyse import asks_standard_text
 from .answer_types import BONUS_CHECKS, holds
 from .config import Settings
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
@@ -191,14 +192,22 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
 NOT_QUOTED_KINDS = ("rating",)
 
 
+def not_quoted(query: Query) -> tuple[str, ...]:
+    """Passage kinds this question's answer may not quote: score lines, and a statement's standard text
+    (the same "I"/"We" sentences in every report, which describe what is expected, not what was found)
+    unless the question asks about that text."""
+    return NOT_QUOTED_KINDS if asks_standard_text(query.text) else (*NOT_QUOTED_KINDS, "standard")
+
+
 def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Passage]:
     """The passages an answer may quote: the top ones, and for comparisons those of every council."""
-    out = [p for p in retrieval.passages[: settings.compose_k] if p.chunk.kind not in NOT_QUOTED_KINDS]
+    skip = not_quoted(query)
+    out = [p for p in retrieval.passages[: settings.compose_k] if p.chunk.kind not in skip]
     if query.comparative:
         seen = {p.chunk.chunk_id for p in out}
         for passages in retrieval.per_council.values():
             for p in passages:
-                if p.chunk.chunk_id not in seen and p.chunk.kind not in NOT_QUOTED_KINDS:
+                if p.chunk.chunk_id not in seen and p.chunk.kind not in skip:
                     seen.add(p.chunk.chunk_id)
                     out.append(Passage(p.chunk, p.relevance, len(out) + 1))
     return out

@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -43,6 +43,8 @@ class Rules:
     rating_boost: bool = True  # score lines move up for questions asking for a score
     standard_text_penalty: bool = True  # a statement's standard text moves down unless asked about
     answer_type_check: bool = True  # abstain when no sentence gives the kind of thing asked for
+    period_check: bool = True  # abstain when the figure found is for another year than the one asked about
+    figure_check: bool = True  # abstain when no passage holds a figure the question gives ("aged 85")
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one
     rating_answers: bool = True  # answer score questions from the reports' score lines
@@ -105,6 +107,8 @@ class Settings:
     comparison_margin: float = 0.2
     #: Share of the question's topic terms a sentence must hold to count as being about that topic.
     topic_overlap: float = 0.5
+    #: A counted thing in at least this share of passages ("people") does not pick out a topic by itself.
+    generic_share: float = 0.3
     #: Abstain when the best sentence's relevance is below this. Calibrated with ``rag eval --calibrate``
     #: on eval/gold.jsonl and eval/fixtures.jsonl (see README, "Abstention").
     abstain_threshold: float = 0.261

@@ -22,13 +22,24 @@ WRAPPED_LINE_MAX = 150
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-_SCORE = re.compile(r"(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?P<pct>%|per\s?cent|out of 100|/\s?100)?"
+_SCORE = re.compile(r"(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
                     r"(?:\s*[-–—:]\s*evidence shows\b.*)?", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])\s*[-–—:]\s*evidence shows\b.*", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of publication)\b\s*:?\s*(?P<date>[^\n]{0,60}?\d{4})",
                         re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+#: Lines of a web page's furniture rather than its report (folded): navigation, print and share
+#: links, feedback prompts. They are kept in the text (offsets never shift) but never become passages.
+PAGE_FURNITURE = frozenset({
+    "skip to main content", "skip to content", "back to top", "return to top", "top of page", "print this page",
+    "print", "share this page", "share", "menu", "search", "home", "on this page", "contents", "table of contents",
+    "in this section", "was this page helpful", "was this page useful", "is this page useful", "yes", "no",
+    "feedback", "give feedback", "give feedback on this page", "report a problem with this page", "cookies",
+    "cookie settings", "privacy", "privacy notice", "accessibility", "accessibility statement", "contact us",
+    "sign in", "you are here", "breadcrumb", "next", "previous", "next page", "previous page", "close",
+})
+_DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version)\b.{0,40}", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
@@ -58,7 +69,7 @@ KNOWN_HEADINGS = {
 class Block:
     """A typed run of the text: ``text[start:end]`` is what it shows (never shifted)."""
 
-    kind: str  # title | published | copyright | statement | theme | known | heading | score | description
+    kind: str  # title | published | copyright | furniture | statement | theme | known | heading | score | description
     #            | percentage | overall | statement_score | bullet | text
     start: int
     end: int
@@ -118,6 +129,8 @@ def classify(line: str) -> tuple[str, object]:
         return "published", m.group("date").strip()
     if _COPYRIGHT.match(line):
         return "copyright", None
+    if len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line)):
+        return "furniture", None
     if _BULLET.match(line):
         inner = classify(line[_BULLET.match(line).end() - 1 :])
         return inner if inner[0] == "statement_score" else ("bullet", None)  # "- Safeguarding: 3 (…)" is a score
@@ -158,7 +171,8 @@ def blocks(text: str) -> list[Block]:
         line = text[start:end]
         kind, value = classify(line)
         prev = out[-1] if out else None
-        if prev is not None and not gap and prev.kind in ("heading", "text", "bullet") and "\n" not in text[prev.start : prev.end]:
+        if (prev is not None and not gap and kind != "title" and prev.kind in ("heading", "text", "bullet")
+                and "\n" not in text[prev.start : prev.end]):
             title = council_of_title(text[prev.start : prev.end] + " " + line)
             if title:  # a title wrapped onto a second line ("… local authority" / "assessment")
                 out[-1] = Block("title", prev.start, end, title, prev.gap_before)

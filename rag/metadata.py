@@ -63,7 +63,7 @@ def _starts_statement(blocks: list[Block], i: int) -> bool:
     description or standard headings follow) rather than being an entry of a summary's score list."""
     seen_score = False
     for b in blocks[i + 1 : i + 1 + LOOKAHEAD_BLOCKS]:
-        if b.kind in ("published", "heading", "theme"):
+        if b.kind in ("published", "heading", "theme", "furniture"):
             continue
         if b.kind == "score":
             seen_score = True
@@ -151,7 +151,7 @@ def _read_summary_block(cur: _Open, b: Block) -> None:
         n = b.value[0] if b.kind == "score" else b.value
         cur.ratings.append((cur.pending_statement.name, n))
         cur.pending_statement = None
-    elif b.kind not in ("theme", "published", "score", "description"):
+    elif b.kind not in ("theme", "published", "score", "description", "furniture"):
         cur.in_score_list = False
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-#: Elements whose text is never part of the report.
-SKIPPED = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "button", "svg",
-           "iframe", "select", "aside")
-#: Elements that make one block of text each.
-BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "blockquote", "pre",
-          "figcaption", "caption", "summary")
+#: Elements whose text is never part of the report (a <header> is kept when it holds the page's <h1>).
+SKIPPED = ("script", "style", "noscript", "template", "nav", "footer", "form", "button", "svg", "iframe", "select",
+           "aside", "dialog")
+#: Elements that start a new line of text; everything else (links, emphasis, spans) stays inline.
+LINE_BREAKING = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "blockquote", "pre",
+                 "figcaption", "caption", "summary", "div", "section", "article", "main", "header", "ul", "ol", "dl",
+                 "table", "tr", "br", "hr", "figure", "address", "details")
 
 
 def _parser() -> str:
@@ -27,23 +28,23 @@ def _parser() -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """The visible report text of an HTML page, a blank line between blocks."""
+    """The visible report text of an HTML page: the page's <main> when it has one, each heading,
+    paragraph, list item or other block on its own, a blank line between them."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, _parser())
     for tag in soup.find_all(SKIPPED):
         tag.decompose()
-    root = soup.body or soup
-    out: list[str] = []
-    for el in root.find_all(BLOCKS):
-        if el.find_parent(BLOCKS) is not None:
-            continue  # its text is part of the enclosing block
-        text = re.sub(r"\s+", " ", el.get_text(" ")).strip()
-        text = re.sub(r" ([,.;:!?)])", r"\1", text)  # spaces left where inline tags met punctuation
-        if not text:
-            continue
-        out.append(f"- {text}" if el.name == "li" else text)
-    if not out:  # a page of bare text without block elements
-        out = [re.sub(r"[ \t]+", " ", line).strip() for line in root.get_text("\n").splitlines()]
-        out = [line for line in out if line]
+    for tag in soup.find_all("header"):
+        if tag.find("h1") is None:
+            tag.decompose()  # a site banner, not the page's own heading
+    root = soup.find("main") or soup.body or soup
+    for el in root.find_all(LINE_BREAKING):
+        if el.name == "li":
+            el.insert(0, "\n- ")
+        else:
+            el.insert_before("\n")
+        el.insert_after("\n")
+    out = [re.sub(r"\s+", " ", line).strip() for line in root.get_text().split("\n")]
+    out = [re.sub(r" ([,.;:!?)])", r"\1", line) for line in out if line.strip() not in ("", "-")]
     return "\n\n".join(out) + "\n"

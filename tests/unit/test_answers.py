@@ -65,11 +65,19 @@ def test_a_question_picking_a_report_by_its_score_gets_that_reports_evidence(fix
      "This index has no 'Partnerships and communities' report for Isles of Scilly."),
     ("What is the name of Rutland Council's Director of Adult Services?", "but not who it is"),
     ("Which voluntary sector organisation runs the Staffordshire Carers Hub under contract?", "but not which organisation"),
+    ("How many complaints about adult social care did Camden receive in 2022/23?", "not for 2022/23"),
+    ("What percentage of people on the Isles of Scilly are aged 90 or over?", "mentions 90"),
+    ("Who chairs the Staffordshire lived experience panel?", "who does it"),
 ])
 def test_abstentions_say_why(fixture_pipeline, question, reason):
     a = fixture_pipeline.ask(question)
     assert a.abstained and a.answer.startswith(ABSTAIN_MESSAGE) and reason in a.answer and not a.citations
     assert a.passages or "no report" in reason.lower()
+
+
+def test_a_figure_for_the_period_asked_is_given(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("How many complaints about adult social care did LB Camden get in 2023-24?"), documents)
+    assert not a.abstained and "176" in a.answer
 
 
 def test_filters_that_exclude_the_named_council_are_said(fixture_pipeline):

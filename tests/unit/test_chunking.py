@@ -92,3 +92,18 @@ def test_sentence_splitting_keeps_abbreviations_and_lowercase_continuations():
     assert [s.text for s in split_sentences(text)] == [
         "Staff used e.g. reflective logs.", "Recent. examples had included fire training.",
         "Twelve complaints were received."]
+
+
+def test_a_page_copied_from_the_web_keeps_only_the_report():
+    page = ("Skip to main content\nHome\nLocal authority assessments\nFenwick Council: local authority assessment\n"
+            "Print this page\nDownload this report (PDF, 512KB)\nAssessing needs\nScore: 2 out of 4\n"
+            "2 - Evidence shows some shortfalls\nKey findings for this quality statement\n"
+            "People waited a median of 37 days for an assessment.\nBack to top\nWas this page helpful?\nYes\nNo\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    assert doc.council == "Fenwick"
+    assert [(c.kind, c.text) for c in chunks if c.retrievable] == [
+        ("rating", "Assessing needs\nScore: 2 out of 4\n2 - Evidence shows some shortfalls"),
+        ("finding", "People waited a median of 37 days for an assessment."),
+    ]
+    assert {c.rating for c in chunks if c.retrievable} == {2}

@@ -20,6 +20,11 @@ from rag.layout import blocks, classify
     ("• 41% of residents are under 30", "bullet", None),
     ("Population: 41,400", "bullet", None),
     ("© Care Quality Commission", "copyright", None),
+    ("Score: 3 out of 4", "score", (3, False)),
+    ("Back to top", "furniture", None),
+    ("Was this page helpful?", "furniture", None),
+    ("Download this report (PDF, 512KB)", "furniture", None),
+    ("Skip to main content", "furniture", None),
     ("What people expect", "known", "expect"),
     ("The local authority commitment:", "known", "commitment"),
     ("Key findings for this quality statement", "known", "findings"),
@@ -75,3 +80,10 @@ def test_hostile_layouts_at_the_size_limit_finish():
     out = blocks(text)
     assert [b.kind for b in out] == ["heading", "text", "text"]
     assert text[out[1].start : out[1].end] == "x"
+
+
+def test_a_title_after_a_breadcrumb_line_stands_alone():
+    text = "Home\nLocal authority assessments\nWakefield Council: local authority assessment\nPublished 21 May 2025\n"
+    titles = [b for b in blocks(text) if b.kind == "title"]
+    assert [text[b.start : b.end] for b in titles] == ["Wakefield Council: local authority assessment"]
+    assert titles[0].value == "Wakefield"

@@ -48,6 +48,17 @@ def test_html_keeps_text_drops_scripts_navigation_and_marks_bullets():
                     "- Population: 151,000\n")
 
 
+def test_html_reads_the_main_region_with_its_own_header_and_text_in_divs():
+    page = """<html><body><header><a href="/">CQC</a> Search</header>
+    <div class="crumbs">Home / Local authority assessments</div>
+    <main><header><h1>Fenwick Council: local authority assessment</h1></header>
+    <div class="score">Score: <b>2</b></div><div>2 - Evidence shows some shortfalls</div>
+    <section><p>People waited <a href="#n">19 days</a>.</p></section></main>
+    <aside>Related pages</aside></body></html>"""
+    assert html_to_text(page) == ("Fenwick Council: local authority assessment\n\nScore: 2\n\n"
+                                  "2 - Evidence shows some shortfalls\n\nPeople waited 19 days.\n")
+
+
 @pytest.mark.parametrize("name,raw,reason", [
     ("a.pdf", b"%PDF-1.4 not really a pdf", "not a readable PDF"),
     ("a.txt", "Caf\xe9".encode("latin-1"), "not UTF-8"),

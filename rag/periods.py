@@ -1,0 +1,56 @@
+"""Reporting periods named in text: financial years ("2023/24", "2023-24", "2023 to 2024") and
+calendar years ("in 2023"), so that a figure for one year is not given as the answer for another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FINANCIAL = re.compile(r"\b((?:19|20)\d{2})\s*(?:/|-|–|to)\s*((?:19|20)?\d{2})\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A financial year (``first`` and ``first + 1``) or a calendar year (``last`` is None)."""
+
+    first: int
+    last: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.first}/{str(self.last)[-2:]}" if self.last else str(self.first)
+
+
+def periods(text: str) -> tuple[Period, ...]:
+    """The financial and calendar years a text names, in order of appearance."""
+    found: list[tuple[int, Period]] = []
+    taken: list[range] = []
+    for m in _FINANCIAL.finditer(text):
+        first, second = int(m.group(1)), m.group(2)
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last == first + 1:
+            found.append((m.start(), Period(first, last)))
+            taken.append(range(*m.span()))
+    for m in _YEAR.finditer(text):
+        if not any(m.start() in span for span in taken):
+            found.append((m.start(), Period(int(m.group(1)))))
+    return tuple(p for _, p in sorted(found, key=lambda x: x[0]))
+
+
+def overlaps(a: Period, b: Period) -> bool:
+    """Whether two periods can describe the same figure: the same financial year, the same calendar
+    year, or a calendar year inside a financial year (which one is meant cannot be told)."""
+    if a.last and b.last:
+        return a == b
+    years_a = {a.first, a.last} - {None}
+    years_b = {b.first, b.last} - {None}
+    return bool(years_a & years_b)
+
+
+def same_period(asked: tuple[Period, ...], given: tuple[Period, ...]) -> bool:
+    """Whether any period given matches one asked about. When both name financial years, only those
+    are compared (the calendar years beside one are usually its bounds: "1 April 2022 to 31 March 2023")."""
+    if any(a.last for a in asked) and any(b.last for b in given):
+        asked, given = tuple(a for a in asked if a.last), tuple(b for b in given if b.last)
+    return any(overlaps(a, b) for a in asked for b in given)

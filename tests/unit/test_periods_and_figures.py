@@ -1,0 +1,111 @@
+"""Reporting periods, figures named in questions, measured things, durations, role holders and
+personal names: the small checks behind the abstention rules (positive and negative cases)."""
+
+import pytest
+
+from rag.answer_types import (
+    dates_as_asked,
+    has_duration,
+    has_person,
+    measured_things,
+    names_the_holder,
+    question_figures,
+    stated_numbers,
+)
+from rag.periods import Period, periods, same_period
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 2023/24 there were 412 complaints.", (Period(2023, 2024),)),
+    ("recorded 64 compliments in 2022- 2023", (Period(2022, 2023),)),
+    ("the plan for 2023 to 2024", (Period(2023, 2024),)),
+    ("a peer review in 2024", (Period(2024),)),
+    ("the strategy runs from 2021-2025", (Period(2021), Period(2025))),  # not one financial year
+    ("1,240 people were waiting", ()),
+])
+def test_periods(text, expected):
+    assert periods(text) == expected
+
+
+@pytest.mark.parametrize("asked,given,same", [
+    ("in 2023/24", "in 2023-24", True),
+    ("in 2023/24", "in 2022/23", False),
+    ("in 2023", "in 2022/23", True),  # a calendar year inside a financial year: cannot tell, so the same
+    ("in December 2022", "In December 2024", False),
+    ("in 2023/24", "the report dated 2022/23, recorded between 1 April 2022 and 31 March 2023", False),
+])
+def test_same_period(asked, given, same):
+    assert same_period(periods(asked), periods(given)) is same
+
+
+@pytest.mark.parametrize("question,figures", [
+    ("What percentage of Scilly residents are aged 85 or over?", {"85"}),
+    ("How many of the 1,140 people waiting were carers?", {"1140"}),
+    ("In the report with score 2, how many complaints were there?", set()),
+    ("What did the council rated 2 out of 4 say?", set()),
+    ("How many people waited more than six weeks in 2023/24?", set()),  # words and years are not figures
+])
+def test_question_figures(question, figures):
+    assert question_figures(question) == figures
+
+
+def test_stated_numbers_reads_words_and_thousands():
+    assert stated_numbers("Six people, 1,140 in total, 80.12% in 2024") == {"6", "1140", "80.12"}
+
+
+@pytest.mark.parametrize("question,things", [
+    ("What is Hounslow's staff turnover rate?", {"turnover"}),
+    ("What was the Ombudsman uphold rate for Ealing?", {"uphold"}),
+    ("What is the average waiting time for a financial assessment?", {"waiting"}),
+    ("What was the rate?", set()),
+    ("What was Camden's total?", set()),
+])
+def test_measured_things(question, things):
+    assert measured_things(question) == things
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The median wait was 19 days.", True),
+    ("Concerns were triaged within 24 hours.", True),
+    ("Most people were seen the same day.", True),
+    ("People waited several weeks.", True),
+    ("Waiting times had improved significantly.", False),
+    ("The board met in 2024.", False),
+])
+def test_has_duration(sentence, expected):
+    assert has_duration(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The board was set up in January 2018.", "In which month was the board set up?", True),
+    ("A peer review would take place in 2024.", "In which month is the peer review?", False),
+    ("People may wait longer in 2024.", "On what date does the plan start?", False),  # "may" is not a month
+    ("A peer review would take place in 2024.", "When is the peer review?", True),
+])
+def test_dates_as_asked(sentence, question, expected):
+    assert dates_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The board had an independent chair, Sam Reid, who had been in post since 2021.", True),
+    ("Sam Reid, the independent chair, told us about the priorities.", True),
+    ("The partnership was chaired by Priya Natarajan.", True),
+    ("Alex Moreno (Principal Social Worker) ran the forum.", True),
+    ("Dr Patel led the review.", True),
+    ("The Principal Social Worker (PSW) led practice development.", False),
+    ("The Making it Real Board, chaired by a person with lived experience, met monthly.", False),
+    ("The chair of the Safeguarding Adults Board, Gateshead Council, said so.", False),
+    ("The team was led by Housing Options and the Carers Centre.", False),
+])
+def test_has_person(sentence, expected):
+    assert has_person(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The Principal Social Worker led on the Annual Social Work Healthcheck.", "Who leads the healthcheck?", True),
+    ("The board was chaired by a person who used services.", "Who chairs the board?", True),
+    ("The board was made up of people who use adult services.", "Who chairs the board?", False),
+    ("The panel had 14 members.", "Who chairs the panel?", False),
+])
+def test_names_the_holder(sentence, question, expected):
+    assert names_the_holder(sentence, question) is expected
