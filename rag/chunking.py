@@ -177,14 +177,13 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
         if section is not current:
             current, cursor = section, _Cursor(heading=(section.statement or "") if section else "")
         text = doc.text[b.start : b.end]
-        if b.kind in _RATING_BLOCKS or b.kind == "statement" and current is not None and current.kind == "summary":
+        if _scores(b, current):
             j = i
-            while j + 1 < len(blocks) and (blocks[j + 1].kind in _RATING_BLOCKS or blocks[j + 1].kind == "statement"
-                                           and current is not None and current.kind == "summary"
-                                           and _section_at(doc.sections, blocks[j + 1].start) is current):
+            while j + 1 < len(blocks) and _scores(blocks[j + 1], current) and (
+                    blocks[j + 1].kind in _RATING_BLOCKS or _section_at(doc.sections, blocks[j + 1].start) is current):
                 j += 1
             end = blocks[j].end
-            if any(blocks[x].kind in _RATING_BLOCKS for x in range(i, j + 1)):
+            if any(blocks[x].kind in (*_RATING_BLOCKS, "bare_score") for x in range(i, j + 1)):
                 start = _with_heading(blocks, i, current)
                 chunks.append(_chunk(doc, current, cursor.heading or "Score", start, end, "rating",
                                      _entries(doc.text, blocks[i : j + 1])))
@@ -221,6 +220,13 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
                 repeats.add(text)
             chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, kind))
     return _numbered(chunks)
+
+
+def _scores(b: Block, section: Section | None) -> bool:
+    """Whether a block belongs to a score passage: a score line anywhere, and in a summary's score list
+    the statement names and the bare scores of its table cells."""
+    return b.kind in _RATING_BLOCKS or (b.kind in ("statement", "bare_score") and section is not None
+                                        and section.kind == "summary")
 
 
 def _with_heading(blocks: list[Block], i: int, section: Section | None) -> int:

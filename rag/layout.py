@@ -44,7 +44,10 @@ _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-])"
-                                   r"\s*(?P<n>[1-4])(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?", re.IGNORECASE)
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?",
+                                   re.IGNORECASE)
+#: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
+_BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?")
 _OVERALL = {fold(r): r for r in OVERALL_RATINGS}
 
 #: Headings with a fixed meaning in the published layout (folded text → role).
@@ -69,7 +72,7 @@ KNOWN_HEADINGS = {
 class Block:
     """A typed run of the text: ``text[start:end]`` is what it shows (never shifted)."""
 
-    kind: str  # title | published | copyright | furniture | statement | theme | known | heading | score | description
+    kind: str  # title | published | copyright | furniture | bare_score | statement | theme | known | heading | score | description
     #            | percentage | overall | statement_score | bullet | text
     start: int
     end: int
@@ -122,6 +125,9 @@ def classify(line: str) -> tuple[str, object]:
     m = _RATING_DESCRIPTION.fullmatch(line)
     if m:
         return "description", int(m.group("n"))
+    m = _BARE_SCORE.fullmatch(line)
+    if m:
+        return "bare_score", int(m.group("n"))
     if _PERCENTAGE.fullmatch(line):
         return "percentage", int(_PERCENTAGE.fullmatch(line).group("n"))
     m = _PUBLISHED.match(line)

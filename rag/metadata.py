@@ -147,11 +147,11 @@ def _read_summary_block(cur: _Open, b: Block) -> None:
     elif b.kind == "statement_score":
         statement, n = b.value
         cur.ratings.append((statement.name, n))
-    elif b.kind in ("score", "description") and cur.pending_statement is not None:
+    elif b.kind in ("score", "description", "bare_score") and cur.pending_statement is not None:
         n = b.value[0] if b.kind == "score" else b.value
         cur.ratings.append((cur.pending_statement.name, n))
         cur.pending_statement = None
-    elif b.kind not in ("theme", "published", "score", "description", "furniture"):
+    elif b.kind not in ("theme", "published", "score", "description", "furniture", "bare_score"):
         cur.in_score_list = False
 
 

@@ -74,6 +74,9 @@ class Pipeline:
         self.catalogue = self.retriever.catalogue
         self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary)
         self.ratings = collect(list(data.chunks))
+        #: Statements the index has a page or a score for (a summary may score a statement whose page is missing).
+        self.statements_scored = tuple(dict.fromkeys(
+            [*self.catalogue.statements, *(e.statement for e in self.ratings if e.statement)]))
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, settings: Settings | None = None,
@@ -133,7 +136,7 @@ class Pipeline:
         """Stage 1: read the question (councils, statements, what is asked, follow-up rewrite)."""
         if not isinstance(question, str) or not question.strip():
             raise UsageError("the question is empty")
-        query = analyse(question, self.retriever.matcher, self.catalogue.statements, self.settings.max_question_chars,
+        query = analyse(question, self.retriever.matcher, self.statements_scored, self.settings.max_question_chars,
                         history[-self.settings.history_turns:] if history else (), filters)
         if not query.text:
             raise UsageError("the question is empty")

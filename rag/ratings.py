@@ -49,7 +49,7 @@ def _entry_rating(sentence: Sentence) -> int | None:
         kind, value = classify(line.strip())
         if kind == "score":
             return value[0]
-        if kind in ("description",):
+        if kind in ("description", "bare_score"):
             return value
         if kind == "statement_score":
             return value[1]

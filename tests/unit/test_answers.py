@@ -110,3 +110,21 @@ def test_rules_can_be_switched_off_for_ablation(fixture_pipeline):
         fixture_pipeline.retriever.settings = original
     assert {p.chunk.council for p in on.passages} == {"Camden"}
     assert len({p.chunk.council for p in off.passages}) > 1
+
+
+def test_a_score_only_a_summary_gives_is_answered(tmp_path):
+    from tests.helpers import fake_pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "summary.html").write_text(
+        "<main><h1>Fenwick Council: local authority assessment</h1><h2>Overall summary</h2>"
+        "<h3>Quality statement scores</h3><table><tr><td>Assessing needs</td><td>2</td></tr>"
+        "<tr><td>Safeguarding</td><td>1</td></tr></table></main>", encoding="utf-8")
+    (docs / "needs.txt").write_text(
+        "Fenwick Council: local authority assessment\n\nAssessing needs\n\nScore: 2\n\n"
+        "Key findings for this quality statement\n\nPeople waited a median of 37 days for an assessment.\n",
+        encoding="utf-8")
+    pipeline = fake_pipeline(docs, tmp_path / "index")
+    a = pipeline.ask("What did Fenwick score for safeguarding?")
+    assert not a.abstained and a.answer.startswith("Fenwick") and "Safeguarding" in a.answer and "1" in a.answer

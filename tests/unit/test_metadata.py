@@ -65,3 +65,22 @@ def test_override_that_contradicts_the_text_is_refused(override, message):
 def test_conflict_becomes_a_one_line_corpus_error():
     with pytest.raises(CorpusError, match="metadata.toml says"):
         make_document("a.txt", STATEMENT_PAGE, "x", "txt", {"score": 1})
+
+
+def test_a_summary_score_table_read_cell_by_cell():
+    from rag.read.html import html_to_text
+
+    page = ("<main><h1>Fenwick Council: local authority assessment</h1><h2>Overall summary</h2>"
+            "<h3>Quality statement scores</h3><table><tr><th>Quality statement</th><th>Score</th></tr>"
+            "<tr><td>Assessing needs</td><td>2</td></tr><tr><td>Safeguarding</td><td>1 out of 4</td></tr></table>"
+            "<h3>Summary of people's experiences</h3><p>People found the front door easy to reach.</p></main>")
+    text = html_to_text(page)
+    meta = read_metadata(blocks(text), len(text))
+    summary = next(s for s in meta.sections if s.kind == "summary")
+    assert summary.ratings == (("Assessing needs", 2), ("Safeguarding", 1))
+
+
+def test_a_lone_figure_outside_a_summary_is_no_score():
+    text = "Fenwick Council: local authority assessment\n\nAssessing needs\n\nScore: 2\n\nKey findings\n\nPeople waited.\n\n3\n"
+    meta = read_metadata(blocks(text), len(text))
+    assert [(s.statement, s.rating) for s in meta.statement_sections()] == [("Assessing needs", 2)]
