@@ -328,13 +328,20 @@ def significance(runs: dict[str, list[QuestionResult]]) -> dict[str, Any]:
 
 
 # -- calibration ------------------------------------------------------------------------------------
-def calibrate_threshold(pipeline, gold: list[GoldItem], false_abstention_cost: float = 2.0) -> dict[str, Any]:
-    """The abstention threshold that best separates answerable from unanswerable questions.
+@dataclass(frozen=True)
+class Confidences:
+    """How confident the answers to a gold set are with the threshold off: answered answerable
+    questions (``ok``), answered unanswerable ones (``bad``), and unanswerable ones other rules refuse."""
 
-    Questions are answered with the threshold at 0 (the other abstention rules still apply); the
-    threshold minimising (false abstentions x ``false_abstention_cost`` + unanswerable questions
-    answered) wins, placed midway in its gap of confidences. Refusing a question the reports answer
-    costs more than answering one they don't, because the answer still cites its evidence."""
+    ok: tuple[float, ...]
+    bad: tuple[float, ...]
+    already: int
+    answerable: int
+    unanswerable: int
+
+
+def answer_confidences(pipeline, gold: list[GoldItem]) -> Confidences:
+    """Each gold question answered with the threshold at 0 (the other abstention rules still apply)."""
     from dataclasses import replace
 
     original = pipeline.settings
@@ -343,11 +350,20 @@ def calibrate_threshold(pipeline, gold: list[GoldItem], false_abstention_cost: f
         answers = [(g, pipeline.ask(g.question, k=original.k)) for g in gold]
     finally:
         pipeline.settings = original
-    ok = sorted(a.confidence for g, a in answers if g.answerable and not a.abstained)
-    bad = sorted(a.confidence for g, a in answers if not g.answerable and not a.abstained)
-    n_answerable = sum(1 for g in gold if g.answerable)
-    n_unanswerable = len(gold) - n_answerable
-    already = sum(1 for g, a in answers if not g.answerable and a.abstained)
+    return Confidences(
+        ok=tuple(sorted(a.confidence for g, a in answers if g.answerable and not a.abstained)),
+        bad=tuple(sorted(a.confidence for g, a in answers if not g.answerable and not a.abstained)),
+        already=sum(1 for g, a in answers if not g.answerable and a.abstained),
+        answerable=sum(1 for g in gold if g.answerable), unanswerable=sum(1 for g in gold if not g.answerable))
+
+
+def best_threshold(sets: list[Confidences], false_abstention_cost: float = 2.0) -> dict[str, Any]:
+    """The abstention threshold that best separates answerable from unanswerable questions over the
+    gold sets together: the one minimising (false abstentions x ``false_abstention_cost`` +
+    unanswerable questions answered), placed midway in its gap of confidences. Refusing a question the
+    reports answer costs more than answering one they don't, because the answer still cites its evidence."""
+    ok = sorted(c for s in sets for c in s.ok)
+    bad = sorted(c for s in sets for c in s.bad)
     best: tuple[float, float, int, int] | None = None  # cost, threshold, caught, false
     for t in sorted(set(ok + bad)) + [max(ok + bad, default=0.0) + 1e-6]:
         false = sum(1 for c in ok if c < t)
@@ -357,10 +373,23 @@ def calibrate_threshold(pipeline, gold: list[GoldItem], false_abstention_cost: f
             below = max([c for c in ok + bad if c < t], default=0.0)
             best = (cost, (below + t) / 2 if below else t / 2, caught, false)
     assert best is not None
-    _, threshold, caught, false = best
-    return {"threshold": round(threshold, 3), "unanswerable_abstained": (already + caught) / max(n_unanswerable, 1),
-            "false_abstention": false / max(n_answerable, 1), "lowest_answerable_confidences": ok[:5],
+    cost, threshold, caught, false = best
+    return {"threshold": round(threshold, 3), "cost": cost,
+            "unanswerable_abstained": (sum(s.already for s in sets) + caught) / max(sum(s.unanswerable for s in sets), 1),
+            "false_abstention": false / max(sum(s.answerable for s in sets), 1), "lowest_answerable_confidences": ok[:5],
             "unanswerable_confidences": bad}
+
+
+def threshold_cost(sets: list[Confidences], threshold: float, false_abstention_cost: float = 2.0) -> float:
+    """The cost :func:`best_threshold` minimises, at a given threshold."""
+    false = sum(1 for s in sets for c in s.ok if c < threshold)
+    answered = sum(1 for s in sets for c in s.bad if c >= threshold)
+    return false * false_abstention_cost + answered
+
+
+def calibrate_threshold(pipeline, gold: list[GoldItem], false_abstention_cost: float = 2.0) -> dict[str, Any]:
+    """The abstention threshold that best separates answerable from unanswerable questions of one gold set."""
+    return best_threshold([answer_confidences(pipeline, gold)], false_abstention_cost)
 
 
 def run_gold_eval(pipeline, gold_path: Path, retriever: str = "all", progress=None,

@@ -146,3 +146,18 @@ def test_compare_flags_regressions(gold_report):
     comparison = compare_reports(worse, report)  # the current report against a better "previous" one
     assert "hit@5" in comparison["retrievers"]["hybrid"]["regressions"]
     assert compare_reports(report, report)["retrievers"]["hybrid"]["regressions"] == []
+
+
+def test_the_stored_abstention_threshold_is_not_stale(pipeline, reports_pipeline):
+    """The threshold in Settings is still the calibrated one: recalibrating on the two development
+    sets (eval/gold.jsonl on the seeds, eval/fixtures.jsonl on the fixture reports) costs no less."""
+    from rag.config import Settings
+    from rag.evaluate import answer_confidences, best_threshold, threshold_cost
+    from tests.helpers import PROJECT_ROOT
+
+    sets = [answer_confidences(pipeline, load_gold(GOLD)),
+            answer_confidences(reports_pipeline, load_gold(PROJECT_ROOT / "eval" / "fixtures.jsonl"))]
+    best = best_threshold(sets)
+    stored = Settings().abstain_threshold
+    assert threshold_cost(sets, stored) <= best["cost"], (
+        f"Settings.abstain_threshold = {stored} is stale: `rag eval --calibrate` suggests {best['threshold']}")
