@@ -84,9 +84,14 @@ def _heading_patterns() -> tuple[tuple[re.Pattern, Statement], ...]:
     return tuple((re.compile(rf"(?:{'|'.join(s.heading_forms)})"), s) for s in STATEMENTS)
 
 
+#: What may stand around a statement's name in a heading (folded): "Quality statement: Assessing
+#: needs", "QS1 Assessing needs", "1. Assessing needs", "Assessing needs (quality statement)".
+_STATEMENT_LABEL = re.compile(r"^(?:(?:quality statement|qs ?\d{1,2}|\d{1,2})\s+)+|\s+quality statement$")
+
+
 def statement_of_heading(line: str) -> Statement | None:
     """The statement a heading line names in full ("Safe pathways, systems and transitions"), or None."""
-    folded = fold(line)
+    folded = _STATEMENT_LABEL.sub("", fold(line)).strip()
     if not folded or len(folded) > 80:
         return None
     for pattern, statement in _heading_patterns():

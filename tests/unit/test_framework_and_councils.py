@@ -78,3 +78,16 @@ def test_display_names_unify_variants():
 def test_council_matcher(question, known, unknown):
     m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire"]).find(question)
     assert m.known == known and m.unknown == unknown
+
+
+@pytest.mark.parametrize("heading,name", [
+    ("Quality statement: Assessing needs", "Assessing needs"),
+    ("QS7: Safeguarding", "Safeguarding"),
+    ("Assessing needs (quality statement)", "Assessing needs"),
+    ("Quality statement 9 - Learning, improvement and innovation", "Learning, improvement and innovation"),
+    ("Assessing needs of carers in rural areas", None),
+    ("Quality statement scores", None),
+])
+def test_statement_headings_with_labels(heading, name):
+    found = statement_of_heading(heading)
+    assert (found.name if found else None) == name
