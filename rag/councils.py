@@ -29,8 +29,9 @@ _SUFFIXES = ("metropolitan borough council", "metropolitan district council", "c
 _ABBREVIATED_PREFIX = re.compile(r"^(?:lb|rb|rbk|lbc)\s+")
 #: "<council>: local authority assessment" (published pages) or "<council> assessment" (2023 pilots).
 _SITE = r"(?:\s*[-–—|]\s*(?:care quality commission|cqc))?"
-_TITLE = re.compile(rf"^\s*(?P<name>[^:\n]{{2,90}}?)\s*(?::|\s[-–—])\s*local authority assessment{_SITE}\s*$"
-                    rf"|^\s*(?P<pilot>[^:\n]{{2,90}}?)\s+(?:local authority )?assessment{_SITE}\s*$", re.IGNORECASE)
+_TITLE = re.compile(rf"^\s*(?P<name>[^:\n]{{2,90}}?)\s*(?::|\s[-–—])\s*local authority assessment(?: report)?{_SITE}\s*$"
+                    rf"|^\s*local authority assessment(?: report)?\s*(?::|\s[-–—])\s*(?P<after>[^:\n]{{2,90}}?){_SITE}\s*$"
+                    rf"|^\s*(?P<pilot>[^:\n]{{2,90}}?)\s+(?:local authority )?assessment(?: report)?{_SITE}\s*$", re.IGNORECASE)
 _GENERIC_COUNCIL = re.compile(
     r"\b(?:(?:London |Royal )?Borough of|City of|County of)\s+([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)?\s*[A-Z][\w'-]+)*)"
     r"|\b([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*)\s+(?:County |Borough |City |District |Metropolitan Borough )?Council\b"
@@ -101,7 +102,7 @@ def council_of_title(line: str) -> str | None:
     m = _TITLE.match(line)
     if not m:
         return None
-    raw = (m.group("name") or m.group("pilot") or "").strip()
+    raw = (m.group("name") or m.group("after") or m.group("pilot") or "").strip()
     key = strip_title_words(raw)
     if not key or key in {"local authority", "the local authority", "care", "adult social care"}:
         return None

@@ -91,3 +91,14 @@ def test_council_matcher(question, known, unknown):
 def test_statement_headings_with_labels(heading, name):
     found = statement_of_heading(heading)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("title,council", [
+    ("Local authority assessment: Leeds City Council", "Leeds"),
+    ("Leeds City Council local authority assessment report", "Leeds"),
+    ("Wakefield Council: Local Authority Assessment", "Wakefield"),
+    ("Care Quality Commission local authority assessment", None),
+    ("Local authority assessment", None),
+])
+def test_title_forms(title, council):
+    assert council_of_title(title) == council
