@@ -170,7 +170,7 @@ def load_corpus(folder: Path, max_document_bytes: int = 5_000_000) -> Corpus:
 
 def make_document(doc_id: str, text: str, digest: str, fmt: str = "txt", override: dict | None = None) -> Document:
     """A :class:`Document` with the metadata read from its text (and ``override`` applied)."""
-    meta = read_metadata(blocks(text), len(text))
+    meta = read_metadata(blocks(text), text)
     if override:
         try:
             meta = apply_override(meta, override)

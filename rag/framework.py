@@ -105,14 +105,26 @@ def statement_named(name: str | None) -> Statement | None:
     return statement_of_heading(name) if name else None
 
 
+#: A theme heading that names the council (folded): "how leeds city council works with people".
+_HOW_THEME = re.compile(r"how (?P<council>.{2,60}?) (?:works? with people|ensures safety within the system)")
+
+
+def council_of_theme_heading(line: str) -> str | None:
+    """The council a theme heading names ("How Leeds City Council works with people"), as written, or None."""
+    m = re.fullmatch(r"\s*(?:theme \d+\s*[:.-]?\s*)?how (.{2,60}?) (?:works? with people|ensures safety within the system)\s*",
+                     line, re.IGNORECASE)
+    name = m.group(1) if m else ""
+    return None if not name or fold(name) in ("the local authority", "the council", "we") else name
+
+
 def theme_of_heading(line: str) -> str | None:
     """The theme a heading names ("Theme 2: Providing support", "Leadership"), or None."""
     folded = fold(line)
     if not folded or len(folded) > 90:
         return None
     body = re.sub(r"^theme \d+ ", "", folded)
-    if body == folded and not any(body == fold(t) for t in THEMES):
-        return None  # without "Theme N:" only an exact theme name counts
+    if body == folded and not any(body == fold(t) for t in THEMES) and not _HOW_THEME.fullmatch(body):
+        return None  # without "Theme N:" only an exact theme name, or "How <council> works with people", counts
     for pattern, theme in _THEME_FORMS:
         if re.search(pattern, body):
             return theme

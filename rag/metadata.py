@@ -97,9 +97,20 @@ class _Open:
                        self.indicative, self.overall, self.percentage, tuple(self.ratings))
 
 
-def read_metadata(blocks: list[Block], text_length: int) -> ReportMetadata:
+def council_of_themes(blocks: list[Block], text: str) -> str | None:
+    """The council a page without a title names in its theme headings ("How Leeds City Council works
+    with people"), when they name one council only."""
+    from .councils import display_name
+    from .framework import council_of_theme_heading
+
+    names = {display_name(n) for b in blocks if b.kind == "theme"
+             for n in [council_of_theme_heading(text[b.start : b.end])] if n}
+    return names.pop() if len(names) == 1 else None
+
+
+def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
-    council = next((b.value for b in blocks if b.kind == "title"), None)
+    council = next((b.value for b in blocks if b.kind == "title"), None) or council_of_themes(blocks, text)
     published = next((b.value for b in blocks if b.kind == "published"), None)
     sections: list[Section] = []
     cur: _Open | None = None
@@ -132,7 +143,7 @@ def read_metadata(blocks: list[Block], text_length: int) -> ReportMetadata:
         elif b.kind in ("text", "bullet", "heading") and cur is None and sections == []:
             open_section("page", b.start)
     if cur is not None:
-        sections.append(cur.close(text_length))
+        sections.append(cur.close(len(text)))
     return ReportMetadata(council, published, tuple(sections), council)
 
 

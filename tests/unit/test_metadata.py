@@ -10,7 +10,7 @@ from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT
 
 
 def meta(text):
-    return read_metadata(blocks(text), len(text))
+    return read_metadata(blocks(text), text)
 
 
 def test_a_published_statement_page():
@@ -75,12 +75,19 @@ def test_a_summary_score_table_read_cell_by_cell():
             "<tr><td>Assessing needs</td><td>2</td></tr><tr><td>Safeguarding</td><td>1 out of 4</td></tr></table>"
             "<h3>Summary of people's experiences</h3><p>People found the front door easy to reach.</p></main>")
     text = html_to_text(page)
-    meta = read_metadata(blocks(text), len(text))
+    meta = read_metadata(blocks(text), text)
     summary = next(s for s in meta.sections if s.kind == "summary")
     assert summary.ratings == (("Assessing needs", 2), ("Safeguarding", 1))
 
 
 def test_a_lone_figure_outside_a_summary_is_no_score():
     text = "Fenwick Council: local authority assessment\n\nAssessing needs\n\nScore: 2\n\nKey findings\n\nPeople waited.\n\n3\n"
-    meta = read_metadata(blocks(text), len(text))
+    meta = read_metadata(blocks(text), text)
     assert [(s.statement, s.rating) for s in meta.statement_sections()] == [("Assessing needs", 2)]
+
+
+def test_a_page_without_a_title_takes_the_council_from_its_theme_heading():
+    text = ("Theme 1: How Fenwick Council works with people\n\nAssessing needs\n\nScore: 2\n\n"
+            "Key findings for this quality statement\n\nPeople waited.\n")
+    assert meta(text).council == "Fenwick"
+    assert meta(text.replace("Fenwick Council", "the local authority")).council is None
