@@ -31,7 +31,7 @@ _COMPARATIVE = re.compile(
     re.IGNORECASE,
 )
 _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: \w+)? (score|rating|rated|scored)\b|"
-                      r"\b(scored|rated) (lowest|highest|best|worst)\b", re.IGNORECASE)
+                      r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
                            re.IGNORECASE)
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
@@ -166,7 +166,7 @@ def extreme_of(question: str) -> str | None:
     if not m:
         return None
     word = (m.group(1) or m.group(4) or "").lower()
-    return "lowest" if word in ("lowest", "worst", "bottom") else "highest"
+    return "lowest" if word in ("lowest", "worst", "bottom", "lower", "worse") else "highest"
 
 
 def asks_standard_text(question: str) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.analyse import analyse, answer_type, asks_for_rating, clean_question, follow_up, rating_references
+from rag.analyse import analyse, answer_type, asks_for_rating, clean_question, extreme_of, follow_up, rating_references
 from rag.councils import CouncilMatcher
 
 MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", "Camden"])
@@ -83,3 +83,15 @@ def test_analyse_reads_councils_statements_and_comparisons():
 def test_long_questions_are_cut_with_a_notice_saying_how_much_remains():
     text, notices = clean_question("word " * 400, 100)
     assert len(text) <= 100 and "shortened to its first" in notices[0]
+
+
+@pytest.mark.parametrize("question,extreme", [
+    ("Which council got the lowest score?", "lowest"),
+    ("Which of Staffordshire and Camden scored higher for safeguarding?", "highest"),
+    ("Which of the two councils did worse on assessing needs?", "lowest"),
+    ("Which council scored best overall?", "highest"),
+    ("What did Camden score for safeguarding?", None),
+    ("Which councils had higher waiting lists?", None),
+])
+def test_extreme_of(question, extreme):
+    assert extreme_of(question) == extreme
