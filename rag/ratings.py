@@ -117,7 +117,7 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
         target = min(values) if query.extreme == "lowest" else max(values)
         pool = [e for e in pool if e.rating == target]
     if not pool:
-        what = "an overall rating" if overall else "a score"
+        what = "overall rating" if overall else "score"
         about = f" for {', '.join(query.councils)}" if query.councils else ""
         return abstention(f"The reports here give no {what}{about} matching the question.")
     pool.sort(key=lambda e: (e.label.casefold(), statement_order(e.statement)))
