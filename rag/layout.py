@@ -22,7 +22,7 @@ WRAPPED_LINE_MAX = 150
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-_SCORE = re.compile(r"(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
+_SCORE = re.compile(r"(?:(?:overall|local authority|total)\s+)?(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
                     r"(?:\s*[-–—:]\s*evidence shows\b.*)?", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])\s*[-–—:]\s*evidence shows\b.*", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
@@ -49,6 +49,8 @@ _STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[
 #: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
 _BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?")
 _OVERALL = {fold(r): r for r in OVERALL_RATINGS}
+#: An overall rating with its label (folded): "Overall rating: Good", "Local authority rating - Requires improvement".
+_LABELLED_OVERALL = re.compile(r"(?:(?:overall|local authority|our|the|cqc)\s+)*rating(?:\s+is)?\s+(?P<rating>[a-z ]{4,25})")
 
 #: Headings with a fixed meaning in the published layout (folded text → role).
 KNOWN_HEADINGS = {
@@ -143,6 +145,9 @@ def classify(line: str) -> tuple[str, object]:
     folded = fold(line)
     if folded in _OVERALL:
         return "overall", _OVERALL[folded]
+    m = _LABELLED_OVERALL.fullmatch(folded)
+    if m and m.group("rating") in _OVERALL:
+        return "overall", _OVERALL[m.group("rating")]
     if len(line) <= HEADING_MAX_CHARS:
         statement = statement_of_heading(line)
         if statement:

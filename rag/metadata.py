@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .framework import Statement, statement_named
+from .framework import Statement, fold, statement_named
 from .layout import Block
 
 #: How many blocks after a statement heading are searched for its score or standard headings.
@@ -131,6 +131,8 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
             if cur is None or cur.kind != "summary":
                 open_section("summary", b.start)
             cur.in_score_list = b.value == "summary_scores"
+        elif b.kind == "overall" and (cur is None or cur.kind != "summary") and "rating" in fold(text[b.start : b.end]):
+            _read_summary_block(open_section("summary", b.start), b)  # "Overall rating: Good" opens the summary
         elif cur is not None and cur.kind == "summary":
             _read_summary_block(cur, b)
         elif b.kind == "score":

@@ -87,3 +87,13 @@ def test_a_title_after_a_breadcrumb_line_stands_alone():
     titles = [b for b in blocks(text) if b.kind == "title"]
     assert [text[b.start : b.end] for b in titles] == ["Wakefield Council: local authority assessment"]
     assert titles[0].value == "Wakefield"
+
+
+@pytest.mark.parametrize("line,kind,value", [
+    ("Overall rating: Good", "overall", "Good"),
+    ("Local authority rating - Requires improvement", "overall", "Requires improvement"),
+    ("Overall rating: excellent", "bullet", None),
+    ("Overall score: 67%", "percentage", 67),
+])
+def test_labelled_overall_rating_and_score(line, kind, value):
+    assert classify(line) == (kind, value)

@@ -91,3 +91,11 @@ def test_a_page_without_a_title_takes_the_council_from_its_theme_heading():
             "Key findings for this quality statement\n\nPeople waited.\n")
     assert meta(text).council == "Fenwick"
     assert meta(text.replace("Fenwick Council", "the local authority")).council is None
+
+
+def test_a_labelled_overall_rating_opens_the_summary_but_a_table_cell_does_not():
+    text = "Fenwick Council: local authority assessment\n\nOverall rating: Requires improvement\n\nOverall score: 52%\n"
+    (s,) = [x for x in meta(text).sections if x.kind == "summary"]
+    assert (s.overall, s.percentage) == ("Requires improvement", 52)
+    cells = "Fenwick Council: local authority assessment\n\nAbout the local authority\n\nProviders rated:\n\nGood\n\n81%\n"
+    assert [x.kind for x in meta(cells).sections] == ["overview"]
