@@ -18,13 +18,17 @@ from .framework import OVERALL_RATINGS, fold, statement_of_heading, theme_of_hea
 
 #: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
 WRAPPED_LINE_MAX = 150
+#: Score lines are short ("Score: 2 - Evidence shows some shortfalls"); longer lines are never tried as one.
+SCORE_LINE_MAX_CHARS = 120
+#: "Published: 3 May 2025 Page last updated: 6 May 2025" lines are short too.
+PUBLISHED_LINE_MAX_CHARS = 120
 #: Headings are short: at most this many words and characters.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-_SCORE = re.compile(r"(?:(?:overall|local authority|total)\s+)?(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
-                    r"(?:\s*[-–—:]\s*evidence shows\b.*)?", re.IGNORECASE)
-_RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])\s*[-–—:]\s*evidence shows\b.*", re.IGNORECASE)
+_SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement)\s+)?(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
+                    r"(?:(?:\s*[-–—:]\s*|\s+)evidence shows\b.*)?", re.IGNORECASE)
+_RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of publication)\b\s*:?\s*(?P<date>[^\n]{0,60}?\d{4})",
                         re.IGNORECASE)
@@ -118,7 +122,7 @@ def is_heading_shape(line: str) -> bool:
 
 def classify(line: str) -> tuple[str, object]:
     """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
-    m = _SCORE.fullmatch(line)
+    m = _SCORE.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS else None
     if m:
         n = int(m.group("n"))
         if m.group("pct") or n > 4:
@@ -132,8 +136,8 @@ def classify(line: str) -> tuple[str, object]:
         return "bare_score", int(m.group("n"))
     if _PERCENTAGE.fullmatch(line):
         return "percentage", int(_PERCENTAGE.fullmatch(line).group("n"))
-    m = _PUBLISHED.match(line)
-    if m and len(line) <= 120:
+    m = _PUBLISHED.match(line) if len(line) <= PUBLISHED_LINE_MAX_CHARS else None
+    if m:
         return "published", m.group("date").strip()
     if _COPYRIGHT.match(line):
         return "copyright", None

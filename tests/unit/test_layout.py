@@ -82,6 +82,14 @@ def test_hostile_layouts_at_the_size_limit_finish():
     assert text[out[1].start : out[1].end] == "x"
 
 
+
+@pytest.mark.parametrize("start", ["Published", "Score: 2", "2", "Overall rating", "Local authority assessment"])
+def test_a_line_that_starts_like_a_labelled_line_and_runs_on_finishes(start):
+    """A short label followed by a megabyte of spaces: every line pattern is tried on it in linear time."""
+    text = start + " " * 1_000_000 + "x\n"
+    assert [b.kind for b in blocks(text)] == ["text"]
+
+
 def test_a_title_after_a_breadcrumb_line_stands_alone():
     text = "Home\nLocal authority assessments\nWakefield Council: local authority assessment\nPublished 21 May 2025\n"
     titles = [b for b in blocks(text) if b.kind == "title"]
@@ -96,4 +104,13 @@ def test_a_title_after_a_breadcrumb_line_stands_alone():
     ("Overall score: 67%", "percentage", 67),
 ])
 def test_labelled_overall_rating_and_score(line, kind, value):
+    assert classify(line) == (kind, value)
+
+
+@pytest.mark.parametrize("line,kind,value", [
+    ("Score: 2 Evidence shows some shortfalls", "score", (2, False)),
+    ("2 Evidence shows some shortfalls", "description", 2),
+    ("Quality statement score: 3", "score", (3, False)),
+])
+def test_score_lines_without_a_dash(line, kind, value):
     assert classify(line) == (kind, value)
