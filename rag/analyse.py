@@ -169,6 +169,17 @@ def extreme_of(question: str) -> str | None:
     return "lowest" if word in ("lowest", "worst", "bottom", "lower", "worse") else "highest"
 
 
+#: The assessor named in a question ("What did CQC find…", "tell the Care Quality Commission"): every
+#: report is CQC's, so the name picks out nothing but the few passages about CQC registration.
+_ASSESSOR = re.compile(r"\b(?:the\s+)?(?:CQC|Care Quality Commission)(?:['’]s)?(?:\s+inspectors?)?\b", re.IGNORECASE)
+
+
+def search_text(question: str) -> str:
+    """The question as searched: without the assessor's name, unless nothing else is left."""
+    stripped = re.sub(r"\s{2,}", " ", _ASSESSOR.sub(" ", question)).strip()
+    return stripped if len(stripped.split()) >= 2 else question
+
+
 def asks_standard_text(question: str) -> bool:
     """Whether the question is about a statement's standard text (the commitment, what people expect)."""
     return bool(_STANDARD_TEXT.search(question))

@@ -146,13 +146,26 @@ def _part_of_known(role: str) -> str:
         role, "summary")
 
 
+#: The standard text speaks as the person ("I have care…", "My care…", "When I move…") or as the local
+#: authority ("We work with people…"); findings speak of them.
+_I_STATEMENT = re.compile(r"(?:I|My|When I|If I|Where I)\b")
+_WE_STATEMENT = re.compile(r"(?:We|Our)\b")
+#: Standard statements are short; a long paragraph under their heading is a finding.
+STANDARD_MAX_CHARS = 600
+
+
+def _speaks_as(text: str, voice: re.Pattern) -> bool:
+    """Whether a paragraph reads as standard text in the given voice: short and opening with it."""
+    return len(text) <= STANDARD_MAX_CHARS and bool(voice.match(text))
+
+
 def _text_kind(part: str, section: Section | None, text: str) -> str:
     """The kind of a paragraph: a finding, the statement's standard text, overview or summary."""
-    if part == "expect" and text.startswith("I "):
+    if part == "expect" and _speaks_as(text, _I_STATEMENT):
         return "standard"
-    if part == "commitment" and text.startswith("We "):
+    if part == "commitment" and _speaks_as(text, _WE_STATEMENT):
         return "standard"
-    if part == "body" and section is not None and section.kind == "statement" and text.startswith("I "):
+    if part == "body" and section is not None and section.kind == "statement" and _speaks_as(text, _I_STATEMENT):
         return "standard"  # "What people expect" statements whose heading the page leaves out
     if part == "overview" or section is not None and section.kind == "overview":
         return "overview"

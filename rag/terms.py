@@ -15,7 +15,8 @@ QUESTION_WORDS = (
     "can could should would will may might must shall any some there their they them it its this that these those "
     "a an the of in on at to for from by with about into over after before as and or not no yes get got give given "
     "tell say said currently current recent recently ever still also please report reports record recorded "
-    "council councils authority authorities local london borough county city district metropolitan royal"
+    "council councils authority authorities local london borough county city district metropolitan royal "
+    "cqc commission inspector inspectors"
 )
 #: Terms in more than this share of passages are too common to pick out a topic.
 COMMON_TERM_SHARE = 0.5

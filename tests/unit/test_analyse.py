@@ -2,7 +2,16 @@
 
 import pytest
 
-from rag.analyse import analyse, answer_type, asks_for_rating, clean_question, extreme_of, follow_up, rating_references
+from rag.analyse import (
+    analyse,
+    answer_type,
+    asks_for_rating,
+    clean_question,
+    extreme_of,
+    follow_up,
+    rating_references,
+    search_text,
+)
 from rag.councils import CouncilMatcher
 
 MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", "Camden"])
@@ -95,3 +104,12 @@ def test_long_questions_are_cut_with_a_notice_saying_how_much_remains():
 ])
 def test_extreme_of(question, extreme):
     assert extreme_of(question) == extreme
+
+
+@pytest.mark.parametrize("question,searched", [
+    ("What did people tell CQC about carers support?", "What did people tell about carers support?"),
+    ("What did the Care Quality Commission's inspectors find in Leeds?", "What did find in Leeds?"),
+    ("CQC", "CQC"),
+])
+def test_search_text_leaves_out_the_assessor(question, searched):
+    assert search_text(question) == searched

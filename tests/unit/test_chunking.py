@@ -107,3 +107,14 @@ def test_a_page_copied_from_the_web_keeps_only_the_report():
         ("finding", "People waited a median of 37 days for an assessment."),
     ]
     assert {c.rating for c in chunks if c.retrievable} == {2}
+
+
+def test_standard_text_in_any_first_person_opening_but_not_a_long_finding():
+    page = ("Fenwick Council: local authority assessment\n\nSafe pathways, systems and transitions\n\nScore: 3\n\n"
+            "What people expect\n\nMy care is planned with me.\n\nWhen I move between services, there is a plan.\n\n"
+            "The local authority commitment\n\nOur work with partners keeps people safe as they move between services.\n\n"
+            "We told the council " + "about our long finding " * 40 + ".\n")
+    doc, chunks = chunks_of(page)
+    kinds = [(c.kind, c.text[:12]) for c in chunks if c.kind != "rating"]
+    assert kinds == [("standard", "My care is p"), ("standard", "When I move "), ("standard", "Our work wit"),
+                     ("finding", "We told the ")]
