@@ -174,10 +174,22 @@ def extreme_of(question: str) -> str | None:
 _ASSESSOR = re.compile(r"\b(?:the\s+)?(?:CQC|Care Quality Commission)(?:['’]s)?(?:\s+inspectors?)?\b", re.IGNORECASE)
 
 
-def search_text(question: str) -> str:
-    """The question as searched: without the assessor's name, unless nothing else is left."""
-    stripped = re.sub(r"\s{2,}", " ", _ASSESSOR.sub(" ", question)).strip()
+def search_text(question: str, councils: Iterable[str] = ()) -> str:
+    """The question as searched: without the assessor's name, and without the names of ``councils``
+    (those the search is already restricted to: their names would only favour passages that repeat
+    them, such as the overview's description of the place), unless nothing else is left."""
+    stripped = _ASSESSOR.sub(" ", question)
+    for name in councils:
+        stripped = re.sub(rf"(?<![\w-]){re.escape(name)}(?:\s+(?:County|City|Borough|Metropolitan Borough))?"
+                          rf"(?:\s+Council)?(?:['’]s)?(?![\w-])", " ", stripped, flags=re.IGNORECASE)
+    stripped = re.sub(r"\s{2,}", " ", stripped).strip()
     return stripped if len(stripped.split()) >= 2 else question
+
+
+def searched(query: Query, council_discipline: bool = True) -> str:
+    """What is searched for a query: its text without the assessor, and without its councils' names
+    when the search is restricted to those councils."""
+    return search_text(query.text, query.councils if council_discipline else ())
 
 
 def asks_standard_text(question: str) -> bool:

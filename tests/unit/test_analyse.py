@@ -113,3 +113,13 @@ def test_extreme_of(question, extreme):
 ])
 def test_search_text_leaves_out_the_assessor(question, searched):
     assert search_text(question) == searched
+
+
+@pytest.mark.parametrize("question,councils,searched_text", [
+    ("What are the areas for improvement in Rutland?", ("Rutland",), "What are the areas for improvement in ?"),
+    ("How does Camden Council's front door work?", ("Camden",), "How does front door work?"),
+    ("How does Camden's front door work?", (), "How does Camden's front door work?"),
+    ("Rutland", ("Rutland",), "Rutland"),
+])
+def test_search_text_leaves_out_the_councils_searched_within(question, councils, searched_text):
+    assert search_text(question, councils) == searched_text
