@@ -104,6 +104,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+#: A sentence that goes on about what the one before it said: "… to cover such changes", "this
+#: pressure was …" (a demonstrative with a noun near its start).
+POINTS_BACK = re.compile(r"\b(such|this|these|those)\s+[a-z]+", re.IGNORECASE)
+#: How far into a sentence (characters) such a reference may stand.
+POINTS_BACK_REACH = 80
+
+
+def continues(sentence: str) -> bool:
+    """Whether a sentence refers to the one before it near its start, so it belongs with it."""
+    return bool(POINTS_BACK.search(sentence[:POINTS_BACK_REACH]))
+
+
 def restates(sentence: str, question: str, weights: TermWeights) -> bool:
     """Whether a sentence mostly repeats the question's words (the answer then tends to follow it)."""
     return weights.overlap(weights.content(weights.terms(question)), sentence) >= RESTATES_OVERLAP
@@ -125,7 +137,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
         leans_back = ELABORATION.match(seed.sentence.text) or wants_cause and REFERS_BACK.search(seed.sentence.text)
         before = preceding.get(id(seed)) if i == 0 and leans_back else None
         after = following.get(id(seed))
-        if after is not None and not (ELABORATION.match(after.sentence.text) or restates(seed.sentence.text, question, weights)):
+        if after is not None and not (ELABORATION.match(after.sentence.text) or continues(after.sentence.text)
+                                      or restates(seed.sentence.text, question, weights)):
             after = None
         for c in (before, seed, after):
             if c is None or len(out) >= limit:

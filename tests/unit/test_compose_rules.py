@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from rag.compose import Candidate, by_council, cite, mmr, with_continuations
+from rag.compose import Candidate, by_council, cite, continues, mmr, with_continuations
 from rag.records import Chunk, Passage, Sentence
 from rag.terms import TermWeights
 
@@ -34,6 +34,17 @@ def test_mmr_skips_a_near_copy_of_a_chosen_sentence():
 def test_mmr_keeps_nothing_below_the_floor():
     p = passage("A.|B.")
     assert mmr(candidates(p, [0.2, 0.1], [[1, 0], [0, 1]]), 3, 0.7, 0.5) == []
+
+
+def test_a_next_sentence_that_points_back_is_added():
+    weights = TermWeights([])
+    p = passage("The budget could change sharply.|The council held a reserve to cover such changes.|Unrelated news.")
+    cs = candidates(p, [0.9, 0.3, 0.2], [[1, 0]] * 3)
+    out = with_continuations([cs[0]], cs, "How does the council protect its budget?", weights, 3)
+    assert [c.sentence.text for c in out] == ["The budget could change sharply.",
+                                              "The council held a reserve to cover such changes."]
+    assert continues("This pressure was felt most in rural areas.")
+    assert not continues("Staff in the north of the county, far from the town centre, valued this.")
 
 
 def test_continuations_add_the_elaborating_next_sentence_and_the_one_leaned_on():
