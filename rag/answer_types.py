@@ -78,7 +78,7 @@ def dates_as_asked(sentence: str, question: str) -> bool:
 
 #: A length of time: a number (or number word, "a") and a unit ("19 days", "six weeks", "48 hours"), or
 #: words that give one without a number ("the same day", "immediately").
-_DURATION = re.compile(rf"(\b\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|few|several|many)\b)[\s-]*(?:working |calendar )?"
+_DURATION = re.compile(rf"((?<![\d.,])\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|few|several|many)\b)[\s-]*(?:working |calendar )?"
                        r"(minute|hour|day|week|month|year)s?\b|\b(same day|next day|immediately|straight away|within hours|"
                        r"overnight|on time)\b", re.IGNORECASE)
 

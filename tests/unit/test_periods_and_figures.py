@@ -109,3 +109,12 @@ def test_has_person(sentence, expected):
 ])
 def test_names_the_holder(sentence, question, expected):
     assert names_the_holder(sentence, question) is expected
+
+
+def test_sentence_checks_finish_on_hostile_sentences():
+    """A 300,000-digit run and 100,000 capitalised words: every check is linear (quadratic would take hours)."""
+    digits, names = "1" * 300_000 + " x", "Aa " * 100_000
+    for check in (has_duration, has_person, stated_numbers):
+        check(digits)
+        check(names)
+    assert names_the_holder(names, "Who chairs it?") is False
