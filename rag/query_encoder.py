@@ -445,6 +445,10 @@ def _load(data, threads: int | None) -> tuple[OnnxQueryEncoder | None, str]:
         # hashed once, then trusted while provably unchanged (rag.embedding.cached_file_sha256)
         if cached_file_sha256(graph, entry.get("sha256")) != entry.get("sha256"):
             return None, f"{ONNX_FILE} is damaged (checksum mismatch)"
+        from .split_graph import split_graph
+
+        # the same graph with its weights in a file of their own opens ~4x faster (made once, in the user cache)
+        graph = split_graph(graph, entry["sha256"]) or graph
         return OnnxQueryEncoder(graph, tokenizer_file, model["dim"], entry["max_seq_length"], model["id"], threads), ""
     except ImportError as e:
         return None, f"{e.name} is not installed"
