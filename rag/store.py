@@ -86,6 +86,9 @@ BYTES_PER_DOCUMENT_BYTE = 16
 #: A marker file being written (before the folder has a token): ``.rag-index.json.<pid>.<hex>.tmp``.
 _MARKER_TMP = re.compile(re.escape(MARKER) + r"\.(?P<pid>\d+)\.[0-9a-f]+\.tmp")
 _STAMP = re.compile(r"build-(\d{8}T\d{6})-")
+#: The retrievable passages' term document frequencies, counted at build time (optional: builds made before
+#: it existed count them at open, reading every passage).
+TERM_COUNTS = "term_counts.json"
 #: Files every build has; the manifest must list each with its sha256.
 REQUIRED_FILES = (
     "chunks.sqlite", "chunk_columns.npy", "chunk_columns.json", "chunk_vectors.npy", "sentence_vectors.npy", "sentence_offsets.npy", "dense.faiss",
@@ -596,6 +599,40 @@ def _write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
         db.close()
 
 
+def _write_term_counts(path: Path, data: IndexData) -> None:
+    """The document frequency of every term over the retrievable passages, so that opening the index for
+    questions need not read every passage (:func:`load_term_counts`)."""
+    from .terms import document_frequencies
+
+    df = document_frequencies([data.chunks[int(r)].text for r in data.rows])
+    path.write_text(json.dumps({"passages": len(data.rows), "df": df}, ensure_ascii=False), encoding="utf-8")
+
+
+def load_term_counts(data: IndexData) -> dict[str, int] | None:
+    """The term document frequencies stored with a loaded build (checked with its other files), or None
+    when it has none or they do not belong to its passages (then the caller counts them)."""
+    if data.path is None or TERM_COUNTS not in (data.manifest.get("files") or {}):
+        return None
+    try:
+        stored = json.loads((Path(data.path) / TERM_COUNTS).read_text(encoding="utf-8"))
+        df = stored["df"]
+        if stored["passages"] != len(data.rows) or not isinstance(df, dict):
+            return None
+        return df
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def rating_chunks(data: IndexData) -> list[Chunk]:
+    """The chunks of kind "rating" (score lines and lists), in order, found through the metadata columns so
+    that the other records are not read."""
+    kinds = data.columns.values["kind"]
+    if "rating" not in kinds:
+        return []
+    rows = np.flatnonzero(data.columns.codes[:, CODED_COLUMNS.index("kind")] == kinds.index("rating"))
+    return [data.chunks[int(i)] for i in rows]
+
+
 def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     """Write every file of ``data`` into ``folder``; returns the manifest written with them."""
     import faiss
@@ -612,6 +649,7 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     np.save(folder / "sentence_offsets.npy", np.asarray(data.sentence_offsets, dtype=np.int64), allow_pickle=False)
     faiss.write_index(data.dense.index if isinstance(data.dense, FaissFile) else data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
+    _write_term_counts(folder / TERM_COUNTS, data)
     for name, src in data.extra_files.items():
         try:
             os.link(src, folder / name)
