@@ -265,6 +265,8 @@ class IndexData:
     extra_files: dict[str, Path] = field(default_factory=dict)
     #: Per-chunk metadata columns (derived from ``chunks`` when not given).
     columns: ChunkColumns | None = None
+    #: For a new build: the retrievable passages' term document frequencies (counted when writing if not given).
+    term_counts: dict[str, int] | None = None
 
     def __post_init__(self):
         if self.columns is None:
@@ -604,7 +606,9 @@ def _write_term_counts(path: Path, data: IndexData) -> None:
     questions need not read every passage (:func:`load_term_counts`)."""
     from .terms import document_frequencies
 
-    df = document_frequencies([data.chunks[int(r)].text for r in data.rows])
+    df = data.term_counts
+    if df is None:
+        df = document_frequencies([data.chunks[int(r)].text for r in data.rows])
     path.write_text(json.dumps({"passages": len(data.rows), "df": df}, ensure_ascii=False), encoding="utf-8")
 
 
@@ -650,9 +654,15 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     faiss.write_index(data.dense.index if isinstance(data.dense, FaissFile) else data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
     _write_term_counts(folder / TERM_COUNTS, data)
+    linked: dict[str, str] = {}  # file name -> sha256 of the source it is a hard link to
     for name, src in data.extra_files.items():
         try:
+            digest, before = cached_file_sha256(src), os.stat(src)  # remembered: checked just before the build
             os.link(src, folder / name)
+            after = os.stat(folder / name)
+            if (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns) == (
+                    before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns):
+                linked[name] = digest  # the same file, unchanged: not read again
         except OSError:
             shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
@@ -660,7 +670,8 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over float16 vectors"
                            if manifest.get("faiss_index") == "hnsw" else "flat float32"}
     manifest["files"] = {
-        p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()
+        p.relative_to(folder).as_posix(): linked.get(p.relative_to(folder).as_posix()) or file_sha256(p)
+        for p in sorted(folder.rglob("*")) if p.is_file()
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for p in [*folder.rglob("*"), folder]:
