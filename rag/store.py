@@ -48,6 +48,7 @@ import sqlite3
 import struct
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -807,26 +808,60 @@ def verify_index(index_dir: Path) -> dict[str, Any]:
     return load_index(index_dir).manifest
 
 
+class RowFile:
+    """Rows of a stored 2-D ``.npy`` matrix read with ``pread`` from a descriptor kept open (so a build
+    removed meanwhile is still read whole). Reading a search's few hundred scattered rows this way copies
+    them without mapping any page. Through the memory map, touching a few hundred scattered rows of a
+    cached file maps far more than those rows (the kernel maps whole cached chunks around each fault: 410 MB
+    for 1,000 random rows of a 460 MB file in a test here), so the pages had to be unmapped after every
+    search (``madvise(MADV_DONTNEED)``) to keep a server's resident size flat: at 1M passages that path took
+    ~2.8 ms per search (faults, then unmapping), this one ~1.3 ms."""
+
+    def __init__(self, path: Path, array: np.ndarray):
+        self.dtype, self.dim = array.dtype, int(array.shape[1])
+        self.row_bytes = self.dim * self.dtype.itemsize
+        self.offset = int(array.offset)
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read_runs(self, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """float32 rows ``start .. start + count - 1`` of every run, concatenated in order."""
+        size, offset = self.row_bytes, self.offset
+        parts = [os.pread(self.fd, c * size, offset + s * size) for s, c in zip(starts.tolist(), counts.tolist())]
+        data = b"".join(parts)
+        if len(data) != int(np.sum(counts)) * size:
+            raise IndexStateError(f"an index vector file is shorter than its header says; {REBUILD_HINT}")
+        return np.frombuffer(data, dtype=self.dtype).reshape(-1, self.dim).astype(np.float32)
+
+
+#: Loaded vector arrays -> their :class:`RowFile` (arrays are not hashable: keyed by id, dropped with them).
+_ROW_FILES: dict[int, RowFile] = {}
+
+
+def read_runs(array: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """float32 copies of the rows ``start .. start + count - 1`` of every run of ``array``, concatenated in
+    order: read from the file for an array :func:`_load_array` loaded, else taken from the array."""
+    starts, counts = np.asarray(starts, dtype=np.int64), np.asarray(counts, dtype=np.int64)
+    source = _ROW_FILES.get(id(array))
+    if source is not None:
+        return source.read_runs(starts, counts)
+    rows = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+    return np.asarray(array[rows], dtype=np.float32)
+
+
 def _load_array(path: Path) -> np.ndarray:
     """A ``.npy`` file memory-mapped read-only (never unpickled), read at random: a search touches a few
-    hundred scattered rows, and the kernel's read-ahead would map (and count as resident) their neighbours too."""
+    hundred scattered rows, and the kernel's read-ahead would map (and count as resident) their neighbours too.
+    A search's scattered rows are read with :func:`read_runs` instead (through a :class:`RowFile`)."""
     array = np.load(path, mmap_mode="r", allow_pickle=False)
     mapping = getattr(array, "_mmap", None)
     if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_RANDOM"):
         mapping.madvise(mmap.MADV_RANDOM)
+    if isinstance(array, np.memmap) and array.ndim == 2 and array.flags.c_contiguous:
+        key = id(array)
+        _ROW_FILES[key] = RowFile(path, array)
+        weakref.finalize(array, _ROW_FILES.pop, key, None)
     return array
-
-
-def release_pages(array: np.ndarray) -> None:
-    """Unmap the pages of a memory-mapped array from this process (they stay in the page cache).
-
-    Touching a few hundred scattered rows of a cached file maps far more than those rows: the kernel maps
-    whole cached chunks around each fault (410 MB for 1,000 random rows of a 460 MB file in a test here,
-    read-ahead advice or not), so without this the resident size of a server grows to the size of the
-    vector files within a few dozen searches. Costs ~0.1 ms."""
-    mapping = getattr(array, "_mmap", None)
-    if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
-        mapping.madvise(mmap.MADV_DONTNEED)
 
 
 def _load_columns(build: Path) -> ChunkColumns:

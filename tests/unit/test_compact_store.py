@@ -254,3 +254,17 @@ def test_rating_chunks_are_found_through_the_columns(saved, monkeypatch):
     monkeypatch.setattr(store.ChunkTable, "__iter__", lambda self: pytest.fail("every record was read"))
     found = store.rating_chunks(loaded)
     assert found == [c for c in data.chunks if c.kind == "rating"] and len(found) > 5
+
+
+def test_scattered_rows_are_read_from_the_files_as_stored(saved):
+    """A search's candidate rows are read with pread from the vector files: the same float32 values as
+    through the memory map, for loaded arrays and for in-memory ones alike."""
+    data, index_dir = saved
+    loaded = store.load_index(index_dir)
+    assert id(loaded.sentence_vectors) in store._ROW_FILES
+    starts, counts = np.array([5, 0, 40, 7]), np.array([3, 1, 0, 2])
+    rows = np.concatenate([np.arange(s, s + c) for s, c in zip(starts, counts)])
+    for array, original in ((loaded.sentence_vectors, data.sentence_vectors), (loaded.chunk_vectors, data.chunk_vectors)):
+        got = store.read_runs(array, starts, counts)
+        assert got.dtype == np.float32 and np.array_equal(got, np.asarray(array[rows], dtype=np.float32))
+        assert np.array_equal(store.read_runs(original, starts, counts), original[rows])
