@@ -447,7 +447,7 @@ def _load(data, threads: int | None) -> tuple[OnnxQueryEncoder | None, str]:
             return None, f"{ONNX_FILE} is damaged (checksum mismatch)"
         from .split_graph import split_graph
 
-        # the same graph with its weights in a file of their own opens ~4x faster (made once, in the user cache)
+        # the same graph with its weights in a file of their own opens ~3x faster (made once, in the user cache)
         graph = split_graph(graph, entry["sha256"]) or graph
         return OnnxQueryEncoder(graph, tokenizer_file, model["dim"], entry["max_seq_length"], model["id"], threads), ""
     except ImportError as e:
