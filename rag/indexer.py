@@ -189,6 +189,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             manifest = None
         text_bytes = document_bytes(corpus.documents)
         from .query_encoder import mode as query_encoder_mode
+        from .query_encoder import prepare_for_build
 
         # the query encoder's export takes new space, unless the live build has one to hard-link or none is made
         reuses_export = bool(manifest and manifest.get("query_encoder")) or query_encoder_mode() == "torch"
@@ -217,16 +218,17 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rag-build-text") as pool:
             # what needs no vectors is made while the encoder runs (torch releases the GIL while it computes)
             text_side = pool.submit(_text_indexes, chunks, passages, rows)
+            # the query encoder's graph found (and its checksum checked) meanwhile; an export waits for the encoder
+            graph_found = pool.submit(prepare_for_build, index_dir, manifest, encoder, export_if_missing=False)
             chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
             sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
             lexical, term_counts = text_side.result()
+            graph = graph_found.result()
         reused = len({_key(t) for t in passages + sentences} & previous)
         offsets = np.cumsum([0] + [len(c.sentences) for c in chunks]).astype(np.int64)
         kind = "flat" if len(rows) <= settings.flat_index_max else "hnsw"
         dense = make_faiss_index(chunk_vectors[rows], kind)
-        from .query_encoder import prepare_for_build
-
-        query_encoder, extra_files, qe_warning = prepare_for_build(index_dir, manifest, encoder)
+        query_encoder, extra_files, qe_warning = graph or prepare_for_build(index_dir, manifest, encoder)
         new_manifest = {
             "model": {"id": encoder.model_id, "weights_sha256": encoder.weights_sha256, "dim": encoder.dim},
             "chunker_version": CHUNKER_VERSION,
