@@ -14,8 +14,8 @@ from rag.config import Settings
 from .common import Benchmark, Context, elapsed_s, in_fresh_process, ratio, target
 from .report import table
 
-#: A build may take at most this many times the bare encoding of its texts.
-TARGET_RATIO = 1.2
+#: A build may take at most this many times the bare encoding of its texts (the issue's target).
+TARGET_RATIO = 1.1
 
 
 def index_texts(index_dir: Path) -> list[str]:
@@ -30,6 +30,16 @@ def index_texts(index_dir: Path) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+def graph_in_cache(encoder) -> bool:
+    """Whether the user cache already holds this model's query encoder graph (a build then links it: no export)."""
+    from rag.embedding import cached_file_sha256
+    from rag.query_encoder import ONNX_FILE, cache_folder
+
+    tokenizer = Path(encoder.path or ".") / "tokenizer.json"
+    tokenizer_sha = cached_file_sha256(tokenizer) if tokenizer.is_file() else ""
+    return (cache_folder(encoder.weights_sha256 or encoder.model_id, tokenizer_sha, encoder.dim) / ONNX_FILE).is_file()
+
+
 def measure(settings: Settings, index_dir: Path) -> dict[str, Any]:
     """Fresh build into ``index_dir``, rebuild, and two bare encodings; meant to run in a fresh process."""
     from rag.embedding import load_encoder
@@ -37,6 +47,7 @@ def measure(settings: Settings, index_dir: Path) -> dict[str, Any]:
 
     load_s, encoder = elapsed_s(load_encoder, settings.model)
     s = settings.with_overrides(index_dir=Path(index_dir))
+    exported = not graph_in_cache(encoder)
     fresh_s, fresh = elapsed_s(build_index, s, encoder=encoder, progress=False)
     texts = index_texts(s.index_dir)
     bare_1, _ = elapsed_s(encoder.encode, texts, batch_size=settings.batch_size)
@@ -46,7 +57,9 @@ def measure(settings: Settings, index_dir: Path) -> dict[str, Any]:
     return {"encoder_load_s": round(load_s, 3), "texts": len(texts),
             "encoded": {"passages": fresh.encoded_passages, "sentences": fresh.encoded_sentences},
             "bare_encoding_runs_s": [round(bare_1, 3), round(bare_2, 3)], "fresh_s": round(fresh_s, 3),
-            "export_s": round(float(entry.get("export_seconds") or 0.0), 3), "rebuild_s": round(rebuild_s, 3),
+            # the entry keeps the seconds of the export that made the graph, also when this build only linked it
+            "export_s": round(float(entry.get("export_seconds") or 0.0), 3) if exported else 0.0,
+            "rebuild_s": round(rebuild_s, 3),
             "rebuild_encoded": again.encoded_passages + again.encoded_sentences,
             "query_encoder": {k: entry.get(k) for k in ("exporter", "max_cosine_distance", "verified_texts")}
             if entry else None}

@@ -27,10 +27,11 @@ from .common import (
 )
 from .report import table
 
-#: A fresh ``rag ask`` should print its answer within this many seconds.
-TARGET_SECONDS = 2.0
-#: Packages whose presence in a ``rag ask`` process is reported (the ONNX path should need none but onnxruntime).
-HEAVY = ("torch", "transformers", "sentence_transformers", "bm25s", "numba", "scipy", "onnxruntime")
+#: A fresh ``rag ask`` should print its answer within this many seconds (the issue's target).
+TARGET_SECONDS = 0.6
+#: Packages whose presence in a ``rag ask`` process is reported (the ONNX path should need none but onnxruntime;
+#: a plain ``rag ask`` is read without typer, hence without pydantic).
+HEAVY = ("torch", "transformers", "sentence_transformers", "bm25s", "numba", "scipy", "typer", "pydantic", "onnxruntime")
 #: Packages outside the standard library shown in the import table, most expensive first.
 SHOWN_IMPORTS = 10
 MODES = {"onnx": "auto", "torch": "torch"}

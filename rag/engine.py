@@ -9,6 +9,7 @@ does not hold that build yet.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from .config import Settings
@@ -19,9 +20,8 @@ from .store import IndexData
 
 def make_retriever(data: IndexData, settings: Settings) -> Retriever:
     """The retriever for a loaded index: Milvus-backed when the index lives in Milvus."""
-    from .milvus_store import MilvusIndexData
-
-    if isinstance(data, MilvusIndexData):
+    milvus = sys.modules.get(f"{__package__}.milvus_store")  # not imported: the index cannot live in Milvus
+    if milvus is not None and isinstance(data, milvus.MilvusIndexData):
         from .milvus_retrieve import MilvusRetriever
 
         return MilvusRetriever(data, settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from .store import (
     remove_stale_builds,
     save_index,
 )
+from .terms import document_frequencies
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,15 @@ def _embed(texts: list[str], cache: dict[str, np.ndarray], encoder: Encoder, set
     return np.stack([cache[k] for k in keys]).astype(np.float32), len(missing)
 
 
+def _text_indexes(chunks: list[Chunk], passages: list[str], rows: np.ndarray) -> tuple[LexicalIndex, dict[str, int]]:
+    """The BM25 index of the retrievable passages and their term counts (neither needs a vector); FAISS is
+    imported meanwhile too, for the dense index made once the vectors are there."""
+    import faiss  # noqa: F401
+
+    lexical = LexicalIndex.build([passages[r] for r in rows])
+    return lexical, document_frequencies([chunks[r].text for r in rows])
+
+
 def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: bool = False,
                 progress: bool = True, reason: str | None = None) -> BuildReport:
     """Index ``settings.documents_dir`` into ``settings.index_dir`` (incremental unless ``rebuild``).
@@ -178,6 +189,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             manifest = None
         text_bytes = document_bytes(corpus.documents)
         from .query_encoder import mode as query_encoder_mode
+        from .query_encoder import prepare_for_build
 
         # the query encoder's export takes new space, unless the live build has one to hard-link or none is made
         reuses_export = bool(manifest and manifest.get("query_encoder")) or query_encoder_mode() == "torch"
@@ -201,18 +213,22 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             raise CorpusError(f"no paragraphs to index in {settings.documents_dir}: the reports hold only headings")
         glossary = Glossary.for_corpus(d.text for d in corpus.documents)
         passages = [indexed_text(c, glossary) for c in chunks]
-        chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
         sentences = [s.text for c in chunks for s in c.sentences]
-        sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
+        rows = np.array([i for i, c in enumerate(chunks) if c.retrievable], dtype=np.int64)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rag-build-text") as pool:
+            # what needs no vectors is made while the encoder runs (torch releases the GIL while it computes)
+            text_side = pool.submit(_text_indexes, chunks, passages, rows)
+            # the query encoder's graph found (and its checksum checked) meanwhile; an export waits for the encoder
+            graph_found = pool.submit(prepare_for_build, index_dir, manifest, encoder, export_if_missing=False)
+            chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
+            sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
+            lexical, term_counts = text_side.result()
+            graph = graph_found.result()
         reused = len({_key(t) for t in passages + sentences} & previous)
         offsets = np.cumsum([0] + [len(c.sentences) for c in chunks]).astype(np.int64)
-        rows = np.array([i for i, c in enumerate(chunks) if c.retrievable], dtype=np.int64)
         kind = "flat" if len(rows) <= settings.flat_index_max else "hnsw"
         dense = make_faiss_index(chunk_vectors[rows], kind)
-        lexical = LexicalIndex.build([passages[r] for r in rows])
-        from .query_encoder import prepare_for_build
-
-        query_encoder, extra_files, qe_warning = prepare_for_build(index_dir, manifest, encoder)
+        query_encoder, extra_files, qe_warning = graph or prepare_for_build(index_dir, manifest, encoder)
         new_manifest = {
             "model": {"id": encoder.model_id, "weights_sha256": encoder.weights_sha256, "dim": encoder.dim},
             "chunker_version": CHUNKER_VERSION,
@@ -231,7 +247,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             "build_seconds": round(time.perf_counter() - t0, 3),
         }
         data = IndexData(new_manifest, chunks, chunk_vectors, sentence_vectors, offsets, dense, lexical, rows,
-                         extra_files=extra_files)
+                         extra_files=extra_files, term_counts=term_counts)
         # a previous build that failed its checks is of no use to readers: removed at once
         save_index(index_dir, data, keep_previous=rebuild or old is not None)
     return BuildReport(data.manifest, True, n_passages, n_sentences, reused, corpus.warnings + ((qe_warning,) if qe_warning else ()),

@@ -24,7 +24,7 @@ from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .ratings import collect
 from .records import Answer, Chunk, Filters, Query, Retrieval
-from .store import IndexData, load_index, read_manifest
+from .store import IndexData, load_index, load_term_counts, rating_chunks, read_manifest
 from .terms import TermWeights
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,8 +72,10 @@ class Pipeline:
         self._encoder = encoder
         self.retriever = make_retriever(data, settings)
         self.catalogue = self.retriever.catalogue
-        self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary)
-        self.ratings = collect(list(data.chunks))
+        # both from what the build stored: opening a large index does not read every passage
+        self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary,
+                                   df=load_term_counts(data))
+        self.ratings = collect(rating_chunks(data))
         #: Statements the index has a page or a score for (a summary may score a statement whose page is missing).
         self.statements_scored = tuple(dict.fromkeys(
             [*self.catalogue.statements, *(e.statement for e in self.ratings if e.statement)]))

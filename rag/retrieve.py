@@ -22,7 +22,7 @@ from .councils import CouncilMatcher
 from .errors import UsageError
 from .glossary import Glossary
 from .records import Chunk, Filters, Passage, Query, Retrieval
-from .store import CODED_COLUMNS, IndexData, release_pages
+from .store import CODED_COLUMNS, IndexData, read_runs
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 
@@ -194,12 +194,8 @@ class Retriever:
             return np.full(len(self.chunks), -1.0, dtype=np.float32)
         # exact re-scoring of the candidates, in float32 from the stored (float16, memory-mapped) vectors
         counts = self._sentence_counts[candidates]
-        chunk_rows = self.data.rows[candidates]
-        sentence_rows = run_rows(self._sentence_firsts[candidates], counts)
-        passage = np.asarray(self.data.chunk_vectors[chunk_rows], dtype=np.float32) @ query_vec
-        sentences = np.asarray(self.data.sentence_vectors[sentence_rows], dtype=np.float32) @ query_vec
-        release_pages(self.data.chunk_vectors)  # the rows are copied: keep the resident size flat
-        release_pages(self.data.sentence_vectors)
+        passage = read_runs(self.data.chunk_vectors, self.data.rows[candidates], np.ones_like(counts)) @ query_vec
+        sentences = read_runs(self.data.sentence_vectors, self._sentence_firsts[candidates], counts) @ query_vec
         mixed = self._mix(passage, sentences, run_starts(counts))
         scores = np.full(len(self.chunks), mixed.min(), dtype=np.float32)
         scores[candidates] = mixed

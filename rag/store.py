@@ -48,6 +48,7 @@ import sqlite3
 import struct
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,9 @@ BYTES_PER_DOCUMENT_BYTE = 16
 #: A marker file being written (before the folder has a token): ``.rag-index.json.<pid>.<hex>.tmp``.
 _MARKER_TMP = re.compile(re.escape(MARKER) + r"\.(?P<pid>\d+)\.[0-9a-f]+\.tmp")
 _STAMP = re.compile(r"build-(\d{8}T\d{6})-")
+#: The retrievable passages' term document frequencies, counted at build time (optional: builds made before
+#: it existed count them at open, reading every passage).
+TERM_COUNTS = "term_counts.json"
 #: Files every build has; the manifest must list each with its sha256.
 REQUIRED_FILES = (
     "chunks.sqlite", "chunk_columns.npy", "chunk_columns.json", "chunk_vectors.npy", "sentence_vectors.npy", "sentence_offsets.npy", "dense.faiss",
@@ -262,6 +266,8 @@ class IndexData:
     extra_files: dict[str, Path] = field(default_factory=dict)
     #: Per-chunk metadata columns (derived from ``chunks`` when not given).
     columns: ChunkColumns | None = None
+    #: For a new build: the retrievable passages' term document frequencies (counted when writing if not given).
+    term_counts: dict[str, int] | None = None
 
     def __post_init__(self):
         if self.columns is None:
@@ -596,6 +602,42 @@ def _write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
         db.close()
 
 
+def _write_term_counts(path: Path, data: IndexData) -> None:
+    """The document frequency of every term over the retrievable passages, so that opening the index for
+    questions need not read every passage (:func:`load_term_counts`)."""
+    from .terms import document_frequencies
+
+    df = data.term_counts
+    if df is None:
+        df = document_frequencies([data.chunks[int(r)].text for r in data.rows])
+    path.write_text(json.dumps({"passages": len(data.rows), "df": df}, ensure_ascii=False), encoding="utf-8")
+
+
+def load_term_counts(data: IndexData) -> dict[str, int] | None:
+    """The term document frequencies stored with a loaded build (checked with its other files), or None
+    when it has none or they do not belong to its passages (then the caller counts them)."""
+    if data.path is None or TERM_COUNTS not in (data.manifest.get("files") or {}):
+        return None
+    try:
+        stored = json.loads((Path(data.path) / TERM_COUNTS).read_text(encoding="utf-8"))
+        df = stored["df"]
+        if stored["passages"] != len(data.rows) or not isinstance(df, dict):
+            return None
+        return df
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def rating_chunks(data: IndexData) -> list[Chunk]:
+    """The chunks of kind "rating" (score lines and lists), in order, found through the metadata columns so
+    that the other records are not read."""
+    kinds = data.columns.values["kind"]
+    if "rating" not in kinds:
+        return []
+    rows = np.flatnonzero(data.columns.codes[:, CODED_COLUMNS.index("kind")] == kinds.index("rating"))
+    return [data.chunks[int(i)] for i in rows]
+
+
 def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     """Write every file of ``data`` into ``folder``; returns the manifest written with them."""
     import faiss
@@ -612,9 +654,16 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     np.save(folder / "sentence_offsets.npy", np.asarray(data.sentence_offsets, dtype=np.int64), allow_pickle=False)
     faiss.write_index(data.dense.index if isinstance(data.dense, FaissFile) else data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
+    _write_term_counts(folder / TERM_COUNTS, data)
+    linked: dict[str, str] = {}  # file name -> sha256 of the source it is a hard link to
     for name, src in data.extra_files.items():
         try:
+            digest, before = cached_file_sha256(src), os.stat(src)  # remembered: checked just before the build
             os.link(src, folder / name)
+            after = os.stat(folder / name)
+            if (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns) == (
+                    before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns):
+                linked[name] = digest  # the same file, unchanged: not read again
         except OSError:
             shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
@@ -622,7 +671,8 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over float16 vectors"
                            if manifest.get("faiss_index") == "hnsw" else "flat float32"}
     manifest["files"] = {
-        p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()
+        p.relative_to(folder).as_posix(): linked.get(p.relative_to(folder).as_posix()) or file_sha256(p)
+        for p in sorted(folder.rglob("*")) if p.is_file()
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for p in [*folder.rglob("*"), folder]:
@@ -758,26 +808,60 @@ def verify_index(index_dir: Path) -> dict[str, Any]:
     return load_index(index_dir).manifest
 
 
+class RowFile:
+    """Rows of a stored 2-D ``.npy`` matrix read with ``pread`` from a descriptor kept open (so a build
+    removed meanwhile is still read whole). Reading a search's few hundred scattered rows this way copies
+    them without mapping any page. Through the memory map, touching a few hundred scattered rows of a
+    cached file maps far more than those rows (the kernel maps whole cached chunks around each fault: 410 MB
+    for 1,000 random rows of a 460 MB file in a test here), so the pages had to be unmapped after every
+    search (``madvise(MADV_DONTNEED)``) to keep a server's resident size flat: at 1M passages that path took
+    ~2.8 ms per search (faults, then unmapping), this one ~1.3 ms."""
+
+    def __init__(self, path: Path, array: np.ndarray):
+        self.dtype, self.dim = array.dtype, int(array.shape[1])
+        self.row_bytes = self.dim * self.dtype.itemsize
+        self.offset = int(array.offset)
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read_runs(self, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """float32 rows ``start .. start + count - 1`` of every run, concatenated in order."""
+        size, offset = self.row_bytes, self.offset
+        parts = [os.pread(self.fd, c * size, offset + s * size) for s, c in zip(starts.tolist(), counts.tolist())]
+        data = b"".join(parts)
+        if len(data) != int(np.sum(counts)) * size:
+            raise IndexStateError(f"an index vector file is shorter than its header says; {REBUILD_HINT}")
+        return np.frombuffer(data, dtype=self.dtype).reshape(-1, self.dim).astype(np.float32)
+
+
+#: Loaded vector arrays -> their :class:`RowFile` (arrays are not hashable: keyed by id, dropped with them).
+_ROW_FILES: dict[int, RowFile] = {}
+
+
+def read_runs(array: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """float32 copies of the rows ``start .. start + count - 1`` of every run of ``array``, concatenated in
+    order: read from the file for an array :func:`_load_array` loaded, else taken from the array."""
+    starts, counts = np.asarray(starts, dtype=np.int64), np.asarray(counts, dtype=np.int64)
+    source = _ROW_FILES.get(id(array))
+    if source is not None:
+        return source.read_runs(starts, counts)
+    rows = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+    return np.asarray(array[rows], dtype=np.float32)
+
+
 def _load_array(path: Path) -> np.ndarray:
     """A ``.npy`` file memory-mapped read-only (never unpickled), read at random: a search touches a few
-    hundred scattered rows, and the kernel's read-ahead would map (and count as resident) their neighbours too."""
+    hundred scattered rows, and the kernel's read-ahead would map (and count as resident) their neighbours too.
+    A search's scattered rows are read with :func:`read_runs` instead (through a :class:`RowFile`)."""
     array = np.load(path, mmap_mode="r", allow_pickle=False)
     mapping = getattr(array, "_mmap", None)
     if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_RANDOM"):
         mapping.madvise(mmap.MADV_RANDOM)
+    if isinstance(array, np.memmap) and array.ndim == 2 and array.flags.c_contiguous:
+        key = id(array)
+        _ROW_FILES[key] = RowFile(path, array)
+        weakref.finalize(array, _ROW_FILES.pop, key, None)
     return array
-
-
-def release_pages(array: np.ndarray) -> None:
-    """Unmap the pages of a memory-mapped array from this process (they stay in the page cache).
-
-    Touching a few hundred scattered rows of a cached file maps far more than those rows: the kernel maps
-    whole cached chunks around each fault (410 MB for 1,000 random rows of a 460 MB file in a test here,
-    read-ahead advice or not), so without this the resident size of a server grows to the size of the
-    vector files within a few dozen searches. Costs ~0.1 ms."""
-    mapping = getattr(array, "_mmap", None)
-    if mapping is not None and hasattr(mapping, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
-        mapping.madvise(mmap.MADV_DONTNEED)
 
 
 def _load_columns(build: Path) -> ChunkColumns:

@@ -25,16 +25,24 @@ UNSEEN_TERM_WEIGHT = 0.5
 _CACHE_MAX = 200_000
 
 
+def document_frequencies(texts: list[str]) -> dict[str, int]:
+    """How many of ``texts`` hold each stemmed term (what :class:`TermWeights` weighs terms by)."""
+    df: dict[str, int] = {}
+    for tokens in tokenize(texts) if texts else []:
+        for t in set(tokens):
+            df[t] = df.get(t, 0) + 1
+    return df
+
+
 class TermWeights:
     """Inverse document frequency of stemmed terms over the retrievable passages."""
 
-    def __init__(self, chunks: list[Chunk], names: list[str] = (), glossary: Glossary | None = None):
-        df: dict[str, int] = {}
-        for tokens in tokenize([c.text for c in chunks]) if chunks else []:
-            for t in set(tokens):
-                df[t] = df.get(t, 0) + 1
+    def __init__(self, chunks: list[Chunk], names: list[str] = (), glossary: Glossary | None = None,
+                 df: dict[str, int] | None = None):
+        """``df``: the passages' document frequencies when already known (stored with the index at build
+        time), so that the passages need not be read; else they are counted from ``chunks``."""
         self.n = max(len(chunks), 1)
-        self.df = df
+        self.df = document_frequencies([c.text for c in chunks]) if df is None else df
         self._cache: dict[str, frozenset[str]] = {}
         self.names = frozenset(tokenize([" ".join(names)])[0]) if names else frozenset()
         self.question_words = frozenset(tokenize([QUESTION_WORDS])[0]) | frozenset(QUESTION_WORDS.split())

@@ -160,3 +160,36 @@ def test_the_index_folder_holds_nothing_but_builds(settings, pipeline):
     builds = {n for n in names if n.startswith("build-")}
     assert live_build(settings.index_dir).name in builds and len(builds) <= 2  # live, and one kept for readers
     assert names - builds <= {"CURRENT", ".lock", MARKER}
+
+
+def test_the_split_copy_of_the_graph_gives_the_same_vectors_and_is_remade_when_damaged(pipeline, tmp_path, monkeypatch):
+    """The graph opened for questions is a copy with its weights in a file of their own (faster to open), made
+    once in the user cache: the same outputs bit for bit; a damaged copy is made again, never used."""
+    from rag import split_graph
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    graph = pipeline.data.path / query_encoder.ONNX_FILE
+    sha = pipeline.data.manifest["query_encoder"]["sha256"]
+    copy = split_graph.split_graph(graph, sha)
+    assert copy is not None and copy.parent == split_graph.split_folder(sha)
+    assert (copy.parent / split_graph.WEIGHTS_FILE).stat().st_size > 0.9 * graph.stat().st_size
+    assert copy.stat().st_size < 0.01 * graph.stat().st_size
+    from rag.embedding import resolve_model
+
+    tokenizer = resolve_model(pipeline.data.manifest["model"]["id"])[1] / "tokenizer.json"
+    inline = query_encoder.OnnxQueryEncoder(graph, tokenizer, 384, 256)
+    split = query_encoder.OnnxQueryEncoder(copy, tokenizer, 384, 256)
+    assert np.array_equal(inline.encode(TEXTS), split.encode(TEXTS))
+    weights = copy.parent / split_graph.WEIGHTS_FILE
+    middle = weights.stat().st_size // 2
+    with open(weights, "r+b") as f:  # one flipped byte
+        f.seek(middle)
+        byte = f.read(1)
+        f.seek(middle)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    assert not split_graph._intact(copy.parent, sha)
+    assert split_graph.split_graph(graph, sha) == copy and split_graph._intact(copy.parent, sha)
+    with open(weights, "rb") as f:
+        f.seek(middle)
+        assert f.read(1) == byte
+    assert np.array_equal(query_encoder.OnnxQueryEncoder(copy, tokenizer, 384, 256).encode(TEXTS), inline.encode(TEXTS))

@@ -227,3 +227,44 @@ def test_filtered_hnsw_search_keeps_the_index_ef(saved, monkeypatch):
     exact = Retriever(loaded, Settings()).dense_scores(query)
     best = np.argsort(-np.where(allowed, exact, -np.inf), kind="stable")[:5]
     assert list(np.argsort(-np.where(allowed, scores, -np.inf), kind="stable")[:5]) == list(best)
+
+
+def test_stored_term_counts_are_those_counted_from_the_passages(saved):
+    """Opening an index for questions reads the build's term counts instead of every passage; they are the
+    ones the passages give, and a build without them (older) is counted as before."""
+    from rag.retrieve import RetrievableChunks
+    from rag.terms import TermWeights
+
+    data, index_dir = saved
+    loaded = store.load_index(index_dir)
+    stored = store.load_term_counts(loaded)
+    assert stored is not None and len(stored) > 50
+    counted = TermWeights(RetrievableChunks(data.chunks, data.rows)).df
+    assert stored == counted
+    assert store.TERM_COUNTS in loaded.manifest["files"]
+    older = dataclasses.replace(loaded, manifest={**loaded.manifest, "files": {
+        k: v for k, v in loaded.manifest["files"].items() if k != store.TERM_COUNTS}})
+    assert store.load_term_counts(older) is None
+    assert store.load_term_counts(dataclasses.replace(loaded, rows=loaded.rows[:-1])) is None
+
+
+def test_rating_chunks_are_found_through_the_columns(saved, monkeypatch):
+    data, index_dir = saved
+    loaded = store.load_index(index_dir)
+    monkeypatch.setattr(store.ChunkTable, "__iter__", lambda self: pytest.fail("every record was read"))
+    found = store.rating_chunks(loaded)
+    assert found == [c for c in data.chunks if c.kind == "rating"] and len(found) > 5
+
+
+def test_scattered_rows_are_read_from_the_files_as_stored(saved):
+    """A search's candidate rows are read with pread from the vector files: the same float32 values as
+    through the memory map, for loaded arrays and for in-memory ones alike."""
+    data, index_dir = saved
+    loaded = store.load_index(index_dir)
+    assert id(loaded.sentence_vectors) in store._ROW_FILES
+    starts, counts = np.array([5, 0, 40, 7]), np.array([3, 1, 0, 2])
+    rows = np.concatenate([np.arange(s, s + c) for s, c in zip(starts, counts)])
+    for array, original in ((loaded.sentence_vectors, data.sentence_vectors), (loaded.chunk_vectors, data.chunk_vectors)):
+        got = store.read_runs(array, starts, counts)
+        assert got.dtype == np.float32 and np.array_equal(got, np.asarray(array[rows], dtype=np.float32))
+        assert np.array_equal(store.read_runs(original, starts, counts), original[rows])
