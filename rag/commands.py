@@ -1,5 +1,5 @@
-"""The ``rag`` command line (typer): a thin layer over the Python API (index, ask, serve, eval, bench, scores,
-compare). The entry point is :func:`rag.cli.main`, which answers a plain ``rag ask`` without importing this."""
+"""The ``rag`` command line (typer): a thin layer over the Python API (index, ask, chat, serve, eval, bench,
+scores, compare). The entry point is :func:`rag.cli.main`, which answers a plain ``rag ask`` without importing this."""
 
 from __future__ import annotations
 
@@ -97,6 +97,36 @@ def ask(
     answer_question(question, k=k, as_json=as_json, retriever=retriever, authority=tuple(authority or ()),
                     section=section, score=score, statement=statement, seeds=seeds, index_dir=index_dir,
                     model=model, store=store)
+
+
+@app.command()
+def chat(
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="Passages to retrieve.")] = 5,
+    retriever: Retriever = None,
+    seeds: SeedsDir = None,
+    index_dir: IndexDir = None,
+    model: Model = None,
+    store: Store = None,
+) -> None:
+    """Ask questions at a prompt, follow-ups read from the turn before ("and Ealing?"); /new, /quit."""
+    from .chat import prompt_lines, run_chat
+    from .pipeline import Pipeline
+    from .render_text import print_answer
+
+    pipeline = Pipeline.load(settings=settings_of(index_dir, seeds, model, store=store), build=True, progress=True)
+    console = make_console()
+
+    def show(answer) -> None:
+        with stdout_errors():
+            print_answer(answer, console)
+            console.print()
+
+    interactive = sys.stdin.isatty()
+    if interactive:
+        console.print("Ask about the reports; /new starts a new conversation, /quit (or Ctrl-D) leaves.", markup=False)
+    lines = prompt_lines() if interactive else sys.stdin
+    run_chat(lambda q, history: pipeline.ask(q, k=k, retriever=retriever, history=history), lines, show,
+             lambda message: console.print(terminal_safe(message, single_line=True), markup=False))
 
 
 @app.command()

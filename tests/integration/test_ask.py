@@ -79,3 +79,14 @@ def test_unknown_retriever_is_rejected(capsys, settings, pipeline):
     code, _, err = run(capsys, "ask", "hello", "--retriever", "magic",
                        "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir))
     assert code == 2 and "retriever" in err and "Traceback" not in err
+
+
+def test_chat_reads_follow_ups_from_the_turn_before(capsys, monkeypatch, settings, pipeline):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(
+        "What did Hounslow score for learning, improvement and innovation?\n\nand what about Ealing?\n/quit\nnever\n"))
+    code, out, _ = run(capsys, "chat", "--index-dir", str(settings.index_dir), "--seeds", str(settings.documents_dir))
+    assert code == 0
+    assert "read as: What did Ealing score for learning, improvement and innovation?" in out
+    assert out.count("Sources") == 2 and "never" not in out
