@@ -75,16 +75,35 @@ def cached_file_sha256(path: Path, expected: str | None = None) -> str:
     digest = file_sha256(path)
     after = path.stat()
     if _stamp(after) == _stamp(st) and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_SECONDS * 1e9:
-        stamps = _read_stamps(stamps_path)  # another process may have added entries meanwhile
-        stamps[path.name] = [*_stamp(st), digest]
-        try:
-            stamps_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = stamps_path.with_name(f".{stamps_path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps(stamps), encoding="utf-8")
-            os.replace(tmp, stamps_path)
-        except OSError:
-            pass  # a read-only cache only costs the hashing next time
+        _remember(path, st, digest)
     return digest
+
+
+def _remember(path: Path, st: os.stat_result, digest: str) -> None:
+    """Keep ``digest`` as the hash of ``path`` while its stamp stays ``st`` (best effort)."""
+    stamps_path = _stamp_file(path.parent)
+    stamps = _read_stamps(stamps_path)  # another process may have added entries meanwhile
+    stamps[path.name] = [*_stamp(st), digest]
+    try:
+        stamps_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stamps_path.with_name(f".{stamps_path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(stamps), encoding="utf-8")
+        os.replace(tmp, stamps_path)
+    except OSError:
+        pass  # a read-only cache only costs the hashing next time
+
+
+def remember_linked_sha256(path: Path, digest: str, verified: os.stat_result) -> None:
+    """After hard-linking a file whose hash was checked with stamp ``verified``: the link changed its
+    ctime but not its bytes, so keep ``digest`` for its new stamp when device, inode, size and mtime are
+    still the verified ones (else do nothing: it is hashed again when next checked)."""
+    path = Path(path).resolve()
+    try:
+        st = path.stat()
+    except OSError:
+        return
+    if _stamp(st)[:4] == _stamp(verified)[:4]:  # device, inode, size, mtime
+        _remember(path, st, digest)
 
 
 def resolve_model(name: str) -> tuple[str, Path | None]:

@@ -59,7 +59,7 @@ from urllib.parse import quote
 import numpy as np
 
 from .config import CHUNKER_VERSION
-from .embedding import cached_file_sha256, file_sha256, resolve_model, weights_sha256
+from .embedding import cached_file_sha256, file_sha256, remember_linked_sha256, resolve_model, weights_sha256
 from .errors import IndexStateError, UsageError
 from .lexical import LexicalIndex
 from .records import Chunk
@@ -638,8 +638,9 @@ def rating_chunks(data: IndexData) -> list[Chunk]:
     return [data.chunks[int(i)] for i in rows]
 
 
-def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
-    """Write every file of ``data`` into ``folder``; returns the manifest written with them."""
+def _write_build(folder: Path, data: IndexData) -> tuple[dict[str, Any], dict[str, tuple[str, os.stat_result]]]:
+    """Write every file of ``data`` into ``folder``; returns the manifest written with them, and the files
+    hard-linked from elsewhere with their sha256 and the stamp it was checked against."""
     import faiss
 
     _write_chunks(folder / "chunks.sqlite", data.chunks)
@@ -655,7 +656,7 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     faiss.write_index(data.dense.index if isinstance(data.dense, FaissFile) else data.dense, str(folder / "dense.faiss"))
     data.lexical.save(folder / "bm25")
     _write_term_counts(folder / TERM_COUNTS, data)
-    linked: dict[str, str] = {}  # file name -> sha256 of the source it is a hard link to
+    linked: dict[str, tuple[str, os.stat_result]] = {}  # file name -> (sha256, stamp) of the source linked
     for name, src in data.extra_files.items():
         try:
             digest, before = cached_file_sha256(src), os.stat(src)  # remembered: checked just before the build
@@ -663,7 +664,8 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
             after = os.stat(folder / name)
             if (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns) == (
                     before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns):
-                linked[name] = digest  # the same file, unchanged: not read again
+                linked[name] = (digest, before)  # the same file, unchanged: not read again
+                remember_linked_sha256(src, digest, before)  # the link changed its ctime, not its bytes
         except OSError:
             shutil.copyfile(src, folder / name)
     manifest = dict(data.manifest)
@@ -671,13 +673,14 @@ def _write_build(folder: Path, data: IndexData) -> dict[str, Any]:
     manifest["vectors"] = {"dtype": np.dtype(VECTOR_DTYPE).name, "faiss": "hnsw over float16 vectors"
                            if manifest.get("faiss_index") == "hnsw" else "flat float32"}
     manifest["files"] = {
-        p.relative_to(folder).as_posix(): linked.get(p.relative_to(folder).as_posix()) or file_sha256(p)
+        p.relative_to(folder).as_posix(): linked[p.relative_to(folder).as_posix()][0]
+        if p.relative_to(folder).as_posix() in linked else file_sha256(p)
         for p in sorted(folder.rglob("*")) if p.is_file()
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for p in [*folder.rglob("*"), folder]:
         _fsync(p)
-    return manifest
+    return manifest, linked
 
 
 def save_index(index_dir: Path, data: IndexData, keep_previous: bool = True) -> Path:
@@ -693,9 +696,11 @@ def save_index(index_dir: Path, data: IndexData, keep_previous: bool = True) -> 
     retired = _pointer_name_or_none(index_dir)
     try:
         tmp.mkdir()
-        manifest = _write_build(tmp, data)
+        manifest, linked = _write_build(tmp, data)
         final = index_dir / name
         os.rename(tmp, final)
+        for fname, (digest, verified) in linked.items():
+            remember_linked_sha256(final / fname, digest, verified)  # a load need not hash it again
         pointer_tmp.write_text(name + "\n", encoding="utf-8")
         _fsync(pointer_tmp)
         os.replace(pointer_tmp, index_dir / CURRENT)
