@@ -65,7 +65,9 @@ _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|
           r"councillor|chief|executive|principal|coordinator|commissioner)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
-                     r"\bwhat (is|was) (his|her) name\b", re.IGNORECASE)
+                     r"\bwhat (is|was) (his|her) name\b|"
+                     r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"
+                     r"member of staff|social worker)\b", re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
               r"business)")

@@ -225,6 +225,24 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
     return not things or bool(things & {_stem(w) for w in _words(sentence)})
 
 
+#: A question about money ("how much did X spend", "what was the budget", "what did it cost").
+_ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
+                         r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
+                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|^\s*what (is|was) the (total )?(budget|cost|"
+                         r"spend|overspend|underspend)\b", re.IGNORECASE)
+_MONEY = re.compile(r"£|\b(pounds?|million|billion|bn)\b", re.IGNORECASE)
+
+
+def asks_money(question: str) -> bool:
+    """Whether the question asks for a sum of money."""
+    return bool(_ASKS_MONEY.search(question))
+
+
+def has_money(text: str) -> bool:
+    """Whether the text states a sum of money."""
+    return bool(_MONEY.search(text))
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
@@ -305,7 +323,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
     if answer_type == "number":
-        return counts_the_thing(sentence, question, councils)
+        return counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
     if answer_type == "date":
         return dates_as_asked(sentence, question)
     if answer_type == "duration":

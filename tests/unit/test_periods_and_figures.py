@@ -4,9 +4,12 @@ personal names: the small checks behind the abstention rules (positive and negat
 import pytest
 
 from rag.answer_types import (
+    asks_money,
     dates_as_asked,
     has_duration,
+    has_money,
     has_person,
+    holds,
     measured_things,
     names_the_holder,
     question_figures,
@@ -118,3 +121,18 @@ def test_sentence_checks_finish_on_hostile_sentences():
         check(digits)
         check(names)
     assert names_the_holder(names, "Who chairs it?") is False
+
+
+@pytest.mark.parametrize("question,sentence,expected", [
+    ("How much did Staffordshire spend on its Carers Hub?", "The hub completed 1,480 carers' assessments.", False),
+    ("How much did Staffordshire spend on its Carers Hub?", "The council spent £1.2 million on the hub.", True),
+    ("How much of the budget went on adult social care?", "It spent 42% of its budget on adult social care.", True),
+    ("How much money was pooled through the Better Care Fund?", "The fund pooled £98.4 million.", True),
+])
+def test_a_sum_of_money_is_asked_for_and_given(question, sentence, expected):
+    assert holds("number", sentence, question, ("Staffordshire",)) is expected
+
+
+def test_money_words():
+    assert asks_money("What was the budget for 2023/24?") and not asks_money("How much did waiting times fall?")
+    assert has_money("£98.4 million") and not has_money("I'm told 42% of the budget")
