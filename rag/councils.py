@@ -111,6 +111,15 @@ def council_of_title(line: str) -> str | None:
     return display_name(raw)
 
 
+def council_of_name_line(line: str) -> str | None:
+    """The council a line gives on its own, as a page names it under its heading ("Wokingham Borough
+    Council", "London Borough of Camden"): the whole line is the formal name of a listed council."""
+    if len(line) > 80 or normalise(line) == strip_title_words(line):
+        return None  # a bare name ("Camden") could be any heading; only a formal title counts
+    key = strip_title_words(line)
+    return display_name(line) if key in _known_variants() else None
+
+
 def variants_of(name: str) -> set[str]:
     """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms."""
     forms = {normalise(name), strip_title_words(name)}

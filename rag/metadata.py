@@ -108,9 +108,27 @@ def council_of_themes(blocks: list[Block], text: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+#: How many blocks from the top of a page without a title a line naming the council may stand.
+NAME_LINE_REACH = 12
+
+
+def council_of_name_lines(blocks: list[Block], text: str) -> str | None:
+    """The council a page without a title names on a line of its own near its top ("Wokingham Borough
+    Council" under the statement's heading)."""
+    from .councils import council_of_name_line
+
+    for b in blocks[:NAME_LINE_REACH]:
+        if b.kind in ("heading", "text"):
+            name = council_of_name_line(text[b.start : b.end])
+            if name:
+                return name
+    return None
+
+
 def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
-    council = next((b.value for b in blocks if b.kind == "title"), None) or council_of_themes(blocks, text)
+    council = (next((b.value for b in blocks if b.kind == "title"), None) or council_of_themes(blocks, text)
+               or council_of_name_lines(blocks, text))
     published = next((b.value for b in blocks if b.kind == "published"), None)
     sections: list[Section] = []
     cur: _Open | None = None

@@ -99,3 +99,12 @@ def test_a_labelled_overall_rating_opens_the_summary_but_a_table_cell_does_not()
     assert (s.overall, s.percentage) == ("Requires improvement", 52)
     cells = "Fenwick Council: local authority assessment\n\nAbout the local authority\n\nProviders rated:\n\nGood\n\n81%\n"
     assert [x.kind for x in meta(cells).sections] == ["overview"]
+
+
+def test_a_page_without_a_title_takes_the_council_from_a_line_naming_it_formally():
+    text = ("Leadership\n\nGovernance, management and sustainability\n\nFenwick Borough Council\n\nScore: 2\n\n"
+            "Key findings for this quality statement\n\nPeople waited.\n")
+    assert meta(text).council is None  # not a listed council
+    listed = text.replace("Fenwick Borough Council", "Wokingham Borough Council")
+    assert meta(listed).council == "Wokingham"
+    assert meta(listed.replace("Wokingham Borough Council", "Wokingham")).council is None  # a bare name is no title
