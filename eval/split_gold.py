@@ -18,8 +18,9 @@ from rag.corpus import load_corpus
 
 def split(gold: Path, folders: list[Path]) -> dict[Path, list[str]]:
     """Gold lines by documents folder."""
-    docs = {folder: {d.doc_id for d in load_corpus(folder).documents} for folder in folders}
-    councils = {folder: {(d.council or "").casefold() for d in load_corpus(folder).documents} for folder in folders}
+    documents = {folder: load_corpus(folder).documents for folder in folders}
+    docs = {folder: {d.doc_id for d in documents[folder]} for folder in folders}
+    councils = {folder: {(d.council or "").casefold() for d in documents[folder]} for folder in folders}
     out: dict[Path, list[str]] = {folder: [] for folder in folders}
     for line in gold.read_text(encoding="utf-8").splitlines():
         g = json.loads(line)

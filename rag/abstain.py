@@ -98,6 +98,12 @@ def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
     return bool(nouns) and all(weights.df.get(n, 0) < settings.generic_share * weights.n for n in nouns)
 
 
+def giving(query: Query, candidates, weights, settings: Settings) -> list:
+    """The candidates about the question's topic that hold the kind of thing it asks for."""
+    return [c for c in on_topic(query, candidates, weights, settings)
+            if holds(query.answer_type, c.sentence.text, query.text, query.councils)]
+
+
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question asks for a specific kind of thing (a number, a date, a name, an organisation, a
     place) and no sentence about its topic gives one: the reports mention the topic, not the answer."""
@@ -133,11 +139,10 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if not settings.rules.period_check or query.answer_type != "number" or query.comparative:
         return None
     asked = periods(query.text)
-    giving = [c for c in on_topic(query, candidates, weights, settings)
-              if holds("number", c.sentence.text, query.text, query.councils)]
-    if not asked or not giving:
+    figures = giving(query, candidates, weights, settings) if asked else []
+    if not figures:
         return None
-    given = periods(max(giving, key=lambda c: c.relevance).sentence.text)
+    given = periods(max(figures, key=lambda c: c.relevance).sentence.text)
     if not given or same_period(asked, given):
         return None
     return (f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, "

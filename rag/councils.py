@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DATA_DIR
+from .framework import theme_subject
 
 #: Council names that are also ordinary words: matched in questions only when capitalised.
 _COMMON_WORDS = {"reading", "bury", "bath", "hull", "poole", "kent", "sutton", "halton", "derby", "wigan"}
@@ -109,6 +110,12 @@ def council_of_title(line: str) -> str | None:
     if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
         return None  # "<words> assessment" is a pilot title only when the words name a council
     return display_name(raw)
+
+
+def council_of_theme_heading(line: str) -> str | None:
+    """The council a theme heading names ("How Leeds City Council works with people" → "Leeds"), or None."""
+    subject = theme_subject(line)
+    return display_name(subject) if subject else None
 
 
 def council_of_name_line(line: str) -> str | None:

@@ -105,16 +105,19 @@ def statement_named(name: str | None) -> Statement | None:
     return statement_of_heading(name) if name else None
 
 
-#: A theme heading that names the council (folded): "how leeds city council works with people".
-_HOW_THEME = re.compile(r"how (?P<council>.{2,60}?) (?:works? with people|ensures safety within the system)")
+#: A theme heading that says who works with people or ensures safety: "How Leeds City Council works
+#: with people", "Theme 3: How the local authority ensures safety within the system".
+_HOW_THEME = re.compile(r"\s*(?:theme \d+\s*[:.-]?\s*)?how (?P<subject>.{2,60}?) "
+                        r"(?:works? with people|ensures safety within the system)\s*", re.IGNORECASE)
 
 
-def council_of_theme_heading(line: str) -> str | None:
-    """The council a theme heading names ("How Leeds City Council works with people"), as written, or None."""
-    m = re.fullmatch(r"\s*(?:theme \d+\s*[:.-]?\s*)?how (.{2,60}?) (?:works? with people|ensures safety within the system)\s*",
-                     line, re.IGNORECASE)
-    name = m.group(1) if m else ""
-    return None if not name or fold(name) in ("the local authority", "the council", "we") else name
+def theme_subject(line: str) -> str | None:
+    """Who a theme heading names, as written ("How Leeds City Council works with people" → "Leeds City
+    Council"), or None; "the local authority" is nobody in particular."""
+    m = _HOW_THEME.fullmatch(line)
+    if not m or fold(m.group("subject")) in ("the local authority", "the council", "we"):
+        return None
+    return m.group("subject")
 
 
 def theme_of_heading(line: str) -> str | None:
@@ -123,7 +126,7 @@ def theme_of_heading(line: str) -> str | None:
     if not folded or len(folded) > 90:
         return None
     body = re.sub(r"^theme \d+ ", "", folded)
-    if body == folded and not any(body == fold(t) for t in THEMES) and not _HOW_THEME.fullmatch(body):
+    if body == folded and not any(body == fold(t) for t in THEMES) and not _HOW_THEME.fullmatch(line):
         return None  # without "Theme N:" only an exact theme name, or "How <council> works with people", counts
     for pattern, theme in _THEME_FORMS:
         if re.search(pattern, body):

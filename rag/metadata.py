@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .councils import council_of_name_line, council_of_theme_heading
 from .framework import Statement, fold, statement_named
 from .layout import Block
 
@@ -97,38 +98,24 @@ class _Open:
                        self.indicative, self.overall, self.percentage, tuple(self.ratings))
 
 
-def council_of_themes(blocks: list[Block], text: str) -> str | None:
-    """The council a page without a title names in its theme headings ("How Leeds City Council works
-    with people"), when they name one council only."""
-    from .councils import display_name
-    from .framework import council_of_theme_heading
-
-    names = {display_name(n) for b in blocks if b.kind == "theme"
-             for n in [council_of_theme_heading(text[b.start : b.end])] if n}
-    return names.pop() if len(names) == 1 else None
-
-
 #: How many blocks from the top of a page without a title a line naming the council may stand.
 NAME_LINE_REACH = 12
 
 
-def council_of_name_lines(blocks: list[Block], text: str) -> str | None:
-    """The council a page without a title names on a line of its own near its top ("Wokingham Borough
-    Council" under the statement's heading)."""
-    from .councils import council_of_name_line
-
-    for b in blocks[:NAME_LINE_REACH]:
-        if b.kind in ("heading", "text"):
-            name = council_of_name_line(text[b.start : b.end])
-            if name:
-                return name
-    return None
+def untitled_council(blocks: list[Block], text: str) -> str | None:
+    """The council of a page without a title line: the one its theme headings name ("How Leeds City
+    Council works with people"), else a listed council whose formal name stands on a line of its own
+    near the top ("Wokingham Borough Council" under the statement's heading)."""
+    themes = {council_of_theme_heading(text[b.start : b.end]) for b in blocks if b.kind == "theme"} - {None}
+    if len(themes) == 1:
+        return themes.pop()
+    return next((name for b in blocks[:NAME_LINE_REACH] if b.kind in ("heading", "text")
+                 for name in [council_of_name_line(text[b.start : b.end])] if name), None)
 
 
 def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
-    council = (next((b.value for b in blocks if b.kind == "title"), None) or council_of_themes(blocks, text)
-               or council_of_name_lines(blocks, text))
+    council = next((b.value for b in blocks if b.kind == "title"), None) or untitled_council(blocks, text)
     published = next((b.value for b in blocks if b.kind == "published"), None)
     sections: list[Section] = []
     cur: _Open | None = None
