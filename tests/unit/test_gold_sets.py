@@ -9,7 +9,8 @@ from rag.corpus import load_corpus
 from tests.helpers import FIXTURE_REPORTS, PROJECT_ROOT, SEEDS
 
 TYPES = {"factoid", "descriptive", "paraphrase", "authority-specific", "comparative", "unanswerable"}
-FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f for f in ("heldout-reports", "heldout3-reports", "heldout4-reports")))
+FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
+                                     for f in ("heldout-reports", "heldout3-reports", "heldout4-reports", "heldout5-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
