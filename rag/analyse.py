@@ -54,6 +54,8 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|perce
                      r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population)\b|"
+                     r"^\s*(and )?(what|which|how much)\b[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|"
+                     r"(hourly|weekly|daily|annual)( [\w-]+){0,3} (rate|fee|price|cost|pay))\b|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b",
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
@@ -64,6 +66,7 @@ _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has
 _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|member|members|worker|social worker|"
           r"councillor|chief|executive|principal|coordinator|commissioner)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
+                     rf"^\s*(and )?who (is|was|are|were) [\w' -]{{1,40}}['’]s (new |current |interim |acting )?{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
                      r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"

@@ -135,6 +135,14 @@ def has_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+def abbreviates(acronym: str, question: str) -> bool:
+    """Whether an acronym stands for words the question spells out ("OT" for "occupational therapy",
+    "SABs" for "Safeguarding Adults Boards"): it is not a new name then."""
+    letters = acronym.rstrip("s").casefold()
+    initials = "".join(w[0] for w in _words(question) if w not in ("of", "and", "for", "the", "in"))
+    return len(letters) >= 2 and letters in initials
+
+
 def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     """Names in the sentence that the question does not already give: (word position, name).
     A name is a run of capitalised words (not only generic ones), an acronym, or a quoted title."""
@@ -143,6 +151,8 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     for m in _NAME.finditer(sentence):
         words = [w for w in _words(m.group(0)) if w not in _GENERIC]
         if not words or all(w in asked for w in words):
+            continue
+        if m.group(0).isupper() and abbreviates(m.group(0), question):
             continue
         if m.start() == 0 and len(m.group(0).split()) == 1:
             continue  # a sentence's first word is capitalised anyway
@@ -157,8 +167,9 @@ def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
     spots = [i for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question):
         end = pos + len(_TOKEN.findall(name)) - 1
-        if any(pos - NAME_WINDOW <= s <= end + NAME_WINDOW and not pos <= s <= end for s in spots):
-            return True  # a topic word beside the name, not inside it (another "… Hub" is not the hub asked about)
+        if any(pos - NAME_WINDOW <= s <= end + NAME_WINDOW and s != end for s in spots):
+            return True  # a topic word beside the name or within it, not as its last word (another "… Hub" is
+            # not the hub asked about; the "Corporate Peer Challenge" is a peer review)
     return False
 
 
@@ -166,7 +177,12 @@ def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
 _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
                "in", "at", "on", "for", "from", "to", "by", "with", "per", "during", "there", "that", "who", "which",
                "it", "they", "we", "you", "he", "she", "its", "their", "about", "into", "over", "under", "across",
-               "between", "among", "through", "within", "against", "after", "before", "since", "involving"}
+               "between", "among", "through", "within", "against", "after", "before", "since", "involving",
+               # verbs whose past is not "-ed", and common present forms: "how many complaints came in"
+               "came", "come", "comes", "went", "go", "goes", "got", "get", "gets", "made", "make", "took", "take",
+               "gave", "give", "saw", "see", "said", "say", "told", "held", "became", "began", "left", "met", "fell",
+               "rose", "grew", "paid", "sent", "spent", "kept", "found", "felt", "brought", "bought", "ran", "won",
+               "lost", "live", "receive", "receives", "need", "needs", "wait", "use", "uses", "attend", "attended"}
 #: A place described rather than named: "in a mainland care home bed", "at the community hub", "in a
 #: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time).
 _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|the)\s+"
@@ -230,12 +246,17 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b", re.IGNORECASE)
+#: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
+_ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
+                         r"uplift|increase|rise|change|reduction|cut)\b)"
+                         r"[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|(hourly|weekly|daily|annual) "
+                         r"([\w-]+ ){0,3}(rate|fee|price|cost|pay))\b", re.IGNORECASE)
 _MONEY = re.compile(r"£|\b(pounds?|million|billion|bn)\b", re.IGNORECASE)
 
 
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money."""
-    return bool(_ASKS_MONEY.search(question))
+    return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
 
 
 def has_money(text: str) -> bool:
@@ -319,6 +340,38 @@ def names_the_holder(sentence: str, question: str) -> bool:
     return has_person(sentence) or bool(forms and re.search(rf"\b({forms})\b", sentence, re.IGNORECASE))
 
 
+#: The share of the words naming the role or body asked about ("the Health and Wellbeing Board") that a
+#: sentence naming someone must repeat: the chair of another board does not answer.
+ROLE_SHARE = 0.5
+#: Words of a "who …" question that do not say which role or body it asks about.
+_WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "the", "their", "its", "his", "her", "new", "current",
+             "interim", "acting", "now", "currently", "name", "names", "what", "which", "of", "and", "for", "in", "at",
+             "on", "does", "did", "do", "council", "local", "authority", "person", "there", "it"}
+
+
+def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
+    """Stems of the words naming the role or body a "who …" question asks about ("Who chairs the
+    Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name."""
+    named = {w for c in councils for w in _words(c)}
+    words = [re.sub(r"['’]s$", "", w) for w in _words(question)]
+    return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)}
+
+
+def _is_holder_verb(word: str) -> bool:
+    """Whether a word is a form of a "who chairs/leads/runs …" verb (not a word of the role asked about)."""
+    return any(re.fullmatch(forms, word) for forms in _HOLDER_VERBS.values())
+
+
+def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence speaks of the role or body the question asks about (at least
+    :data:`ROLE_SHARE` of its words), so that a name in it is that role's holder."""
+    wanted = role_words(question, councils)
+    if not wanted:
+        return True
+    present = wanted & {_stem(w) for w in _words(sentence)}
+    return len(present) >= ROLE_SHARE * len(wanted)
+
+
 def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = ()) -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
@@ -329,9 +382,9 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "duration":
         return has_duration(sentence)
     if answer_type == "holder":
-        return names_the_holder(sentence, question)
+        return names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
     if answer_type == "person":
-        return has_person(sentence)
+        return has_person(sentence) and names_the_role(sentence, question, councils)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | {w for c in councils for w in _words(c)}
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):

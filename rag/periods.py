@@ -1,5 +1,6 @@
-"""Reporting periods named in text: financial years ("2023/24", "2023-24", "2023 to 2024") and
-calendar years ("in 2023"), so that a figure for one year is not given as the answer for another."""
+"""Reporting periods named in text: financial years ("2023/24", "2023-24", "2023 to 2024"), months
+("March 2024") and calendar years ("in 2023"), so that a figure for one period is not given as the
+answer for another."""
 
 from __future__ import annotations
 
@@ -8,28 +9,39 @@ from dataclasses import dataclass
 
 _FINANCIAL = re.compile(r"\b((?:19|20)\d{2})\s*(?:/|-|–|to)\s*((?:19|20)?\d{2})\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+#: A month and its year ("March 2024", "1 March 2024"); capitalised, so "may" the verb is not one.
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)}),? ((?:19|20)\d{{2}})\b")
 
 
 @dataclass(frozen=True)
 class Period:
-    """A financial year (``first`` and ``first + 1``) or a calendar year (``last`` is None)."""
+    """A financial year (``first`` and ``first + 1``), a calendar year (``last`` is None), or a
+    month of a calendar year (``month`` 1–12)."""
 
     first: int
     last: int | None = None
+    month: int | None = None
 
     @property
     def label(self) -> str:
+        if self.month:
+            return f"{_MONTHS[self.month - 1]} {self.first}"
         return f"{self.first}/{str(self.last)[-2:]}" if self.last else str(self.first)
 
 
 def periods(text: str) -> tuple[Period, ...]:
-    """The financial and calendar years a text names, in order of appearance."""
+    """The financial years, months and calendar years a text names, in order of appearance."""
     found: list[tuple[int, Period]] = []
     taken: list[range] = []
+    for m in _MONTH_YEAR.finditer(text):
+        found.append((m.start(), Period(int(m.group(2)), month=_MONTHS.index(m.group(1)) + 1)))
+        taken.append(range(*m.span()))
     for m in _FINANCIAL.finditer(text):
         first, second = int(m.group(1)), m.group(2)
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if last == first + 1:
+        if last == first + 1 and not any(m.start() in span for span in taken):
             found.append((m.start(), Period(first, last)))
             taken.append(range(*m.span()))
     for m in _YEAR.finditer(text):
@@ -40,8 +52,9 @@ def periods(text: str) -> tuple[Period, ...]:
 
 def overlaps(a: Period, b: Period) -> bool:
     """Whether two periods can describe the same figure: the same financial year, the same calendar
-    year, or a calendar year inside a financial year (which one is meant cannot be told)."""
-    if a.last and b.last:
+    year, or a calendar year inside a financial year (which one is meant cannot be told); two months
+    only when they are the same month."""
+    if a.last and b.last or a.month and b.month:
         return a == b
     years_a = {a.first, a.last} - {None}
     years_b = {b.first, b.last} - {None}
@@ -50,7 +63,10 @@ def overlaps(a: Period, b: Period) -> bool:
 
 def same_period(asked: tuple[Period, ...], given: tuple[Period, ...]) -> bool:
     """Whether any period given matches one asked about. When both name financial years, only those
-    are compared (the calendar years beside one are usually its bounds: "1 April 2022 to 31 March 2023")."""
-    if any(a.last for a in asked) and any(b.last for b in given):
-        asked, given = tuple(a for a in asked if a.last), tuple(b for b in given if b.last)
+    are compared (the calendar years beside one are usually its bounds: "1 April 2022 to 31 March 2023");
+    likewise when both name months."""
+    for level in ("last", "month"):
+        if any(getattr(a, level) for a in asked) and any(getattr(b, level) for b in given):
+            asked = tuple(a for a in asked if getattr(a, level))
+            given = tuple(b for b in given if getattr(b, level))
     return any(overlaps(a, b) for a in asked for b in given)
