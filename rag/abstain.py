@@ -109,6 +109,8 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     place) and no sentence about its topic gives one: the reports mention the topic, not the answer."""
     if not settings.rules.answer_type_check or query.answer_type not in MISSING or query.comparative:
         return None
+    if query.answer_type == "place" and not query.councils:
+        return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
     if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in about):
         return None

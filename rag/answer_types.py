@@ -46,9 +46,12 @@ def _words(text: str) -> list[str]:
 def _stem(word: str) -> str:
     """A crude stem for matching a counted noun across number ("applications" ~ "application")."""
     word = word.casefold()
-    for suffix in ("ies", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")) and len(word) > 5:
+        return word[:-2]  # "addresses", "boxes", "churches"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]  # "places", "services", "applications"
     return word
 
 
@@ -160,14 +163,28 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     return out
 
 
+#: Articles, left out when counting how far apart two words stand ("provided by the London Fire Brigade").
+_ARTICLES = {"the", "a", "an"}
+
+
+def _content_positions(words: list[str]) -> list[int]:
+    """Each word's position counted over the words that are not articles."""
+    out, n = [], 0
+    for w in words:
+        out.append(n)
+        n += w not in _ARTICLES
+    return out
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
     organisation runs X" is named beside X, not elsewhere in the sentence)."""
     words = _words(sentence)
-    spots = [i for i, w in enumerate(words) if _stem(w) in topic]
+    at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
+    spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question):
-        end = pos + len(_TOKEN.findall(name)) - 1
-        if any(pos - NAME_WINDOW <= s <= end + NAME_WINDOW and s != end for s in spots):
+        start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
+        if any(start - NAME_WINDOW <= s <= end + NAME_WINDOW and s != end for s in spots):
             return True  # a topic word beside the name or within it, not as its last word (another "… Hub" is
             # not the hub asked about; the "Corporate Peer Challenge" is a peer review)
     return False
@@ -264,6 +281,14 @@ def has_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+#: Nouns a report uses for the counted things a question names, by stem: "34 people were placed"
+#: answers "how many residents were placed" (not the other way round: "people" is the wider word),
+#: and "in 24 locations" answers "in how many places".
+_PLACES = {"place", "location", "site", "venue", "setting"}
+_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client")},
+            **{noun: _PLACES for noun in _PLACES}}
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
@@ -273,6 +298,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = counted_nouns(question)
     if not nouns:
         return True
+    nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
     words = _words(sentence)
     numbers = [i for i, w in enumerate(words) if _COUNT.fullmatch(w) or w.replace(",", "").replace(".", "").isdigit()]
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -92,6 +93,15 @@ def _metadata_problem(meta: object) -> str | None:
     return None
 
 
+#: Notes about a folder that sit beside its reports ("README.md"): not reports, never indexed.
+FOLDER_NOTES = re.compile(r"(readme|license|licence|changelog|contributing)(\.[a-z]+)?", re.IGNORECASE)
+
+
+def is_folder_note(name: str) -> bool:
+    """Whether a file is a note about the folder (README.md, LICENSE.txt), not a report."""
+    return bool(FOLDER_NOTES.fullmatch(name))
+
+
 def _candidates(folder: Path) -> tuple[list[Path], list[str]]:
     """Document files of the folder, and warnings for entries skipped before reading."""
     paths, warnings = [], []
@@ -99,7 +109,7 @@ def _candidates(folder: Path) -> tuple[list[Path], list[str]]:
     for entry in sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name)):
         name = entry.name
         suffix = Path(name).suffix.lower()
-        if suffix not in READERS:
+        if suffix not in READERS or is_folder_note(name):
             continue
         if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name):  # bytes that are not UTF-8, kept by the OS layer
             warnings.append(f"{shown_name(name)}: the file name is not valid text, skipped")

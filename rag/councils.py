@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DATA_DIR
-from .framework import theme_subject
+from .framework import Statement, statement_of_heading, theme_of_heading, theme_subject
 
 #: Council names that are also ordinary words: matched in questions only when capitalised.
 _COMMON_WORDS = {"reading", "bury", "bath", "hull", "poole", "kent", "sutton", "halton", "derby", "wigan"}
@@ -98,8 +98,49 @@ def display_name(name: str) -> str:
     return " ".join(kept) if kept and normalise(" ".join(kept)) == stripped else stripped.title()
 
 
+#: Separators between the parts of a page's title ("Safeguarding - Norfolk County Council - CQC",
+#: "Assessing needs | Kent County Council", "Norfolk County Council: Safeguarding").
+_TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
+#: Title parts that name the site or the kind of page, not the council or the statement.
+_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:local authority )?assessments?(?: report)?|overview|summary|"
+                        r"report|adult social care|gov\.uk|home)")
+#: A title longer than this is a sentence, not a title.
+TITLE_MAX_CHARS = 160
+
+
+def parts_of_title(line: str) -> tuple[str, Statement | None] | None:
+    """(council, statement) of a title made of parts between separators, each part the council, a
+    quality statement or theme, or the site's or page's name ("Safeguarding - Norfolk County Council -
+    Local authority assessment"); None unless exactly one part names a council and no part is anything else."""
+    parts = [p for p in _TITLE_PARTS.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or len(line) > TITLE_MAX_CHARS:
+        return None
+    council, statement = None, None
+    for part in parts:
+        if _PAGE_PART.fullmatch(normalise(part)) or theme_of_heading(part):
+            continue
+        named = statement_of_heading(part)
+        if named and statement is None:
+            statement = named
+        elif council is None and names_a_council(part):
+            council = display_name(part)
+        else:
+            return None
+    return (council, statement) if council else None
+
+
+def names_a_council(text: str) -> bool:
+    """Whether the whole text is a listed council's name (in any of its forms) or a formal council
+    title ("Anytown Borough Council")."""
+    key = strip_title_words(text)
+    return bool(key) and (key in _known_variants() or normalise(text) != key and bool(_GENERIC_COUNCIL.fullmatch(text.strip())))
+
+
 def council_of_title(line: str) -> str | None:
     """The council a report's title line names, as its display name, or None when it names none."""
+    parts = parts_of_title(line)
+    if parts:
+        return parts[0]
     m = _TITLE.match(line)
     if not m:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .councils import council_of_name_line, council_of_theme_heading
+from .councils import council_of_name_line, council_of_theme_heading, parts_of_title
 from .framework import Statement, fold, statement_named
 from .layout import Block
 
@@ -116,6 +116,8 @@ def untitled_council(blocks: list[Block], text: str) -> str | None:
 def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
     council = next((b.value for b in blocks if b.kind == "title"), None) or untitled_council(blocks, text)
+    titled = next((parts_of_title(text[b.start : b.end]) for b in blocks if b.kind == "title"), None)
+    title_statement = titled[1] if titled else None  # "Norfolk County Council: Safeguarding"
     published = next((b.value for b in blocks if b.kind == "published"), None)
     sections: list[Section] = []
     cur: _Open | None = None
@@ -142,7 +144,7 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
             _read_summary_block(cur, b)
         elif b.kind == "score":
             if cur is None or cur.kind != "statement":
-                open_section("statement", b.start)  # a statement page whose heading is missing
+                open_section("statement", b.start, title_statement)  # a statement page whose heading is missing
             if cur.rating is None:
                 cur.rating, cur.indicative = b.value
         elif b.kind == "description" and cur is not None and cur.kind == "statement" and cur.rating is None:

@@ -33,6 +33,7 @@ def html_to_text(markup: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, _parser())
+    title = page_title(soup)
     for tag in soup.find_all(SKIPPED):
         tag.decompose()
     for tag in soup.find_all("header"):
@@ -47,4 +48,16 @@ def html_to_text(markup: str) -> str:
         el.insert_after("\n")
     out = [re.sub(r"\s+", " ", line).strip() for line in root.get_text().split("\n")]
     out = [re.sub(r" ([,.;:!?)])", r"\1", line) for line in out if line.strip() not in ("", "-")]
+    if title and title not in out[:3]:
+        out.insert(0, title)
     return "\n\n".join(out) + "\n"
+
+
+def page_title(soup) -> str | None:
+    """The page's <title> when it names a council ("Safeguarding - Norfolk County Council - CQC"): a
+    statement page's own heading often gives only the statement, and the tab's title the council."""
+    from ..councils import council_of_title
+
+    tag = soup.find("title")
+    text = re.sub(r"\s+", " ", tag.get_text()).strip() if tag else ""
+    return text if text and council_of_title(text) else None
