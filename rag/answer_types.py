@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .kinds import other_kind
+
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                  "million|half|third|quarter|majority|minority|none|dozen|dozens|hundreds|thousands|several|few")
@@ -276,6 +278,25 @@ def asks_money(question: str) -> bool:
     return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
 
 
+#: A question asking for a share ("what percentage of", "what proportion").
+_ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
+                         r"fraction) of\b|\bhow many per ?cent\b", re.IGNORECASE)
+#: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10".
+_SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|"
+                    r"majority|minority|most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
+                    r"eight|nine|ten)\b|\b\d+ (out )?of (every )?\d+\b", re.IGNORECASE)
+
+
+def asks_share(question: str) -> bool:
+    """Whether the question asks for a share of something ("what percentage of carers …")."""
+    return bool(_ASKS_SHARE.search(question))
+
+
+def has_share(text: str) -> bool:
+    """Whether the text gives a share (a percentage, a fraction, "one in five", "most")."""
+    return bool(_SHARE.search(text))
+
+
 def has_money(text: str) -> bool:
     """Whether the text states a sum of money."""
     return bool(_MONEY.search(text))
@@ -402,11 +423,12 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
     if answer_type == "number":
-        return counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
+        return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
+                and (not asks_share(question) or has_share(sentence)) and other_kind(sentence, question) is None)
     if answer_type == "date":
         return dates_as_asked(sentence, question)
     if answer_type == "duration":
-        return has_duration(sentence)
+        return has_duration(sentence) and other_kind(sentence, question) is None
     if answer_type == "holder":
         return names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
     if answer_type == "person":
