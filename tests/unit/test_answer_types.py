@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.answer_types import counted_nouns, holds, new_names
+from rag.answer_types import abbreviates, asks_share, counted_nouns, has_share, holds, new_names, role_words
+from rag.kinds import kinds_named, other_kind
 
 
 @pytest.mark.parametrize("kind,sentence,question,expected", [
@@ -34,3 +35,66 @@ def test_counted_nouns_and_new_names():
     assert "application" in counted_nouns("How many Deprivation of Liberty Safeguards applications were waiting?")
     assert counted_nouns("What percentage were upheld?") == set()
     assert [n for _, n in new_names("The Oakham Hub met weekly.", "Where does the hub meet?")] == ["The Oakham Hub"]
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a person or holder is named beside the role or body asked about, not another one
+    ("holder", "The Fenwick Safeguarding Adults Board had an independent chair, Ada Moss.",
+     "Who chairs the Health and Wellbeing Board in Fenwick?", ("Fenwick",), False),
+    ("holder", "The Fenwick Safeguarding Adults Board, chaired by Ada Moss, met monthly.",
+     "Who chairs the Safeguarding Adults Board in Fenwick?", ("Fenwick",), True),
+    ("person", "The plan was agreed with the Director of Adult Social Care and the Executive Director.",
+     "Who is Fenwick's Director of Adult Social Care?", ("Fenwick",), False),
+    ("person", "The Director of Adult Social Care, Dr Ruth Obi, joined in 2023.",
+     "Who is Fenwick's Director of Adult Social Care?", ("Fenwick",), True),
+    # the counted thing in the reports' wider word, and places by another name
+    ("number", "In 2023/24, 34 people had been placed in care homes outside the borough.",
+     "How many Fenwick residents were placed in care homes outside the borough?", ("Fenwick",), True),
+    ("number", "The hubs ran in 24 locations across the county.", "In how many places do the hubs run?", (), True),
+    ("number", "41% of residents are from ethnic minority groups.", "How many people does the council support?", (), False),
+    ("number", "Twelve complaints came via the Ombudsman.", "How many complaints came in through the Ombudsman?", (), True),
+    # a figure for another kind of the same family
+    ("number", "The social worker vacancy rate was 8%.", "What is the vacancy rate for occupational therapists?", (), False),
+    ("number", "The OT vacancy rate was 11%.", "What is the vacancy rate for occupational therapists?", (), True),
+    ("number", "1,620 people were waiting for a Care Act assessment.",
+     "How many people were waiting for an occupational therapy assessment?", (), False),
+    ("number", "The home care rate was £25.60 an hour.", "What weekly fee is paid for a nursing home placement?", (), False),
+    ("number", "The budget was £76 million, with savings of £3.1 million.",
+     "By how much was the budget forecast to overspend?", (), False),
+    ("duration", "The longest wait was 23 weeks.", "What was the median wait for an OT assessment?", (), False),
+    ("duration", "The median wait was 19 days.", "What was the median wait?", (), True),
+    # a share for a percentage question
+    ("number", "Only 212 carers' assessments were completed.", "What percentage of carers were satisfied?", (), False),
+    ("number", "Around 64% of carers said they were satisfied.", "What percentage of carers were satisfied?", (), True),
+    # a name beside its topic over an article; a name holding the topic word inside it
+    ("organisation", "Examples included training provided by the London Fire Brigade.",
+     "Which outside organisation delivered training at the forums?", (), True),
+    ("organisation", "The council funded two community organisations to employ connectors, and contacts from South Asian "
+     "people rose.", "What are the names of the community organisations that employ the connectors?", (), False),
+    ("organisation", "Extra capacity came into the OT team through an external agency.",
+     "Which external agency supplied the extra occupational therapy capacity?", (), False),
+    ("name", "The council took part in the Local Government Association (LGA) Corporate Peer Challenge.",
+     "Which Local Government Association peer review did the council take part in?", (), True),
+])
+def test_holds_with_councils(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_role_words_leave_out_the_council_the_verb_and_question_words():
+    assert role_words("Who chairs the Health and Wellbeing Board in Fenwick?", ("Fenwick",)) == {"health", "wellbeing", "board"}
+    assert role_words("Who is Fenwick's new Principal Social Worker?", ("Fenwick",)) == {"principal", "social", "worker"}
+
+
+def test_acronyms_of_the_question_words_and_shares():
+    assert abbreviates("OT", "the occupational therapy team") and abbreviates("SABs", "Safeguarding Adults Boards")
+    assert not abbreviates("NHS", "the occupational therapy team")
+    assert asks_share("What proportion of reviews were late?") and not asks_share("How many reviews were late?")
+    assert all(has_share(t) for t in ("71% of people", "12 per cent", "two-thirds of staff", "one in five carers"))
+    assert not has_share("212 carers' assessments were completed in 2024")
+
+
+def test_kinds_of_one_family():
+    assert kinds_named("OT and social worker vacancies")["profession"] == {"occupational therapist", "social worker"}
+    assert other_kind("Social workers and OTs had 12 cases each.", "How many cases did OTs hold?") is None
+    assert other_kind("ots were low", "How many OTs?") is None  # acronyms only in capitals
+    assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")

@@ -78,3 +78,16 @@ def test_a_file_that_is_not_utf8_is_skipped_with_a_warning_naming_it(tmp_path):
     corpus = load_corpus(folder)
     assert len(corpus.documents) == 5
     assert any(w.startswith("latin1.txt: not UTF-8") for w in corpus.warnings)
+
+
+def test_a_statement_page_titled_council_and_statement_and_folder_notes(tmp_path):
+    """A page titled "<council>: <statement>" with no statement heading gets both; README.md is not a report."""
+    (tmp_path / "page-17.txt").write_text("Home\nFenwick Borough Council: Safeguarding\n\nScore: 2\n\n"
+                                          "2 - Evidence shows some shortfalls\n\nThe board met 9 times in 2024.\n")
+    (tmp_path / "README.md").write_text("Pages saved for the review.\n")
+    (tmp_path / "notes.md").write_text("Fenwick Borough Council: local authority assessment\n\nA note.\n")
+    corpus = load_corpus(tmp_path)
+    assert sorted(d.doc_id for d in corpus.documents) == ["notes.md", "page-17.txt"]
+    page = next(d for d in corpus.documents if d.doc_id == "page-17.txt")
+    assert page.council == "Fenwick"
+    assert [(s.statement, s.rating) for s in page.statement_sections()] == [("Safeguarding", 2)]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.councils import CouncilMatcher, council_of_title, display_name
+from rag.councils import CouncilMatcher, council_of_title, display_name, parts_of_title
 from rag.framework import statement_of_heading, statements_in, theme_of_heading
 
 
@@ -102,3 +102,31 @@ def test_statement_headings_with_labels(heading, name):
 ])
 def test_title_forms(title, council):
     assert council_of_title(title) == council
+
+
+@pytest.mark.parametrize("title,council,statement", [
+    ("Norfolk County Council: Safeguarding", "Norfolk", "Safeguarding"),
+    ("Safeguarding - Norfolk County Council - Local authority assessment", "Norfolk", "Safeguarding"),
+    ("Assessing needs | Kent County Council", "Kent", "Assessing needs"),
+    ("Local authority assessment — Dorset Council — Safeguarding", "Dorset", "Safeguarding"),
+    ("Care provision, integration and continuity - Leeds City Council - Care Quality Commission", "Leeds",
+     "Care provision, integration and continuity"),
+    ("Fenwick Borough Council: Assessing needs", "Fenwick", "Assessing needs"),  # a formal title not on the list
+    ("Harrow Council: local authority assessment", "Harrow", None),
+    ("Working with people | Leeds City Council", "Leeds", None),
+])
+def test_titles_made_of_parts_give_council_and_statement(title, council, statement):
+    parts = parts_of_title(title)
+    assert parts is not None and parts[0] == council and (parts[1].name if parts[1] else None) == statement
+    assert council_of_title(title) == council
+
+
+@pytest.mark.parametrize("line", [
+    "Kent: the service was good",  # a sentence after a colon, not a statement or page name
+    "Safeguarding",  # no council
+    "Partners: Healthwatch Kent and Age UK",
+    "Safeguarding - Norfolk County Council - Kent County Council",  # two councils: not one page's title
+    "Norfolk County Council: Safeguarding " + "x " * 100,  # longer than a title
+])
+def test_lines_that_are_not_titles_made_of_parts(line):
+    assert parts_of_title(line) is None

@@ -9,12 +9,14 @@ from rag.answer_types import (
     has_duration,
     has_money,
     has_person,
+    has_share,
     holds,
     measured_things,
     names_the_holder,
     question_figures,
     stated_numbers,
 )
+from rag.kinds import kinds_named
 from rag.periods import Period, periods, same_period
 
 
@@ -25,6 +27,9 @@ from rag.periods import Period, periods, same_period
     ("a peer review in 2024", (Period(2024),)),
     ("the strategy runs from 2021-2025", (Period(2021), Period(2025))),  # not one financial year
     ("1,240 people were waiting", ()),
+    ("In October 2024, 246 people were waiting", (Period(2024, month=10),)),
+    ("between 1 April 2022 and 31 March 2023", (Period(2022, month=4), Period(2023, month=3))),
+    ("people may 2024 be seen", (Period(2024),)),  # "may" the verb is no month
 ])
 def test_periods(text, expected):
     assert periods(text) == expected
@@ -117,7 +122,7 @@ def test_names_the_holder(sentence, question, expected):
 def test_sentence_checks_finish_on_hostile_sentences():
     """A 300,000-digit run and 100,000 capitalised words: every check is linear (quadratic would take hours)."""
     digits, names = "1" * 300_000 + " x", "Aa " * 100_000
-    for check in (has_duration, has_person, stated_numbers):
+    for check in (has_duration, has_person, stated_numbers, has_share, kinds_named, periods):
         check(digits)
         check(names)
     assert names_the_holder(names, "Who chairs it?") is False
@@ -136,3 +141,14 @@ def test_a_sum_of_money_is_asked_for_and_given(question, sentence, expected):
 def test_money_words():
     assert asks_money("What was the budget for 2023/24?") and not asks_money("How much did waiting times fall?")
     assert has_money("£98.4 million") and not has_money("I'm told 42% of the budget")
+
+
+@pytest.mark.parametrize("asked,given,same", [
+    ("in March 2024", "In October 2024, 246 people were waiting", False),
+    ("in March 2024", "In March 2024, 612 people were waiting", True),
+    ("in March 2024", "In 2024, 612 people were waiting", True),  # a year holds the month
+    ("between April 2022 and March 2023", "the report dated 2022/23", True),
+    ("between April 2022 and March 2023", "recorded between 1 April 2022 and 31 March 2023", True),
+])
+def test_months_are_periods(asked, given, same):
+    assert same_period(periods(asked), periods(given)) is same

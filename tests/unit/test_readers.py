@@ -59,6 +59,14 @@ def test_html_reads_the_main_region_with_its_own_header_and_text_in_divs():
                                   "2 - Evidence shows some shortfalls\n\nPeople waited 19 days.\n")
 
 
+def test_html_keeps_the_page_title_when_it_names_the_council():
+    page = """<html><head><title>Safeguarding - Fenwick Borough Council - Care Quality Commission</title></head>
+    <body><main><h1>Safeguarding</h1><p>Score: 3</p></main></body></html>"""
+    assert html_to_text(page).startswith("Safeguarding - Fenwick Borough Council - Care Quality Commission\n\nSafeguarding")
+    untitled = "<html><head><title>Search results</title></head><body><main><p>Score: 3</p></main></body></html>"
+    assert html_to_text(untitled) == "Score: 3\n"
+
+
 @pytest.mark.parametrize("name,raw,reason", [
     ("a.pdf", b"%PDF-1.4 not really a pdf", "not a readable PDF"),
     ("a.txt", "Caf\xe9".encode("latin-1"), "not UTF-8"),
