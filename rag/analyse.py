@@ -46,9 +46,11 @@ _ASKS_RATING = re.compile(
     r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated|get|got|receive|received)\b(?! (say|about|do)\b)|"
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b|"
-    r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b",
+    r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
+    r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
-_OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated overall\b|\boverall,? how\b", re.IGNORECASE)
+_OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
+                      r"\boverall rated\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count)s?\b|"
                      r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
@@ -149,6 +151,8 @@ def asks_for_rating(question: str) -> bool:
 
 def answer_type(question: str) -> str:
     """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`)."""
+    if _REASON.match(question):
+        return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question):
         return "overall"
     if asks_for_rating(question):
@@ -268,7 +272,8 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
 def _picks_by_rating(question: str) -> bool:
     """"Which councils scored 4 for anything?" lists reports by their score (the score picks them)."""
     return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)? (local )?"
-                          r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b",
+                          r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
+                          r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
                           question, re.IGNORECASE))
 
 

@@ -19,6 +19,7 @@ from .abstain import abstain_reason, abstention
 from .analyse import asks_standard_text
 from .answer_types import BONUS_CHECKS, holds
 from .config import Settings
+from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
 
@@ -48,6 +49,7 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
     """Every sentence of the passages with its relevance to the question."""
     query_terms = weights.content(weights.terms(query.text))
     check = BONUS_CHECKS.get(query.answer_type)
+    asked = periods(query.text) if query.answer_type not in FIGURE_TYPES else ()  # for figures, the period rule decides
     out: list[Candidate] = []
     for passage, vectors in zip(passages, sentence_vectors):
         prior = 1.0 / passage.rank ** 0.5
@@ -57,8 +59,21 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
                    + settings.w_passage * prior)
             if check is not None and check(sentence.text):
                 rel += settings.w_shape
+            if dated_elsewhere(sentence.text, asked):
+                rel -= settings.w_other_period
             out.append(Candidate(passage, sentence, vec, rel))
     return out
+
+
+#: Answer types whose other-period sentences are left to the period rule (rag.abstain.period_not_given).
+FIGURE_TYPES = ("number", "duration")
+
+
+def dated_elsewhere(sentence: str, asked) -> bool:
+    """Whether the sentence is dated only to periods other than the ones the question asks about ("the
+    2023/24 report was not yet available" for a question about 2022/23): it then speaks of something else."""
+    given = periods(sentence) if asked else ()
+    return bool(given) and not same_period(asked, given)
 
 
 def mmr(candidates: list[Candidate], n: int, lam: float, floor: float) -> list[Candidate]:

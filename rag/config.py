@@ -99,6 +99,7 @@ class Settings:
     w_lexical: float = 0.30  # IDF-weighted share of the question's terms in the sentence
     w_passage: float = 0.15  # 1/sqrt(rank) of the sentence's passage
     w_shape: float = 0.08  # bonus for a sentence that holds what the question asks for (number, date)
+    w_other_period: float = 0.08  # taken off a sentence dated only to other periods than the question's
     max_answer_sentences: int = 3
     mmr_lambda: float = 0.7
     #: Sentences this far below the best one are not used (they tend to be off-topic filler).

@@ -152,3 +152,15 @@ def test_money_words():
 ])
 def test_months_are_periods(asked, given, same):
     assert same_period(periods(asked), periods(given)) is same
+
+
+def test_a_score_is_not_a_figure_to_find_and_other_periods_are_told_apart():
+    from rag.compose import dated_elsewhere
+
+    assert question_figures("Why did Portsmouth score only 2 for learning?") == set()
+    assert question_figures("How many of the 70 complaints were upheld?") == {"70"}
+    asked = periods("What were the main themes of complaints in 2022/23?")
+    assert dated_elsewhere("The Annual Complaints Report 2023/24 was not yet available.", asked)
+    assert not dated_elsewhere("In 2022/23 most complaints were about communication.", asked)
+    assert not dated_elsewhere("Most complaints were about communication.", asked)
+    assert not dated_elsewhere("The 2023/24 report was not yet available.", ())
