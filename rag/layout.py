@@ -26,9 +26,15 @@ PUBLISHED_LINE_MAX_CHARS = 120
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-_SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement)\s+)?(?P<indicative>indicative\s+)?score\s*:?\s*(?P<n>\d{1,3})\s*(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
-                    r"(?:(?:\s*[-–—:]\s*|\s+)evidence shows\b.*)?", re.IGNORECASE)
+_SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc)\s+)*(?P<indicative>indicative\s+)?"
+                    r"(?:score|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
+                    r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
+                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^()]*\)?)?", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
+#: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
+_WORDED_DESCRIPTION = re.compile(r"evidence shows (?P<words>significant shortfalls|some shortfalls|a good standard|"
+                                 r"an exceptional standard)\.?", re.IGNORECASE)
+_WORDED_SCORES = {"significant shortfalls": 1, "some shortfalls": 2, "a good standard": 3, "an exceptional standard": 4}
 _PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of publication)\b\s*:?\s*(?P<date>[^\n]{0,60}?\d{4})",
                         re.IGNORECASE)
@@ -48,7 +54,8 @@ _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-])"
-                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?",
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?|"
+                                   r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
                                    re.IGNORECASE)
 #: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
 _BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?")
@@ -131,6 +138,9 @@ def classify(line: str) -> tuple[str, object]:
     m = _RATING_DESCRIPTION.fullmatch(line)
     if m:
         return "description", int(m.group("n"))
+    m = _WORDED_DESCRIPTION.fullmatch(line)
+    if m:
+        return "description", _WORDED_SCORES[m.group("words").casefold()]
     m = _BARE_SCORE.fullmatch(line)
     if m:
         return "bare_score", int(m.group("n"))
@@ -157,8 +167,9 @@ def classify(line: str) -> tuple[str, object]:
         if statement:
             return "statement", statement
         m = _STATEMENT_WITH_SCORE.fullmatch(line)
-        if m and statement_of_heading(m.group("name")):
-            return "statement_score", (statement_of_heading(m.group("name")), int(m.group("n")))
+        named = statement_of_heading(m.group("name") or m.group("name2")) if m else None
+        if named:
+            return "statement_score", (named, int(m.group("n") or m.group("n2")))
         council = council_of_title(line)
         if council:
             return "title", council

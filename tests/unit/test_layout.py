@@ -114,3 +114,24 @@ def test_labelled_overall_rating_and_score(line, kind, value):
 ])
 def test_score_lines_without_a_dash(line, kind, value):
     assert classify(line) == (kind, value)
+
+
+@pytest.mark.parametrize("line,kind,value", [
+    ("Score: 3 (Evidence shows a good standard)", "score", (3, False)),
+    ("Rating: 2", "score", (2, False)),
+    ("Our score: 2", "score", (2, False)),
+    ("Score – 3", "score", (3, False)),
+    ("Scored 3 out of 4", "score", (3, False)),
+    ("Evidence shows some shortfalls", "description", 2),
+    ("Evidence shows an exceptional standard.", "description", 4),
+    ("Overall score: 52%", "percentage", 52),
+    ("Overall rating: 3", "bullet", None),  # an overall rating is a word, not a number
+    ("Evidence shows that waits fell in 2024 for most people.", "text", None),
+])
+def test_more_ways_of_writing_a_score(line, kind, value):
+    assert classify(line) == (kind, value)
+
+
+def test_a_statement_with_its_score_in_brackets():
+    kind, (statement, n) = classify("Safeguarding (score 2)")
+    assert kind == "statement_score" and statement.name == "Safeguarding" and n == 2
