@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
+from .lay_terms import with_report_words
 from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
@@ -199,6 +200,12 @@ def searched(query: Query, council_discipline: bool = True) -> str:
     """What is searched for a query: its text without the assessor, and without its councils' names
     when the search is restricted to those councils."""
     return search_text(query.text, query.councils if council_discipline else ())
+
+
+def lexical_query(query: Query, glossary, council_discipline: bool = True) -> str:
+    """What the lexical search looks for: the searched text with the other forms of its acronyms and
+    the report's wordings for its plain words."""
+    return glossary.expand(with_report_words(searched(query, council_discipline)))
 
 
 def asks_standard_text(question: str) -> bool:

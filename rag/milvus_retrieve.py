@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .analyse import searched
+from .analyse import lexical_query
 from .config import Settings
 from .milvus_store import TOPK_MAX, MilvusIndexData, filter_expression, query_term_counts
 from .records import Passage, Query
@@ -132,7 +132,7 @@ class MilvusRetriever(Retriever):
         """(position → BM25 score under ``expr``, (min, max) for normalisation, milliseconds)."""
         t = time.perf_counter()
         n = len(self.chunks)
-        terms = query_term_counts(self.vocabulary, self.glossary.expand(searched(query, self.settings.rules.council_discipline)))
+        terms = query_term_counts(self.vocabulary, lexical_query(query, self.glossary, self.settings.rules.council_discipline))
         lexical = self._lexical(terms, expr)
         if filtered and self.exact:
             bounds = self._lexical_bounds(self._lexical(terms, ALL_PASSAGES), n)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analyse import asks_standard_text, searched
+from .analyse import asks_standard_text, lexical_query
 from .config import Settings
 from .councils import CouncilMatcher
 from .errors import UsageError
@@ -247,7 +247,7 @@ class Retriever:
         dense = self.dense_scores(query_vec, allowed) if mode != "bm25" and query_vec is not None else None
         timings["dense"] = _ms(t)
         t = time.perf_counter()
-        lexical = self.data.lexical.scores(self.glossary.expand(searched(query, self.settings.rules.council_discipline))) if mode != "dense" else None
+        lexical = self.data.lexical.scores(lexical_query(query, self.glossary, self.settings.rules.council_discipline)) if mode != "dense" else None
         timings["lexical"] = _ms(t)
         t = time.perf_counter()
         if mode == "dense" or lexical is None:

@@ -1,0 +1,33 @@
+"""Plain words in a question reach the report's wording in the lexical search (and only there)."""
+
+import pytest
+
+from rag.analyse import lexical_query
+from rag.glossary import Glossary
+from rag.lay_terms import report_words, with_report_words
+from rag.records import Query
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("Is there an app for adults with learning difficulties?", "learning disabilities"),
+    ("How quickly do people learn what they must pay towards their care?", "financial assessment"),
+    ("Who do I tell about abuse of an older neighbour?", "safeguarding"),
+    ("Are family carers offered a break?", "unpaid carers"),
+    ("How long do people wait for grab rails?", "equipment"),
+])
+def test_plain_words_bring_the_report_wording(question, wanted):
+    assert wanted in report_words(question)
+
+
+def test_words_already_used_and_unrelated_questions_add_nothing():
+    assert report_words("How many safeguarding concerns were raised about abuse?") == []
+    assert report_words("What score did Harrow get for assessing needs?") == []
+    assert with_report_words("What score did Harrow get?") == "What score did Harrow get?"
+    assert report_words("Did the council object to the jobseeker scheme?") == []  # whole words only
+
+
+def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
+    query = Query(text="Do Harrow OT staff help people with learning difficulties?", asked="",
+                  councils=("Harrow",))
+    text = lexical_query(query, Glossary({"OT": "Occupational Therapy"}))
+    assert "learning disabilities" in text and "Occupational Therapy" in text and "Harrow" not in text
