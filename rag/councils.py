@@ -72,6 +72,15 @@ def english_councils() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def former_councils() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, aliases) of councils that had adult social care duties and have since been replaced
+    (Cumbria, Northamptonshire): people still ask about them, and no other council's report answers."""
+    with open(DATA_DIR / "former_councils.csv", encoding="utf-8", newline="") as f:
+        return tuple((row["name"].strip(), tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()))
+                     for row in csv.DictReader(f))
+
+
+@functools.lru_cache(maxsize=1)
 def _known_variants() -> dict[str, str]:
     """Normalised name or alias (with and without title words) → the list's display name."""
     out: dict[str, str] = {}
@@ -194,7 +203,7 @@ class CouncilMatcher:
     """Finds indexed and non-indexed council names in free text."""
 
     def __init__(self, indexed: Iterable[str], councils: Iterable[tuple[str, tuple[str, ...]]] | None = None):
-        councils = english_councils() if councils is None else tuple(councils)
+        councils = english_councils() + former_councils() if councils is None else tuple(councils)
         self.indexed = {normalise(a): a for a in indexed if a}
         variants: dict[str, str] = {}  # normalised variant -> display name
         for name, aliases in councils:

@@ -130,3 +130,10 @@ def test_titles_made_of_parts_give_council_and_statement(title, council, stateme
 ])
 def test_lines_that_are_not_titles_made_of_parts(line):
     assert parts_of_title(line) is None
+
+
+def test_former_councils_are_recognised_as_councils_without_a_report():
+    matcher = CouncilMatcher(["Kent", "Cumberland"])
+    assert matcher.find("How long do people wait in Cumbria?").unknown == ("Cumbria",)
+    assert matcher.find("Northants waiting lists").unknown == ("Northamptonshire",)
+    assert matcher.find("How long do people wait in Cumberland?").known == ("Cumberland",)
