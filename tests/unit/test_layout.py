@@ -111,12 +111,6 @@ def test_labelled_overall_rating_and_score(line, kind, value):
     ("Score: 2 Evidence shows some shortfalls", "score", (2, False)),
     ("2 Evidence shows some shortfalls", "description", 2),
     ("Quality statement score: 3", "score", (3, False)),
-])
-def test_score_lines_without_a_dash(line, kind, value):
-    assert classify(line) == (kind, value)
-
-
-@pytest.mark.parametrize("line,kind,value", [
     ("Score: 3 (Evidence shows a good standard)", "score", (3, False)),
     ("Rating: 2", "score", (2, False)),
     ("Our score: 2", "score", (2, False)),
@@ -128,7 +122,7 @@ def test_score_lines_without_a_dash(line, kind, value):
     ("Overall rating: 3", "bullet", None),  # an overall rating is a word, not a number
     ("Evidence shows that waits fell in 2024 for most people.", "text", None),
 ])
-def test_more_ways_of_writing_a_score(line, kind, value):
+def test_score_lines_in_other_wordings(line, kind, value):
     assert classify(line) == (kind, value)
 
 
