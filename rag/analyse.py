@@ -202,10 +202,15 @@ def searched(query: Query, council_discipline: bool = True) -> str:
     return search_text(query.text, query.councils if council_discipline else ())
 
 
+def dense_query(query: Query, council_discipline: bool = True) -> str:
+    """What is encoded for the dense search and for scoring sentences: the searched text with the
+    report's wordings for its plain words."""
+    return with_report_words(searched(query, council_discipline))
+
+
 def lexical_query(query: Query, glossary, council_discipline: bool = True) -> str:
-    """What the lexical search looks for: the searched text with the other forms of its acronyms and
-    the report's wordings for its plain words."""
-    return glossary.expand(with_report_words(searched(query, council_discipline)))
+    """What the lexical search looks for: :func:`dense_query` with the other forms of its acronyms."""
+    return glossary.expand(dense_query(query, council_discipline))
 
 
 def asks_standard_text(question: str) -> bool:

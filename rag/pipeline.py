@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analyse import analyse, searched
+from .analyse import analyse, dense_query
 from .compose import compose
 from .config import Settings
 from .consistency import chunk_mismatch
@@ -148,7 +148,7 @@ class Pipeline:
                  filters: Filters | None = None) -> Retrieval:
         """Stage 2: the passages for a question (analysed first when given as text)."""
         query = question if isinstance(question, Query) else self.analyse(question, filters=filters)
-        vec = self.encoder.encode([searched(query, self.settings.rules.council_discipline)])[0] if (retriever or self.settings.retriever) != "bm25" else None
+        vec = self.encoder.encode([dense_query(query, self.settings.rules.council_discipline)])[0] if (retriever or self.settings.retriever) != "bm25" else None
         return self.retriever.search(query, vec, k, retriever)
 
     def ask(self, question: str, k: int | None = None, retriever: str | None = None,
@@ -163,7 +163,7 @@ class Pipeline:
         filters = Filters(tuple(authorities or ()), section or None, statement or None, score)
         query = self.analyse(question, history, filters)
         t = time.perf_counter()
-        vec = self.encoder.encode([searched(query, self.settings.rules.council_discipline)])[0]
+        vec = self.encoder.encode([dense_query(query, self.settings.rules.council_discipline)])[0]
         t_embed = _ms(t)
         t = time.perf_counter()
         retrieval = self.retriever.search(query, vec, k, retriever)
