@@ -57,6 +57,8 @@ _STATEMENT_WITH_SCORE = re.compile(r"(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[
                                    r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—]\s*evidence shows[^()]*|\s*\([^()]{0,60}\))?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
                                    re.IGNORECASE)
+#: A score's label on a line of its own, its number on the next ("Score" / "2", as two table cells give them).
+_SCORE_LABEL = re.compile(r"(?:(?:quality statement|our)\s+)?(?:indicative\s+)?score\s*:?", re.IGNORECASE)
 #: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
 _BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?")
 _OVERALL = {fold(r): r for r in OVERALL_RATINGS}
@@ -203,6 +205,10 @@ def blocks(text: str) -> list[Block]:
             if title:  # a title wrapped onto a second line ("… local authority" / "assessment")
                 out[-1] = Block("title", prev.start, end, title, prev.gap_before)
                 continue
+        if kind == "bare_score" and prev is not None and _SCORE_LABEL.fullmatch(text[prev.start : prev.end]):
+            indicative = "indicative" in text[prev.start : prev.end].casefold()  # "Score" and "2" in two cells
+            out[-1] = Block("score", prev.start, end, (value, indicative), prev.gap_before)
+            continue
         if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):
             merged_kind = "text" if prev.kind == "heading" else prev.kind
             out[-1] = Block(merged_kind, prev.start, end, prev.value, prev.gap_before)

@@ -91,3 +91,12 @@ def test_a_statement_page_titled_council_and_statement_and_folder_notes(tmp_path
     page = next(d for d in corpus.documents if d.doc_id == "page-17.txt")
     assert page.council == "Fenwick"
     assert [(s.statement, s.rating) for s in page.statement_sections()] == [("Safeguarding", 2)]
+
+
+def test_a_score_label_and_its_number_on_separate_lines(tmp_path):
+    """"Score" and "2" as two table cells leave them: the statement still opens with its score."""
+    (tmp_path / "p.txt").write_text("Fenwick Borough Council: Safeguarding\n\nSafeguarding\n\nScore\n\n2\n\n"
+                                    "The local authority commitment\n\nWe work with people.\n\n"
+                                    "Key findings for this quality statement\n\nThe board met 9 times in 2024.\n")
+    (page,) = load_corpus(tmp_path).documents
+    assert [(s.statement, s.rating) for s in page.statement_sections()] == [("Safeguarding", 2)]
