@@ -41,11 +41,11 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement("Care provision, integration and continuity", PROVIDING_SUPPORT,
               (r"care provision integration and continuity( of care)?",),
               ("care provision( integration and continuity( of care)?)?", "integration and continuity")),
-    Statement("Partnerships and communities", PROVIDING_SUPPORT, (r"partnerships and communities",),
+    Statement("Partnerships and communities", PROVIDING_SUPPORT, (r"partnerships? and communit(y|ies)",),
               ("partnerships and communities", "partnerships")),
     Statement("Safe pathways, systems and transitions", ENSURING_SAFETY,
-              (r"safe pathways systems and transitions",),
-              ("safe pathways( systems and transitions)?", "safe systems", "transitions")),
+              (r"safe (pathways systems|systems pathways) and transitions",),
+              ("safe pathways( systems and transitions)?", "safe systems( pathways and transitions)?", "transitions")),
     Statement("Safeguarding", ENSURING_SAFETY, (r"safeguarding",), ("safeguarding",)),
     Statement("Governance, management and sustainability", LEADERSHIP,
               (r"governance management and sustainability",),
@@ -86,7 +86,7 @@ def _heading_patterns() -> tuple[tuple[re.Pattern, Statement], ...]:
 
 #: What may stand around a statement's name in a heading (folded): "Quality statement: Assessing
 #: needs", "QS1 Assessing needs", "1. Assessing needs", "Assessing needs (quality statement)".
-_STATEMENT_LABEL = re.compile(r"^(?:(?:quality statement|qs ?\d{1,2}|\d{1,2})\s+)+|\s+quality statement$")
+_STATEMENT_LABEL = re.compile(r"^(?:(?:quality statement|statement|qs ?\d{1,2}|\d{1,2})\s+)+|\s+quality statement$")
 
 
 def statement_of_heading(line: str) -> Statement | None:
