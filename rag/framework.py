@@ -107,8 +107,10 @@ def statement_named(name: str | None) -> Statement | None:
 
 #: A theme heading that says who works with people or ensures safety: "How Leeds City Council works
 #: with people", "Theme 3: How the local authority ensures safety within the system".
-_HOW_THEME = re.compile(r"\s*(?:theme \d+\s*[:.-]?\s*)?how (?P<subject>.{2,60}?) "
-                        r"(?:works? with people|ensures safety within the system)\s*", re.IGNORECASE)
+_HOW_THEME = re.compile(r"\s*(?:theme (?:\d+|one|two|three|four)\s*[:.-]?\s*)?how (?P<subject>.{2,60}?) "
+                        r"(?:works? with people|ensures safety within the system|provides support)\s*", re.IGNORECASE)
+#: Other names the themes are published under, exactly as a heading gives them (folded).
+THEME_ALIASES = ("ensuring safety within the system", "ensuring safety", "leadership and workforce")
 
 
 def theme_subject(line: str) -> str | None:
@@ -125,8 +127,9 @@ def theme_of_heading(line: str) -> str | None:
     folded = fold(line)
     if not folded or len(folded) > 90:
         return None
-    body = re.sub(r"^theme \d+ ", "", folded)
-    if body == folded and not any(body == fold(t) for t in THEMES) and not _HOW_THEME.fullmatch(line):
+    body = re.sub(r"^theme (\d+|one|two|three|four) ", "", folded)
+    exact = any(body == fold(t) for t in THEMES) or body in THEME_ALIASES
+    if body == folded and not exact and not _HOW_THEME.fullmatch(line):
         return None  # without "Theme N:" only an exact theme name, or "How <council> works with people", counts
     for pattern, theme in _THEME_FORMS:
         if re.search(pattern, body):

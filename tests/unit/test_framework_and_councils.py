@@ -35,6 +35,11 @@ def test_statement_headings_in_their_published_variants(line, expected):
     ("Leadership", "Leadership"),
     ("Leadership was stable", None),
     ("Working with partners", None),
+    ("Ensuring safety within the system", "How the local authority ensures safety within the system"),
+    ("Theme three: Ensuring safety within the system", "How the local authority ensures safety within the system"),
+    ("How Fenwick Borough Council provides support", "Providing support"),
+    ("Leadership and workforce", "Leadership"),
+    ("Ensuring safety of staff mattered", None),
 ])
 def test_theme_headings(line, theme):
     assert theme_of_heading(line) == theme
