@@ -129,3 +129,15 @@ def test_score_lines_in_other_wordings(line, kind, value):
 def test_a_statement_with_its_score_in_brackets():
     kind, (statement, n) = classify("Safeguarding (score 2)")
     assert kind == "statement_score" and statement.name == "Safeguarding" and n == 2
+
+
+@pytest.mark.parametrize("line", ["Assessing needs\t2", "Assessing needs 2", "Assessing needs | 2 | Evidence shows some shortfalls",
+                                  "| Assessing needs | 2 |", "Assessing needs\t2\tEvidence shows some shortfalls"])
+def test_a_score_table_row_copied_as_text(line):
+    kind, (statement, n) = classify(line)
+    assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
+
+
+@pytest.mark.parametrize("line", ["Assessing needs 2024", "Safeguarding 5", "Assessing needs of 2 carers"])
+def test_a_statement_name_before_another_number_is_no_score(line):
+    assert classify(line)[0] != "statement_score"
