@@ -67,7 +67,8 @@ _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has
 #: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who
 #: leads the review?" is answered by a role as well, so it asks for a description.
 _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|member|members|worker|social worker|"
-          r"councillor|chief|executive|principal|coordinator|commissioner)")
+          r"councillor|chief|executive|principal|coordinator|commissioner|barrister|solicitor|lawyer|doctor|nurse|"
+          r"therapist|inspector|trainer|speaker|consultant|advocate|person|individual)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
                      rf"^\s*(and )?who (is|was|are|were) [\w' -]{{1,40}}['’]s (new |current |interim |acting )?{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
@@ -79,7 +80,9 @@ _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|co
               r"business)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
 _ORGANISATION = re.compile(rf"\b(which|what)\b(\s+{_NOT_AUX}[\w-]+){{0,3}}\s+{_ORG_NOUNS}s?\b|"
-                           r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)", re.IGNORECASE)
+                           r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
+                           r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs|councils|authorities)\b",
+                           re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
                    re.IGNORECASE)

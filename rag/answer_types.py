@@ -29,7 +29,10 @@ _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so 
 _GENERIC = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "they", "there", "we", "our", "i",
             "in", "on", "at", "for", "of", "and", "to", "by", "with", "from", "as", "but", "however", "some", "most",
             "all", "staff", "people", "council", "councils", "local", "authority", "authorities", "adult", "adults",
-            "social", "care", "services", "service", "leaders", "partners", "senior", "data", "records", "one", "two"}
+            "social", "care", "services", "service", "leaders", "partners", "senior", "data", "records", "one", "two",
+            # months and days name a time, not a thing
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&|upon|on)\s+[A-Z][\w&'’-]*|\s+[A-Z][\w&'’-]*)*|"
                    r"\b[A-Z]{2,}s?\b|['‘\"“][^'’\"”]{3,60}['’\"”]")
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -76,9 +79,11 @@ _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septe
 
 
 def dates_as_asked(sentence: str, question: str) -> bool:
-    """Whether the sentence gives a date as precise as the question asks: a month or day when it asks
-    "which month" or "what date", else any year, month or period."""
-    return bool(_MONTH.search(sentence)) if _ASKS_MONTH.search(question) else has_date(sentence)
+    """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
+    "which month" or "what date", else any year, month or period) that the question does not already
+    give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out."""
+    given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)}
+    return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
 
 
 #: A length of time: a number (or number word, "a") and a unit ("19 days", "six weeks", "48 hours"), or

@@ -75,6 +75,15 @@ def test_counted_nouns_and_new_names():
      "Which external agency supplied the extra occupational therapy capacity?", (), False),
     ("name", "The council took part in the Local Government Association (LGA) Corporate Peer Challenge.",
      "Which Local Government Association peer review did the council take part in?", (), True),
+    # a date the question already gives is no answer; a month is no name
+    ("date", "The Annual Complaints Report 2023/24 was not yet available.",
+     "When will the council publish its complaints report for 2023/24?", (), False),
+    ("date", "The 2023/24 report will be published in June 2025.",
+     "When will the council publish its complaints report for 2023/24?", (), True),
+    ("organisation", "The council moved to a zoned model of home care in April 2024, with 11 lead providers.",
+     "Which provider holds the home care contract for the northern zone?", (), False),
+    ("person", "Examples included training by the London Fire Brigade and a barrister.",
+     "What was the name of the barrister who trained staff?", (), False),
 ])
 def test_holds_with_councils(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected
