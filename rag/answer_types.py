@@ -351,7 +351,7 @@ _SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
 _STATED = re.compile(rf"(?<![\w.,/£-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-])|\b({'|'.join(_SMALL_NUMBERS)})\b",
                      re.IGNORECASE)
 #: A score named in a question ("scored 2", "score of 3", "rated 2 out of 4"), not a figure to find.
-_SCORE_NUMBER = re.compile(r"\b(scor\w*|rat\w*|indicative score)\s*(?:of|was|is|:|only|just|as|a|an)?\s*\(?['\"]?\d\b(?:\s*(?:out of 4|/4))?|"
+_SCORE_NUMBER = re.compile(r"\b(scor\w*|rat\w*|indicative score|got|gets|getting|received|awarded)\s*(?:of|was|is|:|only|just|as|a|an)?\s*\(?['\"]?\d\b(?:\s*(?:out of 4|/4))?|"
                            r"\b\d\s*(?:out of 4|/4)\b|\bstage \d\b", re.IGNORECASE)
 
 

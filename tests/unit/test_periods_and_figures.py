@@ -158,6 +158,7 @@ def test_a_score_is_not_a_figure_to_find_and_other_periods_are_told_apart():
     from rag.compose import dated_elsewhere
 
     assert question_figures("Why did Portsmouth score only 2 for learning?") == set()
+    assert question_figures("How did carers feel about the council that got a 2?") == set()
     assert question_figures("How many of the 70 complaints were upheld?") == {"70"}
     asked = periods("What were the main themes of complaints in 2022/23?")
     assert dated_elsewhere("The Annual Complaints Report 2023/24 was not yet available.", asked)
