@@ -134,10 +134,16 @@ def rating_of_words(words: str) -> int | None:
     return None
 
 
+#: A score named by its description before "score" ("an exceptional score", "a good standard rating").
+_WORDED_RATING_REF = re.compile(r"\b(?P<n>significant shortfalls|some shortfalls|(?:a )?good standard|exceptional(?: standard)?)\s+"
+                                r"(?:score|rating)\b", re.IGNORECASE)
+
+
 def rating_references(question: str) -> tuple[int, ...]:
-    """Scores the question uses to pick reports ("the council rated 2", "those that scored 4")."""
+    """Scores the question uses to pick reports ("the council rated 2", "those that scored 4", "an
+    exceptional score")."""
     out = []
-    for m in _RATING_REF.finditer(question):
+    for m in [*_RATING_REF.finditer(question), *_WORDED_RATING_REF.finditer(question)]:
         n = rating_of_words(m.group("n"))
         if n is not None and n not in out:
             out.append(n)

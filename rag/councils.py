@@ -113,6 +113,10 @@ _TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
 #: Title parts that name the site or the kind of page, not the council or the statement.
 _PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:local authority )?assessments?(?: report)?|overview|summary|"
                         r"report|adult social care|gov\.uk|home)")
+#: "Local authority assessment" before or after a title part's own words ("Stockport Metropolitan Borough
+#: Council Local authority assessment", when the page's name and its kind stand on two lines).
+_ASSESSMENT_WORDS = re.compile(r"(?<=\w)\s+local authority assessments?(?: report)?$|^local authority assessments?(?: report)?\s+(?=\w)",
+                               re.IGNORECASE)
 #: A title longer than this is a sentence, not a title.
 TITLE_MAX_CHARS = 160
 
@@ -121,7 +125,7 @@ def parts_of_title(line: str) -> tuple[str, Statement | None] | None:
     """(council, statement) of a title made of parts between separators, each part the council, a
     quality statement or theme, or the site's or page's name ("Safeguarding - Norfolk County Council -
     Local authority assessment"); None unless exactly one part names a council and no part is anything else."""
-    parts = [p for p in _TITLE_PARTS.split(line.strip()) if p.strip()]
+    parts = [_ASSESSMENT_WORDS.sub("", p) for p in _TITLE_PARTS.split(line.strip()) if p.strip()]
     if len(parts) < 2 or len(line) > TITLE_MAX_CHARS:
         return None
     council, statement = None, None
@@ -155,8 +159,8 @@ def council_of_title(line: str) -> str | None:
         return None
     raw = (m.group("name") or m.group("after") or m.group("pilot") or "").strip()
     key = strip_title_words(raw)
-    if not key or key in {"local authority", "the local authority", "care", "adult social care"}:
-        return None
+    if not key or key in {"local authority", "the local authority", "care", "adult social care"} or _PAGE_PART.fullmatch(key):
+        return None  # "Local authority assessment: overview" names the page, not the council
     if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
         return None  # "<words> assessment" is a pilot title only when the words name a council
     return display_name(raw)

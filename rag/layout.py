@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .councils import council_of_title
+from .councils import TITLE_MAX_CHARS, council_of_title
 from .framework import OVERALL_RATINGS, fold, statement_of_heading, theme_of_heading
 
 #: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
@@ -180,6 +180,8 @@ def classify(line: str) -> tuple[str, object]:
         theme = theme_of_heading(line)
         if theme:
             return "theme", theme
+    elif len(line) <= TITLE_MAX_CHARS and council_of_title(line):
+        return "title", council_of_title(line)  # "<statement> - <council's formal name> - Local authority assessment"
     if _KEY_VALUE.fullmatch(line):
         return "bullet", None
     if is_heading_shape(line):

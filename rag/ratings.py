@@ -8,10 +8,11 @@ these lines as evidence of its own; the retrieval's ranking is not changed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .abstain import abstention
-from .framework import statement_of_heading, statement_order
+from .framework import OVERALL_RATINGS, statement_of_heading, statement_order
 from .layout import classify
 from .records import Chunk, Composition, Passage, Query, Sentence
 
@@ -105,6 +106,26 @@ def _best_per_statement(evidence: list[RatingEvidence]) -> list[RatingEvidence]:
     return list(chosen.values())
 
 
+def overall_named(question: str, pool: list[RatingEvidence]) -> list[RatingEvidence]:
+    """The overall ratings the question names ("Which councils were rated Requires improvement
+    overall?"), or all of them when it names none."""
+    named = {r.casefold() for r in OVERALL_RATINGS if re.search(rf"\b{re.escape(r)}\b", question, re.IGNORECASE)}
+    return [e for e in pool if str(e.rating).casefold() in named] if named else pool
+
+
+def rank_of(e: RatingEvidence) -> float:
+    """Where a score stands, low to high: a statement's 1-4; an overall rating by its percentage when
+    the report gives one, else by its word (Inadequate < Requires improvement < Good < Outstanding)."""
+    if e.statement is not None:
+        return float(e.rating)
+    for s in e.sentences:
+        kind, value = classify(s.text.strip())
+        if kind == "percentage":
+            return float(value)
+    words = [r.casefold() for r in reversed(OVERALL_RATINGS)]
+    return 100.0 * words.index(str(e.rating).casefold()) / len(words) if str(e.rating).casefold() in words else 0.0
+
+
 def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     """The scores the question asks for, one line per council and statement, each cited."""
     from .compose import cite
@@ -112,10 +133,12 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     overall = query.answer_type == "overall"
     pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
     pool = _best_per_statement(pool)
-    if query.extreme and not overall and pool:
-        values = [int(e.rating) for e in pool]
+    if overall:
+        pool = overall_named(query.text, pool)
+    if query.extreme and pool:
+        values = [rank_of(e) for e in pool]
         target = min(values) if query.extreme == "lowest" else max(values)
-        pool = [e for e in pool if e.rating == target]
+        pool = [e for e in pool if rank_of(e) == target]
     if not pool:
         what = "overall rating" if overall else "score"
         about = f" for {', '.join(query.councils)}" if query.councils else ""

@@ -1,6 +1,8 @@
 """Answers on the fixture reports with the fake encoder: council discipline, score answers, abstention
 rules (each named in rag.abstain), follow-ups, and the answer format."""
 
+import re
+
 import pytest
 
 from rag.config import ABSTAIN_MESSAGE
@@ -52,6 +54,20 @@ def test_which_councils_scored_lists_only_those(fixture_pipeline, documents):
 def test_overall_rating_comes_from_the_summary(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("What is Lincolnshire County Council's overall rating?"), documents)
     assert a.answer.startswith("Lincolnshire: Good [1] 72% [1]")
+
+
+def test_overall_ratings_picked_by_word_and_by_extreme(fixture_pipeline, documents):
+    good = check(fixture_pipeline.ask("Which councils were rated Good overall?"), documents).answer.splitlines()
+    everyone = check(fixture_pipeline.ask("What overall rating did each council get?"), documents).answer.splitlines()
+    assert good and all(": Good" in line for line in good) and len(good) < len(everyone)
+    lowest = check(fixture_pipeline.ask("Which council had the lowest overall score?"), documents).answer.splitlines()
+    scores = [int(m) for line in everyone for m in re.findall(r"(?<!\[)\b(\d{2,3})\b(?!\])", line)]  # "72%", "Score: 56"
+    assert len(lowest) == 1 and str(min(scores)) in lowest[0]
+
+
+def test_a_score_named_by_its_description(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("Which councils received an exceptional score for anything?"), documents)
+    assert a.answer and all("Score: 4" in line for line in a.answer.splitlines())
 
 
 def test_a_question_picking_a_report_by_its_score_gets_that_reports_evidence(fixture_pipeline):

@@ -145,3 +145,14 @@ def test_former_councils_are_recognised_as_councils_without_a_report():
     assert matcher.find("How long do people wait in Cumbria?").unknown == ("Cumbria",)
     assert matcher.find("Northants waiting lists").unknown == ("Northamptonshire",)
     assert matcher.find("How long do people wait in Cumberland?").known == ("Cumberland",)
+
+
+@pytest.mark.parametrize("title,council", [
+    ("Local authority assessment: overview", None),  # names the page, not a council
+    ("Local authority assessment – Overview", None),
+    ("Fenwick Borough Council Local authority assessment – Overview", "Fenwick"),  # name and kind on two lines, joined
+    ("Supporting people to live healthier lives - City of Bradford Metropolitan District Council - Local authority assessment",
+     "Bradford"),
+])
+def test_titles_naming_the_page_and_long_titles(title, council):
+    assert council_of_title(title) == council

@@ -141,3 +141,8 @@ def test_a_score_table_row_copied_as_text(line):
 @pytest.mark.parametrize("line", ["Assessing needs 2024", "Safeguarding 5", "Assessing needs of 2 carers"])
 def test_a_statement_name_before_another_number_is_no_score(line):
     assert classify(line)[0] != "statement_score"
+
+
+def test_a_title_longer_than_a_heading_is_still_a_title():
+    line = "Supporting people to live healthier lives - City of Bradford Metropolitan District Council - Local authority assessment"
+    assert classify(line) == ("title", "Bradford")
