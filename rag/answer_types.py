@@ -40,6 +40,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _COUNT_FILLERS = {"of", "the", "more", "new", "times", "different", "local", "extra", "other", "additional", "in", "total"}
 #: How far (in words) a name may stand from the question's topic words and still answer it.
 NAME_WINDOW = 3
+#: How much further a name may stand after its topic when "by" introduces it ("advocacy was provided by X").
+AGENT_REACH = 2
 #: How far (in words) a number may stand from the thing the question counts.
 COUNT_WINDOW = 4
 
@@ -174,12 +176,12 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
 _ARTICLES = {"the", "a", "an"}
 
 
-def _content_positions(words: list[str]) -> list[int]:
-    """Each word's position counted over the words that are not articles."""
+def _content_positions(words: list[str], skipped: set[str] = _ARTICLES) -> list[int]:
+    """Each word's position counted over the words that are not ``skipped`` (articles)."""
     out, n = [], 0
     for w in words:
         out.append(n)
-        n += w not in _ARTICLES
+        n += w not in skipped
     return out
 
 
@@ -191,7 +193,8 @@ def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question):
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
-        if any(start - NAME_WINDOW <= s <= end + NAME_WINDOW and s != end for s in spots):
+        reach = NAME_WINDOW + AGENT_REACH * (pos > 0 and words[pos - 1] == "by")  # "… was provided by Tamar Voice"
+        if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
             return True  # a topic word beside the name or within it, not as its last word (another "… Hub" is
             # not the hub asked about; the "Corporate Peer Challenge" is a peer review)
     return False
@@ -228,7 +231,20 @@ def counted_nouns(question: str) -> set[str]:
             break
         if w not in _COUNT_FILLERS:
             words.append(w)
-    return {_stem(words[-1])} if words else set()
+    if not words:
+        return set()
+    plural = [w for w in words if _looks_plural(w)]
+    head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
+    return {_stem(head)}
+
+
+#: Plural nouns without a final "s".
+_PLURALS = {"people", "staff", "children", "men", "women", "personnel"}
+
+
+def _looks_plural(word: str) -> bool:
+    """Whether a word looks like a plural noun ("applications", "people"), as the thing counted usually is."""
+    return word in _PLURALS or word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) and len(word) > 3
 
 
 #: Nouns that name a measure rather than the thing measured ("the turnover *rate*", "the waiting *time*").
@@ -239,6 +255,7 @@ _MEASURE = re.compile(rf"\b([A-Za-z][\w'’-]*)\s+(?:{_MEASURES})\b", re.IGNOREC
 #: Words before a measure noun that do not say what is measured ("the rate", "its total", "average time").
 _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", "which", "overall", "average", "mean",
                  "median", "total", "typical", "usual", "current", "latest", "annual", "weekly", "monthly", "yearly",
+                 "hourly", "daily",
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
 
@@ -311,7 +328,8 @@ def has_money(text: str) -> bool:
 #: answers "how many residents were placed" (not the other way round: "people" is the wider word),
 #: and "in 24 locations" answers "in how many places".
 _PLACES = {"place", "location", "site", "venue", "setting"}
-_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client")},
+_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client",
+                                                             "patient")},
             **{noun: _PLACES for noun in _PLACES}}
 
 
@@ -326,8 +344,9 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         return True
     nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
     words = _words(sentence)
-    numbers = [i for i, w in enumerate(words) if _COUNT.fullmatch(w) or w.replace(",", "").replace(".", "").isdigit()]
-    spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
+    at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
+    numbers = [at[i] for i, w in enumerate(words) if _COUNT.fullmatch(w) or w.replace(",", "").replace(".", "").isdigit()]
+    spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]
     return any(abs(a - b) <= COUNT_WINDOW for a in numbers for b in spots)
 
 
