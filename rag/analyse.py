@@ -38,7 +38,7 @@ _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|compla
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
 _RATING_REF = re.compile(
     r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got)\s*(?:a |an |as )?"
-    r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard))\b",
+    r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard|exceptional))\b",
     re.IGNORECASE)
 #: Questions that ask for a statement's score.
 _ASKS_RATING = re.compile(
@@ -54,7 +54,7 @@ _OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brat
                       r"\boverall rated\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count)s?\b|"
-                     r"\b(how many|how much|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
+                     r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population)\b|"
                      r"^\s*(and )?(what|which|how much)\b[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|"
@@ -70,7 +70,7 @@ _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|
           r"councillor|chief|executive|principal|coordinator|commissioner|barrister|solicitor|lawyer|doctor|nurse|"
           r"therapist|inspector|trainer|speaker|consultant|advocate|person|individual)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
-                     rf"^\s*(and )?who (is|was|are|were) [\w' -]{{1,40}}['’]s (new |current |interim |acting )?{_ROLES}\b|"
+                     rf"^\s*(and )?who (is|was|are|were) [\w' -]{{1,40}}['’]s ([\w-]+ ){{0,2}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
                      r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"

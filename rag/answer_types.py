@@ -80,11 +80,20 @@ _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septe
                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
+#: A question about when something began ("When did the project start?").
+_ASKS_START = re.compile(r"\bwhen (did|was|were|will|does|do)\b.{0,80}\b(begin|began|start|started|launch|launched|open|opened|"
+                         r"set up|introduced?|created?|established)\b", re.IGNORECASE)
+#: Words that make a date an end, not a start ("would run until March 2026").
+_ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
+
+
 def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out."""
-    given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)}
+    ends = _ASKS_START.search(question)
+    given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
+             if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
 
 
@@ -413,7 +422,7 @@ def names_the_holder(sentence: str, question: str) -> bool:
 
 #: The share of the words naming the role or body asked about ("the Health and Wellbeing Board") that a
 #: sentence naming someone must repeat: the chair of another board does not answer.
-ROLE_SHARE = 0.5
+ROLE_SHARE = 0.6
 #: Words of a "who …" question that do not say which role or body it asks about.
 _WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "the", "their", "its", "his", "her", "new", "current",
              "interim", "acting", "now", "currently", "name", "names", "what", "which", "of", "and", "for", "in", "at",

@@ -52,6 +52,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What salary is budgeted for the co-production post?", "number"),
     ("Did Camden pay the London Living Wage?", "yesno"),
     ("Which councils were rated Good overall?", "overall"),
+    ("Who is Dorset Council's Cabinet Member for Adult Social Care?", "person"),
+    ("How large was the Better Care Fund in 2023/24?", "number"),
     ("What was the name of the barrister who trained the staff?", "person"),
     ("Which neighbouring boroughs did Hounslow share its approach with?", "organisation"),
     ("Among Gateshead, Portsmouth and Herefordshire, which scored 2 for safeguarding?", "rating"),
@@ -73,6 +75,8 @@ def test_answer_type(question, kind):
     ("What did the authority that scored 'some shortfalls' say about complaints?", (2,)),
     ("Which reports have a score of 3?", (3,)),
     ("What did Camden score?", ()),
+    ("Which council was scored as exceptional for any quality statement?", (4,)),
+    ("Which council received an exceptional score for learning?", (4,)),
 ])
 def test_rating_references(question, refs):
     assert rating_references(question) == refs

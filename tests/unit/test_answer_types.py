@@ -84,6 +84,20 @@ def test_counted_nouns_and_new_names():
      "Which provider holds the home care contract for the northern zone?", (), False),
     ("person", "Examples included training by the London Fire Brigade and a barrister.",
      "What was the name of the barrister who trained staff?", (), False),
+    ("date", "Leaders said a reviews project would run until March 2026.", "When did the reviews project begin?", (), False),
+    ("date", "The project began in March 2024 and would run until March 2026.", "When did the project begin?", (), True),
+    ("duration", "The average wait for a major adaptation in council housing was 16 weeks.",
+     "How long did people in privately rented homes wait for a major adaptation?", (), False),
+    ("holder", "A transitions board was chaired jointly by the directors of children's and adult services.",
+     "Who chairs the Adults Performance and Quality Board?", (), False),
+    ("organisation", "Independent advocacy was provided by Tamar Voice Advocacy.",
+     "Which organisation provides independent advocacy for adults?", (), True),
+    ("number", "Fourteen Community Anchor organisations provided support.",
+     "How many Community Anchor organisations work across the neighbourhoods?", (), True),
+    ("number", "There were 1,980 Deprivation of Liberty Safeguards applications awaiting assessment.",
+     "How many Deprivation of Liberty Safeguards applications were waiting?", (), True),
+    ("number", "It paid a rate of £24.10 per hour for home care in 2024/25.", "What hourly rate did it pay for home care?",
+     (), True),
 ])
 def test_holds_with_councils(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected
