@@ -9,7 +9,7 @@ these lines as evidence of its own; the retrieval's ranking is not changed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .abstain import abstention
 from .framework import OVERALL_RATINGS, statement_of_heading, statement_order
@@ -79,7 +79,24 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
                 if kind == "overall":
                     overall = [x for x in c.sentences if classify(x.text.strip())[0] in ("overall", "percentage")]
                     out.append(RatingEvidence(c.label, c.council, None, value, c, tuple(overall), from_summary=True))
-    return out
+    by_document: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        if c.kind == "rating":
+            by_document.setdefault(c.doc_id, []).append(c)
+    return [with_percentage(e, by_document.get(e.chunk.doc_id, [])) for e in out]
+
+
+def with_percentage(e: RatingEvidence, document_ratings: list[Chunk]) -> RatingEvidence:
+    """An overall rating with its report's overall percentage, when the summary gives that in another
+    score passage of the document ("Good" in the rating table, "Overall score: 75%" under the scores heading)."""
+    if e.statement is not None or any(classify(s.text.strip())[0] == "percentage" for s in e.sentences):
+        return e
+    for c in document_ratings:
+        if c.page == e.chunk.page and c.start != e.chunk.start:
+            found = [s for s in c.sentences if classify(s.text.strip())[0] == "percentage"]
+            if found:
+                return replace(e, sentences=(*e.sentences, found[0]))
+    return e
 
 
 def _in_scope(e: RatingEvidence, query: Query) -> bool:

@@ -65,6 +65,21 @@ def test_overall_ratings_picked_by_word_and_by_extreme(fixture_pipeline, documen
     assert len(lowest) == 1 and str(min(scores)) in lowest[0]
 
 
+def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
+    """"Good" in the rating table and "Overall score: 75%" under the scores heading: one overall line."""
+    from rag.corpus import load_corpus as load
+    from rag.chunking import chunk_document
+    from rag.ratings import collect, rank_of
+
+    (tmp_path / "o.txt").write_text("Fenwick Borough Council: local authority assessment\n\nOverall summary\n\n"
+                                    "Local authority rating and score\nFenwick Borough Council\nGood\n"
+                                    "Quality statement scores\nOverall score: 75%\n\nSummary of people's experiences\n\n"
+                                    "People were positive.\n")
+    (document,) = load(tmp_path).documents
+    (overall,) = [e for e in collect(chunk_document(document)) if e.statement is None]
+    assert overall.rating == "Good" and rank_of(overall) == 75.0
+
+
 def test_a_score_named_by_its_description(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("Which councils received an exceptional score for anything?"), documents)
     assert a.answer and all("Score: 4" in line for line in a.answer.splitlines())
