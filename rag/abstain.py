@@ -136,9 +136,9 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
-    """A figure is asked for one reporting period ("in 2023/24") and the best sentence giving a figure
-    is dated to another: a figure for 2022/23 does not answer a question about 2023/24."""
-    if not settings.rules.period_check or query.answer_type != "number" or query.comparative:
+    """A figure or a length of time is asked for one reporting period ("in 2023/24") and the best
+    sentence giving one is dated to another: a figure for 2022/23 does not answer a question about 2023/24."""
+    if not settings.rules.period_check or query.answer_type not in ("number", "duration") or query.comparative:
         return None
     asked = periods(query.text)
     figures = giving(query, candidates, weights, settings) if asked else []

@@ -37,7 +37,7 @@ _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|compla
                            re.IGNORECASE)
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
 _RATING_REF = re.compile(
-    r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got)\s*(?:a |an |as )?"
+    r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got|given|awarded)\s*(?:a |an |as )?"
     r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard|exceptional))\b",
     re.IGNORECASE)
 #: Questions that ask for a statement's score.
@@ -94,6 +94,7 @@ _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
+                       r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the reasons?\b|\bhow come\b|\bfor what reason\b", re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
@@ -136,7 +137,8 @@ def rating_of_words(words: str) -> int | None:
 
 #: A score named by its description before "score" ("an exceptional score", "a good standard rating").
 _WORDED_RATING_REF = re.compile(r"\b(?P<n>significant shortfalls|some shortfalls|(?:a )?good standard|exceptional(?: standard)?)\s+"
-                                r"(?:score|rating)\b", re.IGNORECASE)
+                                r"(?:score|rating)\b|\b(?:have|has|had|show|shows|showed|achieve|achieved|with|at)\s+(?:an?\s+)?"
+                                r"(?P<n2>exceptional standard|good standard|significant shortfalls|some shortfalls)\b", re.IGNORECASE)
 
 
 def rating_references(question: str) -> tuple[int, ...]:
@@ -144,7 +146,7 @@ def rating_references(question: str) -> tuple[int, ...]:
     exceptional score")."""
     out = []
     for m in [*_RATING_REF.finditer(question), *_WORDED_RATING_REF.finditer(question)]:
-        n = rating_of_words(m.group("n"))
+        n = rating_of_words(m.group("n") or m.group("n2"))
         if n is not None and n not in out:
             out.append(n)
     return tuple(out)
@@ -154,7 +156,11 @@ def asks_for_rating(question: str) -> bool:
     """Whether the question asks what score a report got. A question that states a score ("the
     council rated 2", "The report scored 2: what training …") uses it to pick reports and asks
     something else, unless it asks which reports have that score ("Which councils scored 4?")."""
-    if _OTHER_SCORES.search(question) or not _ASKS_RATING.search(question):
+    if _OTHER_SCORES.search(question):
+        return False
+    if rating_references(question) and _picks_by_rating(question):
+        return True  # "Which of the councils was judged to have an exceptional standard?"
+    if not _ASKS_RATING.search(question):
         return False
     return not rating_references(question) or _picks_by_rating(question)
 

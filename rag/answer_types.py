@@ -264,7 +264,7 @@ _MEASURE = re.compile(rf"\b([A-Za-z][\w'’-]*)\s+(?:{_MEASURES})\b", re.IGNOREC
 #: Words before a measure noun that do not say what is measured ("the rate", "its total", "average time").
 _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", "which", "overall", "average", "mean",
                  "median", "total", "typical", "usual", "current", "latest", "annual", "weekly", "monthly", "yearly",
-                 "hourly", "daily",
+                 "hourly", "daily", "on", "in", "at", "by", "for", "to", "from", "with", "as",
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
 
@@ -337,9 +337,25 @@ def has_money(text: str) -> bool:
 #: answers "how many residents were placed" (not the other way round: "people" is the wider word),
 #: and "in 24 locations" answers "in how many places".
 _PLACES = {"place", "location", "site", "venue", "setting"}
-_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client",
+_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient")},
             **{noun: _PLACES for noun in _PLACES}}
+
+
+#: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
+_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)", re.IGNORECASE)
+
+
+def _is_number_word(word: str) -> bool:
+    """Whether a word states a number: digits ("1,980"), a number word ("fourteen"), or both joined ("twenty-two")."""
+    return bool(word.replace(",", "").replace(".", "").isdigit() or _COUNT.fullmatch(word)
+                or "-" in word and all(_COUNT.fullmatch(part) for part in word.split("-") if part))
+
+
+def _is_share_at(sentence: str, words: list[str], i: int) -> bool:
+    """Whether the i-th word is the number of a percentage ("31%", "31 per cent")."""
+    follows = words[i + 1] if i + 1 < len(words) else ""
+    return bool(re.search(rf"\b{re.escape(words[i])}\s*%", sentence)) or follows in ("per", "percent")
 
 
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -354,7 +370,10 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
-    numbers = [at[i] for i, w in enumerate(words) if _COUNT.fullmatch(w) or w.replace(",", "").replace(".", "").isdigit()]
+    shares = {i for i, w in enumerate(words) if _is_share_at(sentence, words, i)} if _COUNTS.search(question) else set()
+    starts = [m.start() for m in _TOKEN.finditer(sentence)]
+    numbers = [at[i] for i, w in enumerate(words) if i not in shares and _is_number_word(w)
+               and not (re.fullmatch(r"(19|20)\d{2}", w) or starts[i] and sentence[starts[i] - 1] == "/")]  # not "2023/24"
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]
     return any(abs(a - b) <= COUNT_WINDOW for a in numbers for b in spots)
 
@@ -376,7 +395,7 @@ _SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())}
 #: A number as written: digits (with thousands commas or decimals), or a small number word.
-_STATED = re.compile(rf"(?<![\w.,/£-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-])|\b({'|'.join(_SMALL_NUMBERS)})\b",
+_STATED = re.compile(rf"(?<![\w.,/£-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\w/-])|\b({'|'.join(_SMALL_NUMBERS)})\b",
                      re.IGNORECASE)
 #: A score named in a question ("scored 2", "score of 3", "rated 2 out of 4"), not a figure to find.
 _SCORE_NUMBER = re.compile(r"\b(scor\w*|rat\w*|indicative score|got|gets|getting|received|awarded)\s*(?:of|was|is|:|only|just|as|a|an)?\s*\(?['\"]?\d\b(?:\s*(?:out of 4|/4))?|"

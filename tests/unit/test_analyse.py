@@ -40,7 +40,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("On average, how quickly were concerns triaged?", "duration"),
     ("How long ago was the board set up?", "date"),
     ("What did Rutland change after people asked how long they would wait?", "description"),
-    ("What is the average waiting time for a financial assessment?", "number"),
+    ("What is the average waiting time for a financial assessment?", "duration"),  # a length of time, not a count
     ("Where and how is Ealing trialling artificial intelligence?", "description"),
     ("In which month did Camden publish its Adults Plan?", "date"),
     ("Which councillor leads on adult social care in Rutland?", "person"),
@@ -54,6 +54,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which councils were rated Good overall?", "overall"),
     ("Who is Dorset Council's Cabinet Member for Adult Social Care?", "person"),
     ("How large was the Better Care Fund in 2023/24?", "number"),
+    ("What was the median wait for a social care assessment?", "duration"),
+    ("Which councils were given a 2 for governance?", "rating"),
     ("What was the name of the barrister who trained the staff?", "person"),
     ("Which neighbouring boroughs did Hounslow share its approach with?", "organisation"),
     ("Among Gateshead, Portsmouth and Herefordshire, which scored 2 for safeguarding?", "rating"),
@@ -77,6 +79,8 @@ def test_answer_type(question, kind):
     ("What did Camden score?", ()),
     ("Which council was scored as exceptional for any quality statement?", (4,)),
     ("Which council received an exceptional score for learning?", (4,)),
+    ("Which of the councils was judged to have an exceptional standard on any quality statement?", (4,)),
+    ("Which councils were given a 2 for governance?", (2,)),
 ])
 def test_rating_references(question, refs):
     assert rating_references(question) == refs

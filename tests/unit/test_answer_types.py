@@ -98,6 +98,20 @@ def test_counted_nouns_and_new_names():
      "How many Deprivation of Liberty Safeguards applications were waiting?", (), True),
     ("number", "It paid a rate of £24.10 per hour for home care in 2024/25.", "What hourly rate did it pay for home care?",
      (), True),
+    ("number", "Twenty-two care homes were rated requires improvement.", "How many care homes were rated requires improvement?",
+     (), True),
+    ("number", "In 2023/24, 31% of young people did not have a plan.", "How many young people were on the team's caseload?",
+     (), False),  # a share does not answer "how many"
+    ("number", "Ethnicity was recorded for only 71% of people receiving care.", "For how many of the people does it know "
+     "their ethnic background?", (), True),
+    ("number", "An average of 48 people a day were medically fit but still in hospital.",
+     "On average, how many medically fit people a day were still in hospital?", (), True),
+    ("number", "The reablement service supported 1,250 people in 2023/24.",
+     "How many people does the technology enabled care service support?", (), False),
+    ("number", "The social worker vacancy rate had fallen to 9%.", "What share of social work posts were filled by agency staff?",
+     (), False),
+    ("duration", "346 people were waiting for a Care Act assessment and the average wait was 17 days.",
+     "What was the average wait for a carer's assessment?", (), False),
 ])
 def test_holds_with_councils(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected

@@ -67,8 +67,8 @@ def test_overall_ratings_picked_by_word_and_by_extreme(fixture_pipeline, documen
 
 def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     """"Good" in the rating table and "Overall score: 75%" under the scores heading: one overall line."""
-    from rag.corpus import load_corpus as load
     from rag.chunking import chunk_document
+    from rag.corpus import load_corpus as load
     from rag.ratings import collect, rank_of
 
     (tmp_path / "o.txt").write_text("Fenwick Borough Council: local authority assessment\n\nOverall summary\n\n"

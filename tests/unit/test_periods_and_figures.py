@@ -159,6 +159,7 @@ def test_a_score_is_not_a_figure_to_find_and_other_periods_are_told_apart():
 
     assert question_figures("Why did Portsmouth score only 2 for learning?") == set()
     assert question_figures("How did carers feel about the council that got a 2?") == set()
+    assert stated_numbers("a plan by their 18th birthday") == {"18"}
     assert question_figures("How many of the 70 complaints were upheld?") == {"70"}
     asked = periods("What were the main themes of complaints in 2022/23?")
     assert dated_elsewhere("The Annual Complaints Report 2023/24 was not yet available.", asked)
