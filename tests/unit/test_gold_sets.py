@@ -11,7 +11,8 @@ from tests.helpers import FIXTURE_REPORTS, PROJECT_ROOT, SEEDS
 TYPES = {"factoid", "descriptive", "paraphrase", "authority-specific", "comparative", "unanswerable"}
 FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                      for f in ("heldout-reports", "heldout3-reports", "heldout4-reports", "heldout5-reports",
-                                               "heldout6-reports", "heldout7-reports", "heldout8-reports", "heldout9-reports")))
+                                               "heldout6-reports", "heldout7-reports", "heldout8-reports", "heldout9-reports",
+                                               "heldout10-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
