@@ -31,7 +31,7 @@ _COMPARATIVE = re.compile(
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,
 )
-_EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: \w+)? (score|rating|rated|scored)\b|"
+_EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage)\b|"
                       r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
                            re.IGNORECASE)
@@ -44,13 +44,14 @@ _RATING_REF = re.compile(
 _ASKS_RATING = re.compile(
     r"\b(what|which) ([\w-]+ )?(score|rating|grade|mark)\b|"
     r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
-    r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated|get|got|receive|received)\b(?! (say|about|do)\b)|"
+    r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated)\b(?! (say|about|do)\b)|"
+    r"^\s*(and )?what (did|does|do) [\w'’ &-]{1,50} (get|got|receive|received)( for\b[^?]*)?\??\s*$|"
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b|"
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
-_OVERALL = re.compile(r"\boverall (rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
+_OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
                       r"\boverall rated\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count)s?\b|"

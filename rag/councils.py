@@ -181,13 +181,28 @@ def council_of_name_line(line: str) -> str | None:
     return display_name(line) if key in _known_variants() else None
 
 
+#: Compass words and their short forms in council names ("N Somerset", "NE Lincs").
+_COMPASS = {"north east": "ne", "north west": "nw", "south east": "se", "south west": "sw", "north": "n", "south": "s",
+            "east": "e", "west": "w"}
+
+
+def compass_forms(form: str) -> set[str]:
+    """A name's forms with its leading compass word shortened ("north somerset" → "n somerset")."""
+    for word, short in _COMPASS.items():
+        if form.startswith(word + " "):
+            return {short + form[len(word):]}
+    return set()
+
+
 def variants_of(name: str) -> set[str]:
-    """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms."""
+    """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms, and a
+    leading compass word shortened ("N Somerset")."""
     forms = {normalise(name), strip_title_words(name)}
     for listed, aliases in english_councils():
         if normalise(listed) == normalise(name):
             forms |= {normalise(a) for a in aliases} | {strip_title_words(a) for a in aliases}
     forms |= {f"lb {f}" for f in list(forms)}
+    forms |= {short for f in list(forms) for short in compass_forms(f)}
     return {f for f in forms if f}
 
 
@@ -214,6 +229,8 @@ class CouncilMatcher:
             canonical = self.indexed.get(normalise(name), name)
             for v in (name, *aliases):
                 variants.setdefault(normalise(v), canonical)
+                for short in compass_forms(normalise(v)):
+                    variants.setdefault(short, canonical)
         for name in self.indexed.values():
             for v in variants_of(name):
                 variants[v] = name

@@ -27,9 +27,13 @@ HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
 _SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc)\s+)*(?P<indicative>indicative\s+)?"
-                    r"(?:score|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
+                    r"(?:scores?|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
                     r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
-                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^()]*\)?)?", re.IGNORECASE)
+                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^()]*\)?)?\.?", re.IGNORECASE)
+#: A summary's rating table copied as one line: "Local authority rating and score: Anytown Council. Good.
+#: Quality statement scores: 72%."
+_FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{0,100}\.\s*"
+                          r"(?P<rating>outstanding|good|requires improvement|inadequate)\b[^\n]{0,80}", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
 #: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
 _WORDED_DESCRIPTION = re.compile(r"evidence shows (?P<words>significant shortfalls|some shortfalls|a good standard|"
@@ -164,6 +168,9 @@ def classify(line: str) -> tuple[str, object]:
     m = _LABELLED_OVERALL.fullmatch(folded)
     if m and m.group("rating") in _OVERALL:
         return "overall", _OVERALL[m.group("rating")]
+    m = _FLAT_RATING.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
+    if m:
+        return "overall", _OVERALL[fold(m.group("rating"))]
     if len(line) <= HEADING_MAX_CHARS:
         statement = statement_of_heading(line)
         if statement:

@@ -16,6 +16,8 @@ from .framework import OVERALL_RATINGS, statement_of_heading, statement_order
 from .layout import classify
 from .records import Chunk, Composition, Passage, Query, Sentence
 
+#: A report's percentage inside a longer line ("Quality statement scores: 58%").
+_PERCENT_IN = re.compile(r"\bscores?\s*:?\s*(\d{1,3})\s*(?:%|per ?cent)", re.IGNORECASE)
 #: An answer lists at most this many score lines.
 MAX_LINES = 12
 
@@ -139,8 +141,35 @@ def rank_of(e: RatingEvidence) -> float:
         kind, value = classify(s.text.strip())
         if kind == "percentage":
             return float(value)
+        m = _PERCENT_IN.search(s.text)  # "… Requires improvement. Quality statement scores: 58%."
+        if m:
+            return float(m.group(1))
     words = [r.casefold() for r in reversed(OVERALL_RATINGS)]
     return 100.0 * words.index(str(e.rating).casefold()) / len(words) if str(e.rating).casefold() in words else 0.0
+
+
+def matching(query: Query, evidence: list[RatingEvidence]) -> list[RatingEvidence]:
+    """Every score line (pages' and summaries') that answers the score question: its councils and
+    statements, the rating it names, and the lowest or highest when it asks for that."""
+    overall = query.answer_type == "overall"
+    pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
+    if overall:
+        pool = overall_named(query.text, pool)
+    if query.extreme and pool:
+        values = [rank_of(e) for e in pool]
+        target = min(values) if query.extreme == "lowest" else max(values)
+        pool = [e for e in pool if rank_of(e) == target]
+    return pool
+
+
+def evidence_passages(query: Query, evidence: list[RatingEvidence]) -> tuple[Passage, ...]:
+    """The score lines a score question was answered from, as retrieved passages in answer order: the
+    statement pages' lines and the summaries' entries alike (both are the reports' evidence)."""
+    pool = sorted(matching(query, evidence), key=lambda e: (e.label.casefold(), statement_order(e.statement), e.from_summary))
+    seen: dict[int, Passage] = {}
+    for e in pool:
+        seen.setdefault(e.chunk.chunk_id, Passage(e.chunk, 1.0, len(seen) + 1))
+    return tuple(seen.values())
 
 
 def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
@@ -148,14 +177,7 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     from .compose import cite
 
     overall = query.answer_type == "overall"
-    pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
-    pool = _best_per_statement(pool)
-    if overall:
-        pool = overall_named(query.text, pool)
-    if query.extreme and pool:
-        values = [rank_of(e) for e in pool]
-        target = min(values) if query.extreme == "lowest" else max(values)
-        pool = [e for e in pool if rank_of(e) == target]
+    pool = _best_per_statement(matching(query, evidence))
     if not pool:
         what = "overall rating" if overall else "score"
         about = f" for {', '.join(query.councils)}" if query.councils else ""

@@ -80,6 +80,13 @@ def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     assert overall.rating == "Good" and rank_of(overall) == 75.0
 
 
+def test_score_answers_show_their_score_lines_as_the_passages(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("Which councils scored 4 for anything?"), documents)
+    cited = {c.passage.chunk.chunk_id for c in a.citations}
+    assert cited <= {p.chunk.chunk_id for p in a.passages[: len(cited) * 2]}
+    assert all(p.chunk.kind == "rating" for p in a.passages[: len(cited)])
+
+
 def test_a_score_named_by_its_description(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("Which councils received an exceptional score for anything?"), documents)
     assert a.answer and all("Score: 4" in line for line in a.answer.splitlines())

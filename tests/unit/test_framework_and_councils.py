@@ -156,3 +156,10 @@ def test_former_councils_are_recognised_as_councils_without_a_report():
 ])
 def test_titles_naming_the_page_and_long_titles(title, council):
     assert council_of_title(title) == council
+
+
+def test_a_leading_compass_word_may_be_shortened():
+    matcher = CouncilMatcher(["North Somerset", "Somerset"])
+    assert matcher.find("What is N Somerset's plan called?").known == ("North Somerset",)
+    assert matcher.find("How long are waits in Somerset?").known == ("Somerset",)
+    assert matcher.find("What about NE Lincs?").unknown == ("North East Lincolnshire",)

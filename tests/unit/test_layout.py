@@ -121,6 +121,9 @@ def test_labelled_overall_rating_and_score(line, kind, value):
     ("Overall score: 52%", "percentage", 52),
     ("Overall rating: 3", "bullet", None),  # an overall rating is a word, not a number
     ("Evidence shows that waits fell in 2024 for most people.", "text", None),
+    ("Quality statement scores: 58%.", "percentage", 58),
+    ("Local authority rating and score: Fenwick Borough Council. Requires improvement. Quality statement scores: 58%.",
+     "overall", "Requires improvement"),  # the summary's rating table copied as one line
 ])
 def test_score_lines_in_other_wordings(line, kind, value):
     assert classify(line) == (kind, value)
