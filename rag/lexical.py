@@ -2,7 +2,8 @@
 
 Indexes are built and saved by bm25s. Questions are analysed and scored without importing bm25s
 (its imports, numba and scipy among them, cost ~0.4 s of every cold ``rag ask``): the same analysis
-(:func:`tokenize`) and bm25s's own numpy scoring over the saved arrays (:class:`SavedBM25`).
+(:func:`tokenize`) and bm25s's own numpy scoring over the saved arrays (:class:`SavedBM25`). A build
+imports bm25s without numba (:func:`_import_bm25s`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +22,23 @@ from .config import DATA_DIR
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: bm25s methods that add a non-occurrence term, which the saved arrays alone do not give.
 _NEEDS_BM25S = ("bm25l", "bm25+")
+
+
+def _import_bm25s():
+    """bm25s, imported without numba when numba is not loaded yet: bm25s imports numba only for its
+    optional JIT backends, which this module never selects, and that import costs ~0.1 s of CPU in
+    every build (10x bm25s's own import); its numpy index and scores are the same either way."""
+    if "numba" in sys.modules or "bm25s" in sys.modules:
+        import bm25s
+
+        return bm25s
+    sys.modules["numba"] = None  # makes ``import numba`` fail, so bm25s takes its no-numba path
+    try:
+        import bm25s
+    finally:
+        if sys.modules.get("numba", 0) is None:
+            del sys.modules["numba"]  # a later ``import numba`` (ranx) loads it as usual
+    return bm25s
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,9 +105,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
-        import bm25s
-
-        bm25 = bm25s.BM25()
+        bm25 = _import_bm25s().BM25()
         bm25.index(tokenize(texts), show_progress=False)
         return cls(bm25, len(texts))
 
@@ -100,9 +117,7 @@ class LexicalIndex:
         params = json.loads((Path(folder) / "params.index.json").read_text(encoding="utf-8"))
         if params.get("method") not in _NEEDS_BM25S:
             return cls(SavedBM25(folder, params), size)
-        import bm25s
-
-        bm25 = bm25s.BM25.load(str(folder), mmap=False)
+        bm25 = _import_bm25s().BM25.load(str(folder), mmap=False)
         return cls(bm25, size)
 
     def scores(self, query: str) -> np.ndarray:
