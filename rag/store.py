@@ -582,6 +582,20 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+#: Threads that flush a build's files together: fsync waits on the disk, not the CPU, and concurrent
+#: flushes of one file system share journal commits (a build's ~20 files flush in about the time of one).
+FSYNC_THREADS = 8
+
+
+def _fsync_all(paths: Sequence[Path]) -> None:
+    """Flush every file and folder of ``paths`` to disk, concurrently; returns once all are flushed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, max(len(paths), 1)), thread_name_prefix="rag-fsync") as pool:
+        for _ in pool.map(_fsync, paths):  # re-raises the first OSError, as the loop it replaces did
+            pass
+
+
 def _write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
     """One SQLite row per chunk: its id and its record as JSON (the id is the row key, not repeated)."""
     db = sqlite3.connect(path)
@@ -678,8 +692,7 @@ def _write_build(folder: Path, data: IndexData) -> tuple[dict[str, Any], dict[st
         for p in sorted(folder.rglob("*")) if p.is_file()
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    for p in [*folder.rglob("*"), folder]:
-        _fsync(p)
+    _fsync_all([*folder.rglob("*"), folder])
     return manifest, linked
 
 
