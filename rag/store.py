@@ -51,6 +51,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -589,8 +590,6 @@ FSYNC_THREADS = 8
 
 def _fsync_all(paths: Sequence[Path]) -> None:
     """Flush every file and folder of ``paths`` to disk, concurrently; returns once all are flushed."""
-    from concurrent.futures import ThreadPoolExecutor
-
     with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, max(len(paths), 1)), thread_name_prefix="rag-fsync") as pool:
         for _ in pool.map(_fsync, paths):  # re-raises the first OSError, as the loop it replaces did
             pass
