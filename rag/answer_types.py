@@ -203,9 +203,10 @@ def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
     for pos, name in new_names(sentence, question):
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (pos > 0 and words[pos - 1] == "by")  # "… was provided by Tamar Voice"
+        # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
+        # hub asked about, while the "Corporate Peer Challenge" is a peer review
         if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
-            return True  # a topic word beside the name or within it, not as its last word (another "… Hub" is
-            # not the hub asked about; the "Corporate Peer Challenge" is a peer review)
+            return True
     return False
 
 
