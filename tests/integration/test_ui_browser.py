@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from rag.config import PROJECT_ROOT
 from rag.server import launch
@@ -274,7 +275,9 @@ def test_phone_layout_puts_each_answer_right_above_its_sources(browser, server):
 
 
 def axe_violations(pg, script: Path) -> list[dict]:
-    """Serious and critical axe-core violations on the page as it is."""
+    """Serious and critical axe-core violations on the page as it settles: colours are measured after
+    running transitions end (a button turning enabled fades its colours in)."""
+    pg.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not pg.evaluate("typeof window.axe !== 'undefined'"):
         pg.add_script_tag(path=str(script))
     found = pg.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
@@ -286,6 +289,7 @@ def test_accessibility_has_no_serious_violations(page, server, axe_script):
     open_app(page, server)
     ask(page, SAFEGUARDING)
     assert page.get_by_role("textbox", name="Your question about the reports").count() == 1
+    expect(page.locator("#export-md")).to_be_enabled()  # checked as they are once there is something to export
     problems = {"Ask": axe_violations(page, axe_script)}
     page.locator(".rag-selected .rag-open").first.click()
     page.locator("#document-view #rag-focus").wait_for(state="visible")
@@ -295,6 +299,7 @@ def test_accessibility_has_no_serious_violations(page, server, axe_script):
     problems["Evaluation"] = axe_violations(page, axe_script)
     page.goto(server + "?__theme=dark")  # the dark theme too, with the stored conversation
     page.locator("#conversation .rag-turn").first.wait_for(state="visible")
+    expect(page.locator("#export-md")).to_be_enabled()
     problems["Ask, dark"] = axe_violations(page, axe_script)
     assert not any(problems.values()), problems
 
