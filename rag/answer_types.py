@@ -353,10 +353,16 @@ def _is_number_word(word: str) -> bool:
                 or "-" in word and all(_COUNT.fullmatch(part) for part in word.split("-") if part))
 
 
-def _is_share_at(sentence: str, words: list[str], i: int) -> bool:
-    """Whether the i-th word is the number of a percentage ("31%", "31 per cent")."""
-    follows = words[i + 1] if i + 1 < len(words) else ""
-    return bool(re.search(rf"\b{re.escape(words[i])}\s*%", sentence)) or follows in ("per", "percent")
+#: A number in figures ("31", "41.3", "1,980"), matched from its first digit only.
+_FIGURES = re.compile(r"(?<![\d,.])\d[\d,.]*")
+#: What makes the number before it a percentage.
+_PERCENT_SIGN = re.compile(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+
+
+def _share_spans(sentence: str) -> list[range]:
+    """Where the numbers of the sentence's percentages stand ("31%", "41.3 %", "12 per cent"), as
+    character ranges, found in one pass."""
+    return [range(*m.span()) for m in _FIGURES.finditer(sentence) if _PERCENT_SIGN.match(sentence, m.end(), m.end() + 12)]
 
 
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -371,8 +377,9 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
-    shares = {i for i, w in enumerate(words) if _is_share_at(sentence, words, i)} if _COUNTS.search(question) else set()
     starts = [m.start() for m in _TOKEN.finditer(sentence)]
+    spans = _share_spans(sentence) if _COUNTS.search(question) else []
+    shares = {i for i, start in enumerate(starts) if any(start in span for span in spans)}
     numbers = [at[i] for i, w in enumerate(words) if i not in shares and _is_number_word(w)
                and not (re.fullmatch(r"(19|20)\d{2}", w) or starts[i] and sentence[starts[i] - 1] == "/")]  # not "2023/24"
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]

@@ -26,11 +26,13 @@ def families() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
     return {family: tuple(kinds) for family, kinds in out.items()}
 
 
-def kinds_named(text: str) -> dict[str, set[str]]:
-    """Family → the kinds of it that ``text`` names."""
-    out: dict[str, set[str]] = {}
+@functools.lru_cache(maxsize=4096)
+def kinds_named(text: str) -> dict[str, frozenset[str]]:
+    """Family → the kinds of it that ``text`` names (remembered: a question is checked against every
+    candidate sentence, and the same sentences come back for many questions). Do not change the result."""
+    out: dict[str, frozenset[str]] = {}
     for family, kinds in families().items():
-        named = {kind for kind, pattern in kinds if pattern.search(text)}
+        named = frozenset(kind for kind, pattern in kinds if pattern.search(text))
         if named:
             out[family] = named
     return out

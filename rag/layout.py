@@ -187,8 +187,8 @@ def classify(line: str) -> tuple[str, object]:
         theme = theme_of_heading(line)
         if theme:
             return "theme", theme
-    elif len(line) <= TITLE_MAX_CHARS and council_of_title(line):
-        return "title", council_of_title(line)  # "<statement> - <council's formal name> - Local authority assessment"
+    elif len(line) <= TITLE_MAX_CHARS and (council := council_of_title(line)):
+        return "title", council  # "<statement> - <council's formal name> - Local authority assessment"
     if _KEY_VALUE.fullmatch(line):
         return "bullet", None
     if is_heading_shape(line):

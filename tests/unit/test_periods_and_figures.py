@@ -126,6 +126,8 @@ def test_sentence_checks_finish_on_hostile_sentences():
         check(digits)
         check(names)
     assert names_the_holder(names, "Who chairs it?") is False
+    assert holds("number", digits, "How many people were waiting?") is False
+    assert holds("number", "1 " * 100_000 + "%", "How many people were waiting?") is False
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
