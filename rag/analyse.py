@@ -57,7 +57,7 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|perce
                      r"amount|figure|count)s?\b|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
-                     r"\b(budget|spend|spent|cost|costs|population)\b|"
+                     r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
                      r"^\s*(and )?(what|which|how much)\b[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|"
                      r"(hourly|weekly|daily|annual)( [\w-]+){0,3} (rate|fee|price|cost|pay))\b|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b",

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention
+from .abstain import abstain_reason, abstention, holds_what_is_asked
 from .analyse import asks_standard_text
-from .answer_types import BONUS_CHECKS, holds
+from .answer_types import BONUS_CHECKS
 from .config import Settings
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
@@ -114,9 +114,14 @@ def cite(lines: list[tuple[str, list[tuple[Passage, Sentence]]]]) -> tuple[str, 
     return "\n".join(out_lines), tuple(citations)
 
 
+#: A hyphen that ends a line inside a word, as PDF text breaks "south-west" ("south-\nwest").
+_HYPHEN_AT_LINE_END = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+
+
 def _one_line(text: str) -> str:
-    """A quoted sentence on one answer line, its spacing collapsed (a score entry spans lines in its report)."""
-    return " ".join(text.split())
+    """A quoted sentence on one answer line, its spacing collapsed (a score entry spans lines in its report)
+    and a word hyphenated across lines kept whole ("south-west", not "south- west")."""
+    return " ".join(_HYPHEN_AT_LINE_END.sub("-", text).split())
 
 
 #: A sentence that goes on about what the one before it said: "… to cover such changes", "this
@@ -200,7 +205,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if query.comparative:
         return _comparison(query, candidates, best, weights, settings)
     floor = max(settings.abstain_threshold if settings.rules.threshold else 0.0, best - settings.answer_margin)
-    typed = [c for c in candidates if holds(query.answer_type, c.sentence.text, query.text, query.councils)]
+    typed = [c for c in candidates if holds_what_is_asked(query, c)]
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         first = max(typed, key=lambda c: c.relevance)  # the answer opens with a sentence holding what is asked
         rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,

@@ -65,3 +65,9 @@ def test_cite_numbers_passages_in_order_and_highlights_the_quoted_sentences():
     text, citations = cite(lines)
     assert text == "Harrow: One. [1] Two. [1]\nEaling: Three. [2]"
     assert [(c.n, c.highlights) for c in citations] == [(1, ((0, 4), (5, 9))), (2, ((0, 6),))]
+
+
+def test_a_word_hyphenated_across_lines_is_quoted_whole():
+    p = passage("It did not cover the south-\nwest of the county.|Score\n2 of 4 in all -\n 3 teams.")
+    text, _ = cite(by_council(candidates(p, [1, 1], [[1], [1]])))
+    assert text == "Harrow: It did not cover the south-west of the county. [1] Score 2 of 4 in all - 3 teams. [1]"
