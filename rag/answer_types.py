@@ -434,8 +434,8 @@ def _counts_another(after: str, nouns: set[str]) -> bool:
 #: How much text after a number is read for the noun it counts (a few words; bounded, so that a sentence
 #: of many numbers is read in linear time).
 PHRASE_CHARS = 100
-#: Punctuation that ends the phrase after a number.
-_PHRASE_BREAK = re.compile(r"[,;:.()\[\]]")
+#: Punctuation that ends the phrase after a number (not the comma or point inside one: "1,020", "41.3").
+_PHRASE_BREAK = re.compile(r"[,.](?!\d)|[;:()\[\]]")
 
 
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:

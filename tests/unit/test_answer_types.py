@@ -122,6 +122,8 @@ def test_counted_nouns_and_new_names():
     ("number", "Some 40 care homes were rated good.", "How many care homes were rated good?", (), True),
     ("number", "About 1,600 carers' assessments were completed.", "How many carers were waiting for an assessment?", (), False),
     ("number", "About 1,600 carers' assessments were completed.", "How many carers' assessments were completed?", (), True),
+    ("number", "The hub completed 1,020 carers' assessments in 2025/26.", "How many young carers did the hub support?",
+     (), False),
     ("number", "The service could take 90 new people each month.", "How many people used the service in 2024/25?", (), False),
     ("number", "The service took 90 new people each month.", "How many new people did the service take each month?", (), True),
     ("number", "A trial put sensors in 300 households.", "How many homes took part in the trial of sensors?", (), True),
