@@ -582,8 +582,9 @@ def _part_words(run: str) -> list[str]:
 
 def named_parts(question: str, councils: tuple[str, ...] = ()) -> list[str]:
     """The proper names a question narrows its figure to ("Cornwall's *West Penwith* teams", "the *Hospital
-    Social Work Team*", "*British Sign Language* users"): capitalised runs that are not its first word, a
-    council, a month or a common word."""
+    Social Work Team*", "*British Sign Language* users", "the *South* quadrant"): capitalised runs of two
+    words or more, or one before a word for a part of the area, that are not its first word, a council, a
+    month or a common word."""
     council_words = _council_words(councils)
     out = []
     for m in _NAME.finditer(question):
@@ -595,7 +596,14 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> list[str]:
             words = words[1:] if _words(run)[:1] == words[:1] else words  # "Which Hospital Team …": not "which"
         if len(words) >= PART_MIN_WORDS:
             out.append(run)
+        elif words and _AREA_AFTER.match(question, m.end()):
+            out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
     return out
+
+
+#: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").
+_AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbourhood|ward|team|teams|hub|area|"
+                         r"division)\b", re.IGNORECASE)
 
 
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:

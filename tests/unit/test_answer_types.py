@@ -142,6 +142,12 @@ def test_counted_nouns_and_new_names():
     ("number", "The Oak Vale team's vacancy rate was 19%.", "What was the vacancy rate in Fenwick's Oak Vale team?",
      ("Fenwick",), True),
     ("number", "The staff vacancy rate was 12%.", "What was Fenwick CC's vacancy rate in Sept 2024?", ("Fenwick",), True),
+    ("duration", "The median wait for a Care Act assessment was 19 days.",
+     "What was the median wait for an assessment in the South quadrant of Fenwick?", ("Fenwick",), False),
+    ("duration", "In the South quadrant the median wait was 26 days.",
+     "What was the median wait for an assessment in the South quadrant of Fenwick?", ("Fenwick",), True),
+    ("number", "In 2023/24, 9% of nursing placements were outside the borough.",
+     "What share of nursing placements made by the Berkshire borough of Fenwick were outside it?", ("Fenwick",), True),
     ("number", "There were 240 DoLS applications waiting.", "How many Deprivation of Liberty Safeguards applications "
      "were waiting?", (), True),
     ("number", "The staff vacancy rate was 12%.", "What was the vacancy rate for social workers?", (), False),
