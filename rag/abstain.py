@@ -98,10 +98,16 @@ def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
     return bool(nouns) and all(weights.df.get(n, 0) < settings.generic_share * weights.n for n in nouns)
 
 
+def holds_what_is_asked(query: Query, candidate) -> bool:
+    """Whether the candidate's sentence holds the kind of thing the question asks for; its passage may
+    name the part a figure is for ("DoLS applications" above "1,940 applications were waiting")."""
+    return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, candidate.passage.chunk.text)
+
+
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for."""
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds(query.answer_type, c.sentence.text, query.text, query.councils)]
+            if holds_what_is_asked(query, c)]
 
 
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -112,7 +118,7 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
-    if any(holds(query.answer_type, c.sentence.text, query.text, query.councils) for c in about):
+    if any(holds_what_is_asked(query, c) for c in about):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]])
     if topic:

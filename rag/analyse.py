@@ -57,7 +57,7 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|perce
                      r"amount|figure|count)s?\b|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
-                     r"\b(budget|spend|spent|cost|costs|population)\b|"
+                     r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
                      r"^\s*(and )?(what|which|how much)\b[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|"
                      r"(hourly|weekly|daily|annual)( [\w-]+){0,3} (rate|fee|price|cost|pay))\b|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b",
@@ -97,7 +97,9 @@ _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
-_REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the reasons?\b|\bhow come\b|\bfor what reason\b", re.IGNORECASE)
+_REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
+                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b",
+                     re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
 #: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
 _SWAP = re.compile(r"^\s*(and|what about|how about|and what about|and how about|same for|what of)\b(?: (for|in|at))?\s*",

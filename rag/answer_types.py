@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .councils import variants_of
 from .kinds import other_kind
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -20,9 +21,10 @@ _DATE = re.compile(
     r"\b\d{1,2}(:\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
-#: A person named by title ("Dr Patel", "Cllr Jones") or introduced by name ("named Sam Reid").
-_PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady)\.? [A-Z][a-z'-]+|"
-                     r"\bnamed [A-Z][a-z'-]+")
+#: A person named by title ("Dr Patel", "Cllr Jones").
+_PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady)\.? [A-Z][a-z'-]+")
+#: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
+_NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|driven by)\b", re.IGNORECASE)
 #: Capitalised words that name no one thing ("The", "Council", "Adult") and so never make a name alone.
@@ -131,7 +133,8 @@ _NOT_PERSON = {"adult", "adults", "social", "care", "council", "borough", "count
                "independent", "living", "well", "better", "making", "it", "deputy", "of", "for", "in", "on", "at",
                "housing", "options", "support", "solutions", "age", "mind", "uk", "england", "healthwatch",
                "citizens", "advice", "foundation", "alliance", "action", "connect", "together", "place", "unit",
-               "ward", "office", "department", "committee", "cabinet", "agency", "company", "limited", "ltd"}
+               "ward", "office", "department", "committee", "cabinet", "agency", "company", "limited", "ltd",
+               "guardian", "champion", "navigator", "advocate", "practitioner", "coordinator", "member", "members"}
 
 
 def _is_personal_name(name: str) -> bool:
@@ -142,7 +145,7 @@ def _is_personal_name(name: str) -> bool:
 def has_person(text: str) -> bool:
     """Whether the text names a person (not just a role): by title ("Dr Patel"), as "named …", or a
     full name set beside a role ("the independent chair, Sam Reid")."""
-    if _PERSON.search(text):
+    if _PERSON.search(text) or any(_is_personal_name(m.group("name")) for m in _NAMED.finditer(text)):
         return True
     for m in _NAME_BY_ROLE.finditer(text):
         name = m.group("name") or m.group("name2")
@@ -296,13 +299,30 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|^\s*what (is|was) the (total )?(budget|cost|"
-                         r"spend|overspend|underspend)\b", re.IGNORECASE)
+                         r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
 _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
                          r"uplift|increase|rise|change|reduction|cut)\b)"
                          r"[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|(hourly|weekly|daily|annual) "
                          r"([\w-]+ ){0,3}(rate|fee|price|cost|pay))\b", re.IGNORECASE)
 _MONEY = re.compile(r"£|\b(pounds?|million|billion|bn)\b", re.IGNORECASE)
+
+
+#: The unit of time a price is asked per ("what hourly rate", "the weekly fee", "per hour"), by its word; a
+#: year is left out, as "a year" usually gives the period of a total ("how much did it save in a year").
+_ASKS_PER = re.compile(r"\b(hourly|weekly|daily)\b|\b(?:per|an|a) (hour|week|day)\b", re.IGNORECASE)
+_UNITS = {"hourly": "hour", "weekly": "week", "daily": "day"}
+
+
+def price_per_unit_given(sentence: str, question: str) -> bool:
+    """Whether the sentence gives a price per the unit of time the question asks it per (or the question
+    asks no such price): a yearly budget does not answer "what hourly rate did the council pay"."""
+    m = _ASKS_PER.search(question) if _ASKS_PRICE.search(question) else None
+    if not m:
+        return True
+    unit = _UNITS.get((m.group(1) or "").casefold()) or m.group(2).casefold()
+    adverb = {v: k for k, v in _UNITS.items()}[unit]
+    return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{adverb}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
 
 
 def asks_money(question: str) -> bool:
@@ -338,9 +358,10 @@ def has_money(text: str) -> bool:
 #: answers "how many residents were placed" (not the other way round: "people" is the wider word),
 #: and "in 24 locations" answers "in how many places".
 _PLACES = {"place", "location", "site", "venue", "setting"}
+_HOMES = {"home", "household"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient")},
-            **{noun: _PLACES for noun in _PLACES}}
+            **{noun: _PLACES for noun in _PLACES}, **{noun: _HOMES for noun in _HOMES}}
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
@@ -365,6 +386,58 @@ def _share_spans(sentence: str) -> list[range]:
     return [range(*m.span()) for m in _FIGURES.finditer(sentence) if _PERCENT_SIGN.match(sentence, m.end(), m.end() + 12)]
 
 
+#: Numbers that are not a count of things: an age ("aged 16 to 25", "from age 14", "over-65s") or a sum of
+#: money ("£25.10"); "young carers aged 16 to 25" says nothing of how many young carers there were.
+_NOT_COUNTS = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
+                         r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|£\s*\d[\d,.]*",
+                         re.IGNORECASE)
+
+
+#: A number of things per day, week or month ("110 new people each month"): a rate, not a period's count.
+_PER_TIME = re.compile(r"(?<![\d,.])\d[\d,.]*(?:\s+[\w'’-]+){0,4}?\s+(?:each|per|a|an|every)\s+(?:day|week|month)\b", re.IGNORECASE)
+
+
+def _not_count_spans(sentence: str, question: str) -> list[range]:
+    """Where the sentence's ages, sums of money and (unless the question asks for one) counts per day,
+    week or month stand, as character ranges: numbers there do not count what a "how many" question asks."""
+    spans = [range(*m.span()) for m in _NOT_COUNTS.finditer(sentence)]
+    if not _PER_TIME_ASKED.search(question):
+        spans += [range(m.start(), m.start() + len(m.group(0).split()[0])) for m in _PER_TIME.finditer(sentence)]
+    return spans
+
+
+#: A question that itself asks for a count per unit of time ("how many a week", "each month").
+_PER_TIME_ASKED = re.compile(r"\b(?:each|per|a|an|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
+
+
+#: Number words that give a share, not a count ("a quarter of homes", "once a quarter").
+_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "majority", "minority"}
+#: How many words after a number its counted noun may stand ("96 people", "26 older people").
+COUNTED_REACH = 3
+
+
+def _counts_another(after: str, nouns: set[str]) -> bool:
+    """Whether a number followed by the text ``after`` counts a thing other than ``nouns``: the last plural
+    noun of the phrase just after it, not a possessive, is another ("96 people placed in care homes" does not
+    count care homes, "64 home care providers" counts providers, "2,900 carers' assessments" counts
+    assessments, not carers). The phrase ends at punctuation or at a verb or preposition."""
+    phrase = []
+    for w in _TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])[:COUNTED_REACH]:
+        if w.casefold() in _PHRASE_END:
+            break
+        phrase.append(w)
+    heads = [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
+    plurals = [w for w in heads if _looks_plural(w)]
+    return bool(plurals) and _stem(plurals[-1]) not in nouns
+
+
+#: How much text after a number is read for the noun it counts (a few words; bounded, so that a sentence
+#: of many numbers is read in linear time).
+PHRASE_CHARS = 100
+#: Punctuation that ends the phrase after a number (not the comma or point inside one: "1,020", "41.3").
+_PHRASE_BREAK = re.compile(r"[,.](?!\d)|[;:()\[\]]")
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
@@ -377,11 +450,14 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
+    tokens = _TOKEN.findall(sentence)
     starts = [m.start() for m in _TOKEN.finditer(sentence)]
-    spans = _share_spans(sentence) if _COUNTS.search(question) else []
+    spans = _share_spans(sentence) + _not_count_spans(sentence, question) if _COUNTS.search(question) else []
     shares = {i for i, start in enumerate(starts) if any(start in span for span in spans)}
-    numbers = [at[i] for i, w in enumerate(words) if i not in shares and _is_number_word(w)
-               and not (re.fullmatch(r"(19|20)\d{2}", w) or starts[i] and sentence[starts[i] - 1] == "/")]  # not "2023/24"
+    fractions = _FRACTIONS if _COUNTS.search(question) else set()
+    numbers = [at[i] for i, w in enumerate(words) if i not in shares and _is_number_word(w) and w not in fractions
+               and not (re.fullmatch(r"(19|20)\d{2}", w) or starts[i] and sentence[starts[i] - 1] == "/")  # not "2023/24"
+               and not _counts_another(sentence[starts[i] + len(tokens[i]) : starts[i] + len(tokens[i]) + PHRASE_CHARS], nouns)]
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]
     return any(abs(a - b) <= COUNT_WINDOW for a in numbers for b in spots)
 
@@ -475,20 +551,110 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
     wanted = role_words(question, councils)
     if not wanted:
         return True
-    present = wanted & {_stem(w) for w in _words(sentence)}
+    present = wanted & {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
     return len(present) >= ROLE_SHARE * len(wanted)
 
 
-def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = ()) -> bool:
+#: Words of a council's formal name, or of the assessment itself, left out of the parts a question names
+#: ("Metropolitan Borough of Wirral", "CQC", "Care Act").
+_NOT_PART = {"borough", "county", "city", "metropolitan", "district", "royal", "london", "council", "of", "and",
+                  "the", "cqc", "care", "quality", "commission", "act",
+               # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and short months
+               "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+               "sept", "oct", "nov", "dec"}
+#: How many words of its own a part must have to be checked: one proper word ("Ombudsman", "Berkshire",
+#: an initialism) is too often another form of a name the passage spells differently.
+PART_MIN_WORDS = 2
+
+
+def _council_words(councils: tuple[str, ...]) -> set[str]:
+    """Every word of every form by which the councils may be named ("Staffs", "LB Camden")."""
+    return {w for c in councils for form in (c.casefold(), *variants_of(c)) for w in form.split()}
+
+
+def _part_words(run: str) -> list[str]:
+    """The words of a capitalised run that name something in particular: no possessive "'s", no common
+    word, no acronym (often a council's initials, "RBG's", or spelt out in the passage)."""
+    tokens = (t for t in _TOKEN.findall(run) if sum(ch.isupper() for ch in t) < 2)
+    words = (re.sub(r"['’]s$", "", t.casefold().strip("'’")) for t in tokens)
+    return [w for w in words if len(w) > 1 and w not in _GENERIC and w not in _NOT_PART]
+
+
+def named_parts(question: str, councils: tuple[str, ...] = ()) -> list[str]:
+    """The proper names a question narrows its figure to ("Cornwall's *West Penwith* teams", "the *Hospital
+    Social Work Team*", "*British Sign Language* users", "the *South* quadrant"): capitalised runs of two
+    words or more, or one before a word for a part of the area, that are not its first word, a council, a
+    month or a common word."""
+    council_words = _council_words(councils)
+    out = []
+    for m in _NAME.finditer(question):
+        run = m.group(0)
+        if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“":
+            continue
+        words = [w for w in _part_words(run) if w not in council_words]
+        if m.start() == 0:
+            words = words[1:] if _words(run)[:1] == words[:1] else words  # "Which Hospital Team …": not "which"
+        if len(words) >= PART_MIN_WORDS:
+            out.append(run)
+        elif words and _AREA_AFTER.match(question, m.end()):
+            out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
+    return out
+
+
+#: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").
+_AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbourhood|ward|team|teams|hub|area|"
+                         r"division)\b", re.IGNORECASE)
+
+
+def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence names every part the question narrows its figure to (or its acronym): a
+    borough-wide vacancy rate does not answer a question about the West Penwith teams."""
+    have = {_stem(w) for w in _words(sentence)}
+    council_words = _council_words(councils)
+    for part in named_parts(question, councils):
+        words = {_stem(w) for w in _part_words(part) if w not in council_words}
+        if not (words <= have or _abbreviated(part, sentence) or _refers_back(part, sentence)):
+            return False
+    return True
+
+
+def _refers_back(part: str, sentence: str) -> bool:
+    """Whether the sentence refers to the part by its last word after a definite word ("the hub" for the
+    Carers Hub, "the fund" for the Better Care Fund)."""
+    head = re.escape(_part_words(part)[-1])
+    return bool(re.search(rf"\b(?:the|this|that|its|their)\s+{head}s?\b", sentence, re.IGNORECASE))
+
+
+def _acronyms(text: str) -> set[str]:
+    """The capital letters of each acronym in a text ("DoLS" → "dls", "BSL" → "bsl")."""
+    return {"".join(ch for ch in t if ch.isupper()).casefold() for t in _TOKEN.findall(text)
+            if sum(ch.isupper() for ch in t) >= 2}
+
+
+def _spelt_initials(text: str) -> str:
+    """The first letters of a text's words, leaving out small joining words ("Deprivation of Liberty Safeguards" → "dls")."""
+    return "".join(w[0] for w in _words(text) if w not in ("of", "and", "for", "the", "in", "a", "an"))
+
+
+def _abbreviated(part: str, sentence: str) -> bool:
+    """Whether the sentence spells out the part's acronym ("DoLS"), or gives the part as an acronym."""
+    spelt = _spelt_initials(sentence)
+    return any(a in spelt for a in _acronyms(part)) or _spelt_initials(part) in _acronyms(sentence)
+
+
+def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = (), context: str = "") -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
-    check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing."""
+    check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing.
+    ``context`` is the passage around the sentence, which may name the part a figure is for ("DoLS")."""
     if answer_type == "number":
         return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
+                and price_per_unit_given(sentence, question) and names_the_part(f"{sentence} {context}", question, councils)
                 and (not asks_share(question) or has_share(sentence)) and other_kind(sentence, question) is None)
     if answer_type == "date":
         return dates_as_asked(sentence, question)
     if answer_type == "duration":
-        return has_duration(sentence) and other_kind(sentence, question) is None
+        return (has_duration(sentence) and other_kind(sentence, question) is None
+                and names_the_part(f"{sentence} {context}", question, councils))
     if answer_type == "holder":
         return names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
     if answer_type == "person":

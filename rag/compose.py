@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention
+from .abstain import abstain_reason, abstention, holds_what_is_asked
 from .analyse import asks_standard_text
-from .answer_types import BONUS_CHECKS, holds
+from .answer_types import BONUS_CHECKS, has_reason
 from .config import Settings
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
@@ -114,9 +114,14 @@ def cite(lines: list[tuple[str, list[tuple[Passage, Sentence]]]]) -> tuple[str, 
     return "\n".join(out_lines), tuple(citations)
 
 
+#: A hyphen that ends a line inside a word, as PDF text breaks "south-west" ("south-\nwest").
+_HYPHEN_AT_LINE_END = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+
+
 def _one_line(text: str) -> str:
-    """A quoted sentence on one answer line, its spacing collapsed (a score entry spans lines in its report)."""
-    return " ".join(text.split())
+    """A quoted sentence on one answer line, its spacing collapsed (a score entry spans lines in its report)
+    and a word hyphenated across lines kept whole ("south-west", not "south- west")."""
+    return " ".join(_HYPHEN_AT_LINE_END.sub("-", text).split())
 
 
 #: A sentence that goes on about what the one before it said: "… to cover such changes", "this
@@ -136,12 +141,19 @@ def restates(sentence: str, question: str, weights: TermWeights) -> bool:
     return weights.overlap(weights.content(weights.terms(question)), sentence) >= RESTATES_OVERLAP
 
 
+def gives_the_cause(sentence: str, following: str) -> bool:
+    """Whether, for a "why" question, the next sentence gives the cause that the chosen one does not
+    ("The average time was 14 months." then "This was because few builders …")."""
+    return not has_reason(sentence) and has_reason(following)
+
+
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
                        weights: TermWeights, limit: int, wants_cause: bool = False) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
     ("They felt this left...", or for a "why" question one that points back: "took this on board") and
     followed by the next one of its paragraph when that one elaborates ("For example...", "This
-    included...") or the chosen one only restates the question."""
+    included..."), the chosen one only restates the question, or it gives the cause a "why" question
+    asks for and the chosen one does not."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
@@ -153,7 +165,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
         before = preceding.get(id(seed)) if i == 0 and leans_back else None
         after = following.get(id(seed))
         if after is not None and not (ELABORATION.match(after.sentence.text) or continues(after.sentence.text)
-                                      or restates(seed.sentence.text, question, weights)):
+                                      or restates(seed.sentence.text, question, weights)
+                                      or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
         for c in (before, seed, after):
             if c is None or len(out) >= limit:
@@ -200,7 +213,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if query.comparative:
         return _comparison(query, candidates, best, weights, settings)
     floor = max(settings.abstain_threshold if settings.rules.threshold else 0.0, best - settings.answer_margin)
-    typed = [c for c in candidates if holds(query.answer_type, c.sentence.text, query.text, query.councils)]
+    typed = [c for c in candidates if holds_what_is_asked(query, c)]
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         first = max(typed, key=lambda c: c.relevance)  # the answer opens with a sentence holding what is asked
         rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,

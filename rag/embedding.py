@@ -178,6 +178,13 @@ class Encoder:
     def weights_sha256(self) -> str:
         return weights_sha256(self.path)
 
+    def token_lengths(self, texts: list[str]) -> list[int]:
+        """How many tokens the model reads of each text (truncated at its maximum length): texts of the same
+        length in tokens, batched together, waste the least work on padding."""
+        limit = self._model.max_seq_length
+        ids = self._model.tokenizer(list(texts), add_special_tokens=True, truncation=True, max_length=limit)["input_ids"]
+        return [len(i) for i in ids]
+
     def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

@@ -148,8 +148,11 @@ def _embed(texts: list[str], cache: dict[str, np.ndarray], encoder: Encoder, set
     from tqdm.auto import tqdm
 
     keys = [_key(t) for t in texts]
-    # longest first, so that texts of similar length share a batch (less padding: ~1.6x faster here)
-    missing = sorted({k: t for k, t in zip(keys, texts) if k not in cache}.items(), key=lambda kt: (-len(kt[1]), kt[0]))
+    missing = list({k: t for k, t in zip(keys, texts) if k not in cache}.items())
+    # longest first in tokens, so that texts of similar length share a batch (less padding than by characters)
+    measure = getattr(encoder, "token_lengths", None)
+    lengths = measure([t for _, t in missing]) if measure and missing else [len(t) for _, t in missing]
+    missing = [kt for _, kt in sorted(zip(lengths, missing), key=lambda lk: (-lk[0], -len(lk[1][1]), lk[1][0]))]
     bs = settings.batch_size
     with tqdm(total=len(missing), desc=desc, unit="text", disable=not progress or not missing) as bar:
         for i in range(0, len(missing), bs):
@@ -160,6 +163,13 @@ def _embed(texts: list[str], cache: dict[str, np.ndarray], encoder: Encoder, set
     if not texts:
         return np.zeros((0, encoder.dim), dtype=np.float32), 0
     return np.stack([cache[k] for k in keys]).astype(np.float32), len(missing)
+
+
+def _missing_counts(passages: list[str], sentences: list[str], cache: dict[str, np.ndarray]) -> tuple[int, int]:
+    """How many distinct passages, and then sentences not among them, have no vector yet (the build's report)."""
+    passage_keys = {_key(t) for t in passages} - cache.keys()
+    sentence_keys = {_key(t) for t in sentences} - cache.keys() - passage_keys
+    return len(passage_keys), len(sentence_keys)
 
 
 def _text_indexes(chunks: list[Chunk], passages: list[str], rows: np.ndarray) -> tuple[LexicalIndex, dict[str, int]]:
@@ -220,8 +230,10 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             text_side = pool.submit(_text_indexes, chunks, passages, rows)
             # the query encoder's graph found (and its checksum checked) meanwhile; an export waits for the encoder
             graph_found = pool.submit(prepare_for_build, index_dir, manifest, encoder, export_if_missing=False)
-            chunk_vectors, n_passages = _embed(passages, cache, encoder, settings, "Embedding passages", progress)
-            sentence_vectors, n_sentences = _embed(sentences, cache, encoder, settings, "Embedding sentences", progress)
+            n_passages, n_sentences = _missing_counts(passages, sentences, cache)
+            # one group, sorted by length as a whole: less padding than passages and sentences apart
+            vectors, _ = _embed(passages + sentences, cache, encoder, settings, "Embedding", progress)
+            chunk_vectors, sentence_vectors = vectors[: len(passages)], vectors[len(passages):]
             lexical, term_counts = text_side.result()
             graph = graph_found.result()
         reused = len({_key(t) for t in passages + sentences} & previous)

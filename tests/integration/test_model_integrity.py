@@ -97,3 +97,10 @@ def test_rag_index_with_tampered_model_fails_with_one_line(model_copy, tmp_path)
     assert len(lines) == 1 and lines[0].startswith("error: model file "), r.stderr
     assert "model.safetensors" in lines[0] and "tampered" in lines[0]
     assert not (index_dir / "CURRENT").exists()
+
+
+def test_token_lengths_follow_the_tokenizer_and_stop_at_the_model_limit(encoder):
+    short, long = "Carers valued the hub.", "word " * 2000
+    lengths = encoder.token_lengths([short, long, ""])
+    assert lengths[0] < lengths[1] == encoder._model.max_seq_length
+    assert lengths[2] == 2  # the two special tokens only

@@ -7,7 +7,7 @@ from rag.kinds import kinds_named, other_kind
 
 
 @pytest.mark.parametrize("kind,sentence,question,expected", [
-    ("number", "At the time of our assessment, 1,940 applications were waiting to be assessed.",
+    ("number", "At the time of our assessment, 1,940 DoLS applications were waiting to be assessed.",
      "How many DoLS applications were waiting?", True),
     ("number", "The council ran four Living Well Hubs in libraries.", "How many people visited the hubs?", False),
     ("number", "Hounslow had 5 investigations by the LGSCO in 2022/23.", "How many investigations were there?", True),
@@ -112,9 +112,65 @@ def test_counted_nouns_and_new_names():
      (), False),
     ("duration", "346 people were waiting for a Care Act assessment and the average wait was 17 days.",
      "What was the average wait for a carer's assessment?", (), False),
+    # an age or a sum of money counts nothing; a number counts the noun just after it
+    ("number", "Young adults aged 18 to 24 were helped by a transition coach.",
+     "How many young adults did the transition coach help?", (), False),
+    ("number", "The transition coach helped 85 young adults aged 18 to 24.",
+     "How many young adults did the transition coach help?", (), True),
+    ("number", "Fenwick paid £22.75 an hour for home care.", "How many care homes in Fenwick were rated good?", ("Fenwick",), False),
+    ("number", "Some 40 people lived in care homes outside the county.", "How many care homes were rated inadequate?", (), False),
+    ("number", "Some 40 care homes were rated good.", "How many care homes were rated good?", (), True),
+    ("number", "About 1,600 carers' assessments were completed.", "How many carers were waiting for an assessment?", (), False),
+    ("number", "About 1,600 carers' assessments were completed.", "How many carers' assessments were completed?", (), True),
+    ("number", "The hub completed 1,020 carers' assessments in 2025/26.", "How many young carers did the hub support?",
+     (), False),
+    ("number", "The service could take 90 new people each month.", "How many people used the service in 2024/25?", (), False),
+    ("number", "The service took 90 new people each month.", "How many new people did the service take each month?", (), True),
+    ("number", "A trial put sensors in 300 households.", "How many homes took part in the trial of sensors?", (), True),
+    # a general figure for a narrower kind or a named part
+    ("duration", "The median wait for an assessment was 9 weeks.", "What was the median wait for a carers' assessment?",
+     (), False),
+    ("duration", "The median wait for an assessment was 9 weeks.", "What was the median wait for a Care Act assessment?",
+     (), True),
+    ("duration", "At the time of our assessment the longest wait was 12 weeks.",
+     "What was the longest wait for an occupational therapy assessment?", (), True),
+    ("number", "Fenwick received 180 complaints in 2024/25.", "How many complaints were upheld in Fenwick in 2024/25?",
+     ("Fenwick",), False),
+    ("number", "Of the 180 complaints received, 52 were upheld.", "How many complaints were upheld in Fenwick?",
+     ("Fenwick",), True),
+    ("number", "The staff vacancy rate was 12%.", "What was the vacancy rate in Fenwick's Oak Vale team?", ("Fenwick",), False),
+    ("number", "The Oak Vale team's vacancy rate was 19%.", "What was the vacancy rate in Fenwick's Oak Vale team?",
+     ("Fenwick",), True),
+    ("number", "The staff vacancy rate was 12%.", "What was Fenwick CC's vacancy rate in Sept 2024?", ("Fenwick",), True),
+    ("duration", "The median wait for a Care Act assessment was 19 days.",
+     "What was the median wait for an assessment in the South quadrant of Fenwick?", ("Fenwick",), False),
+    ("duration", "In the South quadrant the median wait was 26 days.",
+     "What was the median wait for an assessment in the South quadrant of Fenwick?", ("Fenwick",), True),
+    ("number", "In 2023/24, 9% of nursing placements were outside the borough.",
+     "What share of nursing placements made by the Berkshire borough of Fenwick were outside it?", ("Fenwick",), True),
+    ("number", "There were 240 DoLS applications waiting.", "How many Deprivation of Liberty Safeguards applications "
+     "were waiting?", (), True),
+    ("number", "The staff vacancy rate was 12%.", "What was the vacancy rate for social workers?", (), False),
+    # a price per hour, and an overspend, are what they say
+    ("number", "The care budget for the year was £98 million.", "What hourly rate did Fenwick pay for home care?",
+     ("Fenwick",), False),
+    ("number", "The budget was £98 million with savings of £6 million.", "What overspend was Fenwick forecasting?",
+     ("Fenwick",), False),
+    ("person", "Each team had a named Caldicott Guardian.", "What is the name of Fenwick's Caldicott Guardian?",
+     ("Fenwick",), False),
+    ("person", "The board's independent chair was named Ada Moss.", "What is the name of the board's independent chair?",
+     (), True),
 ])
 def test_holds_with_councils(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected
+
+
+def test_the_passage_may_name_the_part_a_figure_is_for():
+    sentence = "At the time of our assessment, 1,940 applications were waiting."
+    question = "How many Deprivation of Liberty Safeguards applications were waiting?"
+    assert holds("number", sentence, question, context="DoLS: " + sentence)
+    assert holds("number", sentence, question, context="Deprivation of Liberty Safeguard: " + sentence)
+    assert not holds("number", sentence, question, context="Safeguarding enquiries: " + sentence)
 
 
 def test_role_words_leave_out_the_council_the_verb_and_question_words():
@@ -135,3 +191,16 @@ def test_kinds_of_one_family():
     assert other_kind("Social workers and OTs had 12 cases each.", "How many cases did OTs hold?") is None
     assert other_kind("ots were low", "How many OTs?") is None  # acronyms only in capitals
     assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")
+
+
+def test_a_family_plain_word_is_not_a_narrower_kind():
+    question = "What was the median wait for an occupational therapy assessment?"
+    assert other_kind("The median wait for an assessment was 5 weeks.", question) == ("occupational therapy assessment",
+                                                                                    "assessment")
+    assert other_kind("The median wait for an OT assessment was 5 weeks.", question) is None
+    assert other_kind("At the time of our assessment the median wait was 5 weeks.", question) is None  # CQC's assessment
+    assert other_kind("The median wait for an assessment was 5 weeks.", "What was the median wait for a Care Act "
+                      "assessment?") is None  # a plain assessment is a Care Act one
+    assert other_kind("It received 90 complaints.", "How many complaints were upheld?") == ("upheld", "complaints")
+    assert other_kind("It upheld 20 of 90 complaints.", "How many complaints were upheld?") is None
+    assert other_kind("It completed 900 assessments.", "How many people were waiting?") == ("waiting", "completed")

@@ -65,3 +65,23 @@ def test_cite_numbers_passages_in_order_and_highlights_the_quoted_sentences():
     text, citations = cite(lines)
     assert text == "Harrow: One. [1] Two. [1]\nEaling: Three. [2]"
     assert [(c.n, c.highlights) for c in citations] == [(1, ((0, 4), (5, 9))), (2, ((0, 6),))]
+
+
+def test_a_word_hyphenated_across_lines_is_quoted_whole():
+    p = passage("It did not cover the south-\nwest of the county.|Score\n2 of 4 in all -\n 3 teams.")
+    text, _ = cite(by_council(candidates(p, [1, 1], [[1], [1]])))
+    assert text == "Harrow: It did not cover the south-west of the county. [1] Score 2 of 4 in all - 3 teams. [1]"
+
+
+def test_a_why_answer_is_followed_by_the_cause_the_next_sentence_gives():
+    weights = TermWeights([])
+    p = passage("Adaptations took 14 months on average.|Few builders bid for the work, because prices had risen.|Other news.")
+    cs = candidates(p, [0.9, 0.3, 0.2], [[1, 0]] * 3)
+    out = with_continuations([cs[0]], cs, "What caused the delays to adaptations?", weights, 3, wants_cause=True)
+    assert [c.sentence.text for c in out] == ["Adaptations took 14 months on average.",
+                                              "Few builders bid for the work, because prices had risen."]
+    out = with_continuations([cs[0]], cs, "How long did adaptations take?", weights, 3)
+    assert [c.sentence.text for c in out] == ["Adaptations took 14 months on average."]
+    q = passage("Adaptations took 14 months because of a backlog.|Few builders bid, because prices rose.")
+    qs = candidates(q, [0.9, 0.3], [[1, 0]] * 2)
+    assert len(with_continuations([qs[0]], qs, "Why were adaptations slow?", weights, 3, wants_cause=True)) == 1

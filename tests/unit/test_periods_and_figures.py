@@ -16,6 +16,7 @@ from rag.answer_types import (
     question_figures,
     stated_numbers,
 )
+from rag.compose import _one_line
 from rag.kinds import kinds_named
 from rag.periods import Period, periods, same_period
 
@@ -128,6 +129,13 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert names_the_holder(names, "Who chairs it?") is False
     assert holds("number", digits, "How many people were waiting?") is False
     assert holds("number", "1 " * 100_000 + "%", "How many people were waiting?") is False
+    # the newer checks: counts per unit of time, ages, named parts, prices per hour, "named …", lines joined
+    assert holds("number", digits, "How many people used it in 2024/25?") is False
+    assert holds("number", "aged " * 50_000 + digits, "How many carers?") is False
+    assert holds("number", digits, "What hourly rate did it pay?") is False
+    assert holds("number", names + digits, "How many people did the Aa Bb Cc Team see?", context=names) is False
+    assert has_person("named " + names) is True  # "named Aa Aa": read as a name
+    assert _one_line("a-" + " " * 100_000 + "b-\n" * 50_000) != ""
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
