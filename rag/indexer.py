@@ -232,7 +232,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, rebuild: boo
             graph_found = pool.submit(prepare_for_build, index_dir, manifest, encoder, export_if_missing=False)
             n_passages, n_sentences = _missing_counts(passages, sentences, cache)
             # one group, sorted by length as a whole: less padding than passages and sentences apart
-            vectors, _ = _embed(passages + sentences, cache, encoder, settings, "Embedding", progress)
+            vectors, _ = _embed(passages + sentences, cache, encoder, settings, "Embedding passages and sentences", progress)
             chunk_vectors, sentence_vectors = vectors[: len(passages)], vectors[len(passages):]
             lexical, term_counts = text_side.result()
             graph = graph_found.result()

@@ -87,7 +87,7 @@ def _wait_for(proc: subprocess.Popen, err_file: Path, index_dir: Path, trigger) 
 
 @pytest.mark.parametrize(
     "trigger",
-    [("after", 0.5), ("after", 2.0), ("after", 4.0), ("stderr", "Embedding passages"), ("partial", None)],
+    [("after", 0.5), ("after", 2.0), ("after", 4.0), ("stderr", "Embedding passages and sentences"), ("partial", None)],
     ids=["0.5s", "2s", "4s", "while-encoding", "while-writing"],
 )
 def test_sigkill_during_rebuild_leaves_previous_index_intact(shared, tmp_path, trigger):
