@@ -5,6 +5,7 @@ small rule over the sentence's form and the question's words, not a list of expe
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .councils import variants_of
@@ -558,18 +559,20 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
 #: Words of a council's formal name, or of the assessment itself, left out of the parts a question names
 #: ("Metropolitan Borough of Wirral", "CQC", "Care Act").
 _NOT_PART = {"borough", "county", "city", "metropolitan", "district", "royal", "london", "council", "of", "and",
-                  "the", "cqc", "care", "quality", "commission", "act",
-               # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and short months
-               "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-               "sept", "oct", "nov", "dec"}
+             "the", "cqc", "care", "quality", "commission", "act",
+             # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and short months
+             "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+             "sept", "oct", "nov", "dec"}
 #: How many words of its own a part must have to be checked: one proper word ("Ombudsman", "Berkshire",
 #: an initialism) is too often another form of a name the passage spells differently.
 PART_MIN_WORDS = 2
 
 
-def _council_words(councils: tuple[str, ...]) -> set[str]:
-    """Every word of every form by which the councils may be named ("Staffs", "LB Camden")."""
-    return {w for c in councils for form in (c.casefold(), *variants_of(c)) for w in form.split()}
+@functools.lru_cache(maxsize=256)
+def _council_words(councils: tuple[str, ...]) -> frozenset[str]:
+    """Every word of every form by which the councils may be named ("Staffs", "LB Camden"); remembered, as
+    every candidate sentence of a question asks for them."""
+    return frozenset(w for c in councils for form in (c.casefold(), *variants_of(c)) for w in form.split())
 
 
 def _part_words(run: str) -> list[str]:
@@ -580,7 +583,8 @@ def _part_words(run: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in _GENERIC and w not in _NOT_PART]
 
 
-def named_parts(question: str, councils: tuple[str, ...] = ()) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The proper names a question narrows its figure to ("Cornwall's *West Penwith* teams", "the *Hospital
     Social Work Team*", "*British Sign Language* users", "the *South* quadrant"): capitalised runs of two
     words or more, or one before a word for a part of the area, that are not its first word, a council, a
@@ -598,7 +602,7 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> list[str]:
             out.append(run)
         elif words and _AREA_AFTER.match(question, m.end()):
             out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
-    return out
+    return tuple(out)
 
 
 #: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").
@@ -607,8 +611,9 @@ _AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbo
 
 
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
-    """Whether the sentence names every part the question narrows its figure to (or its acronym): a
-    borough-wide vacancy rate does not answer a question about the West Penwith teams."""
+    """Whether the sentence (with its passage) names every part the question narrows its figure to, or its
+    acronym, or refers back to it: a borough-wide vacancy rate does not answer a question about the West
+    Penwith teams."""
     have = {_stem(w) for w in _words(sentence)}
     council_words = _council_words(councils)
     for part in named_parts(question, councils):

@@ -204,3 +204,13 @@ def test_a_family_plain_word_is_not_a_narrower_kind():
     assert other_kind("It received 90 complaints.", "How many complaints were upheld?") == ("upheld", "complaints")
     assert other_kind("It upheld 20 of 90 complaints.", "How many complaints were upheld?") is None
     assert other_kind("It completed 900 assessments.", "How many people were waiting?") == ("waiting", "completed")
+
+
+def test_named_parts_leave_out_the_council_in_any_form_months_and_lone_proper_words():
+    from rag.answer_types import named_parts
+    assert named_parts("What was the vacancy rate in Cornwall's West Penwith teams?", ("Cornwall",)) == (
+        "Cornwall's West Penwith",)
+    assert named_parts("What was the median wait in the South quadrant of Essex?", ("Essex",)) == ("South",)
+    assert named_parts("What was the median wait for a Care Act assessment in LB Camden in Jan 2025?", ("Camden",)) == ()
+    assert named_parts("Leeds CC: what share of care homes were rated good?", ("Leeds",)) == ()
+    assert named_parts("What share of improvements the Ombudsman required were late?", ()) == ()
