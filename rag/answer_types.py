@@ -10,6 +10,7 @@ import re
 
 from .councils import variants_of
 from .kinds import other_kind
+from .periods import MONTHS, SHORT_MONTHS
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -17,7 +18,7 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _COUNT = re.compile(rf"(?<![\d/])(?!(?:19|20)\d{{2}}\b)\d+(?:[.,]\d+)*(?![-\w])\s*%?|£\s*\d|\b({_NUMBER_WORDS})\b",
                     re.IGNORECASE)
 _DATE = re.compile(
-    r"\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    rf"\b(19|20)\d{{2}}\b|\b({'|'.join(MONTHS)})\b|"
     r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|start|end|beginning)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
     r"\b\d{1,2}(:\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
@@ -34,8 +35,7 @@ _GENERIC = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "th
             "all", "staff", "people", "council", "councils", "local", "authority", "authorities", "adult", "adults",
             "social", "care", "services", "service", "leaders", "partners", "senior", "data", "records", "one", "two",
             # months and days name a time, not a thing
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+            *(m.casefold() for m in MONTHS), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&|upon|on)\s+[A-Z][\w&'’-]*|\s+[A-Z][\w&'’-]*)*|"
                    r"\b[A-Z]{2,}s?\b|['‘\"“][^'’\"”]{3,60}['’\"”]")
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -79,8 +79,7 @@ def has_date(text: str) -> bool:
 _ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(month|date|day)\b|\bexact date\b",
                          re.IGNORECASE)
 #: A month named (capitalised, so "may" the verb is not one) or a date in figures.
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 
 
 #: A question about when something began ("When did the project start?").
@@ -312,7 +311,9 @@ _MONEY = re.compile(r"£|\b(pounds?|million|billion|bn)\b", re.IGNORECASE)
 #: The unit of time a price is asked per ("what hourly rate", "the weekly fee", "per hour"), by its word; a
 #: year is left out, as "a year" usually gives the period of a total ("how much did it save in a year").
 _ASKS_PER = re.compile(r"\b(hourly|weekly|daily)\b|\b(?:per|an|a) (hour|week|day)\b", re.IGNORECASE)
+#: Each unit of time by its adverb, and the other way round.
 _UNITS = {"hourly": "hour", "weekly": "week", "daily": "day"}
+_ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
 
 
 def price_per_unit_given(sentence: str, question: str) -> bool:
@@ -321,9 +322,8 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
     m = _ASKS_PER.search(question) if _ASKS_PRICE.search(question) else None
     if not m:
         return True
-    unit = _UNITS.get((m.group(1) or "").casefold()) or m.group(2).casefold()
-    adverb = {v: k for k, v in _UNITS.items()}[unit]
-    return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{adverb}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
+    unit = _UNITS[m.group(1).casefold()] if m.group(1) else m.group(2).casefold()
+    return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{_ADVERBS[unit]}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
 
 
 def asks_money(question: str) -> bool:
@@ -439,6 +439,24 @@ PHRASE_CHARS = 100
 _PHRASE_BREAK = re.compile(r"[,.](?!\d)|[;:()\[\]]")
 
 
+def _tokens_within(starts: list[int], spans: list[range]) -> set[int]:
+    """The indices of the tokens (by their start, in text order) that start inside any of the spans, in
+    one pass over both: a sentence of thousands of percentages is read in linear time."""
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda r: r.start):
+        if merged and span.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.stop)
+        else:
+            merged.append([span.start, span.stop])
+    out, j = set(), 0
+    for i, start in enumerate(starts):
+        while j < len(merged) and merged[j][1] <= start:
+            j += 1
+        if j < len(merged) and merged[j][0] <= start:
+            out.add(i)
+    return out
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
@@ -449,16 +467,16 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     if not nouns:
         return True
     nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
+    found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
-    tokens = _TOKEN.findall(sentence)
-    starts = [m.start() for m in _TOKEN.finditer(sentence)]
-    spans = _share_spans(sentence) + _not_count_spans(sentence, question) if _COUNTS.search(question) else []
-    shares = {i for i, start in enumerate(starts) if any(start in span for span in spans)}
-    fractions = _FRACTIONS if _COUNTS.search(question) else set()
-    numbers = [at[i] for i, w in enumerate(words) if i not in shares and _is_number_word(w) and w not in fractions
-               and not (re.fullmatch(r"(19|20)\d{2}", w) or starts[i] and sentence[starts[i] - 1] == "/")  # not "2023/24"
-               and not _counts_another(sentence[starts[i] + len(tokens[i]) : starts[i] + len(tokens[i]) + PHRASE_CHARS], nouns)]
+    counting = bool(_COUNTS.search(question))
+    skipped = _tokens_within([m.start() for m in found], _share_spans(sentence) + _not_count_spans(sentence, question)) \
+        if counting else set()
+    fractions = _FRACTIONS if counting else set()
+    numbers = [at[i] for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
+               and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
+               and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]
     return any(abs(a - b) <= COUNT_WINDOW for a in numbers for b in spots)
 
@@ -561,8 +579,8 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
 _NOT_PART = {"borough", "county", "city", "metropolitan", "district", "royal", "london", "council", "of", "and",
              "the", "cqc", "care", "quality", "commission", "act",
              # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and short months
-             "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-             "sept", "oct", "nov", "dec"}
+             "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb",
+             *(m.casefold() for m in SHORT_MONTHS)}
 #: How many words of its own a part must have to be checked: one proper word ("Ombudsman", "Berkshire",
 #: an initialism) is too often another form of a name the passage spells differently.
 PART_MIN_WORDS = 2

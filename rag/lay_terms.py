@@ -1,8 +1,8 @@
 """Plain words people ask with and the words the reports use for the same thing ("learning
 difficulties" / "learning disabilities", "paying for care" / "financial assessment"), shipped in
 ``rag/data/lay_terms.csv`` (each row: a regular expression for the plain wording, then the report's
-wordings separated by ";"). The lexical search looks for both, so a plainly worded question still
-finds the report's sentence; answers are never changed by it.
+wordings separated by ";"). Both searches look for both, so a plainly worded question still finds the
+report's sentence; answers are never changed by it.
 """
 
 from __future__ import annotations
@@ -34,6 +34,6 @@ def report_words(text: str) -> list[str]:
 
 
 def with_report_words(text: str) -> str:
-    """``text`` followed by the report's wordings for its plain words (for the lexical search)."""
+    """``text`` followed by the report's wordings for its plain words (for both searches)."""
     extra = report_words(text)
     return f"{text} ({'; '.join(extra)})" if extra else text

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .councils import TITLE_MAX_CHARS, council_of_title
-from .framework import OVERALL_RATINGS, fold, statement_of_heading, theme_of_heading
+from .framework import OVERALL_RATINGS, RATING_DESCRIPTIONS, fold, statement_of_heading, theme_of_heading
 
 #: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
 WRAPPED_LINE_MAX = 150
@@ -36,9 +36,8 @@ _FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{
                           r"(?P<rating>outstanding|good|requires improvement|inadequate)\b[^\n]{0,80}", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
 #: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
-_WORDED_DESCRIPTION = re.compile(r"evidence shows (?P<words>significant shortfalls|some shortfalls|a good standard|"
-                                 r"an exceptional standard)\.?", re.IGNORECASE)
-_WORDED_SCORES = {"significant shortfalls": 1, "some shortfalls": 2, "a good standard": 3, "an exceptional standard": 4}
+_WORDED_SCORES = {text.casefold(): n for n, text in RATING_DESCRIPTIONS.items()}
+_WORDED_DESCRIPTION = re.compile(rf"(?P<words>{'|'.join(map(re.escape, _WORDED_SCORES))})\.?", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"(?P<n>\d{1,3})\s*(?:%|per\s?cent|out of 100)", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|page last updated|last updated|date of publication)\b\s*:?\s*(?P<date>[^\n]{0,60}?\d{4})",
                         re.IGNORECASE)

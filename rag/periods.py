@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 _FINANCIAL = re.compile(r"\b((?:19|20)\d{2})\s*(?:/|-|–|to)\s*((?:19|20)?\d{2})\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: Months shortened as people write them ("Jan", "Sept"); May has no shorter form.
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 #: A month and its year ("March 2024", "1 March 2024"); capitalised, so "may" the verb is not one.
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)}),? ((?:19|20)\d{{2}})\b")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}),? ((?:19|20)\d{{2}})\b")
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Period:
     @property
     def label(self) -> str:
         if self.month:
-            return f"{_MONTHS[self.month - 1]} {self.first}"
+            return f"{MONTHS[self.month - 1]} {self.first}"
         return f"{self.first}/{str(self.last)[-2:]}" if self.last else str(self.first)
 
 
@@ -36,7 +38,7 @@ def periods(text: str) -> tuple[Period, ...]:
     found: list[tuple[int, Period]] = []
     taken: list[range] = []
     for m in _MONTH_YEAR.finditer(text):
-        found.append((m.start(), Period(int(m.group(2)), month=_MONTHS.index(m.group(1)) + 1)))
+        found.append((m.start(), Period(int(m.group(2)), month=MONTHS.index(m.group(1)) + 1)))
         taken.append(range(*m.span()))
     for m in _FINANCIAL.finditer(text):
         first, second = int(m.group(1)), m.group(2)

@@ -22,8 +22,8 @@ from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
-from .ratings import collect, evidence_passages
-from .records import Answer, Chunk, Filters, Passage, Query, Retrieval
+from .ratings import collect
+from .records import Answer, Chunk, Composition, Filters, Passage, Query, Retrieval
 from .store import IndexData, load_index, load_term_counts, rating_chunks, read_manifest
 from .terms import TermWeights
 
@@ -180,7 +180,7 @@ class Pipeline:
             answer=composition.text,
             abstained=composition.abstained,
             citations=composition.citations,
-            passages=self._passages(query, composition, retrieval),
+            passages=shown_passages(composition, retrieval),
             timings_ms={"embed": t_embed, "retrieve": t_retrieve, "compose": t_compose, "total": _ms(t0)},
             notices=tuple(notices),
             confidence=composition.confidence,
@@ -190,16 +190,16 @@ class Pipeline:
         )
 
 
-    def _passages(self, query: Query, composition, retrieval: Retrieval) -> tuple[Passage, ...]:
-        """The passages shown with an answer: for a score question answered from score lines, those
-        lines first (pages' and summaries'), then the search's own passages."""
-        if composition.abstained or query.answer_type not in ("rating", "overall") or not self.settings.rules.rating_answers:
-            return retrieval.passages
-        found = {p.chunk.chunk_id: p.rank for p in retrieval.passages}  # lines the search found first, in its order
-        lines = sorted(evidence_passages(query, self.ratings), key=lambda p: found.get(p.chunk.chunk_id, len(found) + p.rank))
-        taken = {p.chunk.chunk_id for p in lines}
-        rest = [p for p in retrieval.passages if p.chunk.chunk_id not in taken]
-        return tuple(Passage(p.chunk, p.relevance, rank) for rank, p in enumerate([*lines, *rest], 1))
+def shown_passages(composition: Composition, retrieval: Retrieval) -> tuple[Passage, ...]:
+    """The passages shown with an answer: for a score question answered from score lines, those lines
+    first (pages' and summaries'), then the search's own passages."""
+    if not composition.evidence:
+        return retrieval.passages
+    found = {p.chunk.chunk_id: p.rank for p in retrieval.passages}  # lines the search found first, in its order
+    lines = sorted(composition.evidence, key=lambda p: found.get(p.chunk.chunk_id, len(found) + p.rank))
+    taken = {p.chunk.chunk_id for p in lines}
+    rest = [p for p in retrieval.passages if p.chunk.chunk_id not in taken]
+    return tuple(Passage(p.chunk, p.relevance, rank) for rank, p in enumerate([*lines, *rest], 1))
 
 
 def _ms(t0: float) -> float:

@@ -156,16 +156,16 @@ def matching(query: Query, evidence: list[RatingEvidence]) -> list[RatingEvidenc
     if overall:
         pool = overall_named(query.text, pool)
     if query.extreme and pool:
-        values = [rank_of(e) for e in pool]
-        target = min(values) if query.extreme == "lowest" else max(values)
-        pool = [e for e in pool if rank_of(e) == target]
+        ranks = [rank_of(e) for e in pool]
+        target = min(ranks) if query.extreme == "lowest" else max(ranks)
+        pool = [e for e, r in zip(pool, ranks) if r == target]
     return pool
 
 
-def evidence_passages(query: Query, evidence: list[RatingEvidence]) -> tuple[Passage, ...]:
+def evidence_passages(matched: list[RatingEvidence]) -> tuple[Passage, ...]:
     """The score lines a score question was answered from, as retrieved passages in answer order: the
     statement pages' lines and the summaries' entries alike (both are the reports' evidence)."""
-    pool = sorted(matching(query, evidence), key=lambda e: (e.label.casefold(), statement_order(e.statement), e.from_summary))
+    pool = sorted(matched, key=lambda e: (e.label.casefold(), statement_order(e.statement), e.from_summary))
     seen: dict[int, Passage] = {}
     for e in pool:
         seen.setdefault(e.chunk.chunk_id, Passage(e.chunk, 1.0, len(seen) + 1))
@@ -177,7 +177,8 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     from .compose import cite
 
     overall = query.answer_type == "overall"
-    pool = _best_per_statement(matching(query, evidence))
+    matched = matching(query, evidence)
+    pool = _best_per_statement(matched)
     if not pool:
         what = "overall rating" if overall else "score"
         about = f" for {', '.join(query.councils)}" if query.councils else ""
@@ -193,4 +194,4 @@ def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
     text, citations = cite(lines)
     if len(pool) > MAX_LINES:
         text += f"\n({len(pool) - MAX_LINES} more scores not shown: narrow the question to a council or statement.)"
-    return Composition(text, False, citations, 1.0)
+    return Composition(text, False, citations, 1.0, evidence=evidence_passages(matched))

@@ -131,6 +131,8 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", "1 " * 100_000 + "%", "How many people were waiting?") is False
     # the newer checks: counts per unit of time, ages, named parts, prices per hour, "named …", lines joined
     assert holds("number", digits, "How many people used it in 2024/25?") is False
+    assert holds("number", "aged 1 " * 50_000 + "people", "How many people?") is False  # many spans, one pass
+    assert holds("number", "5% " * 50_000 + "people", "How many people?") is False
     assert holds("number", "aged " * 50_000 + digits, "How many carers?") is False
     assert holds("number", digits, "What hourly rate did it pay?") is False
     assert holds("number", names + digits, "How many people did the Aa Bb Cc Team see?", context=names) is False
