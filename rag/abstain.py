@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import MISSING, counted_nouns, holds, question_figures, stated_numbers
+from .answer_types import (MISSING, another_object, counted_nouns, holds, question_figures, says_not_known,
+                           stated_numbers)
+from .kinds import other_kind
 from .config import ABSTAIN_MESSAGE, Settings
 from .periods import periods, same_period
 from .records import Composition, Query, Retrieval
@@ -51,6 +53,19 @@ def statement_not_covered(query: Query, catalogue) -> str | None:
     return None
 
 
+#: A question about an assessment before this one ("its previous CQC assessment", "the earlier inspection").
+_EARLIER_ASSESSMENT = re.compile(r"\b(previous|earlier|prior|former|past|last year's)\s+(?:[\w-]+\s+){0,2}"
+                                 r"(assessments?|inspections?|ratings?|scores?|reports?)\b", re.IGNORECASE)
+
+
+def earlier_assessment(query: Query, catalogue) -> str | None:
+    """A score asked for an assessment before this one: each report gives the scores of its own assessment
+    only, so its score lines would answer a question that was not asked."""
+    if query.answer_type in ("rating", "overall") and _EARLIER_ASSESSMENT.search(query.text):
+        return "The reports give the scores of this assessment only, not of an earlier one."
+    return None
+
+
 def filters_match_nothing(query: Query, catalogue) -> str | None:
     """A filter names a section, council or statement the index does not have: say which ones it has."""
     f = query.filters
@@ -82,13 +97,14 @@ def below_threshold(best: float, settings: Settings) -> str | None:
 
 def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic: close to the best one, or holding most of its focus
-    terms; for a count of something rare, all of them (the number must then stand beside that thing)."""
+    terms with the sentence before them when they refer back to it ("The service overspent by …"); for a count of
+    something rare, all of them (the number must then stand beside that thing)."""
     if counts_a_rare_thing(query, weights, settings):
         return list(candidates)
     focus = weights.focus(weights.terms(query.text))
     best = max(c.relevance for c in candidates)
     return [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
-            or weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+            or weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}") >= settings.topic_overlap]
 
 
 def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
@@ -98,16 +114,61 @@ def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
     return bool(nouns) and all(weights.df.get(n, 0) < settings.generic_share * weights.n for n in nouns)
 
 
-def holds_what_is_asked(query: Query, candidate) -> bool:
+def holds_what_is_asked(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence holds the kind of thing the question asks for; its passage may
-    name the part a figure is for ("DoLS applications" above "1,940 applications were waiting")."""
-    return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, candidate.passage.chunk.text)
+    name the part a figure is for ("DoLS applications" above "1,940 applications were waiting"), and the
+    sentence before it the kind of thing its figure is of. ``weights`` tell which words the reports use."""
+    known = weights.uses if weights is not None else None
+    return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, candidate.passage.chunk.text,
+                 lead_in(candidate), known)
+
+
+#: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
+#: waits"), the report's own subject ("The service overspent …", "The council"), or "The" and a word the
+#: sentence before it used ("The median wait" after "… were waiting …").
+_ANAPHORIC_START = re.compile(r"^(?:It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
+                              r"department|directorate))\b|^The (?P<words>[a-z]+(?: [a-z]+)?)\b")
+#: How long a word after "The" must be to be looked for in the sentence before ("The median *wait*" after "… waiting").
+ANAPHOR_MIN_CHARS = 4
+
+
+def refers_back_to(candidate) -> str:
+    """The sentence before the candidate's when the candidate's begins by referring to it (a pronoun, or
+    "The" and one of the next two words used by the sentence before: "The median wait" after "… were
+    waiting …"), else ""."""
+    before = lead_in(candidate)
+    m = _ANAPHORIC_START.match(candidate.sentence.text.strip()) if before else None
+    if not m:
+        return ""
+    words = [w for w in (m.group("words") or "").split() if len(w) >= ANAPHOR_MIN_CHARS]
+    if m.group("words") is not None and not any(re.search(rf"\b{w}", before, re.IGNORECASE) for w in words):
+        return ""
+    return before
+
+
+def lead_in(candidate) -> str:
+    """The sentence before the candidate's in its passage ("" for the first), which it may continue."""
+    sentences = candidate.passage.chunk.sentences
+    for before, sentence in zip(sentences, sentences[1:]):
+        if sentence.start == candidate.sentence.start:
+            return before.text
+    return ""
+
+
+def of_another_thing(query: Query, candidate, weights=None) -> bool:
+    """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
+    for "overspent", complaints about care for complaints about safeguarding), or says the answer is not
+    recorded: a comparison does not list its council as one that did what was asked."""
+    known = weights.uses if weights is not None else None
+    sentence, before = " ".join(candidate.sentence.text.split()), " ".join(lead_in(candidate).split())
+    return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
+            or another_object(sentence, query.text, known, before))
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for."""
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds_what_is_asked(query, c)]
+            if holds_what_is_asked(query, c, weights)]
 
 
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -118,11 +179,11 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
-    if any(holds_what_is_asked(query, c) for c in about):
+    if any(holds_what_is_asked(query, c, weights) for c in about):
         return None
-    topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]])
+    topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:
-        where = f"{query.councils[0]}'s " if len(query.councils) == 1 else ""
+        where = f"{possessive(query.councils[0])} " if len(query.councils) == 1 else ""
         return f"The reports mention {where}{topic} but not {MISSING[query.answer_type]}."
     where = f" for {', '.join(query.councils)}" if query.councils else ""
     return f"The reports{where} do not say {MISSING[query.answer_type]}."
@@ -157,15 +218,23 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
             f"not for {', '.join(p.label for p in asked)}.")
 
 
-def topic_phrase(question: str, sentences: list[str]) -> str:
+def possessive(name: str) -> str:
+    """A name's possessive form: "Harrow's", "Tower Hamlets'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] = ()) -> str:
     """The longest run of the question's words (two or more) found in one of the sentences, for a
-    readable abstention reason; "" when there is none."""
+    readable abstention reason; "" when there is none. A run that only names a council is no topic."""
     words = re.findall(r"[\w'-]+", question)
     joined = [s.casefold() for s in sentences]
+    council_words = {w for c in councils for w in c.casefold().split()}
     for size in range(min(6, len(words)), 1, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
-            if phrase.casefold().split()[0] in ("the", "a", "an", "of", "in", "is", "what", "who", "how"):
+            folded = phrase.casefold().split()
+            if (folded[0] in ("the", "a", "an", "of", "in", "for", "to", "is", "what", "who", "how") or set(folded) <= council_words
+                    or folded[-1] in ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by", "with")):
                 continue
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
                 return phrase
@@ -176,7 +245,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
                    before_candidates: bool = False) -> str | None:
     """Why the answer abstains ("" for the plain message), or None to answer. Rules run in order."""
     for rule in (names_only_unknown_councils, filters_exclude_named_council, filters_match_nothing,
-                 statement_not_covered):
+                 statement_not_covered, earlier_assessment):
         reason = rule(query, catalogue)
         if reason is not None:
             return reason

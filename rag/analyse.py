@@ -52,7 +52,8 @@ _ASKS_RATING = re.compile(
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
-                      r"\boverall rated\b", re.IGNORECASE)
+                      r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
+                      re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count)s?\b|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
@@ -71,7 +72,7 @@ _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|
           r"councillor|chief|executive|principal|coordinator|commissioner|barrister|solicitor|lawyer|doctor|nurse|"
           r"therapist|inspector|trainer|speaker|consultant|advocate|person|individual)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
-                     rf"^\s*(and )?who (is|was|are|were) [\w' -]{{1,40}}['’]s ([\w-]+ ){{0,2}}{_ROLES}\b|"
+                     rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,2}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
                      r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"
@@ -168,10 +169,20 @@ def asks_for_rating(question: str) -> bool:
     return not rating_references(question) or _picks_by_rating(question)
 
 
+#: A question counting things other than reports ("How many care homes were rated good?", "What proportion
+#: of care homes had a good rating?"): a figure, even when a rating word follows.
+_COUNTS_THINGS = re.compile(r"(^|[:;,]\s*)(and )?(how many|what (proportion|percentage|share|fraction|number) of)\s+(?!(of )?(the |these |those |its |their |"
+                            r"[\w'’ ]{1,30}['’]s? )?"
+                            r"(councils?|authorities|local authorities|las|boroughs|reports?|statements?|quality statements?|"
+                            r"areas?|themes?)\b)", re.IGNORECASE)
+
+
 def answer_type(question: str) -> str:
     """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`)."""
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
+    if _COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question):
+        return "number"
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question):
         return "overall"
     if asks_for_rating(question):

@@ -6,6 +6,7 @@ small rule over the sentence's form and the question's words, not a list of expe
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 import re
 
 from .councils import variants_of
@@ -82,9 +83,14 @@ _ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(m
 _MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 
 
-#: A question about when something began ("When did the project start?").
-_ASKS_START = re.compile(r"\bwhen (did|was|were|will|does|do)\b.{0,80}\b(begin|began|start|started|launch|launched|open|opened|"
-                         r"set up|introduced?|created?|established)\b", re.IGNORECASE)
+#: A question about when something began ("When did the project start?", "In which year was it first commissioned?").
+_ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|was|were|will|does|do)\b.{0,80}\b(begin|began|start|"
+                         r"started|launch|launched|open|opened|set up|introduced?|created?|established|first|commission|"
+                         r"commissioned)\b", re.IGNORECASE)
+#: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in").
+_STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
+                      r"introduced?|created?|established|commissioned|since|first|new|newly|went live|came into)\b",
+                      re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
 
@@ -92,8 +98,11 @@ _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)
 def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
-    give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out."""
+    give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
+    question asks when something began, the sentence must say that it began."""
     ends = _ASKS_START.search(question)
+    if ends and not _STARTED.search(sentence):
+        return False  # "completed 1,240 assessments in 2023/24" does not say when the service began
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
              if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
@@ -106,17 +115,24 @@ _DURATION = re.compile(rf"((?<![\d.,])\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|
                        r"overnight|on time)\b", re.IGNORECASE)
 
 
+#: Words that make the length of time after them a frequency ("every 6 weeks", "once a month"), not how long.
+_HOW_OFTEN = re.compile(r"\b(?:every|each|per|once|twice|times)\s+$", re.IGNORECASE)
+
+
 def has_duration(text: str) -> bool:
-    """Whether the text gives a length of time."""
-    return bool(_DURATION.search(text))
+    """Whether the text gives a length of time (not how often something happens)."""
+    return any(not _HOW_OFTEN.search(text[max(0, m.start() - 8) : m.start()]) for m in _DURATION.finditer(text))
 
 
 #: Words of a role ("the independent chair", "Director of Adult Social Services", "Principal Social Worker").
 _ROLE = (r"(?i:chair|chairs|chairperson|chaired|director|manager|lead|leader|led|head|headed|officer|worker|member|"
          r"councillor|executive|principal|coordinator|co-ordinator|commissioner|holder|deputy|mayor|champion|"
          r"ambassador|PSW|DASS)")
-#: Two or three capitalised words: a possible personal name ("Sam Reid", "Mary Ann Cole").
-_FULL_NAME = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+#: A capitalised word of a personal name.
+_NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?:-[A-Z]?[a-z'’]+)*"
+#: Two or three capitalised words: a possible personal name ("Sam Reid", "Mary Ann Cole", "Helen Marsh-Ward",
+#: "Ian McDonald").
+_FULL_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
 #: A name set beside a role: "the chair, Sam Reid," · "chaired by Sam Reid" · "the chair (Sam Reid)" ·
 #: "Sam Reid, the chair" · "Sam Reid (Principal Social Worker)".
 _NAME_BY_ROLE = re.compile(
@@ -180,8 +196,17 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
             continue
         if m.start() == 0 and len(m.group(0).split()) == 1:
             continue  # a sentence's first word is capitalised anyway
+        if _ASKS_NOT_PUBLIC.search(question) and _PUBLIC_BODY.search(m.group(0)):
+            continue  # "which company provides …": a council is not one
         out.append((len(_TOKEN.findall(sentence[: m.start()])), m.group(0)))
     return out
+
+
+#: A question about a private or voluntary body ("which company", "what charity"), which a council or the NHS is not.
+_ASKS_NOT_PUBLIC = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+){0,2}(company|companies|firm|firms|business|businesses|"
+                              r"contractor|contractors|charity|charities|supplier|suppliers)\b", re.IGNORECASE)
+#: The name of a public body: a council, a borough, the NHS.
+_PUBLIC_BODY = re.compile(r"\b(Council|Borough|County|Authority|NHS|Integrated Care Board|ICB)\b")
 
 
 #: Articles, left out when counting how far apart two words stand ("provided by the London Fire Brigade").
@@ -326,6 +351,23 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
     return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{_ADVERBS[unit]}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
 
 
+#: A question about a change ("by how much did the waiting list fall", "what was the increase in fees").
+_ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (much|many) (did|has|had|have|was|were) .{0,60}\b(rise|"
+                          r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink)\b|\bwhat (was|is|were) "
+                          r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b", re.IGNORECASE)
+#: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with".
+_CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
+                     r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
+                     r"compared with|compared to|more than|fewer than|less than)\b|\bfrom\b[^.;]{1,60}\bto\b",
+                     re.IGNORECASE)
+
+
+def change_as_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence gives a change when the question asks for one (or the question does not):
+    "the waiting list stood at 300" does not say by how much it fell."""
+    return not _ASKS_CHANGE.search(question) or bool(_CHANGE.search(sentence))
+
+
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money."""
     return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
@@ -407,12 +449,16 @@ def _not_count_spans(sentence: str, question: str) -> list[range]:
     return spans
 
 
-#: A question that itself asks for a count per unit of time ("how many a week", "each month").
-_PER_TIME_ASKED = re.compile(r"\b(?:each|per|a|an|every)\s+(?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
+#: A question that itself asks for a count per unit of time ("how many a week", "each month", "on an average day").
+_PER_TIME_ASKED = re.compile(r"\b(?:each|per|a|an|every|average|typical|given|any|single)\s+(?:day|week|month)\b|"
+                             r"\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
 
 
 #: Number words that give a share, not a count ("a quarter of homes", "once a quarter").
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "majority", "minority"}
+#: Words that say roughly how many without a number ("few homes could", "hundreds of calls"): they do not
+#: answer "how many".
+_VAGUE = {"few", "several", "dozens", "hundreds", "thousands"}
 #: How many words after a number its counted noun may stand ("96 people", "26 older people").
 COUNTED_REACH = 3
 
@@ -473,7 +519,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     counting = bool(_COUNTS.search(question))
     skipped = _tokens_within([m.start() for m in found], _share_spans(sentence) + _not_count_spans(sentence, question)) \
         if counting else set()
-    fractions = _FRACTIONS if counting else set()
+    fractions = _FRACTIONS | _VAGUE if counting else set()
     numbers = [at[i] for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
@@ -539,7 +585,14 @@ def names_the_holder(sentence: str, question: str) -> bool:
     m = re.search(r"\bwho (?:is |was )?(\w+)", question, re.IGNORECASE)
     verb = m.group(1).casefold() if m else ""
     forms = next((f for stem, f in _HOLDER_VERBS.items() if verb.startswith(stem)), None)
-    return has_person(sentence) or bool(forms and re.search(rf"\b({forms})\b", sentence, re.IGNORECASE))
+    return has_person(sentence) or bool(forms and re.search(rf"\b({forms})\b", sentence, re.IGNORECASE)
+                                        and not _UNNAMED_HOLDER.search(sentence))
+
+
+#: A holder described only by the role itself ("chaired by an independent chair", "had a new lead"): it
+#: says there is one, not who it is.
+_UNNAMED_HOLDER = re.compile(r"\b(?:by|had|has|have|with|under)\s+(?:an?|its own|their own)\s+(?:[\w-]+\s+)?"
+                             r"(?:chair|chairperson|lead|leader|head|manager)\b(?!\s*[,(]\s*[A-Z])", re.IGNORECASE)
 
 
 #: The share of the words naming the role or body asked about ("the Health and Wellbeing Board") that a
@@ -548,15 +601,21 @@ ROLE_SHARE = 0.6
 #: Words of a "who …" question that do not say which role or body it asks about.
 _WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "the", "their", "its", "his", "her", "new", "current",
              "interim", "acting", "now", "currently", "name", "names", "what", "which", "of", "and", "for", "in", "at",
-             "on", "does", "did", "do", "council", "local", "authority", "person", "there", "it"}
+             "on", "does", "did", "do", "council", "local", "authority", "person", "there", "it", "she", "he", "they",
+             "him", "them"}
 
 
 def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     """Stems of the words naming the role or body a "who …" question asks about ("Who chairs the
     Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name."""
     named = {w for c in councils for w in _words(c)}
-    words = [re.sub(r"['’]s$", "", w) for w in _words(question)]
+    words = [re.sub(r"['’]s$", "", w) for w in _words(_SECOND_QUESTION.split(question, 1)[0])]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)}
+
+
+#: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
+_SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
+                              r"[;?]", re.IGNORECASE)
 
 
 def _is_holder_verb(word: str) -> bool:
@@ -572,6 +631,24 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
         return True
     present = wanted & {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
     return len(present) >= ROLE_SHARE * len(wanted)
+
+
+#: How far before a role set beside a name (characters) the words of that role may begin ("the Director of
+#: Adult Social Services, Sam Reid").
+ROLE_REACH = 40
+
+
+def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence names a person in the role the question asks about: a name set beside a role
+    must be beside that role ("The Principal Occupational Therapist, Ann Lee, worked with the Principal
+    Social Worker" names no Principal Social Worker); a name by title or "named" needs the role in the sentence."""
+    for m in _NAME_BY_ROLE.finditer(sentence):
+        name = m.group("name") or m.group("name2")
+        if name and _is_personal_name(name) and names_the_role(sentence[max(0, m.start() - ROLE_REACH) : m.end()],
+                                                               question, councils):
+            return True
+    titled = _PERSON.search(sentence) or any(_is_personal_name(m.group("name")) for m in _NAMED.finditer(sentence))
+    return bool(titled) and names_the_role(sentence, question, councils)
 
 
 #: Words of a council's formal name, or of the assessment itself, left out of the parts a question names
@@ -628,6 +705,18 @@ _AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbo
                          r"division)\b", re.IGNORECASE)
 
 
+#: A figure for the whole area ("across the county", "borough-wide"), not for a part of it.
+_WHOLE_AREA = re.compile(r"\b(?:across|throughout) (?:the )?(?:whole )?(?:county|borough|city|council|authority|district|"
+                         r"area|region)\b|\b(?:county|borough|city|council|authority)[- ]wide\b", re.IGNORECASE)
+
+
+def whole_area_instead(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence gives its figure for the whole area ("across the county") when the question asks
+    about a named part of it ("the Scarborough hub") and the sentence does not name that part."""
+    return (bool(named_parts(question, councils)) and bool(_WHOLE_AREA.search(sentence))
+            and not names_the_part(sentence, question, councils))
+
+
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence (with its passage) names every part the question narrows its figure to, or its
     acronym, or refers back to it: a borough-wide vacancy rate does not answer a question about the West
@@ -665,23 +754,185 @@ def _abbreviated(part: str, sentence: str) -> bool:
     return any(a in spelt for a in _acronyms(part)) or _spelt_initials(part) in _acronyms(sentence)
 
 
-def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = (), context: str = "") -> bool:
+#: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
+#: spent on, whose share it is.
+_FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
+                    r"(?:spend|spent|spending|invested|investment)\s+on|"
+                    r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
+#: Words before the thing a frame is about ("waiting for *a* package").
+_DETERMINERS = {"a", "an", "the", "their", "its", "all", "those", "these", "our", "his", "her", "each", "every", "any",
+                "some", "them", "whom"}
+#: Words that end the noun phrase after a frame ("people *who* …").
+_CLAUSE_START = {"who", "that", "which", "whose", "where", "when", "because", "and", "or", "but", "than", "as"}
+#: How many words of the phrase after a frame are read for its head noun.
+FRAME_REACH = 5
+
+
+def _frame_key(frame: str) -> str:
+    """One name for each frame's wordings: "wait", "complaint", "spend" or "share"."""
+    word = frame.casefold()
+    for key in ("wait", "complaint"):
+        if word.startswith(key):
+            return key
+    return "spend" if word.startswith(("spen", "invest")) else "share"
+
+
+@dataclass(frozen=True)
+class FramedThing:
+    """What a figure is said to be of, in one frame: the head noun's stem and the stems of its phrase."""
+
+    frame: str
+    head: str
+    words: frozenset[str]
+
+
+def framed_things(text: str) -> tuple[FramedThing, ...]:
+    """What the text's figures are framed as being of: the noun phrase after each frame, after any
+    possessive ("Camden's adult social care providers"), up to a verb, a clause or a number; its head is
+    the last plural noun, else its last word, before any "of" ("waiting for a package of home care to
+    start" → wait: package; "28% of people receiving support" → share: people)."""
+    out = []
+    for m in _FRAME.finditer(text):
+        words: list[str] = []
+        for token in _TOKEN.findall(m.group("obj"))[: 2 * FRAME_REACH]:
+            w = token.casefold()
+            if w.endswith(("'s", "’s")) or w.endswith(("s'", "s’")) and len(w) > 3:
+                words = []  # the possessor: the thing is what follows
+                continue
+            w = w.strip("'’")
+            if not words and w in _DETERMINERS:
+                continue
+            if w in _PHRASE_END or w in _CLAUSE_START or _is_number_word(w) or words and w.endswith(("ing", "ed")):
+                break
+            words.append(w)
+            if len(words) >= FRAME_REACH:
+                break
+        if words:
+            phrase = words[: words.index("of")] if "of" in words[1:] else words
+            plurals = [w for w in phrase if _looks_plural(w)]
+            stems = frozenset(_stem(w) for w in words if w not in _DETERMINERS and w != "of")
+            out.append(FramedThing(_frame_key(m.group("f")), _stem((plurals or phrase)[-1]), stems))
+    return tuple(out)
+
+
+#: Words of nearly every framed phrase in these reports ("adult social care"), which do not tell two apart
+#: unless nothing else is left.
+_UBIQUITOUS = {"care", "social", "adult", "service", "support", "council", "local", "authority"}
+#: Nouns for groups of people, whose shares a report keeps apart: a share of people receiving support is
+#: not a share of unpaid carers (shares of other things are too often worded differently to compare).
+_POPULATIONS = {"people", "person", "carer", "resident", "adult", "user", "client", "patient", "child", "children",
+                "family", "families", "staff", "worker", "men", "women", "individual", "citizen", "household",
+                "youngster", "teenager", "tenant", "veteran"}
+
+
+def _distinct(words: frozenset[str]) -> frozenset[str]:
+    """The words of a framed phrase that tell it apart from others (all of them when only common ones)."""
+    return frozenset(words - _UBIQUITOUS) or words
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two stems name the same thing: equal, kindred ("residents" ~ "people"), or one the start of
+    the other ("callers" ~ "calls")."""
+    if a == b or b in _KINDRED.get(a, ()) or a in _KINDRED.get(b, ()):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
+    """Whether two framed phrases may be about the same thing: shares of groups of people by their heads,
+    others by any distinct word in common."""
+    if asked.frame == "share":
+        return not (asked.head in _POPULATIONS and given.head in _POPULATIONS) or _alike(asked.head, given.head)
+    return any(_alike(a, b) for a in _distinct(asked.words) for b in _distinct(given.words))
+
+
+def another_object(sentence: str, question: str, known=None, lead_in: str = "") -> bool:
+    """Whether the sentence gives its figure for another thing in the same frame as the question: people
+    waiting for an occupational therapy assessment are not people waiting for a disabled facilities grant,
+    complaints about adult social care are not complaints about safeguarding, and 28% of people receiving
+    support is not a share of unpaid carers. ``known(word)`` says whether the reports use a word; a thing
+    the question words otherwise ("big home alterations") is not judged, as the reports' word for it is unknown.
+    A sentence with no frame takes those of the sentence before it (``lead_in``): "The median wait was 14
+    days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment."""
+    asked = [a for a in framed_things(question) if known is None or all(known(w) for w in _distinct(a.words))]
+    if not asked:
+        return False
+    given = framed_things(sentence) or framed_things(lead_in)
+    return any(any(g.frame == a.frame for g in given)
+               and not any(_same_thing(a, g) for g in given if g.frame == a.frame) for a in asked)
+
+
+#: A sentence saying that a figure or fact is not known or not recorded by the council or its services ("the
+#: local authority did not record how many were upheld", "waiting times were not recorded"): it tells the reader
+#: the answer is missing ("people did not know how long they would wait" is another matter).
+_NOT_KNOWN = re.compile(
+    r"\b(?:authority|council|it|leaders|service|department|board|partnership|team|provider|managers|systems?|records?)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:did not|didn't|does not|doesn't|do not|don't|could not|couldn't|cannot|can't|was unable to|"
+    r"were unable to)\s+(?:yet\s+|routinely\s+|currently\s+|reliably\s+)?(?:know|record|collect|hold|keep|track|monitor|"
+    r"report|measure|tell us|have (?:data|information|figures|a record|records))\b[^.;]{0,40}?\b(?:how many|how much|"
+    r"how long|whether|who|when|which)\b", re.IGNORECASE)
+#: The same said of data in general, or in the passive ("did not collect reliable data", "outcomes were not
+#: recorded"): a sentence with a figure in it ("ethnicity was not recorded for 36% of people") gives that figure.
+_NO_DATA = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|could not|couldn't|was unable to|were unable to)\s+(?:yet\s+|routinely\s+|"
+    r"currently\s+|reliably\s+)?(?:know|record|collect|hold|keep|track|monitor|report|measure|have)\b[^.;]{0,30}?"
+    r"\b(?:the number|the proportion|the outcomes?|data|information|figures)\b|"
+    r"\b(?:was|were|is|are|had been|has been|have been) not (?:yet )?(?:recorded|known|collected|monitored|measured|"
+    r"tracked|reported)\b|\bno (?:data|figures|information|records?) (?:was|were|is|are) (?:available|held|kept|"
+    r"collected|recorded)\b", re.IGNORECASE)
+
+
+def says_not_known(text: str) -> bool:
+    """Whether the text says that something is not known or not recorded (so it gives no answer)."""
+    return bool(_NOT_KNOWN.search(text) or _NO_DATA.search(text) and not has_count(text))
+
+
+#: Answer types that ask for a fact a sentence saying "not recorded" does not give.
+_FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation", "name", "place")
+
+
+def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
+    a price per the unit asked, a change, or a share, as the question asks."""
+    return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
+            and price_per_unit_given(sentence, question) and change_as_asked(sentence, question)
+            and (not asks_share(question) or has_share(sentence)))
+
+
+def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",
+                       lead_in: str = "", known=None) -> bool:
+    """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
+    (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
+    passage), not the whole area instead."""
+    counting = bool(_COUNTS.search(question))
+    return (other_kind(sentence, question, lead_in, counting=counting) is None
+            and not another_object(sentence, question, known, lead_in)
+            and names_the_part(f"{sentence} {context}", question, councils)
+            and not whole_area_instead(sentence, question, councils))
+
+
+def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = (), context: str = "",
+          lead_in: str = "", known=None) -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing.
-    ``context`` is the passage around the sentence, which may name the part a figure is for ("DoLS")."""
-    if answer_type == "number":
-        return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
-                and price_per_unit_given(sentence, question) and names_the_part(f"{sentence} {context}", question, councils)
-                and (not asks_share(question) or has_share(sentence)) and other_kind(sentence, question) is None)
+    ``context`` is the passage around the sentence, which may name the part a figure is for ("DoLS");
+    ``lead_in`` the sentence before it, which may say what kind of thing its figure is of; ``known(word)``
+    whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
+    sentence, context, lead_in = " ".join(sentence.split()), " ".join(context.split()), " ".join(lead_in.split())
+    if answer_type in _FACT_TYPES and says_not_known(sentence):
+        return False
+    if answer_type in ("number", "duration"):
+        gives = gives_the_figure(sentence, question, councils) if answer_type == "number" else has_duration(sentence)
+        return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":
         return dates_as_asked(sentence, question)
-    if answer_type == "duration":
-        return (has_duration(sentence) and other_kind(sentence, question) is None
-                and names_the_part(f"{sentence} {context}", question, councils))
     if answer_type == "holder":
         return names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
     if answer_type == "person":
-        return has_person(sentence) and names_the_role(sentence, question, councils)
+        return person_in_role(sentence, question, councils)
+    if answer_type == "reason":
+        return has_reason(sentence)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | {w for c in councils for w in _words(c)}
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
@@ -695,3 +946,5 @@ BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date,
 #: How an abstention names what is missing, per answer type.
 MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
            "organisation": "which organisation", "place": "where", "name": "its name"}
+#: Answer types whose sentences :func:`holds` checks (the others hold anything).
+CHECKED_TYPES = frozenset(MISSING) | {"reason"}

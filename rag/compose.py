@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention, holds_what_is_asked
+from .abstain import abstain_reason, abstention, giving, of_another_thing
 from .analyse import asks_standard_text
-from .answer_types import BONUS_CHECKS, has_reason
+from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason
 from .config import Settings
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
@@ -213,7 +213,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if query.comparative:
         return _comparison(query, candidates, best, weights, settings)
     floor = max(settings.abstain_threshold if settings.rules.threshold else 0.0, best - settings.answer_margin)
-    typed = [c for c in candidates if holds_what_is_asked(query, c)]
+    typed = giving(query, candidates, weights, settings) if query.answer_type in CHECKED_TYPES else []
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         first = max(typed, key=lambda c: c.relevance)  # the answer opens with a sentence holding what is asked
         rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,
@@ -258,11 +258,12 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
                 settings: Settings) -> Composition:
     """One line per council with evidence, each cited; strongest evidence first. A council has evidence
     when its best sentence is nearly as relevant as the best overall, or holds most of the question's
-    topic terms."""
+    topic terms; sentences about another kind or thing than the one asked about are no evidence."""
     focus = weights.focus(weights.terms(query.text))
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault(c.passage.chunk.label, []).append(c)
+        if not (settings.rules.answer_type_check and of_another_thing(query, c, weights)):
+            groups.setdefault(c.passage.chunk.label, []).append(c)
     threshold = settings.abstain_threshold if settings.rules.threshold else 0.0
     floor = max(threshold, best - settings.comparison_margin)
     named = {a.casefold() for a in query.councils}

@@ -62,18 +62,42 @@ def kinds_named(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def other_kind(sentence: str, question: str) -> tuple[str, str] | None:
+#: Kinds a figure is only of when its own sentence names them: a median or an average is one way of
+#: summing up waits, and "520 people had waited more than a year" gives neither; a target is not what
+#: was achieved.
+MUST_BE_NAMED = {"median", "average", "target"}
+#: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
+#: carers waiting (a length of time, though, may be given as "took 20 days").
+MUST_BE_NAMED_IN_COUNTS = {"waiting"}
+
+
+def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,
+               named_only: bool = False) -> tuple[str, str] | None:
     """(kind asked about, kind the sentence names instead) when the sentence speaks only of another
     kind of the same family ("social worker vacancy rate" for "vacancy rate for occupational
-    therapists"), else None."""
+    therapists") or does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
+    :data:`MUST_BE_NAMED_IN_COUNTS`), else None. A family the sentence does not speak of is taken from
+    the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
+    assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
+    instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
     asked = kinds_named(question)
     if not asked:
         return None
-    given = kinds_named(sentence)
+    given = dict(kinds_named(sentence))
+    required = set() if named_only else MUST_BE_NAMED | (MUST_BE_NAMED_IN_COUNTS if counting else set())
+    for family, kinds in asked.items():
+        unnamed = kinds & required
+        if unnamed and family not in given:
+            return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
+    earlier = kinds_named(lead_in) if lead_in else {}
+    plain = plain_words()
+    for family in asked:
+        if family in earlier and family not in given and not (family in plain and plain[family].search(sentence)):
+            given[family] = earlier[family]
     for family, kinds in asked.items():
         if family in given and not kinds & given[family]:
             return sorted(kinds)[0], sorted(given[family])[0]
-    return plain_instead(sentence, asked, given)
+    return None if named_only else plain_instead(sentence, asked, given)
 
 
 def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[str, frozenset[str]]) -> tuple[str, str] | None:

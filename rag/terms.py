@@ -69,6 +69,11 @@ class TermWeights:
         return frozenset(t for t in self.content(terms)
                          if not t.isdigit() and self.df.get(t, 0) <= COMMON_TERM_SHARE * self.n)
 
+    def uses(self, word: str) -> bool:
+        """Whether the passages use a word (in any of its forms)."""
+        terms = self.terms(word)
+        return bool(terms) and all(t in self.df for t in terms)
+
     def weight(self, term: str) -> float:
         """IDF, lowered for words the corpus never uses (a different wording, weak evidence)."""
         return self.idf(term) * (UNSEEN_TERM_WEIGHT if term not in self.df else 1.0)

@@ -150,3 +150,15 @@ def test_search_text_leaves_out_the_assessor(question, searched):
 ])
 def test_search_text_leaves_out_the_councils_searched_within(question, councils, searched_text):
     assert search_text(question, councils) == searched_text
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Which councils were rated Requires improvement?", "overall"),
+    ("Which councils were judged as Outstanding?", "overall"),
+    ("How many care homes were rated good?", "number"),
+    ("What proportion of care homes in Fenwick had a good or outstanding CQC rating?", "number"),
+    ("How many councils scored 2?", "rating"),
+    ("Who is Tower Hamlets' Principal Occupational Therapist?", "person"),
+])
+def test_answer_type_of_ratings_counts_and_possessives(question, kind):
+    assert answer_type(question) == kind

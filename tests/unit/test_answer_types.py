@@ -214,3 +214,127 @@ def test_named_parts_leave_out_the_council_in_any_form_months_and_lone_proper_wo
     assert named_parts("What was the median wait for a Care Act assessment in LB Camden in Jan 2025?", ("Camden",)) == ()
     assert named_parts("Leeds CC: what share of care homes were rated good?", ("Leeds",)) == ()
     assert named_parts("What share of improvements the Ombudsman required were late?", ()) == ()
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a sentence broken across lines (as a PDF's text is) is read as one line
+    ("number", "In 2023/24, the Kestrel Hub completed 2,310 carers'\nassessments.",
+     "How many carers' assessments did the Kestrel Hub complete in 2023/24?", (), True),
+    # personal names with a hyphen or an inner capital
+    ("person", "The Principal Occupational Therapist, Nia Lee-Barton, ran a weekly clinic.",
+     "Who is Fenwick's Principal Occupational Therapist?", ("Fenwick",), True),
+    ("person", "The Director of Adult Services, Ian McAllister, chaired the panel.",
+     "Who is Fenwick's Director of Adult Services?", ("Fenwick",), True),
+    ("person", "A Principal Occupational Therapist post was created in 2023.",
+     "Who is Fenwick's Principal Occupational Therapist?", ("Fenwick",), False),
+    # a second question joined to the "who" one does not name the role
+    ("person", "The current Director of Adult Services, Ada Moss, joined in July 2024.",
+     "Who is Fenwick's Director of Adult Services and when did she start?", ("Fenwick",), True),
+    ("person", "The Cabinet Member, Ada Moss, joined in July 2024.",
+     "Who is Fenwick's Director of Adult Services and when did she start?", ("Fenwick",), False),
+    # a count per day answers a question about an average day, not about a year's total
+    ("number", "In 2023/24, an average of 11 people a day were delayed in hospital.",
+     "On an average day, how many patients were stuck in hospital?", (), True),
+    ("number", "In 2023/24, an average of 11 people a day were delayed in hospital.",
+     "How many patients were delayed in hospital in 2023/24?", (), False),
+    # "few homes" says roughly how many, not how many
+    ("number", "Few homes could support people with complex dementia.", "How many care homes are there?", (), False),
+    ("number", "There were 42 care homes in the borough.", "How many care homes are there?", (), True),
+    # a sentence saying the figure was not recorded does not give it
+    ("number", "Of the 286 complaints received, the council did not record how many were upheld.",
+     "How many complaints were upheld?", (), False),
+    ("number", "Of the 286 complaints received, 71 were upheld.", "How many complaints were upheld?", (), True),
+    ("number", "The local authority did not know how many carers were waiting for an assessment.",
+     "How many carers were waiting for an assessment?", (), False),
+    # a median or an average is named in the sentence itself
+    ("duration", "Some people had waited more than a year for an occupational therapy assessment.",
+     "What was the median wait for an occupational therapy assessment?", (), False),
+    ("duration", "The median wait for an occupational therapy assessment was 6 weeks.",
+     "What was the median wait for an occupational therapy assessment?", (), True),
+    # a count of people waiting comes from a sentence about waiting
+    ("number", "In 2023/24, 1,250 carers registered with the emergency scheme.",
+     "How many carers were waiting for an assessment?", (), False),
+    ("number", "In March 2024, 1,250 carers were waiting for an assessment.",
+     "How many carers were waiting for an assessment?", (), True),
+    # a figure for another thing in the same frame: waiting for, complaints about, a share of
+    ("number", "There were 142 people waiting for an occupational therapy assessment in March.",
+     "How many people were waiting for a disabled facilities grant in March?", (), False),
+    ("number", "There were 38 people waiting for a disabled facilities grant in March.",
+     "How many people were waiting for a disabled facilities grant in March?", (), True),
+    ("number", "The council received 198 complaints about adult social care, of which 71 were upheld.",
+     "How many complaints about safeguarding were upheld?", (), False),
+    ("number", "In 2024/25, 28% of people receiving long-term support used a direct payment.",
+     "What percentage of unpaid carers receive a direct payment?", (), False),
+    ("number", "In 2024/25, 12% of unpaid carers received a direct payment.",
+     "What percentage of unpaid carers receive a direct payment?", (), True),
+    ("number", "The council's data showed that 23% of calls were abandoned before they were answered.",
+     "What share of callers hung up before anyone answered?", (), True),
+    # a holder described only by the role names no one
+    ("holder", "The Fenwick Safeguarding Adults Board was chaired by an independent chair.",
+     "Who chairs the Fenwick Safeguarding Adults Board?", ("Fenwick",), False),
+    ("holder", "The Fenwick Safeguarding Adults Board was chaired by the Executive Director of Adults.",
+     "Who chairs the Fenwick Safeguarding Adults Board?", ("Fenwick",), True),
+])
+def test_holds_what_this_round_checks(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_the_sentence_before_says_what_kind_a_figure_is_of():
+    question = "What was the median wait for a carers' assessment?"
+    sentence = "The median wait was 14 days."
+    assert not holds("duration", sentence, question, lead_in="In May, 286 people were waiting for a Care Act assessment.")
+    assert holds("duration", sentence, question, lead_in="In May, 80 carers were waiting for a carers' assessment.")
+    # a median is named in the sentence itself, not taken from the one before
+    assert not holds("duration", "Most were seen straight away.", question,
+                     lead_in="The median wait for a carers' assessment was 14 days.")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Principal Occupational Therapist, Ann Lee-Ray, worked with the Principal Social Worker.", False),
+    ("The Principal Social Worker, Ann Lee-Ray, worked with the Principal Occupational Therapist.", True),
+    ("Ann Lee-Ray, the Principal Social Worker, ran the practice forum.", True),
+    ("The Principal Social Worker worked with Dr Okafor on the forum.", True),
+])
+def test_a_person_is_named_beside_the_role_asked_about(sentence, expected):
+    assert holds("person", sentence, "Who is Fenwick's Principal Social Worker?", ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("kind,sentence,question,expected", [
+    # how often is not how long
+    ("duration", "A duty worker phoned people on the waiting list every 6 weeks.",
+     "What was the longest wait for an occupational therapy assessment?", False),
+    ("duration", "The longest wait for an occupational therapy assessment was 6 weeks.",
+     "What was the longest wait for an occupational therapy assessment?", True),
+    # a question about when something began needs a sentence saying it began
+    ("date", "The service completed 1,240 carers' assessments in 2023/24.",
+     "In which year did Fenwick first commission the carers service?", False),
+    ("date", "The carers service was first commissioned in 2019.",
+     "In which year did Fenwick first commission the carers service?", True),
+    # a council is not a company
+    ("organisation", "The council shared its community equipment service with Wexmoor Borough Council.",
+     "Which company provides the community equipment service?", False),
+    ("organisation", "The community equipment service was provided by Medequip Services Ltd.",
+     "Which company provides the community equipment service?", True),
+    # a figure for the whole county does not answer a question about a named part of it
+    ("duration", "The median wait for a Care Act assessment across the county was 24 days.",
+     "What was the median wait for a Care Act assessment in the Scarborough hub?", False),
+    ("duration", "The median wait for a Care Act assessment in the Scarborough hub was 40 days.",
+     "What was the median wait for a Care Act assessment in the Scarborough hub?", True),
+])
+def test_frequencies_starts_companies_and_whole_areas(kind, sentence, question, expected):
+    assert holds(kind, sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    # a target is not what was achieved
+    ("In 2023/24, 74% of reviews were completed on time.", "What was the target for reviews completed on time?", False),
+    ("The council aimed to complete 80% of reviews on time.", "What was the target for reviews completed on time?", True),
+    # money spent on another thing
+    ("It spent £12 million on home care in 2023/24.", "How much did Fenwick spend on day services in 2023/24?", False),
+    # a level is not a change
+    ("In March 2024, 300 people were on the waiting list.", "By how much did the waiting list fall?", False),
+    ("The waiting list fell from 520 to 300 people.", "By how much did the waiting list fall?", True),
+])
+def test_targets_spending_and_changes(sentence, question, expected):
+    assert holds("number", sentence, question, ("Fenwick",)) is expected
+

@@ -85,3 +85,29 @@ def test_a_why_answer_is_followed_by_the_cause_the_next_sentence_gives():
     q = passage("Adaptations took 14 months because of a backlog.|Few builders bid, because prices rose.")
     qs = candidates(q, [0.9, 0.3], [[1, 0]] * 2)
     assert len(with_continuations([qs[0]], qs, "Why were adaptations slow?", weights, 3, wants_cause=True)) == 1
+
+
+def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
+    from rag.abstain import lead_in, refers_back_to
+
+    p = passage("In May, 286 people were waiting for a Care Act assessment.|The median wait was 14 days.|"
+                "Carers valued the hub.|The service overspent by £2 million.")
+    first, median, carers, service = candidates(p, [0.5] * 4, [[1, 0]] * 4)
+    assert lead_in(first) == "" and lead_in(median) == first.sentence.text
+    assert refers_back_to(median) == first.sentence.text  # "The median wait" after "… were waiting …"
+    assert refers_back_to(carers) == ""  # begins with a new subject
+    assert refers_back_to(service) == carers.sentence.text  # "The service": the report's own subject
+
+
+def test_a_comparison_takes_no_line_from_a_sentence_about_another_thing():
+    from rag.abstain import of_another_thing
+    from rag.records import Query
+
+    question = "Which councils overspent on adult social care in 2023/24?"
+    query = Query(text=question, asked=question, comparative=True)
+    p = passage("The adult social care budget was balanced in 2023/24.|The budget overspent by £2 million in 2023/24.|"
+                "The council did not know how many carers were waiting.")
+    balanced, overspent, unknown = candidates(p, [0.5] * 3, [[1, 0]] * 3)
+    assert of_another_thing(query, balanced)  # a balanced budget is not an overspend
+    assert not of_another_thing(query, overspent)
+    assert of_another_thing(Query(text="Which councils had carers waiting?", asked="x"), unknown)
