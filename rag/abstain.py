@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import (MISSING, another_object, counted_nouns, holds, question_figures, says_not_known,
-                           stated_numbers)
-from .kinds import other_kind
+from .answer_types import (
+    MISSING,
+    another_object,
+    counted_nouns,
+    holds,
+    question_figures,
+    says_not_known,
+    stated_numbers,
+)
 from .config import ABSTAIN_MESSAGE, Settings
+from .kinds import other_kind
 from .periods import periods, same_period
 from .records import Composition, Query, Retrieval
 

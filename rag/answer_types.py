@@ -6,8 +6,8 @@ small rule over the sentence's form and the question's words, not a list of expe
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 from .councils import variants_of
 from .kinds import other_kind
