@@ -211,14 +211,18 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """A figure or a length of time is asked for one reporting period ("in 2023/24") and the best
-    sentence giving one is dated to another: a figure for 2022/23 does not answer a question about 2023/24."""
+    sentence giving one is dated to another (an undated one, by its passage), while none is dated to the
+    period asked: a figure for 2022/23 does not answer a question about 2023/24."""
     if not settings.rules.period_check or query.answer_type not in ("number", "duration") or query.comparative:
         return None
     asked = periods(query.text)
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    given = periods(max(figures, key=lambda c: c.relevance).sentence.text)
+    if any(same_period(asked, periods(c.sentence.text)) for c in figures):
+        return None
+    best = max(figures, key=lambda c: c.relevance)
+    given = periods(best.sentence.text) or periods(best.passage.chunk.text)
     if not given or same_period(asked, given):
         return None
     return (f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, "

@@ -756,7 +756,7 @@ def _abbreviated(part: str, sentence: str) -> bool:
 
 #: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
 #: spent on, whose share it is.
-_FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
+_FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
                     r"(?:spend|spent|spending|invested|investment)\s+on|"
                     r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
 #: Words before the thing a frame is about ("waiting for *a* package").

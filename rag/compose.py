@@ -215,7 +215,9 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     floor = max(settings.abstain_threshold if settings.rules.threshold else 0.0, best - settings.answer_margin)
     typed = giving(query, candidates, weights, settings) if query.answer_type in CHECKED_TYPES else []
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
-        first = max(typed, key=lambda c: c.relevance)  # the answer opens with a sentence holding what is asked
+        asked = periods(query.text)
+        in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
+        first = max(in_period or typed, key=lambda c: c.relevance)  # it opens with one holding what is asked, dated as asked
         rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,
                    settings.mmr_lambda, max(floor, first.relevance - settings.answer_margin))
         seeds = [first, *rest]

@@ -73,9 +73,10 @@ MUST_BE_NAMED_IN_COUNTS = {"waiting"}
 
 def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,
                named_only: bool = False) -> tuple[str, str] | None:
-    """(kind asked about, kind the sentence names instead) when the sentence speaks only of another
-    kind of the same family ("social worker vacancy rate" for "vacancy rate for occupational
-    therapists") or does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
+    """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
+    the same family in place of one asked about ("social worker vacancy rate" for "vacancy rate for
+    occupational therapists"; a budget and its savings for "how much was the budget forecast to
+    overspend") or does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
     :data:`MUST_BE_NAMED_IN_COUNTS`), else None. A family the sentence does not speak of is taken from
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
@@ -95,8 +96,8 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
         if family in earlier and family not in given and not (family in plain and plain[family].search(sentence)):
             given[family] = earlier[family]
     for family, kinds in asked.items():
-        if family in given and not kinds & given[family]:
-            return sorted(kinds)[0], sorted(given[family])[0]
+        if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds):
+            return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
     return None if named_only else plain_instead(sentence, asked, given)
 
 

@@ -28,3 +28,31 @@ def test_a_score_from_an_earlier_assessment_is_not_in_the_reports():
     assert earlier_assessment(query("What score did Fenwick get in its previous CQC assessment?", "rating"), None)
     assert earlier_assessment(query("What score did Fenwick get for safeguarding?", "rating"), None) is None
     assert earlier_assessment(query("What did the previous report say about carers?", "description"), None) is None
+
+
+def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_asked_is_found():
+    import numpy as np
+
+    from rag.abstain import period_not_given
+    from rag.compose import Candidate
+    from rag.config import Settings
+    from rag.records import Chunk, Passage, Query, Sentence
+    from rag.terms import TermWeights
+
+    def candidate(text, passage_text=None):
+        body = passage_text or text
+        start = body.index(text)
+        chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
+                      len(body), body, (Sentence(start, start + len(text), text),))
+        return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+
+    question = "How many people were waiting for a Care Act assessment in 2023/24?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    weights, settings = TermWeights([]), Settings()
+    other = candidate("In 2022/23, 980 people were waiting for a Care Act assessment.")
+    undated = candidate("At that time 900 people were waiting for a Care Act assessment.",
+                        "The plan ran in 2022/23. At that time 900 people were waiting for a Care Act assessment.")
+    asked = candidate("In 2023/24, 1,184 people were waiting for a Care Act assessment.")
+    assert "2022/23" in period_not_given(query, [other], weights, settings)
+    assert "2022/23" in period_not_given(query, [undated], weights, settings)  # dated by its passage
+    assert period_not_given(query, [other, asked], weights, settings) is None

@@ -338,3 +338,10 @@ def test_frequencies_starts_companies_and_whole_areas(kind, sentence, question, 
 def test_targets_spending_and_changes(sentence, question, expected):
     assert holds("number", sentence, question, ("Fenwick",)) is expected
 
+
+
+def test_another_kind_named_in_place_of_one_asked():
+    question = "By how much was Fenwick's adult social care budget forecast to overspend in 2024/25?"
+    assert other_kind("The budget for 2024/25 was £76 million, with savings of £3.1 million.", question)
+    assert other_kind("The budget was forecast to overspend by £4 million in 2024/25.", question) is None
+    assert other_kind("The adult social care budget was balanced in 2023/24.", "Which councils overspent?")
