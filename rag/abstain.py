@@ -155,11 +155,7 @@ def refers_back_to(candidate) -> str:
 
 def lead_in(candidate) -> str:
     """The sentence before the candidate's in its passage ("" for the first), which it may continue."""
-    sentences = candidate.passage.chunk.sentences
-    for before, sentence in zip(sentences, sentences[1:]):
-        if sentence.start == candidate.sentence.start:
-            return before.text
-    return ""
+    return candidate.before
 
 
 def of_another_thing(query: Query, candidate, weights=None) -> bool:

@@ -42,6 +42,7 @@ class Candidate:
     sentence: Sentence
     vector: np.ndarray
     relevance: float
+    before: str = ""  # the sentence before it in its passage, which it may continue
 
 
 def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray], query_vec: np.ndarray,
@@ -53,6 +54,7 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
     out: list[Candidate] = []
     for passage, vectors in zip(passages, sentence_vectors):
         prior = 1.0 / passage.rank ** 0.5
+        before = ""
         for sentence, vec in zip(passage.chunk.sentences, vectors):
             rel = (settings.w_dense * float(vec @ query_vec)
                    + settings.w_lexical * weights.overlap(query_terms, sentence.text)
@@ -61,7 +63,8 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
                 rel += settings.w_shape
             if dated_elsewhere(sentence.text, asked):
                 rel -= settings.w_other_period
-            out.append(Candidate(passage, sentence, vec, rel))
+            out.append(Candidate(passage, sentence, vec, rel, before))
+            before = sentence.text
     return out
 
 

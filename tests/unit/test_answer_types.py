@@ -345,3 +345,13 @@ def test_another_kind_named_in_place_of_one_asked():
     assert other_kind("The budget for 2024/25 was £76 million, with savings of £3.1 million.", question)
     assert other_kind("The budget was forecast to overspend by £4 million in 2024/25.", question) is None
     assert other_kind("The adult social care budget was balanced in 2023/24.", "Which councils overspent?")
+
+
+def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
+    from rag.answer_types import another_object
+
+    sentence = "Waits for major adaptations funded through grants were longer, at an average of 38 weeks."
+    question = "On average, how long do people wait for big home alterations paid for with grant money?"
+    assert another_object(sentence, question)  # by the words alone, alterations are not adaptations
+    used = {"major", "adaptation", "grant", "wait", "week"}
+    assert not another_object(sentence, question, known=lambda w: w in used)  # "alterations": not the reports' word

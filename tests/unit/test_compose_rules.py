@@ -21,7 +21,9 @@ def passage(text: str, chunk_id: int = 0, label: str = "Harrow") -> Passage:
 
 
 def candidates(p: Passage, relevance: list[float], vectors: list[list[float]]) -> list[Candidate]:
-    return [Candidate(p, s, np.array(v, dtype=np.float32), r) for s, r, v in zip(p.chunk.sentences, relevance, vectors)]
+    befores = ["", *(s.text for s in p.chunk.sentences[:-1])]
+    return [Candidate(p, s, np.array(v, dtype=np.float32), r, b)
+            for s, r, v, b in zip(p.chunk.sentences, relevance, vectors, befores)]
 
 
 def test_mmr_skips_a_near_copy_of_a_chosen_sentence():
@@ -111,3 +113,10 @@ def test_a_comparison_takes_no_line_from_a_sentence_about_another_thing():
     assert of_another_thing(query, balanced)  # a balanced budget is not an overspend
     assert not of_another_thing(query, overspent)
     assert of_another_thing(Query(text="Which councils had carers waiting?", asked="x"), unknown)
+
+
+def test_the_reports_use_a_word_in_any_of_its_forms():
+    p = passage("Grants paid for adaptations.")
+    weights = TermWeights([p.chunk])
+    assert weights.uses("grant") and weights.uses("adaptation")
+    assert not weights.uses("alterations")
