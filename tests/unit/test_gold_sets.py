@@ -13,7 +13,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                      for f in ("heldout-reports", "heldout3-reports", "heldout4-reports", "heldout5-reports",
                                                "heldout6-reports", "heldout7-reports", "heldout8-reports", "heldout9-reports",
                                                "heldout10-reports", "heldout11-reports", "heldout12-reports",
-                                               "heldout13-reports", "heldout14-reports", "heldout15-reports")))
+                                               "heldout13-reports", "heldout14-reports", "heldout15-reports",
+                                               "heldout16-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
