@@ -122,12 +122,19 @@ def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
 
 
 def holds_what_is_asked(query: Query, candidate, weights=None) -> bool:
-    """Whether the candidate's sentence holds the kind of thing the question asks for; its passage may
-    name the part a figure is for ("DoLS applications" above "1,940 applications were waiting"), and the
+    """Whether the candidate's sentence holds the kind of thing the question asks for; its passage before it
+    may name the part a figure is for ("DoLS applications" above "1,940 applications were waiting"), and the
     sentence before it the kind of thing its figure is of. ``weights`` tell which words the reports use."""
     known = weights.uses if weights is not None else None
-    return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, candidate.passage.chunk.text,
+    return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, up_to(candidate),
                  lead_in(candidate), known)
+
+
+def up_to(candidate) -> str:
+    """The candidate's passage up to the end of its sentence: what sets the scope of its figure (a part of
+    the area named only after it, "waits were longest in the West locality", is another figure's)."""
+    chunk = candidate.passage.chunk
+    return chunk.text[: max(0, candidate.sentence.end - chunk.start)]
 
 
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These

@@ -323,7 +323,8 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost").
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
-                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|^\s*what (is|was) the (total )?(budget|cost|"
+                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\bcost\b|"
+                         r"^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
 _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
@@ -344,7 +345,7 @@ _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
 def price_per_unit_given(sentence: str, question: str) -> bool:
     """Whether the sentence gives a price per the unit of time the question asks it per (or the question
     asks no such price): a yearly budget does not answer "what hourly rate did the council pay"."""
-    m = _ASKS_PER.search(question) if _ASKS_PRICE.search(question) else None
+    m = _ASKS_PER.search(question) if asks_money(question) else None
     if not m:
         return True
     unit = _UNITS[m.group(1).casefold()] if m.group(1) else m.group(2).casefold()
@@ -382,9 +383,16 @@ _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(half|halves|third|thirds
                     r"eight|nine|ten)\b|\b\d+ (out )?of (every )?\d+\b", re.IGNORECASE)
 
 
+#: A rate asked for that is a share ("the vacancy rate", "the uphold rate"), not a price or a count per something.
+_ASKS_RATE = re.compile(r"\brates?\b(?![^?]*\bper\b)", re.IGNORECASE)
+_PRICED = re.compile(r"\b(hourly|weekly|daily|annual|pay|paid|fee|fees|price|tax|interest|birth|death|mortality)\b|\bper\b",
+                     re.IGNORECASE)
+
+
 def asks_share(question: str) -> bool:
-    """Whether the question asks for a share of something ("what percentage of carers …")."""
-    return bool(_ASKS_SHARE.search(question))
+    """Whether the question asks for a share of something ("what percentage of carers …", "the vacancy rate")."""
+    return bool(_ASKS_SHARE.search(question)
+                or _ASKS_RATE.search(question) and not _PRICED.search(question) and not asks_money(question))
 
 
 def has_share(text: str) -> bool:
@@ -429,9 +437,10 @@ def _share_spans(sentence: str) -> list[range]:
     return [range(*m.span()) for m in _FIGURES.finditer(sentence) if _PERCENT_SIGN.match(sentence, m.end(), m.end() + 12)]
 
 
-#: Numbers that are not a count of things: an age ("aged 16 to 25", "from age 14", "over-65s") or a sum of
-#: money ("£25.10"); "young carers aged 16 to 25" says nothing of how many young carers there were.
-_NOT_COUNTS = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
+#: Numbers that are not a count of things: a label ("section 42", "stage 2"), an age ("aged 16 to 25", "from
+#: age 14", "over-65s") or a sum of money ("£25.10"); "young carers aged 16 to 25" says nothing of how many young carers there were.
+_NOT_COUNTS = re.compile(r"\b(?:section|s\.|article|schedule|part|level|stage|tier|phase|band|grade|step|page|paragraph|"
+                         r"chapter|clause)\s+\d+(?![\d,.])\b|\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                          r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|£\s*\d[\d,.]*",
                          re.IGNORECASE)
 
@@ -607,10 +616,16 @@ _WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "the", "their",
 
 def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     """Stems of the words naming the role or body a "who …" question asks about ("Who chairs the
-    Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name."""
+    Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name, the
+    verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
     words = [re.sub(r"['’]s$", "", w) for w in _words(_SECOND_QUESTION.split(question, 1)[0])]
-    return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)}
+    return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)
+            and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
+
+
+#: Month names, which say when, not which role.
+_MONTH_WORDS = {m.casefold() for m in MONTHS + SHORT_MONTHS}
 
 
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
@@ -635,7 +650,7 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
 
 #: How far before a role set beside a name (characters) the words of that role may begin ("the Director of
 #: Adult Social Services, Sam Reid").
-ROLE_REACH = 40
+ROLE_REACH = 60
 
 
 def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -934,10 +949,13 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "reason":
         return has_reason(sentence)
     if answer_type in ("organisation", "name", "place"):
-        stop = _QUESTION_STOP | {w for c in councils for w in _words(c)}
+        stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
             return True
-        return names_near_topic(sentence, question, topic_stems(question, stop))
+        topic = topic_stems(question, stop)
+        if answer_type == "place":  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
+            topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
+        return names_near_topic(sentence, question, topic)
     return True
 
 

@@ -66,6 +66,10 @@ def kinds_named(text: str) -> dict[str, frozenset[str]]:
 #: summing up waits, and "520 people had waited more than a year" gives neither; a target is not what
 #: was achieved.
 MUST_BE_NAMED = {"median", "average", "target"}
+#: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people"): it
+#: does not say what was done (a target named elsewhere in the sentence, "against a target of 80%", is not it).
+_TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped)\s+to\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:£\s?)?\d", re.IGNORECASE)
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
 #: carers waiting (a length of time, though, may be given as "took 20 days").
 MUST_BE_NAMED_IN_COUNTS = {"waiting"}
@@ -76,15 +80,18 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
     the same family in place of one asked about ("social worker vacancy rate" for "vacancy rate for
     occupational therapists"; a budget and its savings for "how much was the budget forecast to
-    overspend") or does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
-    :data:`MUST_BE_NAMED_IN_COUNTS`), else None. A family the sentence does not speak of is taken from
+    overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
+    :data:`MUST_BE_NAMED_IN_COUNTS`), or gives an aim when the question does not ask for one ("aimed to
+    save £6.1 million" for "how much did it save"), else None. A family the sentence does not speak of is taken from
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
     instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
     asked = kinds_named(question)
+    given = dict(kinds_named(sentence))
+    if not named_only and "target" not in asked.get("aim", ()) and _TARGET_FIGURE.search(sentence):
+        return "what was done", "target"
     if not asked:
         return None
-    given = dict(kinds_named(sentence))
     required = set() if named_only else MUST_BE_NAMED | (MUST_BE_NAMED_IN_COUNTS if counting else set())
     for family, kinds in asked.items():
         unnamed = kinds & required

@@ -235,4 +235,10 @@ def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:
         return not (_ends_sentence(last_line) and len(last_line) > WRAPPED_LINE_MAX)
     if prev.kind in ("bullet", "heading") and kind in ("text", "heading") and line[:1].islower():
         return True  # a wrapped bullet, or a paragraph whose short first line looked like a heading
+    if prev.kind == "heading" and kind == "text" and _FINITE_VERB.search(prev_text):
+        return True  # "… was led by an independent chair, Professor" / "Aled Bryn-Thomas. …": a sentence, not a heading
     return False
+
+
+#: A finite verb, which a sentence has and a heading ("Timeliness of assessments, care planning and reviews") does not.
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does)\b")

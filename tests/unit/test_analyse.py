@@ -162,3 +162,7 @@ def test_search_text_leaves_out_the_councils_searched_within(question, councils,
 ])
 def test_answer_type_of_ratings_counts_and_possessives(question, kind):
     assert answer_type(question) == kind
+
+
+def test_the_longest_anyone_waited_asks_how_long():
+    assert answer_type("What was the longest anyone had waited for a Care Act assessment?") == "duration"

@@ -355,3 +355,53 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
     assert another_object(sentence, question)  # by the words alone, alterations are not adaptations
     used = {"major", "adaptation", "grant", "wait", "week"}
     assert not another_object(sentence, question, known=lambda w: w in used)  # "alterations": not the reports' word
+
+
+@pytest.mark.parametrize("kind,sentence,question,expected", [
+    # a section number is a label, not a count
+    ("number", "The council received 3,150 concerns and 24% led to a section 42 enquiry.",
+     "How many section 42 enquiries were still open?", False),
+    ("number", "In 2023/24, 1,240 section 42 enquiries were opened.", "How many section 42 enquiries were opened?", True),
+    # a rate that is a share needs a share; a count of posts is not a rate
+    ("number", "The occupational therapy team had 4 vacant posts.", "What was the vacancy rate for occupational therapists?",
+     False),
+    ("number", "The occupational therapy vacancy rate was 12%.", "What was the vacancy rate for occupational therapists?",
+     True),
+    # money asked per week is given per week
+    ("number", "Spend per adult resident on adult social care was £552.",
+     "How much does the council pay per week for a residential care placement?", False),
+    ("number", "The council paid £1,050 a week for a residential care placement.",
+     "How much does the council pay per week for a residential care placement?", True),
+    # "what did it cost" and "how much money" ask for money
+    ("number", "The pilot placed sensors in 140 homes during 2024.", "What did the sensor pilot cost?", False),
+    ("number", "The falls programme had reached 420 older people since 2023.",
+     "How much money does the council put into the falls programme each year?", False),
+    # a target is not what was done, and what was done is not a target
+    ("number", "The programme aimed to save £6.1 million over three years.",
+     "How much did the programme actually save in its first year?", False),
+    ("number", "The programme had delivered £2.9 million of savings in its first year.",
+     "How much is the programme expected to save in total?", False),
+    # CQC ratings of care homes, and care homes are not home care
+    ("number", "23% of care homes in the borough were rated requires improvement.",
+     "What percentage of care homes were rated good or outstanding?", False),
+    ("number", "84% of care homes were rated good or outstanding.",
+     "What percentage of home care agencies are rated good or outstanding?", False),
+    ("number", "84% of care homes were rated good or outstanding.",
+     "What percentage of care homes are rated good or outstanding?", True),
+    # received is not waiting
+    ("number", "There were 410 Deprivation of Liberty Safeguards applications awaiting assessment.",
+     "How many Deprivation of Liberty Safeguards applications did the council receive?", False),
+    # a place beside the thing the question names
+    ("place", "In 2024 the council tested Neighbourhood Care Teams in Norwood, with 3 small teams.",
+     "Where were the Neighbourhood Care Teams piloted?", True),
+])
+def test_labels_rates_prices_targets_ratings_and_places(kind, sentence, question, expected):
+    assert holds(kind, sentence, question) is expected
+
+
+def test_the_role_asked_about_leaves_out_the_verb_and_the_date():
+    question = "Who was appointed as Fenwick's permanent director of adult social services in January 2025?"
+    assert role_words(question, ("Fenwick",)) == {"permanent", "director", "adult", "social", "service"}
+    sentence = ("Fenwick had three directors of adult social services in two years before a permanent director, "
+                "Ann Lee-Ray, was appointed in January 2025.")
+    assert holds("person", sentence, question, ("Fenwick",))

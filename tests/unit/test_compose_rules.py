@@ -120,3 +120,15 @@ def test_the_reports_use_a_word_in_any_of_its_forms():
     weights = TermWeights([p.chunk])
     assert weights.uses("grant") and weights.uses("adaptation")
     assert not weights.uses("alterations")
+
+
+def test_a_part_named_only_after_the_figure_does_not_set_its_scope():
+    from rag.abstain import holds_what_is_asked
+    from rag.records import Query
+
+    question = "How many people in Fenwick's West locality were waiting for an assessment?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    after = passage("In March, 1,470 people were waiting for an assessment.|Waits were longest in the West locality.")
+    before = passage("In the West locality, waits were longest.|In March, 310 people were waiting for an assessment.")
+    assert not holds_what_is_asked(query, candidates(after, [0.5, 0.5], [[1, 0]] * 2)[0])
+    assert holds_what_is_asked(query, candidates(before, [0.5, 0.5], [[1, 0]] * 2)[1])

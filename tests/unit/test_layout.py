@@ -149,3 +149,11 @@ def test_a_statement_name_before_another_number_is_no_score(line):
 def test_a_title_longer_than_a_heading_is_still_a_title():
     line = "Supporting people to live healthier lives - City of Bradford Metropolitan District Council - Local authority assessment"
     assert classify(line) == ("title", "Bradford")
+
+
+def test_a_sentence_broken_after_a_short_first_line_is_one_paragraph():
+    text = ("Safeguarding partnership\n\nThe partnership was led by an independent chair, Professor\n"
+            "Ann Lee-Ray. She had been in post since 2022.\n")
+    kinds = [(b.kind, text[b.start : b.end]) for b in blocks(text)]
+    assert kinds[0] == ("heading", "Safeguarding partnership")
+    assert kinds[1][0] == "text" and "Professor\nAnn Lee-Ray." in kinds[1][1]
