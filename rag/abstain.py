@@ -12,6 +12,7 @@ from .answer_types import (
     another_object,
     counted_nouns,
     holds,
+    one_line,
     question_figures,
     says_not_known,
     stated_numbers,
@@ -127,7 +128,7 @@ def holds_what_is_asked(query: Query, candidate, weights=None) -> bool:
     sentence before it the kind of thing its figure is of. ``weights`` tell which words the reports use."""
     known = weights.uses if weights is not None else None
     return holds(query.answer_type, candidate.sentence.text, query.text, query.councils, up_to(candidate),
-                 lead_in(candidate), known)
+                 candidate.before, known)
 
 
 def up_to(candidate) -> str:
@@ -150,7 +151,7 @@ def refers_back_to(candidate) -> str:
     """The sentence before the candidate's when the candidate's begins by referring to it (a pronoun, or
     "The" and one of the next two words used by the sentence before: "The median wait" after "… were
     waiting …"), else ""."""
-    before = lead_in(candidate)
+    before = candidate.before
     m = _ANAPHORIC_START.match(candidate.sentence.text.strip()) if before else None
     if not m:
         return ""
@@ -160,17 +161,12 @@ def refers_back_to(candidate) -> str:
     return before
 
 
-def lead_in(candidate) -> str:
-    """The sentence before the candidate's in its passage ("" for the first), which it may continue."""
-    return candidate.before
-
-
 def of_another_thing(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
     for "overspent", complaints about care for complaints about safeguarding), or says the answer is not
     recorded: a comparison does not list its council as one that did what was asked."""
     known = weights.uses if weights is not None else None
-    sentence, before = " ".join(candidate.sentence.text.split()), " ".join(lead_in(candidate).split())
+    sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
             or another_object(sentence, query.text, known, before))
 

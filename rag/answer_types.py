@@ -30,6 +30,8 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|driven by)\b", re.IGNORECASE)
+#: Month names, full and short: they say when, not what or who.
+_MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
 #: Capitalised words that name no one thing ("The", "Council", "Adult") and so never make a name alone.
 _GENERIC = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "they", "there", "we", "our", "i",
             "in", "on", "at", "for", "of", "and", "to", "by", "with", "from", "as", "but", "however", "some", "most",
@@ -384,7 +386,7 @@ _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(half|halves|third|thirds
 
 
 #: A rate asked for that is a share ("the vacancy rate", "the uphold rate"), not a price or a count per something.
-_ASKS_RATE = re.compile(r"\brates?\b(?![^?]*\bper\b)", re.IGNORECASE)
+_ASKS_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
 _PRICED = re.compile(r"\b(hourly|weekly|daily|annual|pay|paid|fee|fees|price|tax|interest|birth|death|mortality)\b|\bper\b",
                      re.IGNORECASE)
 
@@ -624,9 +626,6 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
             and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
 
 
-#: Month names, which say when, not which role.
-_MONTH_WORDS = {m.casefold() for m in MONTHS + SHORT_MONTHS}
-
 
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
 _SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
@@ -670,9 +669,8 @@ def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ())
 #: ("Metropolitan Borough of Wirral", "CQC", "Care Act").
 _NOT_PART = {"borough", "county", "city", "metropolitan", "district", "royal", "london", "council", "of", "and",
              "the", "cqc", "care", "quality", "commission", "act",
-             # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and short months
-             "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb",
-             *(m.casefold() for m in SHORT_MONTHS)}
+             # councils' title abbreviations ("Leeds CC", "Wirral MBC", "RB Greenwich") and months
+             "cc", "mbc", "bc", "dc", "cbc", "mdc", "rb", "lb", *_MONTH_WORDS}
 #: How many words of its own a part must have to be checked: one proper word ("Ombudsman", "Berkshire",
 #: an initialism) is too often another form of a name the passage spells differently.
 PART_MIN_WORDS = 2
@@ -801,11 +799,13 @@ class FramedThing:
     words: frozenset[str]
 
 
+@functools.lru_cache(maxsize=4096)
 def framed_things(text: str) -> tuple[FramedThing, ...]:
     """What the text's figures are framed as being of: the noun phrase after each frame, after any
     possessive ("Camden's adult social care providers"), up to a verb, a clause or a number; its head is
     the last plural noun, else its last word, before any "of" ("waiting for a package of home care to
-    start" → wait: package; "28% of people receiving support" → share: people)."""
+    start" → wait: package; "28% of people receiving support" → share: people). Remembered: every rule asks
+    it of the same sentences."""
     out = []
     for m in _FRAME.finditer(text):
         words: list[str] = []
@@ -878,20 +878,23 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "") 
                and not any(_same_thing(a, g) for g in given if g.frame == a.frame) for a in asked)
 
 
+#: "did not", "could not", "was unable to" …, an optional adverb ("yet", "routinely"), and a verb of keeping
+#: track ("record", "know", "monitor") — pieces of the two patterns below.
+_NEGATED = r"did not|didn't|does not|doesn't|could not|couldn't|was unable to|were unable to"
+_HOW_KEPT = r"(?:yet\s+|routinely\s+|currently\s+|reliably\s+)?"
+_KEEPING_TRACK = r"know|record|collect|hold|keep|track|monitor|report|measure"
 #: A sentence saying that a figure or fact is not known or not recorded by the council or its services ("the
 #: local authority did not record how many were upheld", "waiting times were not recorded"): it tells the reader
 #: the answer is missing ("people did not know how long they would wait" is another matter).
 _NOT_KNOWN = re.compile(
     r"\b(?:authority|council|it|leaders|service|department|board|partnership|team|provider|managers|systems?|records?)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:did not|didn't|does not|doesn't|do not|don't|could not|couldn't|cannot|can't|was unable to|"
-    r"were unable to)\s+(?:yet\s+|routinely\s+|currently\s+|reliably\s+)?(?:know|record|collect|hold|keep|track|monitor|"
-    r"report|measure|tell us|have (?:data|information|figures|a record|records))\b[^.;]{0,40}?\b(?:how many|how much|"
-    r"how long|whether|who|when|which)\b", re.IGNORECASE)
+    rf"(?:[\w-]+\s+){{0,2}}(?:{_NEGATED}|do not|don't|cannot|can't)\s+{_HOW_KEPT}(?:{_KEEPING_TRACK}|tell us|"
+    r"have (?:data|information|figures|a record|records))\b[^.;]{0,40}?\b(?:how many|how much|how long|whether|who|when|"
+    r"which)\b", re.IGNORECASE)
 #: The same said of data in general, or in the passive ("did not collect reliable data", "outcomes were not
 #: recorded"): a sentence with a figure in it ("ethnicity was not recorded for 36% of people") gives that figure.
 _NO_DATA = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|could not|couldn't|was unable to|were unable to)\s+(?:yet\s+|routinely\s+|"
-    r"currently\s+|reliably\s+)?(?:know|record|collect|hold|keep|track|monitor|report|measure|have)\b[^.;]{0,30}?"
+    rf"\b(?:{_NEGATED})\s+{_HOW_KEPT}(?:{_KEEPING_TRACK}|have)\b[^.;]{{0,30}}?"
     r"\b(?:the number|the proportion|the outcomes?|data|information|figures)\b|"
     r"\b(?:was|were|is|are|had been|has been|have been) not (?:yet )?(?:recorded|known|collected|monitored|measured|"
     r"tracked|reported)\b|\bno (?:data|figures|information|records?) (?:was|were|is|are) (?:available|held|kept|"
@@ -927,6 +930,12 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
             and not whole_area_instead(sentence, question, councils))
 
 
+def one_line(text: str) -> str:
+    """The text with its line breaks and runs of spaces as single spaces (a PDF's text keeps line breaks
+    inside sentences), for the checks that read it as words."""
+    return " ".join(text.split())
+
+
 def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = (), context: str = "",
           lead_in: str = "", known=None) -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
@@ -934,7 +943,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     ``context`` is the passage around the sentence, which may name the part a figure is for ("DoLS");
     ``lead_in`` the sentence before it, which may say what kind of thing its figure is of; ``known(word)``
     whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
-    sentence, context, lead_in = " ".join(sentence.split()), " ".join(context.split()), " ".join(lead_in.split())
+    sentence, context, lead_in = one_line(sentence), one_line(context), one_line(lead_in)
     if answer_type in _FACT_TYPES and says_not_known(sentence):
         return False
     if answer_type in ("number", "duration"):

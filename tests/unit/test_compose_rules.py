@@ -90,12 +90,12 @@ def test_a_why_answer_is_followed_by_the_cause_the_next_sentence_gives():
 
 
 def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
-    from rag.abstain import lead_in, refers_back_to
+    from rag.abstain import refers_back_to
 
     p = passage("In May, 286 people were waiting for a Care Act assessment.|The median wait was 14 days.|"
                 "Carers valued the hub.|The service overspent by £2 million.")
     first, median, carers, service = candidates(p, [0.5] * 4, [[1, 0]] * 4)
-    assert lead_in(first) == "" and lead_in(median) == first.sentence.text
+    assert first.before == "" and median.before == first.sentence.text
     assert refers_back_to(median) == first.sentence.text  # "The median wait" after "… were waiting …"
     assert refers_back_to(carers) == ""  # begins with a new subject
     assert refers_back_to(service) == carers.sentence.text  # "The service": the report's own subject
