@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from .answer_types import without_address
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
@@ -92,6 +93,8 @@ _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|
                     r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
+#: Asks how something is done ("How does the council protect its budget …?"), which no figure answers.
+_MANNER = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|should|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
@@ -179,7 +182,9 @@ _COUNTS_THINGS = re.compile(r"(^|[:;,]\s*)(and )?(how many|what (proportion|perc
 
 
 def answer_type(question: str) -> str:
-    """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`)."""
+    """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`), read after any
+    council's name set before it."""
+    question = without_address(question)
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question):
@@ -188,6 +193,8 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
+    if _MANNER.match(question):
+        return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):

@@ -322,12 +322,13 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
     return not things or bool(things & {_stem(w) for w in _words(sentence)})
 
 
-#: A question about money ("how much did X spend", "what was the budget", "what did it cost").
+#: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\bcost\b|"
                          r"^\s*what (is|was) the (total )?(budget|cost|"
-                         r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b", re.IGNORECASE)
+                         r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b|"
+                         r"\bin (?:pounds|sterling|cash terms)\b|\bin £", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
 _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
                          r"uplift|increase|rise|change|reduction|cut)\b)"
@@ -514,11 +515,33 @@ def _tokens_within(starts: list[int], spans: list[range]) -> set[int]:
     return out
 
 
+#: A group of people a count is narrowed to by a proper word or an acronym right before them ("LGBTQ+
+#: residents", "Somali families", "BSL users").
+_NAMED_GROUP = re.compile(r"(?<=[\w,] )(?P<group>[A-Z][\w+]*(?:[ -][A-Z][\w+]*)*)\s+(?P<noun>[a-z]+)\b")
+
+
+def named_groups(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The proper words or acronyms that narrow a counted group of people in the question ("How many older
+    LGBTQ+ residents …" → "LGBTQ+"), leaving out the councils' names."""
+    council_words = _council_words(councils)
+    return tuple(m.group("group") for m in _NAMED_GROUP.finditer(question)
+                 if _stem(m.group("noun")) in _POPULATIONS | {"people"} and not {w.casefold() for w in
+                 re.split(r"[ -]", m.group("group"))} <= council_words | _NOT_PART)
+
+
+def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence names each group the question narrows its count to ("LGBTQ+ residents"), or its
+    acronym: a count of older people does not say how many of them were LGBTQ+."""
+    have = sentence.casefold()
+    return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils))
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
     much", "what percentage"), any amount."""
-    if not has_count(sentence) or not measures_the_thing(sentence, question, councils):
+    if not has_count(sentence) or not measures_the_thing(sentence, question, councils) \
+            or not group_named(sentence, question, councils):
         return False
     nouns = counted_nouns(question)
     if not nouns:
@@ -732,15 +755,30 @@ def whole_area_instead(sentence: str, question: str, councils: tuple[str, ...] =
 
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence (with its passage) names every part the question narrows its figure to, or its
-    acronym, or refers back to it: a borough-wide vacancy rate does not answer a question about the West
-    Penwith teams."""
+    acronym, or refers back to it, and not only together with another part: a borough-wide vacancy rate does
+    not answer a question about the West Penwith teams."""
     have = {_stem(w) for w in _words(sentence)}
     council_words = _council_words(councils)
     for part in named_parts(question, councils):
         words = {_stem(w) for w in _part_words(part) if w not in council_words}
         if not (words <= have or _abbreviated(part, sentence) or _refers_back(part, sentence)):
             return False
+        if _only_with_another(part, sentence):
+            return False
     return True
+
+
+def _only_with_another(part: str, sentence: str) -> bool:
+    """Whether the sentence names the part only together with another ("nearly all in the North and West
+    localities"): its figure is for both, not for the part alone."""
+    words = _part_words(part)
+    if len(words) != 1:
+        return False
+    word = re.escape(words[0])
+    alone = len(re.findall(rf"\b{word}\b", sentence, re.IGNORECASE))
+    joined = len(re.findall(rf"\b[A-Z][\w-]*\s+(?:and|or|&)\s+(?i:{word})\b|\b(?i:{word})\s+(?:and|or|&)\s+[A-Z][\w-]*",
+                            sentence))
+    return alone > 0 and joined >= alone
 
 
 def _refers_back(part: str, sentence: str) -> bool:
@@ -768,10 +806,20 @@ def _abbreviated(part: str, sentence: str) -> bool:
 
 
 #: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
-#: spent on, whose share it is.
+#: spent on (a period may come between: "spend a year on"), whose share it is.
 _FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
-                    r"(?:spend|spent|spending|invested|investment)\s+on|"
+                    r"(?:spend|spent|spending|invested|investment)\s+(?:(?:a|each|every|per|in)\s+(?:year|month|week|"
+                    r"\d{4}(?:/\d{2})?)\s+)?on|"
                     r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
+#: The same frame of money, with the thing before the word ("Adult social care budget: £112.9 million").
+_SPEND_AFTER = re.compile(r"(?P<obj>(?:\b[A-Za-z][\w'’-]*\s+){1,4})(?:budget|spend|spending|expenditure)\b", re.IGNORECASE)
+#: Words before "budget" or "spend" that say which sum it is, not what it is spent on ("the *total* budget").
+_SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", "whole", "revenue", "capital", "its",
+              "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
+              "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has"}
+#: Words that make the "spend" after them a verb ("how much did the council spend").
+_VERB_BEFORE = re.compile(r"\b(?:do|does|did|will|would|could|can|should|may|might|to|much|they|it|we)\s+(?:[\w'’-]+\s+){0,3}$",
+                          re.IGNORECASE)
 #: Words before the thing a frame is about ("waiting for *a* package").
 _DETERMINERS = {"a", "an", "the", "their", "its", "all", "those", "these", "our", "his", "her", "each", "every", "any",
                 "some", "them", "whom"}
@@ -804,8 +852,9 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
     """What the text's figures are framed as being of: the noun phrase after each frame, after any
     possessive ("Camden's adult social care providers"), up to a verb, a clause or a number; its head is
     the last plural noun, else its last word, before any "of" ("waiting for a package of home care to
-    start" → wait: package; "28% of people receiving support" → share: people). Remembered: every rule asks
-    it of the same sentences."""
+    start" → wait: package; "28% of people receiving support" → share: people); for money, also the words
+    before "budget" or "spend" ("Adult social care budget" → spend: care). Remembered: every rule asks it of
+    the same sentences."""
     out = []
     for m in _FRAME.finditer(text):
         words: list[str] = []
@@ -827,6 +876,11 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
             plurals = [w for w in phrase if _looks_plural(w)]
             stems = frozenset(_stem(w) for w in words if w not in _DETERMINERS and w != "of")
             out.append(FramedThing(_frame_key(m.group("f")), _stem((plurals or phrase)[-1]), stems))
+    for m in _SPEND_AFTER.finditer(text):
+        words = [w for w in _words(m.group("obj")) if not w.endswith(("'s", "’s", "s'", "ed"))]
+        words = words[max((i + 1 for i, w in enumerate(words) if w in _SUM_WORDS), default=0):]
+        if words and not _VERB_BEFORE.search(m.group("obj")):  # "how much does Haringey spend" is the verb
+            out.append(FramedThing("spend", _stem(words[-1]), frozenset(_stem(w) for w in words)))
     return tuple(out)
 
 
@@ -912,10 +966,49 @@ _FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation",
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
-    a price per the unit asked, a change, or a share, as the question asks."""
+    a price per the unit asked, a change, or a share, as the question asks, of what was done."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and change_as_asked(sentence, question)
-            and (not asks_share(question) or has_share(sentence)))
+            and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
+            and of_the_one_asked(sentence, question, councils))
+
+
+#: An ordinal that picks out one of several things ("the planned fourth scheme"); "first" is left out, as it
+#: mostly says when ("first assessment", "first year").
+_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+#: Where one clause of a sentence ends and another begins (a comma alone may only set off a phrase).
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s(?:and|but|while|whereas|although)\s")
+
+
+def of_the_one_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether a count asked of one thing picked out by an ordinal ("how many flats will the fourth scheme
+    provide") is given in a clause that names it: "3 schemes with 240 flats in total, and a fourth scheme was
+    planned" gives the flats of the other three."""
+    m = _ORDINAL.search(question)
+    if not m:
+        return True
+    ordinal = m.group(1).casefold()
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if ordinal in c.casefold()]
+    return bool(clauses) and counts_the_thing(" ".join(clauses), question, councils)
+
+
+#: A question about what was not done ("could not be arranged", "without a review", "unallocated", "unmet").
+_ASKS_NOT_DONE = re.compile(r"\b(?:not|never|unable|cannot|without|no longer|un\w+(?:ed|met))\b|n['’]t\b", re.IGNORECASE)
+#: A clause whose figure is said not to have happened: a number, then a negation before the clause ends
+#: ("around 1,900 hours of home care a week could not be provided"); a negation before the number ("had not met
+#: its target of 80%") or in a clause of its own ("14 parishes where agencies could not recruit") is said of
+#: something else.
+_FIGURE_NOT_DONE = re.compile(r"\d(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])*?"
+                              r"(?:\b(?:not|never|unable|cannot|unmet|no longer)\b|n['’]t\b)[^,;:]*", re.IGNORECASE)
+
+
+def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether a count of the thing asked is given of what was done, when the question asks how many were done:
+    "1,900 hours of home care a week could not be provided" does not say how many hours were delivered (a
+    sum or a rate that "did not cover costs" is another matter)."""
+    if not _COUNTS.search(question) or _ASKS_NOT_DONE.search(question) or not _FIGURE_NOT_DONE.search(sentence):
+        return True
+    return counts_the_thing(_FIGURE_NOT_DONE.sub(" ", sentence), question, councils)
 
 
 def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",
@@ -928,6 +1021,17 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
             and not another_object(sentence, question, known, lead_in)
             and names_the_part(f"{sentence} {context}", question, councils)
             and not whole_area_instead(sentence, question, councils))
+
+
+#: A council's name set before the question itself ("Salford: who is …", "LB Lewisham - which …"): every word
+#: capitalised but a few joining ones, then a colon or a spaced dash.
+_ADDRESSED_TO = re.compile(r"^\s*(?:(?:[A-Z][\w'’&.-]*|of|and|upon|on|the)\s*){1,5}(?::|\s[-–—])\s+(?=\w)")
+
+
+def without_address(question: str) -> str:
+    """The question without a council's name set before it ("Salford: who is the chair …" → "who is the
+    chair …"), so that its form is read from its first word."""
+    return _ADDRESSED_TO.sub("", question, count=1)
 
 
 def one_line(text: str) -> str:
@@ -944,6 +1048,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     ``lead_in`` the sentence before it, which may say what kind of thing its figure is of; ``known(word)``
     whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
     sentence, context, lead_in = one_line(sentence), one_line(context), one_line(lead_in)
+    question = without_address(question)
     if answer_type in _FACT_TYPES and says_not_known(sentence):
         return False
     if answer_type in ("number", "duration"):
@@ -951,10 +1056,11 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":
         return dates_as_asked(sentence, question)
-    if answer_type == "holder":
-        return names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
+    if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
+        return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
+                and names_the_part(sentence, question, councils))
     if answer_type == "person":
-        return person_in_role(sentence, question, councils)
+        return person_in_role(sentence, question, councils) and names_the_part(sentence, question, councils)
     if answer_type == "reason":
         return has_reason(sentence)
     if answer_type in ("organisation", "name", "place"):

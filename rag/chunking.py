@@ -197,7 +197,7 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
                 j += 1
             end = blocks[j].end
             if any(blocks[x].kind in (*_RATING_BLOCKS, "bare_score") for x in range(i, j + 1)):
-                start = _with_heading(blocks, i, current)
+                start = _with_heading(doc.text, blocks, i, current, doc.council)
                 chunks.append(_chunk(doc, current, cursor.heading or "Score", start, end, "rating",
                                      _entries(doc.text, blocks[i : j + 1])))
             i = j + 1
@@ -242,12 +242,20 @@ def _scores(b: Block, section: Section | None) -> bool:
                                         and section.kind == "summary")
 
 
-def _with_heading(blocks: list[Block], i: int, section: Section | None) -> int:
+#: A heading that names a rating or score ("Overall rating", "Local authority score").
+_RATING_HEADING = re.compile(r"\b(?:rating|score)s?\b", re.IGNORECASE)
+
+
+def _with_heading(text: str, blocks: list[Block], i: int, section: Section | None, council: str | None) -> int:
     """Where a score passage starts: at the heading just before it when that heading names what is
-    scored (the statement, "Local authority rating and score"), so the passage reads on its own."""
+    scored (the statement, "Local authority rating and score", "Overall rating") or whose it is (the
+    report's council, "London Borough of Barnet" above "Good"), so the passage reads on its own."""
     if i > 0 and section is not None and blocks[i - 1].start >= section.start:
         before = blocks[i - 1]
-        if before.kind == "statement" or before.kind == "known" and str(before.value).startswith("summary_"):
+        heading = text[before.start : before.end]
+        if before.kind == "statement" or before.kind == "known" and str(before.value).startswith("summary_") or \
+                before.kind == "heading" and (_RATING_HEADING.search(heading)
+                                              or council and council.casefold() in heading.casefold()):
             return before.start
     return blocks[i].start
 

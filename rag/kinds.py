@@ -64,11 +64,12 @@ def kinds_named(text: str) -> dict[str, frozenset[str]]:
 
 #: Kinds a figure is only of when its own sentence names them: a median or an average is one way of
 #: summing up waits, and "520 people had waited more than a year" gives neither; a target is not what
-#: was achieved.
-MUST_BE_NAMED = {"median", "average", "target"}
-#: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people"): it
-#: does not say what was done (a target named elsewhere in the sentence, "against a target of 80%", is not it).
-_TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped)\s+to\s+(?:[\w-]+\s+){0,3}?"
+#: was achieved; "54 care homes" does not say how many were rated inadequate (a provider's CQC rating).
+MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate"}
+#: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
+#: target to bring the median wait below 28 days"): it does not say what was done (a target named elsewhere in
+#: the sentence, "against a target of 80%", is not it).
+_TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|a target)\s+to\s+(?:[\w-]+\s+){0,5}?"
                             r"(?:£\s?)?\d", re.IGNORECASE)
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
 #: carers waiting (a length of time, though, may be given as "took 20 days").

@@ -405,3 +405,91 @@ def test_the_role_asked_about_leaves_out_the_verb_and_the_date():
     sentence = ("Fenwick had three directors of adult social services in two years before a permanent director, "
                 "Ann Lee-Ray, was appointed in January 2025.")
     assert holds("person", sentence, question, ("Fenwick",))
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a count of care homes does not say how many were rated inadequate
+    ("number", "Fernwood Homes, a pilot with 4 care homes, tested night sensors.",
+     "How many care homes in Kelby were rated inadequate?", ("Kelby",), False),
+    ("number", "Of 61 care homes, 5 were rated inadequate.", "How many care homes in Kelby were rated inadequate?",
+     ("Kelby",), True),
+    # "in pounds" asks for money, not a percentage
+    ("number", "Grants to community groups were cut by 12% in 2024.",
+     "How much, in pounds, did Kelby cut from its community grants in 2024?", ("Kelby",), False),
+    ("number", "Grants to community groups were cut by £240,000 in 2024.",
+     "How much, in pounds, did Kelby cut from its community grants in 2024?", ("Kelby",), True),
+    # what was not done does not say what was done, unless the question asks what was not done
+    ("number", "At the time of our assessment, 2,300 hours of home care a week could not be provided.",
+     "How many hours of home care did Kelby deliver each week?", ("Kelby",), False),
+    ("number", "At the time of our assessment, 2,300 hours of home care a week could not be provided.",
+     "How many hours of home care a week could not be provided in Kelby?", ("Kelby",), True),
+    ("number", "Kelby delivered 14,000 hours of home care a week, and 2,300 hours could not be provided.",
+     "How many hours of home care did Kelby deliver each week?", ("Kelby",), True),
+    ("number", "The council had not met its aim of reviewing 80% of people; 1,450 reviews were done.",
+     "How many reviews were done in Kelby?", ("Kelby",), True),
+    ("number", "Village carers support people in 11 rural parishes where agencies could not recruit.",
+     "How many rural parishes do Kelby's village carers cover?", ("Kelby",), True),
+    ("number", "Providers said the hourly rate of £23.40 did not cover rural travel.",
+     "What hourly rate does Kelby pay for home care?", ("Kelby",), True),
+    # a part of the area named only together with another has its figure shared with it
+    ("number", "In March 2025, 31 people were waiting for home care, nearly all in the North and East localities.",
+     "How many people were waiting for home care in the East locality of Kelby?", ("Kelby",), False),
+    ("number", "In March 2025, 31 people were waiting for home care in the East locality.",
+     "How many people were waiting for home care in the East locality of Kelby?", ("Kelby",), True),
+    # a count asked of one thing picked out by an ordinal is given in a clause that names it
+    ("number", "There were 2 extra care schemes with 180 flats in total, and a third scheme was planned for 2027.",
+     "How many flats will Kelby's planned third extra care scheme have?", ("Kelby",), False),
+    ("number", "A third extra care scheme, with 60 flats, was planned for 2027.",
+     "How many flats will Kelby's planned third extra care scheme have?", ("Kelby",), True),
+    # a count of a group narrowed by a proper word or acronym must name that group
+    ("number", "Stronger Legs, a falls programme, reached 380 older people in 2023/24.",
+     "How many older LGBTQ+ residents did Kelby's project reach?", ("Kelby",), False),
+    ("number", "The project reached 45 older LGBTQ+ residents in its first year.",
+     "How many older LGBTQ+ residents did Kelby's project reach?", ("Kelby",), True),
+    ("number", "The advice line helped 210 Kelby residents in 2024.",
+     "How many Kelby residents did the advice line help?", ("Kelby",), True),
+    # the body a holder is asked for is named by its own name
+    ("holder", "The Kelby Safeguarding Adults Board, chaired independently by Maria Osei, met quarterly.",
+     "Who chairs Kelby's Adults Performance Board?", ("Kelby",), False),
+    ("holder", "The Adults Performance Board, chaired by Maria Osei, met monthly.",
+     "Who chairs Kelby's Adults Performance Board?", ("Kelby",), True),
+    # money framed as spent on one thing is not spending on another ("a year" may come between)
+    ("number", "- Adult social care budget: £98.2 million", "How much does Kelby spend a year on interpreting?",
+     ("Kelby",), False),
+    ("number", "The council spent £310,000 on interpreting in 2023/24.",
+     "How much does Kelby spend a year on interpreting?", ("Kelby",), True),
+    ("number", "- Adult social care budget: £98.2 million", "What was Kelby's adult social care budget?", ("Kelby",), True),
+    # grants are a kind of money of their own: a budget is not grant funding
+    ("number", "The council's total budget was £171.5 million in 2023/24.",
+     "How much grant funding did Kelby give to community groups in 2023/24?", ("Kelby",), False),
+    ("number", "The council gave £1.1 million in grants to community groups in 2023/24.",
+     "How much grant funding did Kelby give to community groups in 2023/24?", ("Kelby",), True),
+    # a target is not what was achieved
+    ("duration", "Leaders had set a target to bring the median wait below 28 days by March 2026.",
+     "What was the median wait for an assessment in Kelby?", ("Kelby",), False),
+    # a council's name set before the question does not hide its form
+    ("holder", "The board had an independent chair and published its report every September.",
+     "Kelby: who is the independent chair of the Safeguarding Adults Board?", ("Kelby",), False),
+])
+def test_ratings_money_negation_groups_bodies_and_targets(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_a_council_set_before_the_question_is_read_past():
+    from rag.analyse import answer_type
+    from rag.answer_types import without_address
+    assert without_address("Kelby: who chairs the board?") == "who chairs the board?"
+    assert without_address("Isles of Scilly - how many carers?") == "how many carers?"
+    assert without_address("The report scored 2: what training do its staff get?").startswith("The report")
+    assert answer_type("Kelby: who is the independent chair of the Safeguarding Adults Board?") == "person"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("How does Kelby protect its small adult social care budget against one costly placement?", "description"),
+    ("How did the council balance its budget?", "description"),
+    ("How much did the council spend on home care?", "number"),
+    ("What was the council's budget?", "number"),
+])
+def test_how_something_is_done_is_no_figure(question, kind):
+    from rag.analyse import answer_type
+    assert answer_type(question) == kind

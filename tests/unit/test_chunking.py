@@ -118,3 +118,17 @@ def test_standard_text_in_any_first_person_opening_but_not_a_long_finding():
     kinds = [(c.kind, c.text[:12]) for c in chunks if c.kind != "rating"]
     assert kinds == [("standard", "My care is p"), ("standard", "When I move "), ("standard", "Our work wit"),
                      ("finding", "We told the ")]
+
+
+def test_the_overall_rating_starts_at_a_heading_naming_the_council_or_the_rating():
+    for heading in ("Fenwick Borough Council", "Overall rating"):
+        text = WHOLE_REPORT.replace("Local authority rating and score\n\nRequires improvement",
+                                    f"Local authority rating and score\n\n{heading}\n\nRequires improvement")
+        doc, chunks = chunks_of(text)
+        assert_exact_offsets(doc.text, chunks)
+        overall = next(c for c in chunks if c.kind == "rating" and "58%" in c.text)
+        assert overall.text == f"{heading}\n\nRequires improvement\n\n58%"
+    text = WHOLE_REPORT.replace("Local authority rating and score\n\nRequires improvement",
+                                "Local authority rating and score\n\nWhat we found\n\nRequires improvement")
+    _, chunks = chunks_of(text)
+    assert next(c for c in chunks if c.kind == "rating" and "58%" in c.text).text.startswith("Requires improvement")
