@@ -145,7 +145,7 @@ def rating_of_words(words: str) -> int | None:
 
 #: A score named by its description before "score" ("an exceptional score", "a good standard rating").
 _WORDED_RATING_REF = re.compile(r"\b(?P<n>significant shortfalls|some shortfalls|(?:a )?good standard|exceptional(?: standard)?)\s+"
-                                r"(?:score|rating)\b|\b(?:have|has|had|show|shows|showed|achieve|achieved|with|at)\s+(?:an?\s+)?"
+                                r"(?:score|rating)\b|\b(?:have|has|had|having|show|shows|showed|showing|achieve|achieved|with|at)\s+(?:an?\s+)?"
                                 r"(?P<n2>exceptional standard|good standard|significant shortfalls|some shortfalls)\b", re.IGNORECASE)
 
 
@@ -319,8 +319,10 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
 
 
 def _picks_by_rating(question: str) -> bool:
-    """"Which councils scored 4 for anything?" lists reports by their score (the score picks them)."""
-    return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)? (local )?"
+    """"Which councils scored 4 for anything?" or "Which of the three councils got an exceptional score?"
+    lists reports by their score (the score picks them)."""
+    return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
+                          r"( (?:two|three|four|five|six|seven|eight|nine|ten|\d+))? (local )?"
                           r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
                           r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
                           question, re.IGNORECASE))

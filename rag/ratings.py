@@ -148,13 +148,53 @@ def rank_of(e: RatingEvidence) -> float:
     return 100.0 * words.index(str(e.rating).casefold()) / len(words) if str(e.rating).casefold() in words else 0.0
 
 
+#: A question setting one statement's score against another's ("scored lower for Safeguarding than for …").
+_CONTRAST = re.compile(r"\b(?P<way>lower|higher|worse|better)\b.{0,80}?\bthan\b", re.IGNORECASE)
+
+
+def contrast_of(question: str, statements: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """("lower" or "higher", the statement named first, the one named second) when the question sets two
+    statements' scores against each other ("Which councils scored lower for Safeguarding than for Safe
+    pathways, systems and transitions?"), else None."""
+    m = _CONTRAST.search(question)
+    if not m or len(statements) != 2:
+        return None
+    folded = question.casefold()
+    where = {s: folded.find(s.casefold()) if s.casefold() in folded else folded.find(s.split()[0].casefold().strip(","))
+             for s in statements}
+    if min(where.values()) < 0:
+        return None
+    first, second = sorted(statements, key=where.__getitem__)
+    way = "lower" if m.group("way").casefold() in ("lower", "worse") else "higher"
+    return way, first, second
+
+
+def contrasted(pool: list[RatingEvidence], contrast: tuple[str, str, str]) -> list[RatingEvidence]:
+    """The score lines of the councils whose first statement scored lower (or higher) than their second."""
+    way, first, second = contrast
+    by_council: dict[str, dict[str, list[RatingEvidence]]] = {}
+    for e in pool:
+        by_council.setdefault(e.label, {}).setdefault(e.statement, []).append(e)
+    out = []
+    for statements in by_council.values():
+        if first in statements and second in statements:
+            a, b = rank_of(statements[first][0]), rank_of(statements[second][0])
+            if a < b if way == "lower" else a > b:
+                out += statements[first] + statements[second]
+    return out
+
+
 def matching(query: Query, evidence: list[RatingEvidence]) -> list[RatingEvidence]:
     """Every score line (pages' and summaries') that answers the score question: its councils and
-    statements, the rating it names, and the lowest or highest when it asks for that."""
+    statements, the rating it names, the lowest or highest when it asks for that, and the councils whose
+    one statement scored lower or higher than another when it sets them against each other."""
     overall = query.answer_type == "overall"
     pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
     if overall:
         pool = overall_named(query.text, pool)
+    contrast = None if overall else contrast_of(query.text, query.statements)
+    if contrast:
+        return contrasted(pool, contrast)
     if query.extreme and pool:
         ranks = [rank_of(e) for e in pool]
         target = min(ranks) if query.extreme == "lowest" else max(ranks)

@@ -159,6 +159,10 @@ def test_search_text_leaves_out_the_councils_searched_within(question, councils,
     ("What proportion of care homes in Fenwick had a good or outstanding CQC rating?", "number"),
     ("How many councils scored 2?", "rating"),
     ("Who is Tower Hamlets' Principal Occupational Therapist?", "person"),
+    # a score named by its description, and "which of the three councils"
+    ("Which of the three councils got an exceptional score for Partnerships and communities?", "rating"),
+    ("Which council was scored as having significant shortfalls in Safeguarding?", "rating"),
+    ("Which of the three councils paid home care providers the highest hourly rate?", "number"),
 ])
 def test_answer_type_of_ratings_counts_and_possessives(question, kind):
     assert answer_type(question) == kind

@@ -166,3 +166,32 @@ def test_a_score_only_a_summary_gives_is_answered(tmp_path):
     pipeline = fake_pipeline(docs, tmp_path / "index")
     a = pipeline.ask("What did Fenwick score for safeguarding?")
     assert not a.abstained and a.answer.startswith("Fenwick") and "Safeguarding" in a.answer and "1" in a.answer
+
+
+@pytest.mark.parametrize("way", ["lower", "higher"])
+def test_which_councils_scored_lower_or_higher_for_one_statement_than_another(fixture_pipeline, documents, way):
+    first, second = "Safeguarding", "Assessing needs"
+    matrix = fixture_pipeline.scores()
+    expected = sorted(r.label for r in matrix.rows
+                      if r.cell(first).score is not None and r.cell(second).score is not None
+                      and (r.cell(first).score < r.cell(second).score if way == "lower"
+                           else r.cell(first).score > r.cell(second).score))
+    a = fixture_pipeline.ask(f"Which councils scored {way} for {first} than for {second}?")
+    if not expected:
+        assert a.abstained
+        return
+    check(a, documents)
+    lines = a.answer.splitlines()
+    assert sorted({line.split(" · ")[0] for line in lines}) == expected
+    assert all(line.split(" · ")[1].startswith((first, second)) for line in lines)
+
+
+def test_contrast_of_reads_which_statement_is_named_first():
+    from rag.ratings import contrast_of
+    statements = ("Assessing needs", "Safeguarding")
+    assert contrast_of("Which councils scored lower for Safeguarding than for Assessing needs?", statements) == \
+        ("lower", "Safeguarding", "Assessing needs")
+    assert contrast_of("Which did better on assessing needs than safeguarding?", statements) == \
+        ("higher", "Assessing needs", "Safeguarding")
+    assert contrast_of("Which councils scored 2 for Safeguarding and Assessing needs?", statements) is None
+    assert contrast_of("Which scored lower for Safeguarding than the others?", ("Safeguarding",)) is None
