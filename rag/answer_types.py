@@ -516,8 +516,8 @@ def _tokens_within(starts: list[int], spans: list[range]) -> set[int]:
 
 
 #: A group of people a count is narrowed to by a proper word or an acronym right before them ("LGBTQ+
-#: residents", "Somali families", "BSL users").
-_NAMED_GROUP = re.compile(r"(?<=[\w,] )(?P<group>[A-Z][\w+]*(?:[ -][A-Z][\w+]*)*)\s+(?P<noun>[a-z]+)\b")
+#: residents", "Somali families", "British Sign Language users"): up to four words, so that it stays linear time.
+_NAMED_GROUP = re.compile(r"(?<=[\w,] )(?P<group>[A-Z][\w+]*(?:[ -][A-Z][\w+]*){0,3})\s+(?P<noun>[a-z]+)\b")
 
 
 def named_groups(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -997,9 +997,10 @@ _ASKS_NOT_DONE = re.compile(r"\b(?:not|never|unable|cannot|without|no longer|un\
 #: A clause whose figure is said not to have happened: a number, then a negation before the clause ends
 #: ("around 1,900 hours of home care a week could not be provided"); a negation before the number ("had not met
 #: its target of 80%") or in a clause of its own ("14 parishes where agencies could not recruit") is said of
-#: something else.
-_FIGURE_NOT_DONE = re.compile(r"\d(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])*?"
-                              r"(?:\b(?:not|never|unable|cannot|unmet|no longer)\b|n['’]t\b)[^,;:]*", re.IGNORECASE)
+#: something else. Read within a bounded window, so a hostile sentence stays linear time.
+_FIGURE_NOT_DONE = re.compile(r"\d(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])"
+                              rf"{{0,{PHRASE_CHARS}}}?(?:\b(?:not|never|unable|cannot|unmet|no longer)\b|n['’]t\b)"
+                              rf"[^,;:]{{0,{PHRASE_CHARS}}}", re.IGNORECASE)
 
 
 def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -1024,8 +1025,9 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
 
 
 #: A council's name set before the question itself ("Salford: who is …", "LB Lewisham - which …"): every word
-#: capitalised but a few joining ones, then a colon or a spaced dash.
-_ADDRESSED_TO = re.compile(r"^\s*(?:(?:[A-Z][\w'’&.-]*|of|and|upon|on|the)\s*){1,5}(?::|\s[-–—])\s+(?=\w)")
+#: capitalised but a few joining ones, then a colon or a spaced dash (words apart, so that it stays linear time).
+_ADDRESSED_TO = re.compile(r"^\s*(?:[A-Z][\w'’&.-]*|of|and|upon|on|the)(?:\s+(?:[A-Z][\w'’&.-]*|of|and|upon|on|the)){0,4}"
+                           r"\s*(?::|\s[-–—])\s+(?=\w)")
 
 
 def without_address(question: str) -> str:

@@ -138,6 +138,13 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", names + digits, "How many people did the Aa Bb Cc Team see?", context=names) is False
     assert has_person("named " + names) is True  # "named Aa Aa": read as a name
     assert _one_line("a-" + " " * 100_000 + "b-\n" * 50_000) != ""
+    # this round's checks: what was not done, a named group, the thing before "budget", an ordinal's clause
+    assert holds("number", "1 hour could not be provided, " * 30_000, "How many hours were delivered?") is False
+    assert holds("number", "1 " * 30_000 + "hours were delivered", "How many hours were delivered?") is True
+    assert holds("holder", names, "A" * 100_000 + " x") is False  # a council's name before the question, read past
+    assert holds("number", "12 " + "1 " * 100_000 + "hours", "How many hours did Aa " * 2_000 + "residents get?") is False
+    assert holds("number", "word " * 100_000 + "budget: £3 million", "How much was spent on interpreting?") is False
+    assert holds("number", "and 4 flats " * 50_000, "How many flats will the fourth scheme have?") is False
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
