@@ -525,7 +525,7 @@ def named_groups(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
     LGBTQ+ residents …" → "LGBTQ+"), leaving out the councils' names."""
     council_words = _council_words(councils)
     return tuple(m.group("group") for m in _NAMED_GROUP.finditer(question)
-                 if _stem(m.group("noun")) in _POPULATIONS | {"people"} and not {w.casefold() for w in
+                 if _stem(m.group("noun")) in _POPULATIONS and not {w.casefold() for w in
                  re.split(r"[ -]", m.group("group"))} <= council_words | _NOT_PART)
 
 
@@ -992,14 +992,16 @@ def of_the_one_asked(sentence: str, question: str, councils: tuple[str, ...] = (
     return bool(clauses) and counts_the_thing(" ".join(clauses), question, councils)
 
 
+#: Words that say something did not happen ("could not be provided", "were never reviewed").
+_NEGATION = r"not|never|unable|cannot|no longer"
 #: A question about what was not done ("could not be arranged", "without a review", "unallocated", "unmet").
-_ASKS_NOT_DONE = re.compile(r"\b(?:not|never|unable|cannot|without|no longer|un\w+(?:ed|met))\b|n['’]t\b", re.IGNORECASE)
+_ASKS_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|un\w+(?:ed|met))\b|n['’]t\b", re.IGNORECASE)
 #: A clause whose figure is said not to have happened: a number, then a negation before the clause ends
 #: ("around 1,900 hours of home care a week could not be provided"); a negation before the number ("had not met
 #: its target of 80%") or in a clause of its own ("14 parishes where agencies could not recruit") is said of
 #: something else. Read within a bounded window, so a hostile sentence stays linear time.
 _FIGURE_NOT_DONE = re.compile(r"\d(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])"
-                              rf"{{0,{PHRASE_CHARS}}}?(?:\b(?:not|never|unable|cannot|unmet|no longer)\b|n['’]t\b)"
+                              rf"{{0,{PHRASE_CHARS}}}?(?:\b(?:{_NEGATION}|unmet)\b|n['’]t\b)"
                               rf"[^,;:]{{0,{PHRASE_CHARS}}}", re.IGNORECASE)
 
 
