@@ -26,8 +26,8 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-
 
 _COMPARATIVE = re.compile(
     r"\b(which (local )?(authorities|councils|las|boroughs|reports)|what (local )?(authorities|councils)|"
-    r"compare|comparison|across (the )?(councils|authorities|reports)|each (council|authority)|"
-    r"all (the )?(councils|authorities|reports)|differ(ence|ent)? between|both|any of the (councils|authorities)|"
+    r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
+    r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|differ(ence|ent)? between|both|any of the (councils|authorities)|"
     r"which of the (councils|authorities|reports)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,
@@ -92,6 +92,9 @@ _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} 
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
                     r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)
+#: Asks where people get help ("Where do new social workers turn for support?"): from whom or what, not a place.
+_SOURCE_OF_HELP = re.compile(r"^\s*(and )?where (do|does|did|can|could|should|would) [\w'’ -]{1,60}?\b(turn|go|look|get|find|"
+                             r"seek)( to)?( for)? ([\w-]+ ){0,2}(help|support|advice|information|guidance)\b", re.IGNORECASE)
 #: Asks how something is done ("How does the council protect its budget …?"), which no figure answers.
 _MANNER = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|should|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
@@ -193,7 +196,7 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
-    if _MANNER.match(question):
+    if _MANNER.match(question) or _SOURCE_OF_HELP.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
@@ -248,6 +251,18 @@ def dense_query(query: Query, council_discipline: bool = True) -> str:
 def lexical_query(query: Query, glossary, council_discipline: bool = True) -> str:
     """What the lexical search looks for: :func:`dense_query` with the other forms of its acronyms."""
     return glossary.expand(dense_query(query, council_discipline))
+
+
+#: Asks what was done in response to something ("What changed after the review?", "What did Sheffield do after
+#: finding …?", "How did the council respond to …?").
+_RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w' ’-]{1,60}? do)\b.{0,80}?\b(?:after|following|"
+                       r"in response to|as a result of|once)\b|\bhow did [\w' ’-]{1,60}? (?:respond|react)\b|"
+                       r"\bwhat (?:action|actions|steps) did\b", re.IGNORECASE)
+
+
+def asks_response(question: str) -> bool:
+    """Whether the question asks what was done in response to something (the answer then follows the event)."""
+    return bool(_RESPONSE.search(question))
 
 
 def asks_standard_text(question: str) -> bool:

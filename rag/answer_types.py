@@ -29,7 +29,8 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 #: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
-                     r"reason|since the|given that|meant that|driven by)\b", re.IGNORECASE)
+                     r"reason|since the|given that|meant that|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
+                     r"put (?:this|it|these) down to|explained by)\b", re.IGNORECASE)
 #: Month names, full and short: they say when, not what or who.
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
 #: Capitalised words that name no one thing ("The", "Council", "Adult") and so never make a name alone.
@@ -50,6 +51,8 @@ NAME_WINDOW = 3
 AGENT_REACH = 2
 #: How far (in words) a number may stand from the thing the question counts.
 COUNT_WINDOW = 4
+#: How many of the question's own describing words may stand between a number and the noun it counts.
+DESCRIBED_REACH = 8
 
 
 def _words(text: str) -> list[str]:
@@ -323,7 +326,8 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
-_ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b).{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
+_ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
+                         r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\bcost\b|"
                          r"^\s*what (is|was) the (total )?(budget|cost|"
@@ -414,7 +418,7 @@ def has_money(text: str) -> bool:
 _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
-                                                             "patient")},
+                                                             "patient", "member")},
             **{noun: _PLACES for noun in _PLACES}, **{noun: _HOMES for noun in _HOMES}}
 
 
@@ -554,11 +558,20 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     skipped = _tokens_within([m.start() for m in found], _share_spans(sentence) + _not_count_spans(sentence, question)) \
         if counting else set()
     fractions = _FRACTIONS | _VAGUE if counting else set()
-    numbers = [at[i] for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
+    numbers = [i for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
-    spots = [at[i] for i, w in enumerate(words) if _stem(w) in nouns]
-    return any(abs(a - b) <= COUNT_WINDOW for a in numbers for b in spots)
+    spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
+    described = described_by(question) | _ARTICLES | {"of", "and"}
+    return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
+               for a in numbers for b in spots)
+
+
+def described_by(question: str) -> set[str]:
+    """The question's own describing words (not its function words or numbers): a number followed by only these
+    and then the noun it counts counts that noun, however long the description ("2 Gypsy, Roma and Traveller
+    liaison officers")."""
+    return {w for w in _words(question) if w not in _GENERIC and w not in _QUESTION_STOP and not _is_number_word(w)}
 
 
 def topic_stems(question: str, stop: set[str]) -> set[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abstain import abstain_reason, abstention, giving, of_another_thing
-from .analyse import asks_standard_text
+from .analyse import asks_response, asks_standard_text
 from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason
 from .config import Settings
 from .periods import periods, same_period
@@ -26,8 +26,13 @@ from .terms import TermWeights
 #: How a sentence that elaborates on the one before it begins.
 ELABORATION = re.compile(
     r"^(For example|For instance|This|These|They|It|Such|As a result|As part|In addition|Examples|"
-    r"Specifically|In particular|However|But)\b"
+    r"Specifically|In particular|However|But|In response)\b"
 )
+#: A sentence that tells what was done in response to what came before it.
+RESPONDS = re.compile(r"^(In response|As a result|Following (this|the|that)|Since then|To address (this|these|it))\b|"
+                      r"\b(in response|as a result)\b", re.IGNORECASE)
+#: How far (characters) the sentence that follows another in its report may start after it ends.
+NEXT_GAP = 4
 #: A chosen sentence that repeats this share of the question's terms is followed by the next one.
 RESTATES_OVERLAP = 0.6
 #: A sentence that points back to the one before it ("took this on board", "as a result").
@@ -183,6 +188,37 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     return out
 
 
+def follows(after: Candidate, before: Candidate) -> bool:
+    """Whether one sentence comes straight after another in the same report, even across a paragraph break."""
+    return (after.passage.chunk.doc_id == before.passage.chunk.doc_id
+            and 0 <= after.sentence.start - before.sentence.end <= NEXT_GAP)
+
+
+def with_stated_cause(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """For a "why" question whose chosen sentences give no cause, the sentence of the first one's passage that
+    gives it takes the last place ("… had no plan by 17 and a half." and, later in the paragraph, "Leaders
+    told us this was because …"): a report states the cause beside what it explains."""
+    if not chosen or any(has_reason(c.sentence.text) for c in chosen):
+        return chosen
+    chunk = chosen[0].passage.chunk.chunk_id
+    causes = [c for c in candidates if c.passage.chunk.chunk_id == chunk and has_reason(c.sentence.text)]
+    if not causes:
+        return chosen
+    return [*chosen[: limit - 1], max(causes, key=lambda c: c.relevance)]
+
+
+def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """For a question about what was done after something, when no chosen sentence tells it, the sentence that
+    follows a chosen one in its report and tells what was done in response takes the last place ("The review
+    found …" then, in the next paragraph, "In response, the council introduced …")."""
+    if not chosen or any(RESPONDS.search(c.sentence.text) for c in chosen):
+        return chosen
+    answers = [c for c in candidates if RESPONDS.search(c.sentence.text) and any(follows(c, x) for x in chosen)]
+    if not answers:
+        return chosen
+    return [*chosen[: limit - 1], max(answers, key=lambda c: c.relevance)]
+
+
 def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, Sentence]]]]:
     """Answer lines: consecutive sentences of one council on one line, headed by the council."""
     lines: list[tuple[str, list[tuple[Passage, Sentence]]]] = []
@@ -226,9 +262,15 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         seeds = [first, *rest]
     else:
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
-    chosen = (with_continuations(seeds, candidates, query.text, weights, settings.max_answer_sentences,
-                                 wants_cause=query.answer_type == "reason")
-              if settings.rules.continuation else seeds)
+    chosen = seeds
+    if settings.rules.continuation:
+        limit = settings.max_answer_sentences
+        chosen = with_continuations(seeds, candidates, query.text, weights, limit,
+                                    wants_cause=query.answer_type == "reason")
+        if query.answer_type == "reason":
+            chosen = with_stated_cause(chosen, candidates, limit)
+        if asks_response(query.text):
+            chosen = with_response(chosen, candidates, limit)
     text, citations = cite(by_council(chosen))
     return Composition(text, False, citations, best)
 

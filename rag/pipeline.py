@@ -192,11 +192,18 @@ class Pipeline:
 
 def shown_passages(composition: Composition, retrieval: Retrieval) -> tuple[Passage, ...]:
     """The passages shown with an answer: for a score question answered from score lines, those lines
-    first (pages' and summaries'), then the search's own passages."""
+    first (pages' and summaries'), each council's together, then the search's own passages."""
     if not composition.evidence:
         return retrieval.passages
     found = {p.chunk.chunk_id: p.rank for p in retrieval.passages}  # lines the search found first, in its order
-    lines = sorted(composition.evidence, key=lambda p: found.get(p.chunk.chunk_id, len(found) + p.rank))
+
+    def order(p: Passage) -> int:
+        return found.get(p.chunk.chunk_id, len(found) + p.rank)
+
+    first_of = {}
+    for p in sorted(composition.evidence, key=order):
+        first_of.setdefault(p.chunk.label, order(p))
+    lines = sorted(composition.evidence, key=lambda p: (first_of[p.chunk.label], order(p)))
     taken = {p.chunk.chunk_id for p in lines}
     rest = [p for p in retrieval.passages if p.chunk.chunk_id not in taken]
     return tuple(Passage(p.chunk, p.relevance, rank) for rank, p in enumerate([*lines, *rest], 1))

@@ -170,3 +170,15 @@ def test_answer_type_of_ratings_counts_and_possessives(question, kind):
 
 def test_the_longest_anyone_waited_asks_how_long():
     assert answer_type("What was the longest anyone had waited for a Care Act assessment?") == "duration"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What proportion of people used direct payments in each of the three councils?", True),
+    ("How long was the median wait in all four councils?", True),
+    ("Does every council have a carers strategy?", True),
+    ("What share of people in Kelby used direct payments?", False),
+    ("How many people were waiting in all?", False),
+])
+def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
+    from rag.analyse import is_comparative
+    assert is_comparative(question, 0) is expected

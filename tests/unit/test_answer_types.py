@@ -489,7 +489,60 @@ def test_a_council_set_before_the_question_is_read_past():
     ("How did the council balance its budget?", "description"),
     ("How much did the council spend on home care?", "number"),
     ("What was the council's budget?", "number"),
+    ("Where do Kelby's newest social workers mostly turn for help day to day?", "description"),
+    ("Where can carers in Kelby get advice?", "description"),
+    ("Where were Kelby's new extra care flats built?", "place"),
 ])
 def test_how_something_is_done_is_no_figure(question, kind):
     from rag.analyse import answer_type
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # the question's own describing words between a number and its noun keep them together
+    ("number", "Kelby employed 3 Irish Traveller and Roma outreach officers who visited sites.",
+     "How many Irish Traveller and Roma outreach officers does Kelby employ?", ("Kelby",), True),
+    ("number", "Kelby employed 3 social workers in hospital teams, while outreach officers visited sites.",
+     "How many Irish Traveller and Roma outreach officers does Kelby employ?", ("Kelby",), False),
+    ("number", "Kelby employed 3 new part-time weekend outreach officers.",
+     "How many Irish Traveller and Roma outreach officers does Kelby employ?", ("Kelby",), False),
+    # the members of a panel are people
+    ("number", "The Voices Panel, a group of 14 people who use services, met monthly.",
+     "How many members sit on Kelby's Voices Panel?", ("Kelby",), True),
+    ("number", "The Voices Panel met 14 times in 2024.", "How many members sit on Kelby's Voices Panel?", ("Kelby",),
+     False),
+    # "how much time" asks for time, not money
+    ("number", "The new recording tool saved each worker about 4 hours a week.",
+     "How much recording time a week did Kelby's new tool save each worker?", ("Kelby",), True),
+    ("number", "The new recording tool saved £40,000 a year.",
+     "How much did Kelby's new recording tool save?", ("Kelby",), True),
+    ("number", "The new recording tool saved each worker about 4 hours a week.",
+     "How much did Kelby's new recording tool save in pounds?", ("Kelby",), False),
+    # a cause may be named as a noun
+    ("reason", "Staff said that waiting for police reports was the most common cause of delay.",
+     "Why were enquiries in Kelby slow?", ("Kelby",), True),
+    ("reason", "Leaders attributed the fall to a new triage rota.", "Why did the waiting list fall?", ("Kelby",), True),
+    ("reason", "The median time to finish an enquiry was 62 days.", "Why were enquiries in Kelby slow?", ("Kelby",),
+     False),
+])
+def test_described_counts_members_time_and_causes(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_money_is_not_asked_by_how_much_time():
+    from rag.answer_types import asks_money
+    assert not asks_money("How much staff time did the pilot save?")
+    assert not asks_money("How much recording time per week did the tool save each practitioner?")
+    assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What changed in Kelby after the safeguarding adults review?", True),
+    ("What did Kelby do after finding that some communities used direct payments less?", True),
+    ("How did Kelby respond to the complaints about letters?", True),
+    ("What did Kelby find about direct payments?", False),
+    ("What happened to the waiting list in Kelby?", False),
+])
+def test_a_question_about_what_was_done_in_response(question, expected):
+    from rag.analyse import asks_response
+    assert asks_response(question) is expected

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from rag.compose import Candidate, by_council, cite, continues, mmr, with_continuations
+from rag.compose import (Candidate, by_council, cite, continues, follows, mmr, with_continuations, with_response,
+                          with_stated_cause)
 from rag.records import Chunk, Passage, Sentence
 from rag.terms import TermWeights
 
@@ -132,3 +133,54 @@ def test_a_part_named_only_after_the_figure_does_not_set_its_scope():
     before = passage("In the West locality, waits were longest.|In March, 310 people were waiting for an assessment.")
     assert not holds_what_is_asked(query, candidates(after, [0.5, 0.5], [[1, 0]] * 2)[0])
     assert holds_what_is_asked(query, candidates(before, [0.5, 0.5], [[1, 0]] * 2)[1])
+
+
+def test_a_why_answer_without_a_cause_takes_the_one_its_passage_gives():
+    p = passage("Transitions were weak.|An audit found 40% had no plan by 17.|Families were worried.|"
+                "Leaders told us this was because the team was new.")
+    cs = candidates(p, [0.5, 0.9, 0.4, 0.3], [[1, 0]] * 4)
+    out = with_stated_cause(cs[:3], cs, 3)
+    assert [c.sentence.text for c in out] == ["Transitions were weak.", "An audit found 40% had no plan by 17.",
+                                              "Leaders told us this was because the team was new."]
+    assert with_stated_cause([cs[1]], cs, 3)[-1] is cs[3]  # room left: added after
+    given = passage("Waits grew because staff left.|Leaders told us this was because the team was new.", 1)
+    gs = candidates(given, [0.9, 0.3], [[1, 0]] * 2)
+    assert with_stated_cause([gs[0]], gs, 3) == [gs[0]]  # a cause is already given
+    other = passage("Waits were long.|Families were worried.", 2)
+    os_ = candidates(other, [0.9, 0.3], [[1, 0]] * 2)
+    assert with_stated_cause([os_[0]], [*os_, *cs], 3) == [os_[0]]  # only the first sentence's passage is read
+
+
+def test_what_was_done_in_response_is_read_from_the_next_sentence_of_the_report():
+    a = passage("Analysis showed some communities used direct payments less.", 1)
+    b_text = "In response the council funded two connector posts."
+    b_sentence = Sentence(a.chunk.end + 2, a.chunk.end + 2 + len(b_text), b_text)
+    b_chunk = Chunk(2, "d.txt", "Harrow", "Harrow", "Safeguarding", None, "statement", "Findings", 2, b_sentence.start,
+                    b_sentence.end, b_text, (b_sentence,))
+    b = Passage(b_chunk, 0.5, 5)
+    ca, cb = candidates(a, [0.9], [[1, 0]])[0], candidates(b, [0.3], [[1, 0]])[0]
+    assert follows(cb, ca) and not follows(ca, cb)
+    assert with_response([ca], [ca, cb], 3) == [ca, cb]
+    far = Passage(Chunk(3, "e.txt", "Harrow", "Harrow", None, None, "page", "", 1, b_sentence.start, b_sentence.end,
+                        b_text, (b_sentence,)), 0.5, 6)  # another report
+    cf = candidates(far, [0.3], [[1, 0]])[0]
+    assert with_response([ca], [ca, cf], 3) == [ca]
+    assert with_response([cb], [ca, cb], 3) == [cb]  # the response is already told
+
+
+def test_score_lines_are_shown_first_each_councils_together():
+    from rag.pipeline import shown_passages
+    from rag.records import Composition, Retrieval
+
+    def line(chunk_id: int, label: str) -> Passage:
+        return passage(f"Score {chunk_id}.", chunk_id, label)
+
+    wake_page, cov_page, cov_summary, wake_summary, other = (line(1, "Wakefield"), line(2, "Coventry"),
+                                                             line(3, "Coventry"), line(4, "Wakefield"), line(5, "Kelby"))
+    found = Retrieval(tuple(Passage(p.chunk, 1.0, r) for r, p in
+                            enumerate([wake_page, cov_page, other, cov_summary, wake_summary], 1)))
+    evidence = (cov_page, cov_summary, wake_page, wake_summary)
+    shown = shown_passages(Composition("…", False, evidence=evidence), found)
+    assert [p.chunk.chunk_id for p in shown] == [1, 4, 2, 3, 5]
+    assert [p.rank for p in shown] == [1, 2, 3, 4, 5]
+    assert shown_passages(Composition("…", False), found) == found.passages
