@@ -2,8 +2,17 @@
 
 import numpy as np
 
-from rag.compose import (Candidate, by_council, cite, continues, follows, mmr, with_continuations, with_response,
-                          with_stated_cause)
+from rag.compose import (
+    Candidate,
+    by_council,
+    cite,
+    continues,
+    follows,
+    mmr,
+    with_continuations,
+    with_response,
+    with_stated_cause,
+)
 from rag.records import Chunk, Passage, Sentence
 from rag.terms import TermWeights
 
