@@ -38,7 +38,8 @@ _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|compla
                            re.IGNORECASE)
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
 _RATING_REF = re.compile(
-    r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got|given|awarded)\s*(?:a |an |as )?"
+    r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got|given|awarded|judged|"
+    r"graded|assessed as)\s*(?:a |an |as |to be |to show )?"
     r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard|exceptional))\b",
     re.IGNORECASE)
 #: Questions that ask for a statement's score.
@@ -56,7 +57,7 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
-                     r"amount|figure|count)s?\b|"
+                     r"amount|figure|count|target)s?\b(?! date)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
@@ -334,12 +335,13 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
 
 
 def _picks_by_rating(question: str) -> bool:
-    """"Which councils scored 4 for anything?" or "Which of the three councils got an exceptional score?"
-    lists reports by their score (the score picks them)."""
+    """"Which councils scored 4 for anything?", "Which of the three councils got an exceptional score?" or
+    "Which of Camden and Rutland scored 3?" lists reports by their score (the score picks them)."""
     return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
                           r"( (?:two|three|four|five|six|seven|eight|nine|ten|\d+))? (local )?"
                           r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
-                          r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
+                          r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"
+                          r"^\s*which of [\w'’ ,&-]{1,120}? (scored|was rated|were rated|got|received|was judged|were judged)\b",
                           question, re.IGNORECASE))
 
 

@@ -100,14 +100,27 @@ _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|star
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
 
 
+#: A question about when something is to happen ("When will the hub open?", "When did it expect to fill the post?").
+_ASKS_FUTURE = re.compile(r"\bwhen (will|is|are|was|were|did|does|do|had|has)\b[^?]{0,80}?\b(expect(ed|s|ing)?|plan(ned|s|ning)?|"
+                          r"intend(ed|s|ing)?|aim(ed|s|ing)?|due|hope[sd]?|going to|scheduled)\b|\bwhen will\b|"
+                          r"\bby when\b", re.IGNORECASE)
+#: Words that set a date ahead ("was due to open in May 2026", "planned for 2027", "would be filled by March").
+_AHEAD = re.compile(r"\b(will|would|shall|due|expect(ed|s)?|plan(ned|s)?|intend(ed|s)?|aim(ed|s)?|hope[sd]?|scheduled|"
+                    r"going to|target(ed)?|by the end of|from (next|early|late)|next|upcoming|forthcoming|until)\b",
+                    re.IGNORECASE)
+
+
 def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
-    question asks when something began, the sentence must say that it began."""
+    question asks when something began, the sentence must say that it began; when it asks when something is to
+    happen, the sentence must set its date ahead."""
     ends = _ASKS_START.search(question)
     if ends and not _STARTED.search(sentence):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began
+    if _ASKS_FUTURE.search(question) and not _AHEAD.search(sentence):
+        return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
              if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
@@ -122,6 +135,21 @@ _DURATION = re.compile(rf"((?<![\d.,])\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|
 
 #: Words that make the length of time after them a frequency ("every 6 weeks", "once a month"), not how long.
 _HOW_OFTEN = re.compile(r"\b(?:every|each|per|once|twice|times)\s+$", re.IGNORECASE)
+
+
+#: A question about the longest or shortest time ("What was the longest anyone waited?").
+_ASKS_EXTREME_TIME = re.compile(r"\b(longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest)\b", re.IGNORECASE)
+#: Words that make a length of time an extreme ("the longest wait was 41 weeks", "up to 9 months", "more than a year").
+_EXTREME_TIME = re.compile(r"\b(longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
+                           r"more than|over|longer than|at least|at most|within|under|less than)\b", re.IGNORECASE)
+
+
+def extreme_as_asked(sentence: str, question: str) -> bool:
+    """Whether a length of time asked as the longest or shortest is given as one, in a clause of its own: "the
+    median wait was 62 days, and waits were longest in the west" does not say how long the longest wait was."""
+    if not _ASKS_EXTREME_TIME.search(question):
+        return True
+    return any(has_duration(c) and _EXTREME_TIME.search(c) for c in _CLAUSE_BREAK.split(sentence))
 
 
 def has_duration(text: str) -> bool:
@@ -1069,7 +1097,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type in _FACT_TYPES and says_not_known(sentence):
         return False
     if answer_type in ("number", "duration"):
-        gives = gives_the_figure(sentence, question, councils) if answer_type == "number" else has_duration(sentence)
+        gives = (gives_the_figure(sentence, question, councils) if answer_type == "number"
+                 else has_duration(sentence) and extreme_as_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":
         return dates_as_asked(sentence, question)

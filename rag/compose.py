@@ -272,7 +272,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         if asks_response(query.text):
             chosen = with_response(chosen, candidates, limit)
     text, citations = cite(by_council(chosen))
-    return Composition(text, False, citations, best)
+    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))
 
 
 #: Passages that only state a score: evidence for score questions, not an answer
@@ -327,4 +327,4 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             lines.append((pick.relevance, label, pick))
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [(c.passage, c.sentence)]) for _, label, c in lines])
-    return Composition(text, False, citations, best)
+    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))

@@ -191,8 +191,8 @@ class Pipeline:
 
 
 def shown_passages(composition: Composition, retrieval: Retrieval) -> tuple[Passage, ...]:
-    """The passages shown with an answer: for a score question answered from score lines, those lines
-    first (pages' and summaries'), each council's together, then the search's own passages."""
+    """The passages shown with an answer: those it quotes first (for a score question, the score lines of pages
+    and summaries alike), each council's together in the order the search found them; then the search's own."""
     if not composition.evidence:
         return retrieval.passages
     found = {p.chunk.chunk_id: p.rank for p in retrieval.passages}  # lines the search found first, in its order

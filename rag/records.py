@@ -204,7 +204,7 @@ class Composition:
     citations: tuple[Citation, ...] = ()
     confidence: float = 0.0
     reason: str | None = None  # the rule that abstained
-    evidence: tuple[Passage, ...] = ()  # score lines a score answer was taken from, in answer order
+    evidence: tuple[Passage, ...] = ()  # the passages the answer quotes, shown first
 
 
 @dataclass(frozen=True)

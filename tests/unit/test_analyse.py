@@ -182,3 +182,20 @@ def test_the_longest_anyone_waited_asks_how_long():
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative
     assert is_comparative(question, 0) is expected
+
+
+@pytest.mark.parametrize("question,kind,refs", [
+    ("Which councils were judged exceptional for learning, improvement and innovation?", "rating", (4,)),
+    ("Which council was judged to show significant shortfalls in safeguarding?", "rating", (1,)),
+    ("Which councils were graded 2 for assessing needs?", "rating", (2,)),
+    ("How many people were assessed in 2024?", "number", ()),
+])
+def test_a_score_named_with_judged_or_graded(question, kind, refs):
+    from rag.analyse import answer_type, rating_references
+    assert answer_type(question) == kind and rating_references(question) == refs
+
+
+def test_which_of_named_councils_scored_picks_reports_by_score():
+    from rag.analyse import answer_type
+    assert answer_type("Which of Kelby, Camden and Rutland scored 3 for learning, improvement and innovation?") == "rating"
+    assert answer_type("Which of Kelby's carers groups said they got help?") != "rating"

@@ -492,6 +492,8 @@ def test_a_council_set_before_the_question_is_read_past():
     ("Where do Kelby's newest social workers mostly turn for help day to day?", "description"),
     ("Where can carers in Kelby get advice?", "description"),
     ("Where were Kelby's new extra care flats built?", "place"),
+    ("What target had Kelby set for completing safeguarding enquiries?", "number"),
+    ("What was the target date for Kelby's new strategy?", "description"),
 ])
 def test_how_something_is_done_is_no_figure(question, kind):
     from rag.analyse import answer_type
@@ -524,6 +526,30 @@ def test_how_something_is_done_is_no_figure(question, kind):
     ("reason", "Leaders attributed the fall to a new triage rota.", "Why did the waiting list fall?", ("Kelby",), True),
     ("reason", "The median time to finish an enquiry was 62 days.", "Why were enquiries in Kelby slow?", ("Kelby",),
      False),
+    # when something is to happen is a date set ahead
+    ("date", "A link worker post for the Somali community was created in 2025 but was vacant.",
+     "When did Kelby expect to fill its Somali link worker post?", ("Kelby",), False),
+    ("date", "Leaders expected to fill the Somali link worker post by June 2026.",
+     "When did Kelby expect to fill its Somali link worker post?", ("Kelby",), True),
+    ("date", "The hub opened in 2024.", "When will Kelby's new hub open?", ("Kelby",), False),
+    ("date", "The new hub was due to open in May 2026.", "When will Kelby's new hub open?", ("Kelby",), True),
+    ("date", "The hub opened in May 2024.", "When did Kelby's hub open?", ("Kelby",), True),
+    # the longest time asked is given as the longest, in its own clause
+    ("duration", "The median wait was 62 days, and waits were longest in the west.",
+     "What was the longest anyone waited for an assessment in Kelby?", ("Kelby",), False),
+    ("duration", "The median wait was 62 days, and the longest wait was 41 weeks.",
+     "What was the longest anyone waited for an assessment in Kelby?", ("Kelby",), True),
+    ("duration", "Some people had waited more than 12 months.",
+     "What was the longest anyone waited for an assessment in Kelby?", ("Kelby",), True),
+    ("duration", "The median wait was 62 days.", "How long did people wait for an assessment in Kelby?", ("Kelby",),
+     True),
+    # a target asked for is a figure named as the target
+    ("number", "The median time to complete an enquiry was 62 days.",
+     "What target had Kelby set for completing safeguarding enquiries?", ("Kelby",), False),
+    ("number", "The council aimed to complete enquiries within 40 days.",
+     "What target had Kelby set for completing safeguarding enquiries?", ("Kelby",), True),
+    ("number", "The median time was 62 days, against a target of 40 days.",
+     "What was Kelby's target for completing safeguarding enquiries?", ("Kelby",), True),
 ])
 def test_described_counts_members_time_and_causes(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected

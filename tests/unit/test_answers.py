@@ -195,3 +195,11 @@ def test_contrast_of_reads_which_statement_is_named_first():
         ("higher", "Assessing needs", "Safeguarding")
     assert contrast_of("Which councils scored 2 for Safeguarding and Assessing needs?", statements) is None
     assert contrast_of("Which scored lower for Safeguarding than the others?", ("Safeguarding",)) is None
+
+
+def test_a_comparison_shows_the_passages_it_quotes_first(fixture_pipeline, documents):
+    a = check(fixture_pipeline.ask("Which councils had waiting lists for assessments?"), documents)
+    assert not a.abstained
+    quoted = {c.passage.chunk.chunk_id for c in a.citations}
+    assert {p.chunk.chunk_id for p in a.passages[: len(quoted)]} == quoted
+    assert [p.rank for p in a.passages] == list(range(1, len(a.passages) + 1))
