@@ -27,7 +27,8 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-
 _COMPARATIVE = re.compile(
     r"\b(which (local )?(authorities|councils|las|boroughs|reports)|what (local )?(authorities|councils)|"
     r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
-    r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|differ(ence|ent)? between|both|any of the (councils|authorities)|"
+    r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
+    r"differ(ence|ent)? between|both|"
     r"which of the (councils|authorities|reports)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,

@@ -145,6 +145,13 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", "12 " + "1 " * 100_000 + "hours", "How many hours did Aa " * 2_000 + "residents get?") is False
     assert holds("number", "word " * 100_000 + "budget: £3 million", "How much was spent on interpreting?") is False
     assert holds("number", "and 4 flats " * 50_000, "How many flats will the fourth scheme have?") is False
+    # describing words between a number and its noun, the longest time, a date set ahead, reports picked by score
+    assert holds("number", "2 " + "aa " * 100_000 + "officers", "How many aa officers are there?") is False
+    assert holds("number", "2 aa " * 50_000 + "officers", "How many aa officers are there?") is True
+    assert holds("duration", "1 day, and " * 50_000, "What was the longest wait?") is False
+    assert holds("date", "in 2024 " * 50_000, "When will the hub " + "open " * 20_000 + "?") is False
+    from rag.analyse import answer_type
+    assert answer_type("Which of " + "Aa, " * 50_000 + "scored 3?") != "rating"
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
