@@ -139,10 +139,13 @@ def up_to(candidate) -> str:
 
 
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
-#: waits"), the report's own subject ("The service overspent …", "The council"), or "The" and a word the
-#: sentence before it used ("The median wait" after "… were waiting …").
+#: waits"), the report's own subject ("The service overspent …", "The council"), a figure with no noun of its
+#: own ("Only 52% were answered …", "Of these, 40% …"), or "The" and a word the sentence before it used ("The
+#: median wait" after "… were waiting …").
 _ANAPHORIC_START = re.compile(r"^(?:It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
-                              r"department|directorate))\b|^The (?P<words>[a-z]+(?: [a-z]+)?)\b")
+                              r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
+                              r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
+                              r"(?:were|was|had|have|did|are|is)\b)\b|^The (?P<words>[a-z]+(?: [a-z]+)?)\b")
 #: How long a word after "The" must be to be looked for in the sentence before ("The median *wait*" after "… waiting").
 ANAPHOR_MIN_CHARS = 4
 

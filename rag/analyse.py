@@ -105,7 +105,8 @@ _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
-                       r"\b(longest|shortest)\b.{0,30}\b(waited|waiting|had to wait)\b|"
+                       r"\b(longest|shortest)\b.{0,60}?\b(waited|waiting|had to wait)\b|"
+                       r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
                      r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b",

@@ -110,17 +110,28 @@ _AHEAD = re.compile(r"\b(will|would|shall|due|expect(ed|s)?|plan(ned|s)?|intend(
                     re.IGNORECASE)
 
 
+#: A question about when something happened ("When did the cabinet approve it?", "When was it published?").
+_ASKS_PAST = re.compile(r"^\s*(?:and )?when (?:did|was|were|had|has|have)\b", re.IGNORECASE)
+#: Words that set a clause's date ahead of what happened ("a draft was due to go to cabinet in June 2025").
+_SET_AHEAD = re.compile(r"\b(?:due|planned|expected|scheduled|would|will|aim(?:ed|s)? to|intend(?:ed|s)? to|going to)\b",
+                        re.IGNORECASE)
+
+
 def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
     question asks when something began, the sentence must say that it began; when it asks when something is to
-    happen, the sentence must set its date ahead."""
+    happen, the sentence must set its date ahead, and when it asks when something happened, a date set ahead
+    ("was due to …") is not it."""
     ends = _ASKS_START.search(question)
     if ends and not _STARTED.search(sentence):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began
-    if _ASKS_FUTURE.search(question) and not _AHEAD.search(sentence):
-        return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
+    if _ASKS_FUTURE.search(question):
+        if not _AHEAD.search(sentence):
+            return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
+    elif _ASKS_PAST.search(question):  # "was due to go to cabinet in June 2025" does not say when cabinet approved it
+        sentence = " ".join(c for c in _CLAUSE_BREAK.split(sentence) if not _SET_AHEAD.search(c))
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
              if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
@@ -135,6 +146,10 @@ _DURATION = re.compile(rf"((?<![\d.,])\d+(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}|a|an|
 
 #: Words that make the length of time after them a frequency ("every 6 weeks", "once a month"), not how long.
 _HOW_OFTEN = re.compile(r"\b(?:every|each|per|once|twice|times)\s+$", re.IGNORECASE)
+#: A count and its noun before "a day" or "a week" make it a rate ("an average of 6 people a day").
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z][\w'’-]*\s+$")
+#: How much text before "a day" is read for the count that makes it a rate.
+RATE_REACH = 30
 
 
 #: A question about the longest or shortest time ("What was the longest anyone waited?").
@@ -153,8 +168,14 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
 
 
 def has_duration(text: str) -> bool:
-    """Whether the text gives a length of time (not how often something happens)."""
-    return any(not _HOW_OFTEN.search(text[max(0, m.start() - 8) : m.start()]) for m in _DURATION.finditer(text))
+    """Whether the text gives a length of time (not how often something happens, nor a rate: "6 people a day")."""
+    for m in _DURATION.finditer(text):
+        if _HOW_OFTEN.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if (m.group(1) or "").casefold() in ("a", "an") and _RATE_BEFORE.search(text[max(0, m.start() - RATE_REACH) : m.start()]):
+            continue
+        return True
+    return False
 
 
 #: Words of a role ("the independent chair", "Director of Adult Social Services", "Principal Social Worker").
@@ -291,15 +312,20 @@ _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|t
 def counted_nouns(question: str) -> set[str]:
     """The stem of the noun a "how many …" question counts: the last word of the phrase after "how
     many", which ends at a verb or preposition ("how many DoLS applications were waiting" → {"application"},
-    "how many people visited the hubs" → {"people"}); empty when it counts nothing in particular."""
+    "how many people visited the hubs" → {"people"}), or in a title the plural before "of" ("Directors of Adult
+    Social Services" → {"director"}); empty when it counts nothing in particular."""
     m = re.search(r"\b(?:how many|number of)\s+(.{2,80})", question, re.IGNORECASE)
     if not m:
         return set()
     words: list[str] = []
-    for w in _words(m.group(1)):
+    tokens = [t.strip("'’") for t in _TOKEN.findall(m.group(1))]
+    for i, w in enumerate(t.casefold() for t in tokens):
         past = w.endswith("ed") and words and not words[-1].endswith("ly")  # "visited", not "newly qualified"
         if w in _PHRASE_END or past:
             break
+        if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
+                and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
+            return {_stem(words[-1])}  # a title: "Directors of Adult Social Services" counts directors
         if w not in _COUNT_FILLERS:
             words.append(w)
     if not words:
@@ -358,7 +384,7 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time
                          r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\bcost\b|"
-                         r"^\s*what (is|was) the (total )?(budget|cost|"
+                         r"^\s*(and )?what ([\w-]+ ){0,2}(budget|funding)\b|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
@@ -568,10 +594,15 @@ def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) ->
     return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils))
 
 
+#: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
+_NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
     much", "what percentage"), any amount."""
+    sentence = _NUMBER_JOINED.sub(r"\1 ", sentence)  # "a 60-bed home": 60 beds
     if not has_count(sentence) or not measures_the_thing(sentence, question, councils) \
             or not group_named(sentence, question, councils):
         return False
@@ -587,6 +618,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         if counting else set()
     fractions = _FRACTIONS | _VAGUE if counting else set()
     numbers = [i for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
+               and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
@@ -758,9 +790,9 @@ def _part_words(run: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The proper names a question narrows its figure to ("Cornwall's *West Penwith* teams", "the *Hospital
-    Social Work Team*", "*British Sign Language* users", "the *South* quadrant"): capitalised runs of two
-    words or more, or one before a word for a part of the area, that are not its first word, a council, a
-    month or a common word."""
+    Social Work Team*", "*British Sign Language* users", "the *South* quadrant", "… in the *Cotswolds*?"):
+    capitalised runs of two words or more, or one before a word for a part of the area or ending the question
+    after "in", that are not its first word, a council, a month or a common word."""
     council_words = _council_words(councils)
     out = []
     for m in _NAME.finditer(question):
@@ -774,7 +806,14 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
             out.append(run)
         elif words and _AREA_AFTER.match(question, m.end()):
             out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
+        elif words and _IN_PLACE.search(question, 0, m.start()) and _QUESTION_END.match(question, m.end()):
+            out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?"
     return tuple(out)
+
+
+#: "in" or "at" just before a name (with "the"), and the end of a question just after it.
+_IN_PLACE = re.compile(r"\b(?:in|at) (?:the )?$", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
 
 
 #: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").

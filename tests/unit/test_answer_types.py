@@ -494,6 +494,7 @@ def test_a_council_set_before_the_question_is_read_past():
     ("Where were Kelby's new extra care flats built?", "place"),
     ("What target had Kelby set for completing safeguarding enquiries?", "number"),
     ("What was the target date for Kelby's new strategy?", "description"),
+    ("What was the longest time a safeguarding enquiry had waited to be allocated in Kelby?", "duration"),
 ])
 def test_how_something_is_done_is_no_figure(question, kind):
     from rag.analyse import answer_type
@@ -550,6 +551,33 @@ def test_how_something_is_done_is_no_figure(question, kind):
      "What target had Kelby set for completing safeguarding enquiries?", ("Kelby",), True),
     ("number", "The median time was 62 days, against a target of 40 days.",
      "What was Kelby's target for completing safeguarding enquiries?", ("Kelby",), True),
+    # a number joined to its noun by a hyphen counts it; a plural before "of" in a title is what is counted
+    ("number", "The council was building a new 60-bed nursing home, due to open in 2026.",
+     "How many beds will Kelby's new nursing home have?", ("Kelby",), True),
+    ("number", "The council was building a new nursing home on a 4-acre site.",
+     "How many beds will Kelby's new nursing home have?", ("Kelby",), False),
+    ("number", "There had been 4 Directors of Adult Social Services in 3 years.",
+     "How many Directors of Adult Social Services has Kelby had in three years?", ("Kelby",), True),
+    ("number", "The directorate ran 4 Adult Social Services hubs.",
+     "How many Directors of Adult Social Services has Kelby had in three years?", ("Kelby",), False),
+    # "One project …" opening a sentence is an example, not a count
+    ("number", "One project used volunteer drivers.", "How many projects did Kelby's fund pay for?", ("Kelby",), False),
+    ("number", "The fund paid for 12 projects.", "How many projects did Kelby's fund pay for?", ("Kelby",), True),
+    # "6 people a day" is a rate, not a length of time
+    ("duration", "Delayed discharges were low, with an average of 6 people a day waiting.",
+     "What was the average wait for an assessment in Kelby?", ("Kelby",), False),
+    ("duration", "The average wait for an assessment was a week.",
+     "What was the average wait for an assessment in Kelby?", ("Kelby",), True),
+    # when something happened is not when it was due
+    ("date", "A draft was due to go to cabinet in June 2025.", "When did Kelby's cabinet approve the strategy?",
+     ("Kelby",), False),
+    ("date", "The cabinet approved the strategy in June 2025, and it will run until 2028.",
+     "When did Kelby's cabinet approve the strategy?", ("Kelby",), True),
+    # a place that ends the question must be named beside the figure
+    ("duration", "The median wait for an assessment was 19 days.",
+     "What is the median wait for an assessment in the Wolds?", (), False),
+    ("duration", "In the Wolds, the median wait for an assessment was 19 days.",
+     "What is the median wait for an assessment in the Wolds?", (), True),
 ])
 def test_described_counts_members_time_and_causes(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected
@@ -557,6 +585,9 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
 
 def test_money_is_not_asked_by_how_much_time():
     from rag.answer_types import asks_money
+    assert asks_money("What budget has Kelby set aside for its action plan?")
+    assert holds("number", "Next steps included opening a 12-flat scheme.", "What budget has Kelby set aside for it?",
+                 ("Kelby",)) is False
     assert not asks_money("How much staff time did the pilot save?")
     assert not asks_money("How much recording time per week did the tool save each practitioner?")
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")

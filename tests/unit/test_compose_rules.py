@@ -108,6 +108,12 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
     assert first.before == "" and median.before == first.sentence.text
     assert refers_back_to(median) == first.sentence.text  # "The median wait" after "… were waiting …"
     assert refers_back_to(carers) == ""  # begins with a new subject
+    q = passage("The council received 118 complaints in 2023/24.|Only 52% were answered within the target time.|"
+                "Of these, 40 were upheld.|52 people were waiting.")
+    received, answered, upheld, waiting = candidates(q, [0.5] * 4, [[1, 0]] * 4)
+    assert refers_back_to(answered) == received.sentence.text  # a figure with no noun of its own
+    assert refers_back_to(upheld) == answered.sentence.text
+    assert refers_back_to(waiting) == ""  # "52 people": its own noun
     assert refers_back_to(service) == carers.sentence.text  # "The service": the report's own subject
 
 
