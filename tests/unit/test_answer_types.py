@@ -573,6 +573,15 @@ def test_how_something_is_done_is_no_figure(question, kind):
      ("Kelby",), False),
     ("date", "The cabinet approved the strategy in June 2025, and it will run until 2028.",
      "When did Kelby's cabinet approve the strategy?", ("Kelby",), True),
+    # safeguarding concerns, section 42 enquiries and DoLS applications are counted apart
+    ("duration", "1,020 Deprivation of Liberty Safeguards applications were waiting, and the longest had waited 14 months.",
+     "What was the longest time a safeguarding enquiry had waited to be allocated in Kelby?", ("Kelby",), False),
+    ("duration", "The longest a safeguarding enquiry had waited to be allocated was 9 weeks.",
+     "What was the longest time a safeguarding enquiry had waited to be allocated in Kelby?", ("Kelby",), True),
+    ("number", "The council received 2,780 safeguarding concerns in 2023/24.",
+     "How many section 42 enquiries did Kelby start in 2023/24?", ("Kelby",), False),
+    ("number", "The council started 940 section 42 enquiries in 2023/24.",
+     "How many section 42 enquiries did Kelby start in 2023/24?", ("Kelby",), True),
     # a place that ends the question must be named beside the figure
     ("duration", "The median wait for an assessment was 19 days.",
      "What is the median wait for an assessment in the Wolds?", (), False),
