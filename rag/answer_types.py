@@ -806,13 +806,16 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
             out.append(run)
         elif words and _AREA_AFTER.match(question, m.end()):
             out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
-        elif words and _IN_PLACE.search(question, 0, m.start()) and _QUESTION_END.match(question, m.end()):
+        elif words and _IN_PLACE.search(question[max(0, m.start() - IN_PLACE_REACH) : m.start()]) \
+                and _QUESTION_END.match(question, m.end()):
             out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?"
     return tuple(out)
 
 
 #: "in" or "at" just before a name (with "the"), and the end of a question just after it.
 _IN_PLACE = re.compile(r"\b(?:in|at) (?:the )?$", re.IGNORECASE)
+#: How much text before a name is read for that "in" (a bounded window keeps a hostile question linear).
+IN_PLACE_REACH = 12
 _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
 
 

@@ -152,6 +152,11 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("date", "in 2024 " * 50_000, "When will the hub " + "open " * 20_000 + "?") is False
     from rag.analyse import answer_type
     assert answer_type("Which of " + "Aa, " * 50_000 + "scored 3?") != "rating"
+    # the second stage's: a place ending the question, a rate, a date set ahead, a figure with no noun of its own
+    assert holds("duration", "1 day", "How long " + "in the Aa, " * 20_000 + "in the Bb?") is False
+    assert holds("duration", "1 people a day " * 50_000, "How long was the wait?") is False
+    assert holds("date", "was due in 2024, and " * 50_000, "When did the cabinet approve it?") is False
+    assert holds("number", "1-bed " * 50_000, "How many beds are there?") is True
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
