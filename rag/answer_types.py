@@ -627,11 +627,13 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                for a in numbers for b in spots)
 
 
-def described_by(question: str) -> set[str]:
+@functools.lru_cache(maxsize=256)
+def described_by(question: str) -> frozenset[str]:
     """The question's own describing words (not its function words or numbers): a number followed by only these
     and then the noun it counts counts that noun, however long the description ("2 Gypsy, Roma and Traveller
-    liaison officers")."""
-    return {w for w in _words(question) if w not in _GENERIC and w not in _QUESTION_STOP and not _is_number_word(w)}
+    liaison officers"). Remembered: every candidate sentence of a question asks for them."""
+    return frozenset(w for w in _words(question) if w not in _GENERIC and w not in _QUESTION_STOP
+                     and not _is_number_word(w))
 
 
 def topic_stems(question: str, stop: set[str]) -> set[str]:

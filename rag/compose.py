@@ -29,8 +29,8 @@ ELABORATION = re.compile(
     r"Specifically|In particular|However|But|In response)\b"
 )
 #: A sentence that tells what was done in response to what came before it.
-RESPONDS = re.compile(r"^(In response|As a result|Following (this|the|that)|Since then|To address (this|these|it))\b|"
-                      r"\b(in response|as a result)\b", re.IGNORECASE)
+RESPONDS = re.compile(r"\b(in response|as a result)\b|^(Following (this|the|that)|Since then|To address (this|these|it))\b",
+                      re.IGNORECASE)
 #: How far (characters) the sentence that follows another in its report may start after it ends.
 NEXT_GAP = 4
 #: A chosen sentence that repeats this share of the question's terms is followed by the next one.
@@ -194,29 +194,28 @@ def follows(after: Candidate, before: Candidate) -> bool:
             and 0 <= after.sentence.start - before.sentence.end <= NEXT_GAP)
 
 
+def _with_missing(chosen: list[Candidate], candidates: list[Candidate], limit: int, tells, near) -> list[Candidate]:
+    """The chosen sentences, the last place taken by the most relevant candidate near them (``near(c)``) that
+    ``tells`` what is asked, when none of them does."""
+    if not chosen or any(tells(c.sentence.text) for c in chosen):
+        return chosen
+    found = [c for c in candidates if tells(c.sentence.text) and near(c)]
+    return [*chosen[: limit - 1], max(found, key=lambda c: c.relevance)] if found else chosen
+
+
 def with_stated_cause(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
     """For a "why" question whose chosen sentences give no cause, the sentence of the first one's passage that
     gives it takes the last place ("… had no plan by 17 and a half." and, later in the paragraph, "Leaders
     told us this was because …"): a report states the cause beside what it explains."""
-    if not chosen or any(has_reason(c.sentence.text) for c in chosen):
-        return chosen
-    chunk = chosen[0].passage.chunk.chunk_id
-    causes = [c for c in candidates if c.passage.chunk.chunk_id == chunk and has_reason(c.sentence.text)]
-    if not causes:
-        return chosen
-    return [*chosen[: limit - 1], max(causes, key=lambda c: c.relevance)]
+    chunk = chosen[0].passage.chunk.chunk_id if chosen else None
+    return _with_missing(chosen, candidates, limit, has_reason, lambda c: c.passage.chunk.chunk_id == chunk)
 
 
 def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
     """For a question about what was done after something, when no chosen sentence tells it, the sentence that
     follows a chosen one in its report and tells what was done in response takes the last place ("The review
     found …" then, in the next paragraph, "In response, the council introduced …")."""
-    if not chosen or any(RESPONDS.search(c.sentence.text) for c in chosen):
-        return chosen
-    answers = [c for c in candidates if RESPONDS.search(c.sentence.text) and any(follows(c, x) for x in chosen)]
-    if not answers:
-        return chosen
-    return [*chosen[: limit - 1], max(answers, key=lambda c: c.relevance)]
+    return _with_missing(chosen, candidates, limit, RESPONDS.search, lambda c: any(follows(c, x) for x in chosen))
 
 
 def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, Sentence]]]]:

@@ -200,10 +200,11 @@ def shown_passages(composition: Composition, retrieval: Retrieval) -> tuple[Pass
     def order(p: Passage) -> int:
         return found.get(p.chunk.chunk_id, len(found) + p.rank)
 
-    first_of = {}
-    for p in sorted(composition.evidence, key=order):
-        first_of.setdefault(p.chunk.label, order(p))
-    lines = sorted(composition.evidence, key=lambda p: (first_of[p.chunk.label], order(p)))
+    lines = sorted(composition.evidence, key=order)
+    first_of: dict[str, int] = {}
+    for rank, p in enumerate(lines):
+        first_of.setdefault(p.chunk.label, rank)
+    lines.sort(key=lambda p: first_of[p.chunk.label])  # stable: each council's in the search's order
     taken = {p.chunk.chunk_id for p in lines}
     rest = [p for p in retrieval.passages if p.chunk.chunk_id not in taken]
     return tuple(Passage(p.chunk, p.relevance, rank) for rank, p in enumerate([*lines, *rest], 1))
