@@ -10,6 +10,7 @@ import re
 from .answer_types import (
     MISSING,
     another_object,
+    asks_how_many,
     counted_nouns,
     holds,
     one_line,
@@ -21,6 +22,14 @@ from .config import ABSTAIN_MESSAGE, Settings
 from .kinds import other_kind
 from .periods import periods, same_period
 from .records import Composition, Query, Retrieval
+from .yardsticks import (
+    asks_earlier_year,
+    asks_other_councils,
+    benchmark_asked,
+    gives_benchmark,
+    gives_earlier_year,
+    other_councils_named,
+)
 
 
 def abstention(reason: str | None = None, confidence: float = 0.0) -> Composition:
@@ -177,7 +186,19 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for."""
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds_what_is_asked(query, c, weights)]
+            if holds_what_is_asked(query, c, weights) and counts_within_topic(query, c, weights, settings)]
+
+
+def counts_within_topic(query: Query, candidate, weights, settings: Settings) -> bool:
+    """Whether a count of something common ("how many people used direct payments") is given with a word of
+    what the question narrows it to (it, or the sentence it refers back to): "2,860 people were getting
+    long-term support" does not say how many used direct payments."""
+    if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
+            or counts_a_rare_thing(query, weights, settings):
+        return True  # a rare thing counted ("DoLS applications") picks out the topic by itself
+    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils)))
+    focus = weights.focus(weights.terms(query.text)) - left_out
+    return not focus or weights.overlap(focus, f"{refers_back_to(candidate)} {candidate.sentence.text}") > 0
 
 
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -188,7 +209,7 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
-    if any(holds_what_is_asked(query, c, weights) for c in about):
+    if any(holds_what_is_asked(query, c, weights) and counts_within_topic(query, c, weights, settings) for c in about):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:
@@ -231,6 +252,43 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
             f"not for {', '.join(p.label for p in asked)}.")
 
 
+def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question compares with a benchmark ("the England average", "similar councils") and no sentence
+    about its topic (read without the benchmark's words) names one: the council's own figure, or another
+    figure's benchmark, does not say how it compares."""
+    asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 else None
+    if asked is None:
+        return None
+    focus = weights.focus(weights.terms(query.text.replace(asked.phrase, " ")))
+    if any(gives_benchmark(c.sentence.text) and weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}")
+           >= settings.topic_overlap for c in candidates):
+        return None
+    return f"The reports do not say how this compares with {asked.name}."
+
+
+def earlier_year_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks about the year before ("compared with the previous year") and no sentence about its
+    topic (holding what it asks for, if it asks for a kind of thing) gives an earlier figure or a change: this
+    year's figure does not say what last year's was, nor does another figure's earlier value."""
+    if not settings.rules.yardstick_check or not asks_earlier_year(query.text):
+        return None
+    about = giving(query, candidates, weights, settings) if query.answer_type in MISSING else \
+        on_topic(query, candidates, weights, settings)  # a figure's earlier value is of that figure
+    if any(gives_earlier_year(c.sentence.text) for c in about):
+        return None
+    return "The reports do not give an earlier year's figure to compare with."
+
+
+def other_councils_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks which other councils share something with the one it names, and no sentence about
+    its topic names another council ("shared with 3 neighbouring councils" does not say which)."""
+    if not settings.rules.yardstick_check or len(query.councils) != 1 or not asks_other_councils(query.text):
+        return None
+    if any(other_councils_named(c.sentence.text, query.councils) for c in on_topic(query, candidates, weights, settings)):
+        return None
+    return f"The reports do not name the councils that share this with {query.councils[0]}."
+
+
 def possessive(name: str) -> str:
     """A name's possessive form: "Harrow's", "Tower Hamlets'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -271,7 +329,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (figure_not_found, asked_thing_missing, period_not_given):
+    for rule in (figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given, earlier_year_not_given,
+                 other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:
             return reason

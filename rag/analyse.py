@@ -37,6 +37,18 @@ _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,
                       r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
                            re.IGNORECASE)
+#: Who else gives ratings or scores ("the ombudsman", "carers in the survey", "providers' ratings"): a rating
+#: they gave is not the one this assessment gave the council.
+_RATERS = (r"(?:ombudsman|LGSCO|Healthwatch|Ofsted|surveys?|respondents|residents|carers|people|users|staff|providers|"
+           r"care homes|care providers|home care agencies)")
+#: A rating or score another rater gave ("What rating did the ombudsman give?", "scores given by carers"): a
+#: figure is asked ("7 out of 10", "72% rated it good"); with their own ratings ("care homes' ratings"), not
+#: this assessment's score.
+_RATING_GIVEN = re.compile(
+    rf"\b(?:rating|score|mark)s?\s+(?:did|does|do|had|have)\s+(?:the\s+|its\s+|their\s+)?{_RATERS}\s+(?:give|gave|award)|"
+    rf"\b{_RATERS}\s+(?:gave|give|gives|awarded)\b[^?]{{0,40}}\b(?:rating|score|mark)s?\b|"
+    rf"\b(?:rating|score|mark)s?\s+(?:given|awarded)\s+by\s+(?:the\s+)?{_RATERS}", re.IGNORECASE)
+_OTHER_RATER = re.compile(rf"{_RATING_GIVEN.pattern}|\b{_RATERS}['’]s?\s+(?:\w+\s+)?(?:rating|score)s?\b", re.IGNORECASE)
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
 _RATING_REF = re.compile(
     r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got|given|awarded|judged|"
@@ -170,7 +182,7 @@ def asks_for_rating(question: str) -> bool:
     """Whether the question asks what score a report got. A question that states a score ("the
     council rated 2", "The report scored 2: what training …") uses it to pick reports and asks
     something else, unless it asks which reports have that score ("Which councils scored 4?")."""
-    if _OTHER_SCORES.search(question):
+    if _OTHER_SCORES.search(question) or _OTHER_RATER.search(question):
         return False
     if rating_references(question) and _picks_by_rating(question):
         return True  # "Which of the councils was judged to have an exceptional standard?"
@@ -193,8 +205,8 @@ def answer_type(question: str) -> str:
     question = without_address(question)
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
-    if _COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question):
-        return "number"
+    if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question):
+        return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question):
         return "overall"
     if asks_for_rating(question):

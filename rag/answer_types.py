@@ -91,10 +91,12 @@ _MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1
 #: A question about when something began ("When did the project start?", "In which year was it first commissioned?").
 _ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|was|were|will|does|do)\b.{0,80}\b(begin|began|start|"
                          r"started|launch|launched|open|opened|set up|introduced?|created?|established|first|commission|"
-                         r"commissioned)\b", re.IGNORECASE)
+                         r"commissioned|go live|goes live|went live|gone live|roll(?:ed)? out|come into (?:force|effect|use)|"
+                         r"came into (?:force|effect|use))\b", re.IGNORECASE)
 #: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in").
 _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
-                      r"introduced?|created?|established|commissioned|since|first|new|newly|went live|came into)\b",
+                      r"introduced?|created?|established|commissioned|since|first|went live|gone live|live|came into|"
+                      r"rolled out|roll-out|rollout|into (?:force|effect|use))\b",
                       re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -242,6 +244,8 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     A name is a run of capitalised words (not only generic ones), an acronym, or a quoted title."""
     asked = set(_words(question))
     out = []
+    counted, tokens = 0, 0  # tokens before ``counted``: counted on from the last name, so that it stays linear time
+    not_public = bool(_ASKS_NOT_PUBLIC.search(question))
     for m in _NAME.finditer(sentence):
         words = [w for w in _words(m.group(0)) if w not in _GENERIC]
         if not words or all(w in asked for w in words):
@@ -250,9 +254,11 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
             continue
         if m.start() == 0 and len(m.group(0).split()) == 1:
             continue  # a sentence's first word is capitalised anyway
-        if _ASKS_NOT_PUBLIC.search(question) and _PUBLIC_BODY.search(m.group(0)):
+        if not_public and _PUBLIC_BODY.search(m.group(0)):
             continue  # "which company provides …": a council is not one
-        out.append((len(_TOKEN.findall(sentence[: m.start()])), m.group(0)))
+        tokens += len(_TOKEN.findall(sentence, counted, m.start()))
+        counted = m.start()
+        out.append((tokens, m.group(0)))
     return out
 
 
@@ -276,15 +282,30 @@ def _content_positions(words: list[str], skipped: set[str] = _ARTICLES) -> list[
     return out
 
 
-def names_near_topic(sentence: str, question: str, topic: set[str]) -> bool:
+#: Words that set the name after them as a place ("based *in* Altrincham", "*at* the Quayside Centre").
+_PLACE_WORDS = {"in", "at", "on", "near", "across", "within", "around", "throughout", "inside", "outside", "beside",
+                "opposite", "between", "covering", "serving", "with", "alongside"}  # "based with GP practices"
+
+
+def _after_word(words: list[str], pos: int, wanted: set[str]) -> bool:
+    """Whether the word at ``pos`` follows one of ``wanted``, with or without an article ("run by the London
+    Fire Brigade", "in the Borough")."""
+    before = [w for w in words[max(0, pos - 2) : pos] if w not in _ARTICLES]
+    return bool(before) and before[-1] in wanted
+
+
+def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
-    organisation runs X" is named beside X, not elsewhere in the sentence)."""
+    organisation runs X" is named beside X, not elsewhere in the sentence); ``located``: only a name set
+    after a word of place ("in Altrincham", "at the Quayside Centre") answers where."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question):
+        if located and not _after_word(words, pos, _PLACE_WORDS):
+            continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
-        reach = NAME_WINDOW + AGENT_REACH * (pos > 0 and words[pos - 1] == "by")  # "… was provided by Tamar Voice"
+        reach = NAME_WINDOW + AGENT_REACH * _after_word(words, pos, {"by"})  # "… was provided by (the) Tamar Voice"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
         if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
@@ -383,9 +404,10 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
-                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\bcost\b|"
-                         r"^\s*(and )?what ([\w-]+ ){0,2}(budget|funding)\b|^\s*what (is|was) the (total )?(budget|cost|"
-                         r"spend|overspend|underspend)\b|^\s*(and )?what ([\w-]+ ){0,2}(overspend|underspend|deficit)\b|"
+                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
+                         r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
+                         r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding)\b|^\s*what (is|was) the (total )?(budget|cost|"
+                         r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
 _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
@@ -438,8 +460,11 @@ def asks_money(question: str) -> bool:
 #: A question asking for a share ("what percentage of", "what proportion").
 _ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
                          r"fraction) of\b|\bhow many per ?cent\b", re.IGNORECASE)
-#: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10".
-_SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|"
+#: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
+#: often or which part of a year ("every quarter", "in the first quarter").
+_SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!per )(?<!once a )(?<!twice a )(?<!first )"
+                    r"(?<!second )(?<!fourth )(?<!last )(?<!next )(?<!this )(?<!that )"
+                    r"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|"
                     r"majority|minority|most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|\b\d+ (out )?of (every )?\d+\b", re.IGNORECASE)
 
@@ -478,6 +503,11 @@ _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult"
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
 _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)", re.IGNORECASE)
+
+
+def asks_how_many(question: str) -> bool:
+    """Whether the question asks for a count ("how many"), not a share."""
+    return bool(_COUNTS.search(question))
 
 
 def _is_number_word(word: str) -> bool:
@@ -643,6 +673,11 @@ def topic_stems(question: str, stop: set[str]) -> set[str]:
     return {_stem(w) for w in words if w.casefold() not in stop and len(w) > 2}
 
 
+#: Words for running something and for who runs it ("Which organisation *runs* the advocacy service?"): they ask
+#: for the name, so they do not pick out the thing it runs ("a support service run by …" is another service).
+_RUNNING = {"run", "runs", "ran", "running", "provide", "provides", "provided", "providing", "deliver", "delivers",
+            "delivered", "operate", "operates", "operated", "manage", "manages", "managed", "organisation",
+            "organisations", "organization", "company", "companies", "firm", "charity", "provider", "providers", "body"}
 #: Question words left out of a question's topic.
 _QUESTION_STOP = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "is", "are", "was", "were",
                   "did", "does", "do", "the", "name", "names", "of", "and", "for", "with", "council", "local",
@@ -902,6 +937,8 @@ _SPEND_AFTER = re.compile(r"(?P<obj>(?:\b[A-Za-z][\w'’-]*\s+){1,4})(?:budget|s
 _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", "whole", "revenue", "capital", "its",
               "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
               "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has"}
+#: Words right before "budget" or "spend" that make it the whole council's sum ("total council budget").
+_WHOLE_SUM = {"total", "overall", "whole", "gross", "council", "authority"}
 #: Words that make the "spend" after them a verb ("how much did the council spend").
 _VERB_BEFORE = re.compile(r"\b(?:do|does|did|will|would|could|can|should|may|might|to|much|they|it|we)\s+(?:[\w'’-]+\s+){0,3}$",
                           re.IGNORECASE)
@@ -963,9 +1000,14 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
             out.append(FramedThing(_frame_key(m.group("f")), _stem((plurals or phrase)[-1]), stems))
     for m in _SPEND_AFTER.finditer(text):
         words = [w for w in _words(m.group("obj")) if not w.endswith(("'s", "’s", "s'", "ed"))]
+        whole = bool(words) and words[-1] in _WHOLE_SUM
         words = words[max((i + 1 for i, w in enumerate(words) if w in _SUM_WORDS), default=0):]
-        if words and not _VERB_BEFORE.search(m.group("obj")):  # "how much does Haringey spend" is the verb
+        if _VERB_BEFORE.search(m.group("obj")):  # "how much does Haringey spend" is the verb
+            continue
+        if words:
             out.append(FramedThing("spend", _stem(words[-1]), frozenset(_stem(w) for w in words)))
+        elif whole:  # "Total council budget: £287.9 million" is the whole, not what any part was spent on
+            out.append(FramedThing("spend", "total", frozenset({"total"})))
     return tuple(out)
 
 
@@ -986,11 +1028,11 @@ def _distinct(words: frozenset[str]) -> frozenset[str]:
 
 def _alike(a: str, b: str) -> bool:
     """Whether two stems name the same thing: equal, kindred ("residents" ~ "people"), or one the start of
-    the other ("callers" ~ "calls")."""
+    the other ("callers" ~ "calls") unless the shorter is a word of nearly every phrase ("care" in "carers")."""
     if a == b or b in _KINDRED.get(a, ()) or a in _KINDRED.get(b, ()):
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short)
+    return len(short) >= 4 and short not in _UBIQUITOUS and long.startswith(short)  # "carers" are not "care"
 
 
 def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
@@ -1049,11 +1091,26 @@ def says_not_known(text: str) -> bool:
 _FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation", "name", "place")
 
 
+#: A figure asked per head of a population ("spend per head", "per 100,000 adults", "per capita").
+_PER_HEAD = re.compile(r"\bper (?:head|capita|person|resident|(?:\d[\d,]*|thousand|hundred thousand) (?:\w+ )?"
+                       r"(?:people|residents|population|adults|older people))\b", re.IGNORECASE)
+#: The same in a sentence ("£412 per head", "for every 100,000 adults", "per 100,000 population").
+_PER_HEAD_GIVEN = re.compile(r"\b(?:per|for every|a|each) (?:head|capita|person|resident|(?:\d[\d,]*|thousand|hundred "
+                             r"thousand) (?:\w+ )?(?:people|residents|population|adults|older people))\b", re.IGNORECASE)
+
+
+def per_head_as_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence gives a figure per head of population when the question asks for one: the total
+    overspend does not say what was spent per head."""
+    return not _PER_HEAD.search(question) or bool(_PER_HEAD_GIVEN.search(sentence))
+
+
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
-    a price per the unit asked, a change, or a share, as the question asks, of what was done."""
+    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
-            and price_per_unit_given(sentence, question) and change_as_asked(sentence, question)
+            and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
+            and change_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and of_the_one_asked(sentence, question, councils))
 
@@ -1099,16 +1156,54 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
     return counts_the_thing(_FIGURE_NOT_DONE.sub(" ", sentence), question, councils)
 
 
+#: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").
+_AGENT = re.compile(r"\b(?:upheld|referred|reported|raised|made|funded|commissioned|provided|run|delivered|carried out|"
+                    r"completed|received|sent|submitted|investigated|supported|visited|placed|arranged|paid)\s+by\s+"
+                    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<agent>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})",
+                    re.IGNORECASE)
+#: Words for the council itself, which every figure in its report is by: not an agent to look for.
+_SELF = {"council", "councils", "authority", "local", "department", "service", "services", "team", "staff", "it", "them"}
+#: Other names of agents ("the ombudsman" is the LGSCO).
+_AGENT_NAMES = {"ombudsman": {"ombudsman", "lgsco"}}
+
+
+def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman"),
+    leaving out the council itself; () when it names none."""
+    council_words = _council_words(councils)
+    out = []
+    for m in _AGENT.finditer(question):
+        words = []
+        for w in _words(m.group("agent")):
+            if w in _PHRASE_END or w in _CLAUSE_START or _is_number_word(w) or w in _MONTH_WORDS:
+                break
+            words.append(w)
+        if words and not (words[-1] in _SELF or set(words) <= council_words | _NOT_PART):
+            out.append(_stem(words[-1]))
+    return tuple(out)
+
+
+def agent_named(text: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the text names whoever the question says did the deed ("upheld by the ombudsman"): 41% of
+    complaints upheld by the council are not those the ombudsman upheld."""
+    asked = agents_asked(question, councils)
+    if not asked:
+        return True
+    have = {_stem(w) for w in _words(text)}
+    return all(_AGENT_NAMES.get(a, {a}) & have for a in asked)
+
+
 def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",
                        lead_in: str = "", known=None) -> bool:
     """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
     (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
-    passage), not the whole area instead."""
+    passage), not the whole area instead, and by whom the question asks (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
     return (other_kind(sentence, question, lead_in, counting=counting) is None
             and not another_object(sentence, question, known, lead_in)
             and names_the_part(f"{sentence} {context}", question, councils)
-            and not whole_area_instead(sentence, question, councils))
+            and not whole_area_instead(sentence, question, councils)
+            and agent_named(f"{lead_in} {sentence}", question, councils))
 
 
 #: A council's name set before the question itself ("Salford: who is …", "LB Lewisham - which …"): every word
@@ -1154,13 +1249,13 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "reason":
         return has_reason(sentence)
     if answer_type in ("organisation", "name", "place"):
-        stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
+        stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
             return True
         topic = topic_stems(question, stop)
         if answer_type == "place":  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
-        return names_near_topic(sentence, question, topic)
+        return names_near_topic(sentence, question, topic, located=answer_type == "place")
     return True
 
 

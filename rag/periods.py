@@ -36,18 +36,18 @@ class Period:
 def periods(text: str) -> tuple[Period, ...]:
     """The financial years, months and calendar years a text names, in order of appearance."""
     found: list[tuple[int, Period]] = []
-    taken: list[range] = []
+    taken: set[int] = set()  # the characters of periods already found (a set: a text of many periods is read in linear time)
     for m in _MONTH_YEAR.finditer(text):
         found.append((m.start(), Period(int(m.group(2)), month=MONTHS.index(m.group(1)) + 1)))
-        taken.append(range(*m.span()))
+        taken.update(range(*m.span()))
     for m in _FINANCIAL.finditer(text):
         first, second = int(m.group(1)), m.group(2)
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if last == first + 1 and not any(m.start() in span for span in taken):
+        if last == first + 1 and m.start() not in taken:
             found.append((m.start(), Period(first, last)))
-            taken.append(range(*m.span()))
+            taken.update(range(*m.span()))
     for m in _YEAR.finditer(text):
-        if not any(m.start() in span for span in taken):
+        if m.start() not in taken:
             found.append((m.start(), Period(int(m.group(1)))))
     return tuple(p for _, p in sorted(found, key=lambda x: x[0]))
 

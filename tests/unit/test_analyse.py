@@ -95,6 +95,14 @@ def test_rating_references(question, refs):
 def test_asking_for_a_score_is_not_picking_a_report_by_it():
     assert asks_for_rating("Which councils scored 3?")
     assert not asks_for_rating("The council rated 2: what did it say about carers?")
+    # a rating another body or group gave is not this assessment's score
+    assert not asks_for_rating("What rating did the ombudsman give Fenwick?")
+    assert not asks_for_rating("What score did carers give the hub in the survey?")
+    assert not asks_for_rating("What were the care homes' CQC ratings in Fenwick?")
+    assert asks_for_rating("What rating did Fenwick get for safeguarding?")
+    from rag.analyse import answer_type
+    assert answer_type("What rating did carers give the hub?") == "number"  # their figure: "7 out of 10"
+    assert answer_type("What were the care homes' CQC ratings in Fenwick?") == "description"
 
 
 @pytest.mark.parametrize("previous,question,expected", [

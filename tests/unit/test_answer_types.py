@@ -315,6 +315,16 @@ def test_a_person_is_named_beside_the_role_asked_about(sentence, expected):
      "Which company provides the community equipment service?", False),
     ("organisation", "The community equipment service was provided by Medequip Services Ltd.",
      "Which company provides the community equipment service?", True),
+    # a place is named after a word of place; a body named beside the topic is not where it is
+    ("place", "The Fenwick Community Collective ran the community hubs with 90 groups.",
+     "Where are the community hubs based?", False),
+    ("place", "The community hubs were based in Altrincham and Sale.", "Where are the community hubs based?", True),
+    ("place", "Connectors were based with GP practices in every town.", "Where are the Community Connectors based?", True),
+    # the verb of running is not the topic: another service run by a charity is not the advocacy service
+    ("organisation", "A direct payments support service, run by Calder Independent Living, helped people.",
+     "Which organisation runs the advocacy service?", False),
+    ("organisation", "The advocacy service was run by Wakefield Advocacy Partnership.",
+     "Which organisation runs the advocacy service?", True),
     # a figure for the whole county does not answer a question about a named part of it
     ("duration", "The median wait for a Care Act assessment across the county was 24 days.",
      "What was the median wait for a Care Act assessment in the Scarborough hub?", False),
@@ -331,6 +341,22 @@ def test_frequencies_starts_companies_and_whole_areas(kind, sentence, question, 
     ("The council aimed to complete 80% of reviews on time.", "What was the target for reviews completed on time?", True),
     # money spent on another thing
     ("It spent £12 million on home care in 2023/24.", "How much did Fenwick spend on day services in 2023/24?", False),
+    # the whole council's budget is not what was spent on one thing; it answers a question about the whole
+    ("Total council budget for 2023/24: £287.9 million", "How much did Fenwick spend on agency staff?", False),
+    ("Total spend on agency staff was £2.1 million.", "How much did Fenwick spend on agency staff?", True),
+    ("Total council budget for 2023/24: £287.9 million", "What was Fenwick's total budget?", True),
+    # "carers" is not "care": the adult social care budget is not what was spent on the carers service
+    ("Adult social care budget: £79.3 million", "How much did Fenwick spend on its carers service?", False),
+    ("Adult social care budget: £79.3 million", "How much did Fenwick spend on adult social care?", True),
+    # a figure per head is not a total
+    ("The council overspent by £11.4 million in 2025/26.", "What was Fenwick's spend per head on adult social care?", False),
+    ("It spent £412 per head on adult social care.", "What was Fenwick's spend per head on adult social care?", True),
+    # by whom: complaints the council upheld are not those the ombudsman upheld
+    ("It received 142 complaints, and 41% were upheld.", "What share of complaints were upheld by the ombudsman?", False),
+    ("The ombudsman upheld 60% of the complaints it investigated.",
+     "What share of complaints were upheld by the ombudsman?", True),
+    ("The LGSCO upheld 60% of complaints.", "What share of complaints were upheld by the ombudsman?", True),
+    ("It completed 900 assessments.", "How many assessments were carried out by the council?", True),  # itself
     # a level is not a change
     ("In March 2024, 300 people were on the waiting list.", "By how much did the waiting list fall?", False),
     ("The waiting list fell from 520 to 300 people.", "By how much did the waiting list fall?", True),

@@ -90,6 +90,11 @@ def test_has_duration(sentence, expected):
     ("A peer review would take place in 2024.", "In which month is the peer review?", False),
     ("People may wait longer in 2024.", "On what date does the plan start?", False),  # "may" is not a month
     ("A peer review would take place in 2024.", "When is the peer review?", True),
+    # "go live" asks when something began: another thing's date does not answer it
+    ("When a home care agency closed in August 2024, 63 people moved.", "When did the new front door go live?", False),
+    ("The new front door went live in June 2024.", "When did the new front door go live?", True),
+    ("When a care home closed in 2024, residents moved to new homes.", "When did the new front door go live?", False),
+    ("The portal was rolled out in May 2023.", "When was the portal rolled out?", True),
 ])
 def test_dates_as_asked(sentence, question, expected):
     assert dates_as_asked(sentence, question) is expected
@@ -157,6 +162,11 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("duration", "1 people a day " * 50_000, "How long was the wait?") is False
     assert holds("date", "was due in 2024, and " * 50_000, "When did the cabinet approve it?") is False
     assert holds("number", "1-bed " * 50_000, "How many beds are there?") is True
+    # this round's: who did the deed, a place word before a name, the whole council's budget, another rater
+    assert holds("number", "41% " * 50_000, "What share were upheld by " + "the aa " * 20_000 + "?") is False
+    assert holds("place", "in Aa " * 50_000, "Where is the " + "hub " * 20_000 + "?") is False
+    assert holds("number", "Total council budget: £3 " * 30_000, "How much did it spend on aa?") is False
+    assert answer_type("What rating did carers " + "aa " * 30_000 + "give?") == "rating"  # the rater not beside "give"
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
@@ -172,6 +182,11 @@ def test_a_sum_of_money_is_asked_for_and_given(question, sentence, expected):
 def test_money_words():
     assert asks_money("What was the budget for 2023/24?") and not asks_money("How much did waiting times fall?")
     assert has_money("£98.4 million") and not has_money("I'm told 42% of the budget")
+    assert has_share("a quarter of people") and not has_share("audits every quarter, from the first quarter")
+    # "what did it spend on", "what was spent on" ask for money; "what did it do on" does not
+    assert asks_money("What did Wigan spend on direct payments?") and asks_money("What was spent on direct payments?")
+    assert not asks_money("What did Wigan do on direct payments?")
+    assert asks_money("What was Haringey's overspend?") and asks_money("What was Sutton's budget for 2024/25?")
 
 
 @pytest.mark.parametrize("asked,given,same", [

@@ -1,0 +1,119 @@
+"""What a question measures its answer against: a benchmark ("compared with the England average"),
+an earlier year ("than the year before") or other councils ("which councils share the board with
+Middlesbrough"). A sentence that gives the figure but not the yardstick does not answer such a question.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .councils import CouncilMatcher, display_name, normalise
+from .periods import periods
+
+#: What a national or regional figure is ("average", "rate").
+_MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
+#: A national, England or regional figure named ("the England average", "national rates", "national").
+_BENCHMARK_NAME = rf"(?:national|England|English|regional)(?:\s+{_MEASURE})?"
+#: A benchmark a question compares with: a national, England or regional figure, or similar councils
+#: ("How did the wait compare with the national average?", "What was the England average for reablement?").
+_ASKS_BENCHMARK = re.compile(
+    rf"\b(?:compar\w*|against|than|above|below|relative to|versus|vs|in line with|match(?:ed|es)?|exceed\w*)\b"
+    rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator) "
+    rf"(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
+    rf"comparators?|statistical neighbours?|the rest of (?:England|the country))\b|"
+    rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) (?:England|the region|the country))\b",
+    re.IGNORECASE)
+#: Words that give a benchmark in a sentence ("lower than the England average", "in line with similar councils").
+_BENCHMARK = re.compile(
+    r"\b(?:national(?:ly)?|England|English|regional(?:ly)?|region'?s|(?:similar|comparable|comparator|neighbouring) "
+    r"(?:councils|authorities|areas|boroughs)|comparators?|statistical neighbours?|benchmark\w*|elsewhere|"
+    r"other (?:councils|local authorities|authorities|areas)|the rest of (?:England|the country|the region)|"
+    r"(?:above|below|than|around|near|close to|in line with) (?:the )?average)\b",
+    re.IGNORECASE)
+
+#: An earlier year a question asks about or compares with ("the year before", "compared with the previous
+#: year", "last year's figure"); not a window of time ("reviewed in the previous twelve months").
+_ASKS_EARLIER = re.compile(
+    r"\bthe year (?:before|earlier)\b|\ba year (?:before|earlier|ago)\b|"
+    r"\bcompar\w*(?: it| them)? (?:with|to) (?:the )?(?:previous|last|prior|preceding) (?:year|12 months)\b|"
+    r"\b(?:than|from|since|on)(?: in)? (?:the )?(?:previous|prior|preceding) year\b|"
+    r"\b(?:the )?(?:previous|prior|preceding) year'?s\b|\blast year'?s (?:figure|total|number|level|rate|count)\b",
+    re.IGNORECASE)
+#: Words that give an earlier figure or a change from it ("up from 410", "fell by 12%", "than the year before").
+_EARLIER = re.compile(
+    r"\b(?:up|down)\s+(?:from|by|on)\b|\b(?:rising|falling|rose|fell|increas\w*|decreas\w*|reduc\w*|grew|growing|dropped|"
+    r"doubled|halved|climbed|improved|worsened)\s+(?:from|by|to|on)\b|\b(?:previous|prior|preceding|last|earlier) years?\b|"
+    r"\ba year (?:earlier|before|ago)\b|\bthe year before\b|\bcompared (?:with|to)\b|\bthan in\b",
+    re.IGNORECASE)
+
+#: A question asking which other councils share or join in something with the council it names ("Which
+#: councils share the Teesside board with Middlesbrough?", "Which councils did Barnet commission it with?").
+_ASKS_OTHER_COUNCILS = re.compile(
+    r"\bwhich (?:other |neighbouring |nearby |partner )?(?:councils|local authorities|authorities|boroughs|neighbours)\b"
+    r"[^?]{0,100}?\b(?:with|alongside|besides|as well as|apart from|other than|join(?:ed|s)?)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A benchmark a question compares with: its words in the question, and how an answer names it."""
+
+    phrase: str  # "England average", "similar councils"
+    name: str  # "the England average", "national figures"
+
+
+#: Benchmark words that are adjectives on their own ("compared nationally"): an answer names their figures.
+_LONE = {"national", "nationally", "england", "english", "regional", "regionally"}
+_NAMED_FIGURE = re.compile(rf"{_BENCHMARK_NAME}", re.IGNORECASE)
+
+
+def benchmark_asked(question: str) -> Benchmark | None:
+    """The benchmark the question compares with ("the national average", "similar councils"), or None."""
+    m = _ASKS_BENCHMARK.search(question)
+    if m is None:
+        return None
+    phrase = m.group("after") or m.group("named")
+    if phrase.casefold() in _LONE:
+        return Benchmark(phrase, f"{phrase.removesuffix('ly')} figures")
+    return Benchmark(phrase, f"the {phrase}" if _NAMED_FIGURE.fullmatch(phrase) or m.group("named") else phrase)
+
+
+def gives_benchmark(sentence: str) -> bool:
+    """Whether the sentence names a benchmark to compare with: a figure alone does not say how it compares."""
+    return bool(_BENCHMARK.search(sentence))
+
+
+def asks_earlier_year(question: str) -> bool:
+    """Whether the question asks about, or compares with, the year before the one reported."""
+    return bool(_ASKS_EARLIER.search(question))
+
+
+def gives_earlier_year(sentence: str) -> bool:
+    """Whether the sentence gives an earlier figure or a change: two periods, or words of change from one
+    ("up from 410", "than in 2022/23"); this year's figure alone does not say what last year's was."""
+    return bool(_EARLIER.search(sentence)) or len({p.label for p in periods(sentence)}) >= 2
+
+
+def asks_other_councils(question: str) -> bool:
+    """Whether the question asks which other councils share or join in something with one it names."""
+    return bool(_ASKS_OTHER_COUNCILS.search(question))
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher() -> CouncilMatcher:
+    """A matcher for every English council's name (built once: it compiles one large pattern)."""
+    return CouncilMatcher(())
+
+
+#: How much of a sentence is read for councils' names: the matcher's formal-title pattern is slow on a long
+#: run of capitalised words, and a sentence of prose names its councils well within this.
+NAMES_CHARS = 2000
+
+
+def other_councils_named(sentence: str, councils: tuple[str, ...]) -> tuple[str, ...]:
+    """The councils the sentence names other than ``councils`` ("shared with Redcar and Cleveland")."""
+    found = _matcher().find(sentence[:NAMES_CHARS])
+    asked = {normalise(display_name(c)) for c in councils}
+    return tuple(c for c in (*found.known, *found.unknown) if normalise(display_name(c)) not in asked)

@@ -1,0 +1,173 @@
+"""What a question measures its answer against (a benchmark, an earlier year, other councils): the checks
+and the abstention rules built on them."""
+
+import time
+
+import numpy as np
+import pytest
+
+from rag.abstain import (
+    benchmark_not_given,
+    earlier_year_not_given,
+    other_councils_not_named,
+)
+from rag.compose import Candidate
+from rag.config import Rules, Settings
+from rag.records import Chunk, Passage, Query, Sentence
+from rag.terms import TermWeights
+from rag.yardsticks import (
+    asks_earlier_year,
+    asks_other_councils,
+    benchmark_asked,
+    gives_benchmark,
+    gives_earlier_year,
+    other_councils_named,
+)
+
+
+@pytest.mark.parametrize("question,phrase,name", [
+    ("How did Fenwick's wait for assessments compare with the national average?", "national average", "the national average"),
+    ("Was Fenwick's reablement figure higher than the England average?", "England average", "the England average"),
+    ("What was the England average for reablement?", "England average", "the England average"),
+    ("How does Fenwick's spend compare with similar councils?", "similar councils", "similar councils"),
+    ("Was the wait longer than in other London boroughs?", "other London boroughs", "other London boroughs"),
+    ("Were Fenwick's waits long compared nationally?", "nationally", "national figures"),
+])
+def test_a_benchmark_asked_for(question, phrase, name):
+    asked = benchmark_asked(question)
+    assert asked is not None and (asked.phrase, asked.name) == (phrase, name)
+
+
+@pytest.mark.parametrize("question", [
+    "What was the average wait for an assessment in Fenwick?",  # an average, not a benchmark
+    "Which regional networks is Fenwick part of?",  # no comparison
+    "How many national data returns did Fenwick make?",
+])
+def test_no_benchmark_asked_for(question):
+    assert benchmark_asked(question) is None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Only 61% needed no further support, which was lower than the England average.", True),
+    ("Waits were in line with similar councils.", True),
+    ("The rate was above average for the region.", True),
+    ("The average wait was 14 weeks.", False),  # its own average, compared with nothing
+    ("In 2024, 547 people were waiting for an assessment.", False),
+])
+def test_a_sentence_gives_a_benchmark(sentence, expected):
+    assert gives_benchmark(sentence) is expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was Fenwick's overspend the year before?", True),
+    ("How did the waiting list compare with the previous year?", True),
+    ("What was last year's figure for carers' assessments?", True),
+    ("How many concerns were there than in the previous year?", True),
+    ("What share of people had been reviewed in the previous twelve months?", False),  # a window, not a year before
+    ("How long did people wait for an assessment last year?", False),
+])
+def test_an_earlier_year_asked_about(question, expected):
+    assert asks_earlier_year(question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The waiting list fell from 610 to 420 people.", True),
+    ("There were 2,914 concerns in 2023/24, up from 2,400 in 2022/23.", True),
+    ("Complaints rose by 12% compared with the previous year.", True),
+    ("The council received 6,830 safeguarding concerns in 2023/24.", False),
+    ("The adult social care budget overspent by £4.6 million.", False),
+    ("People could wait up to 8 months, and reviews were up to date.", False),  # "up to" is not a rise
+    ("The waiting list had fallen since 2023 after a new team started.", False),  # no earlier figure
+])
+def test_a_sentence_gives_an_earlier_year(sentence, expected):
+    assert gives_earlier_year(sentence) is expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Which councils share the Teesside Safeguarding Adults Board with Middlesbrough?", True),
+    ("Which other councils did Southend work with on its carers strategy?", True),
+    ("Which neighbouring councils does Fenwick commission advocacy alongside?", True),
+    ("Which councils scored 2 for safeguarding?", False),
+    ("Which councils had waiting lists over 500?", False),
+])
+def test_other_councils_asked_for(question, expected):
+    assert asks_other_councils(question) is expected
+
+
+def test_other_councils_named_leaves_out_the_council_asked_about():
+    sentence = "The board was shared by Middlesbrough, Redcar and Cleveland, Hartlepool and Stockton-on-Tees."
+    named = other_councils_named(sentence, ("Middlesbrough",))
+    assert "Hartlepool" in named and "Middlesbrough" not in named
+    assert other_councils_named("The board was shared with 3 neighbouring councils.", ("Middlesbrough",)) == ()
+    assert other_councils_named("Middlesbrough Council chaired the board.", ("Middlesbrough",)) == ()
+
+
+def _candidate(text: str, council: str = "Fenwick") -> Candidate:
+    chunk = Chunk(0, "d.txt", council, council, "Assessing needs", None, "statement", "Findings", 1, 0, len(text), text,
+                  (Sentence(0, len(text), text),))
+    return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+
+
+def _query(text: str, councils=("Fenwick",), kind: str = "description") -> Query:
+    return Query(text=text, asked=text, councils=councils, answer_type=kind)
+
+
+def test_benchmark_rule_needs_a_benchmark_for_the_thing_asked():
+    question = "Was Fenwick's waiting time for assessments higher than the England average?"
+    weights, settings = TermWeights([]), Settings()
+    own = _candidate("In 2024 the average waiting time for assessments was 14 weeks.")
+    other = _candidate("Reablement outcomes were lower than the England average.")
+    given = _candidate("The waiting time for assessments was longer than the England average.")
+    assert "the England average" in benchmark_not_given(_query(question), [own, other], weights, settings)
+    assert benchmark_not_given(_query(question), [own, given], weights, settings) is None
+    off = Settings(rules=Rules(yardstick_check=False))
+    assert benchmark_not_given(_query(question), [own], weights, off) is None
+
+
+def test_earlier_year_rule():
+    question = "What was Fenwick's overspend the year before?"
+    weights, settings = TermWeights([]), Settings()
+    now = _candidate("The budget overspent by £4.6 million in 2023/24.")
+    change = _candidate("The overspend fell from £6.1 million in 2022/23 to £4.6 million in 2023/24.")
+    assert earlier_year_not_given(_query(question, kind="number"), [now], weights, settings)
+    assert earlier_year_not_given(_query(question, kind="number"), [now, change], weights, settings) is None
+    assert earlier_year_not_given(_query("What was Fenwick's overspend?", kind="number"), [now], weights, settings) is None
+
+
+def test_other_councils_rule():
+    question = "Which councils share the Teesside board with Middlesbrough?"
+    weights, settings = TermWeights([]), Settings()
+    vague = _candidate("The Teesside board was shared with 3 neighbouring councils.", "Middlesbrough")
+    named = _candidate("The Teesside board was shared with Hartlepool and Redcar and Cleveland.", "Middlesbrough")
+    query = _query(question, ("Middlesbrough",))
+    assert "Middlesbrough" in other_councils_not_named(query, [vague], weights, settings)
+    assert other_councils_not_named(query, [vague, named], weights, settings) is None
+    assert other_councils_not_named(_query(question, ()), [vague], weights, settings) is None  # no council named
+
+
+def test_checks_finish_on_hostile_input():
+    """Long runs of comparison words, years and capitalised words: every check stays linear."""
+    start = time.perf_counter()
+    assert benchmark_asked("compare " * 50_000 + "x") is None
+    assert gives_benchmark("than the " * 50_000) is False
+    assert asks_earlier_year("the previous " * 50_000) is False
+    assert gives_earlier_year("in 2023/24 " * 50_000) is False  # one period, however often
+    assert gives_earlier_year("in 2023/24 in 2022/23 " * 25_000) is True
+    assert asks_other_councils("which councils " * 30_000) is False
+    assert other_councils_named("Aa " * 50_000, ("Fenwick",)) == ()
+    assert time.perf_counter() - start < 60
+
+
+def test_a_count_of_something_common_comes_with_what_it_is_narrowed_to():
+    from rag.abstain import counts_within_topic
+
+    question = "How many people in Fenwick used direct payments?"
+    query = _query(question, kind="number")
+    texts = ["People were waiting.", "People told us so.", "Most people were happy.", "Direct payments were used."]
+    weights, settings = TermWeights([_candidate(t).passage.chunk for t in texts]), Settings()  # "people" is common
+    assert not counts_within_topic(query, _candidate("About 2,860 people were getting long-term support."), weights, settings)
+    assert counts_within_topic(query, _candidate("In 2023/24, 1,260 people received direct payments."), weights, settings)
+    assert counts_within_topic(_query("What did Fenwick say about people?", kind="description"),
+                               _candidate("About 2,860 people were getting long-term support."), weights, settings)
+    off = Settings(rules=Rules(narrowed_count_check=False))
+    assert counts_within_topic(query, _candidate("About 2,860 people were getting long-term support."), weights, off)
