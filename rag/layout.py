@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .councils import TITLE_MAX_CHARS, council_of_title
+from .councils import TITLE_MAX_CHARS, council_of_title, names_a_council
 from .framework import OVERALL_RATINGS, RATING_DESCRIPTIONS, fold, statement_of_heading, theme_of_heading
 
 #: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
@@ -34,6 +34,10 @@ _SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|
 #: Quality statement scores: 72%."
 _FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{0,100}\.\s*"
                           r"(?P<rating>outstanding|good|requires improvement|inadequate)\b[^\n]{0,80}", re.IGNORECASE)
+#: An overall rating after the council's name ("Knowsley: Good", "Rochdale – Requires improvement"), as the
+#: "Local authority rating and score" block gives it.
+_NAMED_OVERALL = re.compile(r"(?P<name>[^:–—|]{2,80}?)\s*(?::|\s[-–—|])\s*(?P<rating>outstanding|good|requires improvement|"
+                            r"inadequate)\.?", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
 #: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
 _WORDED_SCORES = {text.casefold(): n for n, text in RATING_DESCRIPTIONS.items()}
@@ -167,6 +171,9 @@ def classify(line: str) -> tuple[str, object]:
     m = _LABELLED_OVERALL.fullmatch(folded)
     if m and m.group("rating") in _OVERALL:
         return "overall", _OVERALL[m.group("rating")]
+    m = _NAMED_OVERALL.fullmatch(line) if len(line) <= TITLE_MAX_CHARS else None
+    if m and names_a_council(m.group("name")):
+        return "overall", _OVERALL[fold(m.group("rating"))]
     m = _FLAT_RATING.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
     if m:
         return "overall", _OVERALL[fold(m.group("rating"))]

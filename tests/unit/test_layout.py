@@ -102,6 +102,11 @@ def test_a_title_after_a_breadcrumb_line_stands_alone():
     ("Local authority rating - Requires improvement", "overall", "Requires improvement"),
     ("Overall rating: excellent", "bullet", None),
     ("Overall score: 67%", "percentage", 67),
+    # the council's name, then its rating, as the "Local authority rating and score" block gives them
+    ("Knowsley: Good", "overall", "Good"),
+    ("Bournemouth, Christchurch and Poole: Requires improvement", "overall", "Requires improvement"),
+    ("Safeguarding: Good", "bullet", None),  # a statement is not rated so
+    ("Care homes: Good", "bullet", None),
 ])
 def test_labelled_overall_rating_and_score(line, kind, value):
     assert classify(line) == (kind, value)
