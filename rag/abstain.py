@@ -185,20 +185,32 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for."""
+    narrowing = narrowing_terms(query, weights, settings)
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds_what_is_asked(query, c, weights) and counts_within_topic(query, c, weights, settings)]
+            if holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)]
+
+
+def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
+    """What a "how many" count of something common is narrowed to ("how many people used *direct payments*"):
+    the question's topic terms but the thing counted and the councils; None when the check does not apply (not
+    such a count, or a rare thing counted, "DoLS applications", which picks out the topic by itself)."""
+    if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
+            or counts_a_rare_thing(query, weights, settings):
+        return None
+    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils)))
+    return weights.focus(weights.terms(query.text)) - left_out
+
+
+def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> bool:
+    """Whether the candidate (or the sentence it refers back to) uses a word of what the count is narrowed to."""
+    return not narrowing or weights.overlap(narrowing, f"{refers_back_to(candidate)} {candidate.sentence.text}") > 0
 
 
 def counts_within_topic(query: Query, candidate, weights, settings: Settings) -> bool:
     """Whether a count of something common ("how many people used direct payments") is given with a word of
     what the question narrows it to (it, or the sentence it refers back to): "2,860 people were getting
     long-term support" does not say how many used direct payments."""
-    if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
-            or counts_a_rare_thing(query, weights, settings):
-        return True  # a rare thing counted ("DoLS applications") picks out the topic by itself
-    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils)))
-    focus = weights.focus(weights.terms(query.text)) - left_out
-    return not focus or weights.overlap(focus, f"{refers_back_to(candidate)} {candidate.sentence.text}") > 0
+    return narrowed_as_asked(candidate, narrowing_terms(query, weights, settings), weights)
 
 
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -209,7 +221,8 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
-    if any(holds_what_is_asked(query, c, weights) and counts_within_topic(query, c, weights, settings) for c in about):
+    narrowing = narrowing_terms(query, weights, settings)
+    if any(holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights) for c in about):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:

@@ -1167,9 +1167,10 @@ _SELF = {"council", "councils", "authority", "local", "department", "service", "
 _AGENT_NAMES = {"ombudsman": {"ombudsman", "lgsco"}}
 
 
+@functools.lru_cache(maxsize=256)
 def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman"),
-    leaving out the council itself; () when it names none."""
+    leaving out the council itself; () when it names none. Remembered: every candidate sentence asks it."""
     council_words = _council_words(councils)
     out = []
     for m in _AGENT.finditer(question):
