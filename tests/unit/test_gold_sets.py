@@ -17,7 +17,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                                "heldout16-reports", "heldout18-reports", "heldout17-reports",
                                                "heldout19-reports", "heldout20-reports", "heldout21-reports",
                                                "heldout22-reports", "heldout23-reports", "heldout24-reports",
-                                               "heldout25-reports")))
+                                               "heldout25-reports",
+                                               "heldout26-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
