@@ -20,7 +20,7 @@ from .answer_types import (
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .kinds import other_kind
-from .periods import periods, same_period
+from .periods import at_assessment_time, periods, same_period
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
@@ -258,11 +258,21 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if any(same_period(asked, periods(c.sentence.text)) for c in figures):
         return None
     best = max(figures, key=lambda c: c.relevance)
+    wanted = ', '.join(p.label for p in asked)
+    if dated_to_assessment_instead(query, best):
+        return f"The reports give this for the time of CQC's assessment, not for {wanted}."
     given = periods(best.sentence.text) or periods(best.passage.chunk.text)
     if not given or same_period(asked, given):
         return None
-    return (f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, "
-            f"not for {', '.join(p.label for p in asked)}.")
+    return f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, not for {wanted}."
+
+
+def dated_to_assessment_instead(query: Query, candidate) -> bool:
+    """Whether the candidate's figure is dated only by the time of CQC's assessment ("at the time of our
+    assessment, 390 people were waiting") while the question asks about a year or month that it does not say
+    is the assessment's: "back in March 2024" asks for another count."""
+    return (not periods(candidate.sentence.text) and at_assessment_time(candidate.sentence.text)
+            and not at_assessment_time(query.text))
 
 
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:

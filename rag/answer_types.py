@@ -849,6 +849,25 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
     return tuple(out)
 
 
+def names_asked_in(sentence: str, question: str, councils: tuple[str, ...] = ()) -> set[str]:
+    """Words that show where a sentence speaks of the names a question asks about: each name's particular words
+    (after the question's first word; councils' words left out), and the last word of a name the sentence gives
+    whole ("Where is Blackburn with Darwen's Intermediate Care Service based?": "… the Intermediate Care Service at
+    Albion Mill"), even when its other words are common ones."""
+    council_words = _council_words(councils)
+    out: set[str] = set()
+    for m in _NAME.finditer(question):
+        if m.start() == 0:
+            continue
+        out |= {w for w in _part_words(m.group(0)) if w not in council_words}
+        words = [w for w in _words(m.group(0)) if w.casefold() not in council_words]
+        while words and words[0].endswith(("'s", "’s")):
+            words = words[1:]  # "Darwen's": the council's possessive, not the name
+        if len(words) >= PART_MIN_WORDS and re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", sentence, re.IGNORECASE):
+            out.add(words[-1].casefold())
+    return out
+
+
 #: "in" or "at" just before a name (with "the"), and the end of a question just after it.
 _IN_PLACE = re.compile(r"\b(?:in|at) (?:the )?$", re.IGNORECASE)
 #: How much text before a name is read for that "in" (a bounded window keeps a hostile question linear).
@@ -1256,6 +1275,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         topic = topic_stems(question, stop)
         if answer_type == "place":  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
+            topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
         return names_near_topic(sentence, question, topic, located=answer_type == "place")
     return True
 

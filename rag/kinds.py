@@ -16,6 +16,7 @@ import functools
 import re
 
 from .config import DATA_DIR
+from .periods import without_assessment_time
 
 #: The kind column of a family's plain word, which names no kind of it ("an assessment", "staff").
 PLAIN = "*"
@@ -68,8 +69,11 @@ def kinds_named(text: str) -> dict[str, frozenset[str]]:
 MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate"}
 #: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
 #: target to bring the median wait below 28 days"): it does not say what was done (a target named elsewhere in
-#: the sentence, "against a target of 80%", is not it).
-_TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|a target)\s+to\s+(?:[\w-]+\s+){0,5}?"
+#: the sentence, "against a target of 80%", is not it); nor does an undertaking's purpose ("an international
+#: recruitment programme to bring in 15 social workers").
+_TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|sought|a target|"
+                            r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?)"
+                            r"\s+to\s+(?:[\w-]+\s+){0,5}?"
                             r"(?:£\s?)?\d", re.IGNORECASE)
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
 #: carers waiting (a length of time, though, may be given as "took 20 days").
@@ -87,8 +91,8 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
     instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
-    asked = kinds_named(question)
-    given = dict(kinds_named(sentence))
+    asked = kinds_named(without_assessment_time(question))
+    given = dict(kinds_named(without_assessment_time(sentence)))
     if not named_only and "target" not in asked.get("aim", ()) and _TARGET_FIGURE.search(sentence):
         return "what was done", "target"
     if not asked:

@@ -1,6 +1,7 @@
 """Reporting periods named in text: financial years ("2023/24", "2023-24", "2023 to 2024"), months
 ("March 2024") and calendar years ("in 2023"), so that a figure for one period is not given as the
-answer for another."""
+answer for another; and the time of CQC's own assessment ("at the time of our assessment"), which dates a
+figure without a year."""
 
 from __future__ import annotations
 
@@ -50,6 +51,28 @@ def periods(text: str) -> tuple[Period, ...]:
         if m.start() not in taken:
             found.append((m.start(), Period(int(m.group(1)))))
     return tuple(p for _, p in sorted(found, key=lambda x: x[0]))
+
+
+#: The time of CQC's own assessment, as a report dates a figure by it ("at the time of our assessment", "when we
+#: assessed the council") and as a question asks about it ("when CQC carried out its assessment", "at the time of
+#: the inspection", "when inspectors visited"): a frame of time, not a kind of assessment.
+_ASSESSMENT_TIME = re.compile(
+    r"\b(?:at|by|during|before) the time of (?:the |our |this |its |their |CQC'?s? |the CQC'?s? )?(?:(?:19|20)\d{2} )?(?:assessment|inspection|visit)"
+    r"|\b(?:during|in) (?:our|CQC'?s?|the CQC'?s?) (?:assessment|inspection)"
+    r"|\bwhen (?:we|CQC|the CQC|inspectors|the inspectors|assessors|the assessors|the regulator) (?:assessed|inspected|visited|came|"
+    r"looked|carried out|did|undertook|completed|made)\b(?: (?:its|their|our|the|an?) (?:assessment|inspection|visit)| the council| it| them)?",
+    re.IGNORECASE)
+
+
+def at_assessment_time(text: str) -> bool:
+    """Whether a text dates what it says to the time of CQC's assessment ("at the time of our assessment")."""
+    return _ASSESSMENT_TIME.search(text) is not None
+
+
+def without_assessment_time(text: str) -> str:
+    """The text without its phrases for the time of CQC's assessment: "when CQC carried out its assessment" names
+    when, not a completed assessment."""
+    return _ASSESSMENT_TIME.sub(" ", text)
 
 
 def overlaps(a: Period, b: Period) -> bool:

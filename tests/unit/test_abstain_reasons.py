@@ -56,3 +56,34 @@ def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_a
     assert "2022/23" in period_not_given(query, [other], weights, settings)
     assert "2022/23" in period_not_given(query, [undated], weights, settings)  # dated by its passage
     assert period_not_given(query, [other, asked], weights, settings) is None
+
+
+def test_a_figure_dated_by_the_assessment_does_not_answer_for_a_month_or_year_not_said_to_be_its():
+    import numpy as np
+
+    from rag.abstain import dated_to_assessment_instead, period_not_given
+    from rag.compose import Candidate
+    from rag.config import Settings
+    from rag.records import Chunk, Passage, Query, Sentence
+    from rag.terms import TermWeights
+
+    def candidate(text):
+        chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
+                      len(text), text, (Sentence(0, len(text), text),))
+        return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+
+    def query(text):
+        return Query(text=text, asked=text, councils=("Fenwick",), answer_type="number")
+
+    weights, settings = TermWeights([]), Settings()
+    at_assessment = candidate("At the time of our assessment, 210 people were waiting for a therapy assessment.")
+    in_month = candidate("In June 2023, 340 people were waiting for a therapy assessment.")
+    back_then = query("How many people were waiting for a therapy assessment in Fenwick back in June 2023?")
+    assert "time of CQC's assessment" in period_not_given(back_then, [at_assessment], weights, settings)
+    assert period_not_given(back_then, [at_assessment, in_month], weights, settings) is None
+    assert not dated_to_assessment_instead(back_then, in_month)
+    # asked at the assessment's time (with its year), or with no period at all: the figure answers
+    assert not dated_to_assessment_instead(query("How many were waiting at the time of the 2024 assessment?"),
+                                           at_assessment)
+    assert period_not_given(query("How many people were waiting for a therapy assessment?"), [at_assessment],
+                            weights, settings) is None

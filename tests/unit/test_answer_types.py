@@ -420,6 +420,11 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
     # a place beside the thing the question names
     ("place", "In 2024 the council tested Neighbourhood Care Teams in Norwood, with 3 small teams.",
      "Where were the Neighbourhood Care Teams piloted?", True),
+    # a name of common words given whole, with the place set after it; not another service at that place
+    ("place", "Rehabilitation was provided by the Intermediate Care Service at Brook Mill.",
+     "Where is Fenwick's Intermediate Care Service based?", True),
+    ("place", "The carers' centre was at Brook Mill.", "Where is Fenwick's Intermediate Care Service based?", False),
+    ("place", "Day care was provided at Brook Mill.", "Where is Fenwick's Intermediate Care Service based?", False),
 ])
 def test_labels_rates_prices_targets_ratings_and_places(kind, sentence, question, expected):
     assert holds(kind, sentence, question) is expected

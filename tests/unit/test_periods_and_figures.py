@@ -212,3 +212,38 @@ def test_a_score_is_not_a_figure_to_find_and_other_periods_are_told_apart():
     assert not dated_elsewhere("In 2022/23 most complaints were about communication.", asked)
     assert not dated_elsewhere("Most complaints were about communication.", asked)
     assert not dated_elsewhere("The 2023/24 report was not yet available.", ())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("At the time of our assessment, 412 people were waiting.", True),
+    ("at the time of assessment 1,760 applications were waiting", True),
+    ("How long was the wait when CQC carried out its assessment?", True),
+    ("How many were waiting when inspectors visited?", True),
+    ("What was the backlog during CQC's assessment?", True),
+    ("How many were waiting at the time of the inspection?", True),
+    # an assessment of a person, or a time that is not CQC's
+    ("At the time of the review, 40 people were waiting.", False),
+    ("The carers' assessment was completed within 28 days.", False),
+    ("People were assessed when they left hospital.", False),
+])
+def test_the_time_of_cqcs_assessment(text, expected):
+    from rag.periods import at_assessment_time, without_assessment_time
+    assert at_assessment_time(text) is expected
+    assert at_assessment_time(without_assessment_time(text)) is False
+
+
+def test_the_assessments_time_is_no_kind_of_progress():
+    from rag.kinds import other_kind
+    sentence = "At the time of our assessment, 412 people were waiting for a Care Act assessment, and the median wait was 19 days."
+    assert other_kind(sentence, "What was the median wait for a Care Act assessment when CQC carried out its assessment?") is None
+    assert other_kind(sentence, "How long did a completed Care Act assessment take?") is not None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Leaders had started an international recruitment programme to bring in 15 social workers.", ("what was done", "target")),
+    ("The council had a plan to recruit 12 occupational therapists by spring.", ("what was done", "target")),
+    ("The recruitment programme had brought in 15 social workers by March.", None),
+])
+def test_an_undertakings_purpose_is_not_what_was_done(sentence, expected):
+    from rag.kinds import other_kind
+    assert other_kind(sentence, "How many social workers has the council recruited through its programme?") == expected
