@@ -123,11 +123,11 @@ def theme_subject(line: str) -> str | None:
 
 
 def theme_of_heading(line: str) -> str | None:
-    """The theme a heading names ("Theme 2: Providing support", "Leadership"), or None."""
+    """The theme a heading names ("Theme 2: Providing support", "Theme: Leadership", "Leadership"), or None."""
     folded = fold(line)
     if not folded or len(folded) > 90:
         return None
-    body = re.sub(r"^theme (\d+|one|two|three|four) ", "", folded)
+    body = re.sub(r"^theme (?:(?:\d+|one|two|three|four) )?", "", folded)
     exact = any(body == fold(t) for t in THEMES) or body in THEME_ALIASES
     if body == folded and not exact and not _HOW_THEME.fullmatch(line):
         return None  # without "Theme N:" only an exact theme name, or "How <council> works with people", counts

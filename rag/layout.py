@@ -138,6 +138,8 @@ def is_heading_shape(line: str) -> bool:
 
 def classify(line: str) -> tuple[str, object]:
     """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
+    if line[:1].islower():  # a sentence wrapped across lines (a PDF's): "requires improvement." ends one, heads nothing
+        return ("furniture", None) if fold(line) in PAGE_FURNITURE else ("text", None)
     m = _SCORE.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS else None
     if m:
         n = int(m.group("n"))

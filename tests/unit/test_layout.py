@@ -16,6 +16,12 @@ from rag.layout import blocks, classify
     ("3 – Evidence shows a good standard", "description", 3),
     ("Requires improvement", "overall", "Requires improvement"),
     ("Published: 31 January 2025 Page last updated: 3 February 2025", "published", "31 January 2025"),
+    # a sentence wrapped across a PDF's lines is no date of publication
+    ("published in 2024 into the death of a man known as Peter led to a new protocol.", "text", None),
+    ("requires improvement.", "text", None),
+    ("safeguarding", "text", None),
+    ("Theme: Leadership", "theme", "Leadership"),
+    ("Theme park visits rose", "heading", None),
     ("- Population: 218,000", "bullet", None),
     ("• 41% of residents are under 30", "bullet", None),
     ("Population: 41,400", "bullet", None),
