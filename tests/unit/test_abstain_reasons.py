@@ -30,21 +30,25 @@ def test_a_score_from_an_earlier_assessment_is_not_in_the_reports():
     assert earlier_assessment(query("What did the previous report say about carers?", "description"), None) is None
 
 
-def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_asked_is_found():
+def candidate(text, passage_text=None):
+    """A candidate sentence of Fenwick's, in a passage of its own or in ``passage_text``."""
     import numpy as np
 
-    from rag.abstain import period_not_given
     from rag.compose import Candidate
-    from rag.config import Settings
-    from rag.records import Chunk, Passage, Query, Sentence
-    from rag.terms import TermWeights
+    from rag.records import Chunk, Passage, Sentence
 
-    def candidate(text, passage_text=None):
-        body = passage_text or text
-        start = body.index(text)
-        chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
-                      len(body), body, (Sentence(start, start + len(text), text),))
-        return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+    body = passage_text or text
+    start = body.index(text)
+    chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
+                  len(body), body, (Sentence(start, start + len(text), text),))
+    return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+
+
+def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_asked_is_found():
+    from rag.abstain import period_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
 
     question = "How many people were waiting for a Care Act assessment in 2023/24?"
     query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
@@ -59,18 +63,10 @@ def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_a
 
 
 def test_a_figure_dated_by_the_assessment_does_not_answer_for_a_month_or_year_not_said_to_be_its():
-    import numpy as np
-
     from rag.abstain import dated_to_assessment_instead, period_not_given
-    from rag.compose import Candidate
     from rag.config import Settings
-    from rag.records import Chunk, Passage, Query, Sentence
+    from rag.records import Query
     from rag.terms import TermWeights
-
-    def candidate(text):
-        chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
-                      len(text), text, (Sentence(0, len(text), text),))
-        return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
 
     def query(text):
         return Query(text=text, asked=text, councils=("Fenwick",), answer_type="number")
