@@ -373,7 +373,8 @@ _MEASURE = re.compile(rf"\b([A-Za-z][\w'’-]*)\s+(?:{_MEASURES})\b", re.IGNOREC
 #: Words before a measure noun that do not say what is measured ("the rate", "its total", "average time").
 _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", "which", "overall", "average", "mean",
                  "median", "total", "typical", "usual", "current", "latest", "annual", "weekly", "monthly", "yearly",
-                 "hourly", "daily", "on", "in", "at", "by", "for", "to", "from", "with", "as",
+                 "hourly", "daily", "on", "in", "at", "by", "for", "to", "from", "with", "as", "below", "above",
+                 "under", "over", "within", "against", "than", "beyond",  # "how much below budget"
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
 
@@ -393,10 +394,15 @@ def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     return out
 
 
+#: Measures a sentence may give in other words: a population as the people who live in the area.
+_MEASURED_AS = {"population": {"live", "living", "lived", "resident", "inhabitant"}}
+
+
 def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence speaks of what the question's rate, share or total measures (or the
-    question names no such thing)."""
+    question names no such thing): "890,400 people live in the county" gives its population."""
     things = measured_things(question, councils)
+    things |= {alike for thing in things for alike in _MEASURED_AS.get(thing, ())}
     return not things or bool(things & {_stem(w) for w in _words(sentence)})
 
 

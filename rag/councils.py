@@ -37,6 +37,8 @@ _GENERIC_COUNCIL = re.compile(
     r"\b(?:(?:London |Royal )?Borough of|City of|County of)\s+([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)?\s*[A-Z][\w'-]+)*)"
     r"|\b([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*)\s+(?:County |Borough |City |District |Metropolitan Borough )?Council\b"
 )
+#: Words of a council's formal title that name no council by themselves.
+_TITLE_WORDS = {"council", "borough", "county", "city", "district", "metropolitan", "london", "royal", "of", "the", "unitary"}
 _NOT_A_NAME = {"the", "a", "which", "what", "each", "every", "local", "county", "our", "this", "that", "any", "all"}
 
 
@@ -153,7 +155,7 @@ def council_of_title(line: str) -> str | None:
     """The council a report's title line names, as its display name, or None when it names none."""
     parts = parts_of_title(line)
     if parts:
-        return parts[0]
+        return None if _title_words_only(parts[0]) else parts[0]
     m = _TITLE.match(line)
     if not m:
         return None
@@ -161,9 +163,16 @@ def council_of_title(line: str) -> str | None:
     key = strip_title_words(raw)
     if not key or key in {"local authority", "the local authority", "care", "adult social care"} or _PAGE_PART.fullmatch(key):
         return None  # "Local authority assessment: overview" names the page, not the council
+    if _title_words_only(key):
+        return None  # "Council: local authority assessment", a title's second line: the name is on the line before
     if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
         return None  # "<words> assessment" is a pilot title only when the words name a council
     return display_name(raw)
+
+
+def _title_words_only(name: str) -> bool:
+    """Whether a name is only words of a formal title ("Council", "Borough"), which name no council."""
+    return set(normalise(name).split()) <= _TITLE_WORDS
 
 
 def council_of_theme_heading(line: str) -> str | None:

@@ -216,11 +216,11 @@ def blocks(text: str) -> list[Block]:
         line = text[start:end]
         kind, value = classify(line)
         prev = out[-1] if out else None
-        if (prev is not None and not gap and kind != "title" and prev.kind in ("heading", "text", "bullet")
-                and "\n" not in text[prev.start : prev.end]):
-            title = council_of_title(text[prev.start : prev.end] + " " + line)
-            if title:  # a title wrapped onto a second line ("… local authority" / "assessment")
-                out[-1] = Block("title", prev.start, end, title, prev.gap_before)
+        if prev is not None and not gap and kind != "title" and prev.kind in ("heading", "text", "bullet") \
+                and "\n" not in text[prev.start : prev.end]:
+            wrapped = _wrapped_heading(text[prev.start : prev.end], line)
+            if wrapped:  # a title or heading wrapped onto a second line ("… local authority" / "assessment")
+                out[-1] = Block(wrapped[0], prev.start, end, wrapped[1], prev.gap_before)
                 continue
         if kind == "bare_score" and prev is not None and _SCORE_LABEL.fullmatch(text[prev.start : prev.end]):
             indicative = "indicative" in text[prev.start : prev.end].casefold()  # "Score" and "2" in two cells
@@ -232,6 +232,20 @@ def blocks(text: str) -> list[Block]:
             continue
         out.append(Block(kind, start, end, value, gap))
     return out
+
+
+def _wrapped_heading(first: str, second: str) -> tuple[str, object] | None:
+    """(kind, value) of a title, statement or theme heading that a PDF wrapped onto two lines ("Redcar and
+    Cleveland Borough" / "Council: local authority assessment", "Care provision, integration and" / "continuity"),
+    or None when the two lines together are no such heading."""
+    title = council_of_title(f"{first} {second}")
+    if title:
+        return "title", title
+    if len(first) + len(second) < HEADING_MAX_CHARS:
+        kind, value = classify(f"{first} {second}")
+        if kind in ("statement", "theme"):
+            return kind, value
+    return None
 
 
 def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:

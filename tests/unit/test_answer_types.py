@@ -407,6 +407,10 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
      "How much did the programme actually save in its first year?", False),
     ("number", "The programme had delivered £2.9 million of savings in its first year.",
      "How much is the programme expected to save in total?", False),
+    ("number", "The programme aimed to save £6.1 million over three years.",
+     "How much is the programme meant to save?", True),
+    ("number", "Some 1,240 older people took part in the strength and balance classes in 2023/24.",
+     "How many older people took part in the classes meant to stop them falling?", True),  # a purpose, not an aim asked
     # CQC ratings of care homes, and care homes are not home care
     ("number", "23% of care homes in the borough were rated requires improvement.",
      "What percentage of care homes were rated good or outstanding?", False),
@@ -424,6 +428,9 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
     ("place", "Rehabilitation was provided by the Intermediate Care Service at Brook Mill.",
      "Where is Fenwick's Intermediate Care Service based?", True),
     ("place", "The carers' centre was at Brook Mill.", "Where is Fenwick's Intermediate Care Service based?", False),
+    # a population given as the people who live there; not as the carers among them
+    ("number", "Approximately 412,300 people live in Fenwick.", "What population figure does the report give for Fenwick?", True),
+    ("number", "Around 41,000 people provide unpaid care.", "What population figure does the report give for Fenwick?", False),
     ("place", "Day care was provided at Brook Mill.", "Where is Fenwick's Intermediate Care Service based?", False),
 ])
 def test_labels_rates_prices_targets_ratings_and_places(kind, sentence, question, expected):

@@ -168,3 +168,27 @@ def test_a_sentence_broken_after_a_short_first_line_is_one_paragraph():
     kinds = [(b.kind, text[b.start : b.end]) for b in blocks(text)]
     assert kinds[0] == ("heading", "Safeguarding partnership")
     assert kinds[1][0] == "text" and "Professor\nAnn Lee-Ray." in kinds[1][1]
+
+
+def test_a_title_wrapped_before_its_council_word_names_the_whole_council():
+    from rag.layout import blocks
+    text = "Fenwick and Marsh Borough\nCouncil: local authority assessment\n\nAbout the local authority"
+    first = blocks(text)[0]
+    assert (first.kind, first.value) == ("title", "Fenwick and Marsh")
+    assert (first.start, first.end) == (0, text.index("\n\n"))
+
+
+def test_title_words_alone_name_no_council():
+    from rag.councils import council_of_title
+    assert council_of_title("Council: local authority assessment") is None
+    assert council_of_title("Borough Council: local authority assessment") is None
+    assert council_of_title("Fenwick Council: local authority assessment") == "Fenwick"
+
+
+def test_a_statement_heading_wrapped_over_two_lines_is_one_heading():
+    from rag.layout import blocks
+    text = "Providing support\nCare provision, integration and\ncontinuity\n\nScore 2"
+    kinds = [(b.kind, getattr(b.value, "name", b.value)) for b in blocks(text)]
+    assert ("statement", "Care provision, integration and continuity") in kinds
+    # two lines that together name no statement stay as they were
+    assert [b.kind for b in blocks("Care provision was\nslow to start.")] == ["text"]

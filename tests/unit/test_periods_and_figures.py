@@ -68,6 +68,7 @@ def test_stated_numbers_reads_words_and_thousands():
     ("What is the average waiting time for a financial assessment?", {"waiting"}),
     ("What was the rate?", set()),
     ("What was Camden's total?", set()),
+    ("How much below budget did Fenwick's spending come in?", set()),  # a preposition measures nothing
 ])
 def test_measured_things(question, things):
     assert measured_things(question) == things
