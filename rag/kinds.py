@@ -63,6 +63,13 @@ def kinds_named(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def kinds_beside_time(text: str) -> dict[str, frozenset[str]]:
+    """The kinds ``text`` names once its phrases for the time of CQC's assessment are left out ("when CQC carried
+    out its assessment" names no completed assessment); remembered, as :func:`kinds_named` is. Do not change it."""
+    return kinds_named(without_assessment_time(text))
+
+
 #: Kinds a figure is only of when its own sentence names them: a median or an average is one way of
 #: summing up waits, and "520 people had waited more than a year" gives neither; a target is not what
 #: was achieved; "54 care homes" does not say how many were rated inadequate (a provider's CQC rating).
@@ -91,8 +98,8 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
     instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
-    asked = kinds_named(without_assessment_time(question))
-    given = dict(kinds_named(without_assessment_time(sentence)))
+    asked = kinds_beside_time(question)
+    given = dict(kinds_beside_time(sentence))
     if not named_only and "target" not in asked.get("aim", ()) and _TARGET_FIGURE.search(sentence):
         return "what was done", "target"
     if not asked:

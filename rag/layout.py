@@ -136,10 +136,15 @@ def is_heading_shape(line: str) -> bool:
     )
 
 
+def is_furniture(line: str) -> bool:
+    """Whether a trimmed line is a web page's furniture ("Back to top", "Download this report (PDF)")."""
+    return len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line) is not None)
+
+
 def classify(line: str) -> tuple[str, object]:
     """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
     if line[:1].islower():  # a sentence wrapped across lines (a PDF's): "requires improvement." ends one, heads nothing
-        return ("furniture", None) if fold(line) in PAGE_FURNITURE else ("text", None)
+        return ("furniture", None) if is_furniture(line) else ("text", None)
     m = _SCORE.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS else None
     if m:
         n = int(m.group("n"))
@@ -162,7 +167,7 @@ def classify(line: str) -> tuple[str, object]:
         return "published", m.group("date").strip()
     if _COPYRIGHT.match(line):
         return "copyright", None
-    if len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line)):
+    if is_furniture(line):
         return "furniture", None
     if _BULLET.match(line):
         inner = classify(line[_BULLET.match(line).end() - 1 :])

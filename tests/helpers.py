@@ -361,3 +361,17 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
         main(list(args))
     out, err = capsys.readouterr()
     return e.value.code, out, err
+
+
+def candidate(text: str, passage_text: str | None = None, council: str = "Fenwick"):
+    """A candidate sentence of ``council``'s for the answer checks, in a passage of its own or in ``passage_text``."""
+    import numpy as np
+
+    from rag.compose import Candidate
+    from rag.records import Chunk, Passage, Sentence
+
+    body = passage_text or text
+    start = body.index(text)
+    chunk = Chunk(0, "d.txt", council, council, "Assessing needs", None, "statement", "Findings", 1, 0,
+                  len(body), body, (Sentence(start, start + len(text), text),))
+    return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)

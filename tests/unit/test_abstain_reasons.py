@@ -1,6 +1,7 @@
 """The wording of abstention reasons: the topic the reports do mention, and the council's possessive."""
 
 from rag.abstain import possessive, topic_phrase
+from tests.helpers import candidate
 
 
 def test_possessive_of_a_council_ending_in_s():
@@ -28,20 +29,6 @@ def test_a_score_from_an_earlier_assessment_is_not_in_the_reports():
     assert earlier_assessment(query("What score did Fenwick get in its previous CQC assessment?", "rating"), None)
     assert earlier_assessment(query("What score did Fenwick get for safeguarding?", "rating"), None) is None
     assert earlier_assessment(query("What did the previous report say about carers?", "description"), None) is None
-
-
-def candidate(text, passage_text=None):
-    """A candidate sentence of Fenwick's, in a passage of its own or in ``passage_text``."""
-    import numpy as np
-
-    from rag.compose import Candidate
-    from rag.records import Chunk, Passage, Sentence
-
-    body = passage_text or text
-    start = body.index(text)
-    chunk = Chunk(0, "d.txt", "Fenwick", "Fenwick", "Assessing needs", None, "statement", "Findings", 1, 0,
-                  len(body), body, (Sentence(start, start + len(text), text),))
-    return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
 
 
 def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_asked_is_found():

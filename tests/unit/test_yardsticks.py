@@ -3,7 +3,6 @@ and the abstention rules built on them."""
 
 import time
 
-import numpy as np
 import pytest
 
 from rag.abstain import (
@@ -11,9 +10,8 @@ from rag.abstain import (
     earlier_year_not_given,
     other_councils_not_named,
 )
-from rag.compose import Candidate
 from rag.config import Rules, Settings
-from rag.records import Chunk, Passage, Query, Sentence
+from rag.records import Query
 from rag.terms import TermWeights
 from rag.yardsticks import (
     asks_earlier_year,
@@ -23,6 +21,7 @@ from rag.yardsticks import (
     gives_earlier_year,
     other_councils_named,
 )
+from tests.helpers import candidate
 
 
 @pytest.mark.parametrize("question,phrase,name", [
@@ -102,12 +101,6 @@ def test_other_councils_named_leaves_out_the_council_asked_about():
     assert other_councils_named("Middlesbrough Council chaired the board.", ("Middlesbrough",)) == ()
 
 
-def _candidate(text: str, council: str = "Fenwick") -> Candidate:
-    chunk = Chunk(0, "d.txt", council, council, "Assessing needs", None, "statement", "Findings", 1, 0, len(text), text,
-                  (Sentence(0, len(text), text),))
-    return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
-
-
 def _query(text: str, councils=("Fenwick",), kind: str = "description") -> Query:
     return Query(text=text, asked=text, councils=councils, answer_type=kind)
 
@@ -115,9 +108,9 @@ def _query(text: str, councils=("Fenwick",), kind: str = "description") -> Query
 def test_benchmark_rule_needs_a_benchmark_for_the_thing_asked():
     question = "Was Fenwick's waiting time for assessments higher than the England average?"
     weights, settings = TermWeights([]), Settings()
-    own = _candidate("In 2024 the average waiting time for assessments was 14 weeks.")
-    other = _candidate("Reablement outcomes were lower than the England average.")
-    given = _candidate("The waiting time for assessments was longer than the England average.")
+    own = candidate("In 2024 the average waiting time for assessments was 14 weeks.")
+    other = candidate("Reablement outcomes were lower than the England average.")
+    given = candidate("The waiting time for assessments was longer than the England average.")
     assert "the England average" in benchmark_not_given(_query(question), [own, other], weights, settings)
     assert benchmark_not_given(_query(question), [own, given], weights, settings) is None
     off = Settings(rules=Rules(yardstick_check=False))
@@ -127,8 +120,8 @@ def test_benchmark_rule_needs_a_benchmark_for_the_thing_asked():
 def test_earlier_year_rule():
     question = "What was Fenwick's overspend the year before?"
     weights, settings = TermWeights([]), Settings()
-    now = _candidate("The budget overspent by £4.6 million in 2023/24.")
-    change = _candidate("The overspend fell from £6.1 million in 2022/23 to £4.6 million in 2023/24.")
+    now = candidate("The budget overspent by £4.6 million in 2023/24.")
+    change = candidate("The overspend fell from £6.1 million in 2022/23 to £4.6 million in 2023/24.")
     assert earlier_year_not_given(_query(question, kind="number"), [now], weights, settings)
     assert earlier_year_not_given(_query(question, kind="number"), [now, change], weights, settings) is None
     assert earlier_year_not_given(_query("What was Fenwick's overspend?", kind="number"), [now], weights, settings) is None
@@ -137,8 +130,8 @@ def test_earlier_year_rule():
 def test_other_councils_rule():
     question = "Which councils share the Teesside board with Middlesbrough?"
     weights, settings = TermWeights([]), Settings()
-    vague = _candidate("The Teesside board was shared with 3 neighbouring councils.", "Middlesbrough")
-    named = _candidate("The Teesside board was shared with Hartlepool and Redcar and Cleveland.", "Middlesbrough")
+    vague = candidate("The Teesside board was shared with 3 neighbouring councils.", council="Middlesbrough")
+    named = candidate("The Teesside board was shared with Hartlepool and Redcar and Cleveland.", council="Middlesbrough")
     query = _query(question, ("Middlesbrough",))
     assert "Middlesbrough" in other_councils_not_named(query, [vague], weights, settings)
     assert other_councils_not_named(query, [vague, named], weights, settings) is None
@@ -164,10 +157,10 @@ def test_a_count_of_something_common_comes_with_what_it_is_narrowed_to():
     question = "How many people in Fenwick used direct payments?"
     query = _query(question, kind="number")
     texts = ["People were waiting.", "People told us so.", "Most people were happy.", "Direct payments were used."]
-    weights, settings = TermWeights([_candidate(t).passage.chunk for t in texts]), Settings()  # "people" is common
-    assert not counts_within_topic(query, _candidate("About 2,860 people were getting long-term support."), weights, settings)
-    assert counts_within_topic(query, _candidate("In 2023/24, 1,260 people received direct payments."), weights, settings)
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()  # "people" is common
+    assert not counts_within_topic(query, candidate("About 2,860 people were getting long-term support."), weights, settings)
+    assert counts_within_topic(query, candidate("In 2023/24, 1,260 people received direct payments."), weights, settings)
     assert counts_within_topic(_query("What did Fenwick say about people?", kind="description"),
-                               _candidate("About 2,860 people were getting long-term support."), weights, settings)
+                               candidate("About 2,860 people were getting long-term support."), weights, settings)
     off = Settings(rules=Rules(narrowed_count_check=False))
-    assert counts_within_topic(query, _candidate("About 2,860 people were getting long-term support."), weights, off)
+    assert counts_within_topic(query, candidate("About 2,860 people were getting long-term support."), weights, off)
