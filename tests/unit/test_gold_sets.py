@@ -18,7 +18,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                                "heldout19-reports", "heldout20-reports", "heldout21-reports",
                                                "heldout22-reports", "heldout23-reports", "heldout24-reports",
                                                "heldout25-reports",
-                                               "heldout26-reports", "heldout27-reports", "heldout28-reports")))
+                                               "heldout26-reports", "heldout27-reports", "heldout28-reports",
+                                               "heldout30-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
