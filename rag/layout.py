@@ -184,6 +184,11 @@ def classify(line: str) -> tuple[str, object]:
     m = _FLAT_RATING.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
     if m:
         return "overall", _OVERALL[fold(m.group("rating"))]
+    cells = line.split(" | ")
+    if len(cells) > 2 and theme_of_heading(cells[0]):  # a score table's row: "Leadership | Safeguarding | Score: 2"
+        inner = classify(" | ".join(cells[1:]))
+        if inner[0] == "statement_score":
+            return inner
     if len(line) <= HEADING_MAX_CHARS:
         statement = statement_of_heading(line)
         if statement:
@@ -207,6 +212,22 @@ def classify(line: str) -> tuple[str, object]:
     if is_heading_shape(line):
         return "heading", None
     return "text", None
+
+
+#: Kinds of line that are the report's own structure: scores, ratings and the headings of its parts.
+STRUCTURE_KINDS = frozenset({"score", "description", "bare_score", "percentage", "overall", "statement",
+                             "statement_score", "known", "theme"})
+
+
+def is_report_structure(line: str) -> bool:
+    """Whether a trimmed line is a score, a rating or a heading of the report's own parts ("Score: 2",
+    "What people expect"): never a print header, though it may open most pages of a report."""
+    return classify(line)[0] in STRUCTURE_KINDS
+
+
+def is_score_line(line: str) -> bool:
+    """Whether a trimmed line gives a score or a rating ("Score 2 out of 4", "Requires improvement")."""
+    return classify(line)[0] in ("score", "description", "bare_score", "percentage", "overall", "statement_score")
 
 
 def _ends_sentence(line: str) -> bool:

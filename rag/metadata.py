@@ -77,6 +77,17 @@ def _starts_statement(blocks: list[Block], i: int) -> bool:
     return seen_score
 
 
+def _opens_findings(blocks: list[Block], i: int) -> bool:
+    """Whether the statement heading at ``blocks[i]`` is followed, past its score and description, by a
+    statement page's own parts ("What people expect", "Key findings …"): it opens the statement even
+    right after a summary's score list, where a bare heading would be that list's next entry."""
+    for b in blocks[i + 1 : i + 1 + LOOKAHEAD_BLOCKS]:
+        if b.kind in ("published", "heading", "theme", "furniture", "score", "description", "bare_score"):
+            continue
+        return b.kind == "known" and b.value in ("expect", "commitment", "findings")
+    return False
+
+
 @dataclass
 class _Open:
     """A section being read (mutable while its blocks are scanned)."""
@@ -130,7 +141,8 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
         return cur
 
     for i, b in enumerate(blocks):
-        if b.kind == "statement" and not (cur and cur.in_score_list) and _starts_statement(blocks, i):
+        if b.kind == "statement" and (_starts_statement(blocks, i) and not (cur and cur.in_score_list)
+                                      or _opens_findings(blocks, i)):
             open_section("statement", b.start, b.value)
         elif b.kind == "known" and b.value == "overview" and (cur is None or cur.kind != "overview"):
             open_section("overview", b.start)

@@ -1,9 +1,10 @@
 """One reader per file format: each turns a file's bytes into the text the system shows and cites.
 
-``.txt`` and ``.md`` are decoded as UTF-8 with line endings normalised to ``\\n`` (``\\r\\n`` and a lone
-``\\r`` alike), so offsets are defined against the text as read. ``.html`` (a saved report page) and
-``.pdf`` (the downloadable report) are converted to plain text with one block per line and a blank
-line between blocks; that extracted text is what offsets refer to, and what the Documents view shows.
+``.txt`` is decoded as UTF-8 with line endings normalised to ``\\n`` (``\\r\\n`` and a lone ``\\r`` alike),
+so offsets are defined against the text as read. ``.html`` (a saved report page), ``.md`` (a page
+converted to Markdown) and ``.pdf`` (the downloadable report) are converted to plain text with one
+block per line and a blank line between blocks; that extracted text is what offsets refer to, and
+what the Documents view shows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .html import html_to_text
+from .markdown import markdown_to_text
 from .pdf import pdf_to_text
 from .text import decode_text
 
@@ -33,6 +35,8 @@ def read_document(path: Path, raw: bytes) -> tuple[str, str]:
         text = decode_text(raw)
         if fmt == "html":
             text = html_to_text(text)
+        elif fmt == "md":
+            text = markdown_to_text(text)
     if not text.strip():
-        raise UnreadableDocument("no text in it" if fmt in ("html", "pdf") else "only whitespace")
+        raise UnreadableDocument("no text in it" if fmt in ("html", "md", "pdf") else "only whitespace")
     return text, fmt

@@ -2,7 +2,9 @@
 
 Parsed with BeautifulSoup (lxml's parser when installed): it copes with the malformed markup of
 saved pages and never runs scripts. Navigation, headers, footers, scripts, styles and forms are
-dropped; list items get a "- " bullet, so the overview's figures stay bullets.
+dropped; list items get a "- " bullet, so the overview's figures stay bullets. A table row of short
+cells is one line ("Total budget 2023/24: £512m", "Assessing needs | 2"), so a figure stays with its
+label; a side panel (<aside>), list or box is report text unless it is mostly links (a menu, breadcrumbs).
 """
 
 from __future__ import annotations
@@ -11,11 +13,17 @@ import re
 
 #: Elements whose text is never part of the report (a <header> is kept when it holds the page's <h1>).
 SKIPPED = ("script", "style", "noscript", "template", "nav", "footer", "form", "button", "svg", "iframe", "select",
-           "aside", "dialog")
+           "dialog")
 #: Elements that start a new line of text; everything else (links, emphasis, spans) stays inline.
 LINE_BREAKING = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "blockquote", "pre",
                  "figcaption", "caption", "summary", "div", "section", "article", "main", "header", "ul", "ol", "dl",
-                 "table", "tr", "br", "hr", "figure", "address", "details")
+                 "table", "tr", "br", "hr", "figure", "address", "details", "aside")
+#: A block whose link text is at least this share of its text is navigation ("Related pages"), not report.
+LINK_TEXT_SHARE = 0.5
+#: Blocks that may be navigation: side panels, lists and boxes of links.
+LINK_BLOCKS = ("aside", "ul", "ol", "div", "p", "section", "dl")
+#: A table row is read as one line when each of its cells is at most this long.
+ROW_CELL_MAX_CHARS = 120
 
 
 def _parser() -> str:
@@ -34,12 +42,23 @@ def html_to_text(markup: str) -> str:
 
     soup = BeautifulSoup(markup, _parser())
     title = page_title(soup)
+    for tag in soup.find_all(is_score_picture):
+        line = soup.new_tag("p")
+        line.string = picture_text(tag)
+        tag.replace_with(line)
     for tag in soup.find_all(SKIPPED):
         tag.decompose()
     for tag in soup.find_all("header"):
         if tag.find("h1") is None:
             tag.decompose()  # a site banner, not the page's own heading
-    root = soup.find("main") or soup.body or soup
+    for tag in [t for t in soup.find_all(LINK_BLOCKS) if is_navigation(t)]:
+        tag.decompose()
+    for row in soup.find_all("tr"):
+        line = row_as_line(row)
+        if line is not None:
+            row.clear()
+            row.append(line)
+    root = report_region(soup)
     for el in root.find_all(LINE_BREAKING):
         if el.name == "li":
             el.insert(0, "\n- ")
@@ -51,6 +70,66 @@ def html_to_text(markup: str) -> str:
     if title and title not in out[:3]:
         out.insert(0, title)
     return "\n\n".join(out) + "\n"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_navigation(tag) -> bool:
+    """Whether a block is navigation, not report: a side panel that is empty or mostly links, or a list
+    or block of two or more links that make up most of its text and no figure ("Home > Local authority
+    assessments", "In this report: Overview, Safeguarding"). A score list whose statements link to
+    their pages has figures, and stays."""
+    text = _flat(tag.get_text(" "))
+    links = tag.find_all("a")
+    if not text:
+        return tag.name == "aside"
+    if len(links) < (1 if tag.name == "aside" else 2) or any(ch.isdigit() for ch in text):
+        return False
+    return sum(len(_flat(a.get_text(" "))) for a in links) >= LINK_TEXT_SHARE * len(text)
+
+
+def report_region(soup):
+    """Where the report is: the page's <main> (or role="main"), else its only <article>, else its body."""
+    found = soup.find("main") or soup.find(attrs={"role": "main"})
+    if found is None:
+        articles = soup.find_all("article")
+        found = articles[0] if len(articles) == 1 else None
+    return found or soup.body or soup
+
+
+def row_as_line(row) -> str | None:
+    """One line for a table row of short cells, so a figure keeps its label: two cells as "label: value"
+    ("Total budget 2023/24: £512m"), more (or a row of column headings) as "a | b | c"; None for a row of long or nested cells."""
+    cells = row.find_all(("td", "th"), recursive=False)
+    if any(c.find(("p", "ul", "ol", "table", "div")) for c in cells):
+        return None
+    texts = [t for t in (_flat(c.get_text(" ")) for c in cells) if t]
+    if len(texts) < 2 or any(len(t) > ROW_CELL_MAX_CHARS for t in texts):
+        return None
+    texts = [re.sub(r" ([,.;:!?)])", r"\1", t) for t in texts]
+    if len(texts) == 2 and texts[0][-1] not in ".:;!?" and not all(c.name == "th" for c in cells):
+        label, value = texts
+        return value if value.casefold().startswith(label.casefold()) else f"{label}: {value}"  # "Score" | "Score 2"
+    return " | ".join(texts)
+
+
+def picture_text(tag) -> str:
+    """The text a picture stands for: its alt text, its aria-label or its SVG <title>."""
+    title = tag.find("title") if tag.name == "svg" else None
+    return _flat(tag.get("alt") or tag.get("aria-label") or (title.get_text(" ") if title else ""))
+
+
+def is_score_picture(tag) -> bool:
+    """Whether an image, an SVG or an element with role="img" shows a score or a rating ("Score 2 out of
+    4", "Rating: Good"): its text is read in its place. Other pictures (logos, icons) are not text."""
+    from ..layout import is_score_line
+
+    if tag.name not in ("img", "svg") and tag.get("role") != "img":
+        return False
+    text = picture_text(tag)
+    return bool(text) and is_score_line(text)
 
 
 def page_title(soup) -> str | None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 
-#: A line on at least this share of pages (digits ignored), among the first or last few lines of each
-#: page, is a page header or footer.
+#: A line on at least this share of pages (word for word, or with a page counter), among the first or last
+#: few lines of each page, is a page header or footer.
 REPEATED_LINE_SHARE = 0.6
 #: How many lines at the top and at the bottom of a page may be a header or footer.
 MARGIN_LINES = 3
@@ -27,10 +26,49 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
-def _margins(lines: list[str]) -> set[str]:
-    """Keys of the first and last few non-blank lines of a page (where headers and footers are)."""
-    filled = [line for line in lines if line]
-    return {_key(line) for line in filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]}
+def _numbers(line: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", line))
+
+
+def _margin_indices(lines: list[str]) -> list[int]:
+    """Indices of the first and last few non-blank lines of a page (where headers and footers are)."""
+    filled = [i for i, line in enumerate(lines) if line]
+    return sorted(set(filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]))
+
+
+def _counts_pages(numbers: list[tuple[int, ...]]) -> bool:
+    """Whether lines that differ only in their numbers count the pages ("Page 3 of 24", "Norfolk - 3"):
+    one of their numbers rises from page to page. A score ("Score: 2", "Score: 3", "Score: 2") does not."""
+    width = min(len(n) for n in numbers)
+    return any(all(a[j] < b[j] for a, b in zip(numbers, numbers[1:])) for j in range(width))
+
+
+def _names_council(line: str) -> bool:
+    from ..councils import names_a_council
+
+    return names_a_council(line)
+
+
+def furniture_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page, line) positions of print headers and footers: a line among a page's first or last few
+    that recurs on most pages, word for word or with a page counter, and is not report structure. A
+    header naming the council stays on the first page, where it may be the report's only title."""
+    from ..layout import is_report_structure
+
+    at: dict[str, list[tuple[int, int]]] = {}
+    for p, lines in enumerate(pages):
+        for i in _margin_indices(lines):
+            at.setdefault(_key(lines[i]), []).append((p, i))
+    found: set[tuple[int, int]] = set()
+    for places in at.values():
+        texts = [pages[p][i] for p, i in places]
+        if len({p for p, _ in places}) < REPEATED_LINE_SHARE * len(pages) or is_report_structure(texts[0]):
+            continue
+        if len(set(texts)) == 1:
+            found.update(places if not _names_council(texts[0]) else [(p, i) for p, i in places if p > 0])
+        elif _counts_pages([_numbers(t) for t in texts]):
+            found.update(places)
+    return found
 
 
 def pdf_to_text(raw: bytes) -> str:
@@ -47,16 +85,11 @@ def pdf_to_text(raw: bytes) -> str:
         pages = [_page_lines(p.extract_text(extraction_mode="layout") or "") for p in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise UnreadableDocument(f"not a readable PDF ({type(e).__name__})") from None
-    if len(pages) >= 2:
-        counts = Counter(k for lines in pages for k in _margins(lines))
-        repeated = {k for k, n in counts.items() if n >= REPEATED_LINE_SHARE * len(pages)}
-    else:
-        repeated = set()
+    furniture = furniture_lines(pages) if len(pages) >= 2 else set()
     out: list[str] = []
-    for lines in pages:
-        margins = _margins(lines)
-        for line in lines:
-            if line and (_key(line) in repeated and _key(line) in margins or _PAGE_NUMBER.match(line)):
+    for p, lines in enumerate(pages):
+        for i, line in enumerate(lines):
+            if line and ((p, i) in furniture or _PAGE_NUMBER.match(line)):
                 continue
             if line or (out and out[-1]):
                 out.append(line)

@@ -152,6 +152,13 @@ def test_a_score_table_row_copied_as_text(line):
     assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
 
 
+def test_a_score_table_row_that_starts_with_its_theme():
+    kind, (statement, n) = classify("Working with people | Assessing needs | Score: 2")
+    assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
+    assert classify("Leadership | Governance board | met 4 times")[0] != "statement_score"
+    assert classify("Theme | Quality statement | Score")[0] == "heading"
+
+
 @pytest.mark.parametrize("line", ["Assessing needs 2024", "Safeguarding 5", "Assessing needs of 2 carers"])
 def test_a_statement_name_before_another_number_is_no_score(line):
     assert classify(line)[0] != "statement_score"

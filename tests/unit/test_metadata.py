@@ -67,7 +67,7 @@ def test_conflict_becomes_a_one_line_corpus_error():
         make_document("a.txt", STATEMENT_PAGE, "x", "txt", {"score": 1})
 
 
-def test_a_summary_score_table_read_cell_by_cell():
+def test_a_summary_score_table():
     from rag.read.html import html_to_text
 
     page = ("<main><h1>Fenwick Council: local authority assessment</h1><h2>Overall summary</h2>"
@@ -78,6 +78,25 @@ def test_a_summary_score_table_read_cell_by_cell():
     meta = read_metadata(blocks(text), text)
     summary = next(s for s in meta.sections if s.kind == "summary")
     assert summary.ratings == (("Assessing needs", 2), ("Safeguarding", 1))
+
+
+SCORE_LIST = ("Fenwick Council: local authority assessment\n\nQuality statement scores\n\n"
+              "Assessing needs\n\nScore: 2\n\n2 - Evidence shows some shortfalls\n\n"
+              "Safeguarding\n\nScore: 3\n\n3 - Evidence shows a good standard\n\nTheme: Working with people\n\n")
+
+
+def test_a_statement_right_after_the_summary_score_list_opens_its_section():
+    text = SCORE_LIST + ("Assessing needs\n\nScore: 2\n\n2 - Evidence shows some shortfalls\n\n"
+                         "Key findings for this quality statement\n\nPeople waited 41 days.\n")
+    m = meta(text)
+    assert [(s.kind, s.statement) for s in m.sections] == [("summary", None), ("statement", "Assessing needs")]
+    assert m.sections[0].ratings == (("Assessing needs", 2), ("Safeguarding", 3))
+
+
+def test_score_list_entries_with_descriptions_stay_in_the_summary():
+    m = meta(SCORE_LIST + "Summary of people's experiences\n\nPeople found the front door easy to reach.\n")
+    assert [s.kind for s in m.sections] == ["summary"]
+    assert m.sections[0].ratings == (("Assessing needs", 2), ("Safeguarding", 3))
 
 
 def test_a_lone_figure_outside_a_summary_is_no_score():

@@ -8,6 +8,7 @@ from rag.chunking import chunk_document
 from rag.corpus import make_document
 from rag.read import UnreadableDocument, read_document
 from rag.read.html import html_to_text
+from rag.read.pdf import furniture_lines
 from tests.helpers import FIXTURE_REPORTS, assert_exact_offsets
 
 WHOLE = Path(FIXTURE_REPORTS).parent / "whole-report"
@@ -57,6 +58,91 @@ def test_html_reads_the_main_region_with_its_own_header_and_text_in_divs():
     <aside>Related pages</aside></body></html>"""
     assert html_to_text(page) == ("Fenwick Council: local authority assessment\n\nScore: 2\n\n"
                                   "2 - Evidence shows some shortfalls\n\nPeople waited 19 days.\n")
+
+
+def test_html_table_rows_of_short_cells_are_one_line_each():
+    page = """<html><body><main><table><tr><th>Quality statement</th><th>Score</th></tr>
+    <tr><td>Safeguarding</td><td>2</td></tr><tr><th>Total budget 2023/24</th><td>£512 <b>million</b></td></tr>
+    <tr><th>Score</th><td>Score 3</td></tr><tr><td>Leadership</td><td>Safeguarding</td><td>Score: 1</td></tr>
+    <tr><td>The council spent 38% of its budget on care.</td><td>Source: returns</td></tr>
+    <tr><td>Waiting list</td><td><p>212 people</p><p>in March</p></td></tr>
+    <tr><td>Only one cell</td><td></td></tr></table></main></body></html>"""
+    assert html_to_text(page).split("\n\n") == [
+        "Quality statement | Score", "Safeguarding: 2", "Total budget 2023/24: £512 million", "Score 3",
+        "Leadership | Safeguarding | Score: 1", "The council spent 38% of its budget on care. | Source: returns",
+        "Waiting list", "212 people", "in March", "Only one cell\n"]
+
+
+def test_html_long_table_cells_stay_lines_of_their_own():
+    long = "People told us " + "that waits were long " * 8 + "."
+    page = f"<html><body><main><table><tr><td>Finding</td><td>{long}</td></tr></table></main></body></html>"
+    assert html_to_text(page).split("\n\n")[0] == "Finding"
+
+
+def test_html_side_panel_of_report_text_is_kept_and_a_panel_of_links_dropped():
+    page = """<html><body><main><h1>Safeguarding</h1>
+    <aside><dl><dt>Score</dt><dd>2 - Evidence shows some shortfalls</dd></dl></aside>
+    <p>Concerns were triaged within 2 days.</p>
+    <aside><h2>Related</h2><ul><li><a href="/a">How we assess councils</a></li><li><a href="/b">All reports</a></li></ul></aside>
+    <aside></aside></main></body></html>"""
+    assert html_to_text(page) == ("Safeguarding\n\nScore\n\n2 - Evidence shows some shortfalls\n\n"
+                                  "Concerns were triaged within 2 days.\n")
+
+
+def test_html_menus_and_breadcrumbs_are_dropped_but_a_linked_score_list_stays():
+    page = """<html><body><div class="top"><a href="/">Care Quality Commission</a> <a href="/s">Search</a></div>
+    <div class="crumbs"><a href="/">Home</a> &gt; <a href="/la">Local authority assessments</a> &gt; Fenwick</div>
+    <article><h1>Safeguarding</h1><p>The board met <a href="#m">four times</a> and <a href="#n">twice</a> more.</p>
+    <ul><li><a href="/an">Assessing needs</a>: 2</li><li><a href="/sg">Safeguarding</a>: 3</li></ul>
+    <div><h3>In this report</h3><ul><li><a href="/1">Overview</a></li><li><a href="/2">Safeguarding</a></li></ul></div>
+    </article><p>Cookies</p></body></html>"""
+    assert html_to_text(page).split("\n\n") == ["Safeguarding", "The board met four times and twice more.",
+                                                  "- Assessing needs: 2", "- Safeguarding: 3\n"]
+
+
+def test_html_score_shown_as_a_picture_is_read_from_its_text_and_other_pictures_are_not():
+    page = """<main><h1>Safeguarding</h1><p>Score</p><img src="s.png" alt="2 - Evidence shows some shortfalls">
+    <img src="logo.png" alt="Care Quality Commission logo"><span role="img" aria-label="Score: 3"></span>
+    <svg><title>Requires improvement</title></svg><svg><title>Open menu</title></svg><p>People waited.</p></main>"""
+    assert html_to_text(page).split("\n\n") == ["Safeguarding", "Score", "2 - Evidence shows some shortfalls",
+                                                  "Score: 3", "Requires improvement", "People waited.\n"]
+
+
+def test_markdown_report_is_read_without_its_markup():
+    source = ("# Fenwick Council: local authority assessment\n\n**Overall rating:** Good\n\n"
+              "| Quality statement | Score |\n|---|---|\n| Safeguarding | 3 |\n\n## Safeguarding\n\n**Score: 3**\n\n"
+              "People [waited](https://example.org) *19 days*.\n\n- Population: 151,000\n")
+    text, fmt = read_document(Path("page.md"), source.encode())
+    assert fmt == "md" and text.split("\n\n") == [
+        "Fenwick Council: local authority assessment", "Overall rating: Good", "Quality statement | Score",
+        "Safeguarding: 3", "Safeguarding", "Score: 3", "People waited 19 days.", "- Population: 151,000\n"]
+
+
+def _pages(n: int, top: list[str], body: list[str], bottom: list[str]) -> list[list[str]]:
+    """n pages of the same header and footer ("{n}" is the page number) around body lines that vary by page."""
+    return [[line.replace("{n}", str(p + 1)) for line in top]
+            + [f"{line} ({'ABCDEFGH'[p]})" if line else line for line in body]
+            + [line.replace("{n}", str(p + 1)) for line in bottom] for p in range(n)]
+
+
+def test_pdf_print_headers_footers_and_page_counters_are_furniture():
+    body = ["", "Staff told us so.", "Carers said the same.", "Waits fell to 19 days.", "People were pleased.",
+            "Partners agreed.", ""]
+    pages = _pages(5, ["Norfolk County Council", "Adult social care report"], body, ["Page {n} of 5"])
+    found = furniture_lines(pages)
+    assert {(p, i) for p in range(5) for i in (1, 9)} <= found  # the running header and the page counter
+    assert (0, 0) not in found and {(p, 0) for p in range(1, 5)} <= found  # a header naming the council stays once
+    assert not any(2 <= i <= 8 for _, i in found)
+
+
+def test_pdf_report_lines_that_open_most_pages_are_not_furniture():
+    scores = ["Score: 2", "Score: 3", "Score: 2", "Score: 2", "Score: 1"]
+    pages = [["What people expect", scores[p], "I can get help.", "", f"A finding with {p + 10} people.", "Staff agreed.",
+              "", "Carers agreed.", "Staff told us so.", f"Reviewed {2020 + p}"] for p in range(5)]
+    found = furniture_lines(pages)
+    assert not any(i in (0, 1) for _, i in found)  # a known heading and scores that go up and down
+    assert {(p, 9) for p in range(5)} <= found  # a line whose number rises page by page counts the pages
+    assert not any(i == 4 for _, i in found)  # a body line: not among the page's first or last lines
 
 
 def test_html_keeps_the_page_title_when_it_names_the_council():
