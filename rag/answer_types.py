@@ -239,16 +239,30 @@ def abbreviates(acronym: str, question: str) -> bool:
     return len(letters) >= 2 and letters in initials
 
 
+def _bare_words(text: str) -> list[str]:
+    """The text's words in lower case, a possessive "'s" dropped ("Council's" → "council")."""
+    return [re.sub(r"['’]s$", "", w) for w in _words(text)]
+
+
+def given_in(name: list[str], asked: list[str]) -> bool:
+    """Whether a name's words stand together, in order, in the question: "Furness Council" is given by
+    "Westmorland and Furness Council's …", but "Care Westmorland" (a service named after the place) is not."""
+    while name and name[0] in _ARTICLES:  # "The Neighbourhood Connectors" is given by "Camden's Neighbourhood Connectors"
+        name = name[1:]
+    n = len(name)
+    return any(asked[i : i + n] == name for i in range(len(asked) - n + 1))
+
+
 def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
-    """Names in the sentence that the question does not already give: (word position, name).
-    A name is a run of capitalised words (not only generic ones), an acronym, or a quoted title."""
-    asked = set(_words(question))
+    """Names in the sentence that the question does not already give (its words together, in order):
+    (word position, name). A name is a run of capitalised words (not only generic ones), an acronym, or a
+    quoted title."""
+    asked = _bare_words(question)
     out = []
     counted, tokens = 0, 0  # tokens before ``counted``: counted on from the last name, so that it stays linear time
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))
     for m in _NAME.finditer(sentence):
-        words = [w for w in _words(m.group(0)) if w not in _GENERIC]
-        if not words or all(w in asked for w in words):
+        if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(m.group(0)), asked):
             continue
         if m.group(0).isupper() and abbreviates(m.group(0), question):
             continue
@@ -657,10 +671,27 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
+    if counting and changed_count_of(sentence, nouns):
+        return True
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
     described = described_by(question) | _ARTICLES | {"of", "and"}
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
                for a in numbers for b in spots)
+
+
+#: A count changed from one figure to another, its object named after the verb: "had reduced its list of people
+#: waiting for an assessment from 1,260 in 2023 to 640 by March 2025" (both figures count the people).
+_CHANGED_COUNT = re.compile(r"\b(?:reduced|cut|lowered|brought down|increased|raised|grew|expanded|doubled|halved)\s+"
+                            rf"(?P<what>[^,;:.]{{1,{PHRASE_CHARS}}}?)\s+from\s+(?:about |around |over )?\d[\d,]*"
+                            r"[^,;:]{0,40}?\bto\s+(?:about |around |over )?\d", re.IGNORECASE)
+
+
+def changed_count_of(sentence: str, nouns: set[str]) -> bool:
+    """Whether the sentence changes a count of the counted thing "from" one figure "to" another, naming it
+    after its verb, however long the name: "reduced its list of people waiting for a DoLS assessment from
+    1,260 to 640" counts people waiting; "reduced waits from 40 days to 20" counts no people."""
+    m = _CHANGED_COUNT.search(sentence)
+    return bool(m) and any(_stem(w) in nouns for w in _words(m.group("what")))
 
 
 @functools.lru_cache(maxsize=256)
@@ -951,9 +982,10 @@ def _abbreviated(part: str, sentence: str) -> bool:
 
 
 #: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
-#: spent on (a period may come between: "spend a year on"), whose share it is.
+#: spent on (the sum or a period may come between: "spent £5.4 million on", "spend a year on"), whose share it is.
 _FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
-                    r"(?:spend|spent|spending|invested|investment)\s+(?:(?:a|each|every|per|in)\s+(?:year|month|week|"
+                    r"(?:spend|spent|spending|invested|investment)\s+(?:(?:about|around|over|nearly|almost|some)\s+)?"
+                    r"(?:£[\d,.]+(?:\s*(?:million|billion|m|bn|k)\b)?\s+)?(?:(?:a|each|every|per|in)\s+(?:year|month|week|"
                     r"\d{4}(?:/\d{2})?)\s+)?on|"
                     r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
 #: The same frame of money, with the thing before the word ("Adult social care budget: £112.9 million").
@@ -1060,10 +1092,16 @@ def _alike(a: str, b: str) -> bool:
     return len(short) >= 4 and short not in _UBIQUITOUS and long.startswith(short)  # "carers" are not "care"
 
 
+#: Heads of a share that is of money ("40% of the council's budget").
+_SUMS = {"budget", "spend", "spending", "expenditure", "funding", "money", "income"}
+
+
 def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
-    """Whether two framed phrases may be about the same thing: shares of groups of people by their heads,
-    others by any distinct word in common."""
+    """Whether two framed phrases may be about the same thing: a share of money and a share of anything else
+    not, shares of groups of people by their heads, others by any distinct word in common."""
     if asked.frame == "share":
+        if (asked.head in _SUMS) != (given.head in _SUMS):
+            return False  # a share of the budget is not a share of complaints or of people
         return not (asked.head in _POPULATIONS and given.head in _POPULATIONS) or _alike(asked.head, given.head)
     return any(_alike(a, b) for a in _distinct(asked.words) for b in _distinct(given.words))
 

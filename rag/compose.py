@@ -155,13 +155,33 @@ def gives_the_cause(sentence: str, following: str) -> bool:
     return not has_reason(sentence) and has_reason(following)
 
 
+#: A question that asks two things at once ("What did the council test in Eastbourne, and what did the evaluation
+#: find?"): the report answers the second right after the first.
+_SECOND_ASK = re.compile(r"\w[^?]*?,?\s+and\s+(?:what|how|why|who|when|where|which|whether)\b", re.IGNORECASE)
+#: How many words a paragraph's opening sentence may have and still only name its topic.
+TOPIC_SENTENCE_MAX_WORDS = 10
+
+
+def asks_two_things(question: str) -> bool:
+    """Whether a question asks a second thing after "and" ("…, and what did the evaluation find?")."""
+    return _SECOND_ASK.match(question.strip()) is not None
+
+
+def names_a_topic(sentence: str) -> bool:
+    """Whether a sentence that opens its paragraph only names its topic, in a few words with no figure
+    ("Transitions from children's to adult services were a concern."): the details follow it."""
+    return len(sentence.split()) <= TOPIC_SENTENCE_MAX_WORDS and not re.search(r"\d", sentence)
+
+
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
-                       weights: TermWeights, limit: int, wants_cause: bool = False) -> list[Candidate]:
+                       weights: TermWeights, limit: int, wants_cause: bool = False,
+                       wants_detail: bool = False) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
     ("They felt this left...", or for a "why" question one that points back: "took this on board") and
     followed by the next one of its paragraph when that one elaborates ("For example...", "This
-    included..."), the chosen one only restates the question, or it gives the cause a "why" question
-    asks for and the chosen one does not."""
+    included..."), the chosen one only restates the question, the question asks a second thing, the chosen
+    one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), or the
+    next one gives the cause a "why" question asks for and the chosen one does not."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
@@ -172,8 +192,11 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
         leans_back = ELABORATION.match(seed.sentence.text) or wants_cause and REFERS_BACK.search(seed.sentence.text)
         before = preceding.get(id(seed)) if i == 0 and leans_back else None
         after = following.get(id(seed))
+        opens = id(seed) not in preceding
         if after is not None and not (ELABORATION.match(after.sentence.text) or continues(after.sentence.text)
                                       or restates(seed.sentence.text, question, weights)
+                                      or i == 0 and asks_two_things(question)
+                                      or i == 0 and wants_detail and opens and names_a_topic(seed.sentence.text)
                                       or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
         for c in (before, seed, after):
@@ -265,7 +288,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if settings.rules.continuation:
         limit = settings.max_answer_sentences
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
-                                    wants_cause=query.answer_type == "reason")
+                                    wants_cause=query.answer_type == "reason",
+                                    wants_detail=query.answer_type not in CHECKED_TYPES)
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):

@@ -630,6 +630,41 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
     assert holds(kind, sentence, question, councils) is expected
 
 
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a service named after the place is a name the question does not give
+    ("name", "The council had started an in-house home care service, Care Kelby, in 2024.",
+     "What is the name of Kelby Council's in-house home care service?", ("Kelby",), True),
+    ("name", "Kelby Council had started an in-house home care service in 2024.",
+     "What is the name of Kelby Council's in-house home care service?", ("Kelby",), False),
+    ("organisation", "The Neighbourhood Connectors network had 380 trained volunteers.",
+     "Which charity runs Kelby's Neighbourhood Connectors network?", ("Kelby",), False),
+    # a count changed "from" one figure "to" another, named after its verb
+    ("number", "The council had reduced its list of people waiting for a DoLS assessment from 1,260 in 2023 to 640 "
+     "by March 2025.", "How many people were waiting for a DoLS assessment in Kelby by March 2025?", ("Kelby",), True),
+    ("number", "The council had reduced waits for a DoLS assessment from 40 days in 2023 to 20 by March 2025.",
+     "How many people were waiting for a DoLS assessment in Kelby by March 2025?", ("Kelby",), False),
+    # the sum may stand between "spent" and what it was spent on
+    ("number", "The council spent £5.4 million on agency staff in 2023/24.",
+     "How much did Kelby spend on agency staff in 2023/24?", ("Kelby",), True),
+    ("number", "The council spent £5.4 million on home care in 2023/24.",
+     "How much did Kelby spend on agency staff in 2023/24?", ("Kelby",), False),
+    # "averaged" gives an average
+    ("number", "Caseloads averaged 28 people per social worker in 2024.",
+     "What was the average caseload per social worker in Kelby in 2024?", ("Kelby",), True),
+    ("number", "Caseloads reached 40 people per social worker in 2024.",
+     "What was the average caseload per social worker in Kelby in 2024?", ("Kelby",), False),
+    # a share of the budget is not a share of complaints
+    ("number", "- Percentage of the council's budget spent on adult social care: 40%",
+     "What percentage of Kelby's adult social care complaints were upheld?", ("Kelby",), False),
+    ("number", "Of the complaints about adult social care, 35% were upheld.",
+     "What percentage of Kelby's adult social care complaints were upheld?", ("Kelby",), True),
+    ("number", "Adult social care took 38% of the council's budget.",
+     "What share of its budget did Kelby spend on adult social care?", ("Kelby",), True),
+])
+def test_names_after_places_changed_counts_sums_spent_and_averages(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
 def test_money_is_not_asked_by_how_much_time():
     from rag.answer_types import asks_money
     assert asks_money("What budget has Kelby set aside for its action plan?")

@@ -4,11 +4,13 @@ import numpy as np
 
 from rag.compose import (
     Candidate,
+    asks_two_things,
     by_council,
     cite,
     continues,
     follows,
     mmr,
+    names_a_topic,
     with_continuations,
     with_response,
     with_stated_cause,
@@ -69,6 +71,30 @@ def test_continuations_add_the_elaborating_next_sentence_and_the_one_leaned_on()
     assert [c.sentence.text for c in out][:2] == ["For example, it offered breaks.", "They felt this helped."]
     out = with_continuations([cs[3]], cs, "What else?", weights, 3)
     assert [c.sentence.text for c in out] == ["Unrelated."]
+
+
+def test_a_question_asking_two_things_gets_the_next_sentence_too():
+    weights = TermWeights([])
+    p = passage("The council tested self-planning home care teams in Eastbourne.|An evaluation found fewer missed visits.")
+    cs = candidates(p, [0.9, 0.3], [[1, 0]] * 2)
+    two = with_continuations([cs[0]], cs, "What did the council test, and what did the evaluation find?", weights, 3)
+    assert len(two) == 2
+    assert len(with_continuations([cs[0]], cs, "Which pilot ran?", weights, 3)) == 1
+    assert asks_two_things("Who chairs the board and when was it set up?")
+    assert not asks_two_things("What did staff and partners say?")
+
+
+def test_a_paragraph_opening_that_only_names_its_topic_is_followed_by_its_detail():
+    weights = TermWeights([])
+    p = passage("Transitions to adult services were a concern.|Young people were referred only at 17.|Other news.")
+    cs = candidates(p, [0.9, 0.3, 0.2], [[1, 0]] * 3)
+    out = with_continuations([cs[0]], cs, "What problems were found with transitions?", weights, 3, wants_detail=True)
+    assert [c.sentence.text for c in out] == ["Transitions to adult services were a concern.",
+                                              "Young people were referred only at 17."]
+    assert len(with_continuations([cs[0]], cs, "What problems were found?", weights, 3)) == 1  # a fact asked
+    assert len(with_continuations([cs[1]], cs, "Who waited?", weights, 3, wants_detail=True)) == 1  # not an opening
+    assert names_a_topic("Waits were long.") and not names_a_topic("In 2023/24, 640 people waited.")
+    assert not names_a_topic("Staff told us that the new duty system had made it much easier to reach a social worker.")
 
 
 def test_cite_numbers_passages_in_order_and_highlights_the_quoted_sentences():
