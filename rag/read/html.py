@@ -10,6 +10,7 @@ label; a side panel (<aside>), list or box is report text unless it is mostly li
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 #: Elements whose text is never part of the report (a <header> is kept when it holds the page's <h1>).
 SKIPPED = ("script", "style", "noscript", "template", "nav", "footer", "form", "button", "svg", "iframe", "select",
@@ -24,6 +25,8 @@ LINK_TEXT_SHARE = 0.5
 LINK_BLOCKS = ("aside", "ul", "ol", "div", "p", "section", "dl")
 #: A table row is read as one line when each of its cells is at most this long.
 ROW_CELL_MAX_CHARS = 120
+#: Elements that make a table cell more than a short value (a cell holding one is read as its own lines).
+NESTED_BLOCKS = ("p", "ul", "ol", "table", "div")
 
 
 def _parser() -> str:
@@ -51,21 +54,16 @@ def html_to_text(markup: str) -> str:
     for tag in soup.find_all("header"):
         if tag.find("h1") is None:
             tag.decompose()  # a site banner, not the page's own heading
-    for tag in [t for t in soup.find_all(LINK_BLOCKS) if is_navigation(t)]:
+    measures = measure(soup)
+    for tag in [t for t in soup.find_all(LINK_BLOCKS) if is_navigation(t, measures[id(t)])]:
         tag.decompose()
     for row in soup.find_all("tr"):
-        line = row_as_line(row)
+        line = row_as_line(row, measures)
         if line is not None:
             row.clear()
             row.append(line)
     root = report_region(soup)
-    for el in root.find_all(LINE_BREAKING):
-        if el.name == "li":
-            el.insert(0, "\n- ")
-        else:
-            el.insert_before("\n")
-        el.insert_after("\n")
-    out = [re.sub(r"\s+", " ", line).strip() for line in root.get_text().split("\n")]
+    out = [re.sub(r"\s+", " ", line).strip() for line in text_with_breaks(root).split("\n")]
     out = [re.sub(r" ([,.;:!?)])", r"\1", line) for line in out if line.strip() not in ("", "-")]
     if title and title not in out[:3]:
         out.insert(0, title)
@@ -76,18 +74,74 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def is_navigation(tag) -> bool:
+def text_with_breaks(root) -> str:
+    """The text under ``root``, a line break before and after each line-breaking element inside it, and
+    "- " opening each list item: one walk of the tree, so that deep nesting stays linear time."""
+    from bs4 import CData, NavigableString, Tag
+
+    parts: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, Tag):
+            breaking = node is not root and node.name in LINE_BREAKING
+            if leaving:
+                parts.append("\n" if breaking else "")
+                continue
+            if breaking:
+                parts.append("\n- " if node.name == "li" else "\n")
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):
+            parts.append(str(node))
+    return "".join(parts)
+
+
+@dataclass
+class Measure:
+    """What an element holds: its text's length without spaces, the part of it inside links, its links,
+    whether it has a digit, and whether it holds a block (a paragraph, list, table or box)."""
+
+    chars: int = 0
+    link_chars: int = 0
+    links: int = 0
+    digit: bool = False
+    blocks: bool = False
+
+
+def measure(soup) -> dict[int, Measure]:
+    """The :class:`Measure` of every element (by ``id``), worked out once, children before their parents,
+    so that a page nested thousands deep is still read in linear time."""
+    from bs4 import CData, NavigableString, Tag
+
+    out: dict[int, Measure] = {}
+    for tag in reversed(soup.find_all(True)):  # in document order a parent comes before its children
+        m = Measure()
+        for child in tag.children:
+            if isinstance(child, Tag):
+                c = out[id(child)]
+                m.chars, m.link_chars, m.links = m.chars + c.chars, m.link_chars + c.link_chars, m.links + c.links
+                m.digit, m.blocks = m.digit or c.digit, m.blocks or c.blocks or child.name in NESTED_BLOCKS
+            elif type(child) in (NavigableString, CData):
+                text = "".join(str(child).split())
+                m.chars += len(text)
+                m.digit = m.digit or any(ch.isdigit() for ch in text)
+        if tag.name == "a":
+            m.link_chars, m.links = m.chars, m.links + 1
+        out[id(tag)] = m
+    return out
+
+
+def is_navigation(tag, m: Measure) -> bool:
     """Whether a block is navigation, not report: a side panel that is empty or mostly links, or a list
     or block of two or more links that make up most of its text and no figure ("Home > Local authority
     assessments", "In this report: Overview, Safeguarding"). A score list whose statements link to
     their pages has figures, and stays."""
-    text = _flat(tag.get_text(" "))
-    links = tag.find_all("a")
-    if not text:
+    if not m.chars:
         return tag.name == "aside"
-    if len(links) < (1 if tag.name == "aside" else 2) or any(ch.isdigit() for ch in text):
+    if m.links < (1 if tag.name == "aside" else 2) or m.digit:
         return False
-    return sum(len(_flat(a.get_text(" "))) for a in links) >= LINK_TEXT_SHARE * len(text)
+    return m.link_chars >= LINK_TEXT_SHARE * m.chars
 
 
 def report_region(soup):
@@ -99,11 +153,12 @@ def report_region(soup):
     return found or soup.body or soup
 
 
-def row_as_line(row) -> str | None:
+def row_as_line(row, measures: dict[int, Measure]) -> str | None:
     """One line for a table row of short cells, so a figure keeps its label: two cells as "label: value"
-    ("Total budget 2023/24: £512m"), more (or a row of column headings) as "a | b | c"; None for a row of long or nested cells."""
+    ("Total budget 2023/24: £512m"), more (or a row of column headings) as "a | b | c"; None for a row of
+    long cells or of cells holding blocks."""
     cells = row.find_all(("td", "th"), recursive=False)
-    if any(c.find(("p", "ul", "ol", "table", "div")) for c in cells):
+    if any(measures[id(c)].blocks or measures[id(c)].chars > ROW_CELL_MAX_CHARS for c in cells):
         return None
     texts = [t for t in (_flat(c.get_text(" ")) for c in cells) if t]
     if len(texts) < 2 or any(len(t) > ROW_CELL_MAX_CHARS for t in texts):

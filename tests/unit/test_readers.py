@@ -100,6 +100,17 @@ def test_html_menus_and_breadcrumbs_are_dropped_but_a_linked_score_list_stays():
                                                   "- Assessing needs: 2", "- Safeguarding: 3\n"]
 
 
+@pytest.mark.timeout(120)
+def test_html_nested_thousands_deep_finishes():
+    """Boxes and tables nested 50,000 deep (a walk per element, or an insert per element, would take hours)."""
+    n = 50_000
+    boxes = "<html><body>" + '<div><a href="/x">a</a>' * n + "Waits fell to 19 days." + "</div>" * n + "</body></html>"
+    assert html_to_text(boxes).endswith("Waits fell to 19 days.\n")
+    tables = "<html><body><table>" + "<tr><td><table>" * n + "<tr><td>Safeguarding</td><td>2</td></tr>" + \
+        "</table></td></tr>" * n + "</table></body></html>"
+    assert "Safeguarding: 2" in html_to_text(tables)
+
+
 def test_html_score_shown_as_a_picture_is_read_from_its_text_and_other_pictures_are_not():
     page = """<main><h1>Safeguarding</h1><p>Score</p><img src="s.png" alt="2 - Evidence shows some shortfalls">
     <img src="logo.png" alt="Care Quality Commission logo"><span role="img" aria-label="Score: 3"></span>
