@@ -14,6 +14,7 @@ from .answer_types import (
     counted_nouns,
     holds,
     one_line,
+    part_condition,
     question_figures,
     says_not_known,
     stated_numbers,
@@ -185,9 +186,10 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for."""
-    narrowing = narrowing_terms(query, weights, settings)
+    narrowing, part = narrowing_terms(query, weights, settings), part_terms(query, weights, settings)
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)]
+            if holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)
+            and narrowed_as_asked(c, part, weights)]
 
 
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
@@ -206,6 +208,17 @@ def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> b
     return not narrowing or weights.overlap(narrowing, f"{refers_back_to(candidate)} {candidate.sentence.text}") > 0
 
 
+def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
+    """What a count of part of a whole says the part did or was ("how many of the concerns *related to
+    self-neglect*"): the terms of those words, the councils' aside; None for any other question. A sentence
+    that counts the whole ("3,412 safeguarding concerns") does not count the part."""
+    if query.answer_type != "number" or not settings.rules.part_count_check:
+        return None
+    condition = part_condition(query.text)
+    terms = weights.focus(weights.terms(condition)) - weights.terms(" ".join(query.councils)) if condition else None
+    return terms or None
+
+
 def counts_within_topic(query: Query, candidate, weights, settings: Settings) -> bool:
     """Whether a count of something common ("how many people used direct payments") is given with a word of
     what the question narrows it to (it, or the sentence it refers back to): "2,860 people were getting
@@ -221,8 +234,9 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
     about = on_topic(query, candidates, weights, settings)
-    narrowing = narrowing_terms(query, weights, settings)
-    if any(holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights) for c in about):
+    narrowing, part = narrowing_terms(query, weights, settings), part_terms(query, weights, settings)
+    if any(holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)
+           and narrowed_as_asked(c, part, weights) for c in about):
         return None
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:

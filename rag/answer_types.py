@@ -525,6 +525,39 @@ _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult"
 _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)", re.IGNORECASE)
 
 
+#: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
+_PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[^,?]{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
+                      re.IGNORECASE)
+#: Verbs that end the whole's noun phrase in "how many of the complaints *were* upheld" (a past form in "-ed" does too).
+_PART_VERBS = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
+               "came", "went", "got", "made", "took", "gave", "became", "led", "fell", "rose", "grew", "left", "met",
+               "paid", "sent", "spent", "kept", "found", "felt", "brought", "won", "lost", "live", "lived", "need",
+               "needs", "use", "uses", "related", "involve", "involves", "involving", "come",
+               "comes", "moved", "waited", "stayed"}
+#: Periods and dates that may stand in either part ("in 2023/24", "by March 2025"): no part of what is counted.
+_PART_PERIOD = re.compile(r"\b(?:in|during|for|by|since|at)\s+(?:the\s+)?(?:(?:year|financial year)\s+)?"
+                          r"(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|[A-Z][a-z]+\s+(?:19|20)\d{2})", re.IGNORECASE)
+
+
+def part_condition(question: str) -> str:
+    """What a count of part of a whole says the part did or was, from the question's last verb: "how many of
+    the concerns Rochdale received in 2023/24 related to self-neglect" → "related to self-neglect"; "Of the
+    young people who moved …, how many were autistic?" → "were autistic"; "" for any other question."""
+    m = _PART_OF.search(question)
+    if not m:
+        return ""
+    if m.group("cond"):
+        return _PART_PERIOD.sub(" ", m.group("cond")).strip()
+    rest = m.group("rest")
+    seen_noun, last = False, None
+    for t in _TOKEN.finditer(rest):
+        w = t.group(0).casefold().strip("'’")
+        if seen_noun and (w in _PART_VERBS or w.endswith("ed") and len(w) > 4):
+            last = t.start()  # the last verb: "the concerns Rochdale received … *related* to self-neglect"
+        seen_noun = seen_noun or w not in _DETERMINERS and not w.endswith(("'s", "’s")) and not w.isdigit()
+    return _PART_PERIOD.sub(" ", rest[last:]).strip() if last is not None else ""
+
+
 def asks_how_many(question: str) -> bool:
     """Whether the question asks for a count ("how many"), not a share."""
     return bool(_COUNTS.search(question))

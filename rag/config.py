@@ -46,6 +46,7 @@ class Rules:
     period_check: bool = True  # abstain when the figure found is for another year than the one asked about
     figure_check: bool = True  # abstain when no passage holds a figure the question gives ("aged 85")
     narrowed_count_check: bool = True  # a count of something common must come with a word of what it is narrowed to
+    part_count_check: bool = True  # a count of part of a whole ("how many of the concerns involved …") must name the part
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one

@@ -164,3 +164,31 @@ def test_a_count_of_something_common_comes_with_what_it_is_narrowed_to():
                                candidate("About 2,860 people were getting long-term support."), weights, settings)
     off = Settings(rules=Rules(narrowed_count_check=False))
     assert counts_within_topic(query, candidate("About 2,860 people were getting long-term support."), weights, off)
+
+
+@pytest.mark.parametrize("question,condition", [
+    ("How many of the safeguarding concerns Fenwick received in 2023/24 related to self-neglect?", "related to self-neglect"),
+    ("How many of Fenwick's safeguarding concerns in 2023/24 involved exploitation?", "involved exploitation"),
+    ("Of the young people who moved into adult services in 2023/24, how many were autistic?", "were autistic"),
+    ("How many of Fenwick's 2022/23 complaints were upheld?", "were upheld"),
+    ("How many of its day centres was Fenwick proposing to close?", "was Fenwick proposing to close"),
+    ("How many people in Fenwick used direct payments?", ""),
+    ("How many safeguarding concerns did Fenwick receive?", ""),
+])
+def test_what_a_count_of_part_of_a_whole_says_the_part_did(question, condition):
+    from rag.answer_types import part_condition
+
+    assert part_condition(question) == condition
+
+
+def test_a_count_of_part_of_a_whole_names_the_part():
+    from rag.abstain import narrowed_as_asked, part_terms
+
+    query = _query("How many of Fenwick's safeguarding concerns in 2023/24 involved financial abuse?", kind="number")
+    texts = ["Concerns were screened.", "Abuse was reported.", "The council received concerns.", "Staff told us so."]
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()
+    part = part_terms(query, weights, settings)
+    assert not narrowed_as_asked(candidate("The council received 2,870 safeguarding concerns in 2023/24."), part, weights)
+    assert narrowed_as_asked(candidate("Of these, 410 involved financial abuse."), part, weights)
+    assert part_terms(_query("How many safeguarding concerns did Fenwick receive?", kind="number"), weights, settings) is None
+    assert part_terms(query, weights, Settings(rules=Rules(part_count_check=False))) is None
