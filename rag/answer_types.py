@@ -855,13 +855,21 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
 ROLE_REACH = 60
 
 
+#: What a person named beside one role is said to be as well: ", was also the statutory Director of Adult Social
+#: Services", ", who is the Principal Social Worker" (up to the clause's end).
+_ALSO_ROLE = re.compile(r",?\s+(?:who\s+)?(?:was|is|were|are)\s+(?:also\s+|now\s+|then\s+)?[^.;,()]{1,80}")
+
+
 def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence names a person in the role the question asks about: a name set beside a role
     must be beside that role ("The Principal Occupational Therapist, Ann Lee, worked with the Principal
-    Social Worker" names no Principal Social Worker); a name by title or "named" needs the role in the sentence."""
+    Social Worker" names no Principal Social Worker), or be said to be it as well ("…, Ann Lee, was also the
+    Principal Social Worker"); a name by title or "named" needs the role in the sentence."""
     for m in _NAME_BY_ROLE.finditer(sentence):
         name = m.group("name") or m.group("name2")
-        if name and _is_personal_name(name) and names_the_role(sentence[max(0, m.start() - ROLE_REACH) : m.end()],
+        also = _ALSO_ROLE.match(sentence, m.end())  # "…, Marcus Teague, was also the statutory Director of …"
+        end = also.end() if also else m.end()
+        if name and _is_personal_name(name) and names_the_role(sentence[max(0, m.start() - ROLE_REACH) : end],
                                                                question, councils):
             return True
     titled = _PERSON.search(sentence) or any(_is_personal_name(m.group("name")) for m in _NAMED.finditer(sentence))

@@ -653,6 +653,11 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
      "What was the average caseload per social worker in Kelby in 2024?", ("Kelby",), True),
     ("number", "Caseloads reached 40 people per social worker in 2024.",
      "What was the average caseload per social worker in Kelby in 2024?", ("Kelby",), False),
+    # a person named beside one role may be said to hold the one asked about as well
+    ("person", "The Executive Director for People, Marcus Teague, was also the statutory Director of Adult Social "
+     "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), True),
+    ("person", "The Executive Director for People, Marcus Teague, worked with the statutory Director of Adult Social "
+     "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), False),
     # a share of the budget is not a share of complaints
     ("number", "- Percentage of the council's budget spent on adult social care: 40%",
      "What percentage of Kelby's adult social care complaints were upheld?", ("Kelby",), False),
