@@ -516,9 +516,11 @@ def has_money(text: str) -> bool:
 #: and "in 24 locations" answers "in how many places".
 _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
+#: Posts in a workforce, however they are called ("4.5 vacant occupational therapist posts" answers "how many … jobs").
+_POSTS = {"job", "post", "vacancy", "position"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member")},
-            **{noun: _PLACES for noun in _PLACES}, **{noun: _HOMES for noun in _HOMES}}
+            **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group}}
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.

@@ -658,6 +658,14 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
      "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), True),
     ("person", "The Executive Director for People, Marcus Teague, worked with the statutory Director of Adult Social "
      "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), False),
+    # posts, however they are called
+    ("number", "There were 4.5 vacant occupational therapist posts in June 2024.",
+     "How many occupational therapist jobs were unfilled in Kelby in 2024?", ("Kelby",), True),
+    ("number", "There were 4.5 occupational therapists in the hospital team in June 2024.",
+     "How many occupational therapist jobs were unfilled in Kelby in 2024?", ("Kelby",), False),
+    # "staff" is not "social workers": a count of one kind of worker does not count all staff
+    ("number", "In 2024, 28 newly qualified social workers were completing their first year.",
+     "How many staff attended Kelby's Practice Week in 2024?", ("Kelby",), False),
     # a share of the budget is not a share of complaints
     ("number", "- Percentage of the council's budget spent on adult social care: 40%",
      "What percentage of Kelby's adult social care complaints were upheld?", ("Kelby",), False),
