@@ -63,8 +63,7 @@ def html_to_text(markup: str) -> str:
             row.clear()
             row.append(line)
     root = report_region(soup)
-    out = [re.sub(r"\s+", " ", line).strip() for line in text_with_breaks(root).split("\n")]
-    out = [re.sub(r" ([,.;:!?)])", r"\1", line) for line in out if line.strip() not in ("", "-")]
+    out = [line for line in map(_tidy, text_with_breaks(root).split("\n")) if line not in ("", "-")]
     if title and title not in out[:3]:
         out.insert(0, title)
     return "\n\n".join(out) + "\n"
@@ -72,6 +71,11 @@ def html_to_text(markup: str) -> str:
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _tidy(text: str) -> str:
+    """The text on one line, with no space before punctuation (an inline tag's edge leaves one: "19 days ,")."""
+    return re.sub(r" ([,.;:!?)])", r"\1", _flat(text))
 
 
 def text_with_breaks(root) -> str:
@@ -160,10 +164,9 @@ def row_as_line(row, measures: dict[int, Measure]) -> str | None:
     cells = row.find_all(("td", "th"), recursive=False)
     if any(measures[id(c)].blocks or measures[id(c)].chars > ROW_CELL_MAX_CHARS for c in cells):
         return None
-    texts = [t for t in (_flat(c.get_text(" ")) for c in cells) if t]
+    texts = [t for t in (_tidy(c.get_text(" ")) for c in cells) if t]
     if len(texts) < 2 or any(len(t) > ROW_CELL_MAX_CHARS for t in texts):
         return None
-    texts = [re.sub(r" ([,.;:!?)])", r"\1", t) for t in texts]
     if len(texts) == 2 and texts[0][-1] not in ".:;!?" and not all(c.name == "th" for c in cells):
         label, value = texts
         return value if value.casefold().startswith(label.casefold()) else f"{label}: {value}"  # "Score" | "Score 2"
@@ -193,5 +196,5 @@ def page_title(soup) -> str | None:
     from ..councils import council_of_title
 
     tag = soup.find("title")
-    text = re.sub(r"\s+", " ", tag.get_text()).strip() if tag else ""
+    text = _flat(tag.get_text()) if tag else ""
     return text if text and council_of_title(text) else None
