@@ -12,6 +12,7 @@ from .answer_types import (
     another_object,
     asks_how_many,
     counted_nouns,
+    figure_test,
     holds,
     one_line,
     part_condition,
@@ -21,7 +22,7 @@ from .answer_types import (
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .kinds import other_kind
-from .periods import at_assessment_time, periods, same_period
+from .periods import at_assessment_time, figure_periods, periods, same_period
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
@@ -269,16 +270,25 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    if any(same_period(asked, periods(c.sentence.text)) for c in figures):
+    if any(same_period(asked, dated_by(query, c)) for c in figures):
         return None
     best = max(figures, key=lambda c: c.relevance)
     wanted = ', '.join(p.label for p in asked)
     if dated_to_assessment_instead(query, best):
         return f"The reports give this for the time of CQC's assessment, not for {wanted}."
-    given = periods(best.sentence.text) or periods(best.passage.chunk.text)
+    given = dated_by(query, best) or periods(best.passage.chunk.text)
     if not given or same_period(asked, given):
         return None
     return f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, not for {wanted}."
+
+
+def dated_by(query: Query, candidate) -> tuple:
+    """The periods the candidate's sentence dates the kind of figure asked for by (a sum for "how much", a
+    length of time, a share, a count), not those of its other figures; all it names when it gives no such
+    figure in a clause of its own."""
+    sentence = candidate.sentence.text
+    dated = figure_periods(sentence, figure_test(query.text, query.answer_type))
+    return periods(sentence) if dated is None else dated
 
 
 def dated_to_assessment_instead(query: Query, candidate) -> bool:

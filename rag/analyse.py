@@ -96,13 +96,23 @@ _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|co
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
               r"business)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
-_ORGANISATION = re.compile(rf"\b(which|what)\b(\s+{_NOT_AUX}[\w-]+){{0,3}}\s+{_ORG_NOUNS}s?\b|"
+#: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun after it the one something happened to ("What
+#: frustrated care companies …?"), not the thing asked for.
+_NOT_VERB = r"(?![a-z]+ed\b)"
+_ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
                            r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs|councils|authorities)\b",
                            re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
                    re.IGNORECASE)
+#: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
+#: of its hubs are …"): their names, which a count ("two care homes") does not give.
+_WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                           r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
+                           r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much)\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:homes|hospitals|boroughs|towns|villages|wards|districts|hubs|centres|centers|libraries|estates)\s+"
+                           r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
                     r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)
@@ -214,6 +224,7 @@ def answer_type(question: str) -> str:
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
+                          ("name", _WHICH_PLACES),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return kind

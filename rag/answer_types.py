@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .councils import variants_of
 from .kinds import other_kind
+from .lay_terms import report_words
 from .periods import MONTHS, SHORT_MONTHS
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -426,7 +427,7 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
-                         r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding)\b|^\s*what (is|was) the (total )?(budget|cost|"
+                         r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £", re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
@@ -509,6 +510,14 @@ def has_share(text: str) -> bool:
 def has_money(text: str) -> bool:
     """Whether the text states a sum of money."""
     return bool(_MONEY.search(text))
+
+
+def figure_test(question: str, answer_type: str):
+    """What tells a clause that gives the kind of figure a question asks for: a length of time, a sum of money,
+    a share, or any count."""
+    if answer_type == "duration":
+        return has_duration
+    return has_share if asks_share(question) else has_money if asks_money(question) else has_count
 
 
 #: Nouns a report uses for the counted things a question names, by stem: "34 people were placed"
@@ -679,6 +688,13 @@ def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) ->
     return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils))
 
 
+def reported_nouns(question: str) -> set[str]:
+    """The nouns the reports use for what a plainly worded question speaks of (the last word of each of their
+    wordings, :mod:`rag.lay_terms`): "how many family and friends looking after someone had a check of their
+    own needs" is answered by a count of "carers' assessments"."""
+    return {_stem(wording.split()[-1]) for wording in report_words(question)}
+
+
 #: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
 
@@ -694,7 +710,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = counted_nouns(question)
     if not nouns:
         return True
-    nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
+    nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})} | reported_nouns(question)
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1371,6 +1387,6 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date, "person": has_person, "reason": has_reason}
 #: How an abstention names what is missing, per answer type.
 MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
-           "organisation": "which organisation", "place": "where", "name": "its name"}
+           "organisation": "which organisation", "place": "where", "name": "the name asked for"}
 #: Answer types whose sentences :func:`holds` checks (the others hold anything).
 CHECKED_TYPES = frozenset(MISSING) | {"reason"}

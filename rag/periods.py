@@ -75,6 +75,30 @@ def without_assessment_time(text: str) -> str:
     return _ASSESSMENT_TIME.sub(" ", text)
 
 
+#: Where a sentence's clauses part, to tell which period dates which figure: a comma or semicolon before a space
+#: ("…, down from 290 in January 2024"), or a joining word between two spaces.
+_FIGURE_CLAUSE_BREAK = re.compile(r"[,;]\s+|\s+(?:and|but|while|whereas|after|compared with)\s+")
+
+
+def _first_number(text: str) -> int:
+    """Where the text's first figure of any kind begins, its periods left out ("In 2023/24" gives none)."""
+    blanked = _YEAR.sub(lambda m: " " * len(m.group()), _FINANCIAL.sub(lambda m: " " * len(m.group()), text))
+    return next((i for i, ch in enumerate(blanked) if ch.isdigit()), len(text))
+
+
+def figure_periods(sentence: str, has_figure) -> tuple[Period, ...] | None:
+    """The periods a sentence dates its figures by (``has_figure(clause)`` tells a clause that gives one of the
+    kind asked for): a figure's own clause's, else those named before the sentence's first figure ("In 2023/24,
+    the council …"). "balanced its budget in 2023/24 and planned savings of £3.1 million in 2024/25" dates its
+    sum to 2024/25, and "38 were waiting, down from 290 in January 2024, and the median wait was 11 days" leaves
+    its wait undated. None when no clause gives such a figure."""
+    frame = periods(sentence[: _first_number(sentence)])
+    figured = [clause for clause in _FIGURE_CLAUSE_BREAK.split(sentence) if has_figure(clause)]
+    if not figured:
+        return None
+    return tuple(dict.fromkeys(p for clause in figured for p in periods(clause) or frame))
+
+
 def overlaps(a: Period, b: Period) -> bool:
     """Whether two periods can describe the same figure: the same financial year, the same calendar
     year, or a calendar year inside a financial year (which one is meant cannot be told); two months

@@ -70,3 +70,22 @@ def test_a_figure_dated_by_the_assessment_does_not_answer_for_a_month_or_year_no
                                            at_assessment)
     assert period_not_given(query("How many people were waiting for a therapy assessment?"), [at_assessment],
                             weights, settings) is None
+
+
+def test_the_period_asked_must_date_the_figure_given_not_another_one_in_its_sentence():
+    from rag.abstain import period_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    def query(text):
+        return Query(text=text, asked=text, councils=("Fenwick",), answer_type="number")
+
+    weights, settings = TermWeights([]), Settings()
+    savings = candidate("The council balanced its budget in 2023/24 and planned savings of £3.1 million in 2024/25.")
+    asked_before = query("How much did Fenwick plan to save in 2023/24?")
+    assert "2024/25" in period_not_given(asked_before, [savings], weights, settings)
+    assert period_not_given(query("How much did Fenwick plan to save in 2024/25?"), [savings], weights, settings) is None
+    framed = candidate("In 2023/24, the council spent £5.2 million, and 300 people used direct payments.")
+    assert period_not_given(query("How many people used direct payments in 2023/24?"), [framed], weights,
+                            settings) is None

@@ -73,6 +73,11 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What caused concern about the hub, and how many people used it?", "reason"),
     ("How often does Ealing send out its newsletter?", "description"),
     ("What is the Making it Real Board?", "description"),
+    ("Which care homes does Fenwick use for its step-down beds?", "name"),  # named, not counted ("two care homes")
+    ("Which two of Fenwick's hubs are closing?", "name"),
+    ("What percentage of care homes were rated good?", "number"),
+    ("What frustrated care companies about the council's replies?", "description"),  # done to them, not which ones
+    ("Which care companies did Fenwick commission?", "organisation"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind

@@ -698,3 +698,17 @@ def test_money_is_not_asked_by_how_much_time():
 def test_a_question_about_what_was_done_in_response(question, expected):
     from rag.analyse import asks_response
     assert asks_response(question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    # a plainly worded count is answered by a count of what the reports call the same thing
+    ("The carers hub completed 1,020 carers' assessments in 2025/26.",
+     "How many family and friends looking after someone had a check of their own needs?", True),
+    ("There was a backlog of 370 carers' assessments in November 2024.",
+     "How many unpaid carers were stuck in a queue to have their own needs looked at?", True),
+    # without plain words, a count of another thing still does not answer
+    ("The carers hub completed 1,020 carers' assessments in 2025/26.", "How many unpaid carers did the hub support?",
+     False),
+])
+def test_a_count_of_what_the_reports_call_the_plain_words(sentence, question, expected):
+    assert holds("number", sentence, question, ("Fenwick",)) is expected

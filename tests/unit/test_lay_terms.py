@@ -14,6 +14,11 @@ from rag.records import Query
     ("Who do I tell about abuse of an older neighbour?", "safeguarding"),
     ("Are family carers offered a break?", "unpaid carers"),
     ("How long do people wait for grab rails?", "equipment"),
+    ("How many people had their care looked at again within a year?", "review"),
+    ("After short-term rehabilitation at home, what share needed no more help?", "reablement"),
+    ("How long did people wait for alterations to their homes?", "adaptations"),
+    ("What proportion of clients on continuing care used cash payments?", "direct payments"),
+    ("How heavy are social workers' workloads?", "caseload"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

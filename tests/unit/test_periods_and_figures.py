@@ -248,3 +248,37 @@ def test_the_assessments_time_is_no_kind_of_progress():
 def test_an_undertakings_purpose_is_not_what_was_done(sentence, expected):
     from rag.kinds import other_kind
     assert other_kind(sentence, "How many social workers has the council recruited through its programme?") == expected
+
+
+@pytest.mark.parametrize("sentence,test,expected", [
+    ("The council balanced its budget in 2023/24 and planned savings of £3.1 million in 2024/25.", "money",
+     ["2024/25"]),
+    ("The department had a savings target of £7.2 million for 2025/26 and had delivered 92% of it in 2024/25.",
+     "money", ["2025/26"]),
+    ("The department had a savings target of £7.2 million for 2025/26 and had delivered 92% of it in 2024/25.",
+     "share", ["2024/25"]),
+    ("In 2023/24, the council received 5,210 concerns, of which 24% led to an enquiry.", "count", ["2023/24"]),
+    ("At that time 38 people were waiting, down from 290 in January 2024, and the median wait was 11 days.",
+     "duration", []),
+    ("Spending rose from £10 million in 2022/23 to £12 million in 2023/24.", "money", ["2022/23", "2023/24"]),
+    ("Carers valued the service in 2023/24.", "count", None),
+])
+def test_figure_periods_date_each_figure_by_its_own_clause_or_the_sentences_opening(sentence, test, expected):
+    from rag.answer_types import has_count, has_duration, has_money, has_share
+    from rag.periods import figure_periods
+
+    tests = {"money": has_money, "share": has_share, "count": has_count, "duration": has_duration}
+    dated = figure_periods(sentence, tests[test])
+    assert (None if dated is None else [p.label for p in dated]) == expected
+
+
+@pytest.mark.parametrize("question,answer_type,expected", [
+    ("What savings target did Fenwick have for 2024/25?", "number", "has_money"),
+    ("What percentage of its savings did Fenwick deliver in 2024/25?", "number", "has_share"),
+    ("How long did people wait in 2023/24?", "duration", "has_duration"),
+    ("How many people were waiting in 2023/24?", "number", "has_count"),
+])
+def test_figure_test_follows_what_is_asked(question, answer_type, expected):
+    from rag.answer_types import figure_test
+
+    assert figure_test(question, answer_type).__name__ == expected
