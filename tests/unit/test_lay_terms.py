@@ -36,3 +36,13 @@ def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
                   councils=("Harrow",))
     text = lexical_query(query, Glossary({"OT": "Occupational Therapy"}))
     assert "learning disabilities" in text and "Occupational Therapy" in text and "Harrow" not in text
+
+
+def test_every_row_has_one_plain_pattern_and_report_wordings():
+    import csv
+
+    from rag.config import DATA_DIR
+
+    with open(DATA_DIR / "lay_terms.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    assert rows and all(len(row) == 2 and row[0] and row[1].strip() for row in rows)  # a comma in a pattern splits it
