@@ -343,7 +343,8 @@ def possessive(name: str) -> str:
 
 def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] = ()) -> str:
     """The longest run of the question's words (two or more) found in one of the sentences, for a
-    readable abstention reason; "" when there is none. A run that only names a council is no topic."""
+    readable abstention reason; "" when there is none. A run that only names a council, or starts inside a
+    figure, is no topic."""
     words = re.findall(r"[\w'-]+", question)
     joined = [s.casefold() for s in sentences]
     council_words = {w for c in councils for w in c.casefold().split()}
@@ -352,6 +353,7 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
             phrase = " ".join(words[i : i + size])
             folded = phrase.casefold().split()
             if (folded[0] in ("the", "a", "an", "of", "in", "for", "to", "is", "what", "who", "how") or set(folded) <= council_words
+                    or folded[0][0].isdigit()  # a piece of a figure ("2 million" of "£3.2 million")
                     or folded[-1] in ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by", "with")):
                 continue
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):

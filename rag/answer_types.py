@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .councils import variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
-from .periods import MONTHS, SHORT_MONTHS
+from .periods import MONTHS, SHORT_MONTHS, figure_clauses
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -1234,7 +1234,41 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and change_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
-            and of_the_one_asked(sentence, question, councils))
+            and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
+            and figure_of_the_kind_asked(sentence, question))
+
+
+def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
+    """Whether a clause that gives the kind of figure asked for (a sum, a share, a count) does not name another
+    kind in place of the one asked: "had a savings target of £6.1 million and was forecasting an overspend" gives
+    no overspend's size, though its sentence names one."""
+    clauses = figure_clauses(sentence, figure_test(question, "number"))
+    return not clauses or any(other_kind(clause, question, named_only=True) is None for clause in clauses)
+
+
+#: Words that scale a figure ("£3.2 million"), not figures themselves.
+_SCALES = {"hundred", "thousand", "million", "billion"}
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures a text states in digits, commas dropped ("£3.2 million" → "3.2"), without years and financial
+    years ("2024/25")."""
+    out = set()
+    for m in _FIGURES.finditer(text):
+        figure = m.group(0).rstrip(".,").replace(",", "")
+        if not re.fullmatch(r"(?:19|20)\d{2}", figure) and text[m.start() - 1 : m.start()] != "/":
+            out.add(figure)
+    return out
+
+
+def states_a_figure_not_asked(sentence: str, question: str) -> bool:
+    """Whether the sentence states a figure the question does not already give, in digits or in words: "How much
+    of the £3.2 million savings target was delivered?" is not answered by "set a savings target of £3.2 million"."""
+    asked = _figures_in(question)
+    if not asked:
+        return True
+    words = {w for w in _words(sentence) if w.isalpha() and _COUNT.fullmatch(w)} - _SCALES  # "half"; "million" scales
+    return bool(_figures_in(sentence) - asked or words)
 
 
 #: An ordinal that picks out one of several things ("the planned fourth scheme"); "first" is left out, as it

@@ -80,6 +80,11 @@ def without_assessment_time(text: str) -> str:
 _FIGURE_CLAUSE_BREAK = re.compile(r"[,;]\s+|\s+(?:and|but|while|whereas|after|compared with)\s+")
 
 
+def figure_clauses(sentence: str, has_figure) -> list[str]:
+    """The clauses of a sentence that give a figure (``has_figure(clause)``), each apart from the others."""
+    return [clause for clause in _FIGURE_CLAUSE_BREAK.split(sentence) if has_figure(clause)]
+
+
 def _first_number(text: str) -> int:
     """Where the text's first figure of any kind begins, its periods left out ("In 2023/24" gives none)."""
     blanked = _YEAR.sub(lambda m: " " * len(m.group()), _FINANCIAL.sub(lambda m: " " * len(m.group()), text))
@@ -93,7 +98,7 @@ def figure_periods(sentence: str, has_figure) -> tuple[Period, ...] | None:
     sum to 2024/25, and "38 were waiting, down from 290 in January 2024, and the median wait was 11 days" leaves
     its wait undated. None when no clause gives such a figure."""
     frame = periods(sentence[: _first_number(sentence)])
-    figured = [clause for clause in _FIGURE_CLAUSE_BREAK.split(sentence) if has_figure(clause)]
+    figured = figure_clauses(sentence, has_figure)
     if not figured:
         return None
     return tuple(dict.fromkeys(p for clause in figured for p in periods(clause) or frame))

@@ -89,3 +89,8 @@ def test_the_period_asked_must_date_the_figure_given_not_another_one_in_its_sent
     framed = candidate("In 2023/24, the council spent £5.2 million, and 300 people used direct payments.")
     assert period_not_given(query("How many people used direct payments in 2023/24?"), [framed], weights,
                             settings) is None
+
+
+def test_topic_phrase_does_not_start_inside_a_figure():
+    question = "How much of the £3.2 million savings target had been delivered?"
+    assert topic_phrase(question, ["The programme set a savings target of £3.2 million."]) == "savings target"

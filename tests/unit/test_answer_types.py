@@ -712,3 +712,32 @@ def test_a_question_about_what_was_done_in_response(question, expected):
 ])
 def test_a_count_of_what_the_reports_call_the_plain_words(sentence, question, expected):
     assert holds("number", sentence, question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The programme set a savings target of £3.2 million in 2024/25.",
+     "How much of the £3.2 million savings target had been delivered by March 2025?", False),  # only restates it
+    ("About half of the £3.2 million had been saved by March 2025.",
+     "How much of the £3.2 million savings target had been delivered by March 2025?", True),
+    ("Of the 3,412 concerns, 640 related to self-neglect.", "How many of the 3,412 concerns related to self-neglect?",
+     True),
+    ("The council received 3,412 concerns in 2023/24.", "How many of the 3,412 concerns related to self-neglect?",
+     False),
+    ("The council received 3,412 concerns in 2023/24.", "How many concerns did the council receive?", True),
+])
+def test_a_figure_the_question_already_gives_is_no_answer(sentence, question, expected):
+    from rag.answer_types import states_a_figure_not_asked
+
+    assert states_a_figure_not_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council had a savings target of £6.1 million for 2024/25 and was forecasting an overspend.",
+     "What size of overspend was the council forecasting for 2024/25?", False),  # the sum is the savings target's
+    ("In 2023/24, the council overspent by £2.5 million.", "How much did the council overspend in 2023/24?", True),
+    ("Carers valued the service.", "How much did the council overspend in 2023/24?", True),  # no sum to judge
+])
+def test_the_clause_giving_the_figure_names_the_kind_asked(sentence, question, expected):
+    from rag.answer_types import figure_of_the_kind_asked
+
+    assert figure_of_the_kind_asked(sentence, question) is expected
