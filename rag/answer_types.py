@@ -5,6 +5,7 @@ small rule over the sentence's form and the question's words, not a list of expe
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -260,7 +261,7 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     quoted title."""
     asked = _bare_words(question)
     out = []
-    counted, tokens = 0, 0  # tokens before ``counted``: counted on from the last name, so that it stays linear time
+    ends = [m.end() for m in _TOKEN.finditer(sentence)]  # a name's position: the token it starts in ("'Ollie'")
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))
     for m in _NAME.finditer(sentence):
         if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(m.group(0)), asked):
@@ -271,9 +272,7 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
             continue  # a sentence's first word is capitalised anyway
         if not_public and _PUBLIC_BODY.search(m.group(0)):
             continue  # "which company provides …": a council is not one
-        tokens += len(_TOKEN.findall(sentence, counted, m.start()))
-        counted = m.start()
-        out.append((tokens, m.group(0)))
+        out.append((bisect.bisect_right(ends, m.start()), m.group(0)))
     return out
 
 

@@ -741,3 +741,10 @@ def test_the_clause_giving_the_figure_names_the_kind_asked(sentence, question, e
     from rag.answer_types import figure_of_the_kind_asked
 
     assert figure_of_the_kind_asked(sentence, question) is expected
+
+
+def test_a_name_starting_inside_a_word_is_found_at_that_word():
+    sentence = "The council ran a new eBrokerage platform and a social care Portal."
+    assert new_names(sentence, "What is the new service called?") == [(5, "Brokerage"), (11, "Portal")]
+    holds("name", sentence, "What is the new service called?")  # the last word's name is within the sentence
+    assert [pos for pos, _ in new_names("Staff used an app ('Ollie')", "What is the app called?")] == [4]
