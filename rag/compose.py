@@ -19,6 +19,7 @@ from .abstain import abstain_reason, abstention, giving, of_another_thing
 from .analyse import asks_response, asks_standard_text
 from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason
 from .config import Settings
+from .lay_terms import with_report_words
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
@@ -53,7 +54,7 @@ class Candidate:
 def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray], query_vec: np.ndarray,
                      query: Query, weights: TermWeights, settings: Settings) -> list[Candidate]:
     """Every sentence of the passages with its relevance to the question."""
-    query_terms = weights.content(weights.terms(query.text))
+    query_terms = weights.content(weights.terms(with_report_words(query.text)))  # the report's words for plain ones
     check = BONUS_CHECKS.get(query.answer_type)
     asked = periods(query.text) if query.answer_type not in FIGURE_TYPES else ()  # for figures, the period rule decides
     out: list[Candidate] = []

@@ -225,3 +225,22 @@ def test_score_lines_are_shown_first_each_councils_together():
     assert [p.chunk.chunk_id for p in shown] == [1, 4, 2, 3, 5]
     assert [p.rank for p in shown] == [1, 2, 3, 4, 5]
     assert shown_passages(Composition("…", False), found) == found.passages
+
+
+def test_a_sentence_in_the_reports_words_for_a_plain_question_scores_its_overlap():
+    import numpy as np
+
+    from rag.compose import score_candidates
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+    from tests.helpers import candidate
+
+    question = "What share of people had their care looked at again within a year?"
+    reviewed = candidate("Only 46% of people receiving long-term support had been reviewed in the year.")
+    other = candidate("Only 46% of people receiving long-term support used a direct payment in the year.")
+    query = Query(text=question, asked=question, councils=(), answer_type="number")
+    weights = TermWeights([reviewed.passage.chunk, other.passage.chunk])
+    vec = np.zeros(2, dtype=np.float32)
+    scored = score_candidates([reviewed.passage, other.passage], [[vec], [vec]], vec, query, weights, Settings())
+    assert scored[0].relevance > scored[1].relevance  # "looked at again" is "reviewed" in the reports
