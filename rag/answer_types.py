@@ -1242,7 +1242,8 @@ def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
     kind in place of the one asked: "had a savings target of £6.1 million and was forecasting an overspend" gives
     no overspend's size, though its sentence names one."""
     clauses = figure_clauses(sentence, figure_test(question, "number"))
-    return not clauses or any(other_kind(clause, question, named_only=True) is None for clause in clauses)
+    worded = f"{question} {' '.join(report_words(question))}"  # "cut from spending" asks for savings
+    return not clauses or any(other_kind(clause, worded, named_only=True) is None for clause in clauses)
 
 
 #: Words that scale a figure ("£3.2 million"), not figures themselves.

@@ -736,6 +736,8 @@ def test_a_figure_the_question_already_gives_is_no_answer(sentence, question, ex
      "What size of overspend was the council forecasting for 2024/25?", False),  # the sum is the savings target's
     ("In 2023/24, the council overspent by £2.5 million.", "How much did the council overspend in 2023/24?", True),
     ("Carers valued the service.", "How much did the council overspend in 2023/24?", True),  # no sum to judge
+    ("The council balanced its budget after making £1.9 million of savings.",
+     "How much did the council cut from spending to stay within budget?", True),  # cuts are savings in the reports
 ])
 def test_the_clause_giving_the_figure_names_the_kind_asked(sentence, question, expected):
     from rag.answer_types import figure_of_the_kind_asked
