@@ -393,10 +393,17 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
 
 
+#: Measures a sentence may give in other words: a population as the people who live in the area.
+_MEASURED_AS = {"population": {"live", "living", "lived", "resident", "inhabitant"}}
+#: One of those measures given a size in the question ("a population of more than 500,000"): the figure asked about.
+_MEASURE_SIZED = re.compile(rf"\b({'|'.join(_MEASURED_AS)})\s+(?:of\s+)?(?:more|over|above|under|below|fewer|less|at least|"
+                            r"around|about|roughly|\d)", re.IGNORECASE)
+
+
 def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     """Stems of the words that say what a rate, share or total measures ("staff *turnover* rate",
-    "*compliance* rate", "*waiting* time"): a figure for another measure does not answer the question.
-    Council names are not measured things."""
+    "*compliance* rate", "*waiting* time", a *population* of more than 500,000"): a figure for another measure
+    does not answer the question. Council names are not measured things."""
     named = {w for c in councils for w in _words(c)}
     out = set()
     for m in _MEASURE.finditer(question):
@@ -405,11 +412,7 @@ def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
                 or word in named or word in _MEASURE_WORDS):
             continue
         out.add(_stem(word))
-    return out
-
-
-#: Measures a sentence may give in other words: a population as the people who live in the area.
-_MEASURED_AS = {"population": {"live", "living", "lived", "resident", "inhabitant"}}
+    return out | {m.group(1).casefold() for m in _MEASURE_SIZED.finditer(question)}
 
 
 def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:

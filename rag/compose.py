@@ -17,12 +17,13 @@ import numpy as np
 
 from .abstain import abstain_reason, abstention, giving, of_another_thing
 from .analyse import asks_response, asks_standard_text
-from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason
+from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason, holds
 from .config import Settings
 from .lay_terms import with_report_words
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
+from .thresholds import Bound, bound_of, figures_like
 
 #: How a sentence that elaborates on the one before it begins.
 ELABORATION = re.compile(
@@ -264,7 +265,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         early = abstain_reason(query, retrieval, [], catalogue, weights, settings, before_candidates=True)
         if early is not None:
             return abstention(early)
-        return rating_answer(query, ratings)
+        return rating_answer(query, ratings, bounded=settings.rules.bound_check)
     passages = _evidence(query, retrieval, settings)
     candidates = score_candidates(passages, [sentence_vectors_of(p.chunk.chunk_id) for p in passages],
                                   query_vec, query, weights, settings)
@@ -325,6 +326,19 @@ def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Pa
     return out
 
 
+def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
+    """The most relevant of a council's candidates that gives a figure in the bound's unit (of what the question
+    measures, when one does: "890,400 people live in …" for a population), when its first such figure passes
+    the bound ("1,240 applications were waiting" for "more than 1,000"), else None: a council whose figure falls
+    short, or whose passages give none, is not one that passed."""
+    figured = [c for c in candidates if figures_like(c.sentence.text, bound)]
+    measured = [c for c in figured if holds("number", c.sentence.text, question)]
+    if not figured:
+        return None
+    pick = max(measured or figured, key=lambda c: c.relevance)
+    return pick if bound.passes(figures_like(pick.sentence.text, bound)[0]) else None
+
+
 def _comparison(query: Query, candidates: list[Candidate], best: float, weights: TermWeights,
                 settings: Settings) -> Composition:
     """One line per council with evidence, each cited; strongest evidence first. A council has evidence
@@ -338,9 +352,18 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     threshold = settings.abstain_threshold if settings.rules.threshold else 0.0
     floor = max(threshold, best - settings.comparison_margin)
     named = {a.casefold() for a in query.councils}
+    bound = bound_of(query.text) if settings.rules.bound_check else None
     lines = []
     for label, group in groups.items():
         top = max(group, key=lambda c: c.relevance)
+        if bound is not None:
+            eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold and focus
+                        and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+            opened = {c.sentence.text for c in eligible}  # the figure often follows: "There was a backlog …" "It stood at 1,240."
+            passing = passes_bound([*eligible, *(c for c in group if c.before in opened)], bound, query.text)
+            if passing is not None:
+                lines.append((passing.relevance, label, passing))
+            continue
         if top.relevance >= floor or label.casefold() in named and top.relevance >= threshold:
             lines.append((top.relevance, label, top))
             continue
@@ -349,6 +372,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if on_topic:
             pick = max(on_topic, key=lambda c: c.relevance)
             lines.append((pick.relevance, label, pick))
+    if bound is not None and not lines:
+        return abstention(f"No report here gives a figure {bound.words} for this.", best)
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [(c.passage, c.sentence)]) for _, label, c in lines])
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))

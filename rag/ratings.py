@@ -15,6 +15,7 @@ from .abstain import abstention
 from .framework import OVERALL_RATINGS, statement_of_heading, statement_order
 from .layout import classify
 from .records import Chunk, Composition, Passage, Query, Sentence
+from .thresholds import bound_of
 
 #: A report's percentage inside a longer line ("Quality statement scores: 58%").
 _PERCENT_IN = re.compile(r"\bscores?\s*:?\s*(\d{1,3})\s*(?:%|per ?cent)", re.IGNORECASE)
@@ -132,9 +133,8 @@ def overall_named(question: str, pool: list[RatingEvidence]) -> list[RatingEvide
     return [e for e in pool if str(e.rating).casefold() in named] if named else pool
 
 
-def rank_of(e: RatingEvidence) -> float:
-    """Where a score stands, low to high: a statement's 1-4; an overall rating by its percentage when
-    the report gives one, else by its word (Inadequate < Requires improvement < Good < Outstanding)."""
+def score_of(e: RatingEvidence) -> float | None:
+    """A score as a number: a statement's 1-4, an overall rating's percentage when the report gives one."""
     if e.statement is not None:
         return float(e.rating)
     for s in e.sentences:
@@ -144,6 +144,15 @@ def rank_of(e: RatingEvidence) -> float:
         m = _PERCENT_IN.search(s.text)  # "… Requires improvement. Quality statement scores: 58%."
         if m:
             return float(m.group(1))
+    return None
+
+
+def rank_of(e: RatingEvidence) -> float:
+    """Where a score stands, low to high: a statement's 1-4; an overall rating by its percentage when
+    the report gives one, else by its word (Inadequate < Requires improvement < Good < Outstanding)."""
+    score = score_of(e)
+    if score is not None:
+        return score
     words = [r.casefold() for r in reversed(OVERALL_RATINGS)]
     return 100.0 * words.index(str(e.rating).casefold()) / len(words) if str(e.rating).casefold() in words else 0.0
 
@@ -184,9 +193,10 @@ def contrasted(pool: list[RatingEvidence], contrast: tuple[str, str, str]) -> li
     return out
 
 
-def matching(query: Query, evidence: list[RatingEvidence]) -> list[RatingEvidence]:
+def matching(query: Query, evidence: list[RatingEvidence], bounded: bool = True) -> list[RatingEvidence]:
     """Every score line (pages' and summaries') that answers the score question: its councils and
-    statements, the rating it names, the lowest or highest when it asks for that, and the councils whose
+    statements, the rating it names, the scores past a bound it sets ("an overall score above 60"), the lowest
+    or highest when it asks for that, and the councils whose
     one statement scored lower or higher than another when it sets them against each other."""
     overall = query.answer_type == "overall"
     pool = [e for e in evidence if (e.statement is None) == overall and _in_scope(e, query)]
@@ -195,6 +205,9 @@ def matching(query: Query, evidence: list[RatingEvidence]) -> list[RatingEvidenc
     contrast = None if overall else contrast_of(query.text, query.statements)
     if contrast:
         return contrasted(pool, contrast)
+    bound = bound_of(query.text) if bounded else None
+    if bound is not None and bound.unit != "money":  # "an overall score above 60": the councils whose score passes
+        pool = [e for e in pool if (score := score_of(e)) is not None and bound.passes(score)]
     if query.extreme and pool:
         ranks = [rank_of(e) for e in pool]
         target = min(ranks) if query.extreme == "lowest" else max(ranks)
@@ -212,12 +225,13 @@ def evidence_passages(matched: list[RatingEvidence]) -> tuple[Passage, ...]:
     return tuple(seen.values())
 
 
-def rating_answer(query: Query, evidence: list[RatingEvidence]) -> Composition:
-    """The scores the question asks for, one line per council and statement, each cited."""
+def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = True) -> Composition:
+    """The scores the question asks for, one line per council and statement, each cited (``bounded``: only
+    those past a bound the question sets)."""
     from .compose import cite
 
     overall = query.answer_type == "overall"
-    matched = matching(query, evidence)
+    matched = matching(query, evidence, bounded)
     pool = _best_per_statement(matched)
     if not pool:
         what = "overall rating" if overall else "score"

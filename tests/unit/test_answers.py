@@ -65,6 +65,14 @@ def test_overall_ratings_picked_by_word_and_by_extreme(fixture_pipeline, documen
     assert len(lowest) == 1 and str(min(scores)) in lowest[0]
 
 
+def test_overall_scores_past_a_bound(fixture_pipeline, documents):
+    """The fixture summaries give 75, 69, 72%, 75 and 56: "above 70" is three councils, "below 60" one."""
+    above = check(fixture_pipeline.ask("Which councils had an overall score above 70?"), documents).answer
+    below = check(fixture_pipeline.ask("Which councils had an overall score below 60?"), documents).answer
+    assert sorted(line.split(":")[0] for line in above.splitlines()) == ["Camden", "Lincolnshire", "Rutland"]
+    assert [line.split(":")[0] for line in below.splitlines()] == ["Staffordshire"]
+
+
 def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     """"Good" in the rating table and "Overall score: 75%" under the scores heading: one overall line."""
     from rag.chunking import chunk_document

@@ -244,3 +244,18 @@ def test_a_sentence_in_the_reports_words_for_a_plain_question_scores_its_overlap
     vec = np.zeros(2, dtype=np.float32)
     scored = score_candidates([reviewed.passage, other.passage], [[vec], [vec]], vec, query, weights, Settings())
     assert scored[0].relevance > scored[1].relevance  # "looked at again" is "reviewed" in the reports
+
+
+def test_a_council_is_listed_for_a_bound_only_when_its_figure_passes_it():
+    from rag.compose import passes_bound
+    from rag.thresholds import bound_of
+    from tests.helpers import candidate
+
+    question = "Which councils had more than 1,000 applications waiting?"
+    bound = bound_of(question)
+    above = candidate("In December 2024, 1,380 applications were waiting.")
+    below = candidate("In November 2024, 890 applications were waiting.")
+    topic = candidate("There was a backlog of applications.")
+    assert passes_bound([topic, above], bound, question) is above
+    assert passes_bound([topic, below], bound, question) is None
+    assert passes_bound([topic], bound, question) is None  # no figure: not shown to pass

@@ -1,0 +1,76 @@
+"""A figure a comparison asks councils to pass ("Which councils had more than 1,000 applications waiting?",
+"an overall score above 60", "a vacancy rate below 10%", "spent more than £300 million"), and the figures of
+a sentence that can be held against it: the same unit (a sum of money, a percentage or a plain count), read as
+numbers, so that only the councils whose figure passes are listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A number as written: "1,240", "12.5", "300".
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Words that set a bound, by the side of it a figure must fall on.
+_ABOVE = ("more than", "greater than", "higher than", "larger than", "bigger than", "above", "over", "exceeding",
+          "in excess of")
+_AT_LEAST = ("at least", "no less than", "no fewer than")
+_BELOW = ("fewer than", "less than", "lower than", "smaller than", "below", "under")
+_AT_MOST = ("at most", "no more than")
+_BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST))
+#: A bound and its figure: "more than £300 million", "above 60", "below 10%", "over 1,000"; not a financial
+#: year ("over 2023/24").
+_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_NUMBER})(?![\d,]*\s*[/–-]\s*\d)"
+                    r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?",
+                    re.IGNORECASE)
+#: A figure in a sentence: a sum ("£71.8 million", "£566"), a percentage ("41%", "12 per cent") or a count
+#: ("1,240"); not a year or a financial year.
+_FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d,]*\s*/\s*\d)(?!\.\d)"
+                     r"(?:\s*(?P<scale>million|m|bn|billion|k|thousand)\b)?\s*(?P<percent>%|per\s*cent\b|percent\b)?",
+                     re.IGNORECASE)
+_SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A bound a figure must pass: ``op`` one of ">", ">=", "<", "<="; ``unit`` "money", "percent" or "count"."""
+
+    op: str
+    value: float
+    unit: str
+    words: str = ""  # as the question puts it ("more than 1,000")
+
+    def passes(self, figure: float) -> bool:
+        """Whether a figure falls on the bound's side of it."""
+        return {">": figure > self.value, ">=": figure >= self.value, "<": figure < self.value,
+                "<=": figure <= self.value}[self.op]
+
+
+def _unit(m: re.Match) -> str:
+    return "money" if m.group("money") else "percent" if m.group("percent") else "count"
+
+
+def _value(m: re.Match) -> float:
+    scale = _SCALES.get((m.group("scale") or "").casefold(), 1.0) if m.group("money") else 1.0
+    return float(m.group("number").replace(",", "")) * scale
+
+
+def bound_of(question: str) -> Bound | None:
+    """The bound a question sets a figure ("more than 1,000", "above 60", "below 10%"), else None."""
+    m = _BOUND.search(question)
+    if not m:
+        return None
+    words = " ".join(m.group("op").casefold().split())
+    op = ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+    return Bound(op, _value(m), _unit(m), " ".join(m.group(0).split()))
+
+
+def is_year(m: re.Match) -> bool:
+    """Whether a plain figure is a year ("in 2024"), which no bound is about."""
+    return _unit(m) == "count" and re.fullmatch(r"(?:19|20)\d{2}", m.group("number")) is not None
+
+
+def figures_like(sentence: str, bound: Bound) -> list[float]:
+    """The sentence's figures in the bound's unit, in order: its sums for a bound in pounds, its percentages
+    for one in per cent, its plain counts otherwise (not years)."""
+    return [_value(m) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)]

@@ -1,0 +1,36 @@
+"""A bound a comparison sets ("more than 1,000", "above 60", "below 10%") and the figures held against it."""
+
+import pytest
+
+from rag.thresholds import Bound, bound_of, figures_like
+
+
+@pytest.mark.parametrize("question,op,value,unit", [
+    ("Which councils had more than 1,000 Deprivation of Liberty Safeguards applications waiting?", ">", 1000, "count"),
+    ("Which councils had an overall score above 60?", ">", 60, "count"),
+    ("Which councils had a social work vacancy rate below 10%?", "<", 10, "percent"),
+    ("Which councils spent more than £300 million on adult social care?", ">", 300e6, "money"),
+    ("Which councils overspent by at least £5.5m?", ">=", 5.5e6, "money"),
+    ("Which councils had no more than 50 people waiting?", "<=", 50, "count"),
+])
+def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, unit):
+    bound = bound_of(question)
+    assert (bound.op, bound.value, bound.unit) == (op, value, unit)
+
+
+@pytest.mark.parametrize("question", [
+    "Which councils overspent over 2023/24?",  # a financial year is no bound
+    "Which councils scored 2 for safeguarding?",
+    "How many people were waiting in Fenwick?",
+])
+def test_no_bound(question):
+    assert bound_of(question) is None
+
+
+def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
+    count, share, money = Bound(">", 1000, "count"), Bound(">", 10, "percent"), Bound(">", 5e6, "money")
+    sentence = "In May 2024, 1,240 applications were waiting, 12% of them urgent, at a cost of £5.2 million in 2023/24."
+    assert figures_like(sentence, count) == [1240]
+    assert figures_like(sentence, share) == [12]
+    assert figures_like(sentence, money) == [5.2e6]
+    assert Bound(">", 1000, "count").passes(1240) and not Bound("<", 100, "count").passes(186)
