@@ -29,7 +29,7 @@ _COMPARATIVE = re.compile(
     r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
     r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
     r"differ(ence|ent)? between|both|"
-    r"which of the (councils|authorities|reports)|how many (councils|authorities|reports)|"
+    r"which of the ([\w-]+ )?(councils|authorities|reports)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from .lay_terms import with_report_words
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
-from .thresholds import Bound, bound_of, figures_like
+from .thresholds import Bound, bound_of, figures_like, top_of
 
 #: How a sentence that elaborates on the one before it begins.
 ELABORATION = re.compile(
@@ -326,17 +326,28 @@ def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Pa
     return out
 
 
+def figured(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
+    """The most relevant of a council's candidates that gives a figure in the bound's unit, of what the question
+    measures when one does ("890,400 people live in …" for a population), or None when none gives one."""
+    giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
+    measured = [c for c in giving if holds("number", c.sentence.text, question)]
+    return max(measured or giving, key=lambda c: c.relevance) if giving else None
+
+
 def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
-    """The most relevant of a council's candidates that gives a figure in the bound's unit (of what the question
-    measures, when one does: "890,400 people live in …" for a population), when its first such figure passes
-    the bound ("1,240 applications were waiting" for "more than 1,000"), else None: a council whose figure falls
-    short, or whose passages give none, is not one that passed."""
-    figured = [c for c in candidates if figures_like(c.sentence.text, bound)]
-    measured = [c for c in figured if holds("number", c.sentence.text, question)]
-    if not figured:
-        return None
-    pick = max(measured or figured, key=lambda c: c.relevance)
-    return pick if bound.passes(figures_like(pick.sentence.text, bound)[0]) else None
+    """A council's candidate giving a figure (:func:`figured`) when its first such figure passes the bound
+    ("1,240 applications were waiting" for "more than 1,000"), else None: a council whose figure falls short, or
+    whose passages give none, is not one that passed."""
+    pick = figured(candidates, bound, question)
+    return pick if pick is not None and bound.passes(figures_like(pick.sentence.text, bound)[0]) else None
+
+
+def topping(picks: dict[str, Candidate], bound: Bound) -> dict[str, Candidate]:
+    """Of each council's candidate giving a figure, those whose first figure is the highest (or lowest) of all:
+    "Which council had the largest budget?" is one council, not every council's budget."""
+    values = {label: figures_like(c.sentence.text, bound)[0] for label, c in picks.items()}
+    best = max(values.values()) if bound.op == "max" else min(values.values())
+    return {label: c for label, c in picks.items() if values[label] == best}
 
 
 def _comparison(query: Query, candidates: list[Candidate], best: float, weights: TermWeights,
@@ -374,6 +385,13 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             lines.append((pick.relevance, label, pick))
     if bound is not None and not lines:
         return abstention(f"No report here gives a figure {bound.words} for this.", best)
+    top = top_of(query.text) if settings.rules.bound_check and bound is None else None
+    if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
+        found = {label: figured([c for c in groups[label] if c.relevance >= threshold], top, query.text)
+                 for _, label, _ in lines}
+        picks = {label: c for label, c in found.items() if c is not None}
+        if len(picks) >= 2:
+            lines = [(c.relevance, label, c) for label, c in topping(picks, top).items()]
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [(c.passage, c.sentence)]) for _, label, c in lines])
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))

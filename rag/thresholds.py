@@ -1,7 +1,8 @@
 """A figure a comparison asks councils to pass ("Which councils had more than 1,000 applications waiting?",
-"an overall score above 60", "a vacancy rate below 10%", "spent more than £300 million"), and the figures of
-a sentence that can be held against it: the same unit (a sum of money, a percentage or a plain count), read as
-numbers, so that only the councils whose figure passes are listed.
+"an overall score above 60", "a vacancy rate below 10%", "spent more than £300 million") or to top ("Which
+council had the largest budget?", "the shortest median wait"), and the figures of a sentence that can be held
+against it: the same unit (a sum of money, a percentage, a length of time in days or a plain count), read as
+numbers, so that only the councils whose figure passes, or the one whose figure tops the others, are listed.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thous
 
 @dataclass(frozen=True)
 class Bound:
-    """A bound a figure must pass: ``op`` one of ">", ">=", "<", "<="; ``unit`` "money", "percent" or "count"."""
+    """A bound a figure must pass: ``op`` one of ">", ">=", "<", "<=" (or "max", "min": the figure that tops the
+    others); ``unit`` "money", "percent", "days" or "count"."""
 
     op: str
     value: float
@@ -72,5 +74,38 @@ def is_year(m: re.Match) -> bool:
 
 def figures_like(sentence: str, bound: Bound) -> list[float]:
     """The sentence's figures in the bound's unit, in order: its sums for a bound in pounds, its percentages
-    for one in per cent, its plain counts otherwise (not years)."""
-    return [_value(m) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)]
+    for one in per cent, its lengths of time in days for one in days, its plain counts otherwise (not years)."""
+    if bound.unit == "days":
+        return [float(m.group(1)) * _DAYS[m.group(2).casefold()] for m in _LENGTH.finditer(sentence)]
+    return [_value(m) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)
+            and not _LENGTH.match(sentence, m.start("number"))]
+
+
+#: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months").
+_LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\b", re.IGNORECASE)
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+#: A question asking which council's figure tops the others ("the largest budget", "the most complaints"; not
+#: "one of the most …" nor "the most common theme", which ask for no figure): the side, by its word.
+_HIGHEST = ("highest", "largest", "biggest", "greatest", "longest", "slowest", "most")
+_LOWEST = ("lowest", "smallest", "shortest", "fewest", "least", "quickest", "fastest")
+_TOPS = re.compile(rf"(?<!one of )\bthe\s+({'|'.join((*_HIGHEST, *_LOWEST))})\b(?!\s+(?:common|commonly|frequent|"
+                   r"frequently|often|likely|important|popular|recent|recently|significant|serious|effective|used|cited|"
+                   r"mentioned|reported|raised)\b)", re.IGNORECASE)
+#: What a question's figure is, by its words: a sum, a share, a length of time (else a count).
+_MONEY_WORDS = re.compile(r"£|\b(budget|spend|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
+                          r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"%|\b(rate|percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|days|weeks)\b|\b(longest|shortest|"
+                         r"quickest|fastest|slowest)\b", re.IGNORECASE)
+
+
+def top_of(question: str) -> Bound | None:
+    """For "Which council had the largest budget / the shortest wait / the most complaints?": a bound whose
+    ``op`` is "max" or "min" and whose unit is what the question's figure is, else None."""
+    m = _TOPS.search(question)
+    if not m:
+        return None
+    side = "max" if m.group(1).casefold() in _HIGHEST else "min"
+    unit = ("money" if _MONEY_WORDS.search(question) else "days" if _TIME_WORDS.search(question)
+            else "percent" if _SHARE_WORDS.search(question) else "count")
+    return Bound(side, 0.0, unit, m.group(0))

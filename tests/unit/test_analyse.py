@@ -191,6 +191,8 @@ def test_the_longest_anyone_waited_asks_how_long():
     ("Does every council have a carers strategy?", True),
     ("What share of people in Kelby used direct payments?", False),
     ("How many people were waiting in all?", False),
+    ("Which of the three councils paid the highest hourly rate?", True),
+    ("Which of the services had the longest wait in Kelby?", False),
 ])
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative

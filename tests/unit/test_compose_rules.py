@@ -259,3 +259,17 @@ def test_a_council_is_listed_for_a_bound_only_when_its_figure_passes_it():
     assert passes_bound([topic, above], bound, question) is above
     assert passes_bound([topic, below], bound, question) is None
     assert passes_bound([topic], bound, question) is None  # no figure: not shown to pass
+
+
+def test_the_council_whose_figure_tops_the_others_is_the_one_listed():
+    from rag.compose import figured, topping
+    from rag.thresholds import top_of
+    from tests.helpers import candidate
+
+    question = "Which council paid the highest hourly rate for home care?"
+    top = top_of(question)
+    rates = {"Fenwick": "The council paid £23.10 an hour in 2024/25.", "Kelby": "The council paid £24.50 an hour.",
+             "Marsh": "The council paid £21.40 an hour, and 52 people were waiting."}
+    picks = {name: figured([candidate(text, council=name)], top, question) for name, text in rates.items()}
+    assert list(topping(picks, top)) == ["Kelby"]
+    assert list(topping(picks, top_of("Which council paid the lowest hourly rate?"))) == ["Marsh"]

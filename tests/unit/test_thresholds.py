@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.thresholds import Bound, bound_of, figures_like
+from rag.thresholds import Bound, bound_of, figures_like, top_of
 
 
 @pytest.mark.parametrize("question,op,value,unit", [
@@ -34,3 +34,29 @@ def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
     assert figures_like(sentence, share) == [12]
     assert figures_like(sentence, money) == [5.2e6]
     assert Bound(">", 1000, "count").passes(1240) and not Bound("<", 100, "count").passes(186)
+
+
+@pytest.mark.parametrize("question,op,unit", [
+    ("Which council had the largest adult social care budget in 2024/25?", "max", "money"),
+    ("Which of the councils had the highest social worker vacancy rate?", "max", "percent"),
+    ("Which council had the shortest median wait for a Care Act assessment?", "min", "days"),
+    ("Which council received the most complaints?", "max", "count"),
+])
+def test_top_of_reads_the_side_and_the_unit(question, op, unit):
+    top = top_of(question)
+    assert (top.op, top.unit) == (op, unit)
+
+
+@pytest.mark.parametrize("question", [
+    "Which councils reported communication as one of the most common themes in complaints?",
+    "What was the most common reason for complaints?",
+    "Which councils scored 2 for safeguarding?",
+])
+def test_no_top(question):
+    assert top_of(question) is None
+
+
+def test_lengths_of_time_are_read_in_days_and_are_no_counts():
+    sentence = "The median wait was 19 days, the longest 6 weeks, and 1,240 people were waiting."
+    assert figures_like(sentence, Bound("min", 0, "days")) == [19, 42]
+    assert figures_like(sentence, Bound("max", 0, "count")) == [1240]
