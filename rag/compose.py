@@ -385,7 +385,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             lines.append((pick.relevance, label, pick))
     if bound is not None and not lines:
         return abstention(f"No report here gives a figure {bound.words} for this.", best)
-    top = top_of(query.text) if settings.rules.bound_check and bound is None else None
+    top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
         found = {label: figured([c for c in groups[label] if c.relevance >= threshold], top, query.text)
                  for _, label, _ in lines}

@@ -99,13 +99,21 @@ _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|day
                          r"quickest|fastest|slowest)\b", re.IGNORECASE)
 
 
-def top_of(question: str) -> Bound | None:
-    """For "Which council had the largest budget / the shortest wait / the most complaints?": a bound whose
-    ``op`` is "max" or "min" and whose unit is what the question's figure is, else None."""
-    m = _TOPS.search(question)
+#: Between two councils named, the one whose figure is higher or lower ("Which paid the higher rate, Nottingham or
+#: Devon?", "Which of Staffordshire and Camden spent more …?"); "more than 1,000" is a bound.
+_HIGHER = ("higher", "larger", "bigger", "greater", "longer", "slower", "more")
+_LOWER = ("lower", "smaller", "shorter", "fewer", "less", "quicker", "faster")
+_BETWEEN = re.compile(rf"\b({'|'.join((*_HIGHER, *_LOWER))})\b(?!\s+than\b)", re.IGNORECASE)
+
+
+def top_of(question: str, between_two: bool = False) -> Bound | None:
+    """For "Which council had the largest budget / the shortest wait / the most complaints?" (and, with
+    ``between_two`` councils named, "which paid the higher rate?"): a bound whose ``op`` is "max" or "min" and
+    whose unit is what the question's figure is, else None."""
+    m = _TOPS.search(question) or (_BETWEEN.search(question) if between_two else None)
     if not m:
         return None
-    side = "max" if m.group(1).casefold() in _HIGHEST else "min"
+    side = "max" if m.group(1).casefold() in (*_HIGHEST, *_HIGHER) else "min"
     unit = ("money" if _MONEY_WORDS.search(question) else "days" if _TIME_WORDS.search(question)
             else "percent" if _SHARE_WORDS.search(question) else "count")
     return Bound(side, 0.0, unit, m.group(0))

@@ -60,3 +60,10 @@ def test_lengths_of_time_are_read_in_days_and_are_no_counts():
     sentence = "The median wait was 19 days, the longest 6 weeks, and 1,240 people were waiting."
     assert figures_like(sentence, Bound("min", 0, "days")) == [19, 42]
     assert figures_like(sentence, Bound("max", 0, "count")) == [1240]
+
+
+def test_between_two_councils_named_the_higher_or_lower_figure():
+    assert top_of("Which paid the higher hourly rate, Nottingham or Devon?", between_two=True).op == "max"
+    assert top_of("Which of Kelby and Fenwick had fewer people waiting?", between_two=True).op == "min"
+    assert top_of("Which paid the higher hourly rate, Nottingham or Devon?") is None  # two councils must be named
+    assert top_of("Which of Kelby and Fenwick had more than 1,000 people waiting?", between_two=True) is None
