@@ -30,7 +30,9 @@ from .yardsticks import (
     benchmark_asked,
     gives_benchmark,
     gives_earlier_year,
+    gives_reference_value,
     other_councils_named,
+    reference_asked,
 )
 
 
@@ -313,6 +315,19 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
     return f"The reports do not say how this compares with {asked.name}."
 
 
+def reference_value_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks for a yardstick's own figure ("What was the England average for …?", "What is the target
+    time for …?") and no sentence about its topic gives a figure beside it: "58% were completed within the target
+    time" and "below the England average" name the yardstick, not its value."""
+    noun = reference_asked(query.text) if settings.rules.yardstick_check and not query.comparative else None
+    if noun is None:
+        return None
+    if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun)
+           for c in on_topic(query, candidates, weights, settings)):
+        return None
+    return f"The reports mention the {noun} but do not give it."
+
+
 def earlier_year_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question asks about the year before ("compared with the previous year") and no sentence about its
     topic (holding what it asks for, if it asks for a kind of thing) gives an earlier figure or a change: this
@@ -378,8 +393,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given, earlier_year_not_given,
-                 other_councils_not_named):
+    for rule in (figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given,
+                 reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:
             return reason

@@ -94,3 +94,18 @@ def test_the_period_asked_must_date_the_figure_given_not_another_one_in_its_sent
 def test_topic_phrase_does_not_start_inside_a_figure():
     question = "How much of the £3.2 million savings target had been delivered?"
     assert topic_phrase(question, ["The programme set a savings target of £3.2 million."]) == "savings target"
+
+
+def test_a_yardsticks_own_figure_asked_for_is_not_given_by_a_sentence_that_only_names_it():
+    from rag.abstain import reference_value_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "What is Fenwick's target time for completing a safeguarding enquiry?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="duration")
+    named = candidate("Only 58% of safeguarding enquiries were completed within the council's target time.")
+    given = candidate("The council's target was to complete a safeguarding enquiry within 28 days.")
+    weights, settings = TermWeights([named.passage.chunk, given.passage.chunk]), Settings()
+    assert "target" in reference_value_not_given(query, [named], weights, settings)
+    assert reference_value_not_given(query, [named, given], weights, settings) is None

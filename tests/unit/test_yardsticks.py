@@ -192,3 +192,30 @@ def test_a_count_of_part_of_a_whole_names_the_part():
     assert narrowed_as_asked(candidate("Of these, 410 involved financial abuse."), part, weights)
     assert part_terms(_query("How many safeguarding concerns did Fenwick receive?", kind="number"), weights, settings) is None
     assert part_terms(query, weights, Settings(rules=Rules(part_count_check=False))) is None
+
+
+@pytest.mark.parametrize("question,noun", [
+    ("What was the England average for people still at home 91 days after reablement?", "average"),
+    ("What is Fenwick's target time for completing a safeguarding enquiry?", "target"),
+    ("What was the national rate of carers' assessments?", "rate"),
+    ("What was the average wait in Fenwick?", None),  # the council's own average
+    ("What was Fenwick's standard hourly rate for home care?", None),
+    ("How many enquiries were completed within the target time?", None),
+])
+def test_reference_asked(question, noun):
+    from rag.yardsticks import reference_asked
+
+    assert reference_asked(question) == noun
+
+
+@pytest.mark.parametrize("sentence,noun,expected", [
+    ("The council's target was to complete enquiries within 28 days.", "target", True),
+    ("Enquiries had a 28-day target.", "target", True),
+    ("This was below the England average of 82%.", "average", True),
+    ("Only 58% of enquiries were completed within the council's target time.", "target", False),
+    ("79% were still at home 91 days later, below the England average.", "average", False),
+])
+def test_gives_reference_value(sentence, noun, expected):
+    from rag.yardsticks import gives_reference_value
+
+    assert gives_reference_value(sentence, noun) is expected
