@@ -78,6 +78,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What percentage of care homes were rated good?", "number"),
     ("What frustrated care companies about the council's replies?", "description"),  # done to them, not which ones
     ("Which care companies did Fenwick commission?", "organisation"),
+    ("What is the digital care planning tool that Fenwick trialled with its home care providers called?", "name"),
+    ("How far has Fenwick got with co-production, and what was the change called?", "description"),  # second ask
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
