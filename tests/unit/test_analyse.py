@@ -80,6 +80,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which care companies did Fenwick commission?", "organisation"),
     ("What is the digital care planning tool that Fenwick trialled with its home care providers called?", "name"),
     ("How far has Fenwick got with co-production, and what was the change called?", "description"),  # second ask
+    ("What is the value of the new home care contract Fenwick plans to let?", "number"),
+    ("What was the contract worth?", "number"),
+    ("Is it worth asking Fenwick for a review?", "yesno"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind

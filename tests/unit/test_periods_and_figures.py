@@ -282,3 +282,9 @@ def test_figure_test_follows_what_is_asked(question, answer_type, expected):
     from rag.answer_types import figure_test
 
     assert figure_test(question, answer_type).__name__ == expected
+
+
+def test_a_value_or_worth_asks_for_money():
+    assert asks_money("What is the value of the new home care contract?") and asks_money("What was the contract worth?")
+    assert not asks_money("What did people say about the value of the service?")
+    assert not asks_money("Is it worth asking for a review?")
