@@ -51,7 +51,8 @@ _EARLIER = re.compile(
 #: A question asking which other councils share or join in something with the council it names ("Which
 #: councils share the Teesside board with Middlesbrough?", "Which councils did Barnet commission it with?").
 _ASKS_OTHER_COUNCILS = re.compile(
-    r"\bwhich (?:other |neighbouring |nearby |partner )?(?:councils|local authorities|authorities|boroughs|neighbours)\b"
+    r"\bwhich (?:other |neighbouring |nearby |partner )?(?:[A-Z][\w-]* )?(?:councils|local authorities|authorities|boroughs|"
+    r"neighbours)\b"
     r"[^?]{0,100}?\b(?:with|alongside|besides|as well as|apart from|other than|join(?:ed|s)?)\b",
     re.IGNORECASE)
 

@@ -86,6 +86,7 @@ def test_a_sentence_gives_an_earlier_year(sentence, expected):
     ("Which councils share the Teesside Safeguarding Adults Board with Middlesbrough?", True),
     ("Which other councils did Southend work with on its carers strategy?", True),
     ("Which neighbouring councils does Fenwick commission advocacy alongside?", True),
+    ("Which neighbouring London boroughs did Fenwick share its approach with?", True),
     ("Which councils scored 2 for safeguarding?", False),
     ("Which councils had waiting lists over 500?", False),
 ])
