@@ -193,6 +193,28 @@ def test_kinds_of_one_family():
     assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("76% of those who had reablement were still at home 91 days after leaving hospital.",
+     ("no ongoing support", "at home after 91 days")),
+    ("In 2023/24 only 55% of referrals to reablement were accepted.", ("no ongoing support", "no no ongoing support")),
+    ("Of those who finished reablement, 78% needed no ongoing package of care.", None),
+    ("83% of people did not need long-term support afterwards.", None),
+])
+def test_the_share_who_needed_no_more_care_is_named_as_such(sentence, expected):
+    question = "What percentage of people who finished reablement needed no ongoing care?"
+    assert other_kind(sentence, question) == expected
+
+
+def test_every_kinds_row_has_a_family_a_kind_and_wordings():
+    import csv
+
+    from rag.config import DATA_DIR
+
+    with open(DATA_DIR / "kinds.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    assert rows and all(len(row) == 3 and all(field.strip() for field in row) for row in rows)  # no stray comma
+
+
 def test_a_family_plain_word_is_not_a_narrower_kind():
     question = "What was the median wait for an occupational therapy assessment?"
     assert other_kind("The median wait for an assessment was 5 weeks.", question) == ("occupational therapy assessment",
