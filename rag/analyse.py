@@ -121,6 +121,10 @@ _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|
 #: Asks where people get help ("Where do new social workers turn for support?"): from whom or what, not a place.
 _SOURCE_OF_HELP = re.compile(r"^\s*(and )?where (do|does|did|can|could|should|would) [\w'’ -]{1,60}?\b(turn|go|look|get|find|"
                              r"seek)( to)?( for)? ([\w-]+ ){0,2}(help|support|advice|information|guidance)\b", re.IGNORECASE)
+#: Asks how far something has come ("Where has Fenwick got to with co-production?", "Where do things stand with
+#: …?"): a description of progress, not a place.
+_PROGRESS = re.compile(r"^\s*(and )?where (?:has|have|had|is|are|was|were|do|does|did)\b[^?]{0,80}?\b(?:got to|got up to|"
+                       r"stand|stands|standing|up to|at with)\b", re.IGNORECASE)
 #: Asks how something is done ("How does the council protect its budget …?"), which no figure answers.
 _MANNER = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|should|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
@@ -223,7 +227,7 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
-    if _MANNER.match(question) or _SOURCE_OF_HELP.match(question):
+    if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("name", _WHICH_PLACES),

@@ -83,6 +83,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What is the value of the new home care contract Fenwick plans to let?", "number"),
     ("What was the contract worth?", "number"),
     ("Is it worth asking Fenwick for a review?", "yesno"),
+    ("Where has Fenwick got to with involving people in designing services?", "description"),  # progress
+    ("Where do things stand with Fenwick's carers strategy?", "description"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
