@@ -67,3 +67,17 @@ def test_between_two_councils_named_the_higher_or_lower_figure():
     assert top_of("Which of Kelby and Fenwick had fewer people waiting?", between_two=True).op == "min"
     assert top_of("Which paid the higher hourly rate, Nottingham or Devon?") is None  # two councils must be named
     assert top_of("Which of Kelby and Fenwick had more than 1,000 people waiting?", between_two=True) is None
+
+
+def test_bounds_and_yardstick_figures_finish_on_hostile_text():
+    """Long runs of digits and words: each reading is linear (quadratic would take hours)."""
+    from rag.periods import figure_periods
+    from rag.yardsticks import gives_reference_value, reference_asked
+
+    digits = "1" * 300_000 + " x"
+    assert len(figures_like(digits, Bound(">", 1, "count"))) == 1
+    assert figures_like("1 " * 100_000 + "days", Bound("min", 0, "days")) == [1.0]
+    assert bound_of("more than " * 50_000) is None and top_of("the most " * 50_000, True) is not None
+    assert gives_reference_value("1 aa " * 50_000 + "x", "average") is False
+    assert reference_asked("What is the " + "aa " * 100_000 + "target?") is None
+    assert figure_periods("in 2023/24, 1 and " * 30_000, lambda clause: "1" in clause) is not None
