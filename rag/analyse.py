@@ -103,10 +103,8 @@ _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
                            r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs|councils|authorities)\b",
                            re.IGNORECASE)
-#: "What is the name of the portal?", "What is the tool the council trialled with providers called?": a name the
-#: question does not give.
-_NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|"
-                   r"^\s*what (?:is|was|are|were) [^?]{0,120}? called\b|\bwhat (was|is) it called\b",
+#: "What is the name of the portal?": a name the question does not give.
+_NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
                    re.IGNORECASE)
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
 #: of its hubs are …"): their names, which a count ("two care homes") does not give.

@@ -78,7 +78,6 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What percentage of care homes were rated good?", "number"),
     ("What frustrated care companies about the council's replies?", "description"),  # done to them, not which ones
     ("Which care companies did Fenwick commission?", "organisation"),
-    ("What is the digital care planning tool that Fenwick trialled with its home care providers called?", "name"),
     ("How far has Fenwick got with co-production, and what was the change called?", "description"),  # second ask
     ("What is the value of the new home care contract Fenwick plans to let?", "number"),
     ("What was the contract worth?", "number"),
