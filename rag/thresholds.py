@@ -30,6 +30,9 @@ _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d
                      r"(?:\s*(?P<scale>million|m|bn|billion|k|thousand)\b)?\s*(?P<percent>%|per\s*cent\b|percent\b)?",
                      re.IGNORECASE)
 _SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
+#: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months").
+_LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\b", re.IGNORECASE)
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,6 @@ def figures_like(sentence: str, bound: Bound) -> list[float]:
             and not _LENGTH.match(sentence, m.start("number"))]
 
 
-#: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months").
-_LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\b", re.IGNORECASE)
-_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 #: A question asking which council's figure tops the others ("the largest budget", "the most complaints"; not
 #: "one of the most …" nor "the most common theme", which ask for no figure): the side, by its word.
 _HIGHEST = ("highest", "largest", "biggest", "greatest", "longest", "slowest", "most")
