@@ -96,8 +96,8 @@ _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|co
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
               r"business)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
-#: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun after it the one something happened to ("What
-#: frustrated care companies …?"), not the thing asked for.
+#: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
+#: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.
 _NOT_VERB = r"(?![a-z]+ed\b)"
 _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"

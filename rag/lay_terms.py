@@ -25,12 +25,18 @@ def lay_terms() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
 
 def report_words(text: str) -> list[str]:
     """The report's wordings for the plain words in ``text`` that it does not already use."""
+    return list(_report_words(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _report_words(text: str) -> tuple[str, ...]:
+    """:func:`report_words`, read once per question: the answer checks ask it again for every sentence scored."""
     folded = text.casefold()
     out: list[str] = []
     for pattern, wordings in lay_terms():
         if pattern.search(text):
             out.extend(w for w in wordings if w.casefold() not in folded and w not in out)
-    return out
+    return tuple(out)
 
 
 def with_report_words(text: str) -> str:
