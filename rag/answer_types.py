@@ -246,20 +246,26 @@ def _bare_words(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w) for w in _words(text)]
 
 
-def given_in(name: list[str], asked: list[str]) -> bool:
-    """Whether a name's words stand together, in order, in the question: "Furness Council" is given by
-    "Westmorland and Furness Council's …", but "Care Westmorland" (a service named after the place) is not."""
+def _spaced(words: list[str]) -> str:
+    """Words joined by spaces, with a space at each end: one word run is in another as a substring (no word
+    holds a space), found by one linear string search."""
+    return f" {' '.join(words)} "
+
+
+def given_in(name: list[str], asked: str) -> bool:
+    """Whether a name's words stand together, in order, in the question (``asked``: its words ``_spaced``):
+    "Furness Council" is given by "Westmorland and Furness Council's …", but "Care Westmorland" (a service named
+    after the place) is not."""
     while name and name[0] in _ARTICLES:  # "The Neighbourhood Connectors" is given by "Camden's Neighbourhood Connectors"
         name = name[1:]
-    n = len(name)
-    return any(asked[i : i + n] == name for i in range(len(asked) - n + 1))
+    return not name or _spaced(name) in asked
 
 
 def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     """Names in the sentence that the question does not already give (its words together, in order):
     (word position, name). A name is a run of capitalised words (not only generic ones), an acronym, or a
     quoted title."""
-    asked = _bare_words(question)
+    asked = _spaced(_bare_words(question))
     out = []
     ends = [m.end() for m in _TOKEN.finditer(sentence)]  # a name's position: the token it starts in ("'Ollie'")
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))

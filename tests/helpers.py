@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from rag.config import PROJECT_ROOT
@@ -375,3 +376,22 @@ def candidate(text: str, passage_text: str | None = None, council: str = "Fenwic
     chunk = Chunk(0, "d.txt", council, council, "Assessing needs", None, "statement", "Findings", 1, 0,
                   len(body), body, (Sentence(start, start + len(text), text),))
     return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
+
+
+#: Questions are encoded with sentence-transformers in these tests, so builds export no ONNX graph.
+QUERY_ENCODER_ENV = ("RAG_QUERY_ENCODER", "torch")
+
+
+@contextmanager
+def torch_query_encoder():
+    """While it is open, builds export no ONNX query encoder (it is ~85 MB, and every test copy would hold one)."""
+    name, value = QUERY_ENCODER_ENV
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name)
+        else:
+            os.environ[name] = old

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 
 from rag.config import Settings
-from tests.helpers import make_seeds
-
-#: Questions are encoded with sentence-transformers in these tests, so builds export no ONNX graph.
-QUERY_ENCODER_ENV = ("RAG_QUERY_ENCODER", "torch")
+from tests.helpers import QUERY_ENCODER_ENV, make_seeds, torch_query_encoder
 
 
 @pytest.fixture(scope="session")
@@ -21,16 +17,8 @@ def pristine_small(tmp_path_factory, encoder) -> Settings:
 
     root = tmp_path_factory.mktemp("small")
     settings = Settings(documents_dir=make_seeds(root / "seeds"), index_dir=root / "index")
-    name, value = QUERY_ENCODER_ENV
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
+    with torch_query_encoder():
         build_index(settings, encoder=encoder, progress=False)
-    finally:
-        if old is None:
-            os.environ.pop(name)
-        else:
-            os.environ[name] = old
     return settings
 
 

@@ -16,7 +16,7 @@ from rag.errors import IndexStateError
 from rag.indexer import build_index, load_current
 from rag.pipeline import Pipeline, ensure_index
 from rag.store import REQUIRED_FILES, load_index, save_index
-from tests.helpers import DOC, QUESTION, SEEDS
+from tests.helpers import DOC, QUERY_ENCODER_ENV, QUESTION, SEEDS, torch_query_encoder
 
 #: A second, tiny report repeating one sentence of DOC: the same text is encoded once, and is not "reused".
 EXTRA = ("Hounslow learning notes\n\nLearning from feedback\n\nWe were also told about efforts to use a more "
@@ -43,7 +43,8 @@ def pristine(tmp_path_factory, encoder) -> Settings:
     """A one-document index built once; tests damage copies of it."""
     root = tmp_path_factory.mktemp("pristine")
     settings = Settings(documents_dir=mini_seeds(root / "seeds"), index_dir=root / "index")
-    report = build_index(settings, encoder=encoder, progress=False)
+    with torch_query_encoder():
+        report = build_index(settings, encoder=encoder, progress=False)
     assert report.changed and report.reused == 0  # a fresh build reuses nothing, duplicates included
     texts = report.manifest["counts"]["chunks"] + report.manifest["counts"]["sentences"]
     assert report.encoded_passages + report.encoded_sentences == texts - 1  # the repeated sentence, once
@@ -51,8 +52,9 @@ def pristine(tmp_path_factory, encoder) -> Settings:
 
 
 @pytest.fixture
-def index(pristine, tmp_path) -> Settings:
-    """A private copy of the pristine seeds and index."""
+def index(pristine, tmp_path, monkeypatch) -> Settings:
+    """A private copy of the pristine seeds and index (and no ONNX export while the test runs)."""
+    monkeypatch.setenv(*QUERY_ENCODER_ENV)
     shutil.copytree(pristine.seeds_dir, tmp_path / "seeds")
     shutil.copytree(pristine.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
     return Settings(documents_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
