@@ -303,12 +303,12 @@ def dated_to_assessment_instead(query: Query, candidate) -> bool:
 
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
-    about its topic (read without the benchmark's words) names one: the council's own figure, or another
-    figure's benchmark, does not say how it compares."""
+    about its topic (read without the comparison's words: "below the England average") names one: the council's
+    own figure, or another figure's benchmark, does not say how it compares."""
     asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 else None
     if asked is None:
         return None
-    focus = weights.focus(weights.terms(query.text.replace(asked.phrase, " ")))
+    focus = weights.focus(weights.terms(query.text.replace(asked.words or asked.phrase, " ")))
     if any(gives_benchmark(c.sentence.text) and weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}")
            >= settings.topic_overlap for c in candidates):
         return None

@@ -70,7 +70,7 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
-                     r"amount|figure|count|target|value)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
+                     r"amount|figure|count|target|value|size)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"

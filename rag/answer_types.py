@@ -438,7 +438,9 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
-                         r"\bin (?:pounds|sterling|cash terms)\b|\bin £", re.IGNORECASE)
+                         r"\bin (?:pounds|sterling|cash terms)\b|\bin £|"
+                         r"\b(?:size|amount) of\b[^?]{0,50}\b(?:funds?|budgets?|grants?|pots?|allocations?|funding)\b",
+                         re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
 _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percentage|proportion|share|how many|number of|"
                          r"uplift|increase|rise|change|reduction|cut)\b)"
@@ -1244,7 +1246,25 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and change_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
-            and figure_of_the_kind_asked(sentence, question))
+            and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question))
+
+
+#: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").
+_ASKS_TOTAL = re.compile(r"\b(?:altogether|all together|in total|in all|all told)\b", re.IGNORECASE)
+#: Words that count only what was added: "recruited 6 new carers", "20 extra beds", "took on 12 staff".
+_ADDED = re.compile(r"\b(?:new|newly|extra|additional|more|further|recruit(?:ed|ing|s)?|hired|joined|took on|taken on|"
+                    r"added|opened)\b", re.IGNORECASE)
+
+
+def total_as_asked(sentence: str, question: str) -> bool:
+    """Whether a whole count asked for ("how many Shared Lives carers does it have altogether") is given by a
+    clause naming the thing counted without counting only additions: "recruited 6 new carers" is not how many
+    carers there are. A question about additions itself ("how many new carers in total") is left alone."""
+    if not _ASKS_TOTAL.search(question) or _ADDED.search(question):
+        return True
+    nouns = counted_nouns(question)
+    counting = [c for c in figure_clauses(sentence, has_count) if any(_stem(w) in nouns for w in _words(c))]
+    return not counting or any(not _ADDED.search(c) for c in counting)
 
 
 def figure_of_the_kind_asked(sentence: str, question: str) -> bool:

@@ -24,6 +24,7 @@ from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
 from .thresholds import Bound, bound_of, figures_like, top_of
+from .yardsticks import benchmark_asked, side_of_benchmark
 
 #: How a sentence that elaborates on the one before it begins.
 ELABORATION = re.compile(
@@ -342,6 +343,14 @@ def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Ca
     return pick if pick is not None and bound.passes(figures_like(pick.sentence.text, bound)[0]) else None
 
 
+def on_side(candidates: list[Candidate], side: str) -> Candidate | None:
+    """The most relevant of a council's candidates that puts its figure on the side of the benchmark asked
+    ("lower than the England average" for "below the England average"), else None: a council above it, or
+    whose passages name no side, is not one of those asked for."""
+    siding = [c for c in candidates if side_of_benchmark(c.sentence.text) == side]
+    return max(siding, key=lambda c: c.relevance) if siding else None
+
+
 def topping(picks: dict[str, Candidate], bound: Bound) -> dict[str, Candidate]:
     """Of each council's candidate giving a figure, those whose first figure is the highest (or lowest) of all:
     "Which council had the largest budget?" is one council, not every council's budget."""
@@ -355,7 +364,9 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     """One line per council with evidence, each cited; strongest evidence first. A council has evidence
     when its best sentence is nearly as relevant as the best overall, or holds most of the question's
     topic terms; sentences about another kind or thing than the one asked about are no evidence."""
-    focus = weights.focus(weights.terms(query.text))
+    benchmark = benchmark_asked(query.text) if settings.rules.bound_check else None
+    side = side_of_benchmark(query.text) if benchmark is not None else None
+    focus = weights.focus(weights.terms(query.text.replace(benchmark.words, " ") if side else query.text))
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not (settings.rules.answer_type_check and of_another_thing(query, c, weights)):
@@ -367,11 +378,12 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     lines = []
     for label, group in groups.items():
         top = max(group, key=lambda c: c.relevance)
-        if bound is not None:
+        if bound is not None or side is not None:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold and focus
                         and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
             opened = {c.sentence.text for c in eligible}  # the figure often follows: "There was a backlog …" "It stood at 1,240."
-            passing = passes_bound([*eligible, *(c for c in group if c.before in opened)], bound, query.text)
+            following = [*eligible, *(c for c in group if c.before in opened)]
+            passing = passes_bound(following, bound, query.text) if bound is not None else on_side(eligible, side)
             if passing is not None:
                 lines.append((passing.relevance, label, passing))
             continue
@@ -383,6 +395,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if on_topic:
             pick = max(on_topic, key=lambda c: c.relevance)
             lines.append((pick.relevance, label, pick))
+    if side is not None and not lines:
+        return abstention(f"No report here puts a figure for this {side} {benchmark.name}.", best)
     if bound is not None and not lines:
         return abstention(f"No report here gives a figure {bound.words} for this.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None

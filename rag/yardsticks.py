@@ -17,9 +17,11 @@ _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
 #: A national, England or regional figure named ("the England average", "national rates", "national").
 _BENCHMARK_NAME = rf"(?:national|England|English|regional)(?:\s+{_MEASURE})?"
 #: A benchmark a question compares with: a national, England or regional figure, or similar councils
-#: ("How did the wait compare with the national average?", "What was the England average for reablement?").
+#: ("How did the wait compare with the national average?", "What was the England average for reablement?");
+#: not "other than English" or "rather than national", which set something aside.
 _ASKS_BENCHMARK = re.compile(
-    rf"\b(?:compar\w*|against|than|above|below|relative to|versus|vs|in line with|match(?:ed|es)?|exceed\w*)\b"
+    rf"\b(?:compar\w*|against|(?<!other )(?<!rather )than|above|below|relative to|versus|vs|in line with|match(?:ed|es)?|"
+    rf"exceed\w*)\b"
     rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator) "
     rf"(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
     rf"comparators?|statistical neighbours?|the rest of (?:England|the country))\b|"
@@ -63,6 +65,7 @@ class Benchmark:
 
     phrase: str  # "England average", "similar councils"
     name: str  # "the England average", "national figures"
+    words: str = ""  # the whole comparison as asked ("below the England average"): not the question's topic
 
 
 #: Benchmark words that are adjectives on their own ("compared nationally"): an answer names their figures.
@@ -77,13 +80,31 @@ def benchmark_asked(question: str) -> Benchmark | None:
         return None
     phrase = m.group("after") or m.group("named")
     if phrase.casefold() in _LONE:
-        return Benchmark(phrase, f"{phrase.removesuffix('ly')} figures")
-    return Benchmark(phrase, f"the {phrase}" if _NAMED_FIGURE.fullmatch(phrase) or m.group("named") else phrase)
+        return Benchmark(phrase, f"{phrase.removesuffix('ly')} figures", m.group(0))
+    return Benchmark(phrase, f"the {phrase}" if _NAMED_FIGURE.fullmatch(phrase) or m.group("named") else phrase,
+                     m.group(0))
 
 
 def gives_benchmark(sentence: str) -> bool:
     """Whether the sentence names a benchmark to compare with: a figure alone does not say how it compares."""
     return bool(_BENCHMARK.search(sentence))
+
+
+#: A benchmark's name, as a question or a sentence puts it after the side a figure falls on.
+_SIDE_OF = (r"(?:the\s+)?(?:national(?:ly)?|England|English|regional(?:ly)?|London|average|"
+            r"(?:similar|comparable|comparator|neighbouring)\s+(?:councils|authorities|areas|boroughs)|comparators?|"
+            r"statistical neighbours?)\b")
+#: The side of a benchmark a figure falls on: "below the England average", "higher than similar councils"; not
+#: "better" or "worse", whose side depends on the measure (a shorter wait is better).
+_SIDE = re.compile(rf"\b(?:(?P<above>above|over|higher\s+than|more\s+than|greater\s+than|exceed(?:ed|s|ing)?)|"
+                   rf"(?P<below>below|under|lower\s+than|less\s+than|fewer\s+than))\s+{_SIDE_OF}", re.IGNORECASE)
+
+
+def side_of_benchmark(text: str) -> str | None:
+    """"above" or "below": the side of a benchmark the text puts a figure on ("was lower than the England
+    average"), or None when it names no side (a figure alone, "in line with", "better than")."""
+    sides = {"above" if m.group("above") else "below" for m in _SIDE.finditer(text)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 #: A question asking for the value of a yardstick itself ("What was the England average for …?", "What is the

@@ -772,3 +772,31 @@ def test_a_name_starting_inside_a_word_is_found_at_that_word():
     assert new_names(sentence, "What is the new service called?") == [(5, "Brokerage"), (11, "Portal")]
     holds("name", sentence, "What is the new service called?")  # the last word's name is within the sentence
     assert [pos for pos, _ in new_names("Staff used an app ('Ollie')", "What is the app called?")] == [4]
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The Shared Lives scheme supported 34 people and recruited 6 new carers in 2023/24.",
+     "How many Shared Lives carers does Fenwick have altogether?", False),  # additions are not the whole
+    ("The Shared Lives scheme had 22 carers supporting 29 people.",
+     "How many Shared Lives carers does Fenwick have altogether?", True),
+    ("The scheme had 22 carers, and 6 new carers joined in 2024.",
+     "How many carers does the scheme have in total?", True),  # one clause counts the whole
+    ("The scheme recruited 6 new carers in 2023/24.", "How many new carers did the scheme recruit in total?", True),
+    ("The scheme recruited 6 new carers in 2023/24.", "How many carers did the scheme recruit?", True),  # no total asked
+])
+def test_a_whole_count_is_not_given_by_additions(sentence, question, expected):
+    from rag.answer_types import total_as_asked
+
+    assert total_as_asked(sentence, question) is expected
+
+
+def test_the_size_of_a_fund_is_a_sum_of_money():
+    from rag.analyse import answer_type
+    from rag.answer_types import asks_money
+
+    question = "What was the size of Fenwick's Better Care Fund in 2024/25?"
+    assert answer_type(question) == "number" and asks_money(question)
+    assert holds("number", "Fenwick increased home care fees by 7.5% in 2024/25.", question, ("Fenwick",)) is False
+    assert holds("number", "Fenwick's Better Care Fund was £41.2 million in 2024/25.", question, ("Fenwick",)) is True
+    assert not asks_money("What was the size of Fenwick's reablement team?")  # a size that is a count
+    assert answer_type("What was the size of Fenwick's reablement team?") == "number"

@@ -261,6 +261,19 @@ def test_a_council_is_listed_for_a_bound_only_when_its_figure_passes_it():
     assert passes_bound([topic], bound, question) is None  # no figure: not shown to pass
 
 
+def test_a_council_is_listed_below_a_benchmark_only_when_its_report_says_so():
+    from rag.compose import on_side
+    from tests.helpers import candidate
+
+    below = candidate("Uptake of direct payments, at 22.1%, was lower than the England average.")
+    above = candidate("31.4% used direct payments, which was higher than the England average.")
+    plain = candidate("Proportion of people using direct payments: 27.6%")
+    assert on_side([plain, below], "below") is below
+    assert on_side([plain, above], "below") is None  # above it: not one of those asked for
+    assert on_side([plain], "below") is None  # no side named: not shown to be below
+    assert on_side([above, below], "above") is above
+
+
 def test_the_council_whose_figure_tops_the_others_is_the_one_listed():
     from rag.compose import figured, topping
     from rag.thresholds import top_of

@@ -20,6 +20,7 @@ from rag.yardsticks import (
     gives_benchmark,
     gives_earlier_year,
     other_councils_named,
+    side_of_benchmark,
 )
 from tests.helpers import candidate
 
@@ -44,6 +45,42 @@ def test_a_benchmark_asked_for(question, phrase, name):
 ])
 def test_no_benchmark_asked_for(question):
     assert benchmark_asked(question) is None
+
+
+def test_other_than_and_rather_than_set_something_aside():
+    """"In how many languages other than English": no comparison with English figures."""
+    assert benchmark_asked("In how many languages other than English could Fenwick residents read it?") is None
+    assert benchmark_asked("Why did Fenwick use local rather than national data?") is None
+    assert benchmark_asked("Was Fenwick's rate higher than the national average?").phrase == "national average"
+
+
+def test_a_benchmark_asked_for_keeps_the_whole_comparison():
+    """The comparison's words ("below the England average") are not the question's topic."""
+    assert benchmark_asked("Which councils had take-up of direct payments below the England average?").words == \
+        "below the England average"
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Which councils had take-up of direct payments below the England average?", "below"),
+    ("Uptake of direct payments, at 22.1%, was lower than the England average.", "below"),
+    ("Which councils had waits longer than similar councils, and spend higher than similar councils?", "above"),
+    ("31.4% used direct payments, which was higher than the England average.", "above"),
+    ("The rate was above the national figure.", "above"),
+    ("Fewer than comparator councils reported delays.", "below"),
+])
+def test_the_side_of_a_benchmark(text, side):
+    assert side_of_benchmark(text) == side
+
+
+@pytest.mark.parametrize("text", [
+    "Waits were in line with the England average.",  # neither side
+    "Outcomes were better than the England average.",  # better: which side depends on the measure
+    "Which councils compare well with the England average?",
+    "31% was higher than the England average, but 12% was lower than the regional average.",  # both sides
+    "More than 400 people were waiting.",  # no benchmark
+])
+def test_no_side_of_a_benchmark(text):
+    assert side_of_benchmark(text) is None
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -143,6 +180,8 @@ def test_checks_finish_on_hostile_input():
     """Long runs of comparison words, years and capitalised words: every check stays linear."""
     start = time.perf_counter()
     assert benchmark_asked("compare " * 50_000 + "x") is None
+    assert side_of_benchmark("lower than " * 50_000 + "x") is None
+    assert side_of_benchmark("below the " * 50_000 + "England average") == "below"
     assert gives_benchmark("than the " * 50_000) is False
     assert asks_earlier_year("the previous " * 50_000) is False
     assert gives_earlier_year("in 2023/24 " * 50_000) is False  # one period, however often
