@@ -296,8 +296,9 @@ def dated_by(query: Query, candidate) -> tuple:
 def dated_to_assessment_instead(query: Query, candidate) -> bool:
     """Whether the candidate's figure is dated only by the time of CQC's assessment ("at the time of our
     assessment, 390 people were waiting") while the question asks about a year or month that it does not say
-    is the assessment's: "back in March 2024" asks for another count."""
-    return (not periods(candidate.sentence.text) and at_assessment_time(candidate.sentence.text)
+    is the assessment's: "back in March 2024" asks for another count. A month its sentence gives another figure
+    ("38 were waiting, down from 290 in January 2024, and people waited a median of 11 days") does not date it."""
+    return (not dated_by(query, candidate) and at_assessment_time(candidate.sentence.text)
             and not at_assessment_time(query.text))
 
 

@@ -484,6 +484,24 @@ def change_as_asked(sentence: str, question: str) -> bool:
     return not _ASKS_CHANGE.search(question) or bool(_CHANGE.search(sentence))
 
 
+#: A question asking for a figure as it stood before a change ("how many households were in the pilot before it
+#: was extended").
+_ASKS_BEFORE = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was|were|had been|got) (?:extended|expanded|"
+                          r"increased|enlarged|widened|grown|reduced|cut|scaled back|rolled out)\b", re.IGNORECASE)
+#: A figure as it stood after a change, with no earlier one: "had been extended to 400 households".
+_AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|grown|grew|reduced|cut|scaled back|"
+                         r"rolled out) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
+
+#: A change given with its starting figure: "from 150 to 400".
+_FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\bto\b", re.IGNORECASE)
+
+
+def before_as_asked(sentence: str, question: str) -> bool:
+    """Whether a figure asked as it stood before a change is not given only as it stood after: "extended to 400
+    households" is the pilot's size since, not before; "from 150 to 400 households" gives both."""
+    return not _ASKS_BEFORE.search(question) or not _AFTER_ONLY.search(sentence) or bool(_FROM_TO.search(sentence))
+
+
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money."""
     return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
@@ -1243,7 +1261,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
     a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
-            and change_as_asked(sentence, question)
+            and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question))

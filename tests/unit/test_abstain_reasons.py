@@ -109,3 +109,20 @@ def test_a_yardsticks_own_figure_asked_for_is_not_given_by_a_sentence_that_only_
     weights, settings = TermWeights([named.passage.chunk, given.passage.chunk]), Settings()
     assert "target" in reference_value_not_given(query, [named], weights, settings)
     assert reference_value_not_given(query, [named, given], weights, settings) is None
+
+
+def test_a_month_that_dates_another_figure_of_the_sentence_does_not_date_the_one_asked():
+    from rag.abstain import dated_to_assessment_instead, period_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "What was the median wait for a Care Act assessment in Fenwick in January 2024?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="duration")
+    mixed = candidate("At the time of our assessment 38 people were waiting for a Care Act assessment, down from 290 in "
+                      "January 2024, and people waited a median of 11 days.")
+    dated = candidate("In January 2024 people waited a median of 23 days for a Care Act assessment.")
+    assert dated_to_assessment_instead(query, mixed)
+    assert "time of CQC's assessment" in period_not_given(query, [mixed], TermWeights([]), Settings())
+    assert not dated_to_assessment_instead(query, dated)
+    assert period_not_given(query, [mixed, dated], TermWeights([]), Settings()) is None

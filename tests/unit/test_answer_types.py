@@ -800,3 +800,26 @@ def test_the_size_of_a_fund_is_a_sum_of_money():
     assert holds("number", "Fenwick's Better Care Fund was £41.2 million in 2024/25.", question, ("Fenwick",)) is True
     assert not asks_money("What was the size of Fenwick's reablement team?")  # a size that is a count
     assert answer_type("What was the size of Fenwick's reablement team?") == "number"
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("At the time of our assessment, 463 people were waiting for a Care Act assessment.",
+     "How many people were overdue a review of their care?", ("review", "Care Act assessment")),
+    ("At the time of our assessment, 810 reviews were overdue.", "How many people were overdue a review of their care?",
+     None),
+])
+def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
+    assert other_kind(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("A telecare pilot had been extended to 400 households after an evaluation.",
+     "How many households were in the pilot before it was extended?", False),  # the size since, not before
+    ("The pilot had grown from 150 to 400 households.", "How many households were in the pilot before it was extended?",
+     True),
+    ("A telecare pilot had been extended to 400 households.", "How many households are in the pilot?", True),
+])
+def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
+    from rag.answer_types import before_as_asked
+
+    assert before_as_asked(sentence, question) is expected
