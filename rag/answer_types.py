@@ -373,7 +373,13 @@ def counted_nouns(question: str) -> set[str]:
         return set()
     plural = [w for w in words if _looks_plural(w)]
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
-    return {_stem(head)}
+    role = _AS_ROLE.search(question) if head in ("people", "person") else None
+    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set())
+
+
+#: The role people are counted in: "how many people had it recruited as new care workers" counts care workers too.
+_AS_ROLE = re.compile(r"\bas\s+(?:(?:new|newly|qualified|trained|paid|unpaid|volunteer|[a-z]+-[a-z]+)\s+){0,2}"
+                      r"(?:[a-z]+\s+)?(?P<role>[a-z]+s)\b(?=\s*(?:by|in|at|during|since|from|through|via|\?|$))")
 
 
 #: Plural nouns without a final "s".

@@ -823,3 +823,21 @@ def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, ex
     from rag.answer_types import before_as_asked
 
     assert before_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("question,nouns", [
+    ("How many people had the programme recruited as new care workers by October 2024?", {"people", "worker"}),
+    ("How many people trained as social workers?", {"people", "worker"}),
+    ("How many people used it as well?", {"people"}),  # "as well" names no role
+    ("How many people attended the events?", {"people"}),
+    ("How many carers were registered as volunteers?", {"carer"}),  # only people counted get a role
+])
+def test_people_counted_in_a_role_are_counted_by_it_too(question, nouns):
+    assert counted_nouns(question) == nouns
+
+
+def test_a_count_of_the_role_answers_people_counted_in_it():
+    question = "How many people had the programme recruited as new care workers by October 2024?"
+    assert holds("number", "It had recruited 117 new care workers by October 2024.", question) is True
+    assert holds("number", "It had recruited 117 new care workers by October 2024.", "How many people had the "
+                 "programme recruited by October 2024?") is False  # no role: workers are not all the people
