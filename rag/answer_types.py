@@ -772,12 +772,21 @@ _CHANGED_COUNT = re.compile(r"\b(?:reduced|cut|lowered|brought down|increased|ra
                             r"[^,;:]{0,40}?\bto\s+(?:about |around |over )?\d", re.IGNORECASE)
 
 
+#: The same with the count named before its verb: "the number of hours of unmet home care fell from 1,900 a week to
+#: 310 a week".
+_COUNT_CHANGED = re.compile(rf"\b(?:number|total|count) of\s+(?P<what>[^,;:.]{{1,{PHRASE_CHARS}}}?)\s+(?:fell|rose|"
+                            r"dropped|decreased|increased|grew|went down|went up|was reduced|was cut|had fallen|had risen)"
+                            r"\s+from\s+(?:about |around |over )?\d[\d,]*[^,;:]{0,40}?\bto\s+(?:about |around |over )?\d",
+                            re.IGNORECASE)
+
+
 def changed_count_of(sentence: str, nouns: set[str]) -> bool:
     """Whether the sentence changes a count of the counted thing "from" one figure "to" another, naming it
     after its verb, however long the name: "reduced its list of people waiting for a DoLS assessment from
-    1,260 to 640" counts people waiting; "reduced waits from 40 days to 20" counts no people."""
-    m = _CHANGED_COUNT.search(sentence)
-    return bool(m) and any(_stem(w) in nouns for w in _words(m.group("what")))
+    1,260 to 640" counts people waiting; "reduced waits from 40 days to 20" counts no people; or before it, as
+    "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week"."""
+    return any(m is not None and any(_stem(w) in nouns for w in _words(m.group("what")))
+               for m in (_CHANGED_COUNT.search(sentence), _COUNT_CHANGED.search(sentence)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -1207,13 +1216,22 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "") 
     support is not a share of unpaid carers. ``known(word)`` says whether the reports use a word; a thing
     the question words otherwise ("big home alterations") is not judged, as the reports' word for it is unknown.
     A sentence with no frame takes those of the sentence before it (``lead_in``): "The median wait was 14
-    days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment."""
+    days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment. A frame holding
+    what the reports call the question's plain words is of the thing asked."""
     asked = [a for a in framed_things(question) if known is None or all(known(w) for w in _distinct(a.words))]
     if not asked:
         return False
     given = framed_things(sentence) or framed_things(lead_in)
+    reported = _reported_stems(question)
     return any(any(g.frame == a.frame for g in given)
-               and not any(_same_thing(a, g) for g in given if g.frame == a.frame) for a in asked)
+               and not any(_same_thing(a, g) or _distinct(g.words) & reported for g in given if g.frame == a.frame)
+               for a in asked)
+
+
+def _reported_stems(question: str) -> frozenset[str]:
+    """The stems of what the reports call the question's plain words (:mod:`rag.lay_terms`), but the common ones:
+    "waiting for carers to start visiting them at home" is a wait for home care."""
+    return frozenset(_stem(w) for wording in report_words(question) for w in _words(wording)) - _UBIQUITOUS
 
 
 #: "did not", "could not", "was unable to" …, an optional adverb ("yet", "routinely"), and a verb of keeping

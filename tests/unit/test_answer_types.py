@@ -399,10 +399,12 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
     from rag.answer_types import another_object
 
     sentence = "Waits for major adaptations funded through grants were longer, at an average of 38 weeks."
-    question = "On average, how long do people wait for big home alterations paid for with grant money?"
-    assert another_object(sentence, question)  # by the words alone, alterations are not adaptations
+    question = "On average, how long do people wait for big house revamps paid for with grant money?"
+    assert another_object(sentence, question)  # by the words alone, revamps are not adaptations
     used = {"major", "adaptation", "grant", "wait", "week"}
-    assert not another_object(sentence, question, known=lambda w: w in used)  # "alterations": not the reports' word
+    assert not another_object(sentence, question, known=lambda w: w in used)  # "revamps": not the reports' word
+    # a plain wording the reports' vocabulary knows ("home alterations" are adaptations) is judged as that
+    assert not another_object(sentence, "On average, how long do people wait for big home alterations?")
 
 
 @pytest.mark.parametrize("kind,sentence,question,expected", [
@@ -841,3 +843,24 @@ def test_a_count_of_the_role_answers_people_counted_in_it():
     assert holds("number", "It had recruited 117 new care workers by October 2024.", question) is True
     assert holds("number", "It had recruited 117 new care workers by October 2024.", "How many people had the "
                  "programme recruited by October 2024?") is False  # no role: workers are not all the people
+
+
+def test_a_frame_holding_the_reports_word_for_the_plain_one_is_of_the_thing_asked():
+    from rag.answer_types import another_object
+
+    question = "At the end of 2024, how many people were still waiting for carers to start visiting them at home?"
+    assert not another_object("Waiting lists for home care had fallen to 38 people in December 2024.", question)
+    assert another_object("38 people were waiting for a Care Act assessment in December 2024.", question)
+    # without plain words, the frames are compared as they stand
+    assert another_object("Waiting lists for home care had fallen to 38 people.", "How many people were waiting for "
+                          "an occupational therapy assessment?")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("In the 12 months to September 2024 the number of hours of unmet home care fell from 1,900 a week to 310 a week.",
+     "How many hours of home care per week were people still not getting?", True),  # the count named before its verb
+    ("The number of people waiting fell from 520 to 300.", "How many hours of home care were not delivered?", False),
+    ("The council reduced its list of people waiting from 1,260 to 640.", "How many people were waiting?", True),
+])
+def test_a_count_changed_from_one_figure_to_another(sentence, question, expected):
+    assert holds("number", sentence, question) is expected
