@@ -14,6 +14,7 @@ from .councils import variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
 from .periods import MONTHS, SHORT_MONTHS, figure_clauses
+from .thresholds import same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -1282,13 +1283,15 @@ def per_head_as_asked(sentence: str, question: str) -> bool:
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
-    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done."""
+    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done;
+    a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
-            and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question))
+            and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
+            and same_wait_bound(sentence, question))
 
 
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").

@@ -117,3 +117,32 @@ def top_of(question: str, between_two: bool = False) -> Bound | None:
     unit = ("money" if _MONEY_WORDS.search(question) else "days" if _TIME_WORDS.search(question)
             else "percent" if _SHARE_WORDS.search(question) else "count")
     return Bound(side, 0.0, unit, m.group(0))
+
+
+#: Small numbers in words, as a length of time is often written ("more than six months").
+_SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                "nine", "ten", "eleven", "twelve"))}
+#: A length of time a count is held against: "waiting more than six months", "longer than 28 days", "over a year".
+_WAIT_BOUND = re.compile(r"\b(?:more than|longer than|over|at least|in excess of|beyond|upwards of)\s+"
+                         r"(?P<n>\d+(?:\.\d+)?|an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                         r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+#: How far apart two such lengths may be and still be one ("26 weeks" for "six months").
+WAIT_BOUND_TOLERANCE = 0.1
+
+
+def wait_bounds(text: str) -> list[float]:
+    """The lengths of time, in days, that the text holds a count against ("waiting more than six months" → 180)."""
+    out = []
+    for m in _WAIT_BOUND.finditer(text):
+        n = m.group("n").casefold()
+        value = 1.0 if n in ("a", "an") else _SMALL.get(n) if n in _SMALL else float(n)
+        out.append(value * _DAYS[m.group("unit").casefold()])
+    return out
+
+
+def same_wait_bound(sentence: str, question: str) -> bool:
+    """Whether a count held against a length of time ("had been waiting more than six months") is given against
+    that length, when the sentence gives one at all: "38 had waited longer than three months" counts others."""
+    asked, given = wait_bounds(question), wait_bounds(sentence)
+    return not asked or not given or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)
+

@@ -81,3 +81,21 @@ def test_bounds_and_yardstick_figures_finish_on_hostile_text():
     assert gives_reference_value("1 aa " * 50_000 + "x", "average") is False
     assert reference_asked("What is the " + "aa " * 100_000 + "target?") is None
     assert figure_periods("in 2023/24, 1 and " * 30_000, lambda clause: "1" in clause) is not None
+    from rag.thresholds import wait_bounds
+    assert len(wait_bounds("more than six months " * 50_000)) == 50_000
+    assert wait_bounds("more than " * 50_000 + "6 x") == []
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("212 people were waiting, of whom 38 had waited longer than three months.",
+     "How many people had been waiting more than six months for an assessment?", False),  # another length
+    ("212 people were waiting, of whom 38 had waited more than 26 weeks.",
+     "How many people had been waiting more than six months for an assessment?", True),  # 182 days is six months
+    ("212 people were waiting for an assessment.", "How many people had been waiting more than six months?", True),
+    ("38 had waited longer than three months.", "How many people were waiting?", True),  # no length asked
+    ("41 people had waited over a year.", "How many people had waited more than 12 months?", True),
+])
+def test_a_count_held_against_a_length_of_time(sentence, question, expected):
+    from rag.thresholds import same_wait_bound
+
+    assert same_wait_bound(sentence, question) is expected
