@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .councils import normalise as normalise_council
+from .councils import variants_of
 from .errors import UsageError
 from .eval_reports import (  # noqa: F401  (re-exported: the UI and tests use them from here)
     HEADLINE,
@@ -110,10 +112,15 @@ def councils_on_lines(answer_text: str) -> list[str]:
 
 def comparative_precision(answer_text: str, answers: tuple[str, ...], councils: list[str]) -> float | None:
     """Of the councils an answer's lines name, the share that the gold answers expect (None when the
-    gold expects no council or the answer names none)."""
-    known = {normalise(c) for c in councils}
-    expected = {normalise(a) for a in answers if normalise(a) in known}
-    named = [normalise(c) for c in councils_on_lines(answer_text)]
+    gold expects no council or the answer names none). A council is known by any of its names: a gold "Hull" is
+    the index's "Kingston upon Hull", "Southend" its "Southend-on-Sea"."""
+    names = {form: council for council in councils for form in variants_of(council)}
+
+    def council_of(text: str) -> str:
+        return names.get(normalise_council(text), normalise(text))
+
+    expected = {names[normalise_council(a)] for a in answers if normalise_council(a) in names}
+    named = [council_of(c) for c in councils_on_lines(answer_text)]
     if not expected or not named:
         return None
     return sum(1 for c in named if c in expected) / len(named)
