@@ -145,4 +145,3 @@ def same_wait_bound(sentence: str, question: str) -> bool:
     that length, when the sentence gives one at all: "38 had waited longer than three months" counts others."""
     asked, given = wait_bounds(question), wait_bounds(sentence)
     return not asked or not given or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)
-
