@@ -825,7 +825,9 @@ _STATED = re.compile(rf"(?<![\w.,/£-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:
                      re.IGNORECASE)
 #: A score named in a question ("scored 2", "score of 3", "rated 2 out of 4"), not a figure to find.
 _SCORE_NUMBER = re.compile(r"\b(scor\w*|rat\w*|indicative score|got|gets|getting|received|awarded)\s*(?:of|was|is|:|only|just|as|a|an)?\s*\(?['\"]?\d\b(?:\s*(?:out of 4|/4))?|"
-                           r"\b\d\s*(?:out of 4|/4)\b|\bstage \d\b", re.IGNORECASE)
+                           r"\b\d\s*(?:out of 4|/4)\b|\bstage \d\b|"
+                           r"\b\d{1,3}\s*(?:%|per\s?cent)\s+(?:overall\s+)?(?:score|rating)\b|"  # "a 64% score": the report's own
+                           r"\b(?:scor\w*|rated)\s*(?:of|was|is|:)?\s*\d{1,3}\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
 def stated_numbers(text: str, words: bool = True) -> set[str]:
@@ -1094,10 +1096,14 @@ _FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?\s+for|complaints?\
                     r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
 #: The same frame of money, with the thing before the word ("Adult social care budget: £112.9 million").
 _SPEND_AFTER = re.compile(r"(?P<obj>(?:\b[A-Za-z][\w'’-]*\s+){1,4})(?:budget|spend|spending|expenditure)\b", re.IGNORECASE)
-#: Words before "budget" or "spend" that say which sum it is, not what it is spent on ("the *total* budget").
+#: Words before "budget" or "spend" that say which sum it is, not what it is spent on ("the *total* budget", "the
+#: *largest* budget").
 _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", "whole", "revenue", "capital", "its",
               "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
-              "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has"}
+              "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has",
+              # a comparison's words ("the *largest* adult social care budget") say which sum tops, not what it is of
+              "largest", "biggest", "highest", "lowest", "smallest", "greatest", "most", "least", "larger", "bigger",
+              "higher", "lower", "smaller", "greater"}
 #: Words right before "budget" or "spend" that make it the whole council's sum ("total council budget").
 _WHOLE_SUM = {"total", "overall", "whole", "gross", "council", "authority"}
 #: Words that make the "spend" after them a verb ("how much did the council spend").

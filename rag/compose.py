@@ -399,6 +399,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         return abstention(f"No report here puts a figure for this {side} {benchmark.name}.", best)
     if bound is not None and not lines:
         return abstention(f"No report here gives a figure {bound.words} for this.", best)
+    if not lines:  # no council's evidence is near enough the best: nothing to list, so no answer
+        return abstention("No report here gives enough evidence to compare.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
         found = {label: figured([c for c in groups[label] if c.relevance >= threshold], top, query.text)

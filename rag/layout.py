@@ -55,6 +55,7 @@ PAGE_FURNITURE = frozenset({
     "feedback", "give feedback", "give feedback on this page", "report a problem with this page", "cookies",
     "cookie settings", "privacy", "privacy notice", "accessibility", "accessibility statement", "contact us",
     "sign in", "you are here", "breadcrumb", "next", "previous", "next page", "previous page", "close",
+    "share on facebook", "share on x", "share on twitter", "share on linkedin", "share by email", "share via email",
 })
 _DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version)\b.{0,40}", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")

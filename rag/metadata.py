@@ -10,10 +10,11 @@ the text is an error naming both values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
-from .councils import council_of_name_line, council_of_theme_heading, parts_of_title
-from .framework import Statement, fold, statement_named
+from .councils import TITLE_MAX_CHARS, council_of_name_line, council_of_theme_heading, parts_of_title
+from .framework import Statement, fold, statement_named, statement_of_heading
 from .layout import Block
 
 #: How many blocks after a statement heading are searched for its score or standard headings.
@@ -59,12 +60,18 @@ class ReportMetadata:
         return tuple(s for s in self.sections if s.kind == "statement")
 
 
+def _ahead(blocks: list[Block], i: int) -> list[Block]:
+    """The next :data:`LOOKAHEAD_BLOCKS` blocks after ``blocks[i]``, a web page's furniture between them not counted
+    ("Share this page", "Share on Facebook", … under a statement's heading)."""
+    return [b for b in blocks[i + 1 : i + 1 + FURNITURE_REACH] if b.kind != "furniture"][:LOOKAHEAD_BLOCKS]
+
+
 def _starts_statement(blocks: list[Block], i: int) -> bool:
     """Whether the statement heading at ``blocks[i]`` opens that statement's section (its score,
     description or standard headings follow) rather than being an entry of a summary's score list."""
     seen_score = False
-    for b in blocks[i + 1 : i + 1 + LOOKAHEAD_BLOCKS]:
-        if b.kind in ("published", "heading", "theme", "furniture"):
+    for b in _ahead(blocks, i):
+        if b.kind in ("published", "heading", "theme", "furniture", "title"):  # "Anytown Council" under the heading
             continue
         if b.kind == "score":
             seen_score = True
@@ -81,8 +88,8 @@ def _opens_findings(blocks: list[Block], i: int) -> bool:
     """Whether the statement heading at ``blocks[i]`` is followed, past its score and description, by a
     statement page's own parts ("What people expect", "Key findings …"): it opens the statement even
     right after a summary's score list, where a bare heading would be that list's next entry."""
-    for b in blocks[i + 1 : i + 1 + LOOKAHEAD_BLOCKS]:
-        if b.kind in ("published", "heading", "theme", "furniture", "score", "description", "bare_score"):
+    for b in _ahead(blocks, i):
+        if b.kind in ("published", "heading", "theme", "furniture", "title", "score", "description", "bare_score"):
             continue
         return b.kind == "known" and b.value in ("expect", "commitment", "findings")
     return False
@@ -124,11 +131,35 @@ def untitled_council(blocks: list[Block], text: str) -> str | None:
                  for name in [council_of_name_line(text[b.start : b.end])] if name), None)
 
 
+#: How a breadcrumb line parts its steps ("Home > Care services > … > Anytown Council > Safeguarding").
+_CRUMB = re.compile(r"\s+[>›»]\s+")
+#: How many blocks ahead a furniture-free look may read, furniture included.
+FURNITURE_REACH = 20
+
+
+def statement_of_breadcrumbs(blocks: list[Block], text: str) -> Statement | None:
+    """The statement a page's breadcrumbs end with ("Home > … > Anytown Council > Safeguarding"), near its top: a
+    statement page whose title is lost or wrapped (a PDF's) still says which statement it is."""
+    for b in blocks[:NAME_LINE_REACH]:
+        line = text[b.start : b.end].split("\n", 1)[0]
+        steps = _CRUMB.split(line) if len(line) <= TITLE_MAX_CHARS * 2 else []
+        if len(steps) >= 3:
+            return statement_of_heading(steps[-1].strip())
+    return None
+
+
+def _statement_of_title(block: Block, text: str) -> Statement | None:
+    """The statement a title line names beside the council ("Assessing needs - London Borough of Croydon"), as a
+    whole report heads each statement's part: it opens that part as a statement heading would."""
+    parts = parts_of_title(text[block.start : block.end])
+    return parts[1] if parts else None
+
+
 def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
     council = next((b.value for b in blocks if b.kind == "title"), None) or untitled_council(blocks, text)
     titled = next((parts_of_title(text[b.start : b.end]) for b in blocks if b.kind == "title"), None)
-    title_statement = titled[1] if titled else None  # "Norfolk County Council: Safeguarding"
+    title_statement = (titled[1] if titled else None) or statement_of_breadcrumbs(blocks, text)  # "Norfolk County Council: Safeguarding"
     published = next((b.value for b in blocks if b.kind == "published"), None)
     sections: list[Section] = []
     cur: _Open | None = None
@@ -141,9 +172,11 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
         return cur
 
     for i, b in enumerate(blocks):
-        if b.kind == "statement" and (_starts_statement(blocks, i) and not (cur and cur.in_score_list)
-                                      or _opens_findings(blocks, i)):
-            open_section("statement", b.start, b.value)
+        headed = b.value if b.kind == "statement" else _statement_of_title(blocks[i], text) if b.kind == "title" else None
+        repeated = cur is not None and cur.kind == "statement" and cur.statement == headed and cur.rating is None
+        if headed and not repeated and (_starts_statement(blocks, i) and not (cur and cur.in_score_list)
+                                         or _opens_findings(blocks, i)):
+            open_section("statement", b.start, headed)  # "Safeguarding", or "Safeguarding - Anytown Council" heading it
         elif b.kind == "known" and b.value == "overview" and (cur is None or cur.kind != "overview"):
             open_section("overview", b.start)
         elif b.kind == "known" and str(b.value).startswith("summary"):
@@ -159,7 +192,9 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
                 open_section("statement", b.start, title_statement)  # a statement page whose heading is missing
             if cur.rating is None:
                 cur.rating, cur.indicative = b.value
-        elif b.kind == "description" and cur is not None and cur.kind == "statement" and cur.rating is None:
+        elif b.kind == "description" and (cur is None or cur.kind != "statement"):
+            open_section("statement", b.start, title_statement).rating = b.value  # "Score" / "2 - Evidence shows …"
+        elif b.kind == "description" and cur.rating is None:
             cur.rating = b.value
         elif b.kind in ("text", "bullet", "heading") and cur is None and sections == []:
             open_section("page", b.start)

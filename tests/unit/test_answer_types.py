@@ -864,3 +864,11 @@ def test_a_frame_holding_the_reports_word_for_the_plain_one_is_of_the_thing_aske
 ])
 def test_a_count_changed_from_one_figure_to_another(sentence, question, expected):
     assert holds("number", sentence, question) is expected
+
+
+def test_a_councils_own_percentage_score_is_no_figure_asked_about():
+    from rag.answer_types import question_figures
+
+    assert question_figures("For the council rated Good with a 64% score, how many concerns were there?") == set()
+    assert question_figures("At the council that scored 64%, how many concerns were there?") == set()
+    assert question_figures("How many of the 64% of people were reviewed?") == {"64"}

@@ -157,6 +157,27 @@ def test_a_comparison_takes_no_line_from_a_sentence_about_another_thing():
     assert of_another_thing(Query(text="Which councils had carers waiting?", asked="x"), unknown)
 
 
+def test_a_comparison_with_no_council_to_list_abstains_rather_than_answering_nothing():
+    from rag.compose import _comparison
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "Which councils overspent on adult social care in 2023/24?"
+    query = Query(text=question, asked=question, comparative=True)
+    balanced, = candidates(passage("The adult social care budget was balanced in 2023/24."), [0.5], [[1, 0]])
+    result = _comparison(query, [balanced], 0.5, TermWeights([]), Settings())  # its one sentence is another thing
+    assert result.abstained and result.text.strip()
+
+
+def test_the_largest_budget_is_a_budget_of_what_it_is_of():
+    from rag.answer_types import another_object
+
+    question = "Which council had the largest adult social care budget in 2023/24?"
+    assert not another_object("Adult social care budget (2023/24): £124.6m", question)  # "largest" says which tops
+    assert another_object("Public health budget (2023/24): £24.6m", question)
+
+
 def test_the_reports_use_a_word_in_any_of_its_forms():
     p = passage("Grants paid for adaptations.")
     weights = TermWeights([p.chunk])

@@ -127,3 +127,39 @@ def test_a_page_without_a_title_takes_the_council_from_a_line_naming_it_formally
     listed = text.replace("Fenwick Borough Council", "Wokingham Borough Council")
     assert meta(listed).council == "Wokingham"
     assert meta(listed.replace("Wokingham Borough Council", "Wokingham")).council is None  # a bare name is no title
+
+
+def test_a_score_given_only_by_its_description_opens_the_statement_of_the_title():
+    """"Score" on its own line, then "3 - Evidence shows a good standard": the page's title names the statement."""
+    text = ("Safeguarding - Fenwick Council\n\nShare this page\nShare on Facebook\nShare on X\nShare by email\n\n"
+            "Fenwick Council: local authority assessment\n\nScore\n\n3 - Evidence shows a good standard\n\n"
+            "What people expect\n\nI feel safe.\n\nKey findings for this quality statement\n\nThe board met monthly.\n")
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Safeguarding", 3)]
+
+
+def test_a_statement_heading_with_share_links_and_the_council_under_it():
+    text = ("Home > Care services > Fenwick Council > Assessing needs\n\nAssessing needs\n\nShare this page\n"
+            "Share on Facebook\nShare on X\nShare by email\n\nFenwick Council\n\nScore\n\n"
+            "1 - Evidence shows significant shortfalls\n\nWhat people expect\n\nI am assessed promptly.\n")
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Assessing needs", 1)]
+
+
+def test_a_whole_report_headed_by_statement_and_council_titles():
+    part = ("{name} - London Borough of Fenwick\n\nScore\n\n{n} - Evidence shows some shortfalls\n\n"
+            "What people expect\n\nI get help.\n\nKey findings for this quality statement\n\nStaff were kind.\n\n")
+    text = ("London Borough of Fenwick: local authority assessment\n\nAbout the local authority\n\nFenwick is a borough.\n\n"
+            + part.format(name="Assessing needs", n=2) + part.format(name="Safeguarding", n=2))
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Assessing needs", 2), ("Safeguarding", 2)]
+
+
+def test_the_breadcrumbs_name_the_statement_of_a_page_whose_title_is_lost():
+    text = ("Home > Care services > Local authority assessments > Fenwick Council > Supporting people to live healthier "
+            "lives\nSupporting people to live healthier lives - Fenwick\nCouncil\n\nFenwick Council: local authority "
+            "assessment\nScore\n\n3 - Evidence shows a good standard\nWhat people expect\n\nI can find help early.\n")
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Supporting people to live healthier lives", 3)]
+    no_crumbs = "Fenwick Council: local authority assessment\n\nScore\n\n3 - Evidence shows a good standard\n\nText.\n"
+    assert [(s.statement, s.rating) for s in meta(no_crumbs).sections if s.kind == "statement"] == [(None, 3)]
