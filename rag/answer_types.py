@@ -14,7 +14,7 @@ from .councils import variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
 from .periods import MONTHS, SHORT_MONTHS, figure_clauses
-from .thresholds import same_wait_bound
+from .thresholds import TOP_WORDS, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -1102,8 +1102,7 @@ _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", 
               "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
               "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has",
               # a comparison's words ("the *largest* adult social care budget") say which sum tops, not what it is of
-              "largest", "biggest", "highest", "lowest", "smallest", "greatest", "most", "least", "larger", "bigger",
-              "higher", "lower", "smaller", "greater"}
+              *TOP_WORDS}
 #: Words right before "budget" or "spend" that make it the whole council's sum ("total council budget").
 _WHOLE_SUM = {"total", "overall", "whole", "gross", "council", "authority"}
 #: Words that make the "spend" after them a verb ("how much did the council spend").

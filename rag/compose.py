@@ -381,9 +381,11 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if bound is not None or side is not None:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold and focus
                         and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
-            opened = {c.sentence.text for c in eligible}  # the figure often follows: "There was a backlog …" "It stood at 1,240."
-            following = [*eligible, *(c for c in group if c.before in opened)]
-            passing = passes_bound(following, bound, query.text) if bound is not None else on_side(eligible, side)
+            if bound is not None:
+                opened = {c.sentence.text for c in eligible}  # the figure often follows: "There was a backlog …" "It stood at 1,240."
+                passing = passes_bound([*eligible, *(c for c in group if c.before in opened)], bound, query.text)
+            else:
+                passing = on_side(eligible, side)
             if passing is not None:
                 lines.append((passing.relevance, label, passing))
             continue
@@ -395,12 +397,10 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if on_topic:
             pick = max(on_topic, key=lambda c: c.relevance)
             lines.append((pick.relevance, label, pick))
-    if side is not None and not lines:
-        return abstention(f"No report here puts a figure for this {side} {benchmark.name}.", best)
-    if bound is not None and not lines:
-        return abstention(f"No report here gives a figure {bound.words} for this.", best)
-    if not lines:  # no council's evidence is near enough the best: nothing to list, so no answer
-        return abstention("No report here gives enough evidence to compare.", best)
+    if not lines:  # no council passes, or none's evidence is near enough the best: nothing to list, so no answer
+        why = (f"puts a figure for this {side} {benchmark.name}" if side is not None else
+               f"gives a figure {bound.words} for this" if bound is not None else "gives enough evidence to compare")
+        return abstention(f"No report here {why}.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
         found = {label: figured([c for c in groups[label] if c.relevance >= threshold], top, query.text)

@@ -172,7 +172,7 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
         return cur
 
     for i, b in enumerate(blocks):
-        headed = b.value if b.kind == "statement" else _statement_of_title(blocks[i], text) if b.kind == "title" else None
+        headed = b.value if b.kind == "statement" else _statement_of_title(b, text) if b.kind == "title" else None
         repeated = cur is not None and cur.kind == "statement" and cur.statement == headed and cur.rating is None
         if headed and not repeated and (_starts_statement(blocks, i) and not (cur and cur.in_score_list)
                                          or _opens_findings(blocks, i)):

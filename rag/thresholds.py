@@ -104,6 +104,8 @@ _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|day
 _HIGHER = ("higher", "larger", "bigger", "greater", "longer", "slower", "more")
 _LOWER = ("lower", "smaller", "shorter", "fewer", "less", "quicker", "faster")
 _BETWEEN = re.compile(rf"\b({'|'.join((*_HIGHER, *_LOWER))})\b(?!\s+than\b)", re.IGNORECASE)
+#: Every word by which a question asks for the figure that tops or trails the others ("largest", "fewer").
+TOP_WORDS = frozenset((*_HIGHEST, *_LOWEST, *_HIGHER, *_LOWER))
 
 
 def top_of(question: str, between_two: bool = False) -> Bound | None:

@@ -335,7 +335,9 @@ def new_client(url: str):
 # -- a one-report documents folder and the CLI in-process (integration tests) --------------------------
 DOC = "000_49f02c2bf2791361.txt"  # the smallest report (Hounslow): a rebuild takes a few seconds
 QUESTION = "How did Hounslow share learning with neighbouring London boroughs?"
-ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "RAG_QUERY_ENCODER": "torch"}
+#: Questions are encoded with sentence-transformers in these tests, so builds export no ONNX graph.
+QUERY_ENCODER_ENV = ("RAG_QUERY_ENCODER", "torch")
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1", QUERY_ENCODER_ENV[0]: QUERY_ENCODER_ENV[1]}
 
 
 def make_seeds(dest: Path) -> Path:
@@ -378,8 +380,6 @@ def candidate(text: str, passage_text: str | None = None, council: str = "Fenwic
     return Candidate(Passage(chunk, 1.0, 1), chunk.sentences[0], np.zeros(2, dtype=np.float32), 0.8)
 
 
-#: Questions are encoded with sentence-transformers in these tests, so builds export no ONNX graph.
-QUERY_ENCODER_ENV = ("RAG_QUERY_ENCODER", "torch")
 
 
 @contextmanager
