@@ -101,10 +101,11 @@ _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would
 _NOT_VERB = r"(?![a-z]+ed\b)"
 _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
-                           r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs|councils|authorities)\b",
+                           r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b",
                            re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
-_NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b",
+_NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b|"
+                   r"^\s*(and )?what (is|was|are|were) [^?]{1,160}\bcalled\s*\??\s*$",
                    re.IGNORECASE)
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
 #: of its hubs are …"): their names, which a count ("two care homes") does not give.
@@ -112,7 +113,8 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:two|three|fou
                            r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much)\b)[\w'’-]+\s+){0,3}?"
                            r"(?:homes|hospitals|boroughs|towns|villages|wards|districts|hubs|centres|centers|libraries|estates)\s+"
-                           r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
+                           r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
+                           r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed)\b", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
                     r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
                     re.IGNORECASE)

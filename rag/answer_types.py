@@ -262,16 +262,21 @@ def given_in(name: list[str], asked: str) -> bool:
     return not name or _spaced(name) in asked
 
 
+def _unhyphenated(text: str) -> str:
+    """The text with hyphens between words read as spaces: 'step down' beds are the question's step-down beds."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", text)
+
+
 def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     """Names in the sentence that the question does not already give (its words together, in order):
     (word position, name). A name is a run of capitalised words (not only generic ones), an acronym, or a
     quoted title."""
-    asked = _spaced(_bare_words(question))
+    asked = _spaced(_bare_words(_unhyphenated(question)))
     out = []
     ends = [m.end() for m in _TOKEN.finditer(sentence)]  # a name's position: the token it starts in ("'Ollie'")
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))
     for m in _NAME.finditer(sentence):
-        if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(m.group(0)), asked):
+        if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(_unhyphenated(m.group(0))), asked):
             continue
         if m.group(0).isupper() and abbreviates(m.group(0), question):
             continue
@@ -758,7 +763,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
-    if counting and changed_count_of(sentence, nouns):
+    if counting and (changed_count_of(sentence, nouns) or outcome_count_of(sentence, nouns)):
         return True
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
     described = described_by(question) | _ARTICLES | {"of", "and"}
@@ -788,6 +793,21 @@ def changed_count_of(sentence: str, nouns: set[str]) -> bool:
     "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week"."""
     return any(m is not None and any(_stem(w) in nouns for w in _words(m.group("what")))
                for m in (_CHANGED_COUNT.search(sentence), _COUNT_CHANGED.search(sentence)))
+
+
+#: A count of things each of which became another thing: "1,019 led to a section 42 enquiry", "of these, 310
+#: resulted in a safeguarding plan": as many of the thing after the verb as there were before it.
+_OUTCOME_COUNT = re.compile(r"(?<![\d,.£])\d[\d,]*+(?![.\d]*\s*(?:%|per ?cent\b|percent\b))(?:\s+[a-z][\w'’-]*){0,2}?\s+"
+                            r"(?:led to|resulted in|became|progressed to|went on to become|went on to|were converted (?:in)?to|"
+                            r"turned into)\s+(?P<what>[^,;:.]{1,60})", re.IGNORECASE)
+OUTCOME_REACH = 4
+
+
+def outcome_count_of(sentence: str, nouns: set[str]) -> bool:
+    """Whether a number in the sentence counts things that each led to the counted thing ("1,019 led to a section
+    42 enquiry" counts enquiries), named within a few words after the verb; "24% led to an enquiry" is a share."""
+    return any(_stem(w) in nouns for m in _OUTCOME_COUNT.finditer(sentence)
+               for w in _words(m.group("what"))[:OUTCOME_REACH])
 
 
 @functools.lru_cache(maxsize=256)
@@ -1296,7 +1316,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
-            and same_wait_bound(sentence, question))
+            and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
 
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").
@@ -1489,7 +1509,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
             return True
-        topic = topic_stems(question, stop)
+        topic = topic_stems(question, stop) | {_stem(w) for wording in report_words(question) for w in _words(wording)
+                                               if w not in stop and w not in _ARTICLES}  # the report's word for a "front door"
         if answer_type == "place":  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}

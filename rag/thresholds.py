@@ -142,8 +142,10 @@ def wait_bounds(text: str) -> list[float]:
     return out
 
 
-def same_wait_bound(sentence: str, question: str) -> bool:
+def same_wait_bound(sentence: str, question: str, required: bool = False) -> bool:
     """Whether a count held against a length of time ("had been waiting more than six months") is given against
-    that length, when the sentence gives one at all: "38 had waited longer than three months" counts others."""
+    that length, when the sentence gives one at all (``required``: a count of things must give one, "412 led to
+    an enquiry" does not say how many had been open that long): "38 had waited longer than three months" counts
+    others."""
     asked, given = wait_bounds(question), wait_bounds(sentence)
-    return not asked or not given or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)
+    return not asked or not (given or required) or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)

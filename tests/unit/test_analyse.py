@@ -75,6 +75,11 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What is the Making it Real Board?", "description"),
     ("Which care homes does Fenwick use for its step-down beds?", "name"),  # named, not counted ("two care homes")
     ("Which two of Fenwick's hubs are closing?", "name"),
+    ("Which wards in the east of Fenwick took part in the pilot?", "name"),  # the places, with where they lie
+    ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names
+    ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),
+    ("What is the digital planning tool that Fenwick tried out with two providers called?", "name"),
+    ("What is the training scheme that Fenwick runs with the local college called upon to do?", "description"),
     ("What percentage of care homes were rated good?", "number"),
     ("What frustrated care companies about the council's replies?", "description"),  # done to them, not which ones
     ("Which care companies did Fenwick commission?", "organisation"),

@@ -866,6 +866,35 @@ def test_a_count_changed_from_one_figure_to_another(sentence, question, expected
     assert holds("number", sentence, question) is expected
 
 
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council received 5,412 concerns in 2023/24, and 1,019 led to a section 42 enquiry.",
+     "How many section 42 enquiries did Fenwick carry out in 2023/24?", True),  # each of the 1,019 became one
+    ("Of these, 310 resulted in a safeguarding plan.", "How many safeguarding plans were there?", True),
+    ("The council received 5,412 concerns, and 24% led to a section 42 enquiry.",
+     "How many section 42 enquiries did Fenwick carry out?", False),  # a share, not a count
+    ("The council received 5,412 concerns, and 1,019 led to a section 42 enquiry.",
+     "How many enquiries had been open for more than six months?", False),  # not the ones open that long
+    ("1,019 concerns led to better advice for providers.", "How many section 42 enquiries were there?", False),
+])
+def test_a_count_of_things_that_each_led_to_the_thing_counted(sentence, question, expected):
+    assert holds("number", sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council had used 'step down' beds in two care homes.", "Which care homes does Fenwick use for its step-down "
+     "beds?", False),  # a quoted term the question gives, hyphenated
+    ("The council used step-down beds at Elm Court and Fir House care homes.", "Which care homes does Fenwick use "
+     "for its step-down beds?", True),
+    ("The Solent Access Hub was the single point of contact for adult social care.", "What is the front door for "
+     "adult social care called?", True),  # the report's words for a front door
+    ("People were placed through a scheme run by a neighbouring borough.", "Which neighbouring borough runs the "
+     "scheme?", False),  # named only as "a neighbouring borough"
+])
+def test_a_name_asked_for_is_new_and_beside_the_thing(sentence, question, expected):
+    kind = "organisation" if "borough" in question else "name"
+    assert holds(kind, sentence, question) is expected
+
+
 def test_a_councils_own_percentage_score_is_no_figure_asked_about():
     from rag.answer_types import question_figures
 

@@ -22,7 +22,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                                "heldout29-reports", "heldout30-reports", "heldout31-reports",
                                                "heldout32-reports", "heldout33-reports", "heldout34-reports",
                                                "heldout35-reports", "heldout36-reports", "heldout37-reports",
-                                               "heldout38-reports", "heldout39-reports", "heldout40-reports")))
+                                               "heldout38-reports", "heldout39-reports", "heldout40-reports",
+                                               "heldout41-reports", "heldout42-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 

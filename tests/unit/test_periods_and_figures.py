@@ -168,6 +168,12 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("place", "in Aa " * 50_000, "Where is the " + "hub " * 20_000 + "?") is False
     assert holds("number", "Total council budget: £3 " * 30_000, "How much did it spend on aa?") is False
     assert answer_type("What rating did carers " + "aa " * 30_000 + "give?") == "rating"  # the rater not beside "give"
+    # a count that led to the thing counted; names asked for by "… called?" and by places with where they lie
+    from rag.answer_types import outcome_count_of
+    assert outcome_count_of("1" * 300_000 + " x", {"enquiry"}) is False
+    assert outcome_count_of("1.5 " * 50_000 + "led to", {"enquiry"}) is False
+    assert answer_type("What is " + "the aa " * 30_000 + "called?") != "name"
+    assert answer_type("Which wards in " + "aa " * 30_000 + "took part?") == "description"
 
 
 @pytest.mark.parametrize("question,sentence,expected", [

@@ -99,3 +99,13 @@ def test_a_count_held_against_a_length_of_time(sentence, question, expected):
     from rag.thresholds import same_wait_bound
 
     assert same_wait_bound(sentence, question) is expected
+
+
+def test_a_count_must_give_the_length_of_time_it_is_held_against_when_required():
+    from rag.thresholds import same_wait_bound
+
+    question = "How many enquiries had been open for more than six months?"
+    assert not same_wait_bound("Of 1,644 concerns, 412 led to a section 42 enquiry.", question, required=True)
+    assert same_wait_bound("Of 1,644 concerns, 412 led to a section 42 enquiry.", question)
+    assert same_wait_bound("31 enquiries had been open for over 6 months.", question, required=True)
+    assert same_wait_bound("412 led to an enquiry.", "How many enquiries were there?", required=True)  # none asked
