@@ -89,7 +89,8 @@ def _known_variants() -> dict[str, str]:
     for name, aliases in english_councils():
         for v in (name, *aliases):
             out.setdefault(normalise(v), name)
-            out.setdefault(strip_title_words(v), name)
+            if not _title_words_only(strip_title_words(v)):
+                out.setdefault(strip_title_words(v), name)
     return out
 
 
@@ -113,7 +114,7 @@ def display_name(name: str) -> str:
 #: "Assessing needs | Kent County Council", "Norfolk County Council: Safeguarding").
 _TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
 #: Title parts that name the site or the kind of page, not the council or the statement.
-_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:local authority )?assessments?(?: report)?|overview|summary|"
+_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:local authority )?assessments?(?: report)?|overview|(?:overall )?summary|"
                         r"report|adult social care|gov\.uk|home)")
 #: "Local authority assessment" before or after a title part's own words ("Stockport Metropolitan Borough
 #: Council Local authority assessment", when the page's name and its kind stand on two lines).
@@ -171,8 +172,16 @@ def council_of_title(line: str) -> str | None:
 
 
 def _title_words_only(name: str) -> bool:
-    """Whether a name is only words of a formal title ("Council", "Borough"), which name no council."""
-    return set(normalise(name).split()) <= _TITLE_WORDS
+    """Whether a name is only words of a formal title ("Council", "Borough", "London"), which name no council;
+    "City of London", a council's own name, is not."""
+    key = normalise(name)
+    return set(key.split()) <= _TITLE_WORDS and key not in _full_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    """Every listed council's name and alias as written, normalised ("city of london")."""
+    return frozenset(normalise(v) for name, aliases in english_councils() for v in (name, *aliases))
 
 
 def council_of_theme_heading(line: str) -> str | None:
@@ -206,10 +215,12 @@ def compass_forms(form: str) -> set[str]:
 def variants_of(name: str) -> set[str]:
     """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms, and a
     leading compass word shortened ("N Somerset")."""
-    forms = {normalise(name), strip_title_words(name)}
+    full = {normalise(name)}
     for listed, aliases in english_councils():
         if normalise(listed) == normalise(name):
-            forms |= {normalise(a) for a in aliases} | {strip_title_words(a) for a in aliases}
+            full |= {normalise(a) for a in aliases}
+    stripped = {strip_title_words(f) for f in full}
+    forms = full | {f for f in stripped if not _title_words_only(f)}  # "City of London" is not "London"
     forms |= {f"lb {f}" for f in list(forms)}
     forms |= {short for f in list(forms) for short in compass_forms(f)}
     return {f for f in forms if f}
@@ -267,6 +278,8 @@ class CouncilMatcher:
         for m in _GENERIC_COUNCIL.finditer(question):
             name = re.sub(r"(\s+(County|Borough|City|District|Metropolitan))+$", "", (m.group(1) or m.group(2) or "").strip())
             key = normalise(name)
+            if normalise(m.group(0)) in self._variants:
+                continue  # "City of London": a listed name as a whole, not a "City of" and a council "London"
             if not key or key in self._variants or any(key.endswith(" " + v) or key.startswith(v + " ") for v in self._variants):
                 continue
             if key.split()[0] in _NOT_A_NAME:

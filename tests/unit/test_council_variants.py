@@ -30,3 +30,12 @@ def test_no_false_positives_on_ordinary_words():
     assert find("Were there harrowing stories about ealingness?") == find("Which councils train staff?")
     assert find("What reading and training did staff do in Bury?").unknown == ("Bury",)
     assert find("what reading did staff do?").unknown == ()
+
+
+def test_a_council_named_only_by_title_words_is_not_any_london_council():
+    matcher = AuthorityMatcher(["City of London", "Islington"])
+    assert matcher.find("What did the London Borough of Islington say about waits?").known == ("Islington",)
+    assert matcher.find("Do providers in Islington pay the London Living Wage?").known == ("Islington",)
+    assert matcher.find("What did the City of London Corporation spend?").known == ("City of London",)
+    found = matcher.find("Compare LB Islington and the City of London")
+    assert found.known == ("Islington", "City of London") and found.unknown == ()

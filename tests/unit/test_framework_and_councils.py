@@ -107,6 +107,9 @@ def test_statement_headings_with_labels(heading, name):
     ("Wakefield Council: Local Authority Assessment", "Wakefield"),
     ("Care Quality Commission local authority assessment", None),
     ("Local authority assessment", None),
+    ("City of London Corporation: local authority assessment", "City of London"),  # a name of title words only
+    ("Council: local authority assessment", None),
+    ("Overall summary - Cumberland Council: local authority assessment - Care Quality Commission", "Cumberland"),
 ])
 def test_title_forms(title, council):
     assert council_of_title(title) == council
