@@ -67,6 +67,7 @@ _ASKS_RATING = re.compile(
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
+                      r"\b(?:scored?|scoring)\s+(?:more|less|higher|lower|above|below|over|under|at least)(?:\s+than)?\s+\d{1,3}\s*(?:%|per ?cent)|"
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
@@ -101,7 +102,9 @@ _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would
 _NOT_VERB = r"(?![a-z]+ed\b)"
 _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
-                           r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b",
+                           r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b|"
+                           r"^\s*(?:and\s+)?which (borough|council|authority) (runs|ran|provides|provided|operates|operated|manages|"
+                           r"managed|hosts|hosted|delivers|delivered|commissions|commissioned)\b",
                            re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b|"

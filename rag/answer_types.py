@@ -483,9 +483,11 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
 _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (much|many) (did|has|had|have|was|were) .{0,60}\b(rise|"
                           r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink)\b|\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b", re.IGNORECASE)
-#: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with".
+#: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; or a difference from a
+#: plan ("overspent by £3.7 million" is how much more was spent than set aside).
 _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
+                     r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
                      r"compared with|compared to|more than|fewer than|less than)\b|\bfrom\b[^.;]{1,60}\bto\b",
                      re.IGNORECASE)
 
@@ -1456,7 +1458,8 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
     (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
     passage), not the whole area instead, and by whom the question asks (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
-    return (other_kind(sentence, question, lead_in, counting=counting) is None
+    worded = f"{question} {' '.join(report_words(question))}"  # "spent more than it set aside" asks for an overspend
+    return (other_kind(sentence, worded, lead_in, counting=counting) is None
             and not another_object(sentence, question, known, lead_in)
             and names_the_part(f"{sentence} {context}", question, councils)
             and not whole_area_instead(sentence, question, councils)

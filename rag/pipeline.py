@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
-from .ratings import collect
+from .ratings import collect, councils_with_result, named_for_result, result_reference
 from .records import Answer, Chunk, Composition, Filters, Passage, Query, Retrieval
 from .store import IndexData, load_index, load_term_counts, rating_chunks, read_manifest
 from .terms import TermWeights
@@ -142,7 +143,18 @@ class Pipeline:
                         history[-self.settings.history_turns:] if history else (), filters)
         if not query.text:
             raise UsageError("the question is empty")
-        return query
+        return self._named_by_result(query, filters)
+
+    def _named_by_result(self, query: Query, filters: Filters | None) -> Query:
+        """The question read with the council it names by its overall result ("the council rated Good with a 64%
+        score") named instead, when the index's reports say which council that is; unchanged otherwise."""
+        ref = result_reference(query.text) if not query.councils else None
+        named = councils_with_result(ref, self.ratings) if ref else []
+        if not named:
+            return query
+        text = named_for_result(query.text, ref, named)
+        again = analyse(text, self.retriever.matcher, self.statements_scored, self.settings.max_question_chars, (), filters)
+        return replace(again, asked=query.asked, notices=tuple(dict.fromkeys((*query.notices, *again.notices))))
 
     def retrieve(self, question: str | Query, k: int | None = None, retriever: str | None = None,
                  filters: Filters | None = None) -> Retrieval:

@@ -249,3 +249,62 @@ def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = 
     if len(pool) > MAX_LINES:
         text += f"\n({len(pool) - MAX_LINES} more scores not shown: narrow the question to a council or statement.)"
     return Composition(text, False, citations, 1.0, evidence=evidence_passages(matched))
+
+
+#: A council referred to by its overall result instead of its name: "the council rated Good with a 64% score",
+#: "At the council that was rated Requires improvement with a score of 44%", "the authority with an overall score
+#: of 81%", "the council rated Outstanding". The phrase runs from the council word to the rating or percentage.
+_BY_RESULT = re.compile(
+    r"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
+    r"(?:that|which|who)?\s*(?:was|is|got|received|had|has|with|scoring|scored|rated|judged|graded)?\s*"
+    r"(?:(?:rated|judged|graded|assessed)\s+(?:as\s+)?['\"“‘]?(?P<word>outstanding|good|requires improvement|inadequate)\b['\"”’]?"
+    r"(?:\s*,?\s*(?:with|and|scoring|scored)\s+(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?"
+    r"(?P<pct>\d{1,3})\s*(?:%|per ?cent)(?:\s+(?:overall\s+)?score)?)?"
+    r"|(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?(?P<pct2>\d{1,3})\s*(?:%|per ?cent)"
+    r"(?:\s+(?:overall\s+)?score)?(?:\s+overall)?)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ResultReference:
+    """A council named by its overall result: the rating word, the percentage, or both; ``span`` is where."""
+
+    rating: str | None
+    percentage: int | None
+    span: tuple[int, int]
+
+
+def result_reference(question: str) -> ResultReference | None:
+    """The first phrase naming a council by its overall rating or percentage ("the council rated Good with a 64%
+    score"), or None. A question listing councils by rating ("Which councils were rated Good?") has none."""
+    m = _BY_RESULT.search(question)
+    if not m or not (m.group("word") or m.group("pct") or m.group("pct2")):
+        return None
+    word = next((r for r in OVERALL_RATINGS if m.group("word") and r.casefold() == m.group("word").casefold()), None)
+    pct = m.group("pct") or m.group("pct2")
+    return ResultReference(word, int(pct) if pct else None, m.span())
+
+
+def councils_with_result(ref: ResultReference, evidence: list[RatingEvidence]) -> list[str]:
+    """The councils whose overall rating and percentage are those the reference gives (each one it gives)."""
+    out = []
+    for e in evidence:
+        if e.statement is not None or not e.council:
+            continue
+        if ref.rating and str(e.rating).casefold() != ref.rating.casefold():
+            continue
+        if ref.percentage is not None and score_of(e) != float(ref.percentage):
+            continue
+        if e.council not in out:
+            out.append(e.council)
+    return out
+
+
+def named_for_result(question: str, ref: ResultReference, councils: list[str]) -> str:
+    """The question with the council's name in place of the phrase that named it by its result: "For the council
+    rated Good with a 64% score, what share …" → "For Brent, what share …"."""
+    start, end = ref.span
+    phrase = question[start:end]
+    lead = re.match(r"\s*(?:for|at|in|from|of|by|within|across)\s+", phrase, re.IGNORECASE)
+    names = " and ".join(councils)
+    return f"{question[:start]}{lead.group(0) if lead else ''}{names}{question[end:]}"

@@ -78,6 +78,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which wards in the east of Fenwick took part in the pilot?", "name"),  # the places, with where they lie
     ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names
     ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),
+    ("Which borough runs the Shared Lives scheme Fenwick buys places from?", "organisation"),
+    ("Which councils scored more than 60% overall?", "overall"),  # a percentage is an overall score
     ("What is the digital planning tool that Fenwick tried out with two providers called?", "name"),
     ("What is the training scheme that Fenwick runs with the local college called upon to do?", "description"),
     ("What percentage of care homes were rated good?", "number"),

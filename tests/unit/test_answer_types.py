@@ -901,3 +901,15 @@ def test_a_councils_own_percentage_score_is_no_figure_asked_about():
     assert question_figures("For the council rated Good with a 64% score, how many concerns were there?") == set()
     assert question_figures("At the council that scored 64%, how many concerns were there?") == set()
     assert question_figures("How many of the 64% of people were reviewed?") == {"64"}
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Adult social care overspent by £3.7 million in 2023/24.",
+     "How much more did Fenwick end up spending on adult care in 2023/24 than it had set aside?", True),
+    ("Adult social care spent £93.1 million in 2023/24.",
+     "How much more did Fenwick end up spending on adult care in 2023/24 than it had set aside?", False),  # no difference
+    ("Adult social care underspent by £0.2 million in 2023/24.",
+     "How much more did Fenwick end up spending on adult care in 2023/24 than it had set aside?", False),  # the other way
+])
+def test_spending_more_than_was_set_aside_is_an_overspend(sentence, question, expected):
+    assert holds("number", sentence, question, ("Fenwick",)) is expected

@@ -73,6 +73,19 @@ def test_overall_scores_past_a_bound(fixture_pipeline, documents):
     assert [line.split(":")[0] for line in below.splitlines()] == ["Staffordshire"]
 
 
+def test_a_council_named_by_its_overall_result_is_read_as_that_council(fixture_pipeline, documents):
+    """"The council rated Requires improvement" is Staffordshire here, and "the council with a 69% score" the Isles
+    of Scilly: the question is read with the name, and answered only from that council's passages."""
+    a = check(fixture_pipeline.ask("What did the council rated Requires improvement say about safeguarding?"), documents)
+    assert a.read_as and "Staffordshire" in a.read_as and a.citations
+    assert {c.passage.chunk.council for c in a.citations} == {"Staffordshire"}
+    a = fixture_pipeline.ask("How does the council with a 69% score support carers?")
+    assert a.read_as == "How does Isles of Scilly support carers?"
+    a = fixture_pipeline.ask("What did the council rated Good with a 75% score say about carers?")
+    assert "Camden and Rutland" in a.read_as  # two reports have that result: both are named
+    assert fixture_pipeline.ask("What did the council with a 12% score say about carers?").read_as is None  # none has it
+
+
 def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     """"Good" in the rating table and "Overall score: 75%" under the scores heading: one overall line."""
     from rag.chunking import chunk_document

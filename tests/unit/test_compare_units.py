@@ -198,3 +198,31 @@ class _NoPipeline:
 def test_compare_route_rejects_bad_bodies(body):
     with pytest.raises(UsageError):
         compare_route(_NoPipeline(), body)
+
+
+@pytest.mark.parametrize("question,rating,percentage", [
+    ("For the council rated Good with a 64% score, what share of people were asked?", "Good", 64),
+    ("At the council that was rated Requires improvement with a score of 44%, what was forecast?",
+     "Requires improvement", 44),
+    ("What share used a direct payment at the council rated Outstanding in 2023/24?", "Outstanding", None),
+    ("How many carers did the council with a 39% score assess?", None, 39),
+    ("Which councils were rated Good?", None, None),  # lists councils by rating: no reference
+    ("What did the council rated 2 for safeguarding say?", None, None),  # a statement's score, not the overall
+])
+def test_a_council_named_by_its_overall_result(question, rating, percentage):
+    from rag.ratings import result_reference
+
+    ref = result_reference(question)
+    assert (ref.rating, ref.percentage) == (rating, percentage) if rating or percentage else ref is None
+
+
+def test_the_councils_with_a_result_and_the_question_with_their_name():
+    from rag.ratings import ResultReference, councils_with_result, named_for_result, result_reference
+
+    pool = [_overall(1, "a.txt", "Camden", "Good", "Score: 75%"), _overall(2, "b.txt", "Rutland", "Good", "Score: 64%")]
+    assert councils_with_result(ResultReference("Good", None, (0, 0)), pool) == ["Camden", "Rutland"]
+    assert councils_with_result(ResultReference("Good", 64, (0, 0)), pool) == ["Rutland"]
+    assert councils_with_result(ResultReference(None, 75, (0, 0)), pool) == ["Camden"]
+    assert councils_with_result(ResultReference("Inadequate", None, (0, 0)), pool) == []
+    question = "For the council rated Good, what share were asked?"
+    assert named_for_result(question, result_reference(question), ["Camden"]) == "For Camden, what share were asked?"

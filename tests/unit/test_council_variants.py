@@ -39,3 +39,8 @@ def test_a_council_named_only_by_title_words_is_not_any_london_council():
     assert matcher.find("What did the City of London Corporation spend?").known == ("City of London",)
     found = matcher.find("Compare LB Islington and the City of London")
     assert found.known == ("Islington", "City of London") and found.unknown == ()
+
+
+def test_the_city_corporation_is_the_city_of_london():
+    assert AuthorityMatcher(["City of London", "Islington"]).find("What did the City Corporation spend?").known == (
+        "City of London",)

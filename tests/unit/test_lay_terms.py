@@ -19,6 +19,9 @@ from rag.records import Query
     ("How long did people wait for alterations to their homes?", "adaptations"),
     ("What proportion of clients on continuing care used cash payments?", "direct payments"),
     ("How heavy are social workers' workloads?", "caseload"),
+    ("How many people were waiting for someone to start coming into their home?", "home care"),
+    ("How much more did Fenwick end up spending than it had set aside?", "overspend"),
+    ("How many people were still trying to find someone to employ as their carer?", "personal assistants"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

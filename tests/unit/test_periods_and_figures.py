@@ -174,6 +174,9 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert outcome_count_of("1.5 " * 50_000 + "led to", {"enquiry"}) is False
     assert answer_type("What is " + "the aa " * 30_000 + "called?") != "name"
     assert answer_type("Which wards in " + "aa " * 30_000 + "took part?") == "description"
+    from rag.ratings import result_reference
+    assert result_reference("for the council that was " * 30_000 + "?") is None
+    assert result_reference("the council with a 1" * 30_000) is None
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
