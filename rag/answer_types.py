@@ -364,6 +364,8 @@ def counted_nouns(question: str) -> set[str]:
     m = re.search(r"\b(?:how many|number of)\s+(.{2,80})", question, re.IGNORECASE)
     if not m:
         return set()
+    if re.match(r"times\b", m.group(1), re.IGNORECASE):
+        return times_counted(m.group(1))
     words: list[str] = []
     tokens = [t.strip("'’") for t in _TOKEN.findall(m.group(1))]
     for i, w in enumerate(t.casefold() for t in tokens):
@@ -381,6 +383,24 @@ def counted_nouns(question: str) -> set[str]:
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) if head in ("people", "person") else None
     return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set())
+
+
+#: Endings that make a noun of a verb ("complain" → "complaint", "book" → "booking", "refer" → "referral").
+_NOUN_ENDINGS = ("", "t", "ing", "ment", "al", "ation", "ion")
+
+
+def times_counted(after: str) -> set[str]:
+    """What "how many times did people complain" counts: the times, and the deeds its verb names, as nouns
+    ("complaints"), up to the phrase's first preposition; not the people who did them."""
+    nouns = {_stem("time")}
+    for w in _TOKEN.findall(after)[1:]:
+        w = w.casefold()
+        if w in _PHRASE_END - {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had"}:
+            break
+        if w.isalpha() and w not in _PHRASE_END and w not in _GENERIC and _stem(w) not in _POPULATIONS \
+                and not w.endswith("ly"):
+            nouns |= {_stem(w + ending) for ending in _NOUN_ENDINGS}
+    return nouns
 
 
 #: The role people are counted in: "how many people had it recruited as new care workers" counts care workers too.
@@ -408,7 +428,8 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "hourly", "daily", "on", "in", "at", "by", "for", "to", "from", "with", "as", "below", "above",
                  "under", "over", "within", "against", "than", "beyond",  # "how much below budget"
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
-                 "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross"}
+                 "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross",
+                 "many", "much", "how"}  # "how many times did people complain" measures no "many"
 
 
 #: Measures a sentence may give in other words: a population as the people who live in the area.
@@ -1310,12 +1331,14 @@ def per_head_as_asked(sentence: str, question: str) -> bool:
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
-    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done;
+    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done
+    (or of what was not, when that is asked);
     a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
+            and not_done_given(sentence, question)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
@@ -1412,6 +1435,18 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
     if not _COUNTS.search(question) or _ASKS_NOT_DONE.search(question) or not _FIGURE_NOT_DONE.search(sentence):
         return True
     return counts_the_thing(_FIGURE_NOT_DONE.sub(" ", sentence), question, councils)
+
+
+#: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack.
+_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|unmet|un\w+(?:ed|met)|wait\w*|await\w*|outstanding|backlogs?|shortfalls?|"
+                       r"gaps?|lack\w*|missed|cancel\w*|delay\w*|vacan\w*|short of|fail\w*|turned down|refused|declined|"
+                       r"unable|insufficient|shortages?)\b|n['’]t\b", re.IGNORECASE)
+
+
+def not_done_given(sentence: str, question: str) -> bool:
+    """Whether a count of what was not done is given as such, when the question asks for one: "commissioned
+    around 14,200 hours of home care a week" does not say how many hours it was unable to provide."""
+    return not _COUNTS.search(question) or not _ASKS_NOT_DONE.search(question) or bool(_NOT_DONE.search(sentence))
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").

@@ -23,7 +23,7 @@ from .lay_terms import with_report_words
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
-from .thresholds import Bound, bound_of, figures_like, top_of
+from .thresholds import Bound, asked_figure, bound_of, figures_like, top_of
 from .yardsticks import benchmark_asked, side_of_benchmark
 
 #: How a sentence that elaborates on the one before it begins.
@@ -340,7 +340,7 @@ def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Ca
     ("1,240 applications were waiting" for "more than 1,000"), else None: a council whose figure falls short, or
     whose passages give none, is not one that passed."""
     pick = figured(candidates, bound, question)
-    return pick if pick is not None and bound.passes(figures_like(pick.sentence.text, bound)[0]) else None
+    return pick if pick is not None and bound.passes(asked_figure(pick.sentence.text, bound, question)) else None
 
 
 def on_side(candidates: list[Candidate], side: str) -> Candidate | None:
@@ -351,10 +351,10 @@ def on_side(candidates: list[Candidate], side: str) -> Candidate | None:
     return max(siding, key=lambda c: c.relevance) if siding else None
 
 
-def topping(picks: dict[str, Candidate], bound: Bound) -> dict[str, Candidate]:
-    """Of each council's candidate giving a figure, those whose first figure is the highest (or lowest) of all:
-    "Which council had the largest budget?" is one council, not every council's budget."""
-    values = {label: figures_like(c.sentence.text, bound)[0] for label, c in picks.items()}
+def topping(picks: dict[str, Candidate], bound: Bound, question: str) -> dict[str, Candidate]:
+    """Of each council's candidate giving a figure, those whose figure asked about is the highest (or lowest) of
+    all: "Which council had the largest budget?" is one council, not every council's budget."""
+    values = {label: asked_figure(c.sentence.text, bound, question) for label, c in picks.items()}
     best = max(values.values()) if bound.op == "max" else min(values.values())
     return {label: c for label, c in picks.items() if values[label] == best}
 
@@ -407,7 +407,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
                  for _, label, _ in lines}
         picks = {label: c for label, c in found.items() if c is not None}
         if len(picks) >= 2:
-            lines = [(c.relevance, label, c) for label, c in topping(picks, top).items()]
+            lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, [(c.passage, c.sentence)]) for _, label, c in lines])
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))

@@ -84,6 +84,23 @@ def figures_like(sentence: str, bound: Bound) -> list[float]:
             and not _LENGTH.match(sentence, m.start("number"))]
 
 
+_LINE_WORD = re.compile(r"[a-z]+")
+
+
+def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
+    """The sentence's figure in the bound's unit that the question asks about: in a list of facts, one a line, the
+    first figure of the line sharing most of the question's words ("Adult social care budget: £148.2 million" for
+    "the largest adult social care budget", not the total council budget above it); else its first figure."""
+    asked = set(_LINE_WORD.findall(question.casefold()))
+    best, shared_most = None, -1
+    for line in sentence.split("\n"):
+        figures = figures_like(line, bound)
+        shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
+        if shared > shared_most:
+            best, shared_most = figures[0], shared
+    return best
+
+
 #: A question asking which council's figure tops the others ("the largest budget", "the most complaints"; not
 #: "one of the most …" nor "the most common theme", which ask for no figure): the side, by its word.
 _HIGHEST = ("highest", "largest", "biggest", "greatest", "longest", "slowest", "most")

@@ -913,3 +913,28 @@ def test_a_councils_own_percentage_score_is_no_figure_asked_about():
 ])
 def test_spending_more_than_was_set_aside_is_an_overspend(sentence, question, expected):
     assert holds("number", sentence, question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council received 7 complaints about adult social care in 2023/24.",
+     "How many times did people formally complain about Fenwick's adult social care in 2023/24?", True),
+    ("Staff booked interpreters 320 times in 2023/24.", "How many times did staff book interpreters?", True),
+    ("Interpreters supported 40 community groups.", "How many times did staff book interpreters?", False),
+    ("54 people used the interpreting service.", "How many times did staff book interpreters?", False),  # who, not how often
+])
+def test_how_many_times_counts_the_deeds(sentence, question, expected):
+    assert holds("number", sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council commissioned around 14,200 hours of home care a week.",
+     "How many hours of home care a week was Fenwick unable to provide?", False),  # what was done, not what was not
+    ("Around 900 hours of home care a week could not be provided.",
+     "How many hours of home care a week was Fenwick unable to provide?", True),
+    ("The number of hours of unmet home care fell from 1,900 a week to 310 a week.",
+     "How many hours of home care per week were people still not getting?", True),
+    ("The council commissioned around 14,200 hours of home care a week.",
+     "How many hours of home care a week did Fenwick commission?", True),  # nothing asked as not done
+])
+def test_a_count_of_what_was_not_done_is_given_as_such(sentence, question, expected):
+    assert holds("number", sentence, question) is expected

@@ -305,5 +305,21 @@ def test_the_council_whose_figure_tops_the_others_is_the_one_listed():
     rates = {"Fenwick": "The council paid £23.10 an hour in 2024/25.", "Kelby": "The council paid £24.50 an hour.",
              "Marsh": "The council paid £21.40 an hour, and 52 people were waiting."}
     picks = {name: figured([candidate(text, council=name)], top, question) for name, text in rates.items()}
-    assert list(topping(picks, top)) == ["Kelby"]
-    assert list(topping(picks, top_of("Which council paid the lowest hourly rate?"))) == ["Marsh"]
+    assert list(topping(picks, top, question)) == ["Kelby"]
+    lowest = "Which council paid the lowest hourly rate?"
+    assert list(topping(picks, top_of(lowest), lowest)) == ["Marsh"]
+
+
+def test_in_a_list_of_facts_the_figure_compared_is_the_one_on_the_line_asked_about():
+    from rag.compose import topping
+    from rag.thresholds import asked_figure, top_of
+    from tests.helpers import candidate
+
+    question = "Which council had the largest adult social care budget in 2023/24?"
+    top = top_of(question)
+    facts = {"Fenwick": "Total council budget: £268.9 million (2023/24)\nAdult social care budget: £131.6 million (2023/24)",
+             "Kelby": "Total council budget: £240.0 million (2023/24)\nAdult social care budget: £148.2 million (2023/24)"}
+    assert asked_figure(facts["Fenwick"], top, question) == 131.6e6
+    assert asked_figure(facts["Fenwick"], top, "Which council had the largest total budget?") == 268.9e6
+    picks = {name: candidate(text, council=name) for name, text in facts.items()}
+    assert list(topping(picks, top, question)) == ["Kelby"]  # not Fenwick's larger total budget
