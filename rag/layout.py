@@ -137,9 +137,18 @@ def is_heading_shape(line: str) -> bool:
     )
 
 
+#: A trail of breadcrumbs ("Home > Care services > Local authority assessments > Anytown Council"): three or more
+#: short steps, none a sentence.
+_BREADCRUMBS = re.compile(r"[^>›»\n.!?]{1,60}(?:\s+[>›»]\s+[^>›»\n.!?]{1,80}){2,}")
+
+
 def is_furniture(line: str) -> bool:
-    """Whether a trimmed line is a web page's furniture ("Back to top", "Download this report (PDF)")."""
-    return len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line) is not None)
+    """Whether a trimmed line is a web page's furniture ("Back to top", "Download this report (PDF)", a trail of
+    breadcrumbs)."""
+    if len(line) > HEADING_MAX_CHARS * 2:
+        return False
+    return (len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line) is not None)
+            or _BREADCRUMBS.fullmatch(line) is not None)
 
 
 def classify(line: str) -> tuple[str, object]:

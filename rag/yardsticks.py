@@ -14,8 +14,12 @@ from .periods import periods
 
 #: What a national or regional figure is ("average", "rate").
 _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
-#: A national, England or regional figure named ("the England average", "national rates", "national").
-_BENCHMARK_NAME = rf"(?:national|England|English|regional)(?:\s+{_MEASURE})?"
+#: England's regions, whose figures are benchmarks too ("the Yorkshire and the Humber average").
+_REGIONS = (r"(?:North East|North West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
+            r"(?:inner |outer )?London|South East|South West)")
+#: A national, England or regional figure named ("the England average", "national rates", "national", "the South
+#: West average").
+_BENCHMARK_NAME = rf"(?:(?:national|England|English|regional)(?:\s+{_MEASURE})?|{_REGIONS}\s+{_MEASURE})"
 #: A benchmark a question compares with: a national, England or regional figure, or similar councils
 #: ("How did the wait compare with the national average?", "What was the England average for reablement?");
 #: not "other than English" or "rather than national", which set something aside.
@@ -29,6 +33,7 @@ _ASKS_BENCHMARK = re.compile(
     re.IGNORECASE)
 #: Words that give a benchmark in a sentence ("lower than the England average", "in line with similar councils").
 _BENCHMARK = re.compile(
+    rf"\b{_REGIONS}\s+{_MEASURE}\b|"
     r"\b(?:national(?:ly)?|England|English|regional(?:ly)?|region'?s|(?:similar|comparable|comparator|neighbouring) "
     r"(?:councils|authorities|areas|boroughs)|comparators?|statistical neighbours?|benchmark\w*|elsewhere|"
     r"other (?:councils|local authorities|authorities|areas)|the rest of (?:England|the country|the region)|"

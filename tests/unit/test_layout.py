@@ -199,3 +199,15 @@ def test_a_statement_heading_wrapped_over_two_lines_is_one_heading():
     assert ("statement", "Care provision, integration and continuity") in kinds
     # two lines that together name no statement stay as they were
     assert [b.kind for b in blocks("Care provision was\nslow to start.")] == ["text"]
+
+
+@pytest.mark.parametrize("line,furniture", [
+    ("Home > Care services > Local authority assessments > Anytown Council > Safeguarding", True),
+    ("Home › Local authority assessments › Anytown Council", True),
+    ("Home > Care services", False),  # two steps: a heading may read so
+    ("Costs rose > 5% in 2023 > the 2022 level.", False),  # a sentence
+])
+def test_a_trail_of_breadcrumbs_is_page_furniture(line, furniture):
+    from rag.layout import is_furniture
+
+    assert is_furniture(line) is furniture

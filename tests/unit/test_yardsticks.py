@@ -32,6 +32,8 @@ from tests.helpers import candidate
     ("How does Fenwick's spend compare with similar councils?", "similar councils", "similar councils"),
     ("Was the wait longer than in other London boroughs?", "other London boroughs", "other London boroughs"),
     ("Were Fenwick's waits long compared nationally?", "nationally", "national figures"),
+    ("How did Fenwick's reablement rate compare with the Yorkshire and the Humber average?",
+     "Yorkshire and the Humber average", "the Yorkshire and the Humber average"),  # a region's figure
 ])
 def test_a_benchmark_asked_for(question, phrase, name):
     asked = benchmark_asked(question)
@@ -42,6 +44,7 @@ def test_a_benchmark_asked_for(question, phrase, name):
     "What was the average wait for an assessment in Fenwick?",  # an average, not a benchmark
     "Which regional networks is Fenwick part of?",  # no comparison
     "How many national data returns did Fenwick make?",
+    "How many people in the South West were waiting, compared with last year?",  # a region, not its figure
 ])
 def test_no_benchmark_asked_for(question):
     assert benchmark_asked(question) is None
@@ -259,3 +262,8 @@ def test_gives_reference_value(sentence, noun, expected):
     from rag.yardsticks import gives_reference_value
 
     assert gives_reference_value(sentence, noun) is expected
+
+
+def test_a_regions_figure_is_a_benchmark_given():
+    assert gives_benchmark("83% needed no further support, above the South West average of 79%.")
+    assert not gives_benchmark("83% of people in the South West needed no further support.")
