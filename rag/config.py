@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "20"
+CHUNKER_VERSION = "22"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 

@@ -55,11 +55,17 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
 
 
+#: Past forms the stemmer leaves apart from their verb, which the reports use for the figure a question asks about
+#: by the verb ("overspent by £6.7m" for "by how much did it overspend").
+IRREGULAR_FORMS = {"spent": "spend", "overspent": "overspend", "underspent": "underspend"}
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, stemmed tokens; the same analysis for documents and queries
-    (what ``bm25s.tokenize(texts, stopwords="en", stemmer=<English>, return_ids=False)`` gives)."""
+    (what ``bm25s.tokenize(texts, stopwords="en", stemmer=<English>, return_ids=False)`` gives, with
+    :data:`IRREGULAR_FORMS` stemmed as their verbs)."""
     stop = _stopwords()
-    words = [[w for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
+    words = [[IRREGULAR_FORMS.get(w, w) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
     unique = list(dict.fromkeys(w for ws in words for w in ws))
     stems = dict(zip(unique, _stemmer().stemWords(unique))) if unique else {}
     return [[stems[w] for w in ws] for ws in words]

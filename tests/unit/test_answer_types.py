@@ -938,3 +938,11 @@ def test_how_many_times_counts_the_deeds(sentence, question, expected):
 ])
 def test_a_count_of_what_was_not_done_is_given_as_such(sentence, question, expected):
     assert holds("number", sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Adult social care overspent by £6.7m in 2023/24.", True),
+    ("- Adult social care budget (2023/24): £139.4m", False),  # the budget, not by how much it was overspent
+])
+def test_by_how_much_it_overspent_is_a_difference(sentence, expected):
+    assert holds("number", sentence, "By how much did Fenwick's adult social care budget overspend in 2023/24?") is expected

@@ -62,3 +62,10 @@ def test_numba_still_imports_after_bm25s_was_imported_without_it():
                        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, cwd=PROJECT_ROOT)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["False", "module"]
+
+
+def test_past_forms_are_searched_as_their_verbs():
+    from rag.lexical import tokenize
+
+    assert tokenize(["It overspent by £2m."])[0][0] == tokenize(["How much did it overspend?"])[0][-1]
+    assert tokenize(["spent"]) == tokenize(["spend"]) and tokenize(["underspent"]) == tokenize(["underspend"])
