@@ -387,6 +387,8 @@ def counted_nouns(question: str) -> set[str]:
 
 #: Endings that make a noun of a verb ("complain" → "complaint", "book" → "booking", "refer" → "referral").
 _NOUN_ENDINGS = ("", "t", "ing", "ment", "al", "ation", "ion")
+#: Words that end the deed's phrase after "how many times" (prepositions and the like), its auxiliaries aside.
+_DEED_END = _PHRASE_END - {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had"}
 
 
 def times_counted(after: str) -> set[str]:
@@ -395,7 +397,7 @@ def times_counted(after: str) -> set[str]:
     nouns = {_stem("time")}
     for w in _TOKEN.findall(after)[1:]:
         w = w.casefold()
-        if w in _PHRASE_END - {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had"}:
+        if w in _DEED_END:
             break
         if w.isalpha() and w not in _PHRASE_END and w not in _GENERIC and _stem(w) not in _POPULATIONS \
                 and not w.endswith("ly"):
@@ -1367,7 +1369,7 @@ def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
     kind in place of the one asked: "had a savings target of £6.1 million and was forecasting an overspend" gives
     no overspend's size, though its sentence names one."""
     clauses = figure_clauses(sentence, figure_test(question, "number"))
-    worded = f"{question} {' '.join(report_words(question))}"  # "cut from spending" asks for savings
+    worded = with_plain_wordings(question)  # "cut from spending" asks for savings
     return not clauses or any(other_kind(clause, worded, named_only=True) is None for clause in clauses)
 
 
@@ -1440,13 +1442,13 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
 #: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack.
 _NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|unmet|un\w+(?:ed|met)|wait\w*|await\w*|outstanding|backlogs?|shortfalls?|"
                        r"gaps?|lack\w*|missed|cancel\w*|delay\w*|vacan\w*|short of|fail\w*|turned down|refused|declined|"
-                       r"unable|insufficient|shortages?)\b|n['’]t\b", re.IGNORECASE)
+                       r"insufficient|shortages?)\b|n['’]t\b", re.IGNORECASE)
 
 
 def not_done_given(sentence: str, question: str) -> bool:
     """Whether a count of what was not done is given as such, when the question asks for one: "commissioned
     around 14,200 hours of home care a week" does not say how many hours it was unable to provide."""
-    return not _COUNTS.search(question) or not _ASKS_NOT_DONE.search(question) or bool(_NOT_DONE.search(sentence))
+    return not asks_how_many(question) or not _ASKS_NOT_DONE.search(question) or bool(_NOT_DONE.search(sentence))
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").
@@ -1493,7 +1495,7 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
     (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
     passage), not the whole area instead, and by whom the question asks (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
-    worded = f"{question} {' '.join(report_words(question))}"  # "spent more than it set aside" asks for an overspend
+    worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
     return (other_kind(sentence, worded, lead_in, counting=counting) is None
             and not another_object(sentence, question, known, lead_in)
             and names_the_part(f"{sentence} {context}", question, councils)
@@ -1511,6 +1513,12 @@ def without_address(question: str) -> str:
     """The question without a council's name set before it ("Salford: who is the chair …" → "who is the
     chair …"), so that its form is read from its first word."""
     return _ADDRESSED_TO.sub("", question, count=1)
+
+
+def with_plain_wordings(question: str) -> str:
+    """The question followed by the reports' wordings for its plain words, which say what kind of thing it asks
+    about ("spent more than it set aside" is an overspend)."""
+    return f"{question} {' '.join(report_words(question))}"
 
 
 def one_line(text: str) -> str:

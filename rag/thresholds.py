@@ -84,13 +84,15 @@ def figures_like(sentence: str, bound: Bound) -> list[float]:
             and not _LENGTH.match(sentence, m.start("number"))]
 
 
+#: A word, as lines of a list of facts and the question are compared by them.
 _LINE_WORD = re.compile(r"[a-z]+")
 
 
 def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     """The sentence's figure in the bound's unit that the question asks about: in a list of facts, one a line, the
     first figure of the line sharing most of the question's words ("Adult social care budget: £148.2 million" for
-    "the largest adult social care budget", not the total council budget above it); else its first figure."""
+    "the largest adult social care budget", not the total council budget above it); else its first figure (None
+    when it gives none)."""
     asked = set(_LINE_WORD.findall(question.casefold()))
     best, shared_most = None, -1
     for line in sentence.split("\n"):
@@ -98,6 +100,9 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
         shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
         if shared > shared_most:
             best, shared_most = figures[0], shared
+    if best is None:  # a figure written across a line break is the sentence's own
+        figures = figures_like(sentence, bound)
+        best = figures[0] if figures else None
     return best
 
 
