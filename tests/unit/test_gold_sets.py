@@ -23,7 +23,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                                "heldout32-reports", "heldout33-reports", "heldout34-reports",
                                                "heldout35-reports", "heldout36-reports", "heldout37-reports",
                                                "heldout38-reports", "heldout39-reports", "heldout40-reports",
-                                               "heldout41-reports", "heldout42-reports", "heldout43-reports")))
+                                               "heldout41-reports", "heldout42-reports", "heldout43-reports",
+                                               "heldout44-reports", "heldout45-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
