@@ -46,8 +46,9 @@ def _counts_pages(numbers: list[tuple[int, ...]]) -> bool:
 def furniture_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
     """(page, line) positions of print headers and footers: a line among a page's first or last few
     that recurs on most pages, word for word or with a page counter, and is not report structure. A
-    header naming the council stays on the first page, where it may be the report's only title."""
-    from ..councils import names_a_council
+    header naming the council, or a report title naming it under each statement's heading, stays on the
+    first page, where it may be the report's only title."""
+    from ..councils import council_of_title, names_a_council
     from ..layout import is_report_structure
 
     at: dict[str, list[tuple[int, int]]] = {}
@@ -60,7 +61,8 @@ def furniture_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
         if len({p for p, _ in places}) < REPEATED_LINE_SHARE * len(pages) or is_report_structure(texts[0]):
             continue
         if len(set(texts)) == 1:
-            found.update(places if not names_a_council(texts[0]) else [(p, i) for p, i in places if p > 0])
+            names = names_a_council(texts[0]) or council_of_title(texts[0]) is not None
+            found.update(places if not names else [(p, i) for p, i in places if p > 0])
         elif _counts_pages([_numbers(t) for t in texts]):
             found.update(places)
     return found

@@ -82,9 +82,11 @@ def test_display_names_unify_variants():
     ("Compare Camden Council and Staffordshire County Council", ("Camden", "Staffordshire"), ()),
     ("What did Harrow say about training?", (), ("Harrow",)),
     ("How many people live in reading materials?", (), ()),
+    ("How long were waits at Kingston Council?", ("Kingston upon Thames",), ()),  # the short name people use
+    ("What did Hull say about waits?", (), ("Kingston upon Hull",)),
 ])
 def test_council_matcher(question, known, unknown):
-    m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire"]).find(question)
+    m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire", "Kingston upon Thames"]).find(question)
     assert m.known == known and m.unknown == unknown
 
 

@@ -146,6 +146,17 @@ def test_pdf_print_headers_footers_and_page_counters_are_furniture():
     assert not any(2 <= i <= 8 for _, i in found)
 
 
+
+
+@pytest.mark.parametrize("repeated,stays", [
+    ("Fenwick Borough Council: local authority assessment", True),  # the report's title, under each heading
+    ("Care Quality Commission: local authority assessments", False),  # a print header naming no council
+])
+def test_pdf_a_title_line_naming_the_council_stays_on_the_first_page(repeated, stays):
+    body = ["", "Staff told us so.", "Carers said the same.", "Waits fell to 19 days.", "People were pleased.", ""]
+    pages = _pages(5, ["12/1/26, 6:19 AM Report", repeated], body, ["file:///tmp/report.html {n}/5"])
+    found = furniture_lines(pages)
+    assert {(p, 1) for p in range(1, 5)} <= found and ((0, 1) not in found) == stays
 def test_pdf_report_lines_that_open_most_pages_are_not_furniture():
     scores = ["Score: 2", "Score: 3", "Score: 2", "Score: 2", "Score: 1"]
     pages = [["What people expect", scores[p], "I can get help.", "", f"A finding with {p + 10} people.", "Staff agreed.",
