@@ -502,10 +502,12 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
     return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{_ADVERBS[unit]}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
 
 
-#: A question about a change ("by how much did the waiting list fall", "what was the increase in fees").
+#: A question about a change ("by how much did the waiting list fall", "what was the increase in fees") or a
+#: difference from a plan ("spending more or less than planned, and by how much").
 _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (much|many) (did|has|had|have|was|were) .{0,60}\b(rise|"
                           r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend)\b|\bwhat (was|is|were) "
-                          r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b", re.IGNORECASE)
+                          r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
+                          r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; or a difference from a
 #: plan ("overspent by £3.7 million" is how much more was spent than set aside).
 _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
@@ -524,19 +526,26 @@ def change_as_asked(sentence: str, question: str) -> bool:
 #: A question asking for a figure as it stood before a change ("how many households were in the pilot before it
 #: was extended").
 _ASKS_BEFORE = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was|were|had been|got) (?:extended|expanded|"
-                          r"increased|enlarged|widened|grown|reduced|cut|scaled back|rolled out)\b", re.IGNORECASE)
+                          r"increased|enlarged|widened|grown|reduced|cut|scaled back|rolled out)\b|\bbefore (?:its|their|the) "
+                          r"(?:[\w/-]+ ){0,3}?(?:recruitment|expansion|extension|increase|restructure|reorganisation)\b",
+                          re.IGNORECASE)
 #: A figure as it stood after a change, with no earlier one: "had been extended to 400 households".
 _AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|grown|grew|reduced|cut|scaled back|"
                          r"rolled out) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
 
+#: A count of what a change added: "recruited 9 new support workers", "12 extra beds".
+_GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{0,40}?\d|\d[\d,]* (?:new|extra|"
+                     r"additional)\b", re.IGNORECASE)
 #: A change given with its starting figure: "from 150 to 400".
 _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\bto\b", re.IGNORECASE)
 
 
 def before_as_asked(sentence: str, question: str) -> bool:
-    """Whether a figure asked as it stood before a change is not given only as it stood after: "extended to 400
-    households" is the pilot's size since, not before; "from 150 to 400 households" gives both."""
-    return not _ASKS_BEFORE.search(question) or not _AFTER_ONLY.search(sentence) or bool(_FROM_TO.search(sentence))
+    """Whether a figure asked as it stood before a change is not given only as it stood after, or as what the
+    change added: "extended to 400 households" is the pilot's size since, "recruited 9 new support workers" the
+    drive's gain, neither the size before; "from 150 to 400 households" gives both."""
+    return (not _ASKS_BEFORE.search(question) or not (_AFTER_ONLY.search(sentence) or _GAINED.search(sentence))
+            or bool(_FROM_TO.search(sentence)))
 
 
 def asks_money(question: str) -> bool:
@@ -1340,7 +1349,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
-            and not_done_given(sentence, question)
+            and not_done_given(sentence, question) and recruited_given(sentence, question)
             and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
@@ -1449,6 +1458,20 @@ def not_done_given(sentence: str, question: str) -> bool:
     """Whether a count of what was not done is given as such, when the question asks for one: "commissioned
     around 14,200 hours of home care a week" does not say how many hours it was unable to provide."""
     return not asks_how_many(question) or not _ASKS_NOT_DONE.search(question) or bool(_NOT_DONE.search(sentence))
+
+
+#: A question asking how many were taken on ("how many new carers did it recruit", "how many staff were hired").
+_ASKS_RECRUITED = re.compile(r"\b(?:recruit|recruited|hire|hired|take on|took on|taken on|appoint|appointed|sign up|"
+                             r"signed up|enlist|enlisted)\b", re.IGNORECASE)
+#: Words saying people were taken on: "recruited", "9 new support workers", "joined the scheme".
+_TAKEN_ON = re.compile(r"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint\w*|joined|new|additional|extra|"
+                       r"signed up|enlisted|approved|registered|enrolled)\b", re.IGNORECASE)
+
+
+def recruited_given(sentence: str, question: str) -> bool:
+    """Whether a count of people taken on is given as such, when the question asks for one: "the scheme had
+    91 carers" is how many there were, not how many were recruited that year."""
+    return not asks_how_many(question) or not _ASKS_RECRUITED.search(question) or bool(_TAKEN_ON.search(sentence))
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").

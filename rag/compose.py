@@ -97,8 +97,17 @@ def mmr(candidates: list[Candidate], n: int, lam: float, floor: float) -> list[C
             return lam * c.relevance - (1 - lam) * redundancy
         best = max(pool, key=gain)
         chosen.append(best)
-        pool = [c for c in pool if c is not best and c.sentence.text != best.sentence.text]
+        pool = [c for c in pool if c is not best and not repeats(c.sentence.text, best.sentence.text)]
     return chosen
+
+
+def repeats(sentence: str, other: str) -> bool:
+    """Whether one sentence says what the other does, word for word, perhaps going on after it: a summary
+    repeats a finding ("… underspent by £0.6 million in 2023/24.") that its statement page extends ("…, and
+    its plan …"); quoting both says the same thing twice."""
+    a, b = (" ".join(s.split()).rstrip(".;:!? ").casefold() for s in (sentence, other))
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer.startswith(shorter) and not longer[len(shorter):len(shorter) + 1].isalnum()
 
 
 def cite(lines: list[tuple[str, list[tuple[Passage, Sentence]]]]) -> tuple[str, tuple[Citation, ...]]:
@@ -282,8 +291,9 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         asked = periods(query.text)
         in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
         first = max(in_period or typed, key=lambda c: c.relevance)  # it opens with one holding what is asked, dated as asked
-        rest = mmr([c for c in candidates if c is not first], settings.max_answer_sentences - 1,
-                   settings.mmr_lambda, max(floor, first.relevance - settings.answer_margin))
+        others = [c for c in candidates if not repeats(c.sentence.text, first.sentence.text)]
+        rest = mmr(others, settings.max_answer_sentences - 1, settings.mmr_lambda,
+                   max(floor, first.relevance - settings.answer_margin))
         seeds = [first, *rest]
     else:
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)

@@ -820,6 +820,11 @@ def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
     ("The pilot had grown from 150 to 400 households.", "How many households were in the pilot before it was extended?",
      True),
     ("A telecare pilot had been extended to 400 households.", "How many households are in the pilot?", True),
+    ("Capacity rose by 20% in 2024 after the team recruited 9 new support workers.",
+     "How many support workers did the team have before its 2024 recruitment drive?", False),  # the drive's gain
+    ("Before its 2024 recruitment drive the team had 31 support workers, and more joined later.",
+     "How many support workers did the team have before its 2024 recruitment drive?", True),
+    ("The team recruited 9 new support workers in 2024.", "How many support workers did the team recruit?", True),
 ])
 def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
     from rag.answer_types import before_as_asked
@@ -946,3 +951,28 @@ def test_a_count_of_what_was_not_done_is_given_as_such(sentence, question, expec
 ])
 def test_by_how_much_it_overspent_is_a_difference(sentence, expected):
     assert holds("number", sentence, "By how much did Fenwick's adult social care budget overspend in 2023/24?") is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The council underspent its adult social care budget by £0.6 million in 2023/24.", True),
+    ("Actual spend on adult social care in 2023/24 was £88.3 million.", False),  # what was spent, not against the plan
+])
+def test_spending_more_or_less_than_planned_asks_for_the_difference(sentence, expected):
+    question = "Did Fenwick end 2023/24 spending more or less than planned on adult social care, and by how much?"
+    assert holds("number", sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The Shared Lives scheme had 91 carers supporting 134 people.",
+     "How many new Shared Lives carers did Fenwick recruit during 2023/24?", False),  # how many there were
+    ("The scheme recruited 14 new Shared Lives carers in 2023/24.",
+     "How many new Shared Lives carers did Fenwick recruit during 2023/24?", True),
+    ("1,870 carers were registered with the hubs by January 2025.",
+     "How many unpaid carers had signed up with the carer hubs?", True),
+    ("The Shared Lives scheme had 91 carers supporting 134 people.",
+     "How many Shared Lives carers did Fenwick have?", True),  # nothing asked about recruiting
+])
+def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expected):
+    from rag.answer_types import recruited_given
+
+    assert recruited_given(sentence, question) is expected

@@ -1,6 +1,7 @@
 """The composer's small rules: maximal marginal relevance, continuations, citing (table-driven)."""
 
 import numpy as np
+import pytest
 
 from rag.compose import (
     Candidate,
@@ -11,6 +12,7 @@ from rag.compose import (
     follows,
     mmr,
     names_a_topic,
+    repeats,
     with_continuations,
     with_response,
     with_stated_cause,
@@ -39,10 +41,26 @@ def candidates(p: Passage, relevance: list[float], vectors: list[list[float]]) -
 
 
 def test_mmr_skips_a_near_copy_of_a_chosen_sentence():
-    p = passage("A is good.|A is good again.|B differs.")
+    p = passage("A is good.|Again, A is good.|B differs.")
     cs = candidates(p, [0.9, 0.88, 0.8], [[1, 0], [1, 0], [0, 1]])
     assert [c.sentence.text for c in mmr(cs, 2, 0.7, 0.0)] == ["A is good.", "B differs."]
-    assert [c.sentence.text for c in mmr(cs, 2, 1.0, 0.0)] == ["A is good.", "A is good again."]  # no redundancy term
+    assert [c.sentence.text for c in mmr(cs, 2, 1.0, 0.0)] == ["A is good.", "Again, A is good."]  # no redundancy term
+
+
+def test_mmr_skips_a_sentence_that_repeats_a_chosen_one_and_goes_on():
+    p = passage("Fenwick underspent by £0.6 million.|Fenwick underspent by £0.6 million, and planned ahead.|B differs.")
+    cs = candidates(p, [0.9, 0.88, 0.8], [[1, 0], [0, 1], [0, 1]])
+    assert [c.sentence.text for c in mmr(cs, 2, 1.0, 0.0)] == ["Fenwick underspent by £0.6 million.", "B differs."]
+
+
+@pytest.mark.parametrize("sentence,other,expected", [
+    ("Waits fell to 19 days.", "Waits fell to 19  days, and staff were pleased.", True),
+    ("Waits fell to 19 days, and staff were pleased.", "waits fell to 19 days.", True),
+    ("Waits fell to 19 days.", "Waits fell to 190 days.", False),  # another figure
+    ("Waits fell.", "In 2024, waits fell.", False),  # only a part in common
+])
+def test_repeats(sentence, other, expected):
+    assert repeats(sentence, other) is expected
 
 
 def test_mmr_keeps_nothing_below_the_floor():

@@ -21,6 +21,9 @@ from rag.records import Query
     ("How heavy are social workers' workloads?", "caseload"),
     ("How many people were waiting for someone to start coming into their home?", "home care"),
     ("How much more did Fenwick end up spending than it had set aside?", "overspend"),
+    ("Did Fenwick end the year spending less than it had budgeted?", "underspend"),
+    ("Was Fenwick spending more or less than planned?", "underspend"),
+    ("Was Fenwick spending more or less than planned?", "overspend"),
     ("How many people were still trying to find someone to employ as their carer?", "personal assistants"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
@@ -32,6 +35,7 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert report_words("What score did Harrow get for assessing needs?") == []
     assert with_report_words("What score did Harrow get?") == "What score did Harrow get?"
     assert report_words("Did the council object to the jobseeker scheme?") == []  # whole words only
+    assert "overspend" not in report_words("Did Fenwick end the year spending less than it had budgeted?")
 
 
 def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
