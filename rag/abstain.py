@@ -19,6 +19,7 @@ from .answer_types import (
     question_figures,
     says_not_known,
     stated_numbers,
+    with_plain_wordings,
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .kinds import other_kind
@@ -197,13 +198,18 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
 
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
     """What a "how many" count of something common is narrowed to ("how many people used *direct payments*"):
-    the question's topic terms but the thing counted and the councils; None when the check does not apply (not
-    such a count, or a rare thing counted, "DoLS applications", which picks out the topic by itself)."""
+    the question's topic terms (with the reports' words for its plain ones) but the thing counted and the
+    councils, and of those the specific ones when there are any ("how many people did the *reablement* service
+    support": "1,920 people were receiving long-term support" uses only the common word); None when the check
+    does not apply (not such a count, or a rare thing counted, "DoLS applications", which picks out the topic by
+    itself)."""
     if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
             or counts_a_rare_thing(query, weights, settings):
         return None
     left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils)))
-    return weights.focus(weights.terms(query.text)) - left_out
+    narrowing = weights.focus(weights.terms(with_plain_wordings(query.text))) - left_out
+    specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
+    return specific or narrowing
 
 
 def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> bool:

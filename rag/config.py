@@ -114,6 +114,9 @@ class Settings:
     topic_overlap: float = 0.5
     #: A counted thing in at least this share of passages ("people") does not pick out a topic by itself.
     generic_share: float = 0.3
+    #: A word of what a count is narrowed to in at most this share of passages is specific ("reablement", not
+    #: "support"): when the question has any, the answer's sentence must use one of them.
+    specific_share: float = 0.15
     #: Abstain when the best sentence's relevance is below this. Calibrated with ``rag eval --calibrate``
     #: on eval/gold.jsonl and eval/fixtures.jsonl (see README, "Abstention").
     abstain_threshold: float = 0.261

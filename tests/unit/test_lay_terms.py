@@ -15,6 +15,7 @@ from rag.records import Query
     ("Are family carers offered a break?", "unpaid carers"),
     ("How long do people wait for grab rails?", "equipment"),
     ("How many people had their care looked at again within a year?", "review"),
+    ("How many had gone a year without anyone looking again at their care?", "review"),
     ("After short-term rehabilitation at home, what share needed no more help?", "reablement"),
     ("How long did people wait for alterations to their homes?", "adaptations"),
     ("What proportion of clients on continuing care used cash payments?", "direct payments"),

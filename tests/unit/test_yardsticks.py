@@ -209,6 +209,20 @@ def test_a_count_of_something_common_comes_with_what_it_is_narrowed_to():
     assert counts_within_topic(query, candidate("About 2,860 people were getting long-term support."), weights, off)
 
 
+def test_a_count_narrowed_by_a_specific_word_comes_with_that_word():
+    from rag.abstain import counts_within_topic
+
+    query = _query("How many people did Fenwick's reablement service support in 2023/24?", kind="number")
+    texts = ["People were supported.", "Support was good.", "People told us so.", "Support varied.",
+             "The service helped.", "Most people were happy.", "Reablement helped people."]
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()
+    common = candidate("About 1,920 people were receiving long-term support in 2023/24.")
+    assert not counts_within_topic(query, common, weights, settings)  # "support" is common; "reablement" is not
+    assert counts_within_topic(query, candidate("Reablement helped 840 people in 2023/24."), weights, settings)
+    everywhere = Settings(specific_share=0.0)  # no word is specific: any of them will do
+    assert counts_within_topic(query, common, weights, everywhere)
+
+
 @pytest.mark.parametrize("question,condition", [
     ("How many of the safeguarding concerns Fenwick received in 2023/24 related to self-neglect?", "related to self-neglect"),
     ("How many of Fenwick's safeguarding concerns in 2023/24 involved exploitation?", "involved exploitation"),
