@@ -23,8 +23,8 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
     }
 }
 
-#: Bump when chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "22"
+#: Bump when reading or chunking output changes, so that older indexes are rebuilt.
+CHUNKER_VERSION = "23"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
