@@ -19,7 +19,7 @@ from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
 ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
-                "description")
+                "method", "description")
 
 #: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -130,6 +130,14 @@ _PROGRESS = re.compile(r"^\s*(and )?where (?:has|have|had|is|are|was|were|do|doe
                        r"stand|stands|standing|up to|at with)\b", re.IGNORECASE)
 #: Asks how something is done ("How does the council protect its budget …?"), which no figure answers.
 _MANNER = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|should|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+#: Asks by what means someone other than the people served does something ("How does Liverpool keep track of people
+#: while they wait?", "How did Cornwall bring down unmet hours?"): what was done answers it, not a statement of the
+#: problem. How people felt, found or described something is not asked of a method.
+_METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have|had)\s+(?!(?:the |its |their |local |unpaid |"
+                     r"family |older |young |disabled )?(?:people|carers|families|residents|providers|partners|users|"
+                     r"councillors|staff|workers|social workers|inspectors)\b)(?![\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:feel|describe|find|"
+                     r"rate|view|say|think|compare|perform|score|fare|experience|see|rank|look|do|get on|measure up|stand|"
+                     r"differ|affect|impact|influence|change|happen)\b)", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
@@ -230,6 +238,8 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
+    if _METHOD.match(question):
+        return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),

@@ -229,6 +229,39 @@ def has_person(text: str) -> bool:
     return False
 
 
+#: Words saying something was done (by the council, a team, staff): "telephoned people every 6 weeks", "used a
+#: red-amber-green tool", "Through targeted recruitment …", "had introduced a Waiting Well approach".
+_DEED = re.compile(r"\b(?:us(?:ed|es|ing)|introduc(?:ed|es|ing)|set up|sets up|launch(?:ed|es)|start(?:ed|s)|creat(?:ed|es)|"
+                   r"establish(?:ed|es)|develop(?:ed|s)|commission(?:ed|s)|ran|runs|offer(?:ed|s)|provid(?:ed|es)|fund(?:ed|s)|"
+                   r"recruit(?:ed|s)|train(?:ed|s)|(?:tele)?phon(?:ed|es)|call(?:ed|s)|rang|contact(?:ed|s)|check(?:ed|s)|"
+                   r"visit(?:ed|s)|prioriti[sz](?:ed|es)|triag(?:ed|es)|monitor(?:ed|s)|track(?:ed|s)|brought in|put in place|"
+                   r"appoint(?:ed|s)|employ(?:ed|s)|invest(?:ed|s)|expand(?:ed|s)|extend(?:ed|s)|open(?:ed|s)|pilot(?:ed|s)|"
+                   r"trial(?:led|ed|s)|redesign(?:ed|s)|restructur(?:ed|es)|pa(?:id|ys)|held|holds|work(?:ed|s|ing) with|"
+                   r"look(?:ed|s) at|authoris(?:ed|es)|invit(?:ed|es)|arrang(?:ed|es)|organis(?:ed|es)|deliver(?:ed|s)|"
+                   r"shar(?:ed|es)|circulat(?:ed|es)|publish(?:ed|es)|consult(?:ed|s)|engag(?:ed|es)|"
+                   r"partner(?:ed|s) with|co-produc(?:ed|es)|allocat(?:ed|es)|sen(?:t|ds)|target(?:ed|s)|gave|gives)\b|"
+                   r"^(?:Through|By|Using|Under)\b|\bthrough (?:a|an|the|its|their)\b", re.IGNORECASE)
+
+
+#: Words just before a verb (or the word before them) that make it a state, not a deed: "services are provided
+#: on the mainland", "had not introduced".
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "not", "never"}
+#: Words right before a verb that make it an adjective: "a well organised hub".
+_ADJECTIVAL = {"a", "an", "well", "poorly", "badly"}
+
+
+def describes_a_deed(text: str) -> bool:
+    """Whether the text says someone did something ("telephoned people every 6 weeks", "Through targeted
+    recruitment …"), as a question about how something is done asks: "1,146 people were waiting" states the
+    problem, and "services are provided on the mainland" a state of things."""
+    for m in _DEED.finditer(text):
+        before, after = _words(text[: m.start()])[-2:], _words(text[m.end() :])[:1]
+        state = bool(set(before) & _PASSIVE) or before[-1:] and before[-1] in _ADJECTIVAL
+        if not state and after != ["by"]:  # "Data provided by the council showed …": a state
+            return True
+    return False
+
+
 def has_reason(text: str) -> bool:
     """Whether the text gives a cause or a purpose."""
     return bool(_REASON.search(text))
@@ -1574,6 +1607,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return person_in_role(sentence, question, councils) and names_the_part(sentence, question, councils)
     if answer_type == "reason":
         return has_reason(sentence)
+    if answer_type == "method":
+        return describes_a_deed(sentence)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
@@ -1588,9 +1623,10 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 
 
 #: Answer types whose sentences get a relevance bonus when they hold the thing asked for.
-BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date, "person": has_person, "reason": has_reason}
+BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date, "person": has_person, "reason": has_reason,
+                "method": describes_a_deed}
 #: How an abstention names what is missing, per answer type.
 MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
            "organisation": "which organisation", "place": "where", "name": "the name asked for"}
 #: Answer types whose sentences :func:`holds` checks (the others hold anything).
-CHECKED_TYPES = frozenset(MISSING) | {"reason"}
+CHECKED_TYPES = frozenset(MISSING) | {"reason", "method"}

@@ -547,8 +547,12 @@ def test_a_council_set_before_the_question_is_read_past():
 
 
 @pytest.mark.parametrize("question,kind", [
-    ("How does Kelby protect its small adult social care budget against one costly placement?", "description"),
-    ("How did the council balance its budget?", "description"),
+    ("How does Kelby protect its small adult social care budget against one costly placement?", "method"),
+    ("How did the council balance its budget?", "method"),
+    ("How did carers describe the council's carers' hub?", "description"),  # what people made of it, not a method
+    ("How did changes in leadership affect adult social care in Kelby?", "description"),
+    ("How does Kelby compare with its neighbours on waiting times?", "description"),
+    ("How did people find the front door?", "description"),
     ("How much did the council spend on home care?", "number"),
     ("What was the council's budget?", "number"),
     ("Where do Kelby's newest social workers mostly turn for help day to day?", "description"),
@@ -976,3 +980,18 @@ def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expecte
     from rag.answer_types import recruited_given
 
     assert recruited_given(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Waiting Well team telephoned people on the list every 6 weeks.", True),
+    ("Through targeted recruitment and block contracts, unmet hours fell to 900 a week.", True),
+    ("Leaders said the backlog fell because the council had trained 22 extra assessors.", True),
+    ("At the time of our assessment, 1,146 people were waiting for an assessment.", False),  # the problem, stated
+    ("Hospital treatment and nursing care are provided on the mainland.", False),  # a state of things
+    ("Data provided by the council showed 40 complaints.", False),
+    ("Southend had quick assessments and a well organised hub.", False),
+])
+def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
+    from rag.answer_types import describes_a_deed
+
+    assert describes_a_deed(sentence) is expected
