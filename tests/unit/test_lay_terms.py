@@ -16,6 +16,8 @@ from rag.records import Query
     ("How long do people wait for grab rails?", "equipment"),
     ("How many people had their care looked at again within a year?", "review"),
     ("How many had gone a year without anyone looking again at their care?", "review"),
+    ("How does Fenwick decide who on its waiting list is seen first?", "prioritise"),
+    ("How does Fenwick decide who to see first among people waiting?", "prioritise"),
     ("After short-term rehabilitation at home, what share needed no more help?", "reablement"),
     ("How long did people wait for alterations to their homes?", "adaptations"),
     ("What proportion of clients on continuing care used cash payments?", "direct payments"),
