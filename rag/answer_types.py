@@ -538,7 +538,7 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
 #: A question about a change ("by how much did the waiting list fall", "what was the increase in fees") or a
 #: difference from a plan ("spending more or less than planned, and by how much").
 _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (much|many) (did|has|had|have|was|were) .{0,60}\b(rise|"
-                          r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend)\b|\bwhat (was|is|were) "
+                          r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend|go over|exceed)\b|\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; or a difference from a

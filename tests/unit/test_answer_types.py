@@ -995,3 +995,11 @@ def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
     from rag.answer_types import describes_a_deed
 
     assert describes_a_deed(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Adult social care overspent by £2.8 million in 2023/24.", True),
+    ("- Adult social care budget 2023/24: £148.9 million", False),  # the budget, not by how much it went over
+])
+def test_by_how_much_it_went_over_budget_is_the_overspend(sentence, expected):
+    assert holds("number", sentence, "By how much did Fenwick go over its adult care budget in 2023/24?") is expected

@@ -17,6 +17,8 @@ from rag.records import Query
     ("How many people had their care looked at again within a year?", "review"),
     ("How many had gone a year without anyone looking again at their care?", "review"),
     ("How does Fenwick decide who on its waiting list is seen first?", "prioritise"),
+    ("By how much did Fenwick go over its adult care budget in 2023/24?", "overspend"),
+    ("By how much did Fenwick's adult social care spending exceed its budget?", "overspend"),
     ("How does Fenwick decide who to see first among people waiting?", "prioritise"),
     ("After short-term rehabilitation at home, what share needed no more help?", "reablement"),
     ("How long did people wait for alterations to their homes?", "adaptations"),
