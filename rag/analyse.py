@@ -138,6 +138,11 @@ _METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have
                      r"councillors|staff|workers|social workers|inspectors)\b)(?![\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:feel|describe|find|"
                      r"rate|view|say|think|compare|perform|score|fare|experience|see|rank|look|do|get on|measure up|stand|"
                      r"differ|affect|impact|influence|change|happen)\b)", re.IGNORECASE)
+#: Asks what was done about something ("What has West Sussex done about rural home care?", "What action had Croydon
+#: taken to deal with its backlog?"): a method question too.
+_DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|work) (?:is|are|was|were) |(?:(?:action|actions|"
+                          r"steps|measures|work) )?(?:has|have|had|did|does|do) )[\w'’ ,-]{1,60}? (?:done|do|doing|take|taken|"
+                          r"taking|put in place)\b(?! (?:well|badly)\b)", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
@@ -238,7 +243,7 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
-    if _METHOD.match(question):
+    if _METHOD.match(question) or _DEEDS_ASKED.match(question):
         return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much

@@ -553,6 +553,11 @@ def test_a_council_set_before_the_question_is_read_past():
     ("How did changes in leadership affect adult social care in Kelby?", "description"),
     ("How does Kelby compare with its neighbours on waiting times?", "description"),
     ("How did people find the front door?", "description"),
+    ("What has Kelby done to help people in rural areas reach services?", "method"),
+    ("What action had Kelby taken to deal with its backlog of DoLS applications?", "method"),
+    ("What does the Kelby Connect programme do?", "method"),
+    ("What is the Kelby Together Partnership and what does it do?", "description"),  # what it is, first
+    ("What is Kelby doing well?", "description"),
     ("How much did the council spend on home care?", "number"),
     ("What was the council's budget?", "number"),
     ("Where do Kelby's newest social workers mostly turn for help day to day?", "description"),
