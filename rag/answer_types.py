@@ -238,7 +238,8 @@ _DEED = re.compile(r"\b(?:us(?:ed|es|ing)|introduc(?:ed|es|ing)|set up|sets up|l
                    r"appoint(?:ed|s)|employ(?:ed|s)|invest(?:ed|s)|expand(?:ed|s)|extend(?:ed|s)|open(?:ed|s)|pilot(?:ed|s)|"
                    r"trial(?:led|ed|s)|redesign(?:ed|s)|restructur(?:ed|es)|pa(?:id|ys)|held|holds|work(?:ed|s|ing) with|"
                    r"look(?:ed|s) at|authoris(?:ed|es)|invit(?:ed|es)|arrang(?:ed|es)|organis(?:ed|es)|deliver(?:ed|s)|"
-                   r"shar(?:ed|es)|circulat(?:ed|es)|publish(?:ed|es)|consult(?:ed|s)|engag(?:ed|es)|"
+                   r"shar(?:ed|es)|circulat(?:ed|es)|publish(?:ed|es)|consult(?:ed|s)|engag(?:ed|es)|mov(?:ed|es)|redeploy(?:ed|s)|"
+                   r"transferr(?:ed|s)|"
                    r"partner(?:ed|s) with|co-produc(?:ed|es)|allocat(?:ed|es)|sen(?:t|ds)|target(?:ed|s)|gave|gives)\b|"
                    r"^(?:Through|By|Using|Under)\b|\bthrough (?:a|an|the|its|their)\b", re.IGNORECASE)
 

@@ -991,6 +991,7 @@ def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expecte
     ("The Waiting Well team telephoned people on the list every 6 weeks.", True),
     ("Through targeted recruitment and block contracts, unmet hours fell to 900 a week.", True),
     ("Leaders said the backlog fell because the council had trained 22 extra assessors.", True),
+    ("Leaders had moved two social workers into the Easington team to reduce these delays.", True),
     ("At the time of our assessment, 1,146 people were waiting for an assessment.", False),  # the problem, stated
     ("Hospital treatment and nursing care are provided on the mainland.", False),  # a state of things
     ("Data provided by the council showed 40 complaints.", False),
