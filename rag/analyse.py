@@ -19,7 +19,7 @@ from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
 ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
-                "method", "description")
+                "method", "views", "description")
 
 #: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -143,6 +143,14 @@ _METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have
 _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|work) (?:is|are|was|were) |(?:(?:action|actions|"
                           r"steps|measures|work) )?(?:has|have|had|did|does|do) )[\w'’ ,-]{1,60}? (?:done|do|doing|take|taken|"
                           r"taking|put in place)\b(?! (?:well|badly)\b)", re.IGNORECASE)
+#: Asks what a group said or thought ("What did parents in Durham say about planning for adulthood?", "How did carers
+#: describe the hub?"): a sentence giving their words answers it, not the finding about the topic.
+_SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|providers|partners|residents|users|workers|leaders|"
+             r"councillors|groups|organisations|professionals|practitioners|managers|members|volunteers|relatives|"
+             r"young people|advocates)(?: [\w'’,-]+){0,5}?")
+_VIEWS = re.compile(rf"^\s*(and )?(?:what (?:did|do|does|have|has|had) {_SPEAKERS} (?:say|said|tell|told|think|thought|feel|felt|"
+                    r"report|reported|make of|made of)\b|how (?:did|do|does|have|has) "
+                    rf"{_SPEAKERS} (?:describe|described|feel|felt|find|found|rate|rated|view|viewed)\b)", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
@@ -243,6 +251,8 @@ def answer_type(question: str) -> str:
         return "overall"
     if asks_for_rating(question):
         return "rating"
+    if _VIEWS.match(question):
+        return "views"  # "What did parents say about planning?" asks for their words
     if _METHOD.match(question) or _DEEDS_ASKED.match(question):
         return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):

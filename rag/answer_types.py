@@ -263,6 +263,40 @@ def describes_a_deed(text: str) -> bool:
     return False
 
 
+#: Words reporting what someone said or thought: "Parents told us …", "Staff said …", "Carers described …".
+_SAID = re.compile(r"\b(?:told us|told inspectors|tell us|said|says|described|describe|felt|feel|reported|commented|explained|"
+                   r"praised|complained|valued|spoke (?:highly|positively|warmly|well)|were (?:positive|negative|critical|"
+                   r"complimentary))\b", re.IGNORECASE)
+#: Words in "what did X say" that name no group of speakers.
+_NOT_SPEAKERS = {"the", "a", "an", "in", "at", "of", "and", "council", "local", "authority", "its", "their", "about", "what",
+                 "did", "do", "does", "have", "has", "had", "how", "county", "borough", "city"}
+
+
+def speakers_asked(question: str, councils: tuple[str, ...] = ()) -> set[str]:
+    """Stems of the words naming whose views a question asks for ("parents", "staff and voluntary groups")."""
+    m = re.search(r"\b(?:did|do|does|have|has|had) (?P<who>[\w'’ ,-]{1,60}?) (?:say|said|tell|told|think|thought|feel|felt|"
+                  r"report|reported|make of|made of|describe|described|find|found|rate|rated|view|viewed)\b", question,
+                  re.IGNORECASE)
+    named = {w for c in councils for w in _words(c)}
+    return {_stem(w) for w in _words(m.group("who")) if w not in _NOT_SPEAKERS and w not in named} if m else set()
+
+
+#: Groups of speakers that reports name in each other's words: parents are families, residents are people.
+_SPEAKER_KIN = tuple(frozenset(_stem(w) for w in group) for group in (
+    ("parents", "families", "relatives"), ("people", "residents", "users"),
+    ("staff", "workers", "practitioners", "professionals", "employees")))
+
+
+def gives_views(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence reports what the group asked about said or thought ("Parents told us planning started
+    too late", or families, their kin); a finding about the topic in the report's own voice does not."""
+    if not _SAID.search(sentence):
+        return False
+    who = speakers_asked(question, councils)
+    who |= {kin for group in _SPEAKER_KIN if who & group for kin in group}
+    return not who or bool(who & {_stem(w) for w in _words(sentence)})
+
+
 def has_reason(text: str) -> bool:
     """Whether the text gives a cause or a purpose."""
     return bool(_REASON.search(text))
@@ -1610,6 +1644,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return has_reason(sentence)
     if answer_type == "method":
         return describes_a_deed(sentence)
+    if answer_type == "views":
+        return gives_views(sentence, question, councils)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
@@ -1630,4 +1666,4 @@ BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date,
 MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
            "organisation": "which organisation", "place": "where", "name": "the name asked for"}
 #: Answer types whose sentences :func:`holds` checks (the others hold anything).
-CHECKED_TYPES = frozenset(MISSING) | {"reason", "method"}
+CHECKED_TYPES = frozenset(MISSING) | {"reason", "method", "views"}

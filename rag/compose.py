@@ -302,7 +302,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         limit = settings.max_answer_sentences
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
                                     wants_cause=query.answer_type == "reason",
-                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type == "method")
+                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in ("method", "views"))
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):

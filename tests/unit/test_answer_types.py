@@ -549,10 +549,12 @@ def test_a_council_set_before_the_question_is_read_past():
 @pytest.mark.parametrize("question,kind", [
     ("How does Kelby protect its small adult social care budget against one costly placement?", "method"),
     ("How did the council balance its budget?", "method"),
-    ("How did carers describe the council's carers' hub?", "description"),  # what people made of it, not a method
+    ("How did carers describe the council's carers' hub?", "views"),  # what people made of it, not a method
+    ("What did parents in Kelby say about planning for adulthood?", "views"),
+    ("What does the report say about waits in Kelby?", "description"),  # no group of speakers named
     ("How did changes in leadership affect adult social care in Kelby?", "description"),
     ("How does Kelby compare with its neighbours on waiting times?", "description"),
-    ("How did people find the front door?", "description"),
+    ("How did people find the front door?", "views"),
     ("What has Kelby done to help people in rural areas reach services?", "method"),
     ("What action had Kelby taken to deal with its backlog of DoLS applications?", "method"),
     ("What does the Kelby Connect programme do?", "method"),
@@ -1009,3 +1011,16 @@ def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
 ])
 def test_by_how_much_it_went_over_budget_is_the_overspend(sentence, expected):
     assert holds("number", sentence, "By how much did Fenwick go over its adult care budget in 2023/24?") is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Parents of young people told us that planning for adulthood started too late.", True),
+    ("Planning for young people moving into adult services was inconsistent.", False),  # the report's own finding
+    ("Staff told us planning started too late.", False),  # another group's words
+    ("Families said planning started too late.", True),  # parents' kin
+])
+def test_views_asked_of_a_group_are_that_groups_words(sentence, expected):
+    from rag.answer_types import gives_views
+
+    question = "What did parents in County Kelby say about planning for young people moving into adult services?"
+    assert gives_views(sentence, question, ("Kelby",)) is expected
