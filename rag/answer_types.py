@@ -244,6 +244,8 @@ _DEED = re.compile(r"\b(?:us(?:ed|es|ing)|introduc(?:ed|es|ing)|set up|sets up|l
                    r"^(?:Through|By|Using|Under)\b|\bthrough (?:a|an|the|its|their)\b", re.IGNORECASE)
 
 
+#: How far either side of a word its neighbours are looked for (a word or two).
+NEAR_CHARS = 40
 #: Words just before a verb (or the word before them) that make it a state, not a deed: "services are provided
 #: on the mainland", "had not introduced".
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "not", "never"}
@@ -256,7 +258,8 @@ def describes_a_deed(text: str) -> bool:
     recruitment …"), as a question about how something is done asks: "1,146 people were waiting" states the
     problem, and "services are provided on the mainland" a state of things."""
     for m in _DEED.finditer(text):
-        before, after = _words(text[: m.start()])[-2:], _words(text[m.end() :])[:1]
+        before = _words(text[max(0, m.start() - NEAR_CHARS) : m.start()])[-2:]
+        after = _words(text[m.end() : m.end() + NEAR_CHARS])[:1]
         state = bool(set(before) & _PASSIVE) or before[-1:] and before[-1] in _ADJECTIVAL
         if not state and after != ["by"]:  # "Data provided by the council showed …": a state
             return True
@@ -602,7 +605,7 @@ _AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|gro
                          r"rolled out) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
 
 #: A count of what a change added: "recruited 9 new support workers", "12 extra beds".
-_GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{0,40}?\d|\d[\d,]* (?:new|extra|"
+_GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{0,40}?\d|(?<![\d,])\d[\d,]*+ (?:new|extra|"
                      r"additional)\b", re.IGNORECASE)
 #: A change given with its starting figure: "from 150 to 400".
 _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\bto\b", re.IGNORECASE)

@@ -177,6 +177,19 @@ def test_sentence_checks_finish_on_hostile_sentences():
     from rag.ratings import result_reference
     assert result_reference("for the council that was " * 30_000 + "?") is None
     assert result_reference("the council with a 1" * 30_000) is None
+    # methods, views, counts before a drive or of people taken on, repeated sentences
+    from rag.answer_types import before_as_asked, describes_a_deed, gives_views, recruited_given
+    from rag.compose import repeats
+    assert describes_a_deed("were used " * 50_000) is False
+    assert describes_a_deed("a well organised " * 50_000 + "team telephoned people") is True
+    assert gives_views("Aa said " * 50_000, "What did " + "aa " * 20_000 + "parents say?") is True  # no group named near
+    assert before_as_asked(digits + " new", "How many were there before its recruitment drive?") is True
+    assert before_as_asked("recruited " + "aa " * 100_000, "How many before the aa aa aa recruitment?") is True
+    assert recruited_given(digits, "How many carers did it recruit?") is False
+    assert answer_type("How does " + "aa " * 30_000 + "feel?") == "method"  # too far for a view of feeling
+    assert answer_type("What did " + "aa, " * 30_000 + "parents say?") == "description"
+    assert answer_type("What has " + "aa " * 30_000 + "done to help?") == "description"
+    assert repeats(digits, digits + " more") is True
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
