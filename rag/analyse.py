@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .answer_types import without_address
+from .answer_types import VIEW_VERBS, without_address
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
@@ -148,9 +148,7 @@ _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|
 _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|providers|partners|residents|users|workers|leaders|"
              r"councillors|groups|organisations|professionals|practitioners|managers|members|volunteers|relatives|"
              r"young people|advocates)(?: [\w'’,-]+){0,5}?")
-_VIEWS = re.compile(rf"^\s*(and )?(?:what (?:did|do|does|have|has|had) {_SPEAKERS} (?:say|said|tell|told|think|thought|feel|felt|"
-                    r"report|reported|make of|made of)\b|how (?:did|do|does|have|has) "
-                    rf"{_SPEAKERS} (?:describe|described|feel|felt|find|found|rate|rated|view|viewed)\b)", re.IGNORECASE)
+_VIEWS = re.compile(rf"^\s*(and )?(?:what|how) (?:did|do|does|have|has|had) {_SPEAKERS} {VIEW_VERBS}\b", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)

@@ -275,11 +275,14 @@ _NOT_SPEAKERS = {"the", "a", "an", "in", "at", "of", "and", "council", "local", 
                  "did", "do", "does", "have", "has", "had", "how", "county", "borough", "city"}
 
 
+#: Verbs asking for someone's views: "what did parents *say*", "how did carers *describe* the hub".
+VIEW_VERBS = (r"(?:say|said|tell|told|think|thought|feel|felt|report|reported|make of|made of|describe|described|find|found|"
+              r"rate|rated|view|viewed)")
+
+
 def speakers_asked(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     """Stems of the words naming whose views a question asks for ("parents", "staff and voluntary groups")."""
-    m = re.search(r"\b(?:did|do|does|have|has|had) (?P<who>[\w'’ ,-]{1,60}?) (?:say|said|tell|told|think|thought|feel|felt|"
-                  r"report|reported|make of|made of|describe|described|find|found|rate|rated|view|viewed)\b", question,
-                  re.IGNORECASE)
+    m = re.search(rf"\b(?:did|do|does|have|has|had) (?P<who>[\w'’ ,-]{{1,60}}?) {VIEW_VERBS}\b", question, re.IGNORECASE)
     named = {w for c in councils for w in _words(c)}
     return {_stem(w) for w in _words(m.group("who")) if w not in _NOT_SPEAKERS and w not in named} if m else set()
 
