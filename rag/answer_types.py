@@ -1673,3 +1673,5 @@ MISSING = {"number": "the figure asked for", "duration": "how long", "date": "wh
            "organisation": "which organisation", "place": "where", "name": "the name asked for"}
 #: Answer types whose sentences :func:`holds` checks (the others hold anything).
 CHECKED_TYPES = frozenset(MISSING) | {"reason", "method", "views"}
+#: Checked types whose answers still want the detail after their first sentence (what was done, what was said).
+DETAILED_TYPES = frozenset({"method", "views"})

@@ -17,7 +17,7 @@ import numpy as np
 
 from .abstain import abstain_reason, abstention, giving, of_another_thing
 from .analyse import asks_response, asks_standard_text
-from .answer_types import BONUS_CHECKS, CHECKED_TYPES, has_reason, holds
+from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, has_reason, holds
 from .config import Settings
 from .lay_terms import with_report_words
 from .periods import periods, same_period
@@ -302,7 +302,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         limit = settings.max_answer_sentences
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
                                     wants_cause=query.answer_type == "reason",
-                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in ("method", "views"))
+                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES)
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):
