@@ -24,7 +24,8 @@ FOLDERS = (SEEDS, FIXTURE_REPORTS, *(PROJECT_ROOT / "tests" / "fixtures" / f
                                                "heldout35-reports", "heldout36-reports", "heldout37-reports",
                                                "heldout38-reports", "heldout39-reports", "heldout40-reports",
                                                "heldout41-reports", "heldout42-reports", "heldout43-reports",
-                                               "heldout44-reports", "heldout45-reports")))
+                                               "heldout44-reports", "heldout45-reports", "heldout46-reports",
+                                               "heldout47-reports")))
 SETS = sorted((PROJECT_ROOT / "eval").glob("*.jsonl"))
 
 
