@@ -230,9 +230,10 @@ STRUCTURE_KINDS = frozenset({"score", "description", "bare_score", "percentage",
 
 
 def is_report_structure(line: str) -> bool:
-    """Whether a trimmed line is a score, a rating or a heading of the report's own parts ("Score: 2",
-    "What people expect"): never a print header, though it may open most pages of a report."""
-    return classify(line)[0] in STRUCTURE_KINDS
+    """Whether a trimmed line is a score, a score's label, a rating or a heading of the report's own parts
+    ("Score: 2", "Score", "What people expect"): never a print header, though it may open most pages of a
+    report."""
+    return classify(line)[0] in STRUCTURE_KINDS or _SCORE_LABEL.fullmatch(line) is not None
 
 
 def is_score_line(line: str) -> bool:

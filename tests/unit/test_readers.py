@@ -167,6 +167,14 @@ def test_pdf_report_lines_that_open_most_pages_are_not_furniture():
     assert not any(i == 4 for _, i in found)  # a body line: not among the page's first or last lines
 
 
+def test_pdf_a_score_label_on_a_line_of_its_own_is_report_structure():
+    pages = [["Safeguarding", "Score", f"{1 + p % 3} - Evidence shows some shortfalls", "", "Staff told us so.",
+              "Carers agreed.", "", "Partners agreed.", "A finding.", "Footer of the print"] for p in range(5)]
+    found = furniture_lines(pages)
+    assert not any(i == 1 for _, i in found)  # "Score" heads every statement page
+    assert {(p, 9) for p in range(5)} <= found  # a repeated line that is no structure is still a footer
+
+
 def test_html_keeps_the_page_title_when_it_names_the_council():
     page = """<html><head><title>Safeguarding - Fenwick Borough Council - Care Quality Commission</title></head>
     <body><main><h1>Safeguarding</h1><p>Score: 3</p></main></body></html>"""
