@@ -123,6 +123,12 @@ def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     something rare, all of them (the number must then stand beside that thing)."""
     if counts_a_rare_thing(query, weights, settings):
         return list(candidates)
+    return near_topic(query, candidates, weights, settings)
+
+
+def near_topic(query: Query, candidates, weights, settings: Settings) -> list:
+    """The candidates close to the best one, or holding most of the question's focus terms (with the sentence
+    before them when they refer back to it)."""
     focus = weights.focus(weights.terms(query.text))
     best = max(c.relevance for c in candidates)
     return [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
@@ -278,8 +284,8 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    if any(same_period(asked, dated_by(query, c)) for c in figures):
-        return None
+    if any(same_period(asked, dated_by(query, c)) for c in near_topic(query, figures, weights, settings)):
+        return None  # a figure of the period asked, about the topic (not merely beside a rare thing counted)
     best = max(figures, key=lambda c: c.relevance)
     wanted = ', '.join(p.label for p in asked)
     if dated_to_assessment_instead(query, best):
@@ -316,7 +322,7 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
     if asked is None:
         return None
     focus = weights.focus(weights.terms(query.text.replace(asked.words or asked.phrase, " ")))
-    if any(gives_benchmark(c.sentence.text) and weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}")
+    if any(gives_benchmark(c.sentence.text, asked) and weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}")
            >= settings.topic_overlap for c in candidates):
         return None
     return f"The reports do not say how this compares with {asked.name}."

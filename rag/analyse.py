@@ -111,11 +111,12 @@ _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} 
                    r"^\s*(and )?what (is|was|are|were) [^?]{1,160}\bcalled\s*\??\s*$",
                    re.IGNORECASE)
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
-#: of its hubs are …"): their names, which a count ("two care homes") does not give.
+#: of its hubs are …", "Which district had the longest waits?"): their names, which a count ("two care homes")
+#: or "some districts" does not give.
 _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                            r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much)\b)[\w'’-]+\s+){0,3}?"
-                           r"(?:homes|hospitals|boroughs|towns|villages|wards|districts|hubs|centres|centers|libraries|estates)\s+"
+                           r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed)\b", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
@@ -150,7 +151,7 @@ _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|pro
              r"young people|advocates)(?: [\w'’,-]+){0,5}?")
 _VIEWS = re.compile(rf"^\s*(and )?(?:what|how) (?:did|do|does|have|has|had) {_SPEAKERS} {VIEW_VERBS}\b", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
-_HOLDER = re.compile(r"^\s*(and )?who (chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
+_HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"

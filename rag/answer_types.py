@@ -505,7 +505,8 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "under", "over", "within", "against", "than", "beyond",  # "how much below budget"
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross",
-                 "many", "much", "how"}  # "how many times did people complain" measures no "many"
+                 "many", "much", "how",  # "how many times did people complain" measures no "many"
+                 "care"}  # "their care budget": any report's word, which says nothing of what is measured
 
 
 #: Measures a sentence may give in other words: a population as the people who live in the area.
@@ -545,6 +546,8 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
+                         r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
+                         r"underspend|deficit)\b|"
                          r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £|"
@@ -679,6 +682,11 @@ _POSTS = {"job", "post", "vacancy", "position"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member")},
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group}}
+
+
+def kindred_nouns(nouns: set[str]) -> set[str]:
+    """The nouns a report may count the same things by ("residents" are counted as "people")."""
+    return {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})}
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
@@ -859,7 +867,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = counted_nouns(question)
     if not nouns:
         return True
-    nouns = {alike for noun in nouns for alike in _KINDRED.get(noun, {noun})} | reported_nouns(question)
+    nouns = kindred_nouns(nouns) | reported_nouns(question)
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -989,7 +997,7 @@ _HOLDER_VERBS = {"chair": r"chair\w*", "head": r"head(s|ed|ing)?", "lead": r"lea
 def names_the_holder(sentence: str, question: str) -> bool:
     """Whether the sentence says who does what the question asks about ("chaired by …", "the PSW led
     …"): it uses the question's verb, or names a person."""
-    m = re.search(r"\bwho (?:is |was )?(\w+)", question, re.IGNORECASE)
+    m = re.search(r"\bwho (?:is |was )?(?:co-)?(\w+)", question, re.IGNORECASE)
     verb = m.group(1).casefold() if m else ""
     forms = next((f for stem, f in _HOLDER_VERBS.items() if verb.startswith(stem)), None)
     return has_person(sentence) or bool(forms and re.search(rf"\b({forms})\b", sentence, re.IGNORECASE)
@@ -1424,7 +1432,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question) and recruited_given(sentence, question)
-            and of_the_one_asked(sentence, question, councils) and states_a_figure_not_asked(sentence, question)
+            and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
+            and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
@@ -1498,6 +1507,35 @@ def of_the_one_asked(sentence: str, question: str, councils: tuple[str, ...] = (
     ordinal = m.group(1).casefold()
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if ordinal in c.casefold()]
     return bool(clauses) and counts_the_thing(" ".join(clauses), question, councils)
+
+
+#: One place or service a question names ("the Kirkby Wellbeing Hub", "Elm Court care home"): capitalised words
+#: before a noun of its kind.
+_NAMED_ONE = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4})(?:[a-z]+\s+)?(?i:(hub|centre|center|home|scheme|team|service|"
+                        r"project|programme|panel|unit|ward|hospital|library|court|house|office|cafe|café|flat))\b")
+#: Capitalised words that start a question rather than name anything.
+_QUESTION_WORDS = {"how", "what", "which", "when", "where", "who", "why", "did", "does", "do", "is", "was", "were", "are",
+                   "has", "have", "had", "in", "at", "for", "of", "the", "and", "by"}
+
+
+def of_the_named_one(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether a count asked of one named place or service ("how many visits did the Kirkby Wellbeing Hub
+    receive") is not given only for all of its kind: "the hubs had 9,800 visits" counts every hub, and says
+    nothing of the one asked, unless it names it."""
+    if not _COUNTS.search(question):
+        return True
+    stop = {w for c in councils for w in _words(c)} | _QUESTION_WORDS
+    said = set(_words(sentence))
+    for m in _NAMED_ONE.finditer(question):
+        words = {w for w in _words(m.group(1)) if w not in stop}
+        if words and _plural(m.group(2).casefold()) in said and not words & said:
+            return False
+    return True
+
+
+def _plural(noun: str) -> str:
+    """The plural of a noun of place or service ("hub" → "hubs", "library" → "libraries")."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "es" if noun.endswith(("ch", "sh", "s", "x")) else noun + "s"
 
 
 #: Words that say something did not happen ("could not be provided", "were never reviewed").

@@ -90,9 +90,29 @@ def benchmark_asked(question: str) -> Benchmark | None:
                      m.group(0))
 
 
-def gives_benchmark(sentence: str) -> bool:
-    """Whether the sentence names a benchmark to compare with: a figure alone does not say how it compares."""
-    return bool(_BENCHMARK.search(sentence))
+def gives_benchmark(sentence: str, asked: Benchmark | None = None) -> bool:
+    """Whether the sentence names a benchmark to compare with (of the same reach as the one asked about, when
+    that one is national or regional): a figure alone does not say how it compares, and the England average
+    does not say how a figure compares with its region's."""
+    if not _BENCHMARK.search(sentence):
+        return False
+    reach = benchmark_reach(asked.words or asked.phrase) if asked else None
+    if reach is None:
+        return True
+    given = {r for r in ("national", "regional") if _REACH[r].search(sentence)}
+    return not given or reach in given
+
+
+#: How far a benchmark reaches, by the words naming it: England's figures, or a region's.
+_REACH = {"national": re.compile(r"\b(?:national(?:ly)?|England|English|the rest of (?:England|the country))\b", re.IGNORECASE),
+          "regional": re.compile(rf"\b(?:regional(?:ly)?|region'?s?|{_REGIONS}\s+{_MEASURE})\b", re.IGNORECASE)}
+
+
+def benchmark_reach(words: str) -> str | None:
+    """"national" or "regional" for a benchmark named by its reach ("the England average", "the regional
+    rate"), else None ("similar councils")."""
+    reaches = [r for r, pattern in _REACH.items() if pattern.search(words)]
+    return reaches[0] if len(reaches) == 1 else None
 
 
 #: A benchmark's name, as a question or a sentence puts it after the side a figure falls on.

@@ -126,3 +126,24 @@ def test_a_month_that_dates_another_figure_of_the_sentence_does_not_date_the_one
     assert "time of CQC's assessment" in period_not_given(query, [mixed], TermWeights([]), Settings())
     assert not dated_to_assessment_instead(query, dated)
     assert period_not_given(query, [mixed, dated], TermWeights([]), Settings()) is None
+
+
+def test_a_figure_of_the_period_asked_counts_only_when_it_is_about_the_topic():
+    from dataclasses import replace
+
+    from rag.abstain import period_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "How many Fenwick residents were in care homes outside the borough in December 2023?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    placed = candidate("In December 2024, 74 people were placed in care homes outside the borough.")
+    other = replace(candidate("Around 3,420 people were receiving long-term support at the end of 2023/24."),
+                    relevance=0.45)  # of the period asked, but about everyone supported
+    texts = ["People were waiting.", "People told us so.", "Care homes were good.", "Support was good.",
+             "The borough grew.", "Residents were happy."]
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()
+    assert "December 2024" in period_not_given(query, [placed, other], weights, settings)
+    close = replace(other, relevance=0.75)  # as close to the question as the best figure: it may answer
+    assert period_not_given(query, [placed, close], weights, settings) is None

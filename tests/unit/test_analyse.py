@@ -75,6 +75,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What is the Making it Real Board?", "description"),
     ("Which care homes does Fenwick use for its step-down beds?", "name"),  # named, not counted ("two care homes")
     ("Which two of Fenwick's hubs are closing?", "name"),
+    ("Which Fenwick district had the longest waits, of up to 14 months, for adaptations?", "name"),  # one place
+    ("Which home care service did people praise?", "description"),  # "home" of "home care" is no place
+    ("Who co-chairs the board?", "holder"),
     ("Which wards in the east of Fenwick took part in the pilot?", "name"),  # the places, with where they lie
     ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names
     ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),

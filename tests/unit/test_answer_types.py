@@ -719,6 +719,8 @@ def test_money_is_not_asked_by_how_much_time():
     assert holds("number", "Next steps included opening a 12-flat scheme.", "What budget has Kelby set aside for it?",
                  ("Kelby",)) is False
     assert not asks_money("How much staff time did the pilot save?")
+    assert asks_money("What was Fenwick's adult social care budget for 2024/25?")  # whose budget, not "the"
+    assert not asks_money("What was Fenwick's share of the budget spent on adult social care?")
     assert not asks_money("How much recording time per week did the tool save each practitioner?")
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
 

@@ -23,6 +23,7 @@ from rag.records import Query
     ("After short-term rehabilitation at home, what share needed no more help?", "reablement"),
     ("How long did people wait for alterations to their homes?", "adaptations"),
     ("What proportion of clients on continuing care used cash payments?", "direct payments"),
+    ("What share chose to take the money and arrange their own help?", "direct payments"),
     ("How heavy are social workers' workloads?", "caseload"),
     ("How many people were waiting for someone to start coming into their home?", "home care"),
     ("How much more did Fenwick end up spending than it had set aside?", "overspend"),

@@ -118,12 +118,30 @@ def test_has_person(sentence, expected):
 
 @pytest.mark.parametrize("sentence,question,expected", [
     ("The Principal Social Worker led on the Annual Social Work Healthcheck.", "Who leads the healthcheck?", True),
-    ("The board was chaired by a person who used services.", "Who chairs the board?", True),
+    ("The board was chaired by the chief executive.", "Who chairs the board?", True),  # a role is who
+    ("The board was co-chaired by Ann Lee and a carer.", "Who co-chairs the board?", True),
+    ("The board was chaired by a person who used services.", "Who chairs the board?", True),  # who, if no name
+    ("The board was co-chaired by a person who used services.", "Who co-chairs the board?", True),
+    ("The board was coordinated by the discharge team.", "Who coordinates discharge?", True),
     ("The board was made up of people who use adult services.", "Who chairs the board?", False),
     ("The panel had 14 members.", "Who chairs the panel?", False),
 ])
 def test_names_the_holder(sentence, question, expected):
     assert names_the_holder(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("In 2023/24 the hubs had 9,800 visits.", "How many visits did the Kirkby Wellbeing Hub receive?", False),  # all hubs
+    ("The Kirkby hub had 2,100 of the 9,800 visits.", "How many visits did the Kirkby Wellbeing Hub receive?", True),
+    ("Its 4 care homes had 300 beds.", "How many beds did Elm Court care home have?", False),
+    ("In 2023/24 the hubs had 9,800 visits.", "How many visits did Fenwick's hubs receive?", True),  # all asked
+    ("In 2023/24 the hubs had 9,800 visits.", "How many visits did the Fenwick hub get?", True),  # the council's name
+    ("The hubs were busy.", "What did the Kirkby Wellbeing Hub offer?", True),  # no count asked
+])
+def test_a_count_of_one_named_place_is_not_one_of_all_of_its_kind(sentence, question, expected):
+    from rag.answer_types import of_the_named_one
+
+    assert of_the_named_one(sentence, question, ("Fenwick",)) is expected
 
 
 def test_sentence_checks_finish_on_hostile_sentences():
@@ -151,6 +169,7 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", "12 " + "1 " * 100_000 + "hours", "How many hours did Aa " * 2_000 + "residents get?") is False
     assert holds("number", "word " * 100_000 + "budget: £3 million", "How much was spent on interpreting?") is False
     assert holds("number", "and 4 flats " * 50_000, "How many flats will the fourth scheme have?") is False
+    assert holds("number", "4 hubs " * 50_000, "How many visits did the " + "Aa Hub, " * 20_000 + "get?") is False
     # describing words between a number and its noun, the longest time, a date set ahead, reports picked by score
     assert holds("number", "2 " + "aa " * 100_000 + "officers", "How many aa officers are there?") is False
     assert holds("number", "2 aa " * 50_000 + "officers", "How many aa officers are there?") is True

@@ -278,6 +278,20 @@ def test_gives_reference_value(sentence, noun, expected):
     assert gives_reference_value(sentence, noun) is expected
 
 
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("71% were at home 91 days later, below the England average of 83%.",
+     "How did it compare with the Yorkshire and the Humber regional average?", False),  # England's, not the region's
+    ("71% were at home 91 days later, below the England average of 83%.", "How did it compare nationally?", True),
+    ("Waits were longer than the regional average.", "How did waits compare with the England average?", False),
+    ("Waits were longer than the regional average and the England average.", "How did waits compare with the regional "
+     "average?", True),
+    ("Waits were longer than in similar councils.", "How did waits compare with the regional average?", True),
+    ("Waits were longer than the England average.", "How did waits compare with similar councils?", True),
+])
+def test_a_benchmark_given_must_reach_as_far_as_the_one_asked(sentence, question, expected):
+    assert gives_benchmark(sentence, benchmark_asked(question)) is expected
+
+
 def test_a_regions_figure_is_a_benchmark_given():
     assert gives_benchmark("83% needed no further support, above the South West average of 79%.")
     assert not gives_benchmark("83% of people in the South West needed no further support.")
