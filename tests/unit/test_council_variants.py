@@ -44,3 +44,11 @@ def test_a_council_named_only_by_title_words_is_not_any_london_council():
 def test_the_city_corporation_is_the_city_of_london():
     assert AuthorityMatcher(["City of London", "Islington"]).find("What did the City Corporation spend?").known == (
         "City of London",)
+
+
+def test_a_council_named_by_its_initials():
+    matcher = AuthorityMatcher(["Manchester", "Lancashire", "Brighton and Hove"])
+    assert matcher.find("MCC: what share of care homes are rated good or outstanding?").known == ("Manchester",)
+    assert matcher.find("How long do people wait in BHCC?").known == ("Brighton and Hove",)
+    assert matcher.find("What does KCC say about carers?").unknown == ("Kent",)  # Kent's, not indexed
+    assert matcher.find("What did the CQC say about ASC waits?") == matcher.find("Which councils train staff?")
