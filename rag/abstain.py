@@ -338,7 +338,8 @@ def reference_value_not_given(query: Query, candidates, weights, settings: Setti
     if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun)
            for c in on_topic(query, candidates, weights, settings)):
         return None
-    return f"The reports mention the {noun} but do not give it."
+    return (f"The reports mention the {noun} but do not give it." if " " not in noun else
+            f"The reports mention {noun} but not their figure.")
 
 
 def earlier_year_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:

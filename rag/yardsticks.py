@@ -132,6 +132,8 @@ def side_of_benchmark(text: str) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+#: Councils a council is compared with ("neighbouring councils", "similar areas").
+_PEERS = r"(?:neighbouring|similar|comparator|comparable|nearby|other)\s+(?:councils|areas|local authorities|authorities|boroughs)"
 #: A question asking for the value of a yardstick itself ("What was the England average for …?", "What is the
 #: council's target time for …?", "What was the national rate?"), not the council's own figure ("What was the
 #: average wait?").
@@ -139,7 +141,9 @@ _ASKS_REFERENCE = re.compile(
     r"^\s*(?:and\s+)?(?:what|how (?:long|much|many|high|low))\s+(?:is|was|were|are|had been)\s+"
     r"(?:the|its|their|[A-Z][\w'’ -]{0,40}?['’]s?)\s+(?:(?:[\w-]+\s+){0,3}?(?P<noun>target|benchmark|threshold|"
     r"limit|ambition|goal)s?|(?:England|English|national|regional|London)\s+(?:[\w-]+\s+)?(?P<average>average|rate|"
-    r"figure|median|mean))\b", re.IGNORECASE)
+    r"figure|median|mean))\b|"
+    r"^\s*(?:and\s+)?(?:what|how much|how many)\b[^?]{0,60}?\b(?:did|do|does|had|have)\s+(?:the\s+|its\s+|their\s+|"
+    rf"[A-Z][\w'’ -]{{0,40}}?['’]s?\s+)?(?P<peers>{_PEERS})\b", re.IGNORECASE)
 #: How a yardstick's own figure may be given: a figure a few words after its word ("a target of 28 days", "the
 #: England average of 82%") or just before it ("a 28-day target", "82%, the national average").
 REFERENCE_REACH = 8
@@ -150,13 +154,13 @@ _TARGET_WORDS = r"targets?|aim(?:s|ed)? to|ambition|goal"
 def reference_asked(question: str) -> str | None:
     """The yardstick whose own figure the question asks for ("target", "average"), or None."""
     m = _ASKS_REFERENCE.search(question)
-    return (m.group("noun") or m.group("average")).casefold() if m else None
+    return (m.group("noun") or m.group("average") or re.sub(r"\s+", " ", m.group("peers"))).casefold() if m else None
 
 
 def gives_reference_value(sentence: str, noun: str) -> bool:
     """Whether a figure stands beside the yardstick's word in the sentence: "Only 58% were completed within the
     target time" gives the share on time, not the target; "below the England average" gives no average."""
-    words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else rf"{noun}s?"
+    words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if re.fullmatch(_PEERS, noun) else rf"{noun}s?"
     reach = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
     return bool(re.search(rf"\b(?:{words})\b{reach}[\s(:–-]+£?\d|\d[\d,.]*\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+"
                           rf"(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b", sentence, re.IGNORECASE))

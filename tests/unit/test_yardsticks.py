@@ -258,6 +258,8 @@ def test_a_count_of_part_of_a_whole_names_the_part():
     ("What was the average wait in Fenwick?", None),  # the council's own average
     ("What was Fenwick's standard hourly rate for home care?", None),
     ("How many enquiries were completed within the target time?", None),
+    ("What fee uplift did Fenwick's neighbouring councils give providers?", "neighbouring councils"),  # their figure
+    ("What fee uplift did Fenwick give providers?", None),
 ])
 def test_reference_asked(question, noun):
     from rag.yardsticks import reference_asked
@@ -271,6 +273,9 @@ def test_reference_asked(question, noun):
     ("This was below the England average of 82%.", "average", True),
     ("Only 58% of enquiries were completed within the council's target time.", "target", False),
     ("79% were still at home 91 days later, below the England average.", "average", False),
+    ("The council agreed a 6% uplift, which providers said was lower than neighbouring areas.", "neighbouring councils",
+     False),  # the council's own figure, set against theirs
+    ("The council agreed a 6% uplift, while neighbouring councils gave 8%.", "neighbouring councils", True),
 ])
 def test_gives_reference_value(sentence, noun, expected):
     from rag.yardsticks import gives_reference_value
