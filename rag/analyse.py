@@ -19,7 +19,7 @@ from .records import Filters, Query
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
 ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
-                "method", "views", "description")
+                "method", "views", "frequency", "description")
 
 #: Terminal escape sequences, C0/C1 controls, lone surrogates (undecodable command-line bytes), bidi overrides.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -115,13 +115,20 @@ _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} 
 #: or "some districts" does not give.
 _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                            r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
-                           r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much)\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much|did|does|do|is|are|was|"
+                           r"were|has|have|had|will|would|can|could)\b)[\w'’-]+\s+){0,3}?"
                            r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
-                           r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed)\b", re.IGNORECASE)
-_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (town|city|area|building|location|ward|street|road|"
-                    r"venue|site|address|village|island|hospital|centre|center|place)\b|\bwhat (location|address|venue)\b",
-                    re.IGNORECASE)
+                           r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
+                           r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
+                           re.IGNORECASE)
+_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (towns?|city|cities|areas?|parts?|"
+                    r"districts?|neighbourhoods?|localities|locality|buildings?|locations?|wards?|streets?|roads?|"
+                    r"venues?|sites?|address|addresses|villages?|island|hospitals?|centres?|centers?|places?)\b|"
+                    r"\bwhat (location|address|venue)\b", re.IGNORECASE)
+#: Asks how often something happens ("How often does the board meet?"): a frequency, or a share of the times.
+_FREQUENCY = re.compile(r"(^|[,;:]\s*)(and )?how (often|frequently)\b|\bhow many times (a|per|each) (day|week|month|year)\b",
+                        re.IGNORECASE)
 #: Asks where people get help ("Where do new social workers turn for support?"): from whom or what, not a place.
 _SOURCE_OF_HELP = re.compile(r"^\s*(and )?where (do|does|did|can|could|should|would) [\w'’ -]{1,60}?\b(turn|go|look|get|find|"
                              r"seek)( to)?( for)? ([\w-]+ ){0,2}(help|support|advice|information|guidance)\b", re.IGNORECASE)
@@ -254,6 +261,8 @@ def answer_type(question: str) -> str:
         return "views"  # "What did parents say about planning?" asks for their words
     if _METHOD.match(question) or _DEEDS_ASKED.match(question):
         return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
+    if _FREQUENCY.search(question):
+        return "frequency"  # "How often does the board meet?" asks for how often, or a share of the times
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),

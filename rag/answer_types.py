@@ -424,10 +424,13 @@ _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "
                "rose", "grew", "paid", "sent", "spent", "kept", "found", "felt", "brought", "bought", "ran", "won",
                "lost", "live", "receive", "receives", "need", "needs", "wait", "use", "uses", "attend", "attended"}
 #: A place described rather than named: "in a mainland care home bed", "at the community hub", "in a
-#: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time).
+#: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time, nor the
+#: council's whole area: "in the city" says no more than the question's council does; "in the city centre" does).
 _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|the)\s+"
                            r"(?!(?:same|time|end|start|past|future|meantime|way|number|form|context|light|year|month|"
-                           r"week|period|short|long|first|last|next|previous)\b)[\w'-]+", re.IGNORECASE)
+                           r"week|period|short|long|first|last|next|previous)\b)"
+                           r"(?!(?:city|borough|county|area|region|country|district|authority)\b(?!['’]s|[\s-]+(?:centre|hall|"
+                           r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
 
 
 def counted_nouns(question: str) -> set[str]:
@@ -604,7 +607,9 @@ def change_as_asked(sentence: str, question: str) -> bool:
 #: was extended").
 _ASKS_BEFORE = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was|were|had been|got) (?:extended|expanded|"
                           r"increased|enlarged|widened|grown|reduced|cut|scaled back|rolled out)\b|\bbefore (?:its|their|the) "
-                          r"(?:[\w/-]+ ){0,3}?(?:recruitment|expansion|extension|increase|restructure|reorganisation)\b",
+                          r"(?:[\w/-]+ ){0,3}?(?:recruitment|expansion|extension|increase|restructure|reorganisation)\b|"
+                          r"\bbefore (?:the |any )?(?:extra|more|new|additional|further) [\w-]+ (?:were|was|had been) "
+                          r"(?:moved|brought|added|recruited|hired|taken|put)\b",
                           re.IGNORECASE)
 #: A figure as it stood after a change, with no earlier one: "had been extended to 400 households".
 _AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|grown|grew|reduced|cut|scaled back|"
@@ -662,6 +667,21 @@ def has_share(text: str) -> bool:
 def has_money(text: str) -> bool:
     """Whether the text states a sum of money."""
     return bool(_MONEY.search(text))
+
+
+#: How often something happens: "monthly", "every six weeks", "twice a year", "each quarter"; not a rate of
+#: something else ("£450 a year", "380 hours a week").
+_FREQUENT = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
+                       r"twice-yearly|half-yearly)\b|\bevery (?:day|week|fortnight|month|quarter|year|morning|evening|"
+                       r"working day|weekday|other (?:day|week|month)|(?:\d+|two|three|four|five|six|eight|ten|twelve|few) "
+                       r"(?:days|weeks|months|years|hours))\b|\b(?:once|twice|three times|four times|\d+ times|several times) "
+                       r"(?:a|an|per|each|every) (?:day|week|fortnight|month|quarter|year)\b|"
+                       r"\beach (?:day|week|fortnight|month|quarter|year)\b", re.IGNORECASE)
+
+
+def has_frequency(sentence: str) -> bool:
+    """Whether the sentence says how often something happens ("met monthly", "every eight weeks")."""
+    return bool(_FREQUENT.search(sentence))
 
 
 def figure_test(question: str, answer_type: str):
@@ -1320,7 +1340,21 @@ _UBIQUITOUS = {"care", "social", "adult", "service", "support", "council", "loca
 #: not a share of unpaid carers (shares of other things are too often worded differently to compare).
 _POPULATIONS = {"people", "person", "carer", "resident", "adult", "user", "client", "patient", "child", "children",
                 "family", "families", "staff", "worker", "men", "women", "individual", "citizen", "household",
-                "youngster", "teenager", "tenant", "veteran"}
+                "youngster", "teenager", "tenant", "veteran", "community", "background"}
+#: Age groups a figure may be given for, which do not stand for each other: a share of older people says
+#: nothing of working-age adults.
+_AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\b|"
+                                   r"\bover[- ]65s?\b", re.IGNORECASE),
+               "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger adults\b",
+                                     re.IGNORECASE)}
+
+
+def age_group_as_asked(sentence: str, question: str) -> bool:
+    """Whether a figure asked for one age group (older people, working-age adults) is not given only for
+    another: "90% of older people were still at home" does not say how working-age adults fared."""
+    asked = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)}
+    given = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)}
+    return not asked or not given or bool(asked & given)
 
 
 def _distinct(words: frozenset[str]) -> frozenset[str]:
@@ -1435,6 +1469,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
+            and age_group_as_asked(sentence, question) and total_sum_as_asked(sentence, question)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
 
@@ -1443,6 +1478,23 @@ _ASKS_TOTAL = re.compile(r"\b(?:altogether|all together|in total|in all|all told
 #: Words that count only what was added: "recruited 6 new carers", "20 extra beds", "took on 12 staff".
 _ADDED = re.compile(r"\b(?:new|newly|extra|additional|more|further|recruit(?:ed|ing|s)?|hired|joined|took on|taken on|"
                     r"added|opened)\b", re.IGNORECASE)
+
+
+#: A sum given per person or per period rather than in all: "a personal budget of up to £450 a year", "£20 each".
+_SUM_PER = re.compile(r"£\s?\d[\d,.]*+(?:\s?(?:million|m|k|bn|billion))?\s+(?:(?:a|an|per|every)\s+(?:head|person|carer|"
+                      r"resident|client|user|adult|family|household|week|hour|day|night|month|placement|package|visit|bed)\b|"
+                      r"each\b)|"
+                      r"\bup to £|\b(?:average|typical|maximum|minimum) (?:of |payment of |budget of |award of )?£",
+                      re.IGNORECASE)
+
+
+def total_sum_as_asked(sentence: str, question: str) -> bool:
+    """Whether a sum asked for in all ("how much did it spend in total on carers' budgets") is not given only
+    per person or per period: "a budget of up to £450 a year" for each of 680 carers is not what was spent."""
+    if not (_ASKS_TOTAL.search(question) or re.search(r"\btotal\b", question, re.IGNORECASE)) or not asks_money(question):
+        return True
+    sums = len(re.findall(r"£\s?\d", sentence))
+    return sums == 0 or sums > len(_SUM_PER.findall(sentence))
 
 
 def total_as_asked(sentence: str, question: str) -> bool:
@@ -1677,8 +1729,9 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         gives = (gives_the_figure(sentence, question, councils) if answer_type == "number"
                  else has_duration(sentence) and extreme_as_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
-    if answer_type == "date":
-        return dates_as_asked(sentence, question)
+    if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
+        return dates_as_asked(sentence, question) and (names_the_part(sentence, question, councils)
+                                                      or names_the_part(f"{lead_in} {sentence}", question, councils))
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
         return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
                 and names_the_part(sentence, question, councils))
@@ -1690,6 +1743,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return describes_a_deed(sentence)
     if answer_type == "views":
         return gives_views(sentence, question, councils)
+    if answer_type == "frequency":
+        return has_frequency(sentence) or has_share(sentence)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
@@ -1705,9 +1760,9 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 
 #: Answer types whose sentences get a relevance bonus when they hold the thing asked for.
 BONUS_CHECKS = {"number": has_count, "duration": has_duration, "date": has_date, "person": has_person, "reason": has_reason,
-                "method": describes_a_deed}
+                "method": describes_a_deed, "frequency": has_frequency}
 #: How an abstention names what is missing, per answer type.
-MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "person": "who it is (no name is given)", "holder": "who does it",
+MISSING = {"number": "the figure asked for", "duration": "how long", "date": "when", "frequency": "how often", "person": "who it is (no name is given)", "holder": "who does it",
            "organisation": "which organisation", "place": "where", "name": "the name asked for"}
 #: Answer types whose sentences :func:`holds` checks (the others hold anything).
 CHECKED_TYPES = frozenset(MISSING) | {"reason", "method", "views"}

@@ -29,12 +29,15 @@ _ASKS_BENCHMARK = re.compile(
     rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator) "
     rf"(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
     rf"comparators?|statistical neighbours?|the rest of (?:England|the country))\b|"
-    rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) (?:England|the region|the country))\b",
+    rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) (?:England|the region|the country|"
+    rf"(?:the )?{_REGIONS}))\b",
     re.IGNORECASE)
 #: Words that give a benchmark in a sentence ("lower than the England average", "in line with similar councils").
 _BENCHMARK = re.compile(
     rf"\b{_REGIONS}\s+{_MEASURE}\b|"
-    r"\b(?:national(?:ly)?|England|English|regional(?:ly)?|region'?s|(?:similar|comparable|comparator|neighbouring) "
+    rf"\b(?:national|England|English|regional|region'?s)\s+(?:[\w-]+\s+)?{_MEASURE}\b|"
+    r"\b(?:(?:than|with|to|above|below|against|across)\s+(?:the\s+(?:rest\s+of\s+)?)?(?:England|the\s+country|the\s+region)|"
+    r"nationally|regionally|(?:similar|comparable|comparator|neighbouring) "
     r"(?:councils|authorities|areas|boroughs)|comparators?|statistical neighbours?|benchmark\w*|elsewhere|"
     r"other (?:councils|local authorities|authorities|areas)|the rest of (?:England|the country|the region)|"
     r"(?:above|below|than|around|near|close to|in line with) (?:the )?average)\b",
@@ -105,7 +108,8 @@ def gives_benchmark(sentence: str, asked: Benchmark | None = None) -> bool:
 
 #: How far a benchmark reaches, by the words naming it: England's figures, or a region's.
 _REACH = {"national": re.compile(r"\b(?:national(?:ly)?|England|English|the rest of (?:England|the country))\b", re.IGNORECASE),
-          "regional": re.compile(rf"\b(?:regional(?:ly)?|region'?s?|{_REGIONS}\s+{_MEASURE})\b", re.IGNORECASE)}
+          "regional": re.compile(rf"\b(?:regional(?:ly)?|region'?s?|{_REGIONS}\s+{_MEASURE}|"
+                                 rf"{_MEASURE}\s+(?:for|across|in)\s+(?:the\s+)?{_REGIONS})\b", re.IGNORECASE)}
 
 
 def benchmark_reach(words: str) -> str | None:

@@ -71,13 +71,18 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What caused the long waits for adaptations in Fenwick?", "reason"),
     ("What was behind the fall in complaints?", "reason"),
     ("What caused concern about the hub, and how many people used it?", "reason"),
-    ("How often does Ealing send out its newsletter?", "description"),
+    ("How often does Ealing send out its newsletter?", "frequency"),
     ("What is the Making it Real Board?", "description"),
     ("Which care homes does Fenwick use for its step-down beds?", "name"),  # named, not counted ("two care homes")
     ("Which two of Fenwick's hubs are closing?", "name"),
     ("Which Fenwick district had the longest waits, of up to 14 months, for adaptations?", "name"),  # one place
     ("Which home care service did people praise?", "description"),  # "home" of "home care" is no place
     ("Who co-chairs the board?", "holder"),
+    ("In which parts of Fenwick are the two extra care schemes?", "place"),
+    ("Which libraries host Fenwick's Living Well hubs?", "name"),
+    ("What does the Wellbeing Hub in Fenwick offer residents?", "description"),  # not which hub
+    ("How often does the Fenwick People's Voice Board meet?", "frequency"),
+    ("When Fenwick made safeguarding enquiries, how often did it ask people what they wanted?", "frequency"),
     ("Which wards in the east of Fenwick took part in the pilot?", "name"),  # the places, with where they lie
     ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names
     ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),

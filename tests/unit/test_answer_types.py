@@ -25,6 +25,27 @@ from rag.kinds import kinds_named, other_kind
     ("name", "The council launched a new portal in 2023.", "What is the name of the portal?", False),
     ("place", "Carers met at the Quayside Centre in Oakham every week.", "Where do carers meet in Oakham?", True),
     ("place", "Carers valued the Carers Cafe in Oakham.", "At which venue does the Carers Cafe in Oakham meet?", False),
+    ("place", "There were 2 extra care schemes in the city with 246 flats.", "Where are Fenwick's extra care schemes?",
+     False),  # the council's whole area is no answer to where in it
+    ("place", "The extra care scheme was in the city centre.", "Where is Fenwick's extra care scheme?", True),
+    ("frequency", "The board met every six weeks and was chaired by a carer.", "How often does the board meet?", True),
+    ("frequency", "In 2023/24, 71% of people were asked what outcomes they wanted.",
+     "How often were people asked what outcomes they wanted?", True),  # a share of the times
+    ("frequency", "The panel had 23 members and was set up in April 2024.", "How often does the panel meet?", False),
+    ("frequency", "Carers could get a personal budget of up to £450 a year.", "How often can carers get a budget?", False),
+    ("date", "Handovers improved since a joint transfer of care hub opened in March 2024.",
+     "When did the Community Wellbeing Hub open?", False),  # another hub's opening
+    ("date", "The Community Wellbeing Hub opened in March 2024.", "When did the Community Wellbeing Hub open?", True),
+    ("number", "In 2023/24, 90.1% of older people were still at home 91 days after reablement.",
+     "What proportion of working-age adults were still at home 91 days after reablement?", False),  # another age group
+    ("number", "In 2023/24, 90.1% of older people were still at home 91 days after reablement.",
+     "What proportion of older people were still at home 91 days after reablement?", True),
+    ("number", "People from Asian communities were 11% of people receiving long-term support.",
+     "What share of people receiving long-term support were from Black communities?", False),  # another group
+    ("number", "In 2023/24, 680 carers received a personal budget of up to £450 a year.",
+     "How much did Fenwick spend in total on carers' personal budgets in 2023/24?", False),  # each carer's, not all
+    ("number", "Fenwick spent £306,000 on carers' personal budgets in 2023/24.",
+     "How much did Fenwick spend in total on carers' personal budgets in 2023/24?", True),
     ("description", "Anything at all.", "What is it?", True),
 ])
 def test_holds(kind, sentence, question, expected):
@@ -838,6 +859,8 @@ def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
     ("Before its 2024 recruitment drive the team had 31 support workers, and more joined later.",
      "How many support workers did the team have before its 2024 recruitment drive?", True),
     ("The team recruited 9 new support workers in 2024.", "How many support workers did the team recruit?", True),
+    ("Leaders told us 6 extra practitioners had been moved into the hub in December 2024.",
+     "How many practitioners worked in the hub before extra staff were moved in?", False),  # the ones added
 ])
 def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
     from rag.answer_types import before_as_asked
@@ -1026,3 +1049,13 @@ def test_views_asked_of_a_group_are_that_groups_words(sentence, expected):
 
     question = "What did parents in County Kelby say about planning for young people moving into adult services?"
     assert gives_views(sentence, question, ("Kelby",)) is expected
+
+
+def test_a_sum_in_all_is_not_given_per_person():
+    from rag.answer_types import total_sum_as_asked
+
+    asked = "How much did Fenwick spend in total on direct payments?"
+    assert total_sum_as_asked("Spend on direct payments was £21.4 million a year.", asked)  # a year's total
+    assert not total_sum_as_asked("Each person got £20 each.", asked)
+    assert not total_sum_as_asked("Placements cost £1,200 a week.", asked)
+    assert total_sum_as_asked("Placements cost £1,200 a week.", "How much did a placement cost?")  # no total asked

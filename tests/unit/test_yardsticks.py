@@ -92,6 +92,10 @@ def test_no_side_of_a_benchmark(text):
     ("The rate was above average for the region.", True),
     ("The average wait was 14 weeks.", False),  # its own average, compared with nothing
     ("In 2024, 547 people were waiting for an assessment.", False),
+    ("Providers recruited 390 care workers from overseas with help from a regional programme.", False),  # no figure
+    ("NHS England funded the pilot.", False),
+    ("The rate was lower than in the rest of England.", True),
+    ("The rate was the highest in the region's figures.", True),
 ])
 def test_a_sentence_gives_a_benchmark(sentence, expected):
     assert gives_benchmark(sentence) is expected
@@ -292,6 +296,8 @@ def test_gives_reference_value(sentence, noun, expected):
      "average?", True),
     ("Waits were longer than in similar councils.", "How did waits compare with the regional average?", True),
     ("Waits were longer than the England average.", "How did waits compare with similar councils?", True),
+    ("Waits were longer than the England average.", "How did waits compare with the average for the North West?",
+     False),
 ])
 def test_a_benchmark_given_must_reach_as_far_as_the_one_asked(sentence, question, expected):
     assert gives_benchmark(sentence, benchmark_asked(question)) is expected
