@@ -35,6 +35,10 @@ _COMPARATIVE = re.compile(
 )
 _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage)\b|"
                       r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
+#: Providers or services described by their own CQC ratings ("care homes rated requires improvement"): not the
+#: council's rating.
+_PROVIDERS_RATED = re.compile(r"\b(?:care homes|homes|providers|services|agencies|schemes|settings|locations)\s+"
+                              r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
                            re.IGNORECASE)
 #: Who else gives ratings or scores ("the ombudsman", "carers in the survey", "providers' ratings"): a rating
@@ -70,7 +74,9 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
                       r"\b(?:scored?|scoring)\s+(?:more|less|higher|lower|above|below|over|under|at least)(?:\s+than)?\s+\d{1,3}\s*(?:%|per ?cent)|"
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
-_NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
+_NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
+                     r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
+                     r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count|target|value|size)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
@@ -88,7 +94,7 @@ _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|
           r"councillor|chief|executive|principal|coordinator|commissioner|barrister|solicitor|lawyer|doctor|nurse|"
           r"therapist|inspector|trainer|speaker|consultant|advocate|person|individual)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
-                     rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,2}}{_ROLES}\b|"
+                     rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,4}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
                      r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"
@@ -113,19 +119,22 @@ _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} 
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
 #: of its hubs are …", "Which district had the longest waits?"): their names, which a count ("two care homes")
 #: or "some districts" does not give.
-_WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+_WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
                            r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much|did|does|do|is|are|was|"
                            r"were|has|have|had|will|would|can|could)\b)[\w'’-]+\s+){0,3}?"
-                           r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?)\s+"
+                           r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?|"
+                           r"localit(?:y|ies)|neighbourhoods?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
                            r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
                            re.IGNORECASE)
-_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\b(in|on|at|from) which (towns?|city|cities|areas?|parts?|"
-                    r"districts?|neighbourhoods?|localities|locality|buildings?|locations?|wards?|streets?|roads?|"
-                    r"venues?|sites?|address|addresses|villages?|island|hospitals?|centres?|centers?|places?)\b|"
-                    r"\bwhat (location|address|venue)\b", re.IGNORECASE)
+_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b", re.IGNORECASE)
+#: Asks in which of some places something is ("In which wards did Fenwick pilot it?", "On which street is the
+#: scheme?"): their names; "in the west of the city" or "in 2 wards" does not say which.
+_IN_WHICH_PLACE = re.compile(r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(towns?|city|cities|areas?|parts?|districts?|neighbourhoods?|"
+                             r"localities|locality|buildings?|locations?|wards?|streets?|roads?|venues?|sites?|address|"
+                             r"addresses|villages?|island|hospitals?|centres?|centers?|places?|boroughs?)\b", re.IGNORECASE)
 #: Asks how often something happens ("How often does the board meet?"): a frequency, or a share of the times.
 _FREQUENCY = re.compile(r"(^|[,;:]\s*)(and )?how (often|frequently)\b|\bhow many times (a|per|each) (day|week|month|year)\b",
                         re.IGNORECASE)
@@ -253,7 +262,7 @@ def answer_type(question: str) -> str:
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question):
         return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
-    if _OVERALL.search(question) and not _OTHER_SCORES.search(question):
+    if _OVERALL.search(question) and not _OTHER_SCORES.search(question) and not _PROVIDERS_RATED.search(question):
         return "overall"
     if asks_for_rating(question):
         return "rating"
@@ -266,7 +275,7 @@ def answer_type(question: str) -> str:
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
-                          ("name", _WHICH_PLACES),
+                          ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return kind

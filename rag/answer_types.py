@@ -28,7 +28,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 #: A person named by title ("Dr Patel", "Cllr Jones").
-_PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady)\.? [A-Z][a-z'-]+")
+_PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady|Sergeant|Sgt|Captain|Capt|"
+                     r"Colonel|Reverend|Rev|Canon)\.?(?: \((?:retired|retd\.?|rtd\.?)\))? [A-Z][a-z'-]+")
 #: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
@@ -550,7 +551,7 @@ _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
-                         r"underspend|deficit)\b|"
+                         r"underspend|deficit|fund|funding|grant|allocation)\b(?!\s+(?:used|spent|for what|about|do|did))|"
                          r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £|"
@@ -754,7 +755,7 @@ def asks_how_many(question: str) -> bool:
 def _is_number_word(word: str) -> bool:
     """Whether a word states a number: digits ("1,980"), a number word ("fourteen"), or both joined ("twenty-two")."""
     return bool(word.replace(",", "").replace(".", "").isdigit() or _COUNT.fullmatch(word)
-                or "-" in word and all(_COUNT.fullmatch(part) for part in word.split("-") if part))
+                or "-" in word.strip("-") and all(_COUNT.fullmatch(part) for part in word.split("-") if part))  # not a bullet's "-"
 
 
 #: A number in figures ("31", "41.3", "1,980"), matched from its first digit only.
@@ -1349,6 +1350,22 @@ _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)
                                      re.IGNORECASE)}
 
 
+#: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over".
+_AGE_RANGE = re.compile(r"\baged (\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b|\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})[- ]year[- ]olds?\b|"
+                        r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b", re.IGNORECASE)
+
+
+def _age_ranges(text: str) -> set[tuple[str, str]]:
+    return {(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
+
+
+def ages_as_asked(sentence: str, question: str) -> bool:
+    """Whether a figure asked for one age range ("young people aged 14 to 25") is not given only for another
+    ("143 young people aged 16 to 25")."""
+    asked, given = _age_ranges(question), _age_ranges(sentence)
+    return not asked or not given or bool(asked & given)
+
+
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared."""
@@ -1469,7 +1486,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
-            and age_group_as_asked(sentence, question) and total_sum_as_asked(sentence, question)
+            and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
+            and total_sum_as_asked(sentence, question)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
 

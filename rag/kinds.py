@@ -83,7 +83,7 @@ MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires
 _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|sought|a target|"
                             r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?)"
                             r"\s+to\s+(?:[\w-]+\s+){0,5}?"
-                            r"(?:£\s?)?\d", re.IGNORECASE)
+                            r"(?:£\s?)?(?!(?:19|20)\d\d\b)\d", re.IGNORECASE)  # not a year: "planned to open in 2027"
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
 #: carers waiting (a length of time, though, may be given as "took 20 days").
 MUST_BE_NAMED_IN_COUNTS = {"waiting"}

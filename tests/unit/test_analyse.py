@@ -66,7 +66,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which voluntary sector organisation runs the carers hub?", "organisation"),
     ("What is the name of the social care portal?", "name"),
     ("Where does the carers cafe meet?", "place"),
-    ("On which street is the extra care scheme?", "place"),
+    ("On which street is the extra care scheme?", "name"),  # its name, not "on a quiet street"
     ("Why did Harrow change its assessment model?", "reason"),
     ("What caused the long waits for adaptations in Fenwick?", "reason"),
     ("What was behind the fall in complaints?", "reason"),
@@ -78,7 +78,11 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which Fenwick district had the longest waits, of up to 14 months, for adaptations?", "name"),  # one place
     ("Which home care service did people praise?", "description"),  # "home" of "home care" is no place
     ("Who co-chairs the board?", "holder"),
-    ("In which parts of Fenwick are the two extra care schemes?", "place"),
+    ("In which parts of Fenwick are the two extra care schemes?", "name"),
+    ("Who is Fenwick's equality and inclusion lead for adult social care?", "person"),
+    ("What was Fenwick's Better Care Fund for 2023/24?", "number"),
+    ("What was the Better Care Fund used for?", "description"),
+    ("How does the share of care homes rated requires improvement compare with England?", "method"),  # no rating
     ("Which libraries host Fenwick's Living Well hubs?", "name"),
     ("What does the Wellbeing Hub in Fenwick offer residents?", "description"),  # not which hub
     ("How often does the Fenwick People's Voice Board meet?", "frequency"),

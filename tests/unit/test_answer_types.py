@@ -42,6 +42,12 @@ from rag.kinds import kinds_named, other_kind
      "What proportion of older people were still at home 91 days after reablement?", True),
     ("number", "People from Asian communities were 11% of people receiving long-term support.",
      "What share of people receiving long-term support were from Black communities?", False),  # another group
+    ("number", "- Residents who said they provide unpaid care: 8.7%", "How many residents were placed out of the "
+     "borough?", False),  # a bullet's dash is no number, and a share no count
+    ("number", "The transitions team supported 143 young people aged 16 to 25.",
+     "How many young people aged 14 to 25 did the transitions team support?", False),  # another age range
+    ("number", "The transitions team supported 143 young people aged 14 to 25.",
+     "How many young people aged 14 to 25 did the transitions team support?", True),
     ("number", "In 2023/24, 680 carers received a personal budget of up to £450 a year.",
      "How much did Fenwick spend in total on carers' personal budgets in 2023/24?", False),  # each carer's, not all
     ("number", "Fenwick spent £306,000 on carers' personal budgets in 2023/24.",
@@ -454,6 +460,8 @@ def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
      "How much is the programme expected to save in total?", False),
     ("number", "The programme aimed to save £6.1 million over three years.",
      "How much is the programme meant to save?", True),
+    ("number", "In 2024, 56% of people in care homes were placed out of area, and a new home was planned to open in 2027.",
+     "What proportion of people in care homes were placed out of area in 2024?", True),  # a plan's year, not its figure
     ("number", "Some 1,240 older people took part in the strength and balance classes in 2023/24.",
      "How many older people took part in the classes meant to stop them falling?", True),  # a purpose, not an aim asked
     # CQC ratings of care homes, and care homes are not home care

@@ -111,6 +111,8 @@ def test_dates_as_asked(sentence, question, expected):
     ("The Making it Real Board, chaired by a person with lived experience, met monthly.", False),
     ("The chair of the Safeguarding Adults Board, Gateshead Council, said so.", False),
     ("The team was led by Housing Options and the Carers Centre.", False),
+    ("The council employed an officer, Sergeant (retired) Colin Baxendale, for veterans.", True),  # a rank as title
+    ("The Major Trauma Centre took most referrals.", False),
 ])
 def test_has_person(sentence, expected):
     assert has_person(sentence) is expected
@@ -170,12 +172,18 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", "word " * 100_000 + "budget: £3 million", "How much was spent on interpreting?") is False
     assert holds("number", "and 4 flats " * 50_000, "How many flats will the fourth scheme have?") is False
     assert holds("number", "4 hubs " * 50_000, "How many visits did the " + "Aa Hub, " * 20_000 + "get?") is False
+    # how often, the council's whole area, age groups, sums per person, dates of a named thing
+    assert holds("frequency", "every " * 50_000 + "x", "How often does it meet?") is False
+    assert holds("place", "in the city " * 30_000, "Where is the hub?") is False
+    assert holds("number", "£1 " * 50_000 + "each older people", "How much in total did working-age adults get?") is False
+    assert holds("date", "in 2024 the " * 30_000, "When did the " + "Aa " * 5_000 + "Hub open?", lead_in="Aa " * 30_000) is False
     # describing words between a number and its noun, the longest time, a date set ahead, reports picked by score
     assert holds("number", "2 " + "aa " * 100_000 + "officers", "How many aa officers are there?") is False
     assert holds("number", "2 aa " * 50_000 + "officers", "How many aa officers are there?") is True
     assert holds("duration", "1 day, and " * 50_000, "What was the longest wait?") is False
     assert holds("date", "in 2024 " * 50_000, "When will the hub " + "open " * 20_000 + "?") is False
     from rag.analyse import answer_type
+    assert answer_type("Which " + "aa " * 30_000 + "libraries host it?") == "description"
     assert answer_type("Which of " + "Aa, " * 50_000 + "scored 3?") != "rating"
     # the second stage's: a place ending the question, a rate, a date set ahead, a figure with no noun of its own
     assert holds("duration", "1 day", "How long " + "in the Aa, " * 20_000 + "in the Bb?") is False
