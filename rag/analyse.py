@@ -39,7 +39,7 @@ _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,
 #: council's rating.
 _PROVIDERS_RATED = re.compile(r"\b(?:care homes|homes|providers|services|agencies|schemes|settings|locations)\s+"
                               r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded)\b", re.IGNORECASE)
-_OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+scores?\b",
+_OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+(?:scores?|ratings?)\b",
                            re.IGNORECASE)
 #: Who else gives ratings or scores ("the ombudsman", "carers in the survey", "providers' ratings"): a rating
 #: they gave is not the one this assessment gave the council.
@@ -106,7 +106,7 @@ _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would
 #: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
 #: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.
 _NOT_VERB = r"(?![a-z]+ed\b)"
-_ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
+_ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w'’-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
                            r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b|"
                            r"^\s*(?:and\s+)?which (borough|council|authority) (runs|ran|provides|provided|operates|operated|manages|"
@@ -129,12 +129,15 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
                            r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
                            re.IGNORECASE)
-_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b", re.IGNORECASE)
-#: Asks in which of some places something is ("In which wards did Fenwick pilot it?", "On which street is the
-#: scheme?"): their names; "in the west of the city" or "in 2 wards" does not say which.
-_IN_WHICH_PLACE = re.compile(r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(towns?|city|cities|areas?|parts?|districts?|neighbourhoods?|"
-                             r"localities|locality|buildings?|locations?|wards?|streets?|roads?|venues?|sites?|address|"
-                             r"addresses|villages?|island|hospitals?|centres?|centers?|places?|boroughs?)\b", re.IGNORECASE)
+_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
+                    r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(parts?|areas?|locations?|places?|address|addresses)\b",
+                    re.IGNORECASE)
+#: Asks in which of some named places something is ("In which wards did Fenwick pilot it?", "On which street is the
+#: scheme?"): their names; "in 2 wards in the west of the city" does not say which (while "in the north of the
+#: borough" does say in which part).
+_IN_WHICH_PLACE = re.compile(r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(towns?|city|cities|districts?|neighbourhoods?|"
+                             r"localities|locality|buildings?|wards?|streets?|roads?|venues?|sites?|villages?|island|"
+                             r"hospitals?|centres?|centers?|boroughs?)\b", re.IGNORECASE)
 #: Asks how often something happens ("How often does the board meet?"): a frequency, or a share of the times.
 _FREQUENCY = re.compile(r"(^|[,;:]\s*)(and )?how (often|frequently)\b|\bhow many times (a|per|each) (day|week|month|year)\b",
                         re.IGNORECASE)

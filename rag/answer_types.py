@@ -545,7 +545,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
-                         r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|"
+                         r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
@@ -678,6 +678,17 @@ _FREQUENT = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
                        r"(?:days|weeks|months|years|hours))\b|\b(?:once|twice|three times|four times|\d+ times|several times) "
                        r"(?:a|an|per|each|every) (?:day|week|fortnight|month|quarter|year)\b|"
                        r"\beach (?:day|week|fortnight|month|quarter|year)\b", re.IGNORECASE)
+
+
+#: "How long has/had … been …?": a time since a start, which "in post since 2022" gives.
+_ASKS_SINCE = re.compile(r"\bhow long (?:has|have|had)\b[^?]{0,120}\bbeen\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid|the end of|the start of)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+
+
+def since_as_asked(sentence: str, question: str) -> bool:
+    """Whether a question asking how long something has been so ("How long has the director been in post?") is
+    answered by when it began ("had been in post since 2022")."""
+    return bool(_ASKS_SINCE.search(question) and _SINCE.search(sentence))
 
 
 def has_frequency(sentence: str) -> bool:
@@ -1745,7 +1756,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return False
     if answer_type in ("number", "duration"):
         gives = (gives_the_figure(sentence, question, councils) if answer_type == "number"
-                 else has_duration(sentence) and extreme_as_asked(sentence, question))
+                 else has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
         return dates_as_asked(sentence, question) and (names_the_part(sentence, question, councils)
@@ -1761,8 +1772,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return describes_a_deed(sentence)
     if answer_type == "views":
         return gives_views(sentence, question, councils)
-    if answer_type == "frequency":
-        return has_frequency(sentence) or has_share(sentence)
+    if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
+        return (has_frequency(sentence) or has_share(sentence)) and names_the_part(sentence, question, councils)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):

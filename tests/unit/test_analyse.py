@@ -78,7 +78,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which Fenwick district had the longest waits, of up to 14 months, for adaptations?", "name"),  # one place
     ("Which home care service did people praise?", "description"),  # "home" of "home care" is no place
     ("Who co-chairs the board?", "holder"),
-    ("In which parts of Fenwick are the two extra care schemes?", "name"),
+    ("In which parts of Fenwick are the two extra care schemes?", "place"),
     ("Who is Fenwick's equality and inclusion lead for adult social care?", "person"),
     ("What was Fenwick's Better Care Fund for 2023/24?", "number"),
     ("What was the Better Care Fund used for?", "description"),
@@ -86,6 +86,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which libraries host Fenwick's Living Well hubs?", "name"),
     ("What does the Wellbeing Hub in Fenwick offer residents?", "description"),  # not which hub
     ("How often does the Fenwick People's Voice Board meet?", "frequency"),
+    ("In which part of the borough is Fenwick's fifth extra care scheme to be?", "place"),  # "in the north" will do
+    ("In which wards did Fenwick pilot its home safety checks?", "name"),  # "in 2 wards in the west" will not
+    ("Which local carers' charity does Fenwick run its carers' hubs with?", "organisation"),
+    ("What is the risk rating tool that Fenwick uses for its waiting list called?", "name"),  # no score asked
     ("When Fenwick made safeguarding enquiries, how often did it ask people what they wanted?", "frequency"),
     ("Which wards in the east of Fenwick took part in the pilot?", "name"),  # the places, with where they lie
     ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names

@@ -32,6 +32,13 @@ from rag.kinds import kinds_named, other_kind
     ("frequency", "In 2023/24, 71% of people were asked what outcomes they wanted.",
      "How often were people asked what outcomes they wanted?", True),  # a share of the times
     ("frequency", "The panel had 23 members and was set up in April 2024.", "How often does the panel meet?", False),
+    ("frequency", "The Safeguarding Adults Board had an independent chair and met quarterly.",
+     "How often does the Fenwick Together Partnership Board meet?", False),  # another board's meetings
+    ("duration", "The Director of Adult Social Services had been in post since 2022.",
+     "How long has the Director of Adult Social Services been in post?", True),  # since when says how long
+    ("duration", "The director was appointed in 2022.", "How long did people wait for an assessment?", False),
+    ("number", "The Lifeline service had about 3,400 users.", "How much does Fenwick charge each week for Lifeline?",
+     False),  # a charge is a sum of money
     ("frequency", "Carers could get a personal budget of up to £450 a year.", "How often can carers get a budget?", False),
     ("date", "Handovers improved since a joint transfer of care hub opened in March 2024.",
      "When did the Community Wellbeing Hub open?", False),  # another hub's opening
