@@ -130,7 +130,8 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
                            re.IGNORECASE)
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
-                    r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(parts?|areas?|locations?|places?|address|addresses)\b",
+                    r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(parts? of (?:the )?(?:borough|county|city|area|district|"
+                    r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b",
                     re.IGNORECASE)
 #: Asks in which of some named places something is ("In which wards did Fenwick pilot it?", "On which street is the
 #: scheme?"): their names; "in 2 wards in the west of the city" does not say which (while "in the north of the

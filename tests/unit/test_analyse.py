@@ -88,6 +88,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("How often does the Fenwick People's Voice Board meet?", "frequency"),
     ("In which part of the borough is Fenwick's fifth extra care scheme to be?", "place"),  # "in the north" will do
     ("In which wards did Fenwick pilot its home safety checks?", "name"),  # "in 2 wards in the west" will not
+    ("In which parts of the pathway were delays worst?", "description"),  # parts of no place
     ("Which local carers' charity does Fenwick run its carers' hubs with?", "organisation"),
     ("What is the risk rating tool that Fenwick uses for its waiting list called?", "name"),  # no score asked
     ("When Fenwick made safeguarding enquiries, how often did it ask people what they wanted?", "frequency"),
