@@ -32,6 +32,7 @@ from .yardsticks import (
     gives_benchmark,
     gives_earlier_year,
     gives_reference_value,
+    names_peers,
     other_councils_named,
     reference_asked,
 )
@@ -338,8 +339,8 @@ def reference_value_not_given(query: Query, candidates, weights, settings: Setti
     if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun)
            for c in on_topic(query, candidates, weights, settings)):
         return None
-    return (f"The reports mention the {noun} but do not give it." if " " not in noun else
-            f"The reports mention {noun} but not their figure.")
+    return (f"The reports mention {noun} but not their figure." if names_peers(noun) else
+            f"The reports mention the {noun} but do not give it.")
 
 
 def earlier_year_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:

@@ -129,14 +129,16 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
                            r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
                            re.IGNORECASE)
+#: "In which …" with up to two words before the kind of place ("in which Bury towns").
+_IN_WHICH = r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?"
 _PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
-                    r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(parts? of (?:the )?(?:borough|county|city|area|district|"
+                    rf"{_IN_WHICH}(parts? of (?:the )?(?:borough|county|city|area|district|"
                     r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b",
                     re.IGNORECASE)
 #: Asks in which of some named places something is ("In which wards did Fenwick pilot it?", "On which street is the
 #: scheme?"): their names; "in 2 wards in the west of the city" does not say which (while "in the north of the
 #: borough" does say in which part).
-_IN_WHICH_PLACE = re.compile(r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?(towns?|city|cities|districts?|neighbourhoods?|"
+_IN_WHICH_PLACE = re.compile(rf"{_IN_WHICH}(towns?|city|cities|districts?|neighbourhoods?|"
                              r"localities|locality|buildings?|wards?|streets?|roads?|venues?|sites?|villages?|island|"
                              r"hospitals?|centres?|centers?|boroughs?)\b", re.IGNORECASE)
 #: Asks how often something happens ("How often does the board meet?"): a frequency, or a share of the times.

@@ -1370,19 +1370,22 @@ def _age_ranges(text: str) -> set[tuple[str, str]]:
     return {(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
 
 
+def _not_only_others(asked: set, given: set) -> bool:
+    """Whether what a sentence gives is not only other ones than those asked (either side may name none)."""
+    return not asked or not given or bool(asked & given)
+
+
 def ages_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age range ("young people aged 14 to 25") is not given only for another
     ("143 young people aged 16 to 25")."""
-    asked, given = _age_ranges(question), _age_ranges(sentence)
-    return not asked or not given or bool(asked & given)
+    return _not_only_others(_age_ranges(question), _age_ranges(sentence))
 
 
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared."""
-    asked = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)}
-    given = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)}
-    return not asked or not given or bool(asked & given)
+    return _not_only_others({g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)},
+                            {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)})
 
 
 def _distinct(words: frozenset[str]) -> frozenset[str]:
@@ -1606,17 +1609,16 @@ def of_the_named_one(sentence: str, question: str, councils: tuple[str, ...] = (
     if not _COUNTS.search(question):
         return True
     stop = {w for c in councils for w in _words(c)} | _QUESTION_WORDS
-    said = set(_words(sentence))
+    said: set[str] | None = None
     for m in _NAMED_ONE.finditer(question):
         words = {w for w in _words(m.group(1)) if w not in stop}
-        if words and _plural(m.group(2).casefold()) in said and not words & said:
-            return False
+        if not words:
+            continue
+        said = set(_words(sentence)) if said is None else said
+        noun = m.group(2).casefold()
+        if any(w != noun and _looks_plural(w) and _stem(w) == noun for w in said) and not words & said:
+            return False  # "the hubs", all of them, and not the one named
     return True
-
-
-def _plural(noun: str) -> str:
-    """The plural of a noun of place or service ("hub" → "hubs", "library" → "libraries")."""
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "es" if noun.endswith(("ch", "sh", "s", "x")) else noun + "s"
 
 
 #: Words that say something did not happen ("could not be provided", "were never reviewed").

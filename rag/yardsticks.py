@@ -161,10 +161,15 @@ def reference_asked(question: str) -> str | None:
     return (m.group("noun") or m.group("average") or re.sub(r"\s+", " ", m.group("peers"))).casefold() if m else None
 
 
+def names_peers(noun: str) -> bool:
+    """Whether a yardstick asked about is other councils ("neighbouring councils"), not a figure's name."""
+    return re.fullmatch(_PEERS, noun, re.IGNORECASE) is not None
+
+
 def gives_reference_value(sentence: str, noun: str) -> bool:
     """Whether a figure stands beside the yardstick's word in the sentence: "Only 58% were completed within the
     target time" gives the share on time, not the target; "below the England average" gives no average."""
-    words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if re.fullmatch(_PEERS, noun) else rf"{noun}s?"
+    words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if names_peers(noun) else rf"{noun}s?"
     reach = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
     return bool(re.search(rf"\b(?:{words})\b{reach}[\s(:–-]+£?\d|\d[\d,.]*\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+"
                           rf"(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b", sentence, re.IGNORECASE))
