@@ -163,7 +163,8 @@ def up_to(candidate) -> str:
 #: waits"), the report's own subject ("The service overspent …", "The council"), a figure with no noun of its
 #: own ("Only 52% were answered …", "Of these, 40% …"), or "The" and a word the sentence before it used ("The
 #: median wait" after "… were waiting …").
-_ANAPHORIC_START = re.compile(r"^(?:It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
+_ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
+                              r"It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
                               r"(?:were|was|had|have|did|are|is)\b)\b|^The (?P<words>[a-z]+(?: [a-z]+)?)\b")
@@ -277,11 +278,14 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """A figure or a length of time is asked for one reporting period ("in 2023/24") and the best
-    sentence giving one is dated to another (an undated one, by its passage), while none is dated to the
-    period asked: a figure for 2022/23 does not answer a question about 2023/24."""
+    sentence giving one is dated to another (an undated one, by its passage) or to none in passages that never
+    name the period asked, while none is dated to it: a figure for 2022/23, or an undated one from passages that
+    never speak of 2023/24, does not answer a question about 2023/24."""
     if not settings.rules.period_check or query.answer_type not in ("number", "duration") or query.comparative:
         return None
     asked = periods(query.text)
+    if not asked and at_assessment_time(query.text):
+        return year_instead_of_assessment_time(query, candidates, weights, settings)
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
@@ -292,9 +296,39 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if dated_to_assessment_instead(query, best):
         return f"The reports give this for the time of CQC's assessment, not for {wanted}."
     given = dated_by(query, best) or periods(best.passage.chunk.text)
-    if not given or same_period(asked, given):
+    if not given:
+        return None if period_named_nearby(asked, best, candidates) else \
+            f"The reports give this without saying when, not for {wanted}."
+    if same_period(asked, given):
         return None
     return f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, not for {wanted}."
+
+
+def year_instead_of_assessment_time(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A count is asked at the time of CQC's assessment ("still open at the time of the assessment") and every
+    figure about its topic is dated only to a whole year ("In 2023/24, 640 concerns led to an enquiry"): a year's
+    count is not how many there were at one time. A month, or the assessment's own time, may be it."""
+    figures = giving(query, candidates, weights, settings)
+    if not figures or any(not whole_years_only(query, c) for c in near_topic(query, figures, weights, settings)):
+        return None
+    best = max(figures, key=lambda c: c.relevance)
+    if not whole_years_only(query, best):
+        return None
+    given = ", ".join(dict.fromkeys(p.label for p in dated_by(query, best)))
+    return f"The reports give this for {given}, not for the time of CQC's assessment."
+
+
+def whole_years_only(query: Query, candidate) -> bool:
+    """Whether the candidate's figure is dated only by whole years (no month, not the assessment's time)."""
+    given = dated_by(query, candidate)
+    return bool(given) and not any(p.month for p in given) and not at_assessment_time(candidate.sentence.text)
+
+
+def period_named_nearby(asked: tuple, best, candidates) -> bool:
+    """Whether a passage of the best candidate's council names the period asked: an undated figure may be of a
+    period its report names elsewhere ("Financial facts for 2023/24:" above a list), but not of one it never names."""
+    label = best.passage.chunk.label
+    return any(same_period(asked, periods(c.passage.chunk.text)) for c in candidates if c.passage.chunk.label == label)
 
 
 def dated_by(query: Query, candidate) -> tuple:

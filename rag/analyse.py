@@ -70,14 +70,15 @@ _ASKS_RATING = re.compile(
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
-_OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
+_OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\bpercentage score\b|"
+                      r"\b(?:rating|score|grade)\b[^?]{0,60}\boverall\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
                       r"\b(?:scored?|scoring)\s+(?:more|less|higher|lower|above|below|over|under|at least)(?:\s+than)?\s+\d{1,3}\s*(?:%|per ?cent)|"
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
                      r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
-                     r"amount|figure|count|target|value|size)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
+                     r"amount|figure|count|target|value|size|take-?up|uptake)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
@@ -116,6 +117,10 @@ _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w'�
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b|"
                    r"^\s*(and )?what (is|was|are|were) [^?]{1,160}\bcalled\s*\??\s*$",
                    re.IGNORECASE)
+#: Asks which of a number of things ("Which three district areas received extra staff?", "Which two areas will the
+#: model be extended to?"): their names, which the number alone does not give.
+_WHICH_NUMBERED = re.compile(r"^\s*(?:and\s+)?which\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+s\b", re.IGNORECASE)
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
 #: of its hubs are …", "Which district had the longest waits?"): their names, which a count ("two care homes")
 #: or "some districts" does not give.
@@ -124,9 +129,10 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much|did|does|do|is|are|was|"
                            r"were|has|have|had|will|would|can|could)\b)[\w'’-]+\s+){0,3}?"
                            r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?|"
-                           r"localit(?:y|ies)|neighbourhoods?)\s+"
+                           r"localit(?:y|ies)|neighbourhoods?|count(?:y|ies)|cit(?:y|ies)|regions?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
+                           r"set|put|made|led|built|began|became|kept|won|saw|went|came|held|paid|sent|spent|found|gave|met|"
                            r"hosts?|provides?|offers?|runs?|holds?|houses?|serves?|uses?|delivers?|supports?|remains?)\b",
                            re.IGNORECASE)
 #: "In which …" with up to two words before the kind of place ("in which Bury towns").
@@ -184,6 +190,9 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
                      r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b",
                      re.IGNORECASE)
+#: Asks first what a thing is, then more about it ("What is the Digital Front Door and how much had it been
+#: used?"): the description answers it, and its next sentence the rest.
+_WHAT_IS_AND = re.compile(r"^\s*what (?:is|are|was|were) [^?]{2,80}? and (?:how|what|when|who|where|which)\b", re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
 #: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
 _SWAP = re.compile(r"^\s*(and|what about|how about|and what about|and how about|same for|what of)\b(?: (for|in|at))?\s*",
@@ -243,8 +252,8 @@ def asks_for_rating(question: str) -> bool:
     """Whether the question asks what score a report got. A question that states a score ("the
     council rated 2", "The report scored 2: what training …") uses it to pick reports and asks
     something else, unless it asks which reports have that score ("Which councils scored 4?")."""
-    if _OTHER_SCORES.search(question) or _OTHER_RATER.search(question):
-        return False
+    if _OTHER_SCORES.search(question) or _OTHER_RATER.search(question) or _PROVIDERS_RATED.search(question):
+        return False  # "How did the 84% of services rated good compare …" asks of providers' ratings
     if rating_references(question) and _picks_by_rating(question):
         return True  # "Which of the councils was judged to have an exceptional standard?"
     if not _ASKS_RATING.search(question):
@@ -266,6 +275,8 @@ def answer_type(question: str) -> str:
     question = without_address(question)
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
+    if _WHAT_IS_AND.match(question):
+        return "description"  # "What is X's Digital Front Door and how much was it used?" asks what it is first
     if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question):
         return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question) and not _PROVIDERS_RATED.search(question):
@@ -281,7 +292,7 @@ def answer_type(question: str) -> str:
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
-                          ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE),
+                          ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE), ("name", _WHICH_NUMBERED),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return kind
@@ -289,7 +300,10 @@ def answer_type(question: str) -> str:
 
 
 def is_comparative(question: str, councils_named: int) -> bool:
-    """Comparisons ask about several councils ("which councils …", "compare …") or name two or more."""
+    """Comparisons ask about several councils ("which councils …", "compare …") or name two or more; places of
+    the one council named ("in which boroughs …") are not councils."""
+    if councils_named == 1 and _IN_WHICH_PLACE.search(question):
+        return False  # "In which boroughs were Barking and Dagenham's residents placed?" asks for one council's places
     return bool(_COMPARATIVE.search(question)) or councils_named >= 2
 
 

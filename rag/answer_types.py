@@ -434,6 +434,22 @@ _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|t
                            r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
 
 
+def _whole_counted(question: str) -> set[str]:
+    """The stem of the plural noun heading the whole a part is counted of, set before "how many" with nothing
+    after it to count ("Of its 2,916 carers' assessments in 2023/24, how many were carried out by the charity?"
+    counts assessments); empty when there is none."""
+    m = re.search(r"\bof\s+(?P<whole>(?:[^,?]|,(?=\d)){2,160}),\s*how many\b", question, re.IGNORECASE)
+    if not m:
+        return set()
+    phrase = []
+    for w in _TOKEN.findall(m.group("whole")):
+        if w.casefold() in _PHRASE_END:
+            break
+        phrase.append(w)
+    heads = [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and _looks_plural(w.casefold())]
+    return {_stem(heads[-1])} if heads else set()
+
+
 def counted_nouns(question: str) -> set[str]:
     """The stem of the noun a "how many …" question counts: the last word of the phrase after "how
     many", which ends at a verb or preposition ("how many DoLS applications were waiting" → {"application"},
@@ -456,7 +472,7 @@ def counted_nouns(question: str) -> set[str]:
         if w not in _COUNT_FILLERS:
             words.append(w)
     if not words:
-        return set()
+        return _whole_counted(question)
     plural = [w for w in words if _looks_plural(w)]
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) if head in ("people", "person") else None
@@ -816,14 +832,21 @@ _VAGUE = {"few", "several", "dozens", "hundreds", "thousands"}
 COUNTED_REACH = 3
 
 
+def _acts_on(phrase: list[str], word: str) -> bool:
+    """Whether ``word`` starts what the plural noun before it does ("420 volunteers *providing* lifts"), which ends
+    the counted phrase; a word in "-ing" before a noun describes it instead ("12 training sessions")."""
+    return bool(phrase) and _looks_plural(phrase[-1].casefold()) and word.casefold().endswith("ing") and len(word) > 5
+
+
 def _counts_another(after: str, nouns: set[str]) -> bool:
     """Whether a number followed by the text ``after`` counts a thing other than ``nouns``: the last plural
     noun of the phrase just after it, not a possessive, is another ("96 people placed in care homes" does not
     count care homes, "64 home care providers" counts providers, "2,900 carers' assessments" counts
-    assessments, not carers). The phrase ends at punctuation or at a verb or preposition."""
-    phrase = []
+    assessments, not carers). The phrase ends at punctuation, at a verb or preposition, or at what its plural
+    noun does ("420 volunteers providing lifts" counts volunteers)."""
+    phrase: list[str] = []
     for w in _TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])[:COUNTED_REACH]:
-        if w.casefold() in _PHRASE_END:
+        if w.casefold() in _PHRASE_END or _acts_on(phrase, w):
             break
         phrase.append(w)
     heads = [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
@@ -1039,7 +1062,7 @@ def names_the_holder(sentence: str, question: str) -> bool:
 #: A holder described only by the role itself ("chaired by an independent chair", "had a new lead"): it
 #: says there is one, not who it is.
 _UNNAMED_HOLDER = re.compile(r"\b(?:by|had|has|have|with|under)\s+(?:an?|its own|their own)\s+(?:[\w-]+\s+)?"
-                             r"(?:chair|chairperson|lead|leader|head|manager)\b(?!\s*[,(]\s*[A-Z])", re.IGNORECASE)
+                             r"(?:chair|chairperson|lead|leader|head|manager)\b(?!\s*[,(]\s*(?-i:[A-Z]))", re.IGNORECASE)
 
 
 #: The share of the words naming the role or body asked about ("the Health and Wellbeing Board") that a
@@ -1057,12 +1080,16 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name, the
     verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
-    words = [re.sub(r"['’]s$", "", w) for w in _words(_SECOND_QUESTION.split(question, 1)[0])]
+    asked = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
+    words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)
             and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
 
 
 
+#: Where a clause saying more of the role or body asked about begins ("Who chairs the Improvement Board *that the
+#: council set up after its review*?"): its words do not name the role.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b)")
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
 _SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
                               r"[;?]", re.IGNORECASE)
@@ -1140,18 +1167,21 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
     """The proper names a question narrows its figure to ("Cornwall's *West Penwith* teams", "the *Hospital
     Social Work Team*", "*British Sign Language* users", "the *South* quadrant", "… in the *Cotswolds*?"):
     capitalised runs of two words or more, or one before a word for a part of the area or ending the question
-    after "in", that are not its first word, a council, a month or a common word."""
+    after "in", that are not its first word, a council, a month or a common word; or a run of three words or more
+    naming one thing of the council's ("the *Rutland Care Academy*")."""
     council_words = _council_words(councils)
     out = []
     for m in _NAME.finditer(question):
         run = m.group(0)
         if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“":
             continue
-        words = [w for w in _part_words(run) if w not in council_words]
+        particular = _part_words(run)
+        words = [w for w in particular if w not in council_words]
         if m.start() == 0:
             words = words[1:] if _words(run)[:1] == words[:1] else words  # "Which Hospital Team …": not "which"
-        if len(words) >= PART_MIN_WORDS:
-            out.append(run)
+        of_council = any(w in council_words for w in particular)
+        if len(words) >= PART_MIN_WORDS or words and of_council and len(_TOKEN.findall(run)) > PART_MIN_WORDS:
+            out.append(run)  # or a council's own named thing: "the Rutland Care Academy"
         elif words and _AREA_AFTER.match(question, m.end()):
             out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
         elif words and _IN_PLACE.search(question[max(0, m.start() - IN_PLACE_REACH) : m.start()]) \
@@ -1501,7 +1531,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
-            and total_sum_as_asked(sentence, question)
+            and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
 
@@ -1527,6 +1557,34 @@ def total_sum_as_asked(sentence: str, question: str) -> bool:
         return True
     sums = len(re.findall(r"£\s?\d", sentence))
     return sums == 0 or sums > len(_SUM_PER.findall(sentence))
+
+
+#: What a question asks was spent: "how much did it spend altogether *on carers' personal budgets* in 2023/24".
+_SPENT_ON = re.compile(r"\b(?:spen[dt]s?|spending|expenditure)\b(?:\s+[\w'’-]+){0,2}?\s+on\s+(?P<what>[^?,;]{2,80}?)"
+                       r"(?=\s+(?:in|during|for|over|by|each|every|a|an|per|last|this|between|from|since|altogether|"
+                       r"in total|so|to|than|and|compared|across)\b|\s*[?,;]|\s*$)", re.IGNORECASE)
+#: Words of what was spent on that name no particular thing: "spend on *its* services in *total*".
+_SPENT_ON_FILLERS = {"the", "a", "an", "its", "their", "his", "her", "of", "and", "for", "to", "total", "budget", "money",
+                     "cost", "service", "support", "care"}
+#: How many words either side of a sum may name what it was spent on ("Spend on direct payments (2023/24): £2.6m").
+SPENT_ON_REACH = 8
+
+
+def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether a sum asked to have been spent on a named thing ("how much did it spend on carers' personal
+    budgets") is given beside a word of that thing: a council's total, adult social care or direct payments
+    budget is not what it spent on carers' budgets."""
+    m = _SPENT_ON.search(question)
+    if not m or not asks_money(question):
+        return True
+    council_words = {w for c in councils for w in _words(c)}
+    wanted = {_stem(w) for w in _words(m.group("what")) if w not in council_words and not w.isdigit()} - _SPENT_ON_FILLERS
+    if not wanted:
+        return True
+    found = list(_TOKEN.finditer(sentence))
+    stems = [_stem(t.group(0).strip("'’")) for t in found]
+    sums = [i for i, t in enumerate(found) if sentence[max(0, t.start() - 2) : t.start()].strip().endswith("£")]
+    return not sums or any(set(stems[max(0, i - SPENT_ON_REACH) : i + SPENT_ON_REACH + 1]) & wanted for i in sums)
 
 
 def total_as_asked(sentence: str, question: str) -> bool:
@@ -1758,7 +1816,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return False
     if answer_type in ("number", "duration"):
         gives = (gives_the_figure(sentence, question, councils) if answer_type == "number"
-                 else has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
+                 else (has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
+                 and states_a_figure_not_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
         return dates_as_asked(sentence, question) and (names_the_part(sentence, question, councils)
@@ -1775,18 +1834,51 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "views":
         return gives_views(sentence, question, councils)
     if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
-        return (has_frequency(sentence) or has_share(sentence)) and names_the_part(sentence, question, councils)
+        return (has_frequency(sentence) or bool(_SHARE_FIGURE.search(sentence))) and names_the_part(sentence, question, councils)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and _PLACE_PHRASE.search(sentence):
             return True
         topic = topic_stems(question, stop) | {_stem(w) for wording in report_words(question) for w in _words(wording)
                                                if w not in stop and w not in _ARTICLES}  # the report's word for a "front door"
-        if answer_type == "place":  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
+        if answer_type in ("place", "name"):  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
+        if answer_type == "place":
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
-        return names_near_topic(sentence, question, topic, located=answer_type == "place")
+        return (names_near_topic(sentence, question, topic, located=answer_type == "place")
+                and named_not_only_as_some(sentence, question))
     return True
+
+
+#: A share given as a figure ("in 92% of visits"), which can say how often; "all of them" does not.
+_SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b\d+ (?:in|out of|of the|of its) (?:\d+|ten|five|four|three)\b", re.IGNORECASE)
+
+
+#: The thing a "which …" question asks to be named: the last word of the phrase after "which" ("Which
+#: neighbouring *county* …", "Which two *areas* …").
+_WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<head>[a-z]{3,})\b"
+                          r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could)\b)",
+                          re.IGNORECASE)
+#: A name set just before a mention, as its apposition: "*Elm Court*, a care home, closed"; looked for this far back.
+NAMED_BEFORE_CHARS = 80
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$")
+#: Words that say there is one or more of a thing without naming it ("a neighbouring county", "two more areas").
+_SOME = r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|several|some|other|\d+)"
+
+
+def named_not_only_as_some(sentence: str, question: str) -> bool:
+    """Whether a sentence that speaks of the thing a "which …" question asks to be named does not speak of it only
+    as one or some of its kind with no name after it: "commissioned jointly with a neighbouring county" and "extend
+    the model to two more areas" say there is one, not which."""
+    m = _WHICH_THING.search(question)
+    if not m:
+        return True
+    head = re.escape(_stem(m.group("head")))
+    mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?{head}(?:s|es)?\b"
+                                r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
+    return not mentions or any(not x.group("some") or x.group("named")
+                               or _NAMED_BEFORE.search(sentence[max(0, x.start() - NAMED_BEFORE_CHARS) : x.start()])
+                               for x in mentions)
 
 
 #: Answer types whose sentences get a relevance bonus when they hold the thing asked for.

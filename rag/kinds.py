@@ -84,6 +84,20 @@ _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projec
                             r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?)"
                             r"\s+to\s+(?:[\w-]+\s+){0,5}?"
                             r"(?:£\s?)?(?!(?:19|20)\d\d\b)\d", re.IGNORECASE)  # not a year: "planned to open in 2027"
+#: A figure, not a year: what a sentence gives before its aim ("had 38 approved carers, and planned to recruit 15").
+_DONE_FIGURE = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.]*\s*/\s*\d)(?P<share>\s*(?:%|per ?cent\b))?")
+
+
+def only_an_aim(sentence: str, counting: bool = False) -> bool:
+    """Whether the sentence's figures are an aim or a forecast (:data:`_TARGET_FIGURE`) with none stated before it
+    (with ``counting``, no count: "a vacancy rate of 18%" is no number of staff recruited): "planned to recruit 15
+    carers" says what was intended, but "had 38 approved carers, and planned to recruit a further 15" says first
+    what there was."""
+    m = _TARGET_FIGURE.search(sentence)
+    before = _DONE_FIGURE.finditer(without_assessment_time(sentence[: m.start()])) if m else ()
+    return m is not None and not any(not (counting and f.group("share")) for f in before)
+
+
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
 #: carers waiting (a length of time, though, may be given as "took 20 days").
 MUST_BE_NAMED_IN_COUNTS = {"waiting"}
@@ -102,7 +116,7 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
     asked = kinds_beside_time(question)
     given = dict(kinds_beside_time(sentence))
-    if not named_only and "target" not in asked.get("aim", ()) and _TARGET_FIGURE.search(sentence):
+    if not named_only and "target" not in asked.get("aim", ()) and only_an_aim(sentence, counting):
         return "what was done", "target"
     if not asked:
         return None

@@ -26,7 +26,7 @@ PUBLISHED_LINE_MAX_CHARS = 120
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-_SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc)\s+)*(?P<indicative>indicative\s+)?"
+_SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc|percentage)\s+)*(?P<indicative>indicative\s+)?"
                     r"(?:scores?|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
                     r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
                     r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^()]*\)?)?\.?", re.IGNORECASE)

@@ -253,7 +253,8 @@ def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = 
 
 #: A council referred to by its overall result instead of its name: "the council rated Good with a 64% score",
 #: "At the council that was rated Requires improvement with a score of 44%", "the authority with an overall score
-#: of 81%", "the council rated Outstanding". The phrase runs from the council word to the rating or percentage.
+#: of 81%", "the council rated Outstanding", "the Outstanding-rated council". The phrase runs from the council word to
+#: the rating or percentage.
 _BY_RESULT = re.compile(
     r"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
     r"(?:that|which|who)?\s*(?:was|is|got|received|had|has|with|scoring|scored|rated|judged|graded)?\s*"
@@ -261,7 +262,9 @@ _BY_RESULT = re.compile(
     r"(?:\s*,?\s*(?:with|and|scoring|scored)\s+(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?"
     r"(?P<pct>\d{1,3})\s*(?:%|per ?cent)(?:\s+(?:overall\s+)?score)?)?"
     r"|(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?(?P<pct2>\d{1,3})\s*(?:%|per ?cent)"
-    r"(?:\s+(?:overall\s+)?score)?(?:\s+overall)?)",
+    r"(?:\s+(?:overall\s+)?score)?(?:\s+overall)?)"
+    r"|(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+['\"“‘]?(?P<word2>outstanding|good|requires[- ]improvement|"
+    r"inadequate)['\"”’]?[- ]rated\s+(?:local\s+)?(?:council|authority|borough)\b",
     re.IGNORECASE)
 
 
@@ -278,9 +281,10 @@ def result_reference(question: str) -> ResultReference | None:
     """The first phrase naming a council by its overall rating or percentage ("the council rated Good with a 64%
     score"), or None. A question listing councils by rating ("Which councils were rated Good?") has none."""
     m = _BY_RESULT.search(question)
-    if not m or not (m.group("word") or m.group("pct") or m.group("pct2")):
+    if not m or not (m.group("word") or m.group("word2") or m.group("pct") or m.group("pct2")):
         return None
-    word = next((r for r in OVERALL_RATINGS if m.group("word") and r.casefold() == m.group("word").casefold()), None)
+    said = (m.group("word") or m.group("word2") or "").replace("-", " ").casefold()
+    word = next((r for r in OVERALL_RATINGS if said and r.casefold() == said), None)
     pct = m.group("pct") or m.group("pct2")
     return ResultReference(word, int(pct) if pct else None, m.span())
 

@@ -32,6 +32,8 @@ _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d
 _SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
 #: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months").
 _LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\b", re.IGNORECASE)
+#: How far after a figure its words run, when held against the question's.
+FIGURE_WORDS_CHARS = 60
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
@@ -78,9 +80,14 @@ def is_year(m: re.Match) -> bool:
 def figures_like(sentence: str, bound: Bound) -> list[float]:
     """The sentence's figures in the bound's unit, in order: its sums for a bound in pounds, its percentages
     for one in per cent, its lengths of time in days for one in days, its plain counts otherwise (not years)."""
+    return [value for value, _ in _figure_spans(sentence, bound)]
+
+
+def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
+    """The sentence's figures in the bound's unit (:func:`figures_like`), each with where it ends."""
     if bound.unit == "days":
-        return [float(m.group(1)) * _DAYS[m.group(2).casefold()] for m in _LENGTH.finditer(sentence)]
-    return [_value(m) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)
+        return [(float(m.group(1)) * _DAYS[m.group(2).casefold()], m.end()) for m in _LENGTH.finditer(sentence)]
+    return [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)
             and not _LENGTH.match(sentence, m.start("number"))]
 
 
@@ -90,20 +97,32 @@ _LINE_WORD = re.compile(r"[a-z]+")
 
 def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     """The sentence's figure in the bound's unit that the question asks about: in a list of facts, one a line, the
-    first figure of the line sharing most of the question's words ("Adult social care budget: £148.2 million" for
-    "the largest adult social care budget", not the total council budget above it); else its first figure (None
-    when it gives none)."""
+    line sharing most of the question's words ("Adult social care budget: £148.2 million" for "the largest adult
+    social care budget", not the total council budget above it); of that line's figures, the one whose words after
+    it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
+    Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
+    sentence gives none)."""
     asked = set(_LINE_WORD.findall(question.casefold()))
     best, shared_most = None, -1
     for line in sentence.split("\n"):
-        figures = figures_like(line, bound)
+        figures = _figure_spans(line, bound)
         shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
         if shared > shared_most:
-            best, shared_most = figures[0], shared
+            best, shared_most = _of_the_words_asked(line, figures, asked), shared
     if best is None:  # a figure written across a line break is the sentence's own
-        figures = figures_like(sentence, bound)
-        best = figures[0] if figures else None
+        best = _of_the_words_asked(sentence, _figure_spans(sentence, bound), asked)
     return best
+
+
+def _of_the_words_asked(text: str, figures: list[tuple[float, int]], asked: set[str]) -> float | None:
+    """Of a text's figures, the first of those whose words after it, up to the next figure, share most of the
+    question's words (None when it gives none)."""
+    ends = [end for _, end in figures]
+    after = [set(_LINE_WORD.findall(text[end : min([*ends[i + 1 :], end + FIGURE_WORDS_CHARS])].casefold()))
+             for i, end in enumerate(ends)]
+    if not figures:
+        return None
+    return figures[max(range(len(figures)), key=lambda i: (len(asked & after[i]), -i))][0]
 
 
 #: A question asking which council's figure tops the others ("the largest budget", "the most complaints"; not

@@ -47,6 +47,11 @@ def test_a_figure_for_another_period_does_not_answer_unless_one_for_the_period_a
     assert "2022/23" in period_not_given(query, [other], weights, settings)
     assert "2022/23" in period_not_given(query, [undated], weights, settings)  # dated by its passage
     assert period_not_given(query, [other, asked], weights, settings) is None
+    never = candidate("Around 900 people were waiting for a Care Act assessment.")
+    assert "without saying when" in period_not_given(query, [never], weights, settings)  # undated, passage too
+    assert period_not_given(query, [never, asked], weights, settings) is None
+    heading = candidate("Financial facts for 2023/24: the council's budget was £90 million.")
+    assert period_not_given(query, [never, heading], weights, settings) is None  # named nearby, by its council
 
 
 def test_a_figure_dated_by_the_assessment_does_not_answer_for_a_month_or_year_not_said_to_be_its():
@@ -147,3 +152,20 @@ def test_a_figure_of_the_period_asked_counts_only_when_it_is_about_the_topic():
     assert "December 2024" in period_not_given(query, [placed, other], weights, settings)
     close = replace(other, relevance=0.75)  # as close to the question as the best figure: it may answer
     assert period_not_given(query, [placed, close], weights, settings) is None
+
+
+def test_a_year_s_count_does_not_answer_for_the_time_of_the_assessment():
+    from rag.abstain import period_not_given
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "How many section 42 enquiries were still open in Fenwick at the time of the assessment?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    weights, settings = TermWeights([]), Settings()
+    year = candidate("In 2023/24, 640 safeguarding concerns led to a section 42 enquiry.")
+    month = candidate("In March 2025, 85 section 42 enquiries were open.")
+    at_time = candidate("At the time of our assessment, 85 section 42 enquiries were open.")
+    assert "2023/24" in period_not_given(query, [year], weights, settings)
+    assert period_not_given(query, [year, month], weights, settings) is None  # a month may be the assessment's
+    assert period_not_given(query, [year, at_time], weights, settings) is None

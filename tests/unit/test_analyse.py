@@ -244,3 +244,41 @@ def test_which_of_named_councils_scored_picks_reports_by_score():
     from rag.analyse import answer_type
     assert answer_type("Which of Kelby, Camden and Rutland scored 3 for learning, improvement and innovation?") == "rating"
     assert answer_type("Which of Kelby's carers groups said they got help?") != "rating"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What is Fenwick's Digital Front Door and how much had it been used?", "description"),  # what it is, first
+    ("What was the Carers Link service and when did it start?", "description"),
+    ("What is the waiting list in Fenwick?", "description"),  # no second ask
+    ("How many people had used Fenwick's Digital Front Door?", "number"),
+    ("What percentage score did Fenwick get overall in its assessment?", "overall"),  # only the overall has one
+    ("What score did Fenwick get overall?", "overall"),
+    ("What score did Fenwick get for safeguarding?", "rating"),
+])
+def test_answer_type_of_two_part_and_overall_questions(question, kind):
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("question,councils,expected", [
+    ("In which boroughs were Fenwick's out-of-area care home placements?", 1, False),  # one council's places
+    ("Which boroughs scored 2 for safeguarding?", 0, True),
+    ("In which boroughs were more than 500 people waiting?", 0, True),  # no council named: a comparison
+])
+def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
+    from rag.analyse import is_comparative
+    assert is_comparative(question, councils) is expected
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Which three district areas of Fenwick received extra occupational therapists?", "name"),  # which of a number
+    ("Which two areas will Fenwick extend the clinic model to in 2025?", "name"),
+    ("How did the 84% of Fenwick's services rated good compare with the England average?", "method"),  # not a score
+])
+def test_answer_type_of_numbered_things_and_providers_ratings(question, kind):
+    assert answer_type(question) == kind
+
+
+def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
+    assert answer_type("Which market towns in Fenwick set up community hubs?") == "name"
+    assert answer_type("Which villages in Fenwick made the most referrals?") == "name"
+    assert answer_type("Which neighbouring county does Fenwick share its advocacy service with?") == "name"

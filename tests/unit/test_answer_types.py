@@ -1074,3 +1074,157 @@ def test_a_sum_in_all_is_not_given_per_person():
     assert not total_sum_as_asked("Each person got £20 each.", asked)
     assert not total_sum_as_asked("Placements cost £1,200 a week.", asked)
     assert total_sum_as_asked("Placements cost £1,200 a week.", "How much did a placement cost?")  # no total asked
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Fenwick Shared Lives scheme had 38 approved carers, and leaders planned to recruit a further 15 by May 2026.",
+     None),  # what there was, before the aim
+    ("Leaders planned to recruit a further 15 Shared Lives carers by May 2026.", ("what was done", "target")),
+    ("In 2023/24 leaders planned to recruit 15 Shared Lives carers.", ("what was done", "target")),  # a year is no count
+])
+def test_a_count_stated_before_an_aim_is_what_there_was(sentence, expected):
+    question = "How many approved carers did the Fenwick Shared Lives scheme have?"
+    assert other_kind(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Kelby Community Action ran good neighbour schemes in 12 villages, with about 260 volunteers giving lifts.", True),
+    ("Kelby Community Action ran good neighbour schemes in 12 villages, with 260 lifts given by volunteers.", False),
+])
+def test_a_count_is_of_the_plural_noun_before_what_it_does(sentence, expected):
+    from rag.answer_types import counts_the_thing
+
+    question = "How many volunteers worked in the good neighbour schemes run by Kelby Community Action?"
+    assert counts_the_thing(sentence, question, ("Kelby",)) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Total council budget (2023/24): £47.3 million Adult social care budget (2023/24): £14.2 million "
+     "Spend on direct payments (2023/24): £2.6 million", "How much did Fenwick spend on carers' personal budgets?", False),
+    ("Total council budget (2023/24): £47.3 million Spend on direct payments (2023/24): £2.6 million",
+     "How much did Fenwick spend on direct payments in 2023/24?", True),
+    ("Carers' personal budgets cost the council £310,000 in 2023/24.",
+     "How much did Fenwick spend altogether on carers' personal budgets in 2023/24?", True),
+    ("The council spent £1.2 million on agency social workers.", "How much did Fenwick spend on its telecare pilot?",
+     False),
+    ("Actual adult social care spend (2023/24): £83.6 million", "What was Fenwick's actual spend on adult social care?",
+     True),
+    ("The council spent £1.2 million on agency social workers.", "What was Fenwick's budget?", True),  # nothing named
+])
+def test_a_sum_spent_on_a_thing_names_the_thing(sentence, question, expected):
+    from rag.answer_types import sum_of_the_thing
+
+    assert sum_of_the_thing(sentence, question, ("Fenwick",)) is expected
+
+
+def test_a_young_carers_assessment_is_not_a_carers_assessment():
+    question = "How many young carers' assessments did Fenwick complete in 2023/24?"
+    assert other_kind("Fenwick completed 1,046 carers' assessments in 2023/24.", question) == (
+        "young carers' assessment", "carers' assessment")
+    assert other_kind("Fenwick completed 146 young carers' assessments in 2023/24.", question) is None
+    assert other_kind("Fenwick completed 1,046 carers' assessments in 2023/24.",
+                      "How many carers' assessments did Fenwick complete?") is None
+
+
+def test_short_breaks_are_not_long_term_arrangements():
+    question = "How many people used the Fenwick Shared Lives scheme for short breaks?"
+    assert other_kind("The scheme supported 52 people in long-term arrangements.", question) == (
+        "short breaks", "long-term")
+    assert other_kind("The scheme gave short breaks to 40 people and long-term arrangements to 52.", question) is None
+    assert other_kind("The scheme supported 52 people.", question) is None
+
+
+def test_a_share_before_an_aim_is_no_count_of_what_was_done():
+    sentence = ("The vacancy rate for social workers was 18% in March 2025, and leaders had started an international "
+                "recruitment programme to bring in 15 social workers.")
+    assert other_kind(sentence, "How many social workers has Fenwick recruited through its programme?", counting=True) \
+        == ("what was done", "target")
+    assert other_kind(sentence, "What was Fenwick's social worker vacancy rate in March 2025?") is None
+
+
+@pytest.mark.parametrize("question,nouns", [
+    ("Of Fenwick's 2,916 carers' assessments in 2023/24, how many were carried out by the carers' charity?",
+     {"assessment"}),  # the whole set before "how many"
+    ("Of the 120 complaints, how many were upheld?", {"complaint"}),
+    ("How many were upheld?", set()),  # nothing named to count
+])
+def test_a_part_counted_of_a_whole_counts_the_whole_s_things(question, nouns):
+    from rag.answer_types import counted_nouns
+
+    assert counted_nouns(question) == nouns
+
+
+def test_a_holder_described_only_by_the_role_is_not_named_even_before_a_lower_case_clause():
+    from rag.answer_types import names_the_holder
+
+    question = "Who chairs the Fenwick Safeguarding Adults Board?"
+    assert not names_the_holder("The Fenwick Safeguarding Adults Board had an independent chair, but partners told us "
+                                "its work had lost momentum.", question)
+    assert names_the_holder("The board had an independent chair, Dr Asha Verma.", question)
+
+
+def test_a_clause_saying_more_of_the_body_asked_about_is_not_its_name():
+    from rag.answer_types import holds, role_words
+
+    question = "Who chairs the Improvement Board that Fenwick set up after its external review?"
+    assert role_words(question, ("Fenwick",)) == {"improvement", "board"}
+    assert holds("holder", "Leaders set up an Improvement Board, chaired by the chief executive, to oversee progress.",
+                 question, ("Fenwick",))
+
+
+def test_how_often_is_not_answered_by_all_of_them():
+    from rag.answer_types import holds
+
+    question = "How often does Fenwick's Improvement Board meet?"
+    assert not holds("frequency", "Leaders accepted all of them and set up an Improvement Board to oversee progress.",
+                     question, ("Fenwick",))
+    assert holds("frequency", "The Improvement Board met monthly.", question, ("Fenwick",))
+    assert holds("frequency", "The Improvement Board met in 10 of the 12 months.", question, ("Fenwick",))
+
+
+def test_a_place_named_beside_the_named_thing_answers_which_hospital():
+    from rag.answer_types import holds
+
+    question = "At which hospital is the Integrated Discharge Hub used by Fenwick based?"
+    assert holds("name", "The Integrated Discharge Hub at the Kelby General Hospital was staffed 7 days a week.",
+                 question, ("Fenwick",))
+    assert not holds("name", "The Integrated Discharge Hub was staffed 7 days a week.", question, ("Fenwick",))
+
+
+def test_a_length_of_time_the_question_states_does_not_answer_it():
+    from rag.answer_types import holds
+
+    question = "Before Fenwick cut the average time to pay providers to 14 days, how long did providers wait?"
+    assert not holds("duration", "The council had since reduced the average time to pay providers to 14 days.",
+                     question, ("Fenwick",))
+    assert holds("duration", "Providers had waited 45 days on average; the council cut this to 14 days.", question,
+                 ("Fenwick",))
+
+
+def test_a_council_s_own_named_thing_is_a_named_part():
+    from rag.answer_types import named_parts
+
+    assert named_parts("When was the Fenwick Care Academy set up?", ("Fenwick",)) == ("Fenwick Care Academy",)
+    assert named_parts("What did Fenwick County Council say about carers?", ("Fenwick",)) == ()
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Advocacy was commissioned jointly with a neighbouring county from the Kelby Advocacy Service.",
+     "Which neighbouring county does Fenwick commission advocacy with?", False),  # one of its kind, unnamed
+    ("Advocacy was commissioned jointly with a neighbouring county, Kelbyshire.",
+     "Which neighbouring county does Fenwick commission advocacy with?", True),
+    ("Leaders planned to extend the clinics to two more areas in 2025.",
+     "Which two areas of Fenwick will the clinics be extended to?", False),
+    ("Elm Court, a care home, closed in 2024.", "Which care home in Fenwick closed in 2024?", True),
+    ("A care home closed in 2024.", "How many care homes closed in 2024?", True),  # no name asked
+])
+def test_a_thing_spoken_of_only_as_one_of_its_kind_is_not_named(sentence, question, expected):
+    from rag.answer_types import named_not_only_as_some
+
+    assert named_not_only_as_some(sentence, question) is expected
+
+
+def test_a_question_s_opening_words_before_a_place_are_no_named_thing():
+    from rag.answer_types import named_parts
+
+    assert named_parts("When the Clevedon care home closed, how many residents did Fenwick move?", ("Fenwick",)) == ()

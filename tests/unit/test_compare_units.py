@@ -206,7 +206,10 @@ def test_compare_route_rejects_bad_bodies(body):
      "Requires improvement", 44),
     ("What share used a direct payment at the council rated Outstanding in 2023/24?", "Outstanding", None),
     ("How many carers did the council with a 39% score assess?", None, 39),
+    ("How many young people did the hub at the Outstanding-rated council support?", "Outstanding", None),
+    ("What did the requires-improvement-rated authority plan?", "Requires improvement", None),
     ("Which councils were rated Good?", None, None),  # lists councils by rating: no reference
+    ("Which good-rated services did people use?", None, None),  # not a council
     ("What did the council rated 2 for safeguarding say?", None, None),  # a statement's score, not the overall
 ])
 def test_a_council_named_by_its_overall_result(question, rating, percentage):

@@ -159,6 +159,11 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
     assert refers_back_to(upheld) == answered.sentence.text
     assert refers_back_to(waiting) == ""  # "52 people": its own noun
     assert refers_back_to(service) == carers.sentence.text  # "The service": the report's own subject
+    h = passage("The Transitions Hub worked with young people from age 14.|In 2023/24 it supported 410 young people.|"
+                "In 2023/24 carers were offered 900 breaks.")
+    hub, supported, breaks = candidates(h, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(supported) == hub.sentence.text  # a pronoun after a time: "In 2023/24 it …"
+    assert refers_back_to(breaks) == ""  # a new subject after the time
 
 
 def test_a_comparison_takes_no_line_from_a_sentence_about_another_thing():
@@ -341,3 +346,15 @@ def test_in_a_list_of_facts_the_figure_compared_is_the_one_on_the_line_asked_abo
     assert asked_figure(facts["Fenwick"], top, "Which council had the largest total budget?") == 268.9e6
     picks = {name: candidate(text, council=name) for name, text in facts.items()}
     assert list(topping(picks, top, question)) == ["Kelby"]  # not Fenwick's larger total budget
+
+
+def test_of_a_sentence_s_figures_the_one_compared_is_the_one_counting_what_is_asked():
+    from rag.thresholds import asked_figure, bound_of
+
+    question = "Which councils had more than 1,000 Deprivation of Liberty Safeguards applications waiting?"
+    bound = bound_of(question)
+    both = ("At the time of our assessment, 896 people were waiting for a Care Act assessment and more than 1,100 "
+            "Deprivation of Liberty Safeguards applications had not been assessed.")
+    assert asked_figure(both, bound, question) == 1100  # not the 896 people waiting for an assessment
+    assert asked_figure(both, bound, "Which councils had more than 500 people waiting for a Care Act assessment?") == 896
+    assert asked_figure("There were 1,240 applications waiting.", bound, question) == 1240

@@ -12,6 +12,8 @@ from rag.layout import blocks, classify
     ("Score: 75", "percentage", 75),
     ("56%", "percentage", 56),
     ("78 out of 100", "percentage", 78),
+    ("Percentage score: 50%", "percentage", 50),  # only an overall score is a percentage
+    ("Overall percentage score: 62%", "percentage", 62),
     ("2 - Evidence shows some shortfalls", "description", 2),
     ("3 – Evidence shows a good standard", "description", 3),
     ("Requires improvement", "overall", "Requires improvement"),

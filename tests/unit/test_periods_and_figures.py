@@ -217,6 +217,23 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert answer_type("What did " + "aa, " * 30_000 + "parents say?") == "description"
     assert answer_type("What has " + "aa " * 30_000 + "done to help?") == "description"
     assert repeats(digits, digits + " more") is True
+    # a sum spent on a named thing, a thing named only as one of its kind, a part of a whole the question states,
+    # what a counted noun does, a figure before an aim, a council's own named thing, a pronoun after a time
+    from rag.answer_types import counted_nouns, named_not_only_as_some, sum_of_the_thing
+    from rag.kinds import only_an_aim
+    assert sum_of_the_thing("£1 " * 50_000, "How much did it spend on aa?") is False
+    assert sum_of_the_thing("£1 " * 50_000, "How much did it spend on " + "aa " * 20_000 + "?") is True  # too long to read
+    assert sum_of_the_thing("£1 aa " * 50_000, "How much did it spend on aa?") is True
+    assert named_not_only_as_some("Aa " * 50_000 + "a county", "Which county does it use?") is False
+    assert named_not_only_as_some("a aa county, " * 30_000, "Which county does it use?") is False
+    assert named_not_only_as_some(names, "Which " + "aa " * 30_000 + "county does it use?") is True
+    assert counted_nouns("Of " + "aa " * 30_000 + ", how many were seen?") == set()
+    assert counted_nouns("of 1,1" * 30_000 + ", how many were seen?") == set()
+    assert holds("number", "1 aas " * 10_000 + "providing", "How many aas were there?") is True
+    assert only_an_aim("1 " * 100_000 + "planned to recruit 5") is False
+    assert only_an_aim("planned to recruit " * 30_000 + "5") is True
+    from rag.answer_types import named_parts
+    assert named_parts("When was the " + "Fenwick Aa " * 30_000 + "set up?", ("Fenwick",)) != ()
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
