@@ -177,7 +177,7 @@ def refers_back_to(candidate) -> str:
     "The" and one of the next two words used by the sentence before: "The median wait" after "… were
     waiting …"), else ""."""
     before = candidate.before
-    m = _ANAPHORIC_START.match(candidate.sentence.text.strip()) if before else None
+    m = _ANAPHORIC_START.match(" ".join(candidate.sentence.text.split())) if before else None  # a PDF's "Of\nthese"
     if not m:
         return ""
     words = [w for w in (m.group("words") or "").split() if len(w) >= ANAPHOR_MIN_CHARS]

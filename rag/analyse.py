@@ -78,7 +78,7 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
                      r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
-                     r"amount|figure|count|target|value|size|take-?up|uptake)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
+                     r"amount|figure|count|target|value|size|take-?up|uptake|turnover)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"

@@ -19,7 +19,8 @@ from .thresholds import TOP_WORDS, same_wait_bound
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                  "million|half|third|quarter|majority|minority|none|dozen|dozens|hundreds|thousands|several|few")
-_COUNT = re.compile(rf"(?<![\d/])(?!(?:19|20)\d{{2}}\b)\d+(?:[.,]\d+)*(?![-\w])\s*%?|£\s*\d|\b({_NUMBER_WORDS})\b",
+_COUNT = re.compile(rf"(?<![\d/])(?<!section )(?<!part )(?<!schedule )(?<!article )(?<!paragraph )(?<!chapter )(?<!phase )"
+                    rf"(?<!tier )(?<!band )(?!(?:19|20)\d{{2}}\b)\d+(?:[.,]\d+)*(?![-\w])\s*%?|£\s*\d|\b({_NUMBER_WORDS})\b",
                     re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(19|20)\d{{2}}\b|\b({'|'.join(MONTHS)})\b|"
@@ -51,7 +52,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _COUNT_FILLERS = {"of", "the", "more", "new", "times", "different", "local", "extra", "other", "additional", "in", "total"}
 #: How far (in words) a name may stand from the question's topic words and still answer it.
 NAME_WINDOW = 3
-#: How much further a name may stand after its topic when "by" introduces it ("advocacy was provided by X").
+#: How much further a name may stand after its topic when "by" introduces it ("advocacy was provided by X"), or "in"
+#: introduces where it is ("the service, run from a base in Yate").
 AGENT_REACH = 2
 #: How far (in words) a number may stand from the thing the question counts.
 COUNT_WINDOW = 4
@@ -76,7 +78,8 @@ def _stem(word: str) -> str:
 
 
 def has_count(text: str) -> bool:
-    """Whether the text states an amount (a number other than a year, or a number word)."""
+    """Whether the text states an amount (a number other than a year or the number of a section, part or band
+    of something, "a section 75 agreement"; or a number word)."""
     return bool(_COUNT.search(text))
 
 
@@ -406,7 +409,8 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
         if located and not _after_word(words, pos, _PLACE_WORDS):
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
-        reach = NAME_WINDOW + AGENT_REACH * _after_word(words, pos, {"by"})  # "… was provided by (the) Tamar Voice"
+        reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and _after_word(words, pos, {"in"}))
+        # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
         if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
@@ -432,6 +436,13 @@ _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|t
                            r"week|period|short|long|first|last|next|previous)\b)"
                            r"(?!(?:city|borough|county|area|region|country|district|authority)\b(?!['’]s|[\s-]+(?:centre|hall|"
                            r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
+
+
+def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence describes a place (:data:`_PLACE_PHRASE`) that is not the thing asked about itself:
+    "Staff at the hub …" does not say where the Safeguarding Hub is."""
+    own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
+    return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence))
 
 
 def _whole_counted(question: str) -> set[str]:
@@ -911,6 +922,12 @@ def reported_nouns(question: str) -> set[str]:
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
 
 
+def _names_the_service(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is the first of "adult social care", the service's name, which counts no adults
+    ("Adult social care budget: £123.9 million" says nothing of how many adults were helped)."""
+    return words[i] in ("adult", "adults") and words[i + 1 : i + 3] == ["social", "care"]
+
+
 def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
     of one of its words) and of what its rate or share measures; for other amount questions ("how
@@ -936,7 +953,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
     if counting and (changed_count_of(sentence, nouns) or outcome_count_of(sentence, nouns)):
         return True
-    spots = [i for i, w in enumerate(words) if _stem(w) in nouns]
+    spots = [i for i, w in enumerate(words) if _stem(w) in nouns and not _names_the_service(words, i)]
     described = described_by(question) | _ARTICLES | {"of", "and"}
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
                for a in numbers for b in spots)
@@ -1825,8 +1842,10 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
         return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
                 and names_the_part(sentence, question, councils))
-    if answer_type == "person":
-        return person_in_role(sentence, question, councils) and names_the_part(sentence, question, councils)
+    if answer_type == "person":  # the role may be named in the sentence before: "The partnership covered … Its chair was …"
+        in_role = person_in_role(sentence, question, councils) or bool(lead_in) and has_person(sentence) \
+            and person_in_role(f"{lead_in} {sentence}", question, councils)
+        return in_role and names_the_part(sentence, question, councils)
     if answer_type == "reason":
         return has_reason(sentence)
     if answer_type == "method":
@@ -1837,19 +1856,22 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return (has_frequency(sentence) or bool(_SHARE_FIGURE.search(sentence))) and names_the_part(sentence, question, councils)
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
-        if answer_type == "place" and _PLACE_PHRASE.search(sentence):
+        if answer_type == "place" and place_described(sentence, question, councils):
             return True
         topic = topic_stems(question, stop) | {_stem(w) for wording in report_words(question) for w in _words(wording)
                                                if w not in stop and w not in _ARTICLES}  # the report's word for a "front door"
         if answer_type in ("place", "name"):  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
-        if answer_type == "place":
+        if answer_type == "place":  # and the noun of "based", "sited", "housed": "run from a base in Yate"
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
-        return (names_near_topic(sentence, question, topic, located=answer_type == "place")
-                and named_not_only_as_some(sentence, question))
+            topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
+        located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
+        return names_near_topic(sentence, question, topic, located=located) and named_not_only_as_some(sentence, question)
     return True
 
 
+#: A name asked for as where something is ("In which town is the day service?"): one set after a word of place.
+_ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b", re.IGNORECASE)
 #: A share given as a figure ("in 92% of visits"), which can say how often; "all of them" does not.
 _SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b\d+ (?:in|out of|of the|of its) (?:\d+|ten|five|four|three)\b", re.IGNORECASE)
 

@@ -102,14 +102,15 @@ def gives_benchmark(sentence: str, asked: Benchmark | None = None) -> bool:
     reach = benchmark_reach(asked.words or asked.phrase) if asked else None
     if reach is None:
         return True
-    given = {r for r in ("national", "regional") if _REACH[r].search(sentence)}
+    given = {r for r, pattern in _REACH.items() if pattern.search(sentence)}
     return not given or reach in given
 
 
-#: How far a benchmark reaches, by the words naming it: England's figures, or a region's.
+#: How far a benchmark reaches, by the words naming it: England's figures, a region's, or neighbouring councils'.
 _REACH = {"national": re.compile(r"\b(?:national(?:ly)?|England|English|the rest of (?:England|the country))\b", re.IGNORECASE),
           "regional": re.compile(rf"\b(?:regional(?:ly)?|region'?s?|{_REGIONS}\s+{_MEASURE}|"
-                                 rf"{_MEASURE}\s+(?:for|across|in)\s+(?:the\s+)?{_REGIONS})\b", re.IGNORECASE)}
+                                 rf"{_MEASURE}\s+(?:for|across|in)\s+(?:the\s+)?{_REGIONS})\b", re.IGNORECASE),
+          "neighbouring": re.compile(r"\b(?:neighbouring|nearby|surrounding|neighbours?['’]?)\b", re.IGNORECASE)}
 
 
 def benchmark_reach(words: str) -> str | None:

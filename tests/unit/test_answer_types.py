@@ -1228,3 +1228,62 @@ def test_a_question_s_opening_words_before_a_place_are_no_named_thing():
     from rag.answer_types import named_parts
 
     assert named_parts("When the Clevedon care home closed, how many residents did Fenwick move?", ("Fenwick",)) == ()
+
+
+def test_a_place_is_where_the_named_thing_is_based_not_the_thing_itself():
+    from rag.answer_types import holds
+
+    question = "Where is Fenwick's Home First reablement service based?"
+    assert holds("place", "The Home First reablement service, run from a base in Kelby, helped people home.", question,
+                 ("Fenwick",))
+    hub = "Where is Fenwick's Adult Safeguarding Hub based?"
+    assert not holds("place", "Staff at the hub resolved queries at first contact.", hub, ("Fenwick",))
+    assert holds("place", "The Adult Safeguarding Hub was based at the civic centre.", hub, ("Fenwick",))
+
+
+def test_adult_social_care_counts_no_adults():
+    from rag.answer_types import counts_the_thing
+
+    question = "How many working-age adults did Fenwick's digital skills programme help in 2024?"
+    assert not counts_the_thing("Net budget: £123.9 million Adult social care as a share of the total: 39.4%", question,
+                                ("Fenwick",))
+    assert counts_the_thing("The programme helped 120 adults of working age in 2024.", question, ("Fenwick",))
+
+
+def test_a_person_in_a_role_named_in_the_sentence_before():
+    from rag.answer_types import holds
+
+    question = "Who is the independent chair of the safeguarding partnership that covers Fenwick?"
+    lead_in = "The Kelby and Fenwick Safeguarding Partnership covered both councils."
+    assert holds("person", "The board's independent chair was Dr Asha Verma.", question, ("Fenwick",), lead_in=lead_in)
+    assert not holds("person", "The board's independent chair was Dr Asha Verma.", question, ("Fenwick",))
+    assert not holds("person", "The board met monthly.", question, ("Fenwick",), lead_in=lead_in)
+
+
+def test_one_disability_is_not_another():
+    question = "How many adults with a physical disability from Fenwick lived in placements outside the area?"
+    assert other_kind("31 adults with a learning disability were living in placements outside the area.", question) == (
+        "physical disability", "learning disability")
+    assert other_kind("12 adults with a physical disability lived outside the area.", question) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The council works through a partnership under a section 75 agreement.", False),  # a label, not an amount
+    ("Part 1 of the Care Act sets out its duties.", False),
+    ("Section 42 enquiries were not always finished on time.", False),
+    ("It made 40 section 42 enquiries.", True),
+    ("Phase 2 delivered 36 flats.", True),
+])
+def test_a_section_or_part_number_is_no_amount(text, expected):
+    from rag.answer_types import has_count
+
+    assert has_count(text) is expected
+
+
+def test_a_name_asked_as_where_something_is_is_set_after_a_word_of_place():
+    from rag.answer_types import holds
+
+    question = "In which town is Fenwick's Oakmeadow day service?"
+    assert not holds("name", "People valued services such as Shared Lives and the day service at Oakmeadow.", question,
+                     ("Fenwick",))  # the service's own name, and another service's
+    assert holds("name", "The day service at Oakmeadow in Kelby was popular.", question, ("Fenwick",))

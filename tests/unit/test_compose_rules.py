@@ -164,6 +164,9 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
     hub, supported, breaks = candidates(h, [0.5] * 3, [[1, 0]] * 3)
     assert refers_back_to(supported) == hub.sentence.text  # a pronoun after a time: "In 2023/24 it …"
     assert refers_back_to(breaks) == ""  # a new subject after the time
+    pdf = passage("Reablement supported 1,480 people.|Of\nthese, 78% needed no further care.")
+    first, these = candidates(pdf, [0.5] * 2, [[1, 0]] * 2)
+    assert refers_back_to(these) == first.sentence.text  # a PDF's line break inside "Of these"
 
 
 def test_a_comparison_takes_no_line_from_a_sentence_about_another_thing():

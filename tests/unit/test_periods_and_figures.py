@@ -234,6 +234,10 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert only_an_aim("planned to recruit " * 30_000 + "5") is True
     from rag.answer_types import named_parts
     assert named_parts("When was the " + "Fenwick Aa " * 30_000 + "set up?", ("Fenwick",)) != ()
+    assert holds("place", "at the hub " * 50_000, "Where is the Aa Hub based?") is False  # the thing asked, not where
+    assert holds("name", "Aa at " * 50_000, "In which town is the Aa Centre?") is False
+    from rag.answer_types import has_count
+    assert has_count("section 1 " * 50_000) is False
 
 
 @pytest.mark.parametrize("question,sentence,expected", [

@@ -306,3 +306,14 @@ def test_a_benchmark_given_must_reach_as_far_as_the_one_asked(sentence, question
 def test_a_regions_figure_is_a_benchmark_given():
     assert gives_benchmark("83% needed no further support, above the South West average of 79%.")
     assert not gives_benchmark("83% of people in the South West needed no further support.")
+
+
+def test_neighbouring_areas_are_no_national_benchmark():
+    from rag.yardsticks import benchmark_asked, gives_benchmark
+
+    england = benchmark_asked("How did Fenwick's 6% fee uplift compare with the average uplift across England?")
+    assert not gives_benchmark("The uplift of 6% was lower than in neighbouring areas.", england)
+    assert gives_benchmark("The uplift of 6% was below the England average.", england)
+    regional = benchmark_asked("How did Fenwick's fee uplift compare with the regional average?")
+    assert not gives_benchmark("The uplift was lower than in neighbouring areas.", regional)
+    assert gives_benchmark("The uplift was lower than in neighbouring areas.")  # no reach asked
