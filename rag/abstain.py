@@ -177,7 +177,7 @@ def refers_back_to(candidate) -> str:
     "The" and one of the next two words used by the sentence before: "The median wait" after "… were
     waiting …"), else ""."""
     before = candidate.before
-    m = _ANAPHORIC_START.match(" ".join(candidate.sentence.text.split())) if before else None  # a PDF's "Of\nthese"
+    m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
     if not m:
         return ""
     words = [w for w in (m.group("words") or "").split() if len(w) >= ANAPHOR_MIN_CHARS]
@@ -314,8 +314,8 @@ def year_instead_of_assessment_time(query: Query, candidates, weights, settings:
     best = max(figures, key=lambda c: c.relevance)
     if not whole_years_only(query, best):
         return None
-    given = ", ".join(dict.fromkeys(p.label for p in dated_by(query, best)))
-    return f"The reports give this for {given}, not for the time of CQC's assessment."
+    return f"The reports give this for {', '.join(dict.fromkeys(p.label for p in dated_by(query, best)))}, not for the " \
+           "time of CQC's assessment."
 
 
 def whole_years_only(query: Query, candidate) -> bool:

@@ -452,13 +452,8 @@ def _whole_counted(question: str) -> set[str]:
     m = re.search(r"\bof\s+(?P<whole>(?:[^,?]|,(?=\d)){2,160}),\s*how many\b", question, re.IGNORECASE)
     if not m:
         return set()
-    phrase = []
-    for w in _TOKEN.findall(m.group("whole")):
-        if w.casefold() in _PHRASE_END:
-            break
-        phrase.append(w)
-    heads = [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and _looks_plural(w.casefold())]
-    return {_stem(heads[-1])} if heads else set()
+    plurals = [w for w in _phrase_heads(_TOKEN.findall(m.group("whole"))) if _looks_plural(w)]
+    return {_stem(plurals[-1])} if plurals else set()
 
 
 def counted_nouns(question: str) -> set[str]:
@@ -855,14 +850,20 @@ def _counts_another(after: str, nouns: set[str]) -> bool:
     count care homes, "64 home care providers" counts providers, "2,900 carers' assessments" counts
     assessments, not carers). The phrase ends at punctuation, at a verb or preposition, or at what its plural
     noun does ("420 volunteers providing lifts" counts volunteers)."""
+    heads = _phrase_heads(_TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])[:COUNTED_REACH])
+    plurals = [w for w in heads if _looks_plural(w)]
+    return bool(plurals) and _stem(plurals[-1]) not in nouns
+
+
+def _phrase_heads(tokens: list[str]) -> list[str]:
+    """The words of the noun phrase the tokens begin, casefolded, without possessives ("carers'") or numbers: the
+    phrase ends at a verb or preposition, or at what its plural noun does ("volunteers *providing* lifts")."""
     phrase: list[str] = []
-    for w in _TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])[:COUNTED_REACH]:
+    for w in tokens:
         if w.casefold() in _PHRASE_END or _acts_on(phrase, w):
             break
         phrase.append(w)
-    heads = [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
-    plurals = [w for w in heads if _looks_plural(w)]
-    return bool(plurals) and _stem(plurals[-1]) not in nouns
+    return [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
 
 
 #: How much text after a number is read for the noun it counts (a few words; bounded, so that a sentence
@@ -1594,8 +1595,8 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     m = _SPENT_ON.search(question)
     if not m or not asks_money(question):
         return True
-    council_words = {w for c in councils for w in _words(c)}
-    wanted = {_stem(w) for w in _words(m.group("what")) if w not in council_words and not w.isdigit()} - _SPENT_ON_FILLERS
+    wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()} \
+        - _SPENT_ON_FILLERS
     if not wanted:
         return True
     found = list(_TOKEN.finditer(sentence))

@@ -94,8 +94,11 @@ def only_an_aim(sentence: str, counting: bool = False) -> bool:
     carers" says what was intended, but "had 38 approved carers, and planned to recruit a further 15" says first
     what there was."""
     m = _TARGET_FIGURE.search(sentence)
-    before = _DONE_FIGURE.finditer(without_assessment_time(sentence[: m.start()])) if m else ()
-    return m is not None and not any(not (counting and f.group("share")) for f in before)
+    if m is None:
+        return False
+    done = [f for f in _DONE_FIGURE.finditer(without_assessment_time(sentence[: m.start()]))
+            if not (counting and f.group("share"))]
+    return not done
 
 
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
