@@ -20,7 +20,7 @@ from rag.config import Settings
 from rag.retrieve import RETRIEVERS
 
 from . import render
-from .callbacks import ALL, DEFAULT_K, INTERNAL_ERROR, MAX_K, Handlers, checked_options, hide_paths  # noqa: F401
+from .callbacks import ALL, DEFAULT_K, INTERNAL_ERROR, LOADING_HINT, MAX_K, Handlers, checked_options, hide_paths  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ EXAMPLES = (
     "What is the Making it Real Board?",
     "What score did Ealing get?",
 )
+#: Once the question box is enabled, put the cursor in it (autofocus cannot focus a disabled box), unless
+#: the user has already moved focus elsewhere.
+FOCUS_QUESTION_JS = ("() => setTimeout(() => { const box = document.querySelector('#question textarea'); "
+                     "if (box && (!document.activeElement || document.activeElement === document.body)) "
+                     "box.focus(); }, 0)")
 DEFAULT_CONCURRENCY = 4
 QUEUE_MAX_SIZE = 64
 STORAGE_KEY = "cqc-rag-conversation"  # the browser's localStorage key for the conversation
@@ -61,7 +66,9 @@ CLAMP_K_JS = f"(v) => Math.min({MAX_K}, Math.max(1, Math.round(Number(v)) || {DE
 
 def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
     """The Ask tab: conversation with sources, question box, filters, exports; returns the conversation
-    and the outputs that a restored conversation fills."""
+    and the outputs that a restored conversation fills. The question box and Ask start disabled and the
+    examples hidden: the restore turns them on, so no answer is shown before the kept conversation is
+    back (a late restore would replace it)."""
     p = h.pipeline
     conversation = gr.HTML(render.conversation_html([]), elem_id="conversation", js_on_load=CONVERSATION_JS,
                            container=False, padding=False)
@@ -69,9 +76,9 @@ def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
     with gr.Row(equal_height=True):
         question = gr.Textbox(
             elem_id="question", label="Your question about the reports", scale=8, lines=1, max_lines=6,
-            autofocus=True, placeholder="Type a question, then press Enter or select Ask",
+            autofocus=True, placeholder=LOADING_HINT, interactive=False,
         )
-        send = gr.Button("Ask", elem_id="send", variant="primary", scale=1, min_width=90)
+        send = gr.Button("Ask", elem_id="send", variant="primary", scale=1, min_width=90, interactive=False)
     counter = gr.Markdown(f"0 / {h.max_chars:,} characters", elem_id="question-count")
     with gr.Accordion("Search filters (all reports when empty)", open=False, elem_id="filters"):
         with gr.Row():
@@ -96,7 +103,8 @@ def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
         with gr.Row():
             yes = gr.Button("Clear the conversation", variant="stop", elem_id="confirm-clear-yes", size="sm")
             no = gr.Button("Keep the conversation", elem_id="confirm-clear-no", size="sm")
-    examples = gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Example questions")
+    examples = gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Example questions",
+                           visible=False)  # shown by the restore, like the question box
 
     inputs = [question, saved, councils, section, statement, k, retriever]
     outputs = [question, saved, conversation, md_file, html_file, notice]
@@ -110,7 +118,7 @@ def _ask_tab(h: Handlers, saved: gr.BrowserState) -> tuple[gr.HTML, list]:
     new.click(h.ask_to_clear, None, [confirm], api_visibility="private")
     no.click(h.keep_conversation, None, [confirm], api_visibility="private")
     yes.click(h.clear, None, [saved, conversation, md_file, html_file, confirm], api_visibility="private")
-    return conversation, [saved, conversation, md_file, html_file]
+    return conversation, [saved, conversation, md_file, html_file, question, send, examples.dataset]
 
 
 def _documents_tab(h: Handlers) -> list:
@@ -177,7 +185,8 @@ def build_app(pipeline, settings: Settings | None = None) -> gr.Blocks:
                 _evaluation_tab(h, app)
             _compare_tab(pipeline)
         conversation.open_source(h.open_source, None, [tabs, *docs_outputs], api_visibility="private")
-        app.load(h.restore, [saved], restored, api_visibility="private")
+        app.load(h.restore, [saved], restored, api_visibility="private").then(
+            None, js=FOCUS_QUESTION_JS, api_visibility="private", queue=False, show_progress="hidden")
         gr.api(h.ask_api, api_name="ask", concurrency_limit="default")
     app.queue(default_concurrency_limit=DEFAULT_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     return app

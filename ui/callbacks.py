@@ -32,6 +32,8 @@ ALL = "All"
 DEFAULT_K = 5
 MAX_K = 20  # the slider's range and the API's: one limit everywhere
 INTERNAL_ERROR = "Something went wrong on the server; the details are in its log."
+QUESTION_HINT = "Type a question, then press Enter or select Ask"
+LOADING_HINT = "Loading your conversation…"  # shown until the kept conversation is back (see restore)
 #: Gold sets for the document folders they were written for (folder relative to the project).
 GOLD_FOR_DOCUMENTS = {"seeds": "eval/gold.jsonl", "tests/fixtures/reports": "eval/fixtures.jsonl"}
 #: Environment variable naming the folder the Evaluation tab writes its reports to.
@@ -228,9 +230,19 @@ class Handlers:
         return ("", stored(turns), render.conversation_html(turns), *self.exports_of(turns), "")
 
     def restore(self, saved: Any):
-        """Show the conversation kept in the browser (after a reload)."""
+        """Show the conversation kept in the browser (after a reload), then let the user ask: asking
+        waits for this, so a restore that ends late cannot replace a newer answer."""
+        ready = (gr.update(interactive=True, placeholder=QUESTION_HINT), gr.update(interactive=True),
+                 gr.update(visible=True))  # the question box, Ask, and the examples
         turns = turns_from(saved, self.source_at)
-        return (stored(turns), render.conversation_html(turns), *self.exports_of(turns))
+        if not turns:  # nothing kept: the page already shows an empty conversation
+            return (gr.skip(),) * 4 + ready
+        try:
+            exports = self.exports_of(turns)
+        except OSError:
+            log.exception("the conversation's downloads could not be written")
+            exports = (gr.skip(), gr.skip())
+        return (stored(turns), render.conversation_html(turns), *exports, *ready)
 
     @staticmethod
     def ask_to_clear():

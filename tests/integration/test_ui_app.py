@@ -186,6 +186,17 @@ def test_follow_up_gets_the_earlier_questions_and_filters_are_stated(handlers, m
     assert "Filters: councils: Camden" in out[2]
 
 
+def test_restore_shows_what_was_kept_and_only_then_lets_the_user_ask(handlers):
+    ready = (True, True)
+    out = handlers.restore([])  # nothing kept: the empty conversation on the page is left as it is
+    assert all(isinstance(o, type(gr.skip())) for o in out[:4])
+    assert (out[4]["interactive"], out[5]["interactive"]) == ready and out[6]["visible"] is True
+    saved = handlers.respond("What score did Camden get for safeguarding?", [], [], "All", "All", 5, "hybrid")[1]
+    out = handlers.restore(saved)
+    assert out[0] == saved and "Camden" in out[1] and 'data-turn="0"' in out[1]
+    assert (out[4]["interactive"], out[5]["interactive"]) == ready
+
+
 def test_question_over_the_limit_gets_a_notice_and_is_not_sent(handlers, monkeypatch):
     monkeypatch.setattr(handlers.pipeline, "ask", lambda *a, **k: pytest.fail("a too-long question was sent"))
     long_question = "x" * (handlers.max_chars + 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ pytestmark = [
 ]
 
 WAIT_MS = 90_000
+SLOW_RESTORE_S = 5
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 README_SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot-ask.png"
 AXE_VERSION = "4.14.1"  # the axe-core release the accessibility check runs
@@ -94,6 +96,24 @@ def hostile_server(reports_pipeline, reports_settings, tmp_path_factory):
     hostile = reports_settings.with_overrides(documents_dir=docs, index_dir=root / "index")
     app = build_app(Pipeline.load(settings=hostile, build=True), hostile)
     yield launch(app, hostile, host="127.0.0.1", port=free_port())
+    app.close(verbose=False)
+
+
+@pytest.fixture(scope="module")
+def slow_restore_server(reports_pipeline, reports_settings):
+    """The app whose restore of the kept conversation takes seconds, as on a busy server."""
+    from ui.callbacks import Handlers
+
+    real = Handlers.restore
+
+    def slow(self, saved):
+        time.sleep(SLOW_RESTORE_S)
+        return real(self, saved)
+
+    with pytest.MonkeyPatch.context() as mp:  # the app keeps the slowed handler it was built with
+        mp.setattr(Handlers, "restore", slow)
+        app = build_app(reports_pipeline, reports_settings)
+    yield launch(app, reports_settings, host="127.0.0.1", port=free_port())
     app.close(verbose=False)
 
 
@@ -220,6 +240,17 @@ def test_reload_keeps_the_conversation_and_new_conversation_asks_first(page, ser
     open_app(page, server)
     page.wait_for_timeout(500)
     assert page.locator("#conversation .rag-turn").count() == 0
+
+
+def test_asking_waits_for_the_kept_conversation_so_a_late_restore_replaces_no_answer(page, slow_restore_server):
+    page.goto(slow_restore_server)
+    box = page.locator("#question textarea")
+    box.wait_for(state="visible")
+    assert box.is_disabled() and page.locator("#send").is_disabled()
+    page.wait_for_function("() => document.activeElement === document.querySelector('#question textarea')")
+    ask(page, SAFEGUARDING)
+    page.wait_for_timeout(1000)
+    assert page.locator("#conversation .rag-turn").count() == 1 and page.locator(".rag-selected .rag-open").count()
 
 
 def test_long_question_is_counted_and_refused_with_a_notice_never_cut(page, server):
