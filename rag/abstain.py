@@ -352,8 +352,10 @@ def dated_to_assessment_instead(query: Query, candidate) -> bool:
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
     about its topic (read without the comparison's words: "below the England average") names one: the council's
-    own figure, or another figure's benchmark, does not say how it compares."""
-    asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 else None
+    own figure, or another figure's benchmark, does not say how it compares. A question asking why ("How did
+    leaders explain outcomes below the England average?") states the comparison; it asks for the reason."""
+    asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 \
+        and query.answer_type != "reason" else None
     if asked is None:
         return None
     focus = weights.focus(weights.terms(query.text.replace(asked.words or asked.phrase, " ")))

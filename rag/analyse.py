@@ -84,7 +84,9 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
                      r"^\s*(and )?(what|which|how much)\b[^?]{0,60}?\b(salary|salaries|fee|fees|wage|wages|price|prices|"
                      r"(hourly|weekly|daily|annual)( [\w-]+){0,3} (rate|fee|price|cost|pay))\b|"
-                     r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b",
+                     r"^\s*what (is|was|were|are)\b[^?]{0,40}\b(average|median|mean)\b|\bin (weeks|days|months|hours)\b|"
+                     r"^\s*what (is|was|were|are)\s+(?:(?!\b(?:about|done|behind|impact|effects?|results?|response|plans?|approach|"
+                     r"reasons?|causes?)\b)[^?]){0,80}\bbacklogs?\b",  # "what was its DoLS backlog", not "… done about it"
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
@@ -188,6 +190,8 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
+                     r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
+                     r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
                      r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b",
                      re.IGNORECASE)
 #: Asks first what a thing is, then more about it ("What is the Digital Front Door and how much had it been

@@ -35,7 +35,7 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
-                     r"put (?:this|it|these) down to|explained by)\b", re.IGNORECASE)
+                     r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it))\b", re.IGNORECASE)
 #: Month names, full and short: they say when, not what or who.
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
 #: Capitalised words that name no one thing ("The", "Council", "Adult") and so never make a name alone.
@@ -469,7 +469,8 @@ def counted_nouns(question: str) -> set[str]:
     words: list[str] = []
     tokens = [t.strip("'’") for t in _TOKEN.findall(m.group(1))]
     for i, w in enumerate(t.casefold() for t in tokens):
-        past = w.endswith("ed") and words and not words[-1].endswith("ly")  # "visited", not "newly qualified"
+        past = w.endswith("ed") and words and not words[-1].endswith("ly") \
+            and not tokens[i][:1].isupper()  # "visited", not "newly qualified" or "approved Shared Lives carers"
         if w in _PHRASE_END or past:
             break
         if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
@@ -643,12 +644,25 @@ _GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b
                      r"additional)\b", re.IGNORECASE)
 #: A change given with its starting figure: "from 150 to 400".
 _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\bto\b", re.IGNORECASE)
+#: A question asking how things stood before a new way of working came in ("before it moved to the dynamic
+#: purchasing system", "before the hub was launched").
+_ASKS_BEFORE_SWITCH = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:moved|switched|changed|transferred|"
+                                 r"went over|converted) (?:to|over)\b|\bbefore (?:the|its|their) (?:[\w/-]+ ){0,4}?"
+                                 r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started)\b",
+                                 re.IGNORECASE)
+#: Words that speak of how things stood earlier: "previously", "until 2023", "had been", "from 14 zones to 9".
+_EARLIER_STATE = re.compile(r"\b(?:previously|formerly|before|until|used to|had been|prior to|earlier|replaced|"
+                            r"instead of)\b", re.IGNORECASE)
 
 
 def before_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked as it stood before a change is not given only as it stood after, or as what the
     change added: "extended to 400 households" is the pilot's size since, "recruited 9 new support workers" the
-    drive's gain, neither the size before; "from 150 to 400 households" gives both."""
+    drive's gain, neither the size before; "from 150 to 400 households" gives both. Asked how things stood before
+    a new way of working, the sentence must speak of the earlier state: "commissioned through a dynamic purchasing
+    system covering 9 zones" is how it stands now."""
+    if _ASKS_BEFORE_SWITCH.search(question) and not (_EARLIER_STATE.search(sentence) or _FROM_TO.search(sentence)):
+        return False
     return (not _ASKS_BEFORE.search(question) or not (_AFTER_ONLY.search(sentence) or _GAINED.search(sentence))
             or bool(_FROM_TO.search(sentence)))
 
@@ -834,8 +848,23 @@ _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "major
 #: Words that say roughly how many without a number ("few homes could", "hundreds of calls"): they do not
 #: answer "how many".
 _VAGUE = {"few", "several", "dozens", "hundreds", "thousands"}
-#: How many words after a number its counted noun may stand ("96 people", "26 older people").
+#: How many words after a number its counted noun may stand ("96 people", "26 older people"); the capitalised words
+#: of a name inside the phrase count as none ("109 approved Shared Lives carers"), up to NAME_WORDS of them.
 COUNTED_REACH = 3
+NAME_WORDS = 4
+
+
+def _within_reach(tokens: list[str]) -> list[str]:
+    """The first tokens of the phrase after a number in which its counted noun may stand: COUNTED_REACH words,
+    besides the words of a name within it."""
+    out, plain, named = [], 0, 0
+    for t in tokens:
+        capital = t[:1].isupper()
+        if (plain >= COUNTED_REACH) or (capital and named >= NAME_WORDS):
+            break
+        out.append(t)
+        named, plain = named + capital, plain + (not capital)
+    return out
 
 
 def _acts_on(phrase: list[str], word: str) -> bool:
@@ -850,17 +879,19 @@ def _counts_another(after: str, nouns: set[str]) -> bool:
     count care homes, "64 home care providers" counts providers, "2,900 carers' assessments" counts
     assessments, not carers). The phrase ends at punctuation, at a verb or preposition, or at what its plural
     noun does ("420 volunteers providing lifts" counts volunteers)."""
-    heads = _phrase_heads(_TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])[:COUNTED_REACH])
+    heads = _phrase_heads(_within_reach(_TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])))
     plurals = [w for w in heads if _looks_plural(w)]
     return bool(plurals) and _stem(plurals[-1]) not in nouns
 
 
 def _phrase_heads(tokens: list[str]) -> list[str]:
     """The words of the noun phrase the tokens begin, casefolded, without possessives ("carers'") or numbers: the
-    phrase ends at a verb or preposition, or at what its plural noun does ("volunteers *providing* lifts")."""
+    phrase ends at a verb or preposition, at what its plural noun does ("volunteers *providing* lifts"), or at "of"
+    after a plural ("Directors *of* Adult Social Services" counts directors)."""
     phrase: list[str] = []
     for w in tokens:
-        if w.casefold() in _PHRASE_END or _acts_on(phrase, w):
+        if w.casefold() in _PHRASE_END or _acts_on(phrase, w) \
+                or w.casefold() == "of" and phrase and _looks_plural(phrase[-1].casefold()):
             break
         phrase.append(w)
     return [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
@@ -1699,8 +1730,10 @@ def of_the_named_one(sentence: str, question: str, councils: tuple[str, ...] = (
 
 #: Words that say something did not happen ("could not be provided", "were never reviewed").
 _NEGATION = r"not|never|unable|cannot|no longer"
-#: A question about what was not done ("could not be arranged", "without a review", "unallocated", "unmet").
-_ASKS_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|un\w+(?:ed|met))\b|n['’]t\b", re.IGNORECASE)
+#: A question about what was not done ("could not be arranged", "without a review", "unallocated", "unmet",
+#: "still waiting to be screened").
+_ASKS_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|un\w+(?:ed|met)|wait\w*|await\w*|outstanding|pending|backlogs?)\b"
+                            r"|n['’]t\b", re.IGNORECASE)
 #: A clause whose figure is said not to have happened: a number, then a negation before the clause ends
 #: ("around 1,900 hours of home care a week could not be provided"); a negation before the number ("had not met
 #: its target of 80%") or in a clause of its own ("14 parishes where agencies could not recruit") is said of

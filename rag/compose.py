@@ -40,6 +40,10 @@ NEXT_GAP = 4
 RESTATES_OVERLAP = 0.6
 #: A sentence that points back to the one before it ("took this on board", "as a result").
 REFERS_BACK = re.compile(r"\b(this|these|that|those|as a result|therefore|consequently|in response)\b", re.IGNORECASE)
+#: A sentence that tells what the one before it caused ("This meant fewer people were getting reablement"): for a
+#: "why" question, the sentence before it holds the cause.
+CONSEQUENCE = re.compile(r"^(?:(?:This|That|These|Those)(?: \w+){0,2} (?:meant|means|led to|leads to|resulted in|results in|"
+                         r"caused|causes)|As a result|Consequently|Because of this|Therefore)\b")
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
                        weights: TermWeights, limit: int, wants_cause: bool = False,
                        wants_detail: bool = False) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
-    ("They felt this left...", or for a "why" question one that points back: "took this on board") and
+    ("They felt this left...", or for a "why" question one that points back: "took this on board", or any
+    chosen one that tells what the sentence before it caused: "This meant …") and
     followed by the next one of its paragraph when that one elaborates ("For example...", "This
     included..."), the chosen one only restates the question, the question asks a second thing, the chosen
     one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), or the
@@ -202,7 +207,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     seen: set[tuple[int, int]] = set()
     for i, seed in enumerate(seeds):
         leans_back = ELABORATION.match(seed.sentence.text) or wants_cause and REFERS_BACK.search(seed.sentence.text)
-        before = preceding.get(id(seed)) if i == 0 and leans_back else None
+        before = preceding.get(id(seed)) if i == 0 and leans_back or wants_cause and CONSEQUENCE.match(seed.sentence.text) \
+            else None
         after = following.get(id(seed))
         opens = id(seed) not in preceding
         if after is not None and not (ELABORATION.match(after.sentence.text) or continues(after.sentence.text)

@@ -169,15 +169,21 @@ _SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "fou
 _WAIT_BOUND = re.compile(r"\b(?:more than|longer than|over|at least|in excess of|beyond|upwards of)\s+"
                          r"(?P<n>\d+(?:\.\d+)?|an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                          r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+#: The same said of what has not happened within a recent length of time: "had not had their care reviewed in the
+#: past 12 months" counts those who had gone more than a year without.
+_NOT_WITHIN = re.compile(r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:in|within|during|over) the (?:past|last|previous)\s+"
+                         r"(?P<n>\d+(?:\.\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*"
+                         r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 #: How far apart two such lengths may be and still be one ("26 weeks" for "six months").
 WAIT_BOUND_TOLERANCE = 0.1
 
 
 def wait_bounds(text: str) -> list[float]:
-    """The lengths of time, in days, that the text holds a count against ("waiting more than six months" → 180)."""
+    """The lengths of time, in days, that the text holds a count against ("waiting more than six months" → 180,
+    "not reviewed in the past 12 months" → 360)."""
     out = []
-    for m in _WAIT_BOUND.finditer(text):
-        n = m.group("n").casefold()
+    for m in (*_WAIT_BOUND.finditer(text), *_NOT_WITHIN.finditer(text)):
+        n = (m.group("n") or "a").casefold()  # "in the past year"
         value = 1.0 if n in ("a", "an") else _SMALL.get(n) if n in _SMALL else float(n)
         out.append(value * _DAYS[m.group("unit").casefold()])
     return out

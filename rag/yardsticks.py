@@ -17,6 +17,8 @@ _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
 #: England's regions, whose figures are benchmarks too ("the Yorkshire and the Humber average").
 _REGIONS = (r"(?:North East|North West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
             r"(?:inner |outer )?London|South East|South West)")
+#: The councils a figure is of, between it and its region ("the average for *councils in* the North West").
+_COUNCILS_IN = r"(?:(?:councils|local authorities|authorities|areas)\s+(?:in|across)\s+)?"
 #: A national, England or regional figure named ("the England average", "national rates", "national", "the South
 #: West average").
 _BENCHMARK_NAME = rf"(?:(?:national|England|English|regional)(?:\s+{_MEASURE})?|{_REGIONS}\s+{_MEASURE})"
@@ -29,8 +31,8 @@ _ASKS_BENCHMARK = re.compile(
     rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator) "
     rf"(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
     rf"comparators?|statistical neighbours?|the rest of (?:England|the country))\b|"
-    rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) (?:England|the region|the country|"
-    rf"(?:the )?{_REGIONS}))\b",
+    rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) {_COUNCILS_IN}(?:England|the region|"
+    rf"the country|(?:the )?{_REGIONS}))\b",
     re.IGNORECASE)
 #: Words that give a benchmark in a sentence ("lower than the England average", "in line with similar councils").
 _BENCHMARK = re.compile(
@@ -109,7 +111,7 @@ def gives_benchmark(sentence: str, asked: Benchmark | None = None) -> bool:
 #: How far a benchmark reaches, by the words naming it: England's figures, a region's, or neighbouring councils'.
 _REACH = {"national": re.compile(r"\b(?:national(?:ly)?|England|English|the rest of (?:England|the country))\b", re.IGNORECASE),
           "regional": re.compile(rf"\b(?:regional(?:ly)?|region'?s?|{_REGIONS}\s+{_MEASURE}|"
-                                 rf"{_MEASURE}\s+(?:for|across|in)\s+(?:the\s+)?{_REGIONS})\b", re.IGNORECASE),
+                                 rf"{_MEASURE}\s+(?:for|across|in)\s+{_COUNCILS_IN}(?:the\s+)?{_REGIONS})\b", re.IGNORECASE),
           "neighbouring": re.compile(r"\b(?:neighbouring|nearby|surrounding|neighbours?['’]?)\b", re.IGNORECASE)}
 
 

@@ -282,3 +282,16 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     assert answer_type("Which market towns in Fenwick set up community hubs?") == "name"
     assert answer_type("Which villages in Fenwick made the most referrals?") == "name"
     assert answer_type("Which neighbouring county does Fenwick share its advocacy service with?") == "name"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("How did Fenwick's leaders explain reablement outcomes that were below the England average?", "reason"),
+    ("How did leaders account for the overspend?", "reason"),
+    ("How does Fenwick explain care charges to people?", "method"),  # explaining to people informs them
+    ("What was Fenwick's Deprivation of Liberty Safeguards backlog in March 2023?", "number"),
+    ("What was the DoLS backlog?", "number"),
+    ("What was done about the DoLS backlog?", "description"),
+    ("What was the impact of the backlog?", "description"),
+])
+def test_answer_type_of_explanations_and_backlogs(question, kind):
+    assert answer_type(question) == kind

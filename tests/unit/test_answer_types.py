@@ -1287,3 +1287,52 @@ def test_a_name_asked_as_where_something_is_is_set_after_a_word_of_place():
     assert not holds("name", "People valued services such as Shared Lives and the day service at Oakmeadow.", question,
                      ("Fenwick",))  # the service's own name, and another service's
     assert holds("name", "The day service at Oakmeadow in Kelby was popular.", question, ("Fenwick",))
+
+
+def test_a_name_inside_the_counted_phrase_is_no_verb_and_no_head():
+    question = "How many approved Shared Lives carers did Fenwick have in 2023/24?"
+    assert counted_nouns(question) == {"carer"}  # "Shared" is part of a name, not a past verb
+    assert counted_nouns("How many people visited the hubs?") == {"people"}
+    sentence = "Fenwick Shared Lives supported 132 people through 109 approved Shared Lives carers in 2023/24."
+    assert holds("number", sentence, question, ("Fenwick",))
+    assert not holds("number", "Fenwick Shared Lives supported 132 people in 2023/24.", question, ("Fenwick",))
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("At the time of our assessment, 260 safeguarding concerns had not been screened.",
+     "How many safeguarding concerns were still waiting to be screened?", True),  # waiting asks what was not done
+    ("At the time of our assessment, 260 safeguarding concerns had not been screened.",
+     "How many safeguarding concerns were screened?", False),
+])
+def test_a_count_of_what_was_still_waiting_is_a_count_of_what_was_not_done(sentence, question, expected):
+    from rag.answer_types import done_as_asked
+
+    assert done_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Home care was commissioned through a dynamic purchasing system covering 9 zones.", False),  # how it stands now
+    ("Before the change, home care had been commissioned in 14 zones; the new system covers 9.", True),
+    ("The number of zones was cut from 14 to 9.", True),
+])
+def test_how_things_stood_before_a_new_way_of_working(sentence, expected):
+    from rag.answer_types import before_as_asked
+
+    question = "How many home care zones did Fenwick have before it moved to the dynamic purchasing system?"
+    assert before_as_asked(sentence, question) is expected
+    assert before_as_asked(sentence, "How many home care zones did Fenwick have?")
+
+
+def test_equipment_is_not_an_adaptation():
+    question = "How many people used Fenwick's self-assessment tool to arrange minor adaptations?"
+    assert other_kind("The tool allowed 1,300 people to order simple equipment.", question) == ("adaptation",
+                                                                                                 "equipment")
+    assert other_kind("The tool allowed 300 people to arrange minor adaptations.", question) is None
+    assert other_kind("Equipment was delivered within three days.", "How fast did aids and adaptations arrive?") is None
+
+
+def test_an_explanation_gives_a_reason():
+    from rag.answer_types import has_reason
+
+    assert has_reason("Leaders explained that the team took on people with more complex needs.")
+    assert not has_reason("Leaders explained the new charging policy in letters.")  # what they explained, no cause

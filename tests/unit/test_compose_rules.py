@@ -361,3 +361,19 @@ def test_of_a_sentence_s_figures_the_one_compared_is_the_one_counting_what_is_as
     assert asked_figure(both, bound, question) == 1100  # not the 896 people waiting for an assessment
     assert asked_figure(both, bound, "Which councils had more than 500 people waiting for a Care Act assessment?") == 896
     assert asked_figure("There were 1,240 applications waiting.", bound, question) == 1240
+
+
+def test_a_why_answer_takes_the_cause_before_a_sentence_telling_what_it_caused():
+    weights = TermWeights([])
+    p = passage("Reablement staff often covered people waiting for home care.|This meant fewer people got reablement."
+                "|Other news.")
+    cs = candidates(p, [0.3, 0.9, 0.2], [[1, 0]] * 3)
+    other = candidates(passage("Partners said prevention was patchy.", chunk_id=1), [0.95], [[0, 1]])
+    chosen = [other[0], cs[1]]
+    out = with_continuations(chosen, [*other, *cs], "Why were fewer people getting reablement?", weights, 3,
+                             wants_cause=True)
+    assert [c.sentence.text for c in out] == ["Partners said prevention was patchy.",
+                                              "Reablement staff often covered people waiting for home care.",
+                                              "This meant fewer people got reablement."]
+    out = with_continuations(chosen, [*other, *cs], "How many people got reablement?", weights, 3)
+    assert "Reablement staff often covered people waiting for home care." not in [c.sentence.text for c in out]

@@ -59,3 +59,9 @@ def test_every_row_has_one_plain_pattern_and_report_wordings():
     with open(DATA_DIR / "lay_terms.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))[1:]
     assert rows and all(len(row) == 2 and row[0] and row[1].strip() for row in rows)  # a comma in a pattern splits it
+
+
+def test_checking_whether_care_still_suits_someone_is_a_review():
+    assert "review" in report_words("How many people had gone a year without anyone checking whether their care "
+                                    "still suited them?")
+    assert not any("review" in w for w in report_words("How many people had their blood pressure checked?"))

@@ -109,3 +109,13 @@ def test_a_count_must_give_the_length_of_time_it_is_held_against_when_required()
     assert same_wait_bound("Of 1,644 concerns, 412 led to a section 42 enquiry.", question)
     assert same_wait_bound("31 enquiries had been open for over 6 months.", question, required=True)
     assert same_wait_bound("412 led to an enquiry.", "How many enquiries were there?", required=True)  # none asked
+
+
+def test_what_was_not_done_within_a_recent_length_of_time_is_held_against_it():
+    from rag.thresholds import same_wait_bound, wait_bounds
+
+    sentence = "In November 2024, 2,340 people had not had their care reviewed in the past 12 months."
+    assert wait_bounds(sentence) == [360.0]
+    assert wait_bounds("1,200 people were assessed in the past 12 months.") == []  # nothing left undone
+    assert same_wait_bound(sentence, "How many people had gone more than a year without a review?", required=True)
+    assert not same_wait_bound(sentence, "How many people had gone more than two years without a review?")

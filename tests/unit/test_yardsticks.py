@@ -317,3 +317,23 @@ def test_neighbouring_areas_are_no_national_benchmark():
     regional = benchmark_asked("How did Fenwick's fee uplift compare with the regional average?")
     assert not gives_benchmark("The uplift was lower than in neighbouring areas.", regional)
     assert gives_benchmark("The uplift was lower than in neighbouring areas.")  # no reach asked
+
+
+def test_the_average_for_councils_in_a_region_is_a_regional_benchmark():
+    from rag.yardsticks import benchmark_reach
+
+    asked = benchmark_asked("How does Fenwick's number of Shared Lives carers compare with the average for councils "
+                            "in the North West?")
+    assert asked is not None and benchmark_reach(asked.words) == "regional"
+    assert not gives_benchmark("Fenwick had 41 Shared Lives carers, above the England average.", asked)
+    assert gives_benchmark("Fenwick had 41 Shared Lives carers, above the regional average.", asked)
+    assert benchmark_asked("What was the average for councils' own homes?") is None
+
+
+def test_a_question_asking_why_states_its_comparison_and_asks_for_the_reason():
+    question = "How did Fenwick's leaders explain reablement outcomes that were below the England average?"
+    weights, settings = TermWeights([]), Settings()
+    cause = candidate("Leaders explained that the reablement team took on people with more complex needs.")
+    assert benchmark_not_given(_query(question, kind="reason"), [cause], weights, settings) is None
+    assert benchmark_not_given(_query("How did Fenwick's reablement outcomes compare with the England average?"),
+                               [cause], weights, settings)
