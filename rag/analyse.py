@@ -139,7 +139,7 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            re.IGNORECASE)
 #: "In which …" with up to two words before the kind of place ("in which Bury towns").
 _IN_WHICH = r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?"
-_PLACE = re.compile(r"^\s*(and )?where\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
+_PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
                     rf"{_IN_WHICH}(parts? of (?:the )?(?:borough|county|city|area|district|"
                     r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b",
                     re.IGNORECASE)

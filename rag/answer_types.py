@@ -46,7 +46,7 @@ _GENERIC = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "th
             # months and days name a time, not a thing
             *(m.casefold() for m in MONTHS), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&|upon|on)\s+[A-Z][\w&'’-]*|\s+[A-Z][\w&'’-]*)*|"
-                   r"\b[A-Z]{2,}s?\b|['‘\"“][^'’\"”]{3,60}['’\"”]")
+                   r"\b[A-Z]{2,}s?\b|(?<!\w)['‘\"“](?=\S)[^'’\"”]{3,60}(?<=\S)['’\"”](?!\w)")  # not "carers' … carers'"
 _TOKEN = re.compile(r"[\w'’-]+")
 #: Words after "how many" that are not the thing counted.
 _COUNT_FILLERS = {"of", "the", "more", "new", "times", "different", "local", "extra", "other", "additional", "in", "total"}
@@ -568,7 +568,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
-                         r".{0,60}\b(spend|spent|cost|costs|pay|paid|fund|funded|funding|invest|invested|charge|charges|charged|"
+                         r".{0,60}\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
@@ -648,7 +648,10 @@ _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\
 #: purchasing system", "before the hub was launched").
 _ASKS_BEFORE_SWITCH = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:moved|switched|changed|transferred|"
                                  r"went over|converted) (?:to|over)\b|\bbefore (?:the|its|their) (?:[\w/-]+ ){0,4}?"
-                                 r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started)\b",
+                                 r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started)\b|"
+                                 # "before the open-book exercise set the rate", "before Derbyshire trained 22 assessors"
+                                 r"\bbefore (?:the|its|their|it|they|(?-i:[A-Z])[\w-]*)(?: [\w/-]+){0,3}? (?:set|agreed|"
+                                 r"introduced|launched|trained|recruited|hired|opened|replaced|brought in)\b",
                                  re.IGNORECASE)
 #: Words that speak of how things stood earlier: "previously", "until 2023", "had been", "from 14 zones to 9".
 _EARLIER_STATE = re.compile(r"\b(?:previously|formerly|before|until|used to|had been|prior to|earlier|replaced|"
@@ -758,7 +761,8 @@ def kindred_nouns(nouns: set[str]) -> set[str]:
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
-_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)", re.IGNORECASE)
+_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b",
+                     re.IGNORECASE)  # "how many of its staff …, as an actual headcount" wants no share
 
 
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
@@ -1566,13 +1570,32 @@ def per_head_as_asked(sentence: str, question: str) -> bool:
     return not _PER_HEAD.search(question) or bool(_PER_HEAD_GIVEN.search(sentence))
 
 
+#: A count asked per length of time ("how many days a week is the hub staffed", "how many hours a day").
+_PER_PERIOD = re.compile(r"\bhow many (?:[\w-]+ ){0,2}?(?:days|hours|nights|evenings|weekends|visits|calls|sessions|shifts) "
+                         r"(?:a|per|each|every) (?P<unit>day|week|fortnight|month|year)\b", re.IGNORECASE)
+#: Adverbs of each length of time ("weekly", "daily").
+_PER_PERIOD_WORDS = {"day": "daily", "week": "weekly", "fortnight": "fortnightly", "month": "monthly",
+                     "year": "yearly|annually"}
+
+
+def per_period_as_asked(sentence: str, question: str) -> bool:
+    """Whether a count asked per length of time is given per that length: "the average wait was 9 days" does not
+    say how many days a week the hub is staffed; "open seven days a week" does."""
+    m = _PER_PERIOD.search(question)
+    if not m:
+        return True
+    unit = m.group("unit").casefold()
+    return bool(re.search(rf"\b(?:a|per|each|every|in the|in a) {unit}\b|\b(?:{_PER_PERIOD_WORDS[unit]})\b",
+                          sentence, re.IGNORECASE))
+
+
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
-    a price per the unit asked, a figure per head, a change, or a share, as the question asks, of what was done
-    (or of what was not, when that is asked);
-    a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
+    a price per the unit asked, a figure per head or per length of time, a change, or a share, as the question asks,
+    of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
+            and per_period_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question) and recruited_given(sentence, question)
@@ -1636,15 +1659,20 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     return not sums or any(set(stems[max(0, i - SPENT_ON_REACH) : i + SPENT_ON_REACH + 1]) & wanted for i in sums)
 
 
+#: Words that count what there is room for at one time ("capacity for about 95 people at a time"), not a total.
+_AT_A_TIME = re.compile(r"\bat (?:a|any one|one|the same) time\b|\bat once\b|\bcapacity\b", re.IGNORECASE)
+
+
 def total_as_asked(sentence: str, question: str) -> bool:
     """Whether a whole count asked for ("how many Shared Lives carers does it have altogether") is given by a
-    clause naming the thing counted without counting only additions: "recruited 6 new carers" is not how many
-    carers there are. A question about additions itself ("how many new carers in total") is left alone."""
+    clause naming the thing counted without counting only additions or what there is room for at one time:
+    "recruited 6 new carers" is not how many carers there are, nor "capacity for 95 people at a time" how many
+    were supported in all. A question about additions itself ("how many new carers in total") is left alone."""
     if not _ASKS_TOTAL.search(question) or _ADDED.search(question):
         return True
     nouns = counted_nouns(question)
     counting = [c for c in figure_clauses(sentence, has_count) if any(_stem(w) in nouns for w in _words(c))]
-    return not counting or any(not _ADDED.search(c) for c in counting)
+    return not counting or any(not _ADDED.search(c) and not _AT_A_TIME.search(c) for c in counting)
 
 
 def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
@@ -1738,7 +1766,8 @@ _ASKS_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|un\w+(?:ed|met)|wait\w*|
 #: ("around 1,900 hours of home care a week could not be provided"); a negation before the number ("had not met
 #: its target of 80%") or in a clause of its own ("14 parishes where agencies could not recruit") is said of
 #: something else. Read within a bounded window, so a hostile sentence stays linear time.
-_FIGURE_NOT_DONE = re.compile(r"\d(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])"
+_FIGURE_NOT_DONE = re.compile(r"(?<![\d,.])\d(?:[\d,.]*\d)?"  # the whole number: "1,550 people had not …"
+                              r"(?:(?!\b(?:where|who|whom|whose|which|that|because|as|although|when|if)\b)[^,;:])"
                               rf"{{0,{PHRASE_CHARS}}}?(?:\b(?:{_NEGATION}|unmet)\b|n['’]t\b)"
                               rf"[^,;:]{{0,{PHRASE_CHARS}}}", re.IGNORECASE)
 
@@ -1887,7 +1916,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "views":
         return gives_views(sentence, question, councils)
     if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
-        return (has_frequency(sentence) or bool(_SHARE_FIGURE.search(sentence))) and names_the_part(sentence, question, councils)
+        return ((has_frequency(sentence) or bool(_SHARE_FIGURE.search(sentence))) and names_the_part(sentence, question, councils)
+                and of_the_subject(f"{lead_in} {sentence}", question))
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" and place_described(sentence, question, councils):
@@ -1910,11 +1940,46 @@ _ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b", re.IGNORECASE)
 _SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b\d+ (?:in|out of|of the|of its) (?:\d+|ten|five|four|three)\b", re.IGNORECASE)
 
 
+#: A "how often" question about a body's meetings.
+_ASKS_MEETING = re.compile(r"\b(?:meet|meets|met|convene|convenes|sit|sits)\s*\??\s*$", re.IGNORECASE)
+#: Verbs that end the subject of a "how often does …" question ("the high-risk panel *set up* by …", "… *meet*").
+_SUBJECT_END = {"set", "meet", "run", "held", "hold", "take", "happen", "occur", "visit", "review", "check", "send", "carry",
+                "contact", "get", "receive", "see", "use", "update", "report"}
+
+
+def subject_asked(question: str) -> str | None:
+    """The stem of the head noun of the subject of a "how often does/are …" question ("How often does the multi-agency
+    high-risk panel set up by Leeds meet?" → "panel"), or None when it names only people or nothing."""
+    m = re.search(r"\bhow often (?:does|do|did|is|are|was|were|has|have|had|will|would)\s+(?P<rest>.{1,120})",
+                  question, re.IGNORECASE)
+    if not m:
+        return None
+    words: list[str] = []
+    for w in (t.strip("'’").casefold() for t in _TOKEN.findall(m.group("rest"))):
+        if w in _PHRASE_END or w in _SUBJECT_END or words and w.endswith("ed"):
+            break
+        if w not in _ARTICLES:
+            words.append(w)
+    head = _stem(words[-1]) if words else None
+    return None if head is None or head in _GENERIC or head in {_stem(w) for w in _GENERIC} else head
+
+
+def of_the_subject(text: str, question: str) -> bool:
+    """Whether the text (a sentence and the one before it) speaks of the body a "how often does … meet" question asks
+    about: people "contacted every 4 weeks" say nothing of how often a panel meets. (Other deeds are often asked
+    in other words: "travelling advice vehicles" for "mobile advice vans".)"""
+    head = subject_asked(question) if _ASKS_MEETING.search(question) else None
+    return head is None or head in {_stem(w) for w in _words(text)}
+
+
 #: The thing a "which …" question asks to be named: the last word of the phrase after "which" ("Which
 #: neighbouring *county* …", "Which two *areas* …").
 _WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<head>[a-z]{3,})\b"
                           r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could)\b)",
                           re.IGNORECASE)
+#: The same after a number, whatever follows it ("Which five *providers* deliver home care?").
+_WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'’-]+\s+){0,2}?"
+                                   r"(?P<head>[a-z]{3,}s)\b(?!\s+(?:[\w'’-]+\s+)?[a-z]{3,}s\b)", re.IGNORECASE)
 #: A name set just before a mention, as its apposition: "*Elm Court*, a care home, closed"; looked for this far back.
 NAMED_BEFORE_CHARS = 80
 _NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$")
@@ -1926,7 +1991,7 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
     """Whether a sentence that speaks of the thing a "which …" question asks to be named does not speak of it only
     as one or some of its kind with no name after it: "commissioned jointly with a neighbouring county" and "extend
     the model to two more areas" say there is one, not which."""
-    m = _WHICH_THING.search(question)
+    m = _WHICH_NUMBERED_THING.search(question) or _WHICH_THING.search(question)
     if not m:
         return True
     head = re.escape(_stem(m.group("head")))

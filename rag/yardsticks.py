@@ -16,7 +16,8 @@ from .periods import periods
 _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
 #: England's regions, whose figures are benchmarks too ("the Yorkshire and the Humber average").
 _REGIONS = (r"(?:North East|North West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
-            r"(?:inner |outer )?London|South East|South West)")
+            r"(?:inner |outer |Greater )?London|South East|South West|Greater Manchester|Merseyside|(?:West|South) Yorkshire|"
+            r"Tyne and Wear)")
 #: The councils a figure is of, between it and its region ("the average for *councils in* the North West").
 _COUNCILS_IN = r"(?:(?:councils|local authorities|authorities|areas)\s+(?:in|across)\s+)?"
 #: A national, England or regional figure named ("the England average", "national rates", "national", "the South

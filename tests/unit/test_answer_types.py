@@ -1336,3 +1336,86 @@ def test_an_explanation_gives_a_reason():
 
     assert has_reason("Leaders explained that the team took on people with more complex needs.")
     assert not has_reason("Leaders explained the new charging policy in letters.")  # what they explained, no cause
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The hub was staffed seven days a week.", "How many days a week is the Fenwick hub staffed?", True),
+    ("The average wait for the hub was 9 days.", "How many days a week is the Fenwick hub staffed?", False),
+    ("The average wait for the hub was 9 days.", "How many days did people wait for the hub?", True),  # no rate asked
+])
+def test_a_count_asked_per_length_of_time_is_given_per_that_length(sentence, question, expected):
+    from rag.answer_types import per_period_as_asked
+
+    assert per_period_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council paid home care providers £23.10 per hour, agreed after an open-book exercise.",
+     "What hourly rate was Fenwick paying before the open-book exercise set the current rate?", False),
+    ("Before the open-book exercise, the council paid £21.40 per hour.",
+     "What hourly rate was Fenwick paying before the open-book exercise set the current rate?", True),
+    ("There were 684 applications waiting to be assessed in January 2025.",
+     "Before Fenwick trained its 22 extra assessors, how many applications were waiting?", False),
+])
+def test_how_things_stood_before_the_council_did_something(sentence, question, expected):
+    from rag.answer_types import before_as_asked
+
+    assert before_as_asked(sentence, question) is expected
+
+
+def test_a_quoted_name_opens_and_closes_with_its_quotes_not_with_possessives():
+    from rag.answer_types import new_names
+
+    question = "Which local carers' charity does Fenwick run its carers' hubs with?"
+    assert new_names("Two carers' hubs opened in 2023, run with a local carers' charity.", question) == []
+    assert new_names("Staff called it 'Better Conversations' in 2024.", "What is the model called?") == [
+        (3, "'Better Conversations'")]
+    assert not holds("organisation", "Two carers' hubs opened in 2023, run with a local carers' charity.", question,
+                     ("Fenwick",))
+
+
+def test_which_numbered_things_are_not_named_by_their_number():
+    from rag.answer_types import named_not_only_as_some
+
+    question = "Which five providers deliver home care under Fenwick's framework?"
+    assert not named_not_only_as_some("Home care came from 5 main providers on a framework.", question)
+    assert named_not_only_as_some("Home care came from 5 providers: Alpha Care, Beta Homecare and three others.",
+                                  question)
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("52% of adult social care staff were from ethnic minority backgrounds.",
+     "How many of Fenwick's staff come from ethnic minority backgrounds, as an actual headcount?", False),
+    ("The service had capacity for about 95 people at a time.",
+     "How many people in total did Fenwick's reablement service support in 2023/24?", False),
+    ("The service supported 1,320 people in 2023/24.",
+     "How many people in total did Fenwick's reablement service support in 2023/24?", True),
+    ("The council had commissioned an external provider to complete 300 assessments in 2024/25.",
+     "How much is Fenwick paying the external provider it commissioned?", False),  # a sum is asked
+    ("In August 2024, 1,550 people had not had a review, including people placed outside the borough.",
+     "How many people did Fenwick place outside the borough?", False),  # the count is of those not reviewed
+])
+def test_counts_and_sums_in_the_form_asked(sentence, question, expected):
+    assert holds("number", sentence, question, ("Fenwick",)) is expected
+
+
+def test_how_often_a_body_meets_is_said_of_that_body():
+    from rag.answer_types import subject_asked
+
+    question = "How often does the multi-agency high-risk panel set up by Fenwick meet?"
+    assert subject_asked(question) == "panel" and subject_asked("How often do people get a review?") is None
+    assert not holds("frequency", "People on waiting lists were contacted every 4 weeks.", question, ("Fenwick",))
+    assert holds("frequency", "The panel met every 4 weeks.", question, ("Fenwick",))
+    assert holds("frequency", "Mobile advice vans visited market towns twice a month.",
+                 "How often do the travelling advice vehicles stop in Fenwick's towns?", ("Fenwick",))
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("In 2023/24, 4,920 carers' assessments were completed.", "How many carers' reviews did Fenwick complete?",
+     ("carers' review", "carers' assessment")),
+    ("The 2023/24 survey of people who use adult social care services had a response rate of 41%.",
+     "What was the response rate to Fenwick's carers survey?", ("carers' survey", "people's survey")),
+    ("The carers' survey had a response rate of 41%.", "What was the response rate to Fenwick's carers survey?", None),
+])
+def test_kinds_of_reviews_and_surveys(sentence, question, expected):
+    assert other_kind(sentence, question) == expected

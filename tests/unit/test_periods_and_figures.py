@@ -238,6 +238,22 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("name", "Aa at " * 50_000, "In which town is the Aa Centre?") is False
     from rag.answer_types import has_count
     assert has_count("section 1 " * 50_000) is False
+    # a name inside a counted phrase, before a new way of working, per length of time, at a time, how often a body
+    # meets, which numbered things, quoted names, what still waits, what was not done within a time
+    assert counted_nouns("How many " + "Aa " * 30_000 + "carers were there?") <= {"aa", "carer"}  # read in bounds
+    assert before_as_asked("had been " * 50_000, "How many before it moved to " + "aa " * 20_000 + "?") is True
+    assert before_as_asked(digits, "How many before " + "Aa " * 30_000 + "trained them?") is True  # too far to read
+    assert holds("number", "a week " * 50_000 + "9", "How many days a week is it open?") is False
+    assert holds("number", "1 people at a time, " * 30_000, "How many people in total were seen?") is False
+    assert holds("frequency", "monthly " * 50_000, "How often does the " + "aa " * 20_000 + "panel meet?") is False
+    assert named_not_only_as_some("5 main " * 50_000 + "providers", "Which five providers run it?") is False
+    from rag.answer_types import new_names
+    assert new_names("carers' " * 50_000 + "x", "Which charity?") == []
+    assert holds("number", "1,5" * 50_000 + " not screened", "How many were still waiting?") is False
+    from rag.thresholds import wait_bounds
+    assert wait_bounds("not " + "aa " * 50_000 + "in the past 12 months") == []  # too far from the negation
+    from rag.compose import CONSEQUENCE
+    assert CONSEQUENCE.match("This " + "aa " * 50_000 + "meant") is None
 
 
 @pytest.mark.parametrize("question,sentence,expected", [

@@ -337,3 +337,10 @@ def test_a_question_asking_why_states_its_comparison_and_asks_for_the_reason():
     assert benchmark_not_given(_query(question, kind="reason"), [cause], weights, settings) is None
     assert benchmark_not_given(_query("How did Fenwick's reablement outcomes compare with the England average?"),
                                [cause], weights, settings)
+
+
+def test_a_city_regions_average_is_a_regional_benchmark():
+    asked = benchmark_asked("How does Fenwick's 71% of care homes rated good compare with the Greater Manchester average?")
+    assert asked is not None
+    assert not gives_benchmark("71% of care homes in the borough were rated good or outstanding.", asked)
+    assert gives_benchmark("71% were rated good, above the Greater Manchester average of 68%.", asked)
