@@ -173,7 +173,22 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
     median wait was 62 days, and waits were longest in the west" does not say how long the longest wait was."""
     if not _ASKS_EXTREME_TIME.search(question):
         return True
-    return any(has_duration(c) and _EXTREME_TIME.search(c) for c in _CLAUSE_BREAK.split(sentence))
+    return any(has_duration(c) and _EXTREME_TIME.search(c) and not bound_of_a_count(c) for c in _CLAUSE_BREAK.split(sentence))
+
+
+#: Words that bound a length of time from one side only ("more than 6 months"): an extreme only when no count is held
+#: against them.
+_BOUND_ONLY = re.compile(r"\b(?:more than|over|longer than|at least|less than|under|within)\b", re.IGNORECASE)
+_STRONG_EXTREME = re.compile(r"\b(?:longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
+                             r"at most)\b", re.IGNORECASE)
+
+
+def bound_of_a_count(clause: str) -> bool:
+    """Whether a one-sided length of time in the clause only bounds a count ("640 of them had been waiting for
+    more than 6 months"): that says how many waited that long, not how long the longest wait was."""
+    if _STRONG_EXTREME.search(clause) or not _BOUND_ONLY.search(clause):
+        return False
+    return has_count(_DURATION.sub(" ", clause))
 
 
 def has_duration(text: str) -> bool:
@@ -1466,9 +1481,17 @@ def ages_as_asked(sentence: str, question: str) -> bool:
 
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
-    another: "90% of older people were still at home" does not say how working-age adults fared."""
-    return _not_only_others({g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)},
-                            {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)})
+    another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
+    that group's people is not one of all people: "supported 1,260 people" does not say how many were older."""
+    asked = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)}
+    given = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)}
+    if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
+        return False
+    return _not_only_others(asked, given)
+
+
+#: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
+_PEOPLE_COUNTED = {"people", "adult", "resident", "person"}
 
 
 def _distinct(words: frozenset[str]) -> frozenset[str]:

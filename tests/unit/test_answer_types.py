@@ -1419,3 +1419,26 @@ def test_how_often_a_body_meets_is_said_of_that_body():
 ])
 def test_kinds_of_reviews_and_surveys(sentence, question, expected):
     assert other_kind(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("In 2023/24 the link workers supported 1,260 people.", False),  # all people, not the older ones asked about
+    ("In 2023/24 the link workers supported 1,260 older people.", True),
+    ("In 2023/24 the link workers supported 640 people aged 65 and over.", True),
+])
+def test_a_count_of_an_age_group_is_not_a_count_of_everyone(sentence, expected):
+    from rag.answer_types import age_group_as_asked
+
+    assert age_group_as_asked(sentence, "How many older people did Fenwick's link workers support?") is expected
+    assert age_group_as_asked(sentence, "How many people did Fenwick's link workers support?")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("2,870 people were waiting, and 640 of them had been waiting for more than 6 months.", False),  # a count's bound
+    ("Some people had waited more than a year.", True),
+    ("The longest wait was 41 weeks, and 40 people were waiting.", True),
+])
+def test_a_bound_held_against_a_count_is_not_the_longest_time(sentence, expected):
+    from rag.answer_types import extreme_as_asked
+
+    assert extreme_as_asked(sentence, "What was the longest anyone had waited for an assessment in Fenwick?") is expected
