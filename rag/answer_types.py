@@ -2020,9 +2020,16 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
     head = re.escape(_stem(m.group("head")))
     mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?{head}(?:s|es)?\b"
                                 r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
-    return not mentions or any(not x.group("some") or x.group("named")
+    return not mentions or any(not x.group("some") and not _ONLY_DESCRIBED.search(sentence[max(0, x.start() - 40) : x.start()])
+                               or x.group("named")
                                or _NAMED_BEFORE.search(sentence[max(0, x.start() - NAMED_BEFORE_CHARS) : x.start()])
                                for x in mentions)
+
+
+#: Words that describe which of a kind without naming any ("in the most deprived wards", "the least deprived areas").
+_ONLY_DESCRIBED = re.compile(r"\b(?:the )?(?:most|least|more|less|poorest|richest|wealthiest|rural|urban|outlying|"
+                             r"other|many|all|both|each|every|these|those|some) (?:[a-z][\w-]* )?(?:and (?:the )?"
+                             r"(?:most|least) (?:[a-z][\w-]* )?)?$", re.IGNORECASE)
 
 
 #: Answer types whose sentences get a relevance bonus when they hold the thing asked for.

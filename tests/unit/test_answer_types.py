@@ -1442,3 +1442,15 @@ def test_a_bound_held_against_a_count_is_not_the_longest_time(sentence, expected
     from rag.answer_types import extreme_as_asked
 
     assert extreme_as_asked(sentence, "What was the longest anyone had waited for an assessment in Fenwick?") is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Men in the most deprived wards lived 13 years less than men in the least deprived wards.", False),
+    ("There was an 11-year gap in life expectancy between the most and least deprived wards.", False),
+    ("Life expectancy was lowest in Brinnington and Lancashire Hill wards.", True),
+    ("Life expectancy was lowest in two wards, Brinnington and Reddish.", True),
+])
+def test_wards_described_by_deprivation_are_not_named(sentence, expected):
+    from rag.answer_types import named_not_only_as_some
+
+    assert named_not_only_as_some(sentence, "Which Fenwick wards have the lowest life expectancy for men?") is expected
