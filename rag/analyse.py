@@ -185,6 +185,7 @@ _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|ove
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
+                       r"(^|[,;:]\s*)(and )?how much (time|longer|sooner|quicker)\b|"
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
                        r"\b(longest|shortest)\b.{0,60}?\b(waited|waiting|had to wait)\b|"
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"

@@ -1612,13 +1612,34 @@ def per_period_as_asked(sentence: str, question: str) -> bool:
                           sentence, re.IGNORECASE))
 
 
+#: A question asking how much of a named sum went on one thing ("How much of the Rural Access Fund was spent on
+#: community transport?").
+_ASKS_PART_OF_SUM = re.compile(r"\bhow much of (?:the |its |their |(?-i:[A-Z])[\w'’-]*['’]s? )(?P<whole>[^?]{3,60}?)\s+"
+                               r"(?:was|were|went|had been|is|has been|did)\b", re.IGNORECASE)
+#: Words that give a part of a sum ("of which £90,000", "40% of the fund", "half of it").
+_PART_GIVEN = re.compile(r"\bof (?:which|this|it|that)\b|%|\bper ?cent\b|\b(?:half|third|quarter|most)\b", re.IGNORECASE)
+_SUM = re.compile(r"£\s?\d[\d,.]*(?:\s*(?:million|billion|m|bn|k)\b)?", re.IGNORECASE)
+
+
+def part_of_sum_as_asked(sentence: str, question: str) -> bool:
+    """Whether a part of a named sum asked for is given as a part: "A Rural Access Fund of £380,000 paid for community
+    transport and outreach" gives the whole fund, not how much of it went on transport."""
+    m = _ASKS_PART_OF_SUM.search(question)
+    if not m or _PART_GIVEN.search(sentence):
+        return True
+    whole = [w for w in _words(m.group("whole")) if w not in _ARTICLES]
+    if not whole or _stem(whole[-1]) not in {_stem(w) for w in _words(sentence)}:
+        return True  # not about the sum named
+    return len(_SUM.findall(sentence)) > 1
+
+
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
     a price per the unit asked, a figure per head or per length of time, a change, or a share, as the question asks,
     of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
-            and per_period_as_asked(sentence, question)
+            and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question) and recruited_given(sentence, question)

@@ -293,6 +293,8 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     ("What was done about the DoLS backlog?", "description"),
     ("What was the impact of the backlog?", "description"),
     ("Whereabouts in Fenwick is the new extra care scheme being built?", "place"),
+    ("How much time per assessment does Fenwick's note-taking tool save?", "duration"),
+    ("How much did Fenwick's note-taking tool cost?", "number"),
 ])
 def test_answer_type_of_explanations_and_backlogs(question, kind):
     assert answer_type(question) == kind

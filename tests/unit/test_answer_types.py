@@ -1454,3 +1454,16 @@ def test_wards_described_by_deprivation_are_not_named(sentence, expected):
     from rag.answer_types import named_not_only_as_some
 
     assert named_not_only_as_some(sentence, "Which Fenwick wards have the lowest life expectancy for men?") is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A Rural Access Fund of £380,000 in 2024/25 paid for community transport and outreach.", False),  # the whole fund
+    ("The Rural Access Fund of £380,000 paid £120,000 for community transport.", True),
+    ("Community transport took 40% of the Rural Access Fund.", True),
+])
+def test_a_part_of_a_named_sum_is_not_the_whole_sum(sentence, expected):
+    from rag.answer_types import part_of_sum_as_asked
+
+    question = "How much of Fenwick's Rural Access Fund was spent on community transport in 2024/25?"
+    assert part_of_sum_as_asked(sentence, question) is expected
+    assert part_of_sum_as_asked(sentence, "How big was Fenwick's Rural Access Fund?")

@@ -252,6 +252,9 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert holds("number", "1,5" * 50_000 + " not screened", "How many were still waiting?") is False
     from rag.thresholds import wait_bounds
     assert wait_bounds("not " + "aa " * 50_000 + "in the past 12 months") == []  # too far from the negation
+    from rag.answer_types import part_of_sum_as_asked
+    assert part_of_sum_as_asked("£1 " * 50_000 + "fund", "How much of the " + "aa " * 30_000 + "fund was spent?") is True
+    assert named_not_only_as_some("the most deprived " * 30_000 + "wards", "Which wards have it?") is False
     from rag.compose import CONSEQUENCE
     assert CONSEQUENCE.match("This " + "aa " * 50_000 + "meant") is None
 
