@@ -179,6 +179,7 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
 #: Words that bound a length of time from one side only ("more than 6 months"): an extreme only when no count is held
 #: against them.
 _BOUND_ONLY = re.compile(r"\b(?:more than|over|longer than|at least|less than|under|within)\b", re.IGNORECASE)
+#: Words that make a length of time an extreme whatever else the clause counts ("the longest wait", "up to 9 months").
 _STRONG_EXTREME = re.compile(r"\b(?:longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
                              r"at most)\b", re.IGNORECASE)
 
@@ -1479,6 +1480,10 @@ def ages_as_asked(sentence: str, question: str) -> bool:
     return _not_only_others(_age_ranges(question), _age_ranges(sentence))
 
 
+#: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
+_PEOPLE_COUNTED = {"people", "adult", "resident", "person"}
+
+
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
@@ -1488,10 +1493,6 @@ def age_group_as_asked(sentence: str, question: str) -> bool:
     if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
         return False
     return _not_only_others(asked, given)
-
-
-#: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
-_PEOPLE_COUNTED = {"people", "adult", "resident", "person"}
 
 
 def _distinct(words: frozenset[str]) -> frozenset[str]:
@@ -1618,6 +1619,7 @@ _ASKS_PART_OF_SUM = re.compile(r"\bhow much of (?:the |its |their |(?-i:[A-Z])[\
                                r"(?:was|were|went|had been|is|has been|did)\b", re.IGNORECASE)
 #: Words that give a part of a sum ("of which £90,000", "40% of the fund", "half of it").
 _PART_GIVEN = re.compile(r"\bof (?:which|this|it|that)\b|%|\bper ?cent\b|\b(?:half|third|quarter|most)\b", re.IGNORECASE)
+#: A sum of money as reports write it ("£380,000", "£1.2 million", "£3m").
 _SUM = re.compile(r"£\s?\d[\d,.]*(?:\s*(?:million|billion|m|bn|k)\b)?", re.IGNORECASE)
 
 
@@ -1636,7 +1638,8 @@ def part_of_sum_as_asked(sentence: str, question: str) -> bool:
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
     a price per the unit asked, a figure per head or per length of time, a change, or a share, as the question asks,
-    of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change for one, a count held against the length of time asked."""
+    of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change
+    for one, a part of a named sum for one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
@@ -1984,6 +1987,8 @@ _ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b", re.IGNORECASE)
 _SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b\d+ (?:in|out of|of the|of its) (?:\d+|ten|five|four|three)\b", re.IGNORECASE)
 
 
+#: The stems of the words that name no one thing ("people", "staff").
+_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
 #: A "how often" question about a body's meetings.
 _ASKS_MEETING = re.compile(r"\b(?:meet|meets|met|convene|convenes|sit|sits)\s*\??\s*$", re.IGNORECASE)
 #: Verbs that end the subject of a "how often does …" question ("the high-risk panel *set up* by …", "… *meet*").
@@ -2005,7 +2010,7 @@ def subject_asked(question: str) -> str | None:
         if w not in _ARTICLES:
             words.append(w)
     head = _stem(words[-1]) if words else None
-    return None if head is None or head in _GENERIC or head in {_stem(w) for w in _GENERIC} else head
+    return None if head is None or head in _GENERIC or head in _GENERIC_STEMS else head
 
 
 def of_the_subject(text: str, question: str) -> bool:
@@ -2041,13 +2046,16 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
     head = re.escape(_stem(m.group("head")))
     mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?{head}(?:s|es)?\b"
                                 r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
-    return not mentions or any(not x.group("some") and not _ONLY_DESCRIBED.search(sentence[max(0, x.start() - 40) : x.start()])
+    return not mentions or any(not x.group("some")
+                               and not _ONLY_DESCRIBED.search(sentence[max(0, x.start() - DESCRIBED_CHARS) : x.start()])
                                or x.group("named")
                                or _NAMED_BEFORE.search(sentence[max(0, x.start() - NAMED_BEFORE_CHARS) : x.start()])
                                for x in mentions)
 
 
-#: Words that describe which of a kind without naming any ("in the most deprived wards", "the least deprived areas").
+#: Words that describe which of a kind without naming any ("in the most deprived wards", "the least deprived areas"),
+#: looked for this far before a mention.
+DESCRIBED_CHARS = 40
 _ONLY_DESCRIBED = re.compile(r"\b(?:the )?(?:most|least|more|less|poorest|richest|wealthiest|rural|urban|outlying|"
                              r"other|many|all|both|each|every|these|those|some) (?:[a-z][\w-]* )?(?:and (?:the )?"
                              r"(?:most|least) (?:[a-z][\w-]* )?)?$", re.IGNORECASE)

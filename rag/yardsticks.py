@@ -14,7 +14,8 @@ from .periods import periods
 
 #: What a national or regional figure is ("average", "rate").
 _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
-#: England's regions, whose figures are benchmarks too ("the Yorkshire and the Humber average").
+#: England's regions and city regions, whose figures are benchmarks too ("the Yorkshire and the Humber average",
+#: "the Greater Manchester average").
 _REGIONS = (r"(?:North East|North West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
             r"(?:inner |outer |Greater )?London|South East|South West|Greater Manchester|Merseyside|(?:West|South) Yorkshire|"
             r"Tyne and Wear)")
