@@ -163,9 +163,12 @@ RATE_REACH = 30
 
 #: A question about the longest or shortest time ("What was the longest anyone waited?").
 _ASKS_EXTREME_TIME = re.compile(r"\b(longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest)\b", re.IGNORECASE)
-#: Words that make a length of time an extreme ("the longest wait was 41 weeks", "up to 9 months", "more than a year").
-_EXTREME_TIME = re.compile(r"\b(longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
-                           r"more than|over|longer than|at least|at most|within|under|less than)\b", re.IGNORECASE)
+#: Words that make a length of time an extreme ("the longest wait was 41 weeks", "up to 9 months").
+_STRONG_EXTREME = re.compile(r"\b(?:longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
+                             r"at most)\b", re.IGNORECASE)
+#: Words that bound a length of time from one side only ("more than a year"): an extreme only when no count is held
+#: against them ("640 of them had been waiting for more than 6 months" says how many, not how long the longest was).
+_BOUND_ONLY = re.compile(r"\b(?:more than|over|longer than|at least|less than|under|within)\b", re.IGNORECASE)
 
 
 def extreme_as_asked(sentence: str, question: str) -> bool:
@@ -173,23 +176,8 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
     median wait was 62 days, and waits were longest in the west" does not say how long the longest wait was."""
     if not _ASKS_EXTREME_TIME.search(question):
         return True
-    return any(has_duration(c) and _EXTREME_TIME.search(c) and not bound_of_a_count(c) for c in _CLAUSE_BREAK.split(sentence))
-
-
-#: Words that bound a length of time from one side only ("more than 6 months"): an extreme only when no count is held
-#: against them.
-_BOUND_ONLY = re.compile(r"\b(?:more than|over|longer than|at least|less than|under|within)\b", re.IGNORECASE)
-#: Words that make a length of time an extreme whatever else the clause counts ("the longest wait", "up to 9 months").
-_STRONG_EXTREME = re.compile(r"\b(?:longest|shortest|maximum|minimum|oldest|quickest|slowest|fastest|up to|as long as|"
-                             r"at most)\b", re.IGNORECASE)
-
-
-def bound_of_a_count(clause: str) -> bool:
-    """Whether a one-sided length of time in the clause only bounds a count ("640 of them had been waiting for
-    more than 6 months"): that says how many waited that long, not how long the longest wait was."""
-    if _STRONG_EXTREME.search(clause) or not _BOUND_ONLY.search(clause):
-        return False
-    return has_count(_DURATION.sub(" ", clause))
+    return any(has_duration(c) and (_STRONG_EXTREME.search(c) or _BOUND_ONLY.search(c) and not has_count(_DURATION.sub(" ", c)))
+               for c in _CLAUSE_BREAK.split(sentence))
 
 
 def has_duration(text: str) -> bool:
@@ -1619,8 +1607,6 @@ _ASKS_PART_OF_SUM = re.compile(r"\bhow much of (?:the |its |their |(?-i:[A-Z])[\
                                r"(?:was|were|went|had been|is|has been|did)\b", re.IGNORECASE)
 #: Words that give a part of a sum ("of which £90,000", "40% of the fund", "half of it").
 _PART_GIVEN = re.compile(r"\bof (?:which|this|it|that)\b|%|\bper ?cent\b|\b(?:half|third|quarter|most)\b", re.IGNORECASE)
-#: A sum of money as reports write it ("£380,000", "£1.2 million", "£3m").
-_SUM = re.compile(r"£\s?\d[\d,.]*(?:\s*(?:million|billion|m|bn|k)\b)?", re.IGNORECASE)
 
 
 def part_of_sum_as_asked(sentence: str, question: str) -> bool:
@@ -1632,7 +1618,7 @@ def part_of_sum_as_asked(sentence: str, question: str) -> bool:
     whole = [w for w in _words(m.group("whole")) if w not in _ARTICLES]
     if not whole or _stem(whole[-1]) not in {_stem(w) for w in _words(sentence)}:
         return True  # not about the sum named
-    return len(_SUM.findall(sentence)) > 1
+    return sums_in(sentence) > 1
 
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -1669,12 +1655,17 @@ _SUM_PER = re.compile(r"£\s?\d[\d,.]*+(?:\s?(?:million|m|k|bn|billion))?\s+(?:(
                       re.IGNORECASE)
 
 
+def sums_in(sentence: str) -> int:
+    """How many sums of money the sentence gives ("£380,000", "£ 1.2 million")."""
+    return len(re.findall(r"£\s?\d", sentence))
+
+
 def total_sum_as_asked(sentence: str, question: str) -> bool:
     """Whether a sum asked for in all ("how much did it spend in total on carers' budgets") is not given only
     per person or per period: "a budget of up to £450 a year" for each of 680 carers is not what was spent."""
     if not (_ASKS_TOTAL.search(question) or re.search(r"\btotal\b", question, re.IGNORECASE)) or not asks_money(question):
         return True
-    sums = len(re.findall(r"£\s?\d", sentence))
+    sums = sums_in(sentence)
     return sums == 0 or sums > len(_SUM_PER.findall(sentence))
 
 
