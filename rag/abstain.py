@@ -9,6 +9,7 @@ import re
 
 from .answer_types import (
     MISSING,
+    PARTS_BEFORE,
     another_object,
     asks_how_many,
     counted_nouns,
@@ -19,11 +20,11 @@ from .answer_types import (
     question_figures,
     says_not_known,
     stated_numbers,
-    with_plain_wordings,
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .kinds import other_kind
-from .periods import at_assessment_time, figure_periods, periods, same_period
+from .lay_terms import in_report_words
+from .periods import at_assessment_time, figure_periods, period_words, periods, same_period
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
@@ -136,10 +137,17 @@ def near_topic(query: Query, candidates, weights, settings: Settings) -> list:
             or weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}") >= settings.topic_overlap]
 
 
+#: Units a "how many" question measures a length of time in ("how many days did it take to respond"): they
+#: count no thing, so they never pick out a topic ("12 days" may be an assessment's wait).
+TIME_UNITS = frozenset({"minute", "day", "week", "month", "year"})
+
+
 def counts_a_rare_thing(query: Query, weights, settings: Settings) -> bool:
     """A "how many X" question whose X is rare enough in the reports to pick out the topic by itself
-    ("DoLS applications"), so any sentence with a number beside it answers; "how many people …" is not."""
-    nouns = weights.terms(" ".join(counted_nouns(query.text))) if query.answer_type == "number" else ()
+    ("DoLS applications"), so any sentence with a number beside it answers; "how many people …" is not, nor
+    "how many days …"."""
+    counted = counted_nouns(query.text) - TIME_UNITS if query.answer_type == "number" else ()
+    nouns = weights.terms(" ".join(counted))
     return bool(nouns) and all(weights.df.get(n, 0) < settings.generic_share * weights.n for n in nouns)
 
 
@@ -160,27 +168,34 @@ def up_to(candidate) -> str:
 
 
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
-#: waits"), the report's own subject ("The service overspent …", "The council"), a figure with no noun of its
-#: own ("Only 52% were answered …", "Of these, 40% …"), or "The" and a word the sentence before it used ("The
-#: median wait" after "… were waiting …").
+#: waits"), a place or group the sentence before named ("In those teams, …"), the report's own subject ("The
+#: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
+#: these, 40% …"), or "The" (or "People") and a word the sentence before it used ("The median wait" or "People
+#: waited" after "… were waiting …", "Following the restructure" after "… restructured …").
 _ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
+                              rf"{PARTS_BEFORE}|"
                               r"It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
-                              r"(?:were|was|had|have|did|are|is)\b)\b|^The (?P<words>[a-z]+(?: [a-z]+)?)\b")
+                              r"(?:were|was|had|have|did|are|is)\b)\b|"
+                              r"^(?:The|(?:Following|After|Since) the|People) (?P<words>[a-z]+(?: [a-z]+)?)\b")
 #: How long a word after "The" must be to be looked for in the sentence before ("The median *wait*" after "… waiting").
 ANAPHOR_MIN_CHARS = 4
+#: A past or continuous ending, left off that word so that another form of it is found ("People *waited* …"
+#: after "… were waiting …").
+_WORD_ENDING = re.compile(r"(?:ed|ing)$")
 
 
 def refers_back_to(candidate) -> str:
     """The sentence before the candidate's when the candidate's begins by referring to it (a pronoun, or
-    "The" and one of the next two words used by the sentence before: "The median wait" after "… were
-    waiting …"), else ""."""
+    "The" or "People" and one of the next two words used, in some form, by the sentence before: "The median
+    wait" or "People waited" after "… were waiting …"), else ""."""
     before = candidate.before
     m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
     if not m:
         return ""
-    words = [w for w in (m.group("words") or "").split() if len(w) >= ANAPHOR_MIN_CHARS]
+    words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
+    words = [w for w in words if len(w) >= ANAPHOR_MIN_CHARS]
     if m.group("words") is not None and not any(re.search(rf"\b{w}", before, re.IGNORECASE) for w in words):
         return ""
     return before
@@ -214,8 +229,8 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
     if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
             or counts_a_rare_thing(query, weights, settings):
         return None
-    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils)))
-    narrowing = weights.focus(weights.terms(with_plain_wordings(query.text))) - left_out
+    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text))))
+    narrowing = weights.focus(weights.terms(in_report_words(query.text))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
 

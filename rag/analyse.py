@@ -79,6 +79,8 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count|target|value|size|take-?up|uptake|turnover)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
+                     r"\bhow (?:far|low|high) (?:had|has|did|have|was|were|is|are)\b[^?]{1,80}?\b(?:come down|fall(?:en)?|fell|"
+                     r"drop(?:ped)?|reduced?|ris(?:e|en)|rose|g(?:o|one) (?:up|down)|increased?|grow(?:n)?)\b|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
                      r"proportion of|what share|what fraction|what (was|is) the (total|cost|budget|spend|rate|ratio))\b|"
                      r"\b(budget|spend|spent|cost|costs|population|overspend|underspend|deficit)\b|"
@@ -131,7 +133,7 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much|did|does|do|is|are|was|"
                            r"were|has|have|had|will|would|can|could)\b)[\w'’-]+\s+){0,3}?"
                            r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?|"
-                           r"localit(?:y|ies)|neighbourhoods?|count(?:y|ies)|cit(?:y|ies)|regions?)\s+"
+                           r"localit(?:y|ies)|neighbourhoods?|count(?:y|ies)|cit(?:y|ies)|regions?|branch(?:es)?|sites?|venues?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"
                            r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|took|ran|got|[a-z]+ed|"
                            r"set|put|made|led|built|began|became|kept|won|saw|went|came|held|paid|sent|spent|found|gave|met|"
@@ -193,7 +195,9 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
-                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b",
+                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b|"
+                     r"^\s*what (?:[\w-]+ ){0,2}?(?:held|holds|kept|keeps|pulled|pulls|dragged|drags|brought|brings) "
+                     r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
                      re.IGNORECASE)
 #: Asks first what a thing is, then more about it ("What is the Digital Front Door and how much had it been
 #: used?"): the description answers it, and its next sentence the rest.

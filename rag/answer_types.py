@@ -655,7 +655,8 @@ _ASKS_BEFORE_SWITCH = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (
                                  r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started)\b|"
                                  # "before the open-book exercise set the rate", "before Derbyshire trained 22 assessors"
                                  r"\bbefore (?:the|its|their|it|they|(?-i:[A-Z])[\w-]*)(?: [\w/-]+){0,3}? (?:set|agreed|"
-                                 r"introduced|launched|trained|recruited|hired|opened|replaced|brought in)\b",
+                                 r"introduced|launched|trained|recruited|hired|opened|replaced|brought in|restructured|"
+                                 r"reorgani[sz]ed|redesigned|merged)\b",
                                  re.IGNORECASE)
 #: Words that speak of how things stood earlier: "previously", "until 2023", "had been", "from 14 zones to 9".
 _EARLIER_STATE = re.compile(r"\b(?:previously|formerly|before|until|used to|had been|prior to|earlier|replaced|"
@@ -1283,11 +1284,17 @@ _WHOLE_AREA = re.compile(r"\b(?:across|throughout) (?:the )?(?:whole )?(?:county
                          r"area|region)\b|\b(?:county|borough|city|council|authority)[- ]wide\b", re.IGNORECASE)
 
 
+#: A sentence opening on the places or groups the one before it named ("In those teams, …"): its figures are theirs.
+PARTS_BEFORE = r"(?:In|At|For|Within|Among) (?:these|those|both)\b"
+_OPENS_ON_PARTS_BEFORE = re.compile(rf"^{PARTS_BEFORE}", re.IGNORECASE)
+
+
 def whole_area_instead(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives its figure for the whole area ("across the county") when the question asks
-    about a named part of it ("the Scarborough hub") and the sentence does not name that part."""
+    about a named part of it ("the Scarborough hub") and the sentence neither names that part nor opens on the
+    parts the sentence before it named ("In those teams, waits fell …, and the model will go across the city")."""
     return (bool(named_parts(question, councils)) and bool(_WHOLE_AREA.search(sentence))
-            and not names_the_part(sentence, question, councils))
+            and not names_the_part(sentence, question, councils) and not _OPENS_ON_PARTS_BEFORE.match(sentence))
 
 
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention, giving, of_another_thing
+from .abstain import abstain_reason, abstention, giving, near_topic, of_another_thing
 from .analyse import asks_response, asks_standard_text
 from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, has_reason, holds
 from .config import Settings
@@ -191,14 +191,16 @@ def names_a_topic(sentence: str) -> bool:
 
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
                        weights: TermWeights, limit: int, wants_cause: bool = False,
-                       wants_detail: bool = False) -> list[Candidate]:
+                       wants_detail: bool = False, topical: frozenset[int] = frozenset()) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
     ("They felt this left...", or for a "why" question one that points back: "took this on board", or any
     chosen one that tells what the sentence before it caused: "This meant …") and
     followed by the next one of its paragraph when that one elaborates ("For example...", "This
     included..."), the chosen one only restates the question, the question asks a second thing, the chosen
-    one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), or the
-    next one gives the cause a "why" question asks for and the chosen one does not."""
+    one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), the
+    chosen one is the only one and the next is on the question's topic too (``topical``: ids of such
+    candidates) and ``wants_detail``, or the next one gives the cause a "why" question asks for and the chosen
+    one does not."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
@@ -215,6 +217,7 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
                                       or restates(seed.sentence.text, question, weights)
                                       or i == 0 and asks_two_things(question)
                                       or i == 0 and wants_detail and opens and names_a_topic(seed.sentence.text)
+                                      or len(seeds) == 1 and wants_detail and id(after) in topical
                                       or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
         for c in (before, seed, after):
@@ -308,7 +311,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         limit = settings.max_answer_sentences
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
                                     wants_cause=query.answer_type == "reason",
-                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES)
+                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES,
+                                    topical=frozenset(map(id, near_topic(query, candidates, weights, settings))))
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):
@@ -375,6 +379,13 @@ def topping(picks: dict[str, Candidate], bound: Bound, question: str) -> dict[st
     return {label: c for label, c in picks.items() if values[label] == best}
 
 
+def with_next(chosen: list[Candidate], group: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences and those of ``group`` that come next after one of them: a figure often follows
+    the sentence that names its topic ("The backlog was very large." "At the time, 6,540 applications …")."""
+    opened, taken = {c.sentence.text for c in chosen}, set(map(id, chosen))
+    return [*chosen, *(c for c in group if c.before in opened and id(c) not in taken)]
+
+
 def _comparison(query: Query, candidates: list[Candidate], best: float, weights: TermWeights,
                 settings: Settings) -> Composition:
     """One line per council with evidence, each cited; strongest evidence first. A council has evidence
@@ -398,8 +409,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold and focus
                         and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
             if bound is not None:
-                opened = {c.sentence.text for c in eligible}  # the figure often follows: "There was a backlog …" "It stood at 1,240."
-                passing = passes_bound([*eligible, *(c for c in group if c.before in opened)], bound, query.text)
+                passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:
                 passing = on_side(eligible, side)
             if passing is not None:
@@ -419,8 +429,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         return abstention(f"No report here {why}.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
-        found = {label: figured([c for c in groups[label] if c.relevance >= threshold], top, query.text)
-                 for _, label, _ in lines}
+        found = {label: figured(with_next([c for c in groups[label] if c.relevance >= threshold], groups[label]),
+                                top, query.text) for _, label, _ in lines}
         picks = {label: c for label, c in found.items() if c is not None}
         if len(picks) >= 2:
             lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]

@@ -39,6 +39,14 @@ def _report_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def in_report_words(text: str) -> str:
+    """``text`` with each plain wording replaced by the report's wordings ("queuing" by "waiting; waits;
+    backlog"): what a question is about, with none of its own plain words left over."""
+    for pattern, wordings in lay_terms():
+        text = pattern.sub(f" {' '.join(wordings)} ", text)
+    return text
+
+
 def with_report_words(text: str) -> str:
     """``text`` followed by the report's wordings for its plain words (for both searches)."""
     extra = report_words(text)

@@ -14,6 +14,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 #: Months shortened as people write them ("Jan", "Sept"); May has no shorter form.
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+#: Seasons, which people date figures by ("in summer 2024") though the reports name months.
+SEASONS = ("spring", "summer", "autumn", "winter")
+_PERIOD_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS + SHORT_MONTHS)}|(?i:{'|'.join(SEASONS)}))\b")
 #: A month and its year ("March 2024", "1 March 2024"); capitalised, so "may" the verb is not one.
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}),? ((?:19|20)\d{{2}})\b")
 
@@ -32,6 +35,11 @@ class Period:
         if self.month:
             return f"{MONTHS[self.month - 1]} {self.first}"
         return f"{self.first}/{str(self.last)[-2:]}" if self.last else str(self.first)
+
+
+def period_words(text: str) -> list[str]:
+    """The months and seasons a text names ("August", "summer"): when, not what, something is about."""
+    return _PERIOD_WORD.findall(text)
 
 
 def periods(text: str) -> tuple[Period, ...]:

@@ -169,3 +169,20 @@ def test_a_year_s_count_does_not_answer_for_the_time_of_the_assessment():
     assert "2023/24" in period_not_given(query, [year], weights, settings)
     assert period_not_given(query, [year, month], weights, settings) is None  # a month may be the assessment's
     assert period_not_given(query, [year, at_time], weights, settings) is None
+
+
+def test_a_count_of_days_is_a_length_of_time_not_a_rare_thing_that_picks_the_topic():
+    from rag.abstain import counts_a_rare_thing, narrowing_terms
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+    texts = ["People waited 12 days for an assessment.", "Complaints were answered.", "Staff were kind.",
+             "Care was good.", "Carers were supported."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    question = "How many days did Fenwick take to respond to complaints?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    assert not counts_a_rare_thing(query, weights, Settings())  # "12 days" may be another thing's wait
+    assert "respond" in narrowing_terms(query, weights, Settings())  # so the count must be of responding
+    rare = "How many DoLS applications did Fenwick receive?"
+    assert counts_a_rare_thing(Query(text=rare, asked=rare, councils=("Fenwick",), answer_type="number"), weights,
+                               Settings())

@@ -295,6 +295,18 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     ("Whereabouts in Fenwick is the new extra care scheme being built?", "place"),
     ("How much time per assessment does Fenwick's note-taking tool save?", "duration"),
     ("How much did Fenwick's note-taking tool cost?", "number"),
+    ("What weakness held back Fenwick's score for learning?", "reason"),  # what kept the score down
+    ("What shortfalls kept Fenwick's safeguarding score down?", "reason"),
+    ("How far had Fenwick's DoLS backlog come down after the restructure?", "number"),  # to what figure
+    ("How high had waits risen by March?", "number"),
+    ("How far did people travel to the day centre?", "description"),  # a distance described, no change
+    ("Which Fenwick library branches host the digital sessions?", "name"),
+    ("Which sites run the pilot?", "name"),
 ])
 def test_answer_type_of_explanations_and_backlogs(question, kind):
     assert answer_type(question) == kind
+
+
+def test_what_was_held_back_for_later_is_no_reason():
+    assert answer_type("What did the hub hold back for winter?") != "reason"
+    assert answer_type("What events were held by the carers' centre?") != "reason"

@@ -876,6 +876,10 @@ def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
     ("The team recruited 9 new support workers in 2024.", "How many support workers did the team recruit?", True),
     ("Leaders told us 6 extra practitioners had been moved into the hub in December 2024.",
      "How many practitioners worked in the hub before extra staff were moved in?", False),  # the ones added
+    ("Following the restructure, the backlog had reduced to 486 applications.",
+     "How many applications were in the backlog before it restructured its DoLS team?", False),  # since, not before
+    ("Before the team was restructured, 1,200 applications were waiting.",
+     "How many applications were in the backlog before it restructured its DoLS team?", True),
 ])
 def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
     from rag.answer_types import before_as_asked
@@ -1467,3 +1471,20 @@ def test_a_part_of_a_named_sum_is_not_the_whole_sum(sentence, expected):
     question = "How much of Fenwick's Rural Access Fund was spent on community transport in 2024/25?"
     assert part_of_sum_as_asked(sentence, question) is expected
     assert part_of_sum_as_asked(sentence, "How big was Fenwick's Rural Access Fund?")
+
+
+def test_kinds_of_advocacy_are_told_apart():
+    question = "How many referrals for independent mental health advocacy did Fenwick receive?"
+    assert other_kind("The service received 1,140 Care Act advocacy referrals in 2023/24.", question) == (
+        "independent mental health advocacy", "Care Act advocacy")
+    assert other_kind("It received 210 referrals for independent mental health advocacy.", question) is None
+    assert other_kind("It received 210 IMHA referrals.", question) is None
+
+
+def test_a_figure_for_the_parts_the_sentence_before_named_is_not_the_whole_areas():
+    from rag.answer_types import whole_area_instead
+
+    question = "How many people were waiting in the teams that piloted Talk First?"
+    assert not whole_area_instead("In those teams, waits fell from 212 to 87, and it would be rolled out across "
+                                  "the city.", question)
+    assert whole_area_instead("Across the city, 1,386 people were waiting.", question)

@@ -377,3 +377,49 @@ def test_a_why_answer_takes_the_cause_before_a_sentence_telling_what_it_caused()
                                               "This meant fewer people got reablement."]
     out = with_continuations(chosen, [*other, *cs], "How many people got reablement?", weights, 3)
     assert "Reablement staff often covered people waiting for home care." not in [c.sentence.text for c in out]
+
+
+def test_a_sentence_opening_on_what_the_one_before_named_refers_back_to_it():
+    from rag.abstain import refers_back_to
+
+    p = passage("A pilot called Talk First ran in two locality teams.|In those teams, waits fell from 212 to 87.|"
+                "In Leeds, waits rose.")
+    pilot, teams, leeds = candidates(p, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(teams) == pilot.sentence.text  # "In those teams": the teams just named
+    assert refers_back_to(leeds) == ""  # a place of its own
+    q = passage("The council restructured its DoLS team in 2023.|Following the restructure, the backlog fell to 486.|"
+                "Following the inspection, staff were trained.")
+    team, backlog, inspection = candidates(q, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(backlog) == team.sentence.text  # "the restructure" after "restructured"
+    assert refers_back_to(inspection) == ""  # no inspection was named before
+    w = passage("In August 2024, 498 people were waiting for an assessment.|People waited an average of 24 days.|"
+                "People told us staff were kind.")
+    waiting, waited, told = candidates(w, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(waited) == waiting.sentence.text  # "waited" after "waiting"
+    assert refers_back_to(told) == ""  # a new thing people said
+
+
+def test_a_lone_answer_to_a_how_question_takes_its_next_sentence_when_that_is_on_topic():
+    weights = TermWeights([])
+    p = passage("Risks to people waiting for assessments, reviews and home care were not well managed.|"
+                "Teams kept separate lists of who was waiting.|Other news.")
+    cs = candidates(p, [0.9, 0.4, 0.2], [[1, 0]] * 3)
+    topical = frozenset({id(cs[1])})
+    question = "What was wrong with how the council tracked people waiting?"
+    out = with_continuations([cs[0]], cs, question, weights, 3, wants_detail=True, topical=topical)
+    assert [c.sentence.text for c in out] == [cs[0].sentence.text, cs[1].sentence.text]
+    assert len(with_continuations([cs[0]], cs, question, weights, 3, wants_detail=True)) == 1  # next is off topic
+    assert len(with_continuations([cs[0]], cs, question, weights, 3, topical=topical)) == 1  # one fact asked
+    assert len(with_continuations([cs[0], cs[2]], cs, question, weights, 3, wants_detail=True,
+                                  topical=topical)) == 2  # an answer of its own already
+
+
+def test_a_comparison_reads_the_figure_in_the_sentence_after_its_topic():
+    from rag.compose import with_next
+
+    p = passage("The DoLS backlog was very large.|At the time, 6,540 applications were waiting.|Staff were kind.")
+    topic, figure, other = candidates(p, [0.8, 0.2, 0.1], [[1, 0]] * 3)
+    assert [c.sentence.text for c in with_next([topic], [topic, figure, other])] == [topic.sentence.text,
+                                                                                      figure.sentence.text]
+    assert with_next([figure], [topic, figure, other])[-1] is other  # only what comes next
+    assert len(with_next([topic, figure], [topic, figure, other])) == 3  # none twice

@@ -31,6 +31,11 @@ from rag.records import Query
     ("Was Fenwick spending more or less than planned?", "underspend"),
     ("Was Fenwick spending more or less than planned?", "overspend"),
     ("How many people were still trying to find someone to employ as their carer?", "personal assistants"),
+    ("How many people were queuing for help?", "waiting"),
+    ("How many were waiting for someone to come and work out what care they needed?", "Care Act assessment"),
+    ("What share of people who had help to get back on their feet needed no more care?", "reablement"),
+    ("What share were behind on their yearly check of their care plan?", "annual review"),
+    ("How many missed the annual check-up of their care?", "annual review"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -65,3 +70,12 @@ def test_checking_whether_care_still_suits_someone_is_a_review():
     assert "review" in report_words("How many people had gone a year without anyone checking whether their care "
                                     "still suited them?")
     assert not any("review" in w for w in report_words("How many people had their blood pressure checked?"))
+
+
+def test_a_question_in_the_reports_words_keeps_none_of_its_plain_ones():
+    from rag.lay_terms import in_report_words
+
+    text = in_report_words("How many people in Fenwick were queuing for someone to come and work out what care "
+                           "they needed?")
+    assert "queuing" not in text and "someone" not in text and "waiting" in text and "Care Act assessment" in text
+    assert in_report_words("How many safeguarding concerns were raised?") == "How many safeguarding concerns were raised?"

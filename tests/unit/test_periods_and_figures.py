@@ -377,3 +377,11 @@ def test_a_value_or_worth_asks_for_money():
     assert asks_money("What is the value of the new home care contract?") and asks_money("What was the contract worth?")
     assert not asks_money("What did people say about the value of the service?")
     assert not asks_money("Is it worth asking for a review?")
+
+
+def test_months_and_seasons_are_when_not_what():
+    from rag.periods import period_words
+
+    assert period_words("In summer 2024, and in August and Sept, how many waited?") == ["summer", "August", "Sept"]
+    assert period_words("Did people say they may wait?") == []  # "may" the verb is no month
+    assert period_words("How many Winterton residents waited?") == []  # whole words only
