@@ -1130,12 +1130,18 @@ def test_a_young_carers_assessment_is_not_a_carers_assessment():
                       "How many carers' assessments did Fenwick complete?") is None
 
 
-def test_short_breaks_are_not_long_term_arrangements():
-    question = "How many people used the Fenwick Shared Lives scheme for short breaks?"
-    assert other_kind("The scheme supported 52 people in long-term arrangements.", question) == (
-        "short breaks", "long-term")
-    assert other_kind("The scheme gave short breaks to 40 people and long-term arrangements to 52.", question) is None
-    assert other_kind("The scheme supported 52 people.", question) is None
+@pytest.mark.parametrize("question,other,expected,same", [
+    ("How many people used the Fenwick Shared Lives scheme for short breaks?",
+     "The scheme supported 52 people in long-term arrangements.", ("short breaks", "long-term"),
+     ["The scheme gave short breaks to 40 people and long-term arrangements to 52.", "The scheme supported 52 people."]),
+    ("How many referrals for independent mental health advocacy did Fenwick receive?",
+     "The service received 1,140 Care Act advocacy referrals in 2023/24.",
+     ("independent mental health advocacy", "Care Act advocacy"),
+     ["It received 210 referrals for independent mental health advocacy.", "It received 210 IMHA referrals."]),
+])
+def test_kinds_of_one_service_are_told_apart(question, other, expected, same):
+    assert other_kind(other, question) == expected  # short breaks are not long-term arrangements, IMHA not Care Act advocacy
+    assert all(other_kind(sentence, question) is None for sentence in same)
 
 
 def test_a_share_before_an_aim_is_no_count_of_what_was_done():
@@ -1471,14 +1477,6 @@ def test_a_part_of_a_named_sum_is_not_the_whole_sum(sentence, expected):
     question = "How much of Fenwick's Rural Access Fund was spent on community transport in 2024/25?"
     assert part_of_sum_as_asked(sentence, question) is expected
     assert part_of_sum_as_asked(sentence, "How big was Fenwick's Rural Access Fund?")
-
-
-def test_kinds_of_advocacy_are_told_apart():
-    question = "How many referrals for independent mental health advocacy did Fenwick receive?"
-    assert other_kind("The service received 1,140 Care Act advocacy referrals in 2023/24.", question) == (
-        "independent mental health advocacy", "Care Act advocacy")
-    assert other_kind("It received 210 referrals for independent mental health advocacy.", question) is None
-    assert other_kind("It received 210 IMHA referrals.", question) is None
 
 
 def test_a_figure_for_the_parts_the_sentence_before_named_is_not_the_whole_areas():
