@@ -128,6 +128,19 @@ def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     return near_topic(query, candidates, weights, settings)
 
 
+def wordings(question: str, weights) -> tuple[frozenset[str], ...]:
+    """The focus terms of the question as asked and in the reports' words for its plain ones ("take-up" → "used"):
+    a sentence may say it either way ("a waiting list" is the reports' wording too)."""
+    asked = weights.focus(weights.terms(question))
+    reworded = weights.focus(weights.terms(in_report_words(question)))
+    return (asked,) if reworded == asked else (asked, reworded)
+
+
+def holds_topic(focuses: tuple[frozenset[str], ...], text: str, weights, settings: Settings) -> bool:
+    """Whether ``text`` holds most of the question's focus terms in one of its wordings (:func:`wordings`)."""
+    return any(f and weights.overlap(f, text) >= settings.topic_overlap for f in focuses)
+
+
 def near_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates close to the best one, or holding most of the question's focus terms (with the sentence
     before them when they refer back to it)."""
@@ -219,6 +232,12 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
             and narrowed_as_asked(c, part, weights)]
 
 
+#: Words for which measure of a figure is asked ("on average", "the median"), not what it is of: "the average
+#: wait was 12 days" is not narrowed to complaints by sharing "average" with "how many days, on average, did
+#: it take to answer complaints".
+MEASURES = ("average", "median", "mean", "typical", "longest", "shortest", "total", "overall")
+
+
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
     """What a "how many" count of something common is narrowed to ("how many people used *direct payments*"):
     the question's topic terms (with the reports' words for its plain ones) but the thing counted and the
@@ -229,7 +248,8 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
     if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
             or counts_a_rare_thing(query, weights, settings):
         return None
-    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text))))
+    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text),
+                                       *MEASURES)))
     narrowing = weights.focus(weights.terms(in_report_words(query.text))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
@@ -273,6 +293,8 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:
         where = f"{possessive(query.councils[0])} " if len(query.councils) == 1 else ""
+        if where and topic.casefold().startswith(query.councils[0].casefold()):
+            where = "the "  # "the Surrey Co-production Collective", not "Surrey's Surrey …"
         return f"The reports mention {where}{topic} but not {MISSING[query.answer_type]}."
     where = f" for {', '.join(query.councils)}" if query.councils else ""
     return f"The reports{where} do not say {MISSING[query.answer_type]}."
@@ -366,16 +388,17 @@ def dated_to_assessment_instead(query: Query, candidate) -> bool:
 
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
-    about its topic (read without the comparison's words: "below the England average") names one: the council's
+    about its topic (read without the comparison's words, "below the England average", and in the reports' words
+    for its plain ones, "used a direct payment" for "take-up") names one: the council's
     own figure, or another figure's benchmark, does not say how it compares. A question asking why ("How did
     leaders explain outcomes below the England average?") states the comparison; it asks for the reason."""
     asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 \
         and query.answer_type != "reason" else None
     if asked is None:
         return None
-    focus = weights.focus(weights.terms(query.text.replace(asked.words or asked.phrase, " ")))
-    if any(gives_benchmark(c.sentence.text, asked) and weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}")
-           >= settings.topic_overlap for c in candidates):
+    focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
+    if any(gives_benchmark(c.sentence.text, asked)
+           and holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings) for c in candidates):
         return None
     return f"The reports do not say how this compares with {asked.name}."
 
@@ -422,6 +445,11 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+#: Words a topic phrase does not end with: it would name nothing ("open a new", "the care of").
+_NOT_LAST = ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by", "with", "new", "more", "other", "own",
+             "its", "their", "this", "that", "these", "those", "some", "any", "each", "every", "all")
+
+
 def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] = ()) -> str:
     """The longest run of the question's words (two or more) found in one of the sentences, for a
     readable abstention reason; "" when there is none. A run that only names a council, or starts inside a
@@ -435,7 +463,7 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
             folded = phrase.casefold().split()
             if (folded[0] in ("the", "a", "an", "of", "in", "for", "to", "is", "what", "who", "how") or set(folded) <= council_words
                     or folded[0][0].isdigit()  # a piece of a figure ("2 million" of "£3.2 million")
-                    or folded[-1] in ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by", "with")):
+                    or folded[-1] in _NOT_LAST):
                 continue
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
                 return phrase

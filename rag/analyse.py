@@ -114,6 +114,7 @@ _NOT_VERB = r"(?![a-z]+ed\b)"
 _ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w'’-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
                            r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b|"
+                           r"^\s*(?:and\s+)?which\s+(?:[\w-]+\s+){0,2}?partners?\b|"  # "Which partner is it working with …?"
                            r"^\s*(?:and\s+)?which (borough|council|authority) (runs|ran|provides|provided|operates|operated|manages|"
                            r"managed|hosts|hosted|delivers|delivered|commissions|commissioned)\b",
                            re.IGNORECASE)
@@ -150,7 +151,7 @@ _PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when
 #: borough" does say in which part).
 _IN_WHICH_PLACE = re.compile(rf"{_IN_WHICH}(towns?|city|cities|districts?|neighbourhoods?|"
                              r"localities|locality|buildings?|wards?|streets?|roads?|venues?|sites?|villages?|island|"
-                             r"hospitals?|centres?|centers?|boroughs?)\b", re.IGNORECASE)
+                             r"hospitals?|centres?|centers?|boroughs?|librar(?:y|ies))\b", re.IGNORECASE)
 #: Asks how often something happens ("How often does the board meet?"): a frequency, or a share of the times.
 _FREQUENCY = re.compile(r"(^|[,;:]\s*)(and )?how (often|frequently)\b|\bhow many times (a|per|each) (day|week|month|year)\b",
                         re.IGNORECASE)

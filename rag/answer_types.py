@@ -24,7 +24,7 @@ _COUNT = re.compile(rf"(?<![\d/])(?<!section )(?<!part )(?<!schedule )(?<!articl
                     re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(19|20)\d{{2}}\b|\b({'|'.join(MONTHS)})\b|"
-    r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|start|end|beginning)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|(?:start|end|beginning) of)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
     r"\b\d{1,2}(:\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
@@ -130,12 +130,13 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
-    question asks when something began, the sentence must say that it began; when it asks when something is to
+    question asks when something began, a clause of the sentence must say that it began and when; when it asks when something is to
     happen, the sentence must set its date ahead, and when it asks when something happened, a date set ahead
     ("was due to …") is not it."""
     ends = _ASKS_START.search(question)
-    if ends and not _STARTED.search(sentence):
-        return False  # "completed 1,240 assessments in 2023/24" does not say when the service began
+    if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(sentence)):
+        return False  # "completed 1,240 assessments in 2023/24" does not say when the service began, nor "was well
+        # established, and the group influenced decisions during 2024" (its start and its date in two clauses)
     if _ASKS_FUTURE.search(question):
         if not _AHEAD.search(sentence):
             return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
@@ -465,11 +466,30 @@ def counted_nouns(question: str) -> set[str]:
     many", which ends at a verb or preposition ("how many DoLS applications were waiting" → {"application"},
     "how many people visited the hubs" → {"people"}), or in a title the plural before "of" ("Directors of Adult
     Social Services" → {"director"}); empty when it counts nothing in particular."""
-    m = re.search(r"\b(?:how many|number of)\s+(.{2,80})", question, re.IGNORECASE)
+    m = _HOW_MANY.search(question)
     if not m:
         return set()
     if re.match(r"times\b", m.group(1), re.IGNORECASE):
         return times_counted(m.group(1))
+    words = counted_phrase(question)
+    if not words:
+        return _whole_counted(question)
+    plural = [w for w in words if _looks_plural(w)]
+    head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
+    role = _AS_ROLE.search(question) or _ON_A_LIST.search(question) if head in ("people", "person") else None
+    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set())
+
+
+#: What a "how many …" question counts follows "how many" or "number of".
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.{2,80})", re.IGNORECASE)
+
+
+def counted_phrase(question: str) -> list[str]:
+    """The words (lower case, fillers aside) of the phrase a "how many …" question counts, up to a verb or a
+    preposition ("how many unpaid carers had a plan" → ["unpaid", "carers"]), or in a title up to "of"."""
+    m = _HOW_MANY.search(question)
+    if not m or re.match(r"times\b", m.group(1), re.IGNORECASE):
+        return []
     words: list[str] = []
     tokens = [t.strip("'’") for t in _TOKEN.findall(m.group(1))]
     for i, w in enumerate(t.casefold() for t in tokens):
@@ -479,15 +499,10 @@ def counted_nouns(question: str) -> set[str]:
             break
         if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
                 and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
-            return {_stem(words[-1])}  # a title: "Directors of Adult Social Services" counts directors
+            break  # a title: "Directors of Adult Social Services" counts directors
         if w not in _COUNT_FILLERS:
             words.append(w)
-    if not words:
-        return _whole_counted(question)
-    plural = [w for w in words if _looks_plural(w)]
-    head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
-    role = _AS_ROLE.search(question) if head in ("people", "person") else None
-    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set())
+    return words
 
 
 #: Endings that make a noun of a verb ("complain" → "complaint", "book" → "booking", "refer" → "referral").
@@ -513,6 +528,12 @@ def times_counted(after: str) -> set[str]:
 #: The role people are counted in: "how many people had it recruited as new care workers" counts care workers too.
 _AS_ROLE = re.compile(r"\bas\s+(?:(?:new|newly|qualified|trained|paid|unpaid|volunteer|[a-z]+-[a-z]+)\s+){0,2}"
                       r"(?:[a-z]+\s+)?(?P<role>[a-z]+s)\b(?=\s*(?:by|in|at|during|since|from|through|via|\?|$))")
+
+
+#: The list people are counted on: "how many people were on the waiting list" is answered by "the waiting list
+#: had fallen from 340".
+_ON_A_LIST = re.compile(r"\bpeople (?:were |are |was |is )?(?:still )?on\s+(?:[\w'’-]+\s+){0,7}?(?P<role>list)s?\b",
+                        re.IGNORECASE)
 
 
 #: Plural nouns without a final "s".
@@ -663,14 +684,28 @@ _EARLIER_STATE = re.compile(r"\b(?:previously|formerly|before|until|used to|had 
                             r"instead of)\b", re.IGNORECASE)
 
 
+#: A question asking how things stood when something began ("when it was first set up", "at its launch",
+#: "initially"); "when it opened in 2023" or "at the start of 2025" only dates the question.
+_ASKS_AT_START = re.compile(r"\bwhen (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was |were )?first (?:set up|launched|started|"
+                            r"began|opened|established|created|formed)\b|\bat (?:its|their|the) (?:launch|start|outset|"
+                            r"beginning)\b(?! of)|\b(?:originally|initially|to begin with|at first)\b", re.IGNORECASE)
+#: Words that speak of how things stood at a start: "when it was set up", "initially", "started with 40".
+_START_STATE = re.compile(r"\b(?:when (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was |were )?(?:first )?(?:set up|launched|"
+                          r"started|began|opened|established|created|formed)|initially|at first|at (?:its|their|the) "
+                          r"(?:launch|start|outset|beginning)|(?:started|began|opened|launched) with)\b", re.IGNORECASE)
+
+
 def before_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked as it stood before a change is not given only as it stood after, or as what the
     change added: "extended to 400 households" is the pilot's size since, "recruited 9 new support workers" the
     drive's gain, neither the size before; "from 150 to 400 households" gives both. Asked how things stood before
     a new way of working, the sentence must speak of the earlier state: "commissioned through a dynamic purchasing
-    system covering 9 zones" is how it stands now."""
+    system covering 9 zones" is how it stands now; asked how things stood when something began ("when it was first
+    set up"), of that start ("initially", "started with 40", "from 40 to 112")."""
     if _ASKS_BEFORE_SWITCH.search(question) and not (_EARLIER_STATE.search(sentence) or _FROM_TO.search(sentence)):
         return False
+    if _ASKS_AT_START.search(question) and not (_START_STATE.search(sentence) or _FROM_TO.search(sentence)):
+        return False  # "had 112 members" is how many it has, not how many it had when set up
     return (not _ASKS_BEFORE.search(question) or not (_AFTER_ONLY.search(sentence) or _GAINED.search(sentence))
             or bool(_FROM_TO.search(sentence)))
 
@@ -969,13 +1004,14 @@ def _names_the_service(words: list[str], i: int) -> bool:
     return words[i] in ("adult", "adults") and words[i + 1 : i + 3] == ["social", "care"]
 
 
-def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
     """Whether the sentence gives a number of what the question counts (a number within a few words
-    of one of its words) and of what its rate or share measures; for other amount questions ("how
-    much", "what percentage"), any amount."""
+    of one of its words) and of what its rate or share measures, of the group it names (which the sentence
+    before, ``lead_in``, may name: "… with Gypsy and Traveller families." "… had reached 35 families …"); for
+    other amount questions ("how much", "what percentage"), any amount."""
     sentence = _NUMBER_JOINED.sub(r"\1 ", sentence)  # "a 60-bed home": 60 beds
     if not has_count(sentence) or not measures_the_thing(sentence, question, councils) \
-            or not group_named(sentence, question, councils):
+            or not group_named(f"{lead_in} {sentence}", question, councils):
         return False
     nouns = counted_nouns(question)
     if not nouns:
@@ -1295,6 +1331,26 @@ def whole_area_instead(sentence: str, question: str, councils: tuple[str, ...] =
     parts the sentence before it named ("In those teams, waits fell …, and the model will go across the city")."""
     return (bool(named_parts(question, councils)) and bool(_WHOLE_AREA.search(sentence))
             and not names_the_part(sentence, question, councils) and not _OPENS_ON_PARTS_BEFORE.match(sentence))
+
+
+#: Where one clause of a sentence ends and the next, with a subject of its own, begins (", and the longest …").
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+def part_beside_another_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence names the part asked about only in a clause after the one with its figure ("The
+    median wait was 42 days, and the longest waits were in the South team"): that figure is not the part's, as a
+    part named only after a figure does not set its scope ("The Academy trained 20 staff, and 14 apprentices …"
+    names it first)."""
+    if not named_parts(question, councils):
+        return False
+    figure_seen = False
+    for clause in _NEXT_CLAUSE.split(sentence):
+        figured = bool(_COUNT.search(clause))
+        if names_the_part(clause, question, councils):
+            return figure_seen and not figured  # "…, but people waiting for DFG adaptations waited 39 weeks" is its own
+        figure_seen = figure_seen or figured
+    return False
 
 
 def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -1628,12 +1684,13 @@ def part_of_sum_as_asked(sentence: str, question: str) -> bool:
     return sums_in(sentence) > 1
 
 
-def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
-    """Whether the sentence gives a figure in the form asked: a count of the thing counted, a sum of money,
+def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
+    """Whether the sentence gives a figure in the form asked: a count of the thing counted (of the group the
+    sentence, or the one before it, ``lead_in``, names), a sum of money,
     a price per the unit asked, a figure per head or per length of time, a change, or a share, as the question asks,
     of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change
     for one, a part of a named sum for one, a count held against the length of time asked."""
-    return (counts_the_thing(sentence, question, councils) and (not asks_money(question) or has_money(sentence))
+    return (counts_the_thing(sentence, question, councils, lead_in) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
@@ -1894,13 +1951,16 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
                        lead_in: str = "", known=None) -> bool:
     """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
     (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
-    passage), not the whole area instead, and by whom the question asks (with the sentence before it)."""
+    passage; not in a clause without the figure), not the whole area instead, and by whom the question asks
+    (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
     worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
     return (other_kind(sentence, worded, lead_in, counting=counting) is None
             and not another_object(sentence, question, known, lead_in)
             and names_the_part(f"{sentence} {context}", question, councils)
             and not whole_area_instead(sentence, question, councils)
+            and not (part_beside_another_figure(sentence, question, councils)
+                     and not names_the_part(lead_in, question, councils))
             and agent_named(f"{lead_in} {sentence}", question, councils))
 
 
@@ -1940,7 +2000,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type in _FACT_TYPES and says_not_known(sentence):
         return False
     if answer_type in ("number", "duration"):
-        gives = (gives_the_figure(sentence, question, councils) if answer_type == "number"
+        gives = (gives_the_figure(sentence, question, councils, lead_in) if answer_type == "number"
                  else (has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
                  and states_a_figure_not_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)

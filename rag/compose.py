@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention, giving, near_topic, of_another_thing
+from .abstain import abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
 from .analyse import asks_response, asks_standard_text
 from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, has_reason, holds
 from .config import Settings
@@ -393,7 +393,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     topic terms; sentences about another kind or thing than the one asked about are no evidence."""
     benchmark = benchmark_asked(query.text) if settings.rules.bound_check else None
     side = side_of_benchmark(query.text) if benchmark is not None else None
-    focus = weights.focus(weights.terms(query.text.replace(benchmark.words, " ") if side else query.text))
+    focuses = wordings(query.text.replace(benchmark.words, " ") if side else query.text, weights)
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not (settings.rules.answer_type_check and of_another_thing(query, c, weights)):
@@ -406,8 +406,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     for label, group in groups.items():
         top = max(group, key=lambda c: c.relevance)
         if bound is not None or side is not None:
-            eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold and focus
-                        and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+            eligible = [c for c in group if c.relevance >= floor
+                        or c.relevance >= threshold and holds_topic(focuses, c.sentence.text, weights, settings)]
             if bound is not None:
                 passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:
@@ -418,8 +418,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if top.relevance >= floor or label.casefold() in named and top.relevance >= threshold:
             lines.append((top.relevance, label, top))
             continue
-        on_topic = [c for c in group if focus and c.relevance >= threshold
-                    and weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+        on_topic = [c for c in group if c.relevance >= threshold and holds_topic(focuses, c.sentence.text, weights, settings)]
         if on_topic:
             pick = max(on_topic, key=lambda c: c.relevance)
             lines.append((pick.relevance, label, pick))

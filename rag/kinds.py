@@ -77,13 +77,15 @@ def kinds_beside_time(text: str) -> dict[str, frozenset[str]]:
 MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate",
                  "no ongoing support", "at home after 91 days"}
 #: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
-#: target to bring the median wait below 28 days"): it does not say what was done (a target named elsewhere in
-#: the sentence, "against a target of 80%", is not it); nor does an undertaking's purpose ("an international
-#: recruitment programme to bring in 15 social workers").
+#: target to bring the median wait below 28 days", "plans for 300 more apartments"): it does not say what was
+#: done (a target named elsewhere in the sentence, "against a target of 80%", is not it); nor does an
+#: undertaking's purpose ("an international recruitment programme to bring in 15 social workers").
 _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|sought|a target|"
                             r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?)"
                             r"\s+to\s+(?:[\w-]+\s+){0,5}?"
-                            r"(?:£\s?)?(?!(?:19|20)\d\d\b)\d", re.IGNORECASE)  # not a year: "planned to open in 2027"
+                            r"(?:£\s?)?(?!(?:19|20)\d\d\b)\d|"  # not a year: "planned to open in 2027"
+                            r"\b(?:plans?|proposals?|ambitions?|pledges?) for\s+(?:[\w-]+\s+){0,2}?(?:£\s?)?(?!(?:19|20)\d\d\b)\d",
+                            re.IGNORECASE)  # "plans for 300 more extra care apartments"
 #: A figure, not a year: what a sentence gives before its aim ("had 38 approved carers, and planned to recruit 15").
 _DONE_FIGURE = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.]*\s*/\s*\d)(?P<share>\s*(?:%|per ?cent\b))?")
 
@@ -102,8 +104,9 @@ def only_an_aim(sentence: str, counting: bool = False) -> bool:
 
 
 #: Kinds a count is only of when its own sentence names them: "1,250 carers registered" does not count
-#: carers waiting (a length of time, though, may be given as "took 20 days").
-MUST_BE_NAMED_IN_COUNTS = {"waiting"}
+#: carers waiting (a length of time, though, may be given as "took 20 days"), nor "29 young people moved into adult
+#: services" the autistic ones among them.
+MUST_BE_NAMED_IN_COUNTS = {"waiting", "autism", "learning disability", "physical disability", "sensory impairment"}
 
 
 def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,

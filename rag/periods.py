@@ -14,6 +14,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 #: Months shortened as people write them ("Jan", "Sept"); May has no shorter form.
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+#: The month a financial year starts in (April).
+FIRST_MONTH_OF_YEAR = 4
 #: Seasons, which people date figures by ("in summer 2024") though the reports name months.
 SEASONS = ("spring", "summer", "autumn", "winter")
 _PERIOD_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS + SHORT_MONTHS)}|(?i:{'|'.join(SEASONS)}))\b")
@@ -115,9 +117,13 @@ def figure_periods(sentence: str, has_figure) -> tuple[Period, ...] | None:
 def overlaps(a: Period, b: Period) -> bool:
     """Whether two periods can describe the same figure: the same financial year, the same calendar
     year, or a calendar year inside a financial year (which one is meant cannot be told); two months
-    only when they are the same month."""
+    only when they are the same month, and a month and a financial year only when the month falls in it
+    (April to March: November 2024 is in 2024/25, not 2023/24)."""
     if a.last and b.last or a.month and b.month:
         return a == b
+    month, year = (a, b) if a.month else (b, a) if b.month else (None, None)
+    if month is not None and year.last:
+        return year.first == (month.first if month.month >= FIRST_MONTH_OF_YEAR else month.first - 1)
     years_a = {a.first, a.last} - {None}
     years_b = {b.first, b.last} - {None}
     return bool(years_a & years_b)

@@ -16,9 +16,9 @@ from .periods import periods
 _MEASURE = r"(?:average|figure|rate|mean|median|benchmark|level|picture)s?"
 #: England's regions and city regions, whose figures are benchmarks too ("the Yorkshire and the Humber average",
 #: "the Greater Manchester average").
-_REGIONS = (r"(?:North East|North West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
-            r"(?:inner |outer |Greater )?London|South East|South West|Greater Manchester|Merseyside|(?:West|South) Yorkshire|"
-            r"Tyne and Wear)")
+_REGIONS = (r"(?:North[ -]East|North[ -]West|Yorkshire and (?:the )?Humber|East Midlands|West Midlands|East of England|"
+            r"(?:inner |outer |Greater )?London|South[ -]East|South[ -]West|Greater Manchester|Merseyside|(?:West|South) Yorkshire|"
+            r"Tyne and Wear)(?: region)?")
 #: The councils a figure is of, between it and its region ("the average for *councils in* the North West").
 _COUNCILS_IN = r"(?:(?:councils|local authorities|authorities|areas)\s+(?:in|across)\s+)?"
 #: A national, England or regional figure named ("the England average", "national rates", "national", "the South
@@ -30,8 +30,8 @@ _BENCHMARK_NAME = rf"(?:(?:national|England|English|regional)(?:\s+{_MEASURE})?|
 _ASKS_BENCHMARK = re.compile(
     rf"\b(?:compar\w*|against|(?<!other )(?<!rather )than|above|below|relative to|versus|vs|in line with|match(?:ed|es)?|"
     rf"exceed\w*)\b"
-    rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator) "
-    rf"(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
+    rf"[^?]{{0,60}}?\b(?P<after>{_BENCHMARK_NAME}|nationally|regionally|(?:similar|comparable|comparator|neighbouring) "
+    rf"(?:[A-Z][\w-]* ){{0,2}}(?:councils|authorities|areas|boroughs)|other (?:[A-Z][\w-]* ){{0,2}}(?:councils|boroughs|authorities|areas)|"
     rf"comparators?|statistical neighbours?|the rest of (?:England|the country))\b|"
     rf"\b(?P<named>(?:national|England|English|regional)\s+{_MEASURE}|average (?:for|across|in) {_COUNCILS_IN}(?:England|the region|"
     rf"the country|(?:the )?{_REGIONS}))\b",

@@ -186,3 +186,61 @@ def test_a_count_of_days_is_a_length_of_time_not_a_rare_thing_that_picks_the_top
     rare = "How many DoLS applications did Fenwick receive?"
     assert counts_a_rare_thing(Query(text=rare, asked=rare, councils=("Fenwick",), answer_type="number"), weights,
                                Settings())
+
+
+def _count(question: str):
+    from rag.records import Query
+
+    return Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+
+
+def test_the_measure_of_a_figure_does_not_narrow_a_count():
+    from rag.abstain import narrowing_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["The average wait was 12 days.", "Complaints were answered.", "Staff were kind.", "Care was good.",
+             "Carers were supported.", "The median wait fell.", "Homes were full."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    narrowing = narrowing_terms(_count("On average, how many days did Fenwick take to respond to complaints?"),
+                                weights, Settings())
+    assert "averag" not in narrowing and "respond" in narrowing  # "the average wait" is no response time
+
+
+def test_a_topic_named_after_the_council_takes_no_possessive():
+    from rag.abstain import asked_thing_missing
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    question = "How many members did the Fenwick Voices Panel have when it was first set up?"
+    panel = candidate("The Fenwick Voices Panel had 38 members.")
+    reason = asked_thing_missing(_count(question), [panel], TermWeights([panel.passage.chunk]), Settings())
+    assert "the Fenwick Voices Panel" in reason and "Fenwick's Fenwick" not in reason
+    waits = candidate("Fenwick's assessment waits were long.")
+    reason = asked_thing_missing(_count("How many people in Fenwick had assessment waits over a year?"), [waits],
+                                 TermWeights([waits.passage.chunk]), Settings())
+    assert "Fenwick's assessment waits" in reason  # the council's own topic keeps its possessive
+
+
+def test_a_topic_phrase_does_not_end_on_a_word_that_names_nothing():
+    sentences = ["The council planned to open a new nursing home with a partner by 2027."]
+    phrase = topic_phrase("Which partner is Fenwick working with to open a new nursing home?", sentences, ("Fenwick",))
+    assert phrase.endswith("nursing home")
+    assert topic_phrase("Which partner will help open a new nursing home?", ["They would open a new hub."]) == ""
+
+
+def test_a_sentence_may_hold_the_topic_in_the_question_s_words_or_the_reports():
+    from rag.abstain import holds_topic, wordings
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["There was no waiting list for homecare.", "Direct payments were used by 31%.", "Take-up was high.",
+             "Staff were kind.", "Care was good."]
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()
+    listed = wordings("Which councils had no waiting list for homecare?", weights)
+    assert len(listed) == 2 and holds_topic(listed, texts[0], weights, settings)  # the reports say "waiting list" too
+    took = wordings("Which councils had high direct payments take-up?", weights)
+    assert holds_topic(took, texts[1], weights, settings)  # "used" is the reports' word for take-up
+    assert not holds_topic(took, texts[3], weights, settings)
+    assert wordings("Which councils had high direct payments?", weights) == (
+        weights.focus(weights.terms("Which councils had high direct payments?")),)  # no plain words: one wording

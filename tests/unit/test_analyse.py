@@ -302,6 +302,10 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     ("How far did people travel to the day centre?", "description"),  # a distance described, no change
     ("Which Fenwick library branches host the digital sessions?", "name"),
     ("Which sites run the pilot?", "name"),
+    ("In which libraries are Fenwick's Staying Well hubs?", "name"),
+    ("Which partner is Fenwick working with to open a nursing home?", "organisation"),
+    ("What did partners say about Fenwick?", "views"),  # partners' words, not their names
+    ("What joint work with partners was done to help carers?", "description"),  # partners named, not asked for
 ])
 def test_answer_type_of_explanations_and_backlogs(question, kind):
     assert answer_type(question) == kind

@@ -880,6 +880,13 @@ def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
      "How many applications were in the backlog before it restructured its DoLS team?", False),  # since, not before
     ("Before the team was restructured, 1,200 applications were waiting.",
      "How many applications were in the backlog before it restructured its DoLS team?", True),
+    ("The Collective had 112 members.", "How many members did the Collective have when it was first set up?",
+     False),  # how many it has, not had at its start
+    ("The Collective started with 40 members and now has 112.",
+     "How many members did the Collective have when it was first set up?", True),
+    ("When it was set up in 2022 the Collective had 40 members.", "How many members did it have initially?", True),
+    ("The hub supported 400 people in 2023/24.", "How many people did the hub support when it opened in 2023?",
+     True),  # "when it opened" only dates the question
 ])
 def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
     from rag.answer_types import before_as_asked
@@ -1486,3 +1493,91 @@ def test_a_figure_for_the_parts_the_sentence_before_named_is_not_the_whole_areas
     assert not whole_area_instead("In those teams, waits fell from 212 to 87, and it would be rolled out across "
                                   "the city.", question)
     assert whole_area_instead("Across the city, 1,386 people were waiting.", question)
+
+
+def test_from_the_start_is_no_date_but_the_start_of_a_year_is():
+    from rag.answer_types import has_date
+
+    assert not has_date("People with lived experience shaped services from the start.")
+    assert has_date("Waits had fallen since the start of the year.")
+    assert has_date("The panel met from the spring.")
+
+
+def test_a_count_of_people_on_a_list_is_a_count_of_the_list():
+    from rag.answer_types import counted_nouns, counted_phrase
+
+    assert counted_nouns("How many people were on Fenwick's Care Act assessment waiting list in April?") == {"people",
+                                                                                                             "list"}
+    assert counted_nouns("How many people were waiting in April?") == {"people"}
+    assert counted_phrase("How many unpaid carers had an emergency plan?") == ["unpaid", "carers"]
+    assert counted_phrase("How many Directors of Adult Social Services has it had?") == ["directors"]
+    assert counted_phrase("What was the budget?") == []
+
+
+def test_a_group_counted_may_be_named_in_the_sentence_before():
+    from rag.answer_types import counts_the_thing
+
+    question = "How many Gypsy and Traveller families had the Open Doors project reached by December 2024?"
+    sentence = "The project had reached 35 families by December 2024."
+    assert not counts_the_thing(sentence, question)  # which families?
+    assert counts_the_thing(sentence, question, lead_in="It worked with Gypsy and Traveller families.")
+    assert not counts_the_thing(sentence, question, lead_in="It worked with older people.")
+
+
+def test_carers_are_not_the_people_they_care_for():
+    question = "What proportion of unpaid carers in Fenwick received a direct payment?"
+    assert other_kind("Direct payments were used by 24% of people receiving community-based support.", question) == (
+        "carers", "people who use services")
+    assert other_kind("Direct payments were used by 12% of carers.", question) is None
+    assert other_kind("71% of people receiving long-term support had a review.",
+                      "What share of people receiving long-term support had a review?") is None
+
+
+def test_plans_for_more_are_an_aim_not_what_there_is():
+    from rag.kinds import only_an_aim
+
+    assert only_an_aim("It set out plans for 300 more extra care apartments by 2030.")
+    assert not only_an_aim("It had 120 apartments, with plans for 300 more by 2030.")  # what there is first
+    assert not only_an_aim("Plans for 2025 included a new hub.")  # a year, not a figure
+
+
+def test_a_count_of_people_is_not_one_of_those_with_a_need_asked_about():
+    question = "How many young people with autism moved into adult services in 2023/24?"
+    assert other_kind("In 2023/24, 29 young people moved into adult services.", question, counting=True) == (
+        "autism", "no autism")
+    assert other_kind("In 2023/24, 12 autistic young people moved into adult services.", question, counting=True) is None
+    assert other_kind("Waits were long for young people with autism.", "How long did young people with autism wait?",
+                      counting=False) is None  # a length of time need not name them again
+
+
+def test_a_part_named_in_a_clause_without_the_figure_does_not_own_it():
+    from rag.answer_types import of_the_thing_asked, part_beside_another_figure
+
+    question = "What was the median wait for an assessment in Fenwick's South Marsh locality team?"
+    beside = "The median wait was 42 days, and the longest waits were in the South Marsh locality team."
+    assert part_beside_another_figure(beside, question, ("Fenwick",))
+    assert not of_the_thing_asked(beside, question, ("Fenwick",), context=beside)
+    assert of_the_thing_asked(beside, question, ("Fenwick",), context=beside,
+                              lead_in="The South Marsh locality team was the busiest.")  # named just before
+    own = "In the South Marsh locality team the median wait was 42 days, and others waited less."
+    assert not part_beside_another_figure(own, question, ("Fenwick",))
+    assert not part_beside_another_figure("The median wait in the South Marsh locality team was 42 days.", question,
+                                          ("Fenwick",))
+    academy = "How many apprentices were studying through the Fenwick Social Work Academy in 2024?"
+    assert not part_beside_another_figure("The Fenwick Social Work Academy trained new staff, and 14 apprentices were "
+                                          "studying in 2024.", academy, ("Fenwick",))  # named first: its scope
+    assert not part_beside_another_figure("The Fenwick Social Work Academy had a new lead and trained 14 apprentices.",
+                                          academy, ("Fenwick",))  # one clause
+    grant = "How long did people wait for adaptations funded by a Disabled Facilities Grant?"
+    assert not part_beside_another_figure("Minor adaptations took 11 days, but people waiting for adaptations funded by "
+                                          "a Disabled Facilities Grant waited 39 weeks.", grant)  # a figure of its own
+
+
+def test_when_something_began_is_said_in_one_clause_with_its_date():
+    from rag.answer_types import dates_as_asked
+
+    question = "When was the Fenwick Voices panel first set up?"
+    assert dates_as_asked("The panel was set up in 2021, and it met monthly.", question)
+    assert dates_as_asked("Since 2019 the panel has met monthly.", question)
+    assert not dates_as_asked("Partnership working was well established, and the panel influenced decisions during "
+                              "2024.", question)  # the start and the date in two clauses

@@ -423,3 +423,23 @@ def test_a_comparison_reads_the_figure_in_the_sentence_after_its_topic():
                                                                                       figure.sentence.text]
     assert with_next([figure], [topic, figure, other])[-1] is other  # only what comes next
     assert len(with_next([topic, figure], [topic, figure, other])) == 3  # none twice
+
+
+def test_councils_above_a_benchmark_include_those_whose_report_says_used_for_take_up():
+    from rag.compose import _comparison
+    from rag.config import Settings
+    from rag.records import Query
+
+    question = "Which councils had direct payments take-up above the England average?"
+    query = Query(text=question, asked=question, comparative=True)
+    vague = candidates(passage("People valued direct payments, and take-up was above the England average.", 1,
+                               "Fenwick"), [0.84], [[1, 0]])
+    used = candidates(passage("In 2023/24, 31.4% of people used a direct payment, above the England average.", 2,
+                              "Kelby"), [0.58], [[1, 0]])
+    below = candidates(passage("In 2023/24, 19.6% of people used a direct payment, below the England average.", 3,
+                               "Marsh"), [0.57], [[1, 0]])
+    filler = [passage(f"Direct payments were paid to {n} people.", 10 + n).chunk for n in range(6)]
+    weights = TermWeights([c.passage.chunk for c in (*vague, *used, *below)] + filler)  # "take-up" is rare
+    result = _comparison(query, [*vague, *used, *below], 0.84, weights, Settings())
+    assert "Fenwick" in result.text and "Kelby" in result.text  # "used a direct payment" is the take-up
+    assert "Marsh" not in result.text  # below it

@@ -36,6 +36,7 @@ from rag.records import Query
     ("What share of people who had help to get back on their feet needed no more care?", "reablement"),
     ("What share were behind on their yearly check of their care plan?", "annual review"),
     ("How many missed the annual check-up of their care?", "annual review"),
+    ("How did take-up of direct payments compare?", "used"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

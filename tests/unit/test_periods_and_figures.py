@@ -42,6 +42,10 @@ def test_periods(text, expected):
     ("in 2023", "in 2022/23", True),  # a calendar year inside a financial year: cannot tell, so the same
     ("in December 2022", "In December 2024", False),
     ("in 2023/24", "the report dated 2022/23, recorded between 1 April 2022 and 31 March 2023", False),
+    ("in 2023/24", "a backlog in November 2024", False),  # November 2024 falls in 2024/25
+    ("in 2023/24", "waiting in March 2024", True),  # the year's last month
+    ("in 2023/24", "from April 2023", True),  # its first
+    ("in 2024", "in November 2024", True),
 ])
 def test_same_period(asked, given, same):
     assert same_period(periods(asked), periods(given)) is same

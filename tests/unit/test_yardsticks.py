@@ -34,6 +34,10 @@ from tests.helpers import candidate
     ("Were Fenwick's waits long compared nationally?", "nationally", "national figures"),
     ("How did Fenwick's reablement rate compare with the Yorkshire and the Humber average?",
      "Yorkshire and the Humber average", "the Yorkshire and the Humber average"),  # a region's figure
+    ("How did Fenwick's fee uplift compare with those paid by neighbouring London boroughs?",
+     "neighbouring London boroughs", "neighbouring London boroughs"),
+    ("How does Fenwick's vacancy rate compare with the average for the south-east region?",
+     "average for the south-east region", "the average for the south-east region"),  # a region, hyphenated
 ])
 def test_a_benchmark_asked_for(question, phrase, name):
     asked = benchmark_asked(question)
@@ -160,6 +164,15 @@ def test_benchmark_rule_needs_a_benchmark_for_the_thing_asked():
     assert benchmark_not_given(_query(question), [own, given], weights, settings) is None
     off = Settings(rules=Rules(yardstick_check=False))
     assert benchmark_not_given(_query(question), [own], weights, off) is None
+
+
+def test_a_benchmark_for_take_up_may_be_given_as_use():
+    question = "How did Fenwick's take-up of direct payments compare with the London average?"
+    weights, settings = TermWeights([]), Settings()
+    used = candidate("16% of people receiving long-term support used a direct payment, lower than the London average.")
+    other = candidate("Reablement outcomes were lower than the London average.")
+    assert benchmark_not_given(_query(question), [used], weights, settings) is None  # "used" is the take-up
+    assert "the London average" in benchmark_not_given(_query(question), [other], weights, settings)
 
 
 def test_earlier_year_rule():
