@@ -261,6 +261,22 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert named_not_only_as_some("the most deprived " * 30_000 + "wards", "Which wards have it?") is False
     from rag.compose import CONSEQUENCE
     assert CONSEQUENCE.match("This " + "aa " * 50_000 + "meant") is None
+    # a part named in a later clause, people on a list, a figure at a start, a start and its date, plain wordings,
+    # months and seasons, what held a score back, how far a figure fell, a benchmark of neighbours, plans for more
+    from rag.answer_types import dates_as_asked, part_beside_another_figure
+    from rag.lay_terms import in_report_words
+    from rag.periods import period_words
+    from rag.yardsticks import benchmark_asked
+    assert part_beside_another_figure("1 day, and " * 50_000 + "the Aa team", "How long in the Aa team?") is True
+    assert counted_nouns("How many people were on " + "aa " * 30_000 + "list?") == {"people"}  # too far to read
+    assert before_as_asked(digits, "How many when it was first " + "aa " * 30_000 + "set up?") is True
+    assert dates_as_asked("set up, and " * 50_000 + "in 2024", "When was it set up?") is False
+    assert "waiting" in in_report_words("queuing " * 30_000)
+    assert len(period_words("summer " * 50_000)) == 50_000
+    assert answer_type("What " + "aa " * 30_000 + "held back the score?") != "reason"  # too far to read
+    assert answer_type("How far had " + "aa " * 30_000 + "come down?") != "number"
+    assert benchmark_asked("compare with neighbouring " + "Aa " * 30_000 + "boroughs?") is None
+    assert only_an_aim("plans for " + "aa " * 50_000 + "5") is False
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
