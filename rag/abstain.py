@@ -388,10 +388,10 @@ def dated_to_assessment_instead(query: Query, candidate) -> bool:
 
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
-    about its topic (read without the comparison's words, "below the England average", and in the reports' words
-    for its plain ones, "used a direct payment" for "take-up") names one: the council's
-    own figure, or another figure's benchmark, does not say how it compares. A question asking why ("How did
-    leaders explain outcomes below the England average?") states the comparison; it asks for the reason."""
+    about its topic (read without the comparison's words, "below the England average", in its own words or the
+    reports' for its plain ones, "used a direct payment" for "take-up") names one: the council's own figure, or
+    another figure's benchmark, does not say how it compares. A question asking why ("How did leaders explain
+    outcomes below the England average?") states the comparison; it asks for the reason."""
     asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 \
         and query.answer_type != "reason" else None
     if asked is None:

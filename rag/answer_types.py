@@ -130,9 +130,9 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
-    question asks when something began, a clause of the sentence must say that it began and when; when it asks when something is to
-    happen, the sentence must set its date ahead, and when it asks when something happened, a date set ahead
-    ("was due to …") is not it."""
+    question asks when something began, a clause of the sentence must say that it began and when; when it asks
+    when something is to happen, the sentence must set its date ahead, and when it asks when something happened,
+    a date set ahead ("was due to …") is not it."""
     ends = _ASKS_START.search(question)
     if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(sentence)):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began, nor "was well
@@ -1686,10 +1686,10 @@ def part_of_sum_as_asked(sentence: str, question: str) -> bool:
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted (of the group the
-    sentence, or the one before it, ``lead_in``, names), a sum of money,
-    a price per the unit asked, a figure per head or per length of time, a change, or a share, as the question asks,
-    of what was done (or of what was not, when that is asked); a whole count for a whole, a count before a change
-    for one, a part of a named sum for one, a count held against the length of time asked."""
+    sentence, or the one before it, ``lead_in``, names), a sum of money, a price per the unit asked, a figure per
+    head or per length of time, a change, or a share, as the question asks, of what was done (or of what was not,
+    when that is asked); a whole count for a whole, a count before a change for one, a part of a named sum for
+    one, a count held against the length of time asked."""
     return (counts_the_thing(sentence, question, councils, lead_in) and (not asks_money(question) or has_money(sentence))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
