@@ -684,15 +684,17 @@ _EARLIER_STATE = re.compile(r"\b(?:previously|formerly|before|until|used to|had 
                             r"instead of)\b", re.IGNORECASE)
 
 
+#: When something began, and what began ("when it was set up", "at its launch").
+_WHEN_IT = r"when (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was |were )?"
+_BEGAN = r"(?:set up|launched|started|began|opened|established|created|formed)"
+_AT_START = r"at (?:its|their|the) (?:launch|start|outset|beginning)"
 #: A question asking how things stood when something began ("when it was first set up", "at its launch",
 #: "initially"); "when it opened in 2023" or "at the start of 2025" only dates the question.
-_ASKS_AT_START = re.compile(r"\bwhen (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was |were )?first (?:set up|launched|started|"
-                            r"began|opened|established|created|formed)\b|\bat (?:its|their|the) (?:launch|start|outset|"
-                            r"beginning)\b(?! of)|\b(?:originally|initially|to begin with|at first)\b", re.IGNORECASE)
+_ASKS_AT_START = re.compile(rf"\b{_WHEN_IT}first {_BEGAN}\b|\b{_AT_START}\b(?! of)|\b(?:originally|initially|to begin "
+                            r"with|at first)\b", re.IGNORECASE)
 #: Words that speak of how things stood at a start: "when it was set up", "initially", "started with 40".
-_START_STATE = re.compile(r"\b(?:when (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was |were )?(?:first )?(?:set up|launched|"
-                          r"started|began|opened|established|created|formed)|initially|at first|at (?:its|their|the) "
-                          r"(?:launch|start|outset|beginning)|(?:started|began|opened|launched) with)\b", re.IGNORECASE)
+_START_STATE = re.compile(rf"\b(?:{_WHEN_IT}(?:first )?{_BEGAN}|initially|at first|{_AT_START}|"
+                          r"(?:started|began|opened|launched) with)\b", re.IGNORECASE)
 
 
 def before_as_asked(sentence: str, question: str) -> bool:
