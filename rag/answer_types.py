@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .councils import variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
-from .periods import MONTHS, SHORT_MONTHS, figure_clauses
+from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
 from .thresholds import TOP_WORDS, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -24,7 +24,7 @@ _COUNT = re.compile(rf"(?<![\d/])(?<!section )(?<!part )(?<!schedule )(?<!articl
                     re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(19|20)\d{{2}}\b|\b({'|'.join(MONTHS)})\b|"
-    r"\b(since|until|by|from) (the )?(spring|summer|autumn|winter|(?:start|end|beginning) of)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    rf"\b(since|until|by|from) (the )?({'|'.join(SEASONS)}|(?:start|end|beginning) of)\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
     r"\b\d{1,2}(:\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )

@@ -309,10 +309,12 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     chosen = seeds
     if settings.rules.continuation:
         limit = settings.max_answer_sentences
+        wants_detail = query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES
+        lone = len(seeds) == 1 and wants_detail  # only then does a next sentence on the topic join the answer
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
-                                    wants_cause=query.answer_type == "reason",
-                                    wants_detail=query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES,
-                                    topical=frozenset(map(id, near_topic(query, candidates, weights, settings))))
+                                    wants_cause=query.answer_type == "reason", wants_detail=wants_detail,
+                                    topical=frozenset(map(id, near_topic(query, candidates, weights, settings)))
+                                    if lone else frozenset())
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):

@@ -39,9 +39,11 @@ def _report_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=256)
 def in_report_words(text: str) -> str:
     """``text`` with each plain wording replaced by the report's wordings ("queuing" by "waiting; waits;
-    backlog"): what a question is about, with none of its own plain words left over."""
+    backlog"): what a question is about, with none of its own plain words left over (read once per question:
+    the answer checks ask it again)."""
     for pattern, wordings in lay_terms():
         text = pattern.sub(f" {' '.join(wordings)} ", text)
     return text
