@@ -22,9 +22,11 @@ from .answer_types import (
     stated_numbers,
 )
 from .config import ABSTAIN_MESSAGE, Settings
+from .councils import names_a_council, title_words_only, variants_of
+from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
-from .periods import at_assessment_time, figure_periods, period_words, periods, same_period
+from .periods import MONTHS, at_assessment_time, figure_periods, period_words, periods, same_period
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
@@ -440,6 +442,102 @@ def other_councils_not_named(query: Query, candidates, weights, settings: Settin
     return f"The reports do not name the councils that share this with {query.councils[0]}."
 
 
+#: A name the question gives: two or more capitalised words, small joining words allowed between them ("the Connect
+#: at Home pilot", "the Carers Support Service").
+_NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|the|at|on|&)\s+)?[A-Z][\w&'’-]*)+")
+#: Words that may close a name as the question gives it but not as a report does ("the Home First Service" for
+#: "Home First"): the name is looked for without them too.
+_KIND_WORDS = {"service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
+               "partnership", "panel", "hub", "network", "group", "strategy", "plan", "policy", "forum", "model",
+               "approach", "framework", "app", "tool", "portal", "centre", "center", "unit", "fund", "line", "website"}
+#: Question words that open a question capitalised, and so start no name ("Which Shared Lives …" starts at "Shared").
+_OPENING = re.compile(r"^(?:how|what|which|who|whom|whose|when|where|why|did|does|do|is|are|was|were|has|have|had|can|"
+                      r"could|will|would|in|for|at|on|by|of|to|from|during|among|across|and|the|give|list|name|tell)\s+",
+                      re.IGNORECASE)
+
+
+def _squeezed(text: str) -> str:
+    """Text in lower case, its apostrophes and plural endings dropped and its spaces made single, to find a name
+    however typed ("Safeguarding Adults Review" in "Safeguarding Adult Reviews")."""
+    return " ".join(re.sub(r"s$", "", w) for w in re.sub(r"['’]", "", text).casefold().split())
+
+
+#: Words of the assessment's own headings and ratings, which name no thing a report must mention ("Safe Pathways").
+_HEADING_WORDS = frozenset(w for title in (*(s.name for s in STATEMENTS), *THEMES, *OVERALL_RATINGS)
+                           for w in re.findall(r"[a-z]+", title.casefold()))
+#: The share of a question's words that may be capitalised before its capitals say nothing ("HOW MANY PEOPLE …",
+#: "How Many People …").
+CAPITALISED_SHARE = 0.8
+
+
+def _without_councils(question: str, councils: tuple[str, ...]) -> str:
+    """The question with each form of its councils' names (and their possessive) set apart by a semicolon, so no
+    name runs through one ("LB Camden's Neighbourhood Connectors" → "; Neighbourhood Connectors")."""
+    for council in councils:
+        for form in sorted(variants_of(council), key=len, reverse=True):
+            spaced = r"[\s-]+".join(map(re.escape, form.split()))  # "Stockton on Tees" as "Stockton-on-Tees"
+            question = re.sub(rf"(?<!\w){spaced}(?:['’]s?)?(?!\w)", " ; ", question, flags=re.IGNORECASE)
+    return question
+
+
+def _name_parts(run: str) -> list[list[str]]:
+    """A run of capitalised words cut where a word owns what follows ("Kingston's Digital Care Lab"), is a month
+    ("As of December") or names a council: each part may be a name."""
+    parts, part = [], []
+    for word in run.split():
+        if re.search(r"['’]s?$", word) or word.casefold() in _MONTH_WORDS or names_a_council(word):
+            parts.append(part)
+            part = []
+        else:
+            part.append(word)
+    return [*parts, part]
+
+
+#: Months, which date a thing rather than name it.
+_MONTH_WORDS = frozenset(m.casefold() for m in MONTHS)
+#: Small words a name does not start or end on.
+_JOINING = {"of", "and", "for", "the", "at", "on", "&"}
+
+
+def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
+    """The names the question gives (:data:`_NAME_ASKED`), none of them a council's, a month or one of the
+    assessment's own headings, less any question word that opens them; none when most of its words are capitalised."""
+    words = question.split()[1:]
+    if question.isupper() or sum(w[:1].isupper() for w in words) > CAPITALISED_SHARE * len(words):
+        return []
+    out = []
+    for m in _NAME_ASKED.finditer(_without_councils(question, councils)):
+        run = m.group(0).split()[1:] if m.start() == 0 else m.group(0).split()  # the first is capitalised anyway
+        for part in _name_parts(" ".join(run)):
+            while part and (_OPENING.match(part[0] + " ") or part[0].casefold() in _JOINING):
+                part = part[1:]
+            while part and part[-1].casefold() in _JOINING:
+                part = part[:-1]
+            name = " ".join(part)
+            if len(part) >= 2 and not names_a_council(name) and not title_words_only(name) \
+                    and not set(re.findall(r"[a-z]+", name.casefold())) <= _HEADING_WORDS:
+                out.append(name)
+    return out
+
+
+def name_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question names something ("the Connect at Home pilot") that no passage retrieved for its one council
+    mentions: retrieval finds a name a report uses, so that council's reports do not speak of it (it may be
+    another council's)."""
+    if len(query.councils) != 1 or query.comparative:
+        return None
+    texts = [_squeezed(c.passage.chunk.text) for c in candidates if c.passage.chunk.council == query.councils[0]]
+    if not texts:
+        return None
+    for name in names_asked(query.text, query.councils):
+        words = [w for w in name.split() if not w.isupper()] if len(name.split()) > 3 else name.split()
+        while len(words) > 2 and words[-1].casefold() in _KIND_WORDS:
+            words.pop()  # "North Central London ICB": the acronym may be spelled out
+        if not any(_squeezed(" ".join(words)) in t for t in texts):
+            return f"The reports for {query.councils[0]} do not mention {name}."
+    return None
+
+
 def possessive(name: str) -> str:
     """A name's possessive form: "Harrow's", "Tower Hamlets'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -487,7 +585,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given,
+    for rule in (name_not_found, figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

@@ -65,7 +65,9 @@ _ASKS_RATING = re.compile(
     r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
     r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated)\b(?! (say|about|do)\b)|"
     r"^\s*(and )?what (did|does|do) [\w'’ &-]{1,50} (get|got|receive|received)( for\b[^?]*)?\??\s*$|"
-    r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|got|received|rated|score)\b|"
+    r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|rated|score)\b|"
+    r"\b(councils?|authorities|local authorities|reports?) (got|received)\b(?!\s+(?:more|fewer|less|over|under|at least|"
+    r"about|around|[\d£]))|"  # "Which councils received more than 3,000 concerns?" asks of a count
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b|"
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
@@ -106,7 +108,7 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      r"member of staff|social worker)\b", re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
-              r"business)")
+              r"developer|operator|business)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
 #: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
 #: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.
@@ -309,11 +311,19 @@ def answer_type(question: str) -> str:
     return "description"
 
 
+#: One other council asked for by one council's question ("Which neighbouring borough did it compare with?"): a partner
+#: to be named, not a comparison of councils.
+_ONE_OTHER_BODY = re.compile(r"\bwhich (?:neighbouring|other|nearby|partner|surrounding)(?: [\w-]+)? "
+                             r"(?:borough|council|authority|county)\b(?!['’]?s)", re.IGNORECASE)
+
+
 def is_comparative(question: str, councils_named: int) -> bool:
     """Comparisons ask about several councils ("which councils …", "compare …") or name two or more; places of
     the one council named ("in which boroughs …") are not councils."""
     if councils_named == 1 and _IN_WHICH_PLACE.search(question):
         return False  # "In which boroughs were Barking and Dagenham's residents placed?" asks for one council's places
+    if councils_named == 1 and _ONE_OTHER_BODY.search(question):
+        return False  # "Which neighbouring borough did Havering work with?" asks for one partner's name
     return bool(_COMPARATIVE.search(question)) or councils_named >= 2
 
 

@@ -100,9 +100,12 @@ _ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|wa
                          r"started|launch|launched|open|opened|set up|introduced?|created?|established|first|commission|"
                          r"commissioned|go live|goes live|went live|gone live|roll(?:ed)? out|come into (?:force|effect|use)|"
                          r"came into (?:force|effect|use))\b", re.IGNORECASE)
-#: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in").
+#: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in"); not the
+#: first of a span ("completed their first year in 2024").
 _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
-                      r"introduced?|created?|established|commissioned|since|first|went live|gone live|live|came into|"
+                      r"introduced?|created?|established|commissioned|since|"
+                      r"first(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
+                      r"went live|gone live|live|came into|"
                       r"rolled out|roll-out|rollout|into (?:force|effect|use))\b",
                       re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
@@ -325,6 +328,18 @@ def abbreviates(acronym: str, question: str) -> bool:
     return len(letters) >= 2 and letters in initials
 
 
+#: An acronym as a question writes it: two or more capitals, small letters allowed between them ("DoLS", "ASC").
+_ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z][A-Za-z]*\b")
+
+
+def spelled_out(name: str, question: str) -> bool:
+    """Whether a name spells out an acronym the question uses ("Deprivation of Liberty Safeguards" for "DoLS"): the
+    question has given it then."""
+    initials = "".join(w[0] for w in _words(name) if w not in ("of", "and", "for", "the", "in")).casefold()
+    return len(initials) >= 2 and any("".join(c for c in m.group(0).rstrip("s") if c.isupper()).casefold() == initials
+                                      for m in _ACRONYM.finditer(question))
+
+
 def _bare_words(text: str) -> list[str]:
     """The text's words in lower case, a possessive "'s" dropped ("Council's" → "council")."""
     return [re.sub(r"['’]s$", "", w) for w in _words(text)]
@@ -361,7 +376,7 @@ def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
     for m in _NAME.finditer(sentence):
         if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(_unhyphenated(m.group(0))), asked):
             continue
-        if m.group(0).isupper() and abbreviates(m.group(0), question):
+        if m.group(0).isupper() and abbreviates(m.group(0), question) or spelled_out(m.group(0), question):
             continue
         if m.start() == 0 and len(m.group(0).split()) == 1:
             continue  # a sentence's first word is capitalised anyway
@@ -477,7 +492,13 @@ def counted_nouns(question: str) -> set[str]:
     plural = [w for w in words if _looks_plural(w)]
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) or _ON_A_LIST.search(question) if head in ("people", "person") else None
-    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set())
+    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set()) | alternative_nouns(words)
+
+
+def alternative_nouns(words: list[str]) -> set[str]:
+    """The stem of a plural noun joined by "or" to the counted one ("how many carers' assessments or reviews"):
+    a count of either kind stands for both."""
+    return {_stem(a) for a, join in zip(words, words[1:]) if join == "or" and _looks_plural(a)}
 
 
 #: What a "how many …" question counts follows "how many" or "number of".
@@ -673,7 +694,8 @@ _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\
 #: purchasing system", "before the hub was launched").
 _ASKS_BEFORE_SWITCH = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:moved|switched|changed|transferred|"
                                  r"went over|converted) (?:to|over)\b|\bbefore (?:the|its|their) (?:[\w/-]+ ){0,4}?"
-                                 r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started)\b|"
+                                 r"(?:was|were) (?:introduced|launched|set up|brought in|adopted|created|started|agreed|signed|"
+                                 r"awarded|put in place)\b|"
                                  # "before the open-book exercise set the rate", "before Derbyshire trained 22 assessors"
                                  r"\bbefore (?:the|its|their|it|they|(?-i:[A-Z])[\w-]*)(?: [\w/-]+){0,3}? (?:set|agreed|"
                                  r"introduced|launched|trained|recruited|hired|opened|replaced|brought in|restructured|"
@@ -775,6 +797,16 @@ def since_as_asked(sentence: str, question: str) -> bool:
 def has_frequency(sentence: str) -> bool:
     """Whether the sentence says how often something happens ("met monthly", "every eight weeks")."""
     return bool(_FREQUENT.search(sentence))
+
+
+#: A count of the times something happened ("used an interpreter 3 times in 2023/24", "on 12 occasions").
+_TIMES_COUNTED = re.compile(rf"\b(?:once|twice|(?:\d[\d,]*|{_NUMBER_WORDS}) times|on (?:\d[\d,]*|{_NUMBER_WORDS}) occasions)\b",
+                            re.IGNORECASE)
+
+
+def counts_times(sentence: str) -> bool:
+    """Whether the sentence counts the times something happened, which says how often it did over its period."""
+    return bool(_TIMES_COUNTED.search(sentence))
 
 
 def figure_test(question: str, answer_type: str):
@@ -996,6 +1028,16 @@ def reported_nouns(question: str) -> set[str]:
     return {_stem(wording.split()[-1]) for wording in report_words(question)}
 
 
+#: Acts a question counts by the people they were done to ("how many people were assessed"), by the noun a report
+#: counts them with ("74 Care Act assessments with people sleeping rough": one for each person).
+_ACTS_DONE_TO = {"assessed": "assessment", "reviewed": "review"}
+
+
+def act_nouns(question: str) -> set[str]:
+    """The nouns of the acts a "how many people were assessed/reviewed" question counts (:data:`_ACTS_DONE_TO`)."""
+    return {noun for verb, noun in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)}
+
+
 #: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
 
@@ -1018,7 +1060,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = counted_nouns(question)
     if not nouns:
         return True
-    nouns = kindred_nouns(nouns) | reported_nouns(question)
+    nouns = kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question)
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1692,7 +1734,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
     head or per length of time, a change, or a share, as the question asks, of what was done (or of what was not,
     when that is asked); a whole count for a whole, a count before a change for one, a part of a named sum for
     one, a count held against the length of time asked."""
-    return (counts_the_thing(sentence, question, councils, lead_in) and (not asks_money(question) or has_money(sentence))
+    return (counts_the_thing(sentence, question, councils, lead_in)
+            and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
@@ -1704,6 +1747,16 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
+
+
+#: A question asking by how much something changed ("By how much did it raise its fees?").
+_ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
+
+
+def rise_as_share(sentence: str, question: str) -> bool:
+    """Whether a question asking by how much a sum changed ("By how much did it raise home care fees?") is answered
+    by a share ("increased home care fees by 7.9%"): a change in money may be given as a percentage."""
+    return bool(_ASKS_BY_HOW_MUCH.search(question)) and has_share(sentence)
 
 
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").
@@ -1797,8 +1850,9 @@ def _figures_in(text: str) -> set[str]:
     years ("2024/25")."""
     out = set()
     for m in _FIGURES.finditer(text):
-        figure = m.group(0).rstrip(".,").replace(",", "")
-        if not re.fullmatch(r"(?:19|20)\d{2}", figure) and text[m.start() - 1 : m.start()] != "/":
+        written = m.group(0).rstrip(".,")
+        figure = written.replace(",", "")
+        if not re.fullmatch(r"(?:19|20)\d{2}", written) and text[m.start() - 1 : m.start()] != "/":  # "1,980" is no year
             out.add(figure)
     return out
 
@@ -2023,7 +2077,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "views":
         return gives_views(sentence, question, councils)
     if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
-        return ((has_frequency(sentence) or bool(_SHARE_FIGURE.search(sentence))) and names_the_part(sentence, question, councils)
+        return ((has_frequency(sentence) or counts_times(sentence) or bool(_SHARE_FIGURE.search(sentence)))
+                and names_the_part(sentence, question, councils)
                 and of_the_subject(f"{lead_in} {sentence}", question))
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic

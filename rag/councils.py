@@ -89,7 +89,7 @@ def _known_variants() -> dict[str, str]:
     for name, aliases in english_councils():
         for v in (name, *aliases):
             out.setdefault(normalise(v), name)
-            if not _title_words_only(strip_title_words(v)):
+            if not title_words_only(strip_title_words(v)):
                 out.setdefault(strip_title_words(v), name)
     return out
 
@@ -156,7 +156,7 @@ def council_of_title(line: str) -> str | None:
     """The council a report's title line names, as its display name, or None when it names none."""
     parts = parts_of_title(line)
     if parts:
-        return None if _title_words_only(parts[0]) else parts[0]
+        return None if title_words_only(parts[0]) else parts[0]
     m = _TITLE.match(line)
     if not m:
         return None
@@ -164,14 +164,14 @@ def council_of_title(line: str) -> str | None:
     key = strip_title_words(raw)
     if not key or key in {"local authority", "the local authority", "care", "adult social care"} or _PAGE_PART.fullmatch(key):
         return None  # "Local authority assessment: overview" names the page, not the council
-    if _title_words_only(key):
+    if title_words_only(key):
         return None  # "Council: local authority assessment", a title's second line: the name is on the line before
     if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
         return None  # "<words> assessment" is a pilot title only when the words name a council
     return display_name(raw)
 
 
-def _title_words_only(name: str) -> bool:
+def title_words_only(name: str) -> bool:
     """Whether a name is only words of a formal title ("Council", "Borough", "London"), which name no council;
     "City of London", a council's own name, is not."""
     key = normalise(name)
@@ -220,7 +220,7 @@ def variants_of(name: str) -> set[str]:
         if normalise(listed) == normalise(name):
             full |= {normalise(a) for a in aliases}
     stripped = {strip_title_words(f) for f in full}
-    forms = full | {f for f in stripped if not _title_words_only(f)}  # "City of London" is not "London"
+    forms = full | {f for f in stripped if not title_words_only(f)}  # "City of London" is not "London"
     forms |= {f"lb {f}" for f in list(forms)}
     forms |= {short for f in list(forms) for short in compass_forms(f)}
     return {f for f in forms if f}

@@ -20,8 +20,9 @@ from .periods import without_assessment_time
 
 #: The kind column of a family's plain word, which names no kind of it ("an assessment", "staff").
 PLAIN = "*"
-#: Kinds that a family's plain word means when a report gives no other: "an assessment" is a Care Act one.
-_PLAIN_MEANS = {"Care Act assessment"}
+#: Kinds that a family's plain word means when a report gives no other: "an assessment" is a Care Act one, and
+#: "applications waiting to be assessed" under a DoLS heading are DoLS ones.
+_PLAIN_MEANS = {"Care Act assessment", "DoLS assessment"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,18 +140,32 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     for family, kinds in asked.items():
         if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
-    return None if named_only else plain_instead(sentence, asked, given)
+    return None if named_only else plain_instead(sentence, asked, given, earlier)
 
 
-def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[str, frozenset[str]],
+                  earlier: dict[str, frozenset[str]] | None = None) -> tuple[str, str] | None:
     """(kind asked about, the family's plain word) when the sentence speaks of the family only in its plain
     word and that does not mean the kind asked about: "the median wait for an assessment" is not the
-    wait for a carers' or an occupational therapy assessment, though it is the wait for a Care Act one."""
+    wait for a carers' or an occupational therapy assessment, though it is the wait for a Care Act one. The
+    plain word does mean it when the sentence before named that kind and this one names whom it is for
+    (:func:`continues_kind`)."""
     for family, kinds in asked.items():
         plain = plain_words().get(family)
         if family in given or plain is None or kinds & _PLAIN_MEANS:
             continue
         found = plain.search(sentence)
-        if found:
+        if found and not continues_kind(sentence, kinds & (earlier or {}).get(family, frozenset())):
             return sorted(kinds)[0], found.group(0)
     return None
+
+
+def continues_kind(sentence: str, kinds: frozenset[str]) -> bool:
+    """Whether the sentence names the qualifying word of one of ``kinds`` (named in the sentence before), so that its
+    plain word continues that kind: "604 carers' assessments were completed. 388 carers were waiting for an
+    assessment" (the carers' one), but not "932 people were waiting for an assessment"."""
+    for kind in kinds:
+        words = [re.sub(r"[’']s?$|s$", "", w) for w in kind.split()[:-1]]
+        if any(re.search(rf"\b{re.escape(w)}s?[’']?s?\b", sentence, re.IGNORECASE) for w in words if len(w) > 2):
+            return True
+    return False

@@ -244,3 +244,26 @@ def test_a_sentence_may_hold_the_topic_in_the_question_s_words_or_the_reports():
     assert not holds_topic(took, texts[3], weights, settings)
     assert wordings("Which councils had high direct payments?", weights) == (
         weights.focus(weights.terms("Which councils had high direct payments?")),)  # no plain words: one wording
+
+
+def test_a_name_the_question_gives_must_be_in_the_council_s_passages():
+    from rag.abstain import name_not_found, names_asked
+    from rag.config import Settings
+    from rag.records import Query
+
+    def query(text):
+        return Query(text=text, asked=text, councils=("Fenwick",), answer_type="number")
+
+    found = [candidate("The Connect at Home pilot reached 310 people in 2023/24.")]
+    elsewhere = [candidate("Technology-enabled care reached 7,900 people in 2023/24.")]
+    question = "How many people in Fenwick used the Connect at Home pilot?"
+    assert name_not_found(query(question), elsewhere, None, Settings()) == \
+        "The reports for Fenwick do not mention Connect at Home."
+    assert name_not_found(query(question), found, None, Settings()) is None
+    assert name_not_found(query("How many people in Fenwick used the Connect At Home service?"), found, None,
+                          Settings()) is None  # any case; a kind word the report leaves off
+    assert name_not_found(query("How many people in Fenwick used technology-enabled care?"), elsewhere, None,
+                          Settings()) is None  # no name asked
+    assert names_asked("Which Shared Lives carers did Fenwick Borough Council approve?") == ["Shared Lives"]
+    assert names_asked("What score did Fenwick get for Safe Pathways, Systems and Transitions?") == []  # headings
+    assert names_asked("HOW MANY PEOPLE WERE WAITING IN FENWICK?") == []  # capitals that say nothing

@@ -64,6 +64,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Among Gateshead, Portsmouth and Herefordshire, which scored 2 for safeguarding?", "rating"),
     ("Why did Portsmouth score only 2 for learning, improvement and innovation?", "reason"),
     ("Which voluntary sector organisation runs the carers hub?", "organisation"),
+    ("Which developer was Fenwick working with on the new nursing home?", "organisation"),
     ("What is the name of the social care portal?", "name"),
     ("Where does the carers cafe meet?", "place"),
     ("On which street is the extra care scheme?", "name"),  # its name, not "on a quiet street"
@@ -130,6 +131,8 @@ def test_rating_references(question, refs):
 def test_asking_for_a_score_is_not_picking_a_report_by_it():
     assert asks_for_rating("Which councils scored 3?")
     assert not asks_for_rating("The council rated 2: what did it say about carers?")
+    assert asks_for_rating("Which councils received a 2 for safeguarding?")
+    assert not asks_for_rating("Which councils received more than 3,000 safeguarding concerns?")  # a count
     # a rating another body or group gave is not this assessment's score
     assert not asks_for_rating("What rating did the ombudsman give Fenwick?")
     assert not asks_for_rating("What score did carers give the hub in the survey?")
@@ -263,6 +266,8 @@ def test_answer_type_of_two_part_and_overall_questions(question, kind):
     ("In which boroughs were Fenwick's out-of-area care home placements?", 1, False),  # one council's places
     ("Which boroughs scored 2 for safeguarding?", 0, True),
     ("In which boroughs were more than 500 people waiting?", 0, True),  # no council named: a comparison
+    ("Which neighbouring borough did Fenwick compare its front door with?", 1, False),  # one partner to name
+    ("Which neighbouring borough did Fenwick and Ashby both work with?", 2, True),  # two councils named
 ])
 def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
     from rag.analyse import is_comparative

@@ -40,9 +40,38 @@ from rag.kinds import kinds_named, other_kind
     ("number", "The Lifeline service had about 3,400 users.", "How much does Fenwick charge each week for Lifeline?",
      False),  # a charge is a sum of money
     ("frequency", "Carers could get a personal budget of up to £450 a year.", "How often can carers get a budget?", False),
+    ("frequency", "The council used a telephone interpreting service 3 times in 2023/24.",
+     "How often did the council need a phone interpreter in 2023/24?", True),  # the times in a year say how often
+    ("organisation", "The council had commissioned an external provider to complete 600 DoLS assessments.",
+     "Which external provider completed the backlog of DoLS assessments?", False),  # one, not which
+    ("organisation", "2,380 Deprivation of Liberty Safeguards applications were awaiting assessment.",
+     "Which external provider completed the backlog of DoLS assessments?", False),  # the question's own DoLS
+    ("organisation", "Brightwell Assessments Ltd was commissioned to complete 600 DoLS assessments.",
+     "Which external provider completed the backlog of DoLS assessments?", True),
+    ("number", "The Street Team completed 74 Care Act assessments with people sleeping rough in 2023/24.",
+     "How many people sleeping rough had their needs assessed in 2023/24?", True),  # one assessment a person
+    ("number", "In 2023/24, 1,342 carers' assessments or reviews were completed.",
+     "How many carers' assessments or reviews were completed in 2023/24?", True),  # either noun of "or"
+    ("number", "The local authority increased home care fees by 7.9% for 2024/25.",
+     "By how much did Fenwick raise the fees it pays home care providers?", True),  # a rise in money as a share
+    ("number", "The local authority reviewed home care fees for 2024/25, and 7 providers took part.",
+     "How much did Fenwick pay in home care fees?", False),
+    ("number", "The Street Team had 74 staff working with people sleeping rough in 2023/24.",
+     "How many people sleeping rough had their needs assessed in 2023/24?", False),
     ("date", "Handovers improved since a joint transfer of care hub opened in March 2024.",
      "When did the Community Wellbeing Hub open?", False),  # another hub's opening
     ("date", "The Community Wellbeing Hub opened in March 2024.", "When did the Community Wellbeing Hub open?", True),
+    ("date", "The Practice Academy supported new social workers, and 22 completed their first year in 2024.",
+     "When was the Practice Academy set up?", False),  # the first of a span is no start
+    ("date", "The Practice Academy was first commissioned in 2021.", "When was the Practice Academy set up?", True),
+    ("number", "The council commissioned home care from 39 providers under a framework agreed in 2023.",
+     "How many home care providers did Fenwick use before its 2023 framework was agreed?", False),  # how many since
+    ("number", "Before the framework was agreed, the council used 61 home care providers.",
+     "How many home care providers did Fenwick use before its 2023 framework was agreed?", True),
+    ("number", "In 2023/24, 2,104 section 42 enquiries were started.",
+     "How many section 42 enquiries did Fenwick complete in 2023/24?", False),  # started is not completed
+    ("number", "In 2023/24, 1,980 section 42 enquiries were completed.",
+     "How many section 42 enquiries did Fenwick complete in 2023/24?", True),
     ("number", "In 2023/24, 90.1% of older people were still at home 91 days after reablement.",
      "What proportion of working-age adults were still at home 91 days after reablement?", False),  # another age group
     ("number", "In 2023/24, 90.1% of older people were still at home 91 days after reablement.",
@@ -260,6 +289,23 @@ def test_a_family_plain_word_is_not_a_narrower_kind():
     assert other_kind("It received 90 complaints.", "How many complaints were upheld?") == ("upheld", "complaints")
     assert other_kind("It upheld 20 of 90 complaints.", "How many complaints were upheld?") is None
     assert other_kind("It completed 900 assessments.", "How many people were waiting?") == ("waiting", "completed")
+
+
+def test_a_plain_word_continues_the_kind_the_sentence_before_named_for_whom_it_names():
+    question = "How many carers were waiting for a carers' assessment?"
+    lead_in = "The council completed 604 carers' assessments in 2023/24."
+    assert other_kind("388 carers were waiting for an assessment.", question, lead_in, counting=True) is None
+    assert other_kind("388 people were waiting for an assessment.", question, lead_in, counting=True) == \
+        ("carers' assessment", "assessment")
+    assert other_kind("388 carers were waiting for an assessment.", question, counting=True) == \
+        ("carers' assessment", "assessment")  # nothing before it named the carers' one
+
+
+def test_a_wait_for_dols_is_not_a_wait_for_another_assessment():
+    sentence = "214 Deprivation of Liberty Safeguards applications were waiting, and the longest had waited 7 months."
+    assert other_kind(sentence, "What was the longest wait for a carers' assessment?") == \
+        ("carers' assessment", "DoLS assessment")
+    assert other_kind(sentence, "What was the longest wait for a DoLS assessment?") is None
 
 
 def test_named_parts_leave_out_the_council_in_any_form_months_and_lone_proper_words():
