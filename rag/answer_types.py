@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .councils import variants_of
+from .councils import title_words_only, variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
@@ -521,6 +521,9 @@ def counted_phrase(question: str) -> list[str]:
         if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
                 and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
             break  # a title: "Directors of Adult Social Services" counts directors
+        if re.search(r"['’]s$", w) and not tokens[i][:1].isupper():  # not "of Camden's four localities"
+            words.append(w[:-2])
+            break  # "how many people's care was affected" counts the people, not their care
         if w not in _COUNT_FILLERS:
             words.append(w)
     return words
@@ -1318,6 +1321,8 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
         if m.start() == 0:
             words = words[1:] if _words(run)[:1] == words[:1] else words  # "Which Hospital Team …": not "which"
         of_council = any(w in council_words for w in particular)
+        if m.start() == 0 and len(run.split()) > 1:
+            run = run.split(maxsplit=1)[1]  # "Under Bedford Borough's Carers' Breaks Scheme": not "Under"
         if len(words) >= PART_MIN_WORDS or words and of_council and len(_TOKEN.findall(run)) > PART_MIN_WORDS:
             out.append(run)  # or a council's own named thing: "the Rutland Care Academy"
         elif words and _AREA_AFTER.match(question, m.end()):
@@ -1404,7 +1409,9 @@ def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ())
     have = {_stem(w) for w in _words(sentence)}
     council_words = _council_words(councils)
     for part in named_parts(question, councils):
-        words = {_stem(w) for w in _part_words(part) if w not in council_words}
+        particular = _part_words(part)
+        of_council = any(w in council_words for w in particular)  # "Bedford Borough's …": its title words too
+        words = {_stem(w) for w in particular if w not in council_words and not (of_council and title_words_only(w))}
         if not (words <= have or _abbreviated(part, sentence) or _refers_back(part, sentence)):
             return False
         if _only_with_another(part, sentence):
@@ -2086,7 +2093,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             return True
         topic = topic_stems(question, stop) | {_stem(w) for wording in report_words(question) for w in _words(wording)
                                                if w not in stop and w not in _ARTICLES}  # the report's word for a "front door"
-        if answer_type in ("place", "name"):  # "where were the Neighbourhood Care Teams piloted": the place stands beside them
+        if answer_type in ("place", "name") or not topic:  # "where were the Neighbourhood Care Teams piloted": the place
+            # stands beside them; "which organisation runs the Westminster Carers Hub": the body beside its name
             topic |= {_stem(w) for part in named_parts(question, councils) for w in _part_words(part)}
         if answer_type == "place":  # and the noun of "based", "sited", "housed": "run from a base in Yate"
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}

@@ -137,9 +137,9 @@ def is_heading_shape(line: str) -> bool:
     )
 
 
-#: A trail of breadcrumbs ("Home > Care services > Local authority assessments > Anytown Council"): three or more
-#: short steps, none a sentence.
-_BREADCRUMBS = re.compile(r"[^>›»\n.!?]{1,60}(?:\s+[>›»]\s+[^>›»\n.!?]{1,80}){2,}")
+#: A trail of breadcrumbs ("Home > Care services > Local authority assessments > Anytown Council", or with " / "):
+#: three or more short steps, none a sentence.
+_BREADCRUMBS = re.compile(r"[^>›»/\n.!?]{1,60}(?:\s+[>›»/]\s+[^>›»/\n.!?]{1,80}){2,}")
 
 
 def is_furniture(line: str) -> bool:

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .councils import TITLE_MAX_CHARS, council_of_name_line, council_of_theme_heading, parts_of_title
+from .councils import (
+    TITLE_MAX_CHARS,
+    council_of_name_line,
+    council_of_theme_heading,
+    display_name,
+    names_a_council,
+    parts_of_title,
+)
 from .framework import Statement, fold, statement_named, statement_of_heading
 from .layout import Block
 
@@ -123,16 +130,35 @@ NAME_LINE_REACH = 12
 def untitled_council(blocks: list[Block], text: str) -> str | None:
     """The council of a page without a title line: the one its theme headings name ("How Leeds City
     Council works with people"), else a listed council whose formal name stands on a line of its own
-    near the top ("Wokingham Borough Council" under the statement's heading)."""
+    near the top ("Wokingham Borough Council" under the statement's heading), else one its breadcrumbs name."""
     themes = {council_of_theme_heading(text[b.start : b.end]) for b in blocks if b.kind == "theme"} - {None}
     if len(themes) == 1:
         return themes.pop()
     return next((name for b in blocks[:NAME_LINE_REACH] if b.kind in ("heading", "text")
-                 for name in [council_of_name_line(text[b.start : b.end])] if name), None)
+                 for name in [council_of_name_line(text[b.start : b.end])] if name), None) \
+        or council_of_breadcrumbs(blocks, text)
+
+
+def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
+    """The steps of each trail of breadcrumbs near a page's top ("Home > … > Anytown Council > Safeguarding")."""
+    out = []
+    for b in blocks[:NAME_LINE_REACH]:
+        line = text[b.start : b.end].split("\n", 1)[0]
+        steps = _CRUMB.split(line) if len(line) <= TITLE_MAX_CHARS * 2 else []
+        if len(steps) >= 3:
+            out.append([step.strip() for step in steps])
+    return out
+
+
+def council_of_breadcrumbs(blocks: list[Block], text: str) -> str | None:
+    """The council a step of the page's breadcrumbs names, in any of its forms ("Home > Care services > Local authority
+    assessments > Anytown Borough Council > Safeguarding"): a statement page may name its council nowhere else."""
+    return next((display_name(step) for steps in _breadcrumb_trails(blocks, text) for step in steps
+                 if names_a_council(step)), None)
 
 
 #: How a breadcrumb line parts its steps ("Home > Care services > … > Anytown Council > Safeguarding").
-_CRUMB = re.compile(r"\s+[>›»]\s+")
+_CRUMB = re.compile(r"\s+[>›»/]\s+")
 #: How many blocks ahead a furniture-free look may read, furniture included.
 FURNITURE_REACH = 20
 
@@ -140,12 +166,8 @@ FURNITURE_REACH = 20
 def statement_of_breadcrumbs(blocks: list[Block], text: str) -> Statement | None:
     """The statement a page's breadcrumbs end with ("Home > … > Anytown Council > Safeguarding"), near its top: a
     statement page whose title is lost or wrapped (a PDF's) still says which statement it is."""
-    for b in blocks[:NAME_LINE_REACH]:
-        line = text[b.start : b.end].split("\n", 1)[0]
-        steps = _CRUMB.split(line) if len(line) <= TITLE_MAX_CHARS * 2 else []
-        if len(steps) >= 3:
-            return statement_of_heading(steps[-1].strip())
-    return None
+    return next((statement for steps in _breadcrumb_trails(blocks, text) for statement in [statement_of_heading(steps[-1])]
+                 if statement), None)
 
 
 def _statement_of_title(block: Block, text: str) -> Statement | None:

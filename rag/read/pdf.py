@@ -2,7 +2,8 @@
 
 pypdf extracts the text in layout mode (lines placed as on the page, blank lines where the page has
 vertical space), so paragraph breaks survive. Lines wrapped inside a paragraph are joined with a
-space; lines that repeat on most pages (print headers and footers, page numbers) are dropped.
+space; lines that repeat on most pages (print headers and footers, page numbers) are dropped, and a browser's
+print header is read as the page title it prints, its footer (the address printed from) dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ REPEATED_LINE_SHARE = 0.6
 #: How many lines at the top and at the bottom of a page may be a header or footer.
 MARGIN_LINES = 3
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d+\s*(/|of)\s*\d+\s*$|^\s*\d+\s*$", re.IGNORECASE)
+#: A browser's print header: the date and time printed, then the page's title ("12/1/26, 10:37 PM Safeguarding -
+#: Anytown Council - Care Quality Commission"); the title is the page's own, the date only the printing's.
+_PRINT_HEADER = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.*)$")
+#: A browser's print footer: the address printed from and a page counter ("file:///home/me/page.html 1/3"; its "fi" may
+#: come out as one ligature).
+_PRINT_FOOTER = re.compile(r"^(?:(?:(?:fi|ﬁ)le|https?):/{2,3}\S+|about:blank)(?:\s+\d+\s*/\s*\d+)?$", re.IGNORECASE)
 
 
 def _page_lines(page_text: str) -> list[str]:
@@ -68,6 +75,13 @@ def furniture_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
     return found
 
 
+def printed_title(line: str) -> str:
+    """A line with a browser's print header read as the page title it prints (:data:`_PRINT_HEADER`), so the title
+    names the council as the page did; any other line as it is."""
+    m = _PRINT_HEADER.match(line)
+    return m.group("title") if m else line
+
+
 def pdf_to_text(raw: bytes) -> str:
     """The text of a PDF: its lines in reading order, a blank line where the page leaves vertical space,
     page headers, footers and page numbers dropped. Wrapped lines are joined later, by the layout
@@ -82,11 +96,12 @@ def pdf_to_text(raw: bytes) -> str:
         pages = [_page_lines(p.extract_text(extraction_mode="layout") or "") for p in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise UnreadableDocument(f"not a readable PDF ({type(e).__name__})") from None
+    pages = [[printed_title(line) for line in lines] for lines in pages]
     furniture = furniture_lines(pages) if len(pages) >= 2 else set()
     out: list[str] = []
     for p, lines in enumerate(pages):
         for i, line in enumerate(lines):
-            if line and ((p, i) in furniture or _PAGE_NUMBER.match(line)):
+            if line and ((p, i) in furniture or _PAGE_NUMBER.match(line) or _PRINT_FOOTER.match(line)):
                 continue
             if line or (out and out[-1]):
                 out.append(line)

@@ -163,3 +163,17 @@ def test_the_breadcrumbs_name_the_statement_of_a_page_whose_title_is_lost():
     assert statements == [("Supporting people to live healthier lives", 3)]
     no_crumbs = "Fenwick Council: local authority assessment\n\nScore\n\n3 - Evidence shows a good standard\n\nText.\n"
     assert [(s.statement, s.rating) for s in meta(no_crumbs).sections if s.kind == "statement"] == [(None, 3)]
+
+
+@pytest.mark.parametrize("trail,council", [
+    ("Home > Care services > Local authority assessments > Wokingham Borough Council > Safeguarding", "Wokingham"),
+    ("Home / Care services / Local authority assessments / Wokingham / Safeguarding", "Wokingham"),
+    ("Home > Care services > Local authority assessments > Fenwick Borough Council > Safeguarding", "Fenwick"),  # a title
+    ("Home > Care services > Local authority assessments > Safeguarding", None),
+])
+def test_a_page_without_a_title_takes_the_council_its_breadcrumbs_name(trail, council):
+    text = (f"Skip to main content\n{trail}\nShare this page\n\nSafeguarding\n\nScore: 3\n\n"
+            "3 - Evidence shows a good standard\n\nKey findings for this quality statement\n\nThe board met monthly.\n")
+    found = meta(text)
+    assert found.council == council
+    assert [(s.statement, s.rating) for s in found.sections if s.kind == "statement"] == [("Safeguarding", 3)]

@@ -193,3 +193,15 @@ def test_html_keeps_the_page_title_when_it_names_the_council():
 def test_unreadable_documents_say_why(name, raw, reason):
     with pytest.raises(UnreadableDocument, match=reason):
         read_document(Path(name), raw)
+
+
+def test_pdf_a_browser_print_header_is_read_as_the_page_title_and_its_footer_dropped():
+    from rag.read.pdf import _PRINT_FOOTER, printed_title
+
+    assert printed_title("12/1/26, 10:37 PM Safeguarding - Wokingham Borough Council - Care Quality Commission") == \
+        "Safeguarding - Wokingham Borough Council - Care Quality Commission"
+    assert printed_title("01/12/2026, 22:37 Assessing needs - Fenwick Council") == "Assessing needs - Fenwick Council"
+    assert printed_title("12 people attended the forum in 2024.") == "12 people attended the forum in 2024."
+    assert _PRINT_FOOTER.match("\ufb01le:///tmp/page.html 1/1")  # "fi" as one ligature
+    assert _PRINT_FOOTER.match("https://www.cqc.org.uk/care-services/local-authority-assessments/x 2/3")
+    assert not _PRINT_FOOTER.match("See https://www.cqc.org.uk for the full report.")
