@@ -34,6 +34,9 @@ ELABORATION = re.compile(
 #: A sentence that tells what was done in response to what came before it.
 RESPONDS = re.compile(r"\b(in response|as a result)\b|^(Following (this|the|that)|Since then|To address (this|these|it))\b",
                       re.IGNORECASE)
+#: A sentence that itself tells what was done in response ("… and it funded 3 day services in response", "had
+#: responded by funding outreach").
+TELLS_RESPONSE = re.compile(r"\b(?:in response|as a result|respond(?:ed|ing)? (?:by|to)|responded)\b", re.IGNORECASE)
 #: How far (characters) the sentence that follows another in its report may start after it ends.
 NEXT_GAP = 4
 #: A chosen sentence that repeats this share of the question's terms is followed by the next one.
@@ -189,9 +192,24 @@ def names_a_topic(sentence: str) -> bool:
     return len(sentence.split()) <= TOPIC_SENTENCE_MAX_WORDS and not re.search(r"\d", sentence)
 
 
+def next_paragraph_openers(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """For each candidate that ends its paragraph, the candidate that opens the next paragraph of its report."""
+    openers = {(c.passage.chunk.doc_id, c.sentence.start): c for c in candidates
+               if c.sentence is c.passage.chunk.sentences[0]}
+    out = {}
+    for c in candidates:
+        if c.sentence is c.passage.chunk.sentences[-1]:
+            after = next((o for (doc, start), o in openers.items()
+                          if doc == c.passage.chunk.doc_id and 0 <= start - c.sentence.end <= NEXT_GAP), None)
+            if after is not None:
+                out[id(c)] = after
+    return out
+
+
 def with_continuations(seeds: list[Candidate], candidates: list[Candidate], question: str,
                        weights: TermWeights, limit: int, wants_cause: bool = False,
-                       wants_detail: bool = False, topical: frozenset[int] = frozenset()) -> list[Candidate]:
+                       wants_detail: bool = False, topical: frozenset[int] = frozenset(),
+                       across: bool = False) -> list[Candidate]:
     """The chosen sentences, each preceded by the sentence before it when it continues that one
     ("They felt this left...", or for a "why" question one that points back: "took this on board", or any
     chosen one that tells what the sentence before it caused: "This meant …") and
@@ -200,18 +218,22 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), the
     chosen one is the only one and the next is on the question's topic too (``topical``: ids of such
     candidates) and ``wants_detail``, or the next one gives the cause a "why" question asks for and the chosen
-    one does not."""
+    one does not. With ``across`` (a question about what was done after something), the next one may open the next
+    paragraph when the chosen one does not tell the response itself: a finding closes one paragraph, and what was
+    done about it opens the next."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
             following[id(a)], preceding[id(b)] = b, a
+    next_opening = next_paragraph_openers(candidates) if across else {}
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for i, seed in enumerate(seeds):
         leans_back = ELABORATION.match(seed.sentence.text) or wants_cause and REFERS_BACK.search(seed.sentence.text)
         before = preceding.get(id(seed)) if i == 0 and leans_back or wants_cause and CONSEQUENCE.match(seed.sentence.text) \
             else None
-        after = following.get(id(seed))
+        after = following.get(id(seed)) or (None if TELLS_RESPONSE.search(seed.sentence.text)
+                                             else next_opening.get(id(seed)))
         opens = id(seed) not in preceding
         if after is not None and not (ELABORATION.match(after.sentence.text) or continues(after.sentence.text)
                                       or restates(seed.sentence.text, question, weights)
@@ -275,9 +297,10 @@ def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, S
 
 
 def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_vectors_of, weights: TermWeights,
-            settings: Settings, catalogue, ratings=None) -> Composition:
+            settings: Settings, catalogue, ratings=None, next_chunk=None) -> Composition:
     """The answer to ``query`` from ``retrieval`` (``sentence_vectors_of(chunk_id)`` gives a passage's
-    sentence vectors; ``ratings`` the index's score evidence), or an abstention."""
+    sentence vectors; ``ratings`` the index's score evidence; ``next_chunk(chunk)`` the paragraph after a chunk in
+    its report, or None), or an abstention."""
     from .ratings import rating_answer
 
     if query.answer_type in ("rating", "overall") and settings.rules.rating_answers and ratings is not None:
@@ -286,6 +309,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
             return abstention(early)
         return rating_answer(query, ratings, bounded=settings.rules.bound_check)
     passages = _evidence(query, retrieval, settings)
+    if next_chunk is not None and settings.rules.continuation and asks_response(query.text):
+        passages = with_following(passages, next_chunk, settings.response_reach)
     candidates = score_candidates(passages, [sentence_vectors_of(p.chunk.chunk_id) for p in passages],
                                   query_vec, query, weights, settings)
     reason = abstain_reason(query, retrieval, candidates, catalogue, weights, settings)
@@ -314,7 +339,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
                                     wants_cause=query.answer_type == "reason", wants_detail=wants_detail,
                                     topical=frozenset(map(id, near_topic(query, candidates, weights, settings)))
-                                    if lone else frozenset())
+                                    if lone else frozenset(), across=asks_response(query.text))
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         if asks_response(query.text):
@@ -333,6 +358,21 @@ def not_quoted(query: Query) -> tuple[str, ...]:
     (the same "I"/"We" sentences in every report, which describe what is expected, not what was found)
     unless the question asks about that text."""
     return NOT_QUOTED_KINDS if asks_standard_text(query.text) else (*NOT_QUOTED_KINDS, "standard")
+
+
+def with_following(passages: list[Passage], next_chunk, reach: int) -> list[Passage]:
+    """The passages, then the paragraph that follows each of the first ``reach`` in its report (ranked last), for a
+    question about what was done after something: a report tells the finding, then in its next paragraph what was
+    done in response ("… were under-represented." then "In response, the council funded …"), which the search
+    need not find, as it does not repeat the question's words."""
+    out = list(passages)
+    taken = {p.chunk.chunk_id for p in passages}
+    for p in passages[:reach]:
+        following = next_chunk(p.chunk)
+        if following is not None and following.chunk_id not in taken:
+            taken.add(following.chunk_id)
+            out.append(Passage(following, 0.0, len(out) + 1))
+    return out
 
 
 def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Passage]:

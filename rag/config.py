@@ -93,6 +93,7 @@ class Settings:
     standard_text_penalty: float = 0.3
     per_council_k: int = 2  # passages retrieved per council for comparisons
     compose_k: int = 5  # the answer is composed from at most this many top passages
+    response_reach: int = 3  # for "what was done after …", the paragraphs after this many top passages join them
 
     # Questions
     max_question_chars: int = 1000

@@ -120,6 +120,14 @@ class Pipeline:
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [c for c in self.data.chunks if c.doc_id == doc_id]
 
+    def next_chunk(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after ``chunk`` in its report (chunks are stored in reading order), or None at its end."""
+        try:
+            following = self.data.chunks[chunk.chunk_id + 1]
+        except IndexError:
+            return None
+        return following if following.doc_id == chunk.doc_id and following.start >= chunk.end else None
+
     # -- comparing councils ----------------------------------------------------------------------
     def scores(self) -> "ScoreMatrix":
         """Councils × quality statements with overall ratings, each score linked to its section."""
@@ -182,7 +190,7 @@ class Pipeline:
         t_retrieve = _ms(t)
         t = time.perf_counter()
         composition = compose(query, retrieval, vec, self.data.sentence_vectors_of, self.weights, self.settings,
-                              self.catalogue, self.ratings)
+                              self.catalogue, self.ratings, next_chunk=self.next_chunk)
         t_compose = _ms(t)
         notices = list(query.notices)
         if filters:

@@ -813,6 +813,8 @@ def test_money_is_not_asked_by_how_much_time():
     ("How did Kelby respond to the complaints about letters?", True),
     ("What did Kelby find about direct payments?", False),
     ("What happened to the waiting list in Kelby?", False),
+    ("What has Kelby done to reach communities that used its services less?", True),
+    ("What has Kelby done well?", False),
 ])
 def test_a_question_about_what_was_done_in_response(question, expected):
     from rag.analyse import asks_response

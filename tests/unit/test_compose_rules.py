@@ -443,3 +443,40 @@ def test_councils_above_a_benchmark_include_those_whose_report_says_used_for_tak
     result = _comparison(query, [*vague, *used, *below], 0.84, weights, Settings())
     assert "Fenwick" in result.text and "Kelby" in result.text  # "used a direct payment" is the take-up
     assert "Marsh" not in result.text  # below it
+
+
+def test_the_paragraph_after_each_top_passage_joins_them_last_once():
+    from rag.compose import with_following
+
+    found, response, other = passage("The review found gaps.", 0), passage("In response, it funded 2 posts.", 1), \
+        passage("Partners were positive.", 5)
+    chunks = {0: response.chunk, 5: None}
+    after = with_following([found, other], lambda c: chunks.get(c.chunk_id), reach=2)
+    assert [p.chunk.chunk_id for p in after] == [0, 5, 1] and after[-1].rank == 3
+    assert [p.chunk.chunk_id for p in with_following([found, response], lambda c: chunks.get(c.chunk_id), 2)] == [0, 1]
+    assert [p.chunk.chunk_id for p in with_following([other, found], lambda c: chunks.get(c.chunk_id), 1)] == [5, 0]
+
+
+def test_across_paragraphs_the_next_one_s_opening_continues_a_finding_that_restates_the_question():
+    weights = TermWeights([])
+    finding, response = passage("Older Nepali people were under-represented.", 0), passage("The council appointed two link officers.", 1)
+    response = Passage(Chunk(1, "d.txt", "Harrow", "Harrow", "Safeguarding", None, "statement", "Findings", 2,
+                             finding.chunk.end + 2, finding.chunk.end + 2 + len(response.chunk.text),
+                             response.chunk.text, (Sentence(finding.chunk.end + 2,
+                                                            finding.chunk.end + 2 + len(response.chunk.text),
+                                                            response.chunk.text),)), 0.0, 2)
+    cs = candidates(finding, [0.9], [[1, 0]]) + candidates(response, [0.2], [[0, 1]])
+    question = "What has Harrow done about older Nepali people being under-represented?"
+    assert [c.sentence.text for c in with_continuations(cs[:1], cs, question, weights, 3, across=True)] == \
+        [finding.chunk.text, response.chunk.text]
+    assert [c.sentence.text for c in with_continuations(cs[:1], cs, question, weights, 3)] == [finding.chunk.text]
+
+
+@pytest.mark.parametrize("text,tells", [
+    ("It found gaps, and it funded 3 day services in response.", True),
+    ("The council responded to feedback by commissioning easy read forms.", True),
+    ("It found that older people were under-represented.", False),
+])
+def test_a_sentence_that_tells_the_response_itself(text, tells):
+    from rag.compose import TELLS_RESPONSE
+    assert bool(TELLS_RESPONSE.search(text)) is tells
