@@ -457,9 +457,10 @@ _OPENING = re.compile(r"^(?:how|what|which|who|whom|whose|when|where|why|did|doe
 
 
 def _squeezed(text: str) -> str:
-    """Text in lower case, its apostrophes and plural endings dropped and its spaces made single, to find a name
-    however typed ("Safeguarding Adults Review" in "Safeguarding Adult Reviews")."""
-    return " ".join(re.sub(r"s$", "", w) for w in re.sub(r"['’]", "", text).casefold().split())
+    """Text in lower case, its apostrophes and plural endings dropped and its hyphens and runs of spaces made single
+    spaces, to find a name however typed ("Safeguarding Adults Review" in "Safeguarding Adult Reviews")."""
+    words = re.sub(r"[^\w\s-]", " ", re.sub(r"['’]", "", text)).replace("-", " ").casefold().split()
+    return " ".join(re.sub(r"s$", "", w) for w in words)
 
 
 #: Words of the assessment's own headings and ratings, which name no thing a report must mention ("Safe Pathways").
@@ -521,21 +522,36 @@ def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
 
 
 def name_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
-    """The question names something ("the Connect at Home pilot") that no passage retrieved for its one council
-    mentions: retrieval finds a name a report uses, so that council's reports do not speak of it (it may be
-    another council's)."""
+    """The question names something ("the Connect at Home pilot") whose words no passage retrieved for its one council
+    holds (nor its section's heading), nor its initials ("DoLS" for "Deprivation of Liberty Safeguards"):
+    retrieval finds a name a report uses, so that council's reports do not speak of it (it may be another council's)."""
     if len(query.councils) != 1 or query.comparative:
         return None
-    texts = [_squeezed(c.passage.chunk.text) for c in candidates if c.passage.chunk.council == query.councils[0]]
-    if not texts:
+    chunks = {c.passage.chunk.chunk_id: c.passage.chunk for c in candidates if c.passage.chunk.council == query.councils[0]}
+    if not chunks:
         return None
+    texts = [set(_squeezed(f"{chunk.section or ''} {chunk.text}").split()) for chunk in chunks.values()]
+    initials = {_capitals(m.group(0)) for chunk in chunks.values() for m in _ACRONYM.finditer(chunk.text)}
     for name in names_asked(query.text, query.councils):
-        words = [w for w in name.split() if not w.isupper()] if len(name.split()) > 3 else name.split()
-        while len(words) > 2 and words[-1].casefold() in _KIND_WORDS:
-            words.pop()  # "North Central London ICB": the acronym may be spelled out
-        if not any(_squeezed(" ".join(words)) in t for t in texts):
+        spelled = " ".join(w for w in name.split() if not _ACRONYM.fullmatch(w)) or name  # "ICB" may be spelled out
+        words = set(_squeezed(spelled).split()) - _JOINING - _KIND_WORDS  # "Age UK Fenwick": "Age UK" beside "Fenwick"
+        if not any(words <= t for t in texts) and _initials(name) not in initials:
             return f"The reports for {query.councils[0]} do not mention {name}."
     return None
+
+
+#: An acronym as a report writes it: two or more capitals, small letters allowed between them ("DoLS", "ICB").
+_ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z][A-Za-z]*\b")
+
+
+def _capitals(acronym: str) -> str:
+    """An acronym's capitals in lower case, a plural "s" aside ("DoLS" → "dls", "SARs" → "sar")."""
+    return "".join(c for c in acronym.removesuffix("s") if c.isupper()).casefold()
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words, its small joining words aside ("Deprivation of Liberty Safeguards" → "dls")."""
+    return "".join(w[0] for w in name.split() if w.casefold() not in _JOINING).casefold()
 
 
 def possessive(name: str) -> str:

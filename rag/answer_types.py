@@ -1756,6 +1756,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
 
+#: A percentage ("7.9%", "12 per cent"): a change given as a share ("most were about delays" is no change).
+_PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 #: A question asking by how much something changed ("By how much did it raise its fees?").
 _ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
 
@@ -1763,7 +1765,7 @@ _ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
 def rise_as_share(sentence: str, question: str) -> bool:
     """Whether a question asking by how much a sum changed ("By how much did it raise home care fees?") is answered
     by a share ("increased home care fees by 7.9%"): a change in money may be given as a percentage."""
-    return bool(_ASKS_BY_HOW_MUCH.search(question)) and has_share(sentence)
+    return bool(_ASKS_BY_HOW_MUCH.search(question) and _PERCENT_FIGURE.search(sentence))
 
 
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").

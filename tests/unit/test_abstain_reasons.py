@@ -267,3 +267,18 @@ def test_a_name_the_question_gives_must_be_in_the_council_s_passages():
     assert names_asked("Which Shared Lives carers did Fenwick Borough Council approve?") == ["Shared Lives"]
     assert names_asked("What score did Fenwick get for Safe Pathways, Systems and Transitions?") == []  # headings
     assert names_asked("HOW MANY PEOPLE WERE WAITING IN FENWICK?") == []  # capitals that say nothing
+
+
+def test_a_name_is_found_by_its_initials_or_its_section_heading():
+    from rag.abstain import name_not_found
+    from rag.config import Settings
+    from rag.records import Query
+
+    def query(text):
+        return Query(text=text, asked=text, councils=("Fenwick",), answer_type="number")
+
+    question = "How many Deprivation of Liberty Safeguards applications were waiting in Fenwick?"
+    assert name_not_found(query(question), [candidate("At the time, 860 DoLS applications were waiting.")], None,
+                          Settings()) is None
+    assert name_not_found(query(question), [candidate("At the time, 860 applications were waiting.")], None,
+                          Settings()) == "The reports for Fenwick do not mention Deprivation of Liberty Safeguards."

@@ -54,6 +54,8 @@ from rag.kinds import kinds_named, other_kind
      "How many carers' assessments or reviews were completed in 2023/24?", True),  # either noun of "or"
     ("number", "The local authority increased home care fees by 7.9% for 2024/25.",
      "By how much did Fenwick raise the fees it pays home care providers?", True),  # a rise in money as a share
+    ("number", "Complaints about home care rose from 142 to 236, and most were about fees.",
+     "By how much did Fenwick raise the fees it pays home care providers?", False),  # "most" is no rise
     ("number", "The local authority reviewed home care fees for 2024/25, and 7 providers took part.",
      "How much did Fenwick pay in home care fees?", False),
     ("number", "The Street Team had 74 staff working with people sleeping rough in 2023/24.",
