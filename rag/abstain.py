@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .answer_types import (
+    ACRONYM,
     MISSING,
     PARTS_BEFORE,
     another_object,
@@ -19,6 +20,7 @@ from .answer_types import (
     part_condition,
     question_figures,
     says_not_known,
+    spelled_out,
     stated_numbers,
 )
 from .config import ABSTAIN_MESSAGE, Settings
@@ -531,27 +533,12 @@ def name_not_found(query: Query, candidates, weights, settings: Settings) -> str
     if not chunks:
         return None
     texts = [set(_squeezed(f"{chunk.section or ''} {chunk.text}").split()) for chunk in chunks.values()]
-    initials = {_capitals(m.group(0)) for chunk in chunks.values() for m in _ACRONYM.finditer(chunk.text)}
     for name in names_asked(query.text, query.councils):
-        spelled = " ".join(w for w in name.split() if not _ACRONYM.fullmatch(w)) or name  # "ICB" may be spelled out
+        spelled = " ".join(w for w in name.split() if not ACRONYM.fullmatch(w)) or name  # "ICB" may be spelled out
         words = set(_squeezed(spelled).split()) - _JOINING - _KIND_WORDS  # "Age UK Fenwick": "Age UK" beside "Fenwick"
-        if not any(words <= t for t in texts) and _initials(name) not in initials:
+        if not any(words <= t for t in texts) and not any(spelled_out(name, chunk.text) for chunk in chunks.values()):
             return f"The reports for {query.councils[0]} do not mention {name}."
     return None
-
-
-#: An acronym as a report writes it: two or more capitals, small letters allowed between them ("DoLS", "ICB").
-_ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z][A-Za-z]*\b")
-
-
-def _capitals(acronym: str) -> str:
-    """An acronym's capitals in lower case, a plural "s" aside ("DoLS" → "dls", "SARs" → "sar")."""
-    return "".join(c for c in acronym.removesuffix("s") if c.isupper()).casefold()
-
-
-def _initials(name: str) -> str:
-    """The initials of a name's words, its small joining words aside ("Deprivation of Liberty Safeguards" → "dls")."""
-    return "".join(w[0] for w in name.split() if w.casefold() not in _JOINING).casefold()
 
 
 def possessive(name: str) -> str:

@@ -328,8 +328,9 @@ def abbreviates(acronym: str, question: str) -> bool:
     return len(letters) >= 2 and letters in initials
 
 
-#: An acronym as a question writes it: two or more capitals, small letters allowed between them ("DoLS", "ASC").
-_ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z][A-Za-z]*\b")
+#: An acronym as a question or report writes it: two or more capitals, small letters allowed between them ("DoLS",
+#: "ASC").
+ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z][A-Za-z]*\b")
 
 
 def spelled_out(name: str, question: str) -> bool:
@@ -337,7 +338,7 @@ def spelled_out(name: str, question: str) -> bool:
     question has given it then."""
     initials = "".join(w[0] for w in _words(name) if w not in ("of", "and", "for", "the", "in")).casefold()
     return len(initials) >= 2 and any("".join(c for c in m.group(0).rstrip("s") if c.isupper()).casefold() == initials
-                                      for m in _ACRONYM.finditer(question))
+                                      for m in ACRONYM.finditer(question))
 
 
 def _bare_words(text: str) -> list[str]:
