@@ -504,7 +504,8 @@ _JOINING = {"of", "and", "for", "the", "at", "on", "&"}
 
 def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
     """The names the question gives (:data:`_NAME_ASKED`), none of them a council's, a month or one of the
-    assessment's own headings, less any question word that opens them; none when most of its words are capitalised."""
+    assessment's own headings, less any question word that opens them; none when nearly all its words are capitalised
+    (:data:`CAPITALISED_SHARE`)."""
     words = question.split()[1:]
     if question.isupper() or sum(w[:1].isupper() for w in words) > CAPITALISED_SHARE * len(words):
         return []
@@ -527,7 +528,7 @@ def name_not_found(query: Query, candidates, weights, settings: Settings) -> str
     """The question names something ("the Connect at Home pilot") whose words no passage retrieved for its one council
     holds (nor its section's heading), nor its initials ("DoLS" for "Deprivation of Liberty Safeguards"):
     retrieval finds a name a report uses, so that council's reports do not speak of it (it may be another council's)."""
-    if len(query.councils) != 1 or query.comparative:
+    if not settings.rules.name_check or len(query.councils) != 1 or query.comparative:
         return None
     chunks = {c.passage.chunk.chunk_id: c.passage.chunk for c in candidates if c.passage.chunk.council == query.councils[0]}
     if not chunks:

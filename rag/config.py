@@ -45,6 +45,7 @@ class Rules:
     answer_type_check: bool = True  # abstain when no sentence gives the kind of thing asked for
     period_check: bool = True  # abstain when the figure found is for another year than the one asked about
     figure_check: bool = True  # abstain when no passage holds a figure the question gives ("aged 85")
+    name_check: bool = True  # abstain when no passage of the council asked about holds a name the question gives
     narrowed_count_check: bool = True  # a count of something common must come with a word of what it is narrowed to
     part_count_check: bool = True  # a count of part of a whole ("how many of the concerns involved …") must name the part
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about

@@ -282,3 +282,15 @@ def test_a_name_is_found_by_its_initials_or_its_section_heading():
                           Settings()) is None
     assert name_not_found(query(question), [candidate("At the time, 860 applications were waiting.")], None,
                           Settings()) == "The reports for Fenwick do not mention Deprivation of Liberty Safeguards."
+
+
+def test_the_name_rule_can_be_switched_off():
+    from rag.abstain import name_not_found
+    from rag.config import Rules, Settings
+    from rag.records import Query
+
+    question = "How many people in Fenwick used the Connect at Home pilot?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    elsewhere = [candidate("Technology-enabled care reached 7,900 people in 2023/24.")]
+    assert name_not_found(query, elsewhere, None, Settings())
+    assert name_not_found(query, elsewhere, None, Settings(rules=Rules().without("name_check"))) is None
