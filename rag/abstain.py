@@ -530,11 +530,12 @@ def name_not_found(query: Query, candidates, weights, settings: Settings) -> str
     retrieval finds a name a report uses, so that council's reports do not speak of it (it may be another council's)."""
     if not settings.rules.name_check or len(query.councils) != 1 or query.comparative:
         return None
+    names = names_asked(query.text, query.councils)
     chunks = {c.passage.chunk.chunk_id: c.passage.chunk for c in candidates if c.passage.chunk.council == query.councils[0]}
-    if not chunks:
-        return None
+    if not names or not chunks:
+        return None  # most questions name nothing: their passages' words are never gathered
     texts = [set(_squeezed(f"{chunk.section or ''} {chunk.text}").split()) for chunk in chunks.values()]
-    for name in names_asked(query.text, query.councils):
+    for name in names:
         spelled = " ".join(w for w in name.split() if not ACRONYM.fullmatch(w)) or name  # "ICB" may be spelled out
         words = set(_squeezed(spelled).split()) - _JOINING - _KIND_WORDS  # "Age UK Fenwick": "Age UK" beside "Fenwick"
         if not any(words <= t for t in texts) and not any(spelled_out(name, chunk.text) for chunk in chunks.values()):
