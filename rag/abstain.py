@@ -13,6 +13,7 @@ from .answer_types import (
     PARTS_BEFORE,
     another_object,
     asks_how_many,
+    asks_watch,
     counted_nouns,
     figure_test,
     holds,
@@ -126,8 +127,9 @@ def below_threshold(best: float, settings: Settings) -> str | None:
 def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic: close to the best one, or holding most of its focus
     terms with the sentence before them when they refer back to it ("The service overspent by …"); for a count of
-    something rare, all of them (the number must then stand beside that thing)."""
-    if counts_a_rare_thing(query, weights, settings):
+    something rare, all of them (the number must then stand beside that thing), and for how people are watched
+    over, all of them too (the routine must then say how often: "were contacted every eight weeks")."""
+    if counts_a_rare_thing(query, weights, settings) or query.answer_type == "method" and asks_watch(query.text):
         return list(candidates)
     return near_topic(query, candidates, weights, settings)
 
@@ -187,14 +189,16 @@ def up_to(candidate) -> str:
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
 #: waits"), a place or group the sentence before named ("In those teams, …"), the report's own subject ("The
 #: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
-#: these, 40% …"), or "The" (or "People") and a word the sentence before it used ("The median wait" or "People
-#: waited" after "… were waiting …", "Following the restructure" after "… restructured …").
+#: these, 40% …"), the ones it touched ("All 46 people affected …"), or "The" (or "People") and a word the
+#: sentence before it used ("The median wait" or "People waited" after "… were waiting …", "Following the
+#: restructure" after "… restructured …").
 _ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
                               rf"{PARTS_BEFORE}|"
                               r"It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
-                              r"(?:were|was|had|have|did|are|is)\b)\b|"
+                              r"(?:were|was|had|have|did|are|is)\b|(?:All|Both|Those|The) (?:\d[\d,]* )?(?:[a-z]+ )?"
+                              r"(?:affected|involved|concerned)\b)\b|"
                               r"^(?:The|(?:Following|After|Since) the|People) (?P<words>[a-z]+(?: [a-z]+)?)\b")
 #: How long a word after "The" must be to be looked for in the sentence before ("The median *wait*" after "… waiting").
 ANAPHOR_MIN_CHARS = 4
@@ -402,9 +406,17 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
         return None
     focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
     if any(gives_benchmark(c.sentence.text, asked)
-           and holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings) for c in candidates):
+           and (holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
+                or restates_figures(c.sentence.text, query.text)) for c in candidates):
         return None
     return f"The reports do not say how this compares with {asked.name}."
+
+
+def restates_figures(sentence: str, question: str) -> bool:
+    """Whether the sentence states every figure the question gives (there are some): "How did its 78% success
+    rate compare …?" is about the sentence with "78%", in whatever words it names the rate."""
+    wanted = question_figures(question)
+    return bool(wanted) and wanted <= stated_numbers(sentence)
 
 
 def reference_value_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -445,8 +457,9 @@ def other_councils_not_named(query: Query, candidates, weights, settings: Settin
 
 
 #: A name the question gives: two or more capitalised words, small joining words allowed between them ("the Connect
-#: at Home pilot", "the Carers Support Service").
-_NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|the|at|on|&)\s+)?[A-Z][\w&'’-]*)+")
+#: at Home pilot", "the Carers Support Service"), or one with an inner capital ("ScribeAssist"; not "DoLS", "McNeil").
+_NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|the|at|on|&)\s+)?[A-Z][\w&'’-]*)+|"
+                         r"(?<![\w'’])[A-Z][a-z]{2,}[A-Z][A-Za-z]*(?![\w'’])")
 #: Words that may close a name as the question gives it but not as a report does ("the Home First Service" for
 #: "Home First"): the name is looked for without them too.
 _KIND_WORDS = {"service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
@@ -502,10 +515,14 @@ _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS)
 _JOINING = {"of", "and", "for", "the", "at", "on", "&"}
 
 
+#: One word that is a name by its inner capital ("ScribeAssist", "InfoLink"); other names are two words or more.
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")
+
+
 def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
-    """The names the question gives (:data:`_NAME_ASKED`), none of them a council's, a month or one of the
-    assessment's own headings, less any question word that opens them; none when nearly all its words are capitalised
-    (:data:`CAPITALISED_SHARE`)."""
+    """The names the question gives (:data:`_NAME_ASKED`, two words or more, or one with an inner capital), none of
+    them a council's, a month or one of the assessment's own headings, less any question word that opens them; none
+    when nearly all its words are capitalised (:data:`CAPITALISED_SHARE`)."""
     words = question.split()[1:]
     if question.isupper() or sum(w[:1].isupper() for w in words) > CAPITALISED_SHARE * len(words):
         return []
@@ -518,7 +535,7 @@ def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
             while part and part[-1].casefold() in _JOINING:
                 part = part[:-1]
             name = " ".join(part)
-            if len(part) >= 2 and not names_a_council(name) and not title_words_only(name) \
+            if (len(part) >= 2 or _CAMEL.fullmatch(name)) and not names_a_council(name) and not title_words_only(name) \
                     and not set(re.findall(r"[a-z]+", name.casefold())) <= _HEADING_WORDS:
                 out.append(name)
     return out

@@ -68,7 +68,8 @@ _ASKS_RATING = re.compile(
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|rated|score)\b|"
     r"\b(councils?|authorities|local authorities|reports?) (got|received)\b(?!\s+(?:more|fewer|less|over|under|at least|"
     r"about|around|[\d£]))|"  # "Which councils received more than 3,000 concerns?" asks of a count
-    r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b|"
+    r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b(?! than (?:the |an? )?(?:England|national|regional|London|"
+    r"similar|comparator|target|average|benchmark)\b)|"  # "did better than the England average on …" asks of a figure
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
     r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
     re.IGNORECASE)
@@ -104,8 +105,10 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,4}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
-                     r"^\s*(and )?which (councillor|cabinet member|lead member|officer|director|manager|person|"
-                     r"member of staff|social worker)\b", re.IGNORECASE)
+                     r"^\s*(and )?which (?:local |senior |named )?(councillor|cabinet member|lead member|officer|director|"
+                     r"manager|person|member of staff|social worker|GP|doctor|nurse|clinician)\b(?!['’]s|\s+(?:practices?|"
+                     r"surger(?:y|ies)|federations?|networks?|clusters?|services?|teams?|led|posts?|roles?|jobs?)\b)",
+                     re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
               r"developer|operator|business)")
@@ -192,7 +195,7 @@ _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|ove
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"(^|[,;:]\s*)(and )?how much (time|longer|sooner|quicker)\b|"
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
-                       r"\b(longest|shortest)\b.{0,60}?\b(waited|waiting|had to wait)\b|"
+                       r"\b(longest|shortest)\b(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b).{0,60}?\b(waited|waiting|had to wait)\b|"
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"

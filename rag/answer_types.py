@@ -252,7 +252,8 @@ _DEED = re.compile(r"\b(?:us(?:ed|es|ing)|introduc(?:ed|es|ing)|set up|sets up|l
                    r"look(?:ed|s) at|authoris(?:ed|es)|invit(?:ed|es)|arrang(?:ed|es)|organis(?:ed|es)|deliver(?:ed|s)|"
                    r"shar(?:ed|es)|circulat(?:ed|es)|publish(?:ed|es)|consult(?:ed|s)|engag(?:ed|es)|mov(?:ed|es)|redeploy(?:ed|s)|"
                    r"transferr(?:ed|s)|"
-                   r"partner(?:ed|s) with|co-produc(?:ed|es)|allocat(?:ed|es)|sen(?:t|ds)|target(?:ed|s)|gave|gives)\b|"
+                   r"partner(?:ed|s) with|co-produc(?:ed|es)|allocat(?:ed|es)|sen(?:t|ds)|target(?:ed|s)|gave|gives|"
+                   r"(?:receiv(?:ed|es)|had|got) (?:an? |regular |weekly |monthly )?(?:calls?|visits?|checks?|letters?|texts?|check-ins?))\b|"
                    r"^(?:Through|By|Using|Under)\b|\bthrough (?:a|an|the|its|their)\b", re.IGNORECASE)
 
 
@@ -261,6 +262,9 @@ NEAR_CHARS = 40
 #: Words just before a verb (or the word before them) that make it a state, not a deed: "services are provided
 #: on the mainland", "had not introduced".
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "not", "never"}
+#: How far after a passive verb a frequency makes it a routine someone keeps ("were contacted by a duty worker
+#: every 4 weeks"), not a state of things.
+ROUTINE_CHARS = 60
 #: Words right before a verb that make it an adjective: "a well organised hub".
 _ADJECTIVAL = {"a", "an", "well", "poorly", "badly"}
 
@@ -275,7 +279,26 @@ def describes_a_deed(text: str) -> bool:
         state = bool(set(before) & _PASSIVE) or before[-1:] and before[-1] in _ADJECTIVAL
         if not state and after != ["by"]:  # "Data provided by the council showed …": a state
             return True
+        if set(before) & _PASSIVE and _FREQUENT.search(text[m.end() : m.end() + ROUTINE_CHARS]):
+            return True  # done to someone as a routine: "people waiting were contacted every 4 weeks"
     return False
+
+
+#: A question on how people are watched over ("How does Kent keep track of people on the waiting list?").
+_ASKS_WATCH = re.compile(r"\bkeep(?:s|ing)? (?:track of|in touch with|in contact with|an eye on|watch over)|\bkept (?:track of|"
+                         r"in touch with|in contact with|an eye on)|\bcheck(?:s|ed|ing)? (?:on|in with)\b|"
+                         r"\bstay(?:s|ed)? in (?:touch|contact)\b", re.IGNORECASE)
+
+
+def asks_watch(question: str) -> bool:
+    """Whether the question asks how people are watched over ("keep track of", "keep in touch with")."""
+    return bool(_ASKS_WATCH.search(question))
+
+
+def watch_as_asked(sentence: str, question: str) -> bool:
+    """Whether a question on how people are watched over is answered by a routine, how often they are contacted
+    or checked ("were contacted every eight weeks"), not by another deed about them ("cleared 2,600 assessments")."""
+    return not asks_watch(question) or has_frequency(sentence)
 
 
 #: Words reporting what someone said or thought: "Parents told us …", "Staff said …", "Carers described …".
@@ -366,16 +389,33 @@ def _unhyphenated(text: str) -> str:
     return re.sub(r"(?<=\w)-(?=\w)", " ", text)
 
 
-def new_names(sentence: str, question: str) -> list[tuple[int, str]]:
+def _council_spans(text: str, councils: tuple[str, ...]) -> list[range]:
+    """Where the text names one of the councils in full ("Blackburn with Darwen")."""
+    return [range(*m.span()) for c in councils for m in re.finditer(rf"\b{re.escape(c)}\b", text, re.IGNORECASE)]
+
+
+def _part_of_council(name: str, councils: tuple[str, ...]) -> bool:
+    """Whether the name is a place within one of the councils' names, not the whole of it ("Darwen" in "Blackburn
+    with Darwen")."""
+    words = set(_words(name)) - _GENERIC
+    return any(words and words < set(_words(c)) - _GENERIC for c in councils)
+
+
+def new_names(sentence: str, question: str, councils: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """Names in the sentence that the question does not already give (its words together, in order):
     (word position, name). A name is a run of capitalised words (not only generic ones), an acronym, or a
-    quoted title."""
+    quoted title. A place named in the council's own name is new unless the sentence names the whole council:
+    "planned in Darwen" says where in Blackburn with Darwen."""
     asked = _spaced(_bare_words(_unhyphenated(question)))
     out = []
     ends = [m.end() for m in _TOKEN.finditer(sentence)]  # a name's position: the token it starts in ("'Ollie'")
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))
+    named_council = _council_spans(sentence, councils)
     for m in _NAME.finditer(sentence):
-        if not any(w not in _GENERIC for w in _words(m.group(0))) or given_in(_bare_words(_unhyphenated(m.group(0))), asked):
+        if not any(w not in _GENERIC for w in _words(m.group(0))):
+            continue
+        if given_in(_bare_words(_unhyphenated(m.group(0))), asked) and not (
+                _part_of_council(m.group(0), councils) and not any(m.start() in c for c in named_council)):
             continue
         if m.group(0).isupper() and abbreviates(m.group(0), question) or spelled_out(m.group(0), question):
             continue
@@ -419,14 +459,15 @@ def _after_word(words: list[str], pos: int, wanted: set[str]) -> bool:
     return bool(before) and before[-1] in wanted
 
 
-def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False) -> bool:
+def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
+                     councils: tuple[str, ...] = ()) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
     organisation runs X" is named beside X, not elsewhere in the sentence); ``located``: only a name set
     after a word of place ("in Altrincham", "at the Quayside Centre") answers where."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
-    for pos, name in new_names(sentence, question):
+    for pos, name in new_names(sentence, question, councils):
         if located and not _after_word(words, pos, _PLACE_WORDS):
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
@@ -491,6 +532,8 @@ def counted_nouns(question: str) -> set[str]:
     if not words:
         return _whole_counted(question)
     plural = [w for w in words if _looks_plural(w)]
+    if not plural and _whole_counted(question):  # "of the people …, how many ended up going home": the people
+        return _whole_counted(question)
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) or _ON_A_LIST.search(question) if head in ("people", "person") else None
     return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set()) | alternative_nouns(words)
@@ -881,6 +924,16 @@ def asks_how_many(question: str) -> bool:
     return bool(_COUNTS.search(question))
 
 
+#: A count of part of a whole set first: "Of the people who …, how many …", "Out of its 420 referrals, how many …".
+_WHOLE_FIRST = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+[^?]{2,200},\s*how many\b", re.IGNORECASE)
+
+
+def wants_a_number(question: str) -> bool:
+    """Whether a "how many" question is answered only by a number, not a share: not when it counts part of
+    a whole ("how many of the carers …", "of the carers who …, how many …"), which "84% were" answers too."""
+    return asks_how_many(question) and not _WHOLE_FIRST.search(question)
+
+
 def _is_number_word(word: str) -> bool:
     """Whether a word states a number: digits ("1,980"), a number word ("fourteen"), or both joined ("twenty-two")."""
     return bool(word.replace(",", "").replace(".", "").isdigit() or _COUNT.fullmatch(word)
@@ -1068,7 +1121,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
-    counting = bool(_COUNTS.search(question))
+    counting = wants_a_number(question)
     skipped = _tokens_within([m.start() for m in found], _share_spans(sentence) + _not_count_spans(sentence, question)) \
         if counting else set()
     fractions = _FRACTIONS | _VAGUE if counting else set()
@@ -1583,6 +1636,35 @@ def ages_as_asked(sentence: str, question: str) -> bool:
     return _not_only_others(_age_ranges(question), _age_ranges(sentence))
 
 
+#: Groups of people a figure may be given for, which do not stand for each other: a share of carers says nothing
+#: of the people they care for, a review rate of everyone supported nothing of care home residents; and, apart
+#: from those, a health check rate for people with a learning disability nothing of people with a serious mental
+#: illness (a group of one kind may be narrowed by one of the other: residents with dementia).
+_ROLES = {
+    "carers": re.compile(r"(?<!Lives )\b(?:unpaid |family )?carers\b|(?<!Lives )\bcarers['’]", re.IGNORECASE),
+    "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
+                            r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
+                            r"care )?services\b|\bservice users\b", re.IGNORECASE),
+    "residential": re.compile(r"\b(?:care|nursing) home residents\b|\b(?:living|placed|people) in (?:a )?(?:residential|"
+                              r"nursing) (?:care|homes?)\b|\bliving in care homes\b", re.IGNORECASE),
+}
+_CONDITIONS = {
+    "learning disability": re.compile(r"\blearning disabilit(?:y|ies)\b", re.IGNORECASE),
+    "mental illness": re.compile(r"\b(?:serious |severe )?mental (?:illness|ill-health)\b|\bSMI\b"),
+    "autism": re.compile(r"\bautis(?:m|tic)\b", re.IGNORECASE),
+    "dementia": re.compile(r"\bdementia\b", re.IGNORECASE),
+}
+
+
+def population_as_asked(sentence: str, question: str) -> bool:
+    """Whether a figure asked for one group of people (carers, care home residents; people with a learning
+    disability) is not given only for another of its kind: "24% of people receiving community-based support used
+    a direct payment" does not say how many unpaid carers did (either side may name no group of a kind)."""
+    def named(groups: dict, text: str) -> set[str]:
+        return {g for g, pattern in groups.items() if pattern.search(text)}
+    return all(_not_only_others(named(groups, question), named(groups, sentence)) for groups in (_ROLES, _CONDITIONS))
+
+
 #: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
 _PEOPLE_COUNTED = {"people", "adult", "resident", "person"}
 
@@ -1753,6 +1835,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
+            and population_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
@@ -1894,6 +1977,24 @@ def of_the_one_asked(sentence: str, question: str, councils: tuple[str, ...] = (
     ordinal = m.group(1).casefold()
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if ordinal in c.casefold()]
     return bool(clauses) and counts_the_thing(" ".join(clauses), question, councils)
+
+
+#: The ones a question asks about as those already there ("the existing schemes"), and how a clause speaks of
+#: another one yet to come ("a new scheme in Rochester was due to open in 2026").
+_ASKS_EXISTING = re.compile(r"\b(?:existing|current|present)\b", re.IGNORECASE)
+_YET_TO_COME = re.compile(r"\b(?:a|an|the) new\b|\b(?:planned|proposed|due to open|to open|will open|being built)\b",
+                          re.IGNORECASE)
+
+
+def without_other_ones(sentence: str, question: str) -> str:
+    """The sentence without its clauses about another one than those asked: one picked out by an ordinal the
+    question does not use, or one yet to come when the question asks of those already there (where "a fourth
+    scheme was planned" is not where the three existing schemes are)."""
+    asked = {m.casefold() for m in _ORDINAL.findall(question)}
+    existing = bool(_ASKS_EXISTING.search(question))
+    return " ".join(c for c in _CLAUSE_BREAK.split(sentence)
+                    if not {m.casefold() for m in _ORDINAL.findall(c)} - asked
+                    and not (existing and _YET_TO_COME.search(c))).strip()
 
 
 #: One place or service a question names ("the Kirkby Wellbeing Hub", "Elm Court care home"): capitalised words
@@ -2083,7 +2184,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "reason":
         return has_reason(sentence)
     if answer_type == "method":
-        return describes_a_deed(sentence)
+        return describes_a_deed(sentence) and watch_as_asked(sentence, question)
     if answer_type == "views":
         return gives_views(sentence, question, councils)
     if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
@@ -2092,6 +2193,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
                 and of_the_subject(f"{lead_in} {sentence}", question))
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
+        if answer_type == "place" or answer_type == "name" and _ASKS_IN_WHICH.search(question):
+            sentence = without_other_ones(sentence, question)  # where the one asked is, not another
         if answer_type == "place" and place_described(sentence, question, councils):
             return True
         topic = topic_stems(question, stop) | {_stem(w) for wording in report_words(question) for w in _words(wording)
@@ -2103,7 +2206,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
             topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
         located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
-        return names_near_topic(sentence, question, topic, located=located) and named_not_only_as_some(sentence, question)
+        return names_near_topic(sentence, question, topic, located=located, councils=councils) \
+            and named_not_only_as_some(sentence, question)
     return True
 
 

@@ -87,8 +87,15 @@ def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
     """The sentence's figures in the bound's unit (:func:`figures_like`), each with where it ends."""
     if bound.unit == "days":
         return [(float(m.group(1)) * _DAYS[m.group(2).casefold()], m.end()) for m in _LENGTH.finditer(sentence)]
-    return [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit and not is_year(m)
-            and not _LENGTH.match(sentence, m.start("number"))]
+    none = [(0.0, m.end()) for m in _NONE_WAITING.finditer(sentence)] if bound.unit == "count" else []
+    return sorted(none + [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit
+                          and not is_year(m) and not _LENGTH.match(sentence, m.start("number"))], key=lambda f: f[1])
+
+
+#: A list with nobody on it, a count of none: "nobody was waiting for home care" has fewer than 50 waiting.
+_NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were) (?:still |currently )?waiting\b|"
+                           r"\b(?:there was|there were|had) no (?:one |people )?(?:waiting|on (?:the|a|its) waiting list)\b",
+                           re.IGNORECASE)
 
 
 #: A word, as lines of a list of facts and the question are compared by them.
@@ -137,7 +144,8 @@ _MONEY_WORDS = re.compile(r"£|\b(budget|spend|spent|spending|cost|costs|fee|fee
                           r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(rate|percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|days|weeks)\b|\b(longest|shortest|"
-                         r"quickest|fastest|slowest)\b", re.IGNORECASE)
+                         r"quickest|fastest|slowest)\b(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b)",  # "the longest list" is a count
+                         re.IGNORECASE)
 
 
 #: Between two councils named, the one whose figure is higher or lower ("Which paid the higher rate, Nottingham or

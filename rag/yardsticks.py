@@ -144,13 +144,14 @@ def side_of_benchmark(text: str) -> str | None:
 #: Councils a council is compared with ("neighbouring councils", "similar areas").
 _PEERS = r"(?:neighbouring|similar|comparator|comparable|nearby|other)\s+(?:councils|areas|local authorities|authorities|boroughs)"
 #: A question asking for the value of a yardstick itself ("What was the England average for …?", "What is the
-#: council's target time for …?", "What was the national rate?"), not the council's own figure ("What was the
-#: average wait?").
+#: council's target time for …?", "What was the national rate?", "What England average was it compared against?"),
+#: not the council's own figure ("What was the average wait?").
 _ASKS_REFERENCE = re.compile(
     r"^\s*(?:and\s+)?(?:what|how (?:long|much|many|high|low))\s+(?:is|was|were|are|had been)\s+"
     r"(?:the|its|their|[A-Z][\w'’ -]{0,40}?['’]s?)\s+(?:(?:[\w-]+\s+){0,3}?(?P<noun>target|benchmark|threshold|"
     r"limit|ambition|goal)s?|(?:England|English|national|regional|London)\s+(?:[\w-]+\s+)?(?P<average>average|rate|"
     r"figure|median|mean))\b|"
+    r"^\s*(?:and\s+)?(?:what|which)\s+(?:England|English|national|regional|London)\s+(?P<named>average|median|mean)\b|"
     r"^\s*(?:and\s+)?(?:what|how much|how many)\b[^?]{0,60}?\b(?:did|do|does|had|have)\s+(?:the\s+|its\s+|their\s+|"
     rf"[A-Z][\w'’ -]{{0,40}}?['’]s?\s+)?(?P<peers>{_PEERS})\b", re.IGNORECASE)
 #: How a yardstick's own figure may be given: a figure a few words after its word ("a target of 28 days", "the
@@ -163,7 +164,7 @@ _TARGET_WORDS = r"targets?|aim(?:s|ed)? to|ambition|goal"
 def reference_asked(question: str) -> str | None:
     """The yardstick whose own figure the question asks for ("target", "average"), or None."""
     m = _ASKS_REFERENCE.search(question)
-    return (m.group("noun") or m.group("average") or re.sub(r"\s+", " ", m.group("peers"))).casefold() if m else None
+    return (m.group("noun") or m.group("average") or m.group("named") or re.sub(r"\s+", " ", m.group("peers"))).casefold() if m else None
 
 
 def names_peers(noun: str) -> bool:

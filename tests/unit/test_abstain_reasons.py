@@ -267,6 +267,13 @@ def test_a_name_the_question_gives_must_be_in_the_council_s_passages():
     assert names_asked("Which Shared Lives carers did Fenwick Borough Council approve?") == ["Shared Lives"]
     assert names_asked("What score did Fenwick get for Safe Pathways, Systems and Transitions?") == []  # headings
     assert names_asked("HOW MANY PEOPLE WERE WAITING IN FENWICK?") == []  # capitals that say nothing
+    assert names_asked("How much time does the ScribeAssist tool save Fenwick's staff?") == ["ScribeAssist"]
+    assert names_asked("How many DoLS applications did McNeil House make in Fenwick?") == ["McNeil House"]  # one word
+    assert names_asked("How many DoLS applications were waiting in Fenwick?") == []  # initials, not a name
+    scribe = query("How much time does the ScribeAssist tool save Fenwick's staff?")
+    assert name_not_found(scribe, elsewhere, None, Settings()) == "The reports for Fenwick do not mention ScribeAssist."
+    assert name_not_found(scribe, [candidate("ScribeAssist saved staff 40 minutes an assessment.")], None,
+                          Settings()) is None
 
 
 def test_a_name_is_found_by_its_initials_or_its_section_heading():

@@ -109,6 +109,13 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Is it worth asking Fenwick for a review?", "yesno"),
     ("Where has Fenwick got to with involving people in designing services?", "description"),  # progress
     ("Where do things stand with Fenwick's carers strategy?", "description"),
+    ("Which councils did better than the England average on reablement?", "description"),  # a figure's side
+    ("Which councils did better than Fenwick?", "rating"),  # reports compared by their scores
+    ("Which council had the longest list of people waiting for a DoLS assessment?", "description"),  # a count
+    ("Which council had the longest wait for a DoLS assessment?", "duration"),
+    ("Where were people waiting longest for home care?", "place"),
+    ("Which local GP co-chairs the Fenwick Health and Care Alliance?", "person"),  # a person, by name
+    ("Which GP practices took part in the Fenwick pilot?", "description"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind

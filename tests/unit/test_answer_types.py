@@ -1099,6 +1099,10 @@ def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expecte
     ("Hospital treatment and nursing care are provided on the mainland.", False),  # a state of things
     ("Data provided by the council showed 40 complaints.", False),
     ("Southend had quick assessments and a well organised hub.", False),
+    ("People waiting were contacted every 4 weeks by a duty worker.", True),  # a routine done to them
+    ("People on the list received a call from a wellbeing worker every six weeks.", True),
+    ("People whose applications were waiting had a check from a social worker every three months.", True),
+    ("People waiting were contacted by letter.", False),  # passive, with no routine: a state of things
 ])
 def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
     from rag.answer_types import describes_a_deed
@@ -1631,3 +1635,87 @@ def test_when_something_began_is_said_in_one_clause_with_its_date():
     assert dates_as_asked("Since 2019 the panel has met monthly.", question)
     assert not dates_as_asked("Partnership working was well established, and the panel influenced decisions during "
                               "2024.", question)  # the start and the date in two clauses
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("People waiting were contacted every 4 weeks by a duty worker.",
+     "How did Fenwick keep track of people while they waited for an assessment?", True),
+    ("Leaders cleared 2,600 assessments through a sprint in 2024.",
+     "How did Fenwick keep track of people while they waited for an assessment?", False),  # a deed, not a routine
+    ("Leaders cleared 2,600 assessments through a sprint in 2024.",
+     "How did Fenwick reduce its waiting list?", True),  # no watch asked
+    ("A wellbeing worker phoned people monthly.", "How does Fenwick keep in touch with people on the list?", True),
+])
+def test_watching_over_people_is_answered_by_a_routine(sentence, question, expected):
+    from rag.answer_types import holds, watch_as_asked
+
+    assert watch_as_asked(sentence, question) is expected
+    assert holds("method", sentence, question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("question,sentence,expected", [
+    ("Of the people leaving hospital in Fenwick to be assessed at home, how many went home rather than into a care "
+     "home?", "In 2023/24, 87% of people went home rather than to a care home.", True),  # part of a whole: a share
+    ("Out of older people in Fenwick who had reablement, how many were still at home three months later?",
+     "Of older people discharged into reablement, 84% were still at home 91 days later.", True),
+    ("How many people in Fenwick were still at home 91 days after reablement?",
+     "Of older people discharged into reablement, 84% were still at home 91 days later.", False),  # a count asked
+])
+def test_a_part_of_a_whole_set_first_is_counted_by_a_share_too(question, sentence, expected):
+    from rag.answer_types import counts_the_thing, wants_a_number
+
+    assert wants_a_number(question) is not expected
+    assert counts_the_thing(sentence, question, ("Fenwick",)) is expected
+
+
+def test_the_whole_heads_a_part_counted_after_a_verb():
+    assert counted_nouns("Of the people leaving hospital in Fenwick, how many ended up going home instead?") == {"people"}
+    assert counted_nouns("How many ended up going home instead?") == {"instead"}  # no whole to fall back on
+
+
+def test_a_place_in_the_councils_own_name_is_a_place_unless_the_whole_council_is_named():
+    council = ("Blackburn with Darwen",)
+    question = "Where in Blackburn with Darwen was a fourth extra care scheme planned?"
+    assert holds("place", "Three schemes provided 214 flats, and a fourth was planned in Darwen.", question, council)
+    assert not holds("place", "A fourth extra care scheme was planned in Blackburn with Darwen.", question, council)
+    assert [n for _, n in new_names("A fourth was planned in Darwen.", question, council)] == ["Darwen"]
+    assert new_names("A fourth was planned in Darwen.", question) == []  # no council given: the question names it
+    existing = "Where are Blackburn with Darwen's three existing extra care schemes?"
+    assert not holds("place", "Three schemes provided 214 flats, and a fourth was planned in Darwen.", existing, council)
+    assert holds("place", "Three schemes provided 214 flats, and a fourth was planned in Darwen.",
+                 "Where was Blackburn with Darwen's fourth extra care scheme planned?", council)  # the one asked
+    medway = "In which towns are Fenwick's existing extra care schemes?"
+    assert not holds("name", "The schemes had 260 flats, and a new scheme in Rochester was due to open in 2026.",
+                     medway, ("Fenwick",))
+    assert not holds("place", "The schemes had 260 flats, and a new scheme in Rochester was due to open in 2026.",
+                     "Where are Fenwick's existing extra care schemes?", ("Fenwick",))
+    assert holds("place", "The schemes had 260 flats, and a new scheme in Rochester was due to open in 2026.",
+                 "Where was Fenwick's new extra care scheme due to open?", ("Fenwick",))
+    essex = "Which care company provides the Essex Reablement Service?"
+    assert new_names("The Essex Reablement Service supported 4,620 people.", essex, ("Essex",)) == []
+    gateshead = "What is the partnership board in Gateshead called?"
+    assert [n for _, n in new_names("Gateshead Cares, the partnership board, met monthly.", gateshead, ("Gateshead",))] \
+        == ["Gateshead Cares"]
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Direct payments were used by 24% of people receiving community-based support.",
+     "What proportion of unpaid carers in Fenwick take their support as a direct payment?", False),
+    ("In the carers' survey, 72% of carers said they were satisfied.",
+     "In the survey of people who use services, what percentage said they were satisfied?", False),
+    ("In 2023/24, 61% of people receiving long-term support had a review.",
+     "What share of people living in residential care had a review?", False),
+    ("79% of people with a learning disability had an annual health check.",
+     "What share of people with a serious mental illness had a health check?", False),
+    ("Direct payments were used by 11% of carers.", "What share of unpaid carers used a direct payment?", True),
+    ("The council completed 612 carers' assessments.", "How many carers' assessments were completed?", True),
+    ("In 2023/24, 61% had a review.", "What share of people in residential care had a review?", True),  # names none
+    ("58 people were placed in nursing homes outside the city.", "How many residents with dementia were in nursing "
+     "homes outside the city?", True),  # a condition narrows a setting: another kind of group
+    ("Fenwick Shared Lives had 58 approved Shared Lives carers.", "How many people receiving long-term support were "
+     "there?", True),  # carers who offer a home, not unpaid carers
+])
+def test_a_figure_for_one_group_of_people_is_not_one_for_another(sentence, question, expected):
+    from rag.answer_types import population_as_asked
+
+    assert population_as_asked(sentence, question) is expected

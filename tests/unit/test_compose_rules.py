@@ -163,6 +163,11 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
                 "In 2023/24 carers were offered 900 breaks.")
     hub, supported, breaks = candidates(h, [0.5] * 3, [[1, 0]] * 3)
     assert refers_back_to(supported) == hub.sentence.text  # a pronoun after a time: "In 2023/24 it …"
+    c = passage("A home care agency closed at short notice in 2024.|All 46 people affected were moved within a week.|"
+                "All 46 people were moved within a week.")
+    closed, affected, moved = candidates(c, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(affected) == closed.sentence.text  # the ones it touched
+    assert refers_back_to(moved) == ""
     assert refers_back_to(breaks) == ""  # a new subject after the time
     pdf = passage("Reablement supported 1,480 people.|Of\nthese, 78% needed no further care.")
     first, these = candidates(pdf, [0.5] * 2, [[1, 0]] * 2)

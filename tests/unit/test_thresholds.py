@@ -41,6 +41,8 @@ def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
     ("Which of the councils had the highest social worker vacancy rate?", "max", "percent"),
     ("Which council had the shortest median wait for a Care Act assessment?", "min", "days"),
     ("Which council received the most complaints?", "max", "count"),
+    ("Which council had the longest list of people waiting for an assessment?", "max", "count"),
+    ("Which council had the longest wait for an assessment?", "max", "days"),
 ])
 def test_top_of_reads_the_side_and_the_unit(question, op, unit):
     top = top_of(question)
@@ -54,6 +56,14 @@ def test_top_of_reads_the_side_and_the_unit(question, op, unit):
 ])
 def test_no_top(question):
     assert top_of(question) is None
+
+
+def test_nobody_waiting_is_a_count_of_none():
+    fewer = Bound("<", 50, "count")
+    assert figures_like("At the time of our assessment, nobody was waiting for home care.", fewer) == [0]
+    assert figures_like("There was no waiting list, and 12 people started care within a week.", fewer) == [0, 12]
+    assert figures_like("No one had waited longer than 6 weeks.", fewer) == []  # says how long, not how many
+    assert figures_like("Nobody was waiting for home care.", Bound("<", 10, "percent")) == []
 
 
 def test_lengths_of_time_are_read_in_days_and_are_no_counts():

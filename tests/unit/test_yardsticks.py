@@ -175,6 +175,19 @@ def test_a_benchmark_for_take_up_may_be_given_as_use():
     assert "the London average" in benchmark_not_given(_query(question), [other], weights, settings)
 
 
+def test_a_benchmark_for_the_figure_the_question_gives_may_name_it_otherwise():
+    from rag.abstain import restates_figures
+
+    question = "How did Fenwick's 78% reablement success rate compare with the regional average?"
+    weights, settings = TermWeights([]), Settings()
+    same = candidate("Of these, 78% needed no further care afterwards, which is above the regional average.")
+    other = candidate("Of these, 64% needed no further care afterwards, which is below the regional average.")
+    assert restates_figures(same.sentence.text, question) and not restates_figures(other.sentence.text, question)
+    assert benchmark_not_given(_query(question), [same], weights, settings) is None
+    assert "the regional average" in benchmark_not_given(_query(question), [other], weights, settings)
+    assert not restates_figures("78% needed no further care.", "How did reablement compare with the average?")
+
+
 def test_earlier_year_rule():
     question = "What was Fenwick's overspend the year before?"
     weights, settings = TermWeights([]), Settings()
@@ -277,6 +290,8 @@ def test_a_count_of_part_of_a_whole_names_the_part():
     ("How many enquiries were completed within the target time?", None),
     ("What fee uplift did Fenwick's neighbouring councils give providers?", "neighbouring councils"),  # their figure
     ("What fee uplift did Fenwick give providers?", None),
+    ("What England average figure was Fenwick's 31% take-up compared against?", "average"),
+    ("What England figure was Fenwick's take-up?", None),
 ])
 def test_reference_asked(question, noun):
     from rag.yardsticks import reference_asked
