@@ -29,7 +29,7 @@ _COMPARATIVE = re.compile(
     r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
     r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
     r"differ(ence|ent)? between|both|"
-    r"which of the ([\w-]+ )?(councils|authorities|reports)|how many (councils|authorities|reports)|"
+    r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,
 )
@@ -278,7 +278,7 @@ def asks_for_rating(question: str) -> bool:
 
 #: A question counting things other than reports ("How many care homes were rated good?", "What proportion
 #: of care homes had a good rating?"): a figure, even when a rating word follows.
-_COUNTS_THINGS = re.compile(r"(^|[:;,]\s*)(and )?(how many|what (proportion|percentage|share|fraction|number) of)\s+(?!(of )?(the |these |those |its |their |"
+_COUNTS_THINGS = re.compile(r"(^|[:;,]\s*|^\s*(?:in|for|at|across) [\w'’ -]{1,40}? )(and )?(how many|what (proportion|percentage|share|fraction|number) of)\s+(?!(of )?(the |these |those |its |their |"
                             r"[\w'’ ]{1,30}['’]s? )?"
                             r"(councils?|authorities|local authorities|las|boroughs|reports?|statements?|quality statements?|"
                             r"areas?|themes?)\b)", re.IGNORECASE)

@@ -636,6 +636,32 @@ _MEASURE_SIZED = re.compile(rf"\b({'|'.join(_MEASURED_AS)})\s+(?:of\s+)?(?:more|
                             r"around|about|roughly|\d)", re.IGNORECASE)
 
 
+#: A budget (what was set aside), and what was spent (the outturn): the one is not the other.
+_BUDGET = re.compile(r"\bbudget(?:s|ed)?\b", re.IGNORECASE)
+_SPENT = re.compile(r"\b(?:spen(?:d|ds|t|ding)|expenditure|outturn)\b", re.IGNORECASE)
+_ASKS_ACTUAL = re.compile(r"\bactual(?:ly)?\b|\boutturn\b", re.IGNORECASE)
+
+
+def budget_as_asked(sentence: str, question: str) -> bool:
+    """Whether a sum asked as a budget is not given only as what was spent ("Actual spend 2023/24: £68.5 million"
+    is no budget for 2023/24), nor one asked as what was actually spent only as a budget; a question that says
+    only "spend" may be answered by either."""
+    if _BUDGET.search(question) and not _SPENT.search(question):
+        return bool(_BUDGET.search(sentence)) or not _SPENT.search(sentence)
+    if _ASKS_ACTUAL.search(question) and _SPENT.search(question):
+        return bool(_SPENT.search(sentence)) or not _BUDGET.search(sentence)
+    return True
+
+
+#: Words in "-ly" that are no adverbs: they may name what is measured ("family support budget").
+_NOT_ADVERBS = {"family", "elderly", "early", "supply", "assembly", "friendly", "italy"}
+
+
+def _is_adverb(word: str) -> bool:
+    """Whether the word is an adverb ("actually spend", "roughly"), which measures nothing."""
+    return word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
+
+
 def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     """Stems of the words that say what a rate, share or total measures ("staff *turnover* rate",
     "*compliance* rate", "*waiting* time", a *population* of more than 500,000"): a figure for another measure
@@ -645,7 +671,7 @@ def measured_things(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     for m in _MEASURE.finditer(question):
         word = m.group(1).casefold().strip("'’")
         if (word.endswith(("'s", "’s")) or word in _NOT_MEASURED or word in _QUESTION_STOP or word.isdigit()
-                or word in named or word in _MEASURE_WORDS):
+                or word in named or word in _MEASURE_WORDS or _is_adverb(word)):
             continue
         out.add(_stem(word))
     return out | {m.group(1).casefold() for m in _MEASURE_SIZED.finditer(question)}
@@ -924,13 +950,16 @@ def asks_how_many(question: str) -> bool:
     return bool(_COUNTS.search(question))
 
 
-#: A count of part of a whole set first: "Of the people who …, how many …", "Out of its 420 referrals, how many …".
-_WHOLE_FIRST = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+[^?]{2,200},\s*how many\b", re.IGNORECASE)
+#: A count of part of a whole set first: "Of the people who …, how many …", "Out of its 420 referrals, how many …";
+#: or of the cases something happened in: "In how many enquiries did staff record …?".
+_WHOLE_FIRST = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+[^?]{2,200},\s*how many\b|^\s*(?:and\s+)?in how many\b",
+                          re.IGNORECASE)
 
 
 def wants_a_number(question: str) -> bool:
     """Whether a "how many" question is answered only by a number, not a share: not when it counts part of
-    a whole ("how many of the carers …", "of the carers who …, how many …"), which "84% were" answers too."""
+    a whole ("how many of the carers …", "of the carers who …, how many …", "in how many enquiries …"), which
+    "84% were" answers too."""
     return asks_how_many(question) and not _WHOLE_FIRST.search(question)
 
 
@@ -1835,7 +1864,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
-            and population_as_asked(sentence, question)
+            and population_as_asked(sentence, question) and budget_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 

@@ -297,17 +297,25 @@ def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, S
 
 
 def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_vectors_of, weights: TermWeights,
-            settings: Settings, catalogue, ratings=None, next_chunk=None) -> Composition:
+            settings: Settings, catalogue, ratings=None, next_chunk=None, published=None) -> Composition:
     """The answer to ``query`` from ``retrieval`` (``sentence_vectors_of(chunk_id)`` gives a passage's
     sentence vectors; ``ratings`` the index's score evidence; ``next_chunk(chunk)`` the paragraph after a chunk in
-    its report, or None), or an abstention."""
+    its report, or None; ``published`` the reports' publication lines), or an abstention."""
+    from .publication import asks_publication, publication_answer
     from .ratings import rating_answer
 
-    if query.answer_type in ("rating", "overall") and settings.rules.rating_answers and ratings is not None:
+    rated = query.answer_type in ("rating", "overall") and settings.rules.rating_answers and ratings is not None
+    dated = bool(published) and settings.rules.publication_answers and bool(query.councils) \
+        and asks_publication(query.text)
+    if rated or dated:  # answered from the reports' own score or publication lines, unless a filter rules them out
         early = abstain_reason(query, retrieval, [], catalogue, weights, settings, before_candidates=True)
         if early is not None:
             return abstention(early)
-        return rating_answer(query, ratings, bounded=settings.rules.bound_check)
+        if rated:
+            return rating_answer(query, ratings, bounded=settings.rules.bound_check)
+        answer = publication_answer(query, published)
+        if answer is not None:
+            return answer
     passages = _evidence(query, retrieval, settings)
     if next_chunk is not None and settings.rules.continuation and asks_response(query.text):
         passages = with_following(passages, next_chunk, settings.response_reach)

@@ -52,6 +52,7 @@ class Rules:
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one
     rating_answers: bool = True  # answer score questions from the reports' score lines
+    publication_answers: bool = True  # answer when a council's assessment was published from its "Published" lines
     bound_check: bool = True  # "which councils had more than 1,000 …" lists only those whose figure passes the bound
 
     def without(self, name: str) -> "Rules":

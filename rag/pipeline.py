@@ -25,7 +25,7 @@ from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .ratings import collect, councils_with_result, named_for_result, result_reference
 from .records import Answer, Chunk, Composition, Filters, Passage, Query, Retrieval
-from .store import IndexData, load_index, load_term_counts, rating_chunks, read_manifest
+from .store import IndexData, chunks_of_kind, load_index, load_term_counts, read_manifest
 from .terms import TermWeights
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +76,8 @@ class Pipeline:
         # both from what the build stored: opening a large index does not read every passage
         self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary,
                                    df=load_term_counts(data))
-        self.ratings = collect(rating_chunks(data))
+        self.ratings = collect(chunks_of_kind(data, "rating"))
+        self.published = chunks_of_kind(data, "published")  # "Published 21 March 2025": when each report came out
         #: Statements the index has a page or a score for (a summary may score a statement whose page is missing).
         self.statements_scored = tuple(dict.fromkeys(
             [*self.catalogue.statements, *(e.statement for e in self.ratings if e.statement)]))
@@ -190,7 +191,7 @@ class Pipeline:
         t_retrieve = _ms(t)
         t = time.perf_counter()
         composition = compose(query, retrieval, vec, self.data.sentence_vectors_of, self.weights, self.settings,
-                              self.catalogue, self.ratings, next_chunk=self.next_chunk)
+                              self.catalogue, self.ratings, next_chunk=self.next_chunk, published=self.published)
         t_compose = _ms(t)
         notices = list(query.notices)
         if filters:

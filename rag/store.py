@@ -641,13 +641,13 @@ def load_term_counts(data: IndexData) -> dict[str, int] | None:
         return None
 
 
-def rating_chunks(data: IndexData) -> list[Chunk]:
-    """The chunks of kind "rating" (score lines and lists), in order, found through the metadata columns so
-    that the other records are not read."""
+def chunks_of_kind(data: IndexData, kind: str) -> list[Chunk]:
+    """The chunks of one kind ("rating": score lines and lists; "published": publication lines), in order, found
+    through the metadata columns so that the other records are not read."""
     kinds = data.columns.values["kind"]
-    if "rating" not in kinds:
+    if kind not in kinds:
         return []
-    rows = np.flatnonzero(data.columns.codes[:, CODED_COLUMNS.index("kind")] == kinds.index("rating"))
+    rows = np.flatnonzero(data.columns.codes[:, CODED_COLUMNS.index("kind")] == kinds.index(kind))
     return [data.chunks[int(i)] for i in rows]
 
 

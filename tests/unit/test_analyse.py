@@ -115,6 +115,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which council had the longest wait for a DoLS assessment?", "duration"),
     ("Where were people waiting longest for home care?", "place"),
     ("Which local GP co-chairs the Fenwick Health and Care Alliance?", "person"),  # a person, by name
+    ("in fenwick what share of the case files audited were rated good or outstanding", "number"),  # files' ratings
+    ("In Fenwick, what was the overall rating?", "overall"),
     ("Which GP practices took part in the Fenwick pilot?", "description"),
 ])
 def test_answer_type(question, kind):
@@ -233,6 +235,8 @@ def test_the_longest_anyone_waited_asks_how_long():
     ("How many people were waiting in all?", False),
     ("Which of the three councils paid the highest hourly rate?", True),
     ("Which of the services had the longest wait in Kelby?", False),
+    ("Which of these councils had the largest budget?", True),
+    ("Which of them had the largest budget in Kelby?", False),  # no councils named
 ])
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative

@@ -1660,6 +1660,8 @@ def test_watching_over_people_is_answered_by_a_routine(sentence, question, expec
      "Of older people discharged into reablement, 84% were still at home 91 days later.", True),
     ("How many people in Fenwick were still at home 91 days after reablement?",
      "Of older people discharged into reablement, 84% were still at home 91 days later.", False),  # a count asked
+    ("In how many Fenwick safeguarding enquiries did staff record what the person wanted?",
+     "An audit found that people's wishes were recorded in only 58% of enquiries.", True),  # the cases it happened in
 ])
 def test_a_part_of_a_whole_set_first_is_counted_by_a_share_too(question, sentence, expected):
     from rag.answer_types import counts_the_thing, wants_a_number
@@ -1719,3 +1721,20 @@ def test_a_figure_for_one_group_of_people_is_not_one_for_another(sentence, quest
     from rag.answer_types import population_as_asked
 
     assert population_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Actual spend on adult social care 2023/24: £68.5 million", "What was Fenwick's adult social care budget for "
+     "2023/24?", False),  # what was spent is no budget
+    ("Adult social care budget 2023/24: £71.8 million", "What was Fenwick's adult social care budget for 2023/24?",
+     True),
+    ("Adult social care budget 2023/24: £79.8 million", "What did Fenwick actually spend on adult social care?", False),
+    ("Actual adult social care spend 2023/24: £83.2 million", "What did Fenwick actually spend on adult social care?",
+     True),
+    ("Adult social care budget 2023/24: £79.8 million", "How much did Fenwick spend on adult social care?", True),
+    ("Adult social care cost £79.8 million in 2023/24.", "What was Fenwick's budget for adult social care?", True),
+])
+def test_a_budget_is_not_what_was_spent(sentence, question, expected):
+    from rag.answer_types import budget_as_asked
+
+    assert budget_as_asked(sentence, question) is expected

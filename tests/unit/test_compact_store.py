@@ -248,12 +248,13 @@ def test_stored_term_counts_are_those_counted_from_the_passages(saved):
     assert store.load_term_counts(dataclasses.replace(loaded, rows=loaded.rows[:-1])) is None
 
 
-def test_rating_chunks_are_found_through_the_columns(saved, monkeypatch):
+def test_chunks_of_a_kind_are_found_through_the_columns(saved, monkeypatch):
     data, index_dir = saved
     loaded = store.load_index(index_dir)
     monkeypatch.setattr(store.ChunkTable, "__iter__", lambda self: pytest.fail("every record was read"))
-    found = store.rating_chunks(loaded)
+    found = store.chunks_of_kind(loaded, "rating")
     assert found == [c for c in data.chunks if c.kind == "rating"] and len(found) > 5
+    assert store.chunks_of_kind(loaded, "no such kind") == []
 
 
 def test_scattered_rows_are_read_from_the_files_as_stored(saved):

@@ -73,6 +73,9 @@ def test_stated_numbers_reads_words_and_thousands():
     ("What was the rate?", set()),
     ("What was Camden's total?", set()),
     ("How much below budget did Fenwick's spending come in?", set()),  # a preposition measures nothing
+    ("What did Fenwick actually spend on adult social care?", set()),  # nor an adverb
+    ("What was Fenwick's family support budget?", {"support"}),
+    ("What was the family budget?", {"family"}),  # "-ly", but a noun
 ])
 def test_measured_things(question, things):
     assert measured_things(question) == things
