@@ -456,10 +456,13 @@ def other_councils_not_named(query: Query, candidates, weights, settings: Settin
     return f"The reports do not name the councils that share this with {query.councils[0]}."
 
 
+#: One word that is a name by its inner capital ("ScribeAssist", "InfoLink"; not "DoLS", "McNeil"); other names are
+#: two words or more.
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")
 #: A name the question gives: two or more capitalised words, small joining words allowed between them ("the Connect
-#: at Home pilot", "the Carers Support Service"), or one with an inner capital ("ScribeAssist"; not "DoLS", "McNeil").
+#: at Home pilot", "the Carers Support Service"), or one with an inner capital (:data:`_CAMEL`).
 _NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|the|at|on|&)\s+)?[A-Z][\w&'’-]*)+|"
-                         r"(?<![\w'’])[A-Z][a-z]{2,}[A-Z][A-Za-z]*(?![\w'’])")
+                         rf"(?<![\w'’]){_CAMEL.pattern}(?![\w'’])")
 #: Words that may close a name as the question gives it but not as a report does ("the Home First Service" for
 #: "Home First"): the name is looked for without them too.
 _KIND_WORDS = {"service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
@@ -513,10 +516,6 @@ def _name_parts(run: str) -> list[list[str]]:
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS)
 #: Small words a name does not start or end on.
 _JOINING = {"of", "and", "for", "the", "at", "on", "&"}
-
-
-#: One word that is a name by its inner capital ("ScribeAssist", "InfoLink"); other names are two words or more.
-_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")
 
 
 def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:

@@ -16,6 +16,7 @@ from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
 from .records import Filters, Query
+from .thresholds import NOT_A_LIST
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
 ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
@@ -195,7 +196,7 @@ _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|ove
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"(^|[,;:]\s*)(and )?how much (time|longer|sooner|quicker)\b|"
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
-                       r"\b(longest|shortest)\b(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b).{0,60}?\b(waited|waiting|had to wait)\b|"
+                       rf"\b(longest|shortest)\b{NOT_A_LIST}.{{0,60}}?\b(waited|waiting|had to wait)\b|"
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"

@@ -532,8 +532,9 @@ def counted_nouns(question: str) -> set[str]:
     if not words:
         return _whole_counted(question)
     plural = [w for w in words if _looks_plural(w)]
-    if not plural and _whole_counted(question):  # "of the people …, how many ended up going home": the people
-        return _whole_counted(question)
+    whole = _whole_counted(question) if not plural else set()
+    if whole:  # "of the people …, how many ended up going home": the people
+        return whole
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) or _ON_A_LIST.search(question) if head in ("people", "person") else None
     return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set()) | alternative_nouns(words)
@@ -1654,6 +1655,11 @@ def _age_ranges(text: str) -> set[tuple[str, str]]:
     return {(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
 
 
+def _groups_named(groups: dict[str, re.Pattern], text: str) -> set[str]:
+    """The groups (of :data:`_AGE_GROUPS` and the like) whose pattern the text holds."""
+    return {g for g, pattern in groups.items() if pattern.search(text)}
+
+
 def _not_only_others(asked: set, given: set) -> bool:
     """Whether what a sentence gives is not only other ones than those asked (either side may name none)."""
     return not asked or not given or bool(asked & given)
@@ -1669,7 +1675,7 @@ def ages_as_asked(sentence: str, question: str) -> bool:
 #: of the people they care for, a review rate of everyone supported nothing of care home residents; and, apart
 #: from those, a health check rate for people with a learning disability nothing of people with a serious mental
 #: illness (a group of one kind may be narrowed by one of the other: residents with dementia).
-_ROLES = {
+_PEOPLE_BY_ROLE = {
     "carers": re.compile(r"(?<!Lives )\b(?:unpaid |family )?carers\b|(?<!Lives )\bcarers['’]", re.IGNORECASE),
     "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
                             r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
@@ -1677,7 +1683,7 @@ _ROLES = {
     "residential": re.compile(r"\b(?:care|nursing) home residents\b|\b(?:living|placed|people) in (?:a )?(?:residential|"
                               r"nursing) (?:care|homes?)\b|\bliving in care homes\b", re.IGNORECASE),
 }
-_CONDITIONS = {
+_PEOPLE_BY_CONDITION = {
     "learning disability": re.compile(r"\blearning disabilit(?:y|ies)\b", re.IGNORECASE),
     "mental illness": re.compile(r"\b(?:serious |severe )?mental (?:illness|ill-health)\b|\bSMI\b"),
     "autism": re.compile(r"\bautis(?:m|tic)\b", re.IGNORECASE),
@@ -1689,9 +1695,8 @@ def population_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one group of people (carers, care home residents; people with a learning
     disability) is not given only for another of its kind: "24% of people receiving community-based support used
     a direct payment" does not say how many unpaid carers did (either side may name no group of a kind)."""
-    def named(groups: dict, text: str) -> set[str]:
-        return {g for g, pattern in groups.items() if pattern.search(text)}
-    return all(_not_only_others(named(groups, question), named(groups, sentence)) for groups in (_ROLES, _CONDITIONS))
+    return all(_not_only_others(_groups_named(groups, question), _groups_named(groups, sentence))
+               for groups in (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION))
 
 
 #: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
@@ -1702,8 +1707,7 @@ def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
     that group's people is not one of all people: "supported 1,260 people" does not say how many were older."""
-    asked = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(question)}
-    given = {g for g, pattern in _AGE_GROUPS.items() if pattern.search(sentence)}
+    asked, given = _groups_named(_AGE_GROUPS, question), _groups_named(_AGE_GROUPS, sentence)
     if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
         return False
     return _not_only_others(asked, given)

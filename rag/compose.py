@@ -199,8 +199,8 @@ def next_paragraph_openers(candidates: list[Candidate]) -> dict[int, Candidate]:
     out = {}
     for c in candidates:
         if c.sentence is c.passage.chunk.sentences[-1]:
-            after = next((o for (doc, start), o in openers.items()
-                          if doc == c.passage.chunk.doc_id and 0 <= start - c.sentence.end <= NEXT_GAP), None)
+            after = next((openers[key] for gap in range(NEXT_GAP + 1)
+                          if (key := (c.passage.chunk.doc_id, c.sentence.end + gap)) in openers), None)
             if after is not None:
                 out[id(c)] = after
     return out

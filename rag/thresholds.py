@@ -143,9 +143,10 @@ _TOPS = re.compile(rf"(?<!one of )\bthe\s+({'|'.join((*_HIGHEST, *_LOWEST))})\b(
 _MONEY_WORDS = re.compile(r"£|\b(budget|spend|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
                           r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(rate|percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
+#: What follows "longest" or "shortest" when they size a list, not a length of time: "the longest list" is a count.
+NOT_A_LIST = r"(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b)"
 _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|days|weeks)\b|\b(longest|shortest|"
-                         r"quickest|fastest|slowest)\b(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b)",  # "the longest list" is a count
-                         re.IGNORECASE)
+                         rf"quickest|fastest|slowest)\b{NOT_A_LIST}", re.IGNORECASE)
 
 
 #: Between two councils named, the one whose figure is higher or lower ("Which paid the higher rate, Nottingham or
