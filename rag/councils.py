@@ -25,7 +25,8 @@ _COMMON_WORDS = {"reading", "bury", "bath", "hull", "poole", "kent", "sutton", "
 _PREFIXES = ("london borough of", "royal borough of", "metropolitan borough of", "borough of", "city and county of",
              "city of", "county of", "council of the", "council of", "the")
 _SUFFIXES = ("metropolitan borough council", "metropolitan district council", "county borough council",
-             "borough council", "county council", "city council", "district council", "council")
+             "borough council", "county council", "city council", "district council", "council",
+             "mbc", "mdc", "cbc", "bc", "cc", "dc")  # and their initials ("Dudley MBC", "Kent CC")
 #: Abbreviations people put before a London borough's name ("LB Camden", "RB Greenwich").
 _ABBREVIATED_PREFIX = re.compile(r"^(?:lb|rb|rbk|lbc)\s+")
 #: "<council>: local authority assessment" (published pages) or "<council> assessment" (2023 pilots).
@@ -104,6 +105,9 @@ def display_name(name: str) -> str:
     stripped = strip_title_words(name)
     if not stripped:
         return name
+    cut = cut_title_words(stripped)
+    if cut in known:
+        return known[cut]  # "Dudley Metropolitan", a formal title broken over two lines
     # keep the original capitalisation of the words that remain
     words = re.sub(r"\s+", " ", name.replace("’", "'")).split(" ")
     kept = [w for w in words if normalise(w) in stripped.split(" ") or normalise(w) == "and"]
@@ -114,7 +118,8 @@ def display_name(name: str) -> str:
 #: "Assessing needs | Kent County Council", "Norfolk County Council: Safeguarding").
 _TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
 #: Title parts that name the site or the kind of page, not the council or the statement.
-_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:local authority )?assessments?(?: report)?|overview|(?:overall )?summary|"
+_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:(?:care quality commission|cqc) )?(?:local authority )?assessments?(?: report)?|"
+                        r"overview|(?:overall )?summary|"
                         r"report|adult social care|gov\.uk|home)")
 #: "Local authority assessment" before or after a title part's own words ("Stockport Metropolitan Borough
 #: Council Local authority assessment", when the page's name and its kind stand on two lines).
@@ -169,6 +174,15 @@ def council_of_title(line: str) -> str | None:
     if m.group("pilot") and key not in _known_variants() and not re.search(r"\b(council|borough|county)\b", raw, re.I):
         return None  # "<words> assessment" is a pilot title only when the words name a council
     return display_name(raw)
+
+
+def cut_title_words(key: str) -> str:
+    """A normalised name without the words of a formal title at its end ("dudley metropolitan" → "dudley"):
+    what is left of a title broken before its last words."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _TITLE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def title_words_only(name: str) -> bool:

@@ -112,6 +112,12 @@ def test_statement_headings_with_labels(heading, name):
     ("City of London Corporation: local authority assessment", "City of London"),  # a name of title words only
     ("Council: local authority assessment", None),
     ("Overall summary - Cumberland Council: local authority assessment - Care Quality Commission", "Cumberland"),
+    ("London Borough of Hackney - CQC assessment", "Hackney"),  # the site's name before the page's kind
+    ("Fenwick County Council - Care Quality Commission assessment", "Fenwick"),
+    ("Safeguarding - CQC assessment", None),
+    ("Wigan MBC: local authority assessment", "Wigan"),  # a formal title's initials
+    ("Local authority assessment: Stockport Metropolitan", "Stockport"),  # a title broken before its last words
+    ("Local authority assessment: Fenwick Metropolitan", "Fenwick Metropolitan"),  # unknown: nothing to cut to
 ])
 def test_title_forms(title, council):
     assert council_of_title(title) == council
