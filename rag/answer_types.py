@@ -898,7 +898,10 @@ _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
 #: Posts in a workforce, however they are called ("4.5 vacant occupational therapist posts" answers "how many … jobs").
 _POSTS = {"job", "post", "vacancy", "position"}
-_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
+#: What "how many times" something was done is counted by: its occasions ("booked 312 interpreter sessions",
+#: "made 1,400 calls"), not the other way round.
+_OCCASIONS = {"time", "occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
+_KINDRED = {"time": _OCCASIONS, **{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member")},
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group}}
 
@@ -1127,6 +1130,17 @@ def act_nouns(question: str) -> set[str]:
 
 #: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
+#: A figure given after its label, as in a list or a table of facts: "People receiving long-term support
+#: (2023/24): 7,940", the label's period in brackets.
+_LABELLED_FIGURE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<label>[A-Z][^:()\n]{2,120}?)\s*(?P<when>\([^()\n]{1,30}\))?\s*:\s*"
+                              r"(?P<value>(?:about |around |approximately )?£?\d[\d,.]*(?:\s*(?:%|m|million|bn|billion))?)\s*\.?\s*$")
+
+
+def figure_first(sentence: str) -> str:
+    """A labelled figure read with the figure first ("7,940 People receiving long-term support (2023/24)"), so
+    that it stands beside what it counts, as in a sentence; any other sentence as it is."""
+    m = _LABELLED_FIGURE.match(sentence)
+    return f"{m.group('value')} {m.group('label')} {m.group('when') or ''}".strip() if m else sentence
 
 
 def _names_the_service(words: list[str], i: int) -> bool:
@@ -1140,7 +1154,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     of one of its words) and of what its rate or share measures, of the group it names (which the sentence
     before, ``lead_in``, may name: "… with Gypsy and Traveller families." "… had reached 35 families …"); for
     other amount questions ("how much", "what percentage"), any amount."""
-    sentence = _NUMBER_JOINED.sub(r"\1 ", sentence)  # "a 60-bed home": 60 beds
+    sentence = _NUMBER_JOINED.sub(r"\1 ", figure_first(sentence))  # "a 60-bed home": 60 beds
     if not has_count(sentence) or not measures_the_thing(sentence, question, councils) \
             or not group_named(f"{lead_in} {sentence}", question, councils):
         return False
@@ -1306,12 +1320,18 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
     asked = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
+    asked = _AT_ASSESSMENT.sub(" ", asked)
     words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)
             and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
 
 
 
+#: When a "who …" question asks about ("at the time of the CQC assessment", "during the inspection"): no
+#: words of the role.
+_AT_ASSESSMENT = re.compile(r"\b(?:at the time of|at the time|at|during|when|as of|in|by|before|after)\s+"
+                            r"(?:the|its|our|this|their)?\s*(?:(?:cqc|care quality commission)(?:'s)?\s+)?"
+                            r"(?:local authority\s+)?(?:assessment|inspection|visit)\b|\bat the time\b", re.IGNORECASE)
 #: Where a clause saying more of the role or body asked about begins ("Who chairs the Improvement Board *that the
 #: council set up after its review*?"): its words do not name the role.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b)")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.answer_types import abbreviates, asks_share, counted_nouns, has_share, holds, new_names, role_words
+from rag.answer_types import abbreviates, asks_share, counted_nouns, figure_first, has_share, holds, new_names, role_words
 from rag.kinds import kinds_named, other_kind
 
 
@@ -96,6 +96,13 @@ def test_holds(kind, sentence, question, expected):
     assert holds(kind, sentence, question) is expected
 
 
+def test_a_labelled_figure_is_read_figure_first():
+    assert figure_first("- People receiving long-term support (2023/24): 7,940") == \
+        "7,940 People receiving long-term support (2023/24)"
+    assert figure_first("Total budget: £548.3m") == "£548.3m Total budget"
+    assert figure_first("Staff said: we waited 3 weeks") == "Staff said: we waited 3 weeks"  # not a figure after a label
+
+
 def test_counted_nouns_and_new_names():
     assert "application" in counted_nouns("How many Deprivation of Liberty Safeguards applications were waiting?")
     assert counted_nouns("What percentage were upheld?") == set()
@@ -118,6 +125,16 @@ def test_counted_nouns_and_new_names():
     ("number", "The hubs ran in 24 locations across the county.", "In how many places do the hubs run?", (), True),
     ("number", "41% of residents are from ethnic minority groups.", "How many people does the council support?", (), False),
     ("number", "Twelve complaints came via the Ombudsman.", "How many complaints came in through the Ombudsman?", (), True),
+    # a figure after its label, the label's period in brackets
+    ("number", "- People receiving long-term support (2023/24): 7,940",
+     "How many people were receiving long-term support in 2023/24?", (), True),
+    ("number", "- Carers supported (2023/24): 3,210",
+     "How many people were receiving long-term support in 2023/24?", (), False),
+    # the times something was done, counted by its occasions
+    ("number", "In 2023/24 the council booked 312 interpreter sessions for appointments.",
+     "How many times did Fenwick book sign language interpreters in 2023/24?", ("Fenwick",), True),
+    ("number", "In 2023/24 the council had 31 staff trained in sign language.",
+     "How many times did Fenwick book sign language interpreters in 2023/24?", ("Fenwick",), False),
     # a figure for another kind of the same family
     ("number", "The social worker vacancy rate was 8%.", "What is the vacancy rate for occupational therapists?", (), False),
     ("number", "The OT vacancy rate was 11%.", "What is the vacancy rate for occupational therapists?", (), True),
@@ -241,6 +258,13 @@ def test_the_passage_may_name_the_part_a_figure_is_for():
 def test_role_words_leave_out_the_council_the_verb_and_question_words():
     assert role_words("Who chairs the Health and Wellbeing Board in Fenwick?", ("Fenwick",)) == {"health", "wellbeing", "board"}
     assert role_words("Who is Fenwick's new Principal Social Worker?", ("Fenwick",)) == {"principal", "social", "worker"}
+
+
+def test_role_words_leave_out_when_the_question_asks_about():
+    question = "Who was Fenwick's Director of Adult Social Services at the time of the CQC assessment?"
+    assert role_words(question, ("Fenwick",)) == {"director", "adult", "social", "service"}
+    assert role_words("Who chaired the board during the inspection?") == {"board"}
+    assert role_words("Who led the assessment team?") == {"assessment", "team"}  # the assessment team is the role
 
 
 def test_acronyms_of_the_question_words_and_shares():
