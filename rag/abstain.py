@@ -29,7 +29,7 @@ from .councils import names_a_council, title_words_only, variants_of
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
-from .periods import MONTHS, at_assessment_time, figure_periods, period_words, periods, same_period
+from .periods import MONTHS, at_assessment_time, figure_periods, period_words, periods, same_period, without_assessment_time
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
@@ -274,7 +274,7 @@ def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | No
     that counts the whole ("3,412 safeguarding concerns") does not count the part."""
     if query.answer_type != "number" or not settings.rules.part_count_check:
         return None
-    condition = part_condition(query.text)
+    condition = without_assessment_time(part_condition(query.text))  # "completed by the time of the assessment"
     terms = weights.focus(weights.terms(condition)) - weights.terms(" ".join(query.councils)) if condition else None
     return terms or None
 

@@ -103,6 +103,8 @@ _ROLES = (r"(director|manager|chair|chairs|chairperson|lead|leader|head|officer|
           r"councillor|chief|executive|principal|coordinator|commissioner|barrister|solicitor|lawyer|doctor|nurse|"
           r"therapist|inspector|trainer|speaker|consultant|advocate|person|individual)")
 _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\b|\bwho('s| is) in charge\b|"
+                     r"^\s*(and )?who (?:(?:has|had|have) been|is|was|were) (?:newly |recently )?(?:appointed|named|recruited|"
+                     r"hired|chosen|selected|elected)\b|"  # "Who has been appointed as the permanent director?"
                      rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,4}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
@@ -380,6 +382,19 @@ _RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w
                        r"in response to|as a result of|once)\b|\bhow did [\w' ’-]{1,60}? (?:respond|react)\b|"
                        r"\bwhat (?:action|actions|steps) did\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b",
                        re.IGNORECASE)  # "What has Medway done to reach communities that were under-represented?"
+
+
+#: Asks how a change was brought about ("How did Norfolk bring down its waiting times?", "How has it cut the
+#: backlog?"): the sentence saying what brought it ("Leaders attributed the improvement to …") answers it.
+_MEANS_OF_CHANGE = re.compile(r"^\s*(?:and )?how (?:did|has|have|had|was|were|is|are)\b[^?]{0,80}?\b(?:reduc\w*|cut|cutting|"
+                              r"brought down|bring(?:ing)? down|lower\w*|improv\w*|increas\w*|rais\w*|boost\w*|"
+                              r"speed(?:ed)? up|sped up|clear\w*|shorten\w*|tackl\w*|halv\w*|grow|grew|grown|manag\w* to)\b",
+                              re.IGNORECASE)
+
+
+def asks_means_of_change(question: str) -> bool:
+    """Whether the question asks how a change was brought about (its answer gives the cause)."""
+    return bool(_MEANS_OF_CHANGE.search(question))
 
 
 def asks_response(question: str) -> bool:

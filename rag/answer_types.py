@@ -173,6 +173,10 @@ _STRONG_EXTREME = re.compile(r"\b(?:longest|shortest|maximum|minimum|oldest|quic
 #: Words that bound a length of time from one side only ("more than a year"): an extreme only when no count is held
 #: against them ("640 of them had been waiting for more than 6 months" says how many, not how long the longest was).
 _BOUND_ONLY = re.compile(r"\b(?:more than|over|longer than|at least|less than|under|within)\b", re.IGNORECASE)
+#: Words that make a bound the usual case, not the extreme ("advocates were usually available within 10 days",
+#: "most people were seen within 4 weeks").
+_USUAL = re.compile(r"\b(?:usually|typically|generally|normally|mostly|most|often|on average|average|median|mean)\b",
+                    re.IGNORECASE)
 
 
 def extreme_as_asked(sentence: str, question: str) -> bool:
@@ -180,7 +184,8 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
     median wait was 62 days, and waits were longest in the west" does not say how long the longest wait was."""
     if not _ASKS_EXTREME_TIME.search(question):
         return True
-    return any(has_duration(c) and (_STRONG_EXTREME.search(c) or _BOUND_ONLY.search(c) and not has_count(_DURATION.sub(" ", c)))
+    return any(has_duration(c) and (_STRONG_EXTREME.search(c) or _BOUND_ONLY.search(c) and not has_count(_DURATION.sub(" ", c))
+                                    and not _USUAL.search(c))
                for c in _CLAUSE_BREAK.split(sentence))
 
 
@@ -205,10 +210,11 @@ _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?:-[A-Z]?[a-z'’]+)*"
 #: "Ian McDonald").
 _FULL_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
 #: A name set beside a role: "the chair, Sam Reid," · "chaired by Sam Reid" · "the chair (Sam Reid)" ·
-#: "Sam Reid, the chair" · "Sam Reid (Principal Social Worker)".
+#: "Sam Reid, the chair" · "Sam Reid (Principal Social Worker)" · "appointed Sam Reid as its director".
 _NAME_BY_ROLE = re.compile(
     rf"\b{_ROLE}\b[^.;,]{{0,40}}?(?:,|\bis|\bwas|\bby|\()\s*(?P<name>{_FULL_NAME})(?![\w-]| [A-Z])|"
-    rf"(?<![A-Za-z] )\b(?P<name2>{_FULL_NAME}),? (?:\(|the |its |their |who is |who was )(?:[\w-]+ ){{0,4}}{_ROLE}\b")
+    rf"(?<![A-Za-z] )\b(?P<name2>{_FULL_NAME}),? (?:\(|the |its |their |who is |who was )(?:[\w-]+ ){{0,4}}{_ROLE}\b|"
+    rf"\b(?:appointed|named|recruited|hired|promoted)\s+(?P<name3>{_FULL_NAME})\s+as\s+(?:[\w-]+ ){{0,4}}{_ROLE}\b")
 #: Words that make a capitalised run the name of a body, a place or a programme, not of a person.
 _NOT_PERSON = {"adult", "adults", "social", "care", "council", "borough", "county", "city", "board", "team", "service",
                "services", "health", "trust", "partnership", "network", "hub", "forum", "group", "panel", "review",
@@ -235,7 +241,7 @@ def has_person(text: str) -> bool:
     if _PERSON.search(text) or any(_is_personal_name(m.group("name")) for m in _NAMED.finditer(text)):
         return True
     for m in _NAME_BY_ROLE.finditer(text):
-        name = m.group("name") or m.group("name2")
+        name = m.group("name") or m.group("name2") or m.group("name3")
         if name and _is_personal_name(name):
             return True
     return False
@@ -753,11 +759,14 @@ _ASKS_BEFORE = re.compile(r"\bbefore (?:it|they|the [\w-]+(?: [\w-]+)?) (?:was|w
                           r"increased|enlarged|widened|grown|reduced|cut|scaled back|rolled out)\b|\bbefore (?:its|their|the) "
                           r"(?:[\w/-]+ ){0,3}?(?:recruitment|expansion|extension|increase|restructure|reorganisation)\b|"
                           r"\bbefore (?:the |any )?(?:extra|more|new|additional|further) [\w-]+ (?:were|was|had been) "
-                          r"(?:moved|brought|added|recruited|hired|taken|put)\b",
+                          r"(?:moved|brought|added|recruited|hired|taken|put)\b|"
+                          # "before numbers fell", "before the number of carers dropped"
+                          r"\bbefore (?:the |its |their )?(?:numbers?|count|total|it|they)(?: of [\w-]+(?: [\w-]+)?)? "
+                          r"(?:fell|dropped|declined|decreased|went down|shrank|rose|grew|increased|went up)\b",
                           re.IGNORECASE)
-#: A figure as it stood after a change, with no earlier one: "had been extended to 400 households".
+#: A figure as it stood after a change, with no earlier one: "had been extended to 400 households", "dropped to 11".
 _AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|grown|grew|reduced|cut|scaled back|"
-                         r"rolled out) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
+                         r"rolled out|fell|fallen|dropped|declined|decreased|went down|shrank|rose|risen|went up) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
 
 #: A count of what a change added: "recruited 9 new support workers", "12 extra beds".
 _GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{0,40}?\d|(?<![\d,])\d[\d,]*+ (?:new|extra|"
@@ -808,8 +817,14 @@ def before_as_asked(sentence: str, question: str) -> bool:
             or bool(_FROM_TO.search(sentence)))
 
 
+#: A change that only dates what is asked ("what hourly rate did it pay *before its fee uplift*"): no change is asked.
+_DATED_BY_CHANGE = re.compile(r"\b(?:before|after|since|prior to|until)\s+(?:its|the|their|any|this|that)?\s*(?:[\w/-]+\s+){0,3}?"
+                              r"(?:uplift|increase|rise|change|reduction|cut)\b", re.IGNORECASE)
+
+
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money."""
+    question = _DATED_BY_CHANGE.sub(" ", question)
     return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
 
 
@@ -835,6 +850,21 @@ def asks_share(question: str) -> bool:
     """Whether the question asks for a share of something ("what percentage of carers …", "the vacancy rate")."""
     return bool(_ASKS_SHARE.search(question)
                 or _ASKS_RATE.search(question) and not _PRICED.search(question) and not asks_money(question))
+
+
+#: A share asked of what people said or felt ("what percentage said they were satisfied", "how many felt safe"):
+#: a survey's answer ("the report" and "were upheld" ask for no one's answer).
+_ASKS_SAID = re.compile(r"\b(?:said|say|says|felt|feel|feels|agreed|agree|told|responded)\b", re.IGNORECASE)
+#: What tells a figure is an answer people gave: a verb of saying or feeling, a survey, its respondents, satisfaction.
+_GIVES_SAID = re.compile(r"\b(?:said|say|says|saying|reported|reporting|felt|feel|feels|feeling|agreed|agree|told|telling|"
+                         r"responded|respondents?|responses?|rated|rating|surveys?|surveyed|questionnaires?|satisf\w*|"
+                         r"described|thought|considered|believed)\b", re.IGNORECASE)
+
+
+def said_as_asked(sentence: str, question: str) -> bool:
+    """Whether a share asked of what people said or felt ("what percentage said they were satisfied") is given
+    as what people said, felt or answered in a survey: "37.6% of the budget" is no one's answer."""
+    return not (asks_share(question) and _ASKS_SAID.search(question)) or bool(_GIVES_SAID.search(sentence))
 
 
 def has_share(text: str) -> bool:
@@ -898,10 +928,10 @@ _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
 #: Posts in a workforce, however they are called ("4.5 vacant occupational therapist posts" answers "how many … jobs").
 _POSTS = {"job", "post", "vacancy", "position"}
-#: What "how many times" something was done is counted by: its occasions ("booked 312 interpreter sessions",
-#: "made 1,400 calls"), not the other way round.
-_OCCASIONS = {"time", "occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
-_KINDRED = {"time": _OCCASIONS, **{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
+#: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
+#: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
+_OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
+_KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member")},
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group}}
 
@@ -1049,7 +1079,13 @@ def _counts_another(after: str, nouns: set[str]) -> bool:
     noun does ("420 volunteers providing lifts" counts volunteers)."""
     heads = _phrase_heads(_within_reach(_TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])))
     plurals = [w for w in heads if _looks_plural(w)]
-    return bool(plurals) and _stem(plurals[-1]) not in nouns
+    return bool(plurals) and _stem(plurals[-1]) not in nouns and not _occasions_of(heads, plurals[-1], nouns)
+
+
+def _occasions_of(heads: list[str], head: str, nouns: set[str]) -> bool:
+    """Whether a phrase counting occasions ("BSL interpreter sessions") counts the times of a thing asked about
+    ("how many times … interpreters"): its other words name it."""
+    return "time" in nouns and _stem(head) in _OCCASIONS and any(_stem(w) in nouns for w in heads if w != head)
 
 
 def _phrase_heads(tokens: list[str]) -> list[str]:
@@ -1275,6 +1311,18 @@ def stated_numbers(text: str, words: bool = True) -> set[str]:
     return out
 
 
+#: A figure joined to the noun it sizes ("an 80-bed nursing home", "the 12-week course"): part of a thing's name.
+_JOINED_FIGURE = re.compile(r"(?<![\w.,/£-])(\d{1,3}(?:,\d{3})+|\d+)-(?=[a-z])")
+
+
+def sized_as_asked(sentence: str, question: str) -> bool:
+    """Whether a thing the question picks out by its size ("the planned 80-bed nursing home") is the one the
+    sentence speaks of: it gives that figure (a shortage of nursing beds elsewhere says nothing of where that
+    home is)."""
+    wanted = {f.replace(",", "") for f in _JOINED_FIGURE.findall(question)}
+    return not wanted or wanted <= stated_numbers(sentence) | {f.replace(",", "") for f in _JOINED_FIGURE.findall(sentence)}
+
+
 def question_figures(question: str) -> set[str]:
     """Figures a question gives in digits as part of what it asks about ("aged 85 and over", "the
     report that logged 106 complaints"), not the score it names (number words are left out: a
@@ -1308,7 +1356,7 @@ _UNNAMED_HOLDER = re.compile(r"\b(?:by|had|has|have|with|under)\s+(?:an?|its own
 #: sentence naming someone must repeat: the chair of another board does not answer.
 ROLE_SHARE = 0.6
 #: Words of a "who …" question that do not say which role or body it asks about.
-_WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "the", "their", "its", "his", "her", "new", "current",
+_WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "been", "has", "have", "had", "as", "the", "their", "its", "his", "her", "new", "current",
              "interim", "acting", "now", "currently", "name", "names", "what", "which", "of", "and", "for", "in", "at",
              "on", "does", "did", "do", "council", "local", "authority", "person", "there", "it", "she", "he", "they",
              "him", "them"}
@@ -1322,7 +1370,7 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     asked = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
     asked = _AT_ASSESSMENT.sub(" ", asked)
     words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
-    return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w)
+    return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w.removeprefix("co-"))
             and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
 
 
@@ -1365,15 +1413,21 @@ ROLE_REACH = 60
 _ALSO_ROLE = re.compile(r",?\s+(?:who\s+)?(?:was|is|were|are)\s+(?:also\s+|now\s+|then\s+)?[^.;,()]{1,80}")
 
 
+#: The rest of a role's name after its role word, up to the clause's end ("… Director *of Adult Social Services*").
+_ROLE_GOES_ON = re.compile(r"[^.;,()]{0,80}")
+
+
 def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence names a person in the role the question asks about: a name set beside a role
     must be beside that role ("The Principal Occupational Therapist, Ann Lee, worked with the Principal
     Social Worker" names no Principal Social Worker), or be said to be it as well ("…, Ann Lee, was also the
     Principal Social Worker"); a name by title or "named" needs the role in the sentence."""
     for m in _NAME_BY_ROLE.finditer(sentence):
-        name = m.group("name") or m.group("name2")
+        name = m.group("name") or m.group("name2") or m.group("name3")
         also = _ALSO_ROLE.match(sentence, m.end())  # "…, Marcus Teague, was also the statutory Director of …"
         end = also.end() if also else m.end()
+        if not m.group("name"):  # "Sam Reid, the Director *of Adult Social Services*": the role's words go on after it
+            end = max(end, _ROLE_GOES_ON.match(sentence, m.end()).end())
         if name and _is_personal_name(name) and names_the_role(sentence[max(0, m.start() - ROLE_REACH) : end],
                                                                question, councils):
             return True
@@ -1889,6 +1943,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
             and population_as_asked(sentence, question) and budget_as_asked(sentence, question)
+            and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 
@@ -2244,6 +2299,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return ((has_frequency(sentence) or counts_times(sentence) or bool(_SHARE_FIGURE.search(sentence)))
                 and names_the_part(sentence, question, councils)
                 and of_the_subject(f"{lead_in} {sentence}", question))
+    if answer_type in ("organisation", "name", "place") and not sized_as_asked(f"{lead_in} {sentence}", question):
+        return False  # "where is the planned 80-bed home": a sentence about that home
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" or answer_type == "name" and _ASKS_IN_WHICH.search(question):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abstain import abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
-from .analyse import asks_response, asks_standard_text
+from .analyse import asks_means_of_change, asks_response, asks_standard_text
 from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, has_reason, holds
 from .config import Settings
 from .lay_terms import with_report_words
@@ -41,6 +41,8 @@ TELLS_RESPONSE = re.compile(r"\b(?:in response|as a result|respond(?:ed|ing)? (?
 NEXT_GAP = 4
 #: A chosen sentence that repeats this share of the question's terms is followed by the next one.
 RESTATES_OVERLAP = 0.6
+#: The share of the question's terms missing from a lone answer that the next sentence must hold to join it.
+FILLS_IN_OVERLAP = 0.5
 #: A sentence that points back to the one before it ("took this on board", "as a result").
 REFERS_BACK = re.compile(r"\b(this|these|that|those|as a result|therefore|consequently|in response)\b", re.IGNORECASE)
 #: A sentence that tells what the one before it caused ("This meant fewer people were getting reablement"): for a
@@ -168,6 +170,14 @@ def restates(sentence: str, question: str, weights: TermWeights) -> bool:
     return weights.overlap(weights.content(weights.terms(question)), sentence) >= RESTATES_OVERLAP
 
 
+def fills_in(sentence: str, following: str, passage: str, question: str, weights: TermWeights) -> bool:
+    """Whether the next sentence holds most of what the question asks about that the chosen one leaves out and
+    its passage speaks of: "A new case management system went live in April 2024." names the topic, and "Data
+    migration problems meant …" tells the problems asked about."""
+    missing = weights.focus(weights.terms(question)) & weights.terms(passage) - weights.terms(sentence)
+    return bool(missing) and weights.overlap(missing, following) >= FILLS_IN_OVERLAP
+
+
 def gives_the_cause(sentence: str, following: str) -> bool:
     """Whether, for a "why" question, the next sentence gives the cause that the chosen one does not
     ("The average time was 14 months." then "This was because few builders …")."""
@@ -239,7 +249,9 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
                                       or restates(seed.sentence.text, question, weights)
                                       or i == 0 and asks_two_things(question)
                                       or i == 0 and wants_detail and opens and names_a_topic(seed.sentence.text)
-                                      or len(seeds) == 1 and wants_detail and id(after) in topical
+                                      or len(seeds) == 1 and wants_detail and (id(after) in topical or fills_in(
+                                          seed.sentence.text, after.sentence.text, seed.passage.chunk.text, question,
+                                          weights))
                                       or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
         for c in (before, seed, after):
@@ -275,6 +287,14 @@ def with_stated_cause(chosen: list[Candidate], candidates: list[Candidate], limi
     told us this was because …"): a report states the cause beside what it explains."""
     chunk = chosen[0].passage.chunk.chunk_id if chosen else None
     return _with_missing(chosen, candidates, limit, has_reason, lambda c: c.passage.chunk.chunk_id == chunk)
+
+
+def with_stated_means(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """For a question asking how a change was brought about, when no chosen sentence says what brought it, the
+    sentence of a chosen one's passage that does takes the last place ("… had significantly reduced waiting
+    times." and, later in the paragraph, "Leaders attributed the improvement to …")."""
+    chunks = {c.passage.chunk.chunk_id for c in chosen}
+    return _with_missing(chosen, candidates, limit, has_reason, lambda c: c.passage.chunk.chunk_id in chunks)
 
 
 def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -350,6 +370,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
                                     if lone else frozenset(), across=asks_response(query.text))
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
+        elif asks_means_of_change(query.text):
+            chosen = with_stated_means(chosen, candidates, limit)
         if asks_response(query.text):
             chosen = with_response(chosen, candidates, limit)
     text, citations = cite(by_council(chosen))

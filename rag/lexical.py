@@ -49,7 +49,7 @@ def _stemmer():
 
 
 @functools.lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """English stop words (bm25s's list, shipped as data so that questions are analysed without bm25s)."""
     lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
@@ -64,7 +64,7 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, stemmed tokens; the same analysis for documents and queries
     (what ``bm25s.tokenize(texts, stopwords="en", stemmer=<English>, return_ids=False)`` gives, with
     :data:`IRREGULAR_FORMS` stemmed as their verbs)."""
-    stop = _stopwords()
+    stop = stop_words()
     words = [[IRREGULAR_FORMS.get(w, w) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
     unique = list(dict.fromkeys(w for ws in words for w in ws))
     stems = dict(zip(unique, _stemmer().stemWords(unique))) if unique else {}

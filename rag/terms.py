@@ -52,10 +52,13 @@ class TermWeights:
         return math.log(1.0 + self.n / (1.0 + self.df.get(term, 0)))
 
     def terms(self, text: str) -> frozenset[str]:
-        """Stemmed terms of ``text`` and of the other forms of its acronyms."""
+        """Stemmed terms of ``text`` and of the other forms of its acronyms that the passages use ("adult social
+        care" brings "asc" only where a passage says "ASC": a form no passage uses matches nothing, and would
+        only weigh against every sentence)."""
         cached = self._cache.get(text)
         if cached is None:
-            cached = frozenset(tokenize([self.glossary.expand(text)])[0])
+            own = tokenize([text])[0]
+            cached = frozenset(own) | frozenset(t for t in tokenize([self.glossary.expand(text)])[0] if t in self.df)
             if len(self._cache) < _CACHE_MAX:
                 self._cache[text] = cached
         return cached

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexical import stop_words
+
 #: A number as written: "1,240", "12.5", "300".
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Words that set a bound, by the side of it a figure must fall on.
@@ -98,6 +100,9 @@ _NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were) (?:still |c
                            re.IGNORECASE)
 
 
+#: A line break inside a sentence, as a PDF's text keeps them ("3,260 applications\nwere waiting"): the next line
+#: goes on in lower case, where a list of facts starts each line anew.
+_WRAPPED = re.compile(r"(?<![.:;!?])\n(?=[a-z])")
 #: A word, as lines of a list of facts and the question are compared by them.
 _LINE_WORD = re.compile(r"[a-z]+")
 
@@ -109,9 +114,9 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
-    asked = set(_LINE_WORD.findall(question.casefold()))
+    asked = set(_LINE_WORD.findall(question.casefold())) - stop_words()  # "for the" names nothing asked
     best, shared_most = None, -1
-    for line in sentence.split("\n"):
+    for line in _WRAPPED.sub(" ", sentence).split("\n"):
         figures = _figure_spans(line, bound)
         shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
         if shared > shared_most:

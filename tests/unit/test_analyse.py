@@ -6,6 +6,7 @@ from rag.analyse import (
     analyse,
     answer_type,
     asks_for_rating,
+    asks_means_of_change,
     clean_question,
     extreme_of,
     follow_up,
@@ -330,3 +331,24 @@ def test_answer_type_of_explanations_and_backlogs(question, kind):
 def test_what_was_held_back_for_later_is_no_reason():
     assert answer_type("What did the hub hold back for winter?") != "reason"
     assert answer_type("What events were held by the carers' centre?") != "reason"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("How did Fenwick bring down its waiting times for assessment?", True),
+    ("How has the council reduced its DoLS backlog?", True),
+    ("How did Fenwick improve support for carers?", True),
+    ("How does Fenwick support carers?", False),  # how it works, not how a change came about
+    ("How many people were waiting after waits were reduced?", False),
+    ("Why did waits fall in Fenwick?", False),  # a "why" question is read as one already
+])
+def test_questions_asking_how_a_change_was_brought_about(question, expected):
+    assert asks_means_of_change(question) is expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Who has been appointed as Fenwick's permanent Director of Adult Social Services?", "person"),
+    ("Who was recruited to lead the new hub?", "person"),
+    ("Who has been waiting longest for an assessment?", "description"),  # not an appointment
+])
+def test_who_was_appointed_asks_for_a_person(question, expected):
+    assert answer_type(question) == expected

@@ -2,7 +2,16 @@
 
 import pytest
 
-from rag.answer_types import abbreviates, asks_share, counted_nouns, figure_first, has_share, holds, new_names, role_words
+from rag.answer_types import (
+    abbreviates,
+    asks_share,
+    counted_nouns,
+    figure_first,
+    has_share,
+    holds,
+    new_names,
+    role_words,
+)
 from rag.kinds import kinds_named, other_kind
 
 
@@ -135,6 +144,8 @@ def test_counted_nouns_and_new_names():
      "How many times did Fenwick book sign language interpreters in 2023/24?", ("Fenwick",), True),
     ("number", "In 2023/24 the council had 31 staff trained in sign language.",
      "How many times did Fenwick book sign language interpreters in 2023/24?", ("Fenwick",), False),
+    ("number", "In 2023/24 the council received 21,300 contacts.",  # occasions of another thing
+     "How many times did Fenwick's staff use an interpreter in 2023/24?", ("Fenwick",), False),
     # a figure for another kind of the same family
     ("number", "The social worker vacancy rate was 8%.", "What is the vacancy rate for occupational therapists?", (), False),
     ("number", "The OT vacancy rate was 11%.", "What is the vacancy rate for occupational therapists?", (), True),
@@ -961,6 +972,10 @@ def test_reviews_and_assessments_are_told_apart(sentence, question, expected):
     ("When it was set up in 2022 the Collective had 40 members.", "How many members did it have initially?", True),
     ("The hub supported 400 people in 2023/24.", "How many people did the hub support when it opened in 2023?",
      True),  # "when it opened" only dates the question
+    ("The scheme closed after the number of carers dropped to 11.",
+     "How many carers did the scheme have before numbers fell?", False),  # the number after the fall
+    ("The number of carers dropped from 24 to 11.", "How many carers did the scheme have before numbers fell?", True),
+    ("The number of carers dropped to 11.", "How many carers does the scheme have?", True),
 ])
 def test_a_figure_before_a_change_is_not_the_one_after_it(sentence, question, expected):
     from rag.answer_types import before_as_asked
@@ -1532,6 +1547,9 @@ def test_a_count_of_an_age_group_is_not_a_count_of_everyone(sentence, expected):
     ("2,870 people were waiting, and 640 of them had been waiting for more than 6 months.", False),  # a count's bound
     ("Some people had waited more than a year.", True),
     ("The longest wait was 41 weeks, and 40 people were waiting.", True),
+    ("Advocates were usually available within 10 working days.", False),  # the usual case, not the longest
+    ("Most people were assessed within 4 weeks.", False),
+    ("Everyone was assessed within 4 weeks.", True),
 ])
 def test_a_bound_held_against_a_count_is_not_the_longest_time(sentence, expected):
     from rag.answer_types import extreme_as_asked
@@ -1762,3 +1780,60 @@ def test_a_budget_is_not_what_was_spent(sentence, question, expected):
     from rag.answer_types import budget_as_asked
 
     assert budget_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Adult social care made up 37.6% of the council's total budget.", False),  # no one's answer
+    ("In the 2023/24 survey, 64% of people said they were satisfied with their care.", True),
+    ("Around 71% of respondents were satisfied with their support.", True),
+])
+def test_a_share_of_what_people_said_is_given_as_their_answer(sentence, expected):
+    from rag.answer_types import said_as_asked
+
+    assert said_as_asked(sentence, "What percentage of people said they were satisfied with their care?") is expected
+    assert said_as_asked(sentence, "What share of the budget went on adult social care?")  # nothing said is asked
+
+
+@pytest.mark.parametrize("kind,sentence,question,expected", [
+    ("person", "The council had appointed Sam Reid as its permanent Director of Adult Social Services.",
+     "Who has been appointed as Fenwick's permanent Director of Adult Social Services?", True),
+    ("person", "A permanent Director of Adult Social Services had been appointed and was due to start in August.",
+     "Who has been appointed as Fenwick's permanent Director of Adult Social Services?", False),  # no one named
+    ("person", "The council had appointed Sam Reid as its Principal Social Worker.",
+     "Who has been appointed as Fenwick's permanent Director of Adult Social Services?", False),  # another role
+    ("holder", "The board had 18 members and was co-chaired by an independent chair.",
+     "Who co-chairs the board in Fenwick?", False),  # the role itself, not who
+    ("holder", "The board was co-chaired by Ann Lee and a carer.", "Who co-chairs the board in Fenwick?", True),
+])
+def test_a_person_appointed_or_co_chairing_is_named(kind, sentence, question, expected):
+    assert holds(kind, sentence, question, ("Fenwick",)) is expected
+
+
+def test_a_share_asked_of_a_report_is_not_asked_of_what_people_said():
+    from rag.answer_types import said_as_asked
+
+    sentence = "The annual complaints report recorded 106 complaints, with 21 upheld and 18 partially upheld (45%)."
+    assert said_as_asked(sentence, "What percentage of the complaints in the annual report were upheld?")
+
+
+def test_a_change_that_only_dates_a_price_question_asks_no_change():
+    from rag.answer_types import asks_money
+
+    question = "What hourly rate was Fenwick paying home care providers before its fee uplift for 2024/25?"
+    assert asks_money(question)
+    assert not holds("number", "The council increased home care fees by 7.9% for 2024/25.", question, ("Fenwick",))
+    assert holds("number", "Before the uplift, the council paid £21.50 an hour.", question, ("Fenwick",))
+    assert not asks_money("What was the fee uplift for home care in 2024/25?")  # the change itself is asked
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("There was a shortage of nursing beds in East Fenwick.", False),  # not the home asked about
+    ("A new 80-bed nursing home was being built in Anytown.", True),
+    ("The home, with 80 beds, was being built in Anytown.", True),
+])
+def test_a_thing_picked_out_by_its_size_is_the_one_the_sentence_speaks_of(sentence, expected):
+    from rag.answer_types import sized_as_asked
+
+    question = "In which town is Fenwick's planned 80-bed nursing home being built?"
+    assert sized_as_asked(sentence, question) is expected
+    assert sized_as_asked(sentence, "In which town is Fenwick's planned nursing home being built?")

@@ -244,6 +244,19 @@ def test_a_why_answer_without_a_cause_takes_the_one_its_passage_gives():
     assert with_stated_cause([os_[0]], [*os_, *cs], 3) == [os_[0]]  # only the first sentence's passage is read
 
 
+def test_a_how_did_it_change_answer_takes_what_brought_the_change_from_a_chosen_passage():
+    from rag.compose import with_stated_means
+
+    risk = passage("A risk tool was used for people waiting.", 1)
+    fell = passage("Waits for assessment had fallen.|684 people were waiting.|Leaders attributed the fall to a triage hub.", 2)
+    rs, fs = candidates(risk, [0.9], [[1, 0]]), candidates(fell, [0.8, 0.7, 0.2], [[1, 0]] * 3)
+    out = with_stated_means([rs[0], fs[0], fs[1]], [*rs, *fs], 3)
+    assert [c.sentence.text for c in out][-1] == "Leaders attributed the fall to a triage hub."  # not the first's passage
+    said = passage("Waits fell because a triage hub opened.|Leaders attributed the fall to a triage hub.", 3)
+    ss = candidates(said, [0.9, 0.3], [[1, 0]] * 2)
+    assert with_stated_means([ss[0]], ss, 3) == [ss[0]]  # what brought it is already said
+
+
 def test_what_was_done_in_response_is_read_from_the_next_sentence_of_the_report():
     a = passage("Analysis showed some communities used direct payments less.", 1)
     b_text = "In response the council funded two connector posts."
@@ -368,6 +381,17 @@ def test_of_a_sentence_s_figures_the_one_compared_is_the_one_counting_what_is_as
     assert asked_figure("There were 1,240 applications waiting.", bound, question) == 1240
 
 
+def test_a_sentence_broken_over_lines_is_read_as_one_line():
+    from rag.thresholds import asked_figure, top_of
+
+    question = "Which council had the most Deprivation of Liberty Safeguards applications waiting to be assessed?"
+    wrapped = "In June 2024, 3,260 applications\nwere waiting to be assessed, including 410 rated high priority."
+    assert asked_figure(wrapped, top_of(question), question) == 3260  # not the 410 on the line sharing more words
+    rate = "Which council paid the higher hourly rate for home care, Fenwick or Kelby?"
+    uplift = "The standard home care rate was £27.40 an hour,\nwith a rural uplift of £2.10 for the most remote areas."
+    assert asked_figure(uplift, top_of(rate, True), rate) == 27.4  # "for the" after £2.10 names nothing asked
+
+
 def test_a_why_answer_takes_the_cause_before_a_sentence_telling_what_it_caused():
     weights = TermWeights([])
     p = passage("Reablement staff often covered people waiting for home care.|This meant fewer people got reablement."
@@ -485,3 +509,16 @@ def test_across_paragraphs_the_next_one_s_opening_continues_a_finding_that_resta
 def test_a_sentence_that_tells_the_response_itself(text, tells):
     from rag.compose import TELLS_RESPONSE
     assert bool(TELLS_RESPONSE.search(text)) is tells
+
+
+def test_a_lone_answer_is_filled_in_by_the_next_sentence_holding_what_it_leaves_out():
+    from rag.compose import fills_in
+    from tests.helpers import candidate
+
+    passage_text = ("A new case management system went live in April 2024. Data migration problems meant some "
+                    "figures were checked by hand.")
+    weights = TermWeights([candidate(passage_text).passage.chunk, candidate("Staff liked the new system.").passage.chunk])
+    question = "What problems followed the introduction of Fenwick's new case management system?"
+    seed = "A new case management system went live in April 2024."
+    assert fills_in(seed, "Data migration problems meant some figures were checked by hand.", passage_text, question, weights)
+    assert not fills_in(seed, "Staff liked the new system.", passage_text, question, weights)  # nothing left out

@@ -80,3 +80,15 @@ def test_a_question_in_the_reports_words_keeps_none_of_its_plain_ones():
                            "they needed?")
     assert "queuing" not in text and "someone" not in text and "waiting" in text and "Care Act assessment" in text
     assert in_report_words("How many safeguarding concerns were raised?") == "How many safeguarding concerns were raised?"
+
+
+def test_an_acronym_form_no_passage_uses_is_no_term_of_a_question():
+    from rag.terms import TermWeights
+    from tests.helpers import candidate
+
+    glossary = Glossary({"OT": "Occupational Therapy", "ASC": "Adult Social Care"})
+    chunks = [candidate("The OT team had a waiting list.").passage.chunk,
+              candidate("Adult social care made savings.").passage.chunk]
+    weights = TermWeights(chunks, glossary=glossary)
+    assert "asc" not in weights.terms("How much did adult social care save?")  # no passage says "ASC"
+    assert "ot" in weights.terms("How long was the occupational therapy wait?")  # a passage says "OT"

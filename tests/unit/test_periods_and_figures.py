@@ -408,3 +408,12 @@ def test_months_and_seasons_are_when_not_what():
     assert period_words("In summer 2024, and in August and Sept, how many waited?") == ["summer", "August", "Sept"]
     assert period_words("Did people say they may wait?") == []  # "may" the verb is no month
     assert period_words("How many Winterton residents waited?") == []  # whole words only
+
+
+def test_social_care_staff_are_the_workforce_not_care_workers():
+    from rag.kinds import kinds_named, other_kind
+    assert "care worker" not in kinds_named("the adult social care staff").get("profession", ())
+    assert "care worker" in kinds_named("home care workers and care staff in care homes")["profession"]
+    sentence = "Staff reflected the borough, and 71% of the adult social care workforce were from minority ethnic groups."
+    assert other_kind(sentence, "What share of Fenwick's adult social care staff come from minority ethnic groups?") is None
+    assert other_kind(sentence, "What share of Fenwick's home care workers come from minority ethnic groups?") is not None

@@ -281,6 +281,16 @@ def test_a_count_of_part_of_a_whole_names_the_part():
     assert part_terms(query, weights, Settings(rules=Rules(part_count_check=False))) is None
 
 
+def test_the_time_of_the_assessment_is_no_part_of_what_a_part_did():
+    from rag.abstain import part_terms
+
+    query = _query("How many of the actions in Fenwick's plan had been completed by the time of the CQC assessment?",
+                   kind="number")
+    texts = ["The CQC assessment took place in 2024.", "The plan had actions.", "Staff told us so.", "Work completed."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    assert part_terms(query, weights, Settings()) == weights.terms("completed")
+
+
 @pytest.mark.parametrize("question,noun", [
     ("What was the England average for people still at home 91 days after reablement?", "average"),
     ("What is Fenwick's target time for completing a safeguarding enquiry?", "target"),
