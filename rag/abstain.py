@@ -29,7 +29,15 @@ from .councils import names_a_council, title_words_only, variants_of
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
-from .periods import MONTHS, at_assessment_time, figure_periods, period_words, periods, same_period, without_assessment_time
+from .periods import (
+    MONTHS,
+    at_assessment_time,
+    figure_periods,
+    period_words,
+    periods,
+    same_period,
+    without_assessment_time,
+)
 from .records import Composition, Query, Retrieval
 from .yardsticks import (
     asks_earlier_year,
