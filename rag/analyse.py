@@ -380,7 +380,7 @@ def lexical_query(query: Query, glossary, council_discipline: bool = True) -> st
 #: finding …?", "How did the council respond to …?").
 _RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w' ’-]{1,60}? do)\b.{0,80}?\b(?:after|following|"
                        r"in response to|as a result of|once)\b|\bhow did [\w' ’-]{1,60}? (?:respond|react)\b|"
-                       r"\bwhat (?:action|actions|steps) did\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b",
+                       r"\bwhat (?:action|actions|steps) (?:did|has|have|had)\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b",
                        re.IGNORECASE)  # "What has Medway done to reach communities that were under-represented?"
 
 

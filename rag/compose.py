@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
+from .abstain import TIME_UNITS, abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
-from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, has_reason, holds
+from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, describes_a_deed, has_reason, holds
 from .config import Settings
 from .lay_terms import with_report_words
 from .periods import periods, same_period
@@ -174,8 +174,8 @@ def fills_in(sentence: str, following: str, passage: str, question: str, weights
     """Whether the next sentence holds most of what the question asks about that the chosen one leaves out and
     its passage speaks of: "A new case management system went live in April 2024." names the topic, and "Data
     migration problems meant …" tells the problems asked about."""
-    missing = weights.focus(weights.terms(question)) & weights.terms(passage) - weights.terms(sentence)
-    return bool(missing) and weights.overlap(missing, following) >= FILLS_IN_OVERLAP
+    missing = weights.focus(weights.terms(question)) & weights.terms(passage) - weights.terms(sentence) - TIME_UNITS
+    return bool(missing) and weights.overlap(missing, following) >= FILLS_IN_OVERLAP  # "a year" says when, not what
 
 
 def gives_the_cause(sentence: str, following: str) -> bool:
@@ -304,6 +304,14 @@ def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: i
     return _with_missing(chosen, candidates, limit, RESPONDS.search, lambda c: any(follows(c, x) for x in chosen))
 
 
+def with_deed(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """For a question about what was done, when no chosen sentence tells a deed, the sentence of a chosen one's
+    passage that does takes the last place ("The backlog was a significant risk." "There were 1,146 applications
+    waiting …" and, later in the paragraph, "The council had commissioned an external agency …")."""
+    chunks = {c.passage.chunk.chunk_id for c in chosen}
+    return _with_missing(chosen, candidates, limit, describes_a_deed, lambda c: c.passage.chunk.chunk_id in chunks)
+
+
 def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, Sentence]]]]:
     """Answer lines: consecutive sentences of one council on one line, headed by the council."""
     lines: list[tuple[str, list[tuple[Passage, Sentence]]]] = []
@@ -373,7 +381,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         elif asks_means_of_change(query.text):
             chosen = with_stated_means(chosen, candidates, limit)
         if asks_response(query.text):
-            chosen = with_response(chosen, candidates, limit)
+            chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
     text, citations = cite(by_council(chosen))
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))
 

@@ -852,6 +852,8 @@ def test_money_is_not_asked_by_how_much_time():
     ("What happened to the waiting list in Kelby?", False),
     ("What has Kelby done to reach communities that used its services less?", True),
     ("What has Kelby done well?", False),
+    ("What action had Kelby taken to deal with its backlog?", True),
+    ("What action plan did Kelby publish in 2024?", False),
 ])
 def test_a_question_about_what_was_done_in_response(question, expected):
     from rag.analyse import asks_response

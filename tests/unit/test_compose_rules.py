@@ -522,3 +522,16 @@ def test_a_lone_answer_is_filled_in_by_the_next_sentence_holding_what_it_leaves_
     seed = "A new case management system went live in April 2024."
     assert fills_in(seed, "Data migration problems meant some figures were checked by hand.", passage_text, question, weights)
     assert not fills_in(seed, "Staff liked the new system.", passage_text, question, weights)  # nothing left out
+
+
+def test_an_answer_about_what_was_done_takes_a_deed_from_a_chosen_passage():
+    from rag.compose import with_deed
+
+    risk = passage("The backlog was a significant risk.|There were 1,146 applications waiting.|"
+                   "The council had commissioned an external agency to complete 300 assessments.", 4)
+    cs = candidates(risk, [0.9, 0.8, 0.3], [[1, 0]] * 3)
+    assert with_deed(cs[:2], cs, 3)[-1] is cs[2]
+    done = passage("The council had set up a triage team.|There were 300 applications waiting.", 5)
+    ds = candidates(done, [0.9, 0.3], [[1, 0]] * 2)
+    assert with_deed([ds[1]], [*ds, *cs], 3)[-1] is ds[0]  # of the chosen one's passage
+    assert with_deed([ds[0]], ds, 3) == [ds[0]]  # a deed is already told
