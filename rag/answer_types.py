@@ -1164,6 +1164,21 @@ def act_nouns(question: str) -> set[str]:
     return {noun for verb, noun in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)}
 
 
+#: A question counting the people who have held a post ("How many different people had been in charge of adult
+#: social care over two years?"): the reports count them by the post ("three directors in two years"), or by the
+#: latest one's place among them ("the third person to lead the directorate").
+_COUNTS_HOLDERS = re.compile(r"\bhow many (?:different |separate )?(?:people|persons|individuals)\b[^?]{0,60}?\b(?:in charge|"
+                             r"led|lead|leading|headed|ran|run|managed|directed|in post|at the helm|held (?:the|that|this) "
+                             r"(?:role|post|job))\b", re.IGNORECASE)
+_HOLDER_NOUNS = {"director", "leader", "head", "manager", "chair", "person", "holder"}
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def holder_nouns(question: str) -> set[str]:
+    """The nouns of a post's holders, when the question counts the people who have held one (:data:`_COUNTS_HOLDERS`)."""
+    return set(_HOLDER_NOUNS) if _COUNTS_HOLDERS.search(question) else set()
+
+
 #: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
 #: A figure given after its label, as in a list or a table of facts: "People receiving long-term support
@@ -1197,7 +1212,8 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = counted_nouns(question)
     if not nouns:
         return True
-    nouns = kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question)
+    holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
+    nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question)
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1205,7 +1221,8 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     skipped = _tokens_within([m.start() for m in found], _share_spans(sentence) + _not_count_spans(sentence, question)) \
         if counting else set()
     fractions = _FRACTIONS | _VAGUE if counting else set()
-    numbers = [i for i, w in enumerate(words) if i not in skipped and _is_number_word(w) and w not in fractions
+    ordinals = _ORDINALS if holders else set()  # "the third person to lead it": three so far, not a third of them
+    numbers = [i for i, w in enumerate(words) if i not in skipped and (_is_number_word(w) and w not in fractions or w in ordinals)
                and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]

@@ -1839,3 +1839,15 @@ def test_a_thing_picked_out_by_its_size_is_the_one_the_sentence_speaks_of(senten
     question = "In which town is Fenwick's planned 80-bed nursing home being built?"
     assert sized_as_asked(sentence, question) is expected
     assert sized_as_asked(sentence, "In which town is Fenwick's planned nursing home being built?")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("There had been three directors of adult social services in two years.", True),
+    ("The interim director had been in post since May and was the third person to lead the directorate.", True),
+    ("The council supported 400 people in 2023/24.", False),  # people, but not those who led it
+    ("A third of people waited more than a month.", False),
+])
+def test_the_people_who_have_led_a_service_are_counted_by_the_post(sentence, expected):
+    question = "How many different people had been in charge of Fenwick's adult social care in the last two years?"
+    assert holds("number", sentence, question, ("Fenwick",)) is expected
+    assert holds("number", "The council supported 400 people in 2023/24.", "How many people did Fenwick support?", ("Fenwick",))
