@@ -1169,7 +1169,7 @@ def act_nouns(question: str) -> set[str]:
 #: latest one's place among them ("the third person to lead the directorate").
 _COUNTS_HOLDERS = re.compile(r"\bhow many (?:different |separate )?(?:people|persons|individuals)\b[^?]{0,60}?\b(?:in charge|"
                              r"led|lead|leading|headed|ran|run|managed|directed|in post|at the helm|held (?:the|that|this) "
-                             r"(?:role|post|job))\b", re.IGNORECASE)
+                             r"(?:role|post|job))\b(?! to\b| out\b)", re.IGNORECASE)  # not "managed to keep", "led to"
 _HOLDER_NOUNS = {"director", "leader", "head", "manager", "chair", "person", "holder"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 

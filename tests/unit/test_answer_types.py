@@ -1851,3 +1851,11 @@ def test_the_people_who_have_led_a_service_are_counted_by_the_post(sentence, exp
     question = "How many different people had been in charge of Fenwick's adult social care in the last two years?"
     assert holds("number", sentence, question, ("Fenwick",)) is expected
     assert holds("number", "The council supported 400 people in 2023/24.", "How many people did Fenwick support?", ("Fenwick",))
+
+
+def test_managing_to_do_something_is_not_leading_a_service():
+    from rag.answer_types import holder_nouns
+
+    assert holder_nouns("How many different people have led Fenwick's adult social care since 2022?")
+    assert not holder_nouns("How many people at risk of losing their home managed to keep it?")
+    assert not holder_nouns("How many people did the reablement service support?")
