@@ -237,7 +237,7 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
-            or another_object(sentence, query.text, known, before))
+            or another_object(sentence, query.text, known, before, query.councils))
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:

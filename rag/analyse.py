@@ -471,13 +471,17 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
 
 
 def _picks_by_rating(question: str) -> bool:
-    """"Which councils scored 4 for anything?", "Which of the three councils got an exceptional score?" or
-    "Which of Camden and Rutland scored 3?" lists reports by their score (the score picks them)."""
+    """"Which councils scored 4 for anything?", "Which of the three councils got an exceptional score?", "Which of
+    Camden and Rutland scored 3?" or "Did any of the councils score 4?" lists reports by their score (the score
+    picks them)."""
     return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
                           r"( (?:two|three|four|five|six|seven|eight|nine|ten|\d+))? (local )?"
                           r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
                           r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"
-                          r"^\s*which of [\w'’ ,&-]{1,120}? (scored|was rated|were rated|got|received|was judged|were judged)\b",
+                          r"^\s*which of [\w'’ ,&-]{1,120}? (scored|was rated|were rated|got|received|was judged|were judged)\b|"
+                          # "Did any of the councils score 4 …, and if so which?"
+                          r"^\s*(did|do|does|has|have|were|was|are|is) (any|all|none|either|both)( of)?( the| these| those)?"
+                          r"( \w+)? (councils?|authorities|reports?)\b",
                           question, re.IGNORECASE))
 
 

@@ -1373,7 +1373,9 @@ _UNNAMED_HOLDER = re.compile(r"\b(?:by|had|has|have|with|under)\s+(?:an?|its own
 #: sentence naming someone must repeat: the chair of another board does not answer.
 ROLE_SHARE = 0.6
 #: Words of a "who …" question that do not say which role or body it asks about.
-_WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "been", "has", "have", "had", "as", "the", "their", "its", "his", "her", "new", "current",
+_WHO_STOP = {"who", "whom", "whose", "is", "was", "are", "were", "been", "has", "have", "had", "as",
+             "the", "their", "its", "his", "her", "new", "current",
+             "city", "county", "borough", "metropolitan", "district",  # of a council's formal name ("Salford City Council")
              "interim", "acting", "now", "currently", "name", "names", "what", "which", "of", "and", "for", "in", "at",
              "on", "does", "did", "do", "council", "local", "authority", "person", "there", "it", "she", "he", "they",
              "him", "them"}
@@ -1434,6 +1436,31 @@ _ALSO_ROLE = re.compile(r",?\s+(?:who\s+)?(?:was|is|were|are)\s+(?:also\s+|now\s
 _ROLE_GOES_ON = re.compile(r"[^.;,()]{0,80}")
 
 
+def beside_the_head_role(m: re.Match, sentence: str, question: str) -> bool:
+    """Whether a name is set beside the role noun the question's role ends in, with the question's qualifier of it
+    ("a permanent *director*, Jo Reid" for "Who is the permanent Director of Adult Social Services?", but not for
+    "Who was the interim director?"; the Principal Occupational *Therapist* is no Principal Social *Worker*), so that
+    the sentence may name the rest of the role elsewhere."""
+    part = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
+    asked, beside = _ROLE_WORD.findall(part), _ROLE_WORD.findall(m.group(0))
+    if not asked or not beside:
+        return False
+    role = beside[0] if m.group("name") else beside[-1]  # "director, Jo Reid" · "Jo Reid, the director"
+    near = sentence[max(0, m.start() - QUALIFIER_REACH) : m.end()].casefold()
+    return _stem(role.casefold()) == _stem(asked[-1].casefold()) and all(
+        re.search(rf"\b{q}\b", near) for q in map(str.casefold, _QUALIFIER.findall(part)))
+
+
+#: Words that say which holder of a role is asked about ("the *interim* director"), and how far before the role
+#: beside a name (characters) they must stand.
+_QUALIFIER = re.compile(r"\b(?:interim|acting|permanent|former|previous|deputy|assistant)\b", re.IGNORECASE)
+QUALIFIER_REACH = 30
+
+
+#: A word of a role, as :data:`_ROLE` gives them, found on its own.
+_ROLE_WORD = re.compile(rf"\b{_ROLE}\b")
+
+
 def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence names a person in the role the question asks about: a name set beside a role
     must be beside that role ("The Principal Occupational Therapist, Ann Lee, worked with the Principal
@@ -1445,8 +1472,9 @@ def person_in_role(sentence: str, question: str, councils: tuple[str, ...] = ())
         end = also.end() if also else m.end()
         if not m.group("name"):  # "Sam Reid, the Director *of Adult Social Services*": the role's words go on after it
             end = max(end, _ROLE_GOES_ON.match(sentence, m.end()).end())
-        if name and _is_personal_name(name) and names_the_role(sentence[max(0, m.start() - ROLE_REACH) : end],
-                                                               question, councils):
+        if name and _is_personal_name(name) and (
+                names_the_role(sentence[max(0, m.start() - ROLE_REACH) : end], question, councils)
+                or beside_the_head_role(m, sentence, question) and names_the_role(sentence, question, councils)):
             return True
     titled = _PERSON.search(sentence) or any(_is_personal_name(m.group("name")) for m in _NAMED.finditer(sentence))
     return bool(titled) and names_the_role(sentence, question, councils)
@@ -1464,6 +1492,17 @@ PART_MIN_WORDS = 2
 
 
 @functools.lru_cache(maxsize=256)
+def without_council_names(text: str, councils: tuple[str, ...]) -> str:
+    """The text without the councils' names, with any "Council" after them and their possessive ("What share of
+    Fenwick Council's care records …" → "What share of care records …"), so that what a figure is of is read."""
+    for council in councils:
+        for form in sorted(variants_of(council), key=len, reverse=True):
+            spaced = r"[\s-]+".join(map(re.escape, form.split()))
+            text = re.sub(rf"(?<!\w){spaced}(?:\s+(?:city |county |borough |metropolitan borough |district )?council)?"
+                          r"(?:['’]s?)?(?!\w)\s*", "", text, flags=re.IGNORECASE)
+    return text
+
+
 def _council_words(councils: tuple[str, ...]) -> frozenset[str]:
     """Every word of every form by which the councils may be named ("Staffs", "LB Camden"); remembered, as
     every candidate sentence of a question asks for them."""
@@ -1832,7 +1871,12 @@ def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
     return any(_alike(a, b) for a in _distinct(asked.words) for b in _distinct(given.words))
 
 
-def another_object(sentence: str, question: str, known=None, lead_in: str = "") -> bool:
+#: An item of a list ("- Spend per adult was £652."): a fact of its own, which takes nothing from the item before it
+#: (nor does a labelled figure, a table's row).
+_LIST_ITEM = re.compile(r"^\s*[-•*–]\s")
+
+
+def another_object(sentence: str, question: str, known=None, lead_in: str = "", councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives its figure for another thing in the same frame as the question: people
     waiting for an occupational therapy assessment are not people waiting for a disabled facilities grant,
     complaints about adult social care are not complaints about safeguarding, and 28% of people receiving
@@ -1841,10 +1885,12 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "") 
     A sentence with no frame takes those of the sentence before it (``lead_in``): "The median wait was 14
     days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment. A frame holding
     what the reports call the question's plain words is of the thing asked."""
-    asked = [a for a in framed_things(question) if known is None or all(known(w) for w in _distinct(a.words))]
+    asked = [a for a in framed_things(without_council_names(question, councils))  # "Wirral Council's spend" is
+             if known is None or all(known(w) for w in _distinct(a.words))]  # no spend on a thing called Wirral
     if not asked:
         return False
-    given = framed_things(sentence) or framed_things(lead_in)
+    separate = _LIST_ITEM.match(sentence) or _LABELLED_FIGURE.match(sentence)  # "Spend per adult: £589", a row
+    given = framed_things(sentence) or (framed_things(lead_in) if not separate else ())
     reported = _reported_stems(question)
     return any(any(g.frame == a.frame for g in given)
                and not any(_same_thing(a, g) or _distinct(g.words) & reported for g in given if g.frame == a.frame)
@@ -1890,10 +1936,10 @@ _FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation",
 
 
 #: A figure asked per head of a population ("spend per head", "per 100,000 adults", "per capita").
-_PER_HEAD = re.compile(r"\bper (?:head|capita|person|resident|(?:\d[\d,]*|thousand|hundred thousand) (?:\w+ )?"
+_PER_HEAD = re.compile(r"\bper (?:head|capita|person|resident|adult|(?:\d[\d,]*|thousand|hundred thousand) (?:\w+ )?"
                        r"(?:people|residents|population|adults|older people))\b", re.IGNORECASE)
 #: The same in a sentence ("£412 per head", "for every 100,000 adults", "per 100,000 population").
-_PER_HEAD_GIVEN = re.compile(r"\b(?:per|for every|a|each) (?:head|capita|person|resident|(?:\d[\d,]*|thousand|hundred "
+_PER_HEAD_GIVEN = re.compile(r"\b(?:per|for every|a|each) (?:head|capita|person|resident|adult|(?:\d[\d,]*|thousand|hundred "
                              r"thousand) (?:\w+ )?(?:people|residents|population|adults|older people))\b", re.IGNORECASE)
 
 
@@ -2248,7 +2294,7 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
     counting = bool(_COUNTS.search(question))
     worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
     return (other_kind(sentence, worded, lead_in, counting=counting) is None
-            and not another_object(sentence, question, known, lead_in)
+            and not another_object(sentence, question, known, lead_in, councils)
             and names_the_part(f"{sentence} {context}", question, councils)
             and not whole_area_instead(sentence, question, councils)
             and not (part_beside_another_figure(sentence, question, councils)

@@ -17,7 +17,15 @@ import numpy as np
 
 from .abstain import TIME_UNITS, abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
-from .answer_types import BONUS_CHECKS, CHECKED_TYPES, DETAILED_TYPES, describes_a_deed, has_reason, holds
+from .answer_types import (
+    BONUS_CHECKS,
+    CHECKED_TYPES,
+    DETAILED_TYPES,
+    describes_a_deed,
+    has_reason,
+    holds,
+    per_head_as_asked,
+)
 from .config import Settings
 from .lay_terms import with_report_words
 from .periods import periods, same_period
@@ -427,12 +435,13 @@ def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Pa
     return out
 
 
-def figured(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
+def figured(candidates: list[Candidate], bound: Bound, question: str, wider: list[Candidate] = ()) -> Candidate | None:
     """The most relevant of a council's candidates that gives a figure in the bound's unit, of what the question
-    measures when one does ("890,400 people live in …" for a population), or None when none gives one."""
+    measures when one does ("890,400 people live in …" for a population) — such a figure may also come from the
+    ``wider`` list, however weakly it matches (a list of facts' "Spend per adult: £652") — or None when none gives one."""
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
-    measured = [c for c in giving if holds("number", c.sentence.text, question)]
-    return max(measured or giving, key=lambda c: c.relevance) if giving else None
+    measured = [c for c in [*giving, *wider] if figures_like(c.sentence.text, bound) and holds("number", c.sentence.text, question)]
+    return max(measured or giving, key=lambda c: c.relevance) if measured or giving else None
 
 
 def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
@@ -509,8 +518,10 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
         found = {label: figured(with_next([c for c in groups[label] if c.relevance >= threshold], groups[label]),
-                                top, query.text) for _, label, _ in lines}
+                                top, query.text, wider=groups[label]) for _, label, _ in lines}
         picks = {label: c for label, c in found.items() if c is not None}
+        per_head = {label: c for label, c in picks.items() if per_head_as_asked(c.sentence.text, query.text)}
+        picks = per_head or picks  # a total spend is not compared with others' spend per adult
         if len(picks) >= 2:
             lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]
     lines.sort(key=lambda x: -x[0])

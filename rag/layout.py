@@ -38,6 +38,10 @@ _FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{
 #: "Local authority rating and score" block gives it.
 _NAMED_OVERALL = re.compile(r"(?P<name>[^:–—|]{2,80}?)\s*(?::|\s[-–—|])\s*(?P<rating>outstanding|good|requires improvement|"
                             r"inadequate)\.?", re.IGNORECASE)
+#: An overall rating with its description on one line ("Good: Evidence shows a good standard", "Requires improvement
+#: - Evidence shows some shortfalls"), as a report's overview gives it under "Overall rating".
+_DESCRIBED_OVERALL = re.compile(r"(?P<rating>outstanding|good|requires improvement|inadequate)\s*(?::|[-–—|\t])\s*"
+                                r"evidence shows\b[^\n]{0,60}", re.IGNORECASE)
 _RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
 #: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
 _WORDED_SCORES = {text.casefold(): n for n, text in RATING_DESCRIPTIONS.items()}
@@ -192,6 +196,9 @@ def classify(line: str) -> tuple[str, object]:
     if m and names_a_council(m.group("name")):
         return "overall", _OVERALL[fold(m.group("rating"))]
     m = _FLAT_RATING.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
+    if m:
+        return "overall", _OVERALL[fold(m.group("rating"))]
+    m = _DESCRIBED_OVERALL.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
     if m:
         return "overall", _OVERALL[fold(m.group("rating"))]
     cells = line.split(" | ")

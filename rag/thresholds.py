@@ -103,6 +103,10 @@ _NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were) (?:still |c
 #: A line break inside a sentence, as a PDF's text keeps them ("3,260 applications\nwere waiting"): the next line
 #: goes on in lower case, where a list of facts starts each line anew.
 _WRAPPED = re.compile(r"(?<![.:;!?])\n(?=[a-z])")
+#: A figure asked per some unit ("spend per adult", "the rate per hour"): a line giving it per that unit outweighs any
+#: number of other words in common.
+_PER_UNIT = re.compile(r"\bper (\w+)", re.IGNORECASE)
+PER_UNIT_WEIGHT = 100
 #: A word, as lines of a list of facts and the question are compared by them.
 _LINE_WORD = re.compile(r"[a-z]+")
 
@@ -115,10 +119,13 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
     asked = set(_LINE_WORD.findall(question.casefold())) - stop_words()  # "for the" names nothing asked
+    per = _PER_UNIT.search(question)
     best, shared_most = None, -1
     for line in _WRAPPED.sub(" ", sentence).split("\n"):
         figures = _figure_spans(line, bound)
         shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
+        if figures and per and re.search(rf"\bper {per.group(1)}\b", line, re.IGNORECASE):
+            shared += PER_UNIT_WEIGHT  # "Spend per adult: £652" for the highest spend per adult, not the total spend
         if shared > shared_most:
             best, shared_most = _of_the_words_asked(line, figures, asked), shared
     if best is None:  # a figure written across a line break is the sentence's own
@@ -145,7 +152,7 @@ _TOPS = re.compile(rf"(?<!one of )\bthe\s+({'|'.join((*_HIGHEST, *_LOWEST))})\b(
                    r"frequently|often|likely|important|popular|recent|recently|significant|serious|effective|used|cited|"
                    r"mentioned|reported|raised)\b)", re.IGNORECASE)
 #: What a question's figure is, by its words: a sum, a share, a length of time (else a count).
-_MONEY_WORDS = re.compile(r"£|\b(budget|spend|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
+_MONEY_WORDS = re.compile(r"£|\b(budget|spend|spends|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
                           r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(rate|percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
 #: What follows "longest" or "shortest" when they size a list, not a length of time: "the longest list" is a count.

@@ -352,3 +352,12 @@ def test_questions_asking_how_a_change_was_brought_about(question, expected):
 ])
 def test_who_was_appointed_asks_for_a_person(question, expected):
     assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Did any of the councils score 4 (exceptional) on a quality statement, and if so which?", True),
+    ("Did any councils score 1?", True),
+    ("Did any of the councils mention apprenticeships?", False),  # no score picks them
+])
+def test_did_any_council_score_lists_them_by_their_score(question, expected):
+    assert asks_for_rating(question) is expected

@@ -1859,3 +1859,42 @@ def test_managing_to_do_something_is_not_leading_a_service():
     assert holder_nouns("How many different people have led Fenwick's adult social care since 2022?")
     assert not holder_nouns("How many people at risk of losing their home managed to keep it?")
     assert not holder_nouns("How many people did the reablement service support?")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("An interim Director of Adult Social Services was in post until September, and a permanent director, Jo Reid, "
+     "started in October.", "Who is the permanent director of adult social services at Fenwick City Council?", True),
+    ("The Principal Occupational Therapist, Ann Lee, worked with the Principal Social Worker on training.",
+     "Who is Fenwick's Principal Social Worker?", False),  # beside another role
+    ("The Principal Social Worker, Ann Lee, led training.", "Who is Fenwick's Principal Social Worker?", True),
+    ("An interim Director of Adult Social Services was in post until September, and a permanent director, Jo Reid, "
+     "started in October.", "Who was Fenwick's interim Director of Adult Social Services?", False),  # the permanent one
+])
+def test_a_name_beside_the_role_noun_asked_may_have_the_rest_of_the_role_elsewhere(sentence, question, expected):
+    assert holds("person", sentence, question, ("Fenwick",)) is expected
+
+
+def test_a_council_s_own_spend_is_no_spend_on_a_thing_named_for_it():
+    from rag.answer_types import another_object
+
+    question = "What is Fenwick Council's spend on adult social care per adult?"
+    assert not another_object("Spend on adult social care per adult: £512", question, None, "", ("Fenwick",))
+    assert another_object("Spend on home care was £5m.", "What did Fenwick spend on day services?", None, "", ("Fenwick",))
+
+
+def test_what_a_figure_is_of_is_read_without_the_council_s_name():
+    from rag.answer_types import another_object, without_council_names
+
+    question = "What share of Fenwick Council's adult social care records have no ethnicity recorded?"
+    assert without_council_names(question, ("Fenwick",)) == "What share of adult social care records have no ethnicity recorded?"
+    assert another_object("Share of total budget on adult social care: 36%", question, None, "", ("Fenwick",))
+
+
+def test_a_list_item_takes_nothing_from_the_item_before_it():
+    from rag.answer_types import another_object
+
+    question = "Which council has the highest adult social care spend per adult?"
+    before = "- This was 41.3% of its total budget."
+    assert not another_object("- Spend per adult was £652.", question, None, before)
+    assert another_object("The median wait was 14 days.", "How long was the wait for home care?", None,
+                          "286 people were waiting for an occupational therapy assessment.")

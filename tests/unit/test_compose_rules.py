@@ -367,6 +367,9 @@ def test_in_a_list_of_facts_the_figure_compared_is_the_one_on_the_line_asked_abo
     assert asked_figure(facts["Fenwick"], top, "Which council had the largest total budget?") == 268.9e6
     picks = {name: candidate(text, council=name) for name, text in facts.items()}
     assert list(topping(picks, top, question)) == ["Kelby"]  # not Fenwick's larger total budget
+    per_adult = "Which council has the highest adult social care spend per adult?"
+    listed = "Total adult social care spend in 2023/24: £563.2 million\nSpend per adult: £589"
+    assert asked_figure(listed, top_of(per_adult), per_adult) == 589  # the line per the unit asked
 
 
 def test_of_a_sentence_s_figures_the_one_compared_is_the_one_counting_what_is_asked():
@@ -535,3 +538,20 @@ def test_an_answer_about_what_was_done_takes_a_deed_from_a_chosen_passage():
     ds = candidates(done, [0.9, 0.3], [[1, 0]] * 2)
     assert with_deed([ds[1]], [*ds, *cs], 3)[-1] is ds[0]  # of the chosen one's passage
     assert with_deed([ds[0]], ds, 3) == [ds[0]]  # a deed is already told
+
+
+def test_a_top_figure_per_adult_is_not_compared_with_a_total():
+    from dataclasses import replace
+
+    from rag.compose import _comparison
+    from rag.config import Settings
+    from rag.records import Query
+    from tests.helpers import candidate
+
+    kelby = replace(candidate("Total adult social care spend in 2023/24: £563.2 million", council="Kelby"), relevance=0.9)
+    fenwick = replace(candidate("Spend per adult: £652", council="Fenwick"), relevance=0.8)
+    marsh = replace(candidate("Spend per adult: £438", council="Marsh"), relevance=0.8)
+    question = "Which council has the highest adult social care spend per adult?"
+    query = Query(text=question, asked=question, comparative=True)
+    text = _comparison(query, [kelby, fenwick, marsh], 0.9, TermWeights([]), Settings()).text
+    assert text.startswith("Fenwick:") and "Kelby" not in text and "Marsh" not in text

@@ -115,6 +115,10 @@ def test_a_title_after_a_breadcrumb_line_stands_alone():
     ("Bournemouth, Christchurch and Poole: Requires improvement", "overall", "Requires improvement"),
     ("Safeguarding: Good", "bullet", None),  # a statement is not rated so
     ("Care homes: Good", "bullet", None),
+    # the rating with its description on one line
+    ("Good: Evidence shows a good standard", "overall", "Good"),
+    ("Requires improvement - Evidence shows some shortfalls", "overall", "Requires improvement"),
+    ("Good work was seen: evidence shows staff cared", "bullet", None),
 ])
 def test_labelled_overall_rating_and_score(line, kind, value):
     assert classify(line) == (kind, value)
