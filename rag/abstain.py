@@ -25,7 +25,7 @@ from .answer_types import (
     stated_numbers,
 )
 from .config import ABSTAIN_MESSAGE, Settings
-from .councils import names_a_council, title_words_only, variants_of
+from .councils import name_patterns, names_a_council, title_words_only
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
@@ -501,8 +501,7 @@ def _without_councils(question: str, councils: tuple[str, ...]) -> str:
     """The question with each form of its councils' names (and their possessive) set apart by a semicolon, so no
     name runs through one ("LB Camden's Neighbourhood Connectors" → "; Neighbourhood Connectors")."""
     for council in councils:
-        for form in sorted(variants_of(council), key=len, reverse=True):
-            spaced = r"[\s-]+".join(map(re.escape, form.split()))  # "Stockton on Tees" as "Stockton-on-Tees"
+        for spaced in name_patterns(council):
             question = re.sub(rf"(?<!\w){spaced}(?:['’]s?)?(?!\w)", " ; ", question, flags=re.IGNORECASE)
     return question
 

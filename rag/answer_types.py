@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .councils import title_words_only, variants_of
+from .councils import name_patterns, title_words_only, variants_of
 from .kinds import other_kind
 from .lay_terms import report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
@@ -1492,12 +1492,13 @@ PART_MIN_WORDS = 2
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1024)
 def without_council_names(text: str, councils: tuple[str, ...]) -> str:
     """The text without the councils' names, with any "Council" after them and their possessive ("What share of
-    Fenwick Council's care records …" → "What share of care records …"), so that what a figure is of is read."""
+    Fenwick Council's care records …" → "What share of care records …"), so that what a figure is of is read
+    (remembered: every candidate sentence of a question asks it again)."""
     for council in councils:
-        for form in sorted(variants_of(council), key=len, reverse=True):
-            spaced = r"[\s-]+".join(map(re.escape, form.split()))
+        for spaced in name_patterns(council):
             text = re.sub(rf"(?<!\w){spaced}(?:\s+(?:city |county |borough |metropolitan borough |district )?council)?"
                           r"(?:['’]s?)?(?!\w)\s*", "", text, flags=re.IGNORECASE)
     return text

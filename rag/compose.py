@@ -440,7 +440,9 @@ def figured(candidates: list[Candidate], bound: Bound, question: str, wider: lis
     measures when one does ("890,400 people live in …" for a population) — such a figure may also come from the
     ``wider`` list, however weakly it matches (a list of facts' "Spend per adult: £652") — or None when none gives one."""
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
-    measured = [c for c in [*giving, *wider] if figures_like(c.sentence.text, bound) and holds("number", c.sentence.text, question)]
+    seen = set(map(id, giving))
+    pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
+    measured = [c for c in pool if holds("number", c.sentence.text, question)]
     return max(measured or giving, key=lambda c: c.relevance) if measured or giving else None
 
 

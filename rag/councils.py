@@ -226,6 +226,13 @@ def compass_forms(form: str) -> set[str]:
     return set()
 
 
+@functools.lru_cache(maxsize=512)
+def name_patterns(name: str) -> tuple[str, ...]:
+    """Regular expressions (unanchored) of the forms of a council's name, longest first, spaces matching hyphens too
+    ("Stockton on Tees" as "Stockton-on-Tees"): what finds the council named in a question."""
+    return tuple(r"[\s-]+".join(map(re.escape, form.split())) for form in sorted(variants_of(name), key=len, reverse=True))
+
+
 def variants_of(name: str) -> set[str]:
     """Normalised forms by which a council may be named: its own, its list aliases, "LB" forms, and a
     leading compass word shortened ("N Somerset")."""
