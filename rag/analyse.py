@@ -38,8 +38,10 @@ _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,
                       r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
 #: Providers or services described by their own CQC ratings ("care homes rated requires improvement"): not the
 #: council's rating.
-_PROVIDERS_RATED = re.compile(r"\b(?:care homes|homes|providers|services|agencies|schemes|settings|locations)\s+"
-                              r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded)\b", re.IGNORECASE)
+_PROVIDERS_RATED = re.compile(r"\b(?:care homes?|homes?|providers?|services|agenc(?:y|ies)|schemes|settings|locations)\s+"
+                              r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded|ratings?)\b|"
+                              r"\bratings?\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:care homes|homes|providers|services|"
+                              r"agencies)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+(?:scores?|ratings?)\b",
                            re.IGNORECASE)
 #: Who else gives ratings or scores ("the ombudsman", "carers in the survey", "providers' ratings"): a rating
@@ -57,9 +59,11 @@ _OTHER_RATER = re.compile(rf"{_RATING_GIVEN.pattern}|\b{_RATERS}['’]s?\s+(?:\w
 #: "the council rated 2", "the authority that scored 'some shortfalls'", "reports with a score of 3".
 _RATING_REF = re.compile(
     r"\b(?:rated|scored|scoring|score(?:d)? of|score|rating of|with a (?:score|rating) of|that got|which got|given|awarded|judged|"
-    r"graded|assessed as)\s*(?:a |an |as |to be |to show )?"
-    r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard|exceptional))\b",
-    re.IGNORECASE)
+    r"graded|assessed as|(?:get|gets|got|getting|receive|receives|received|achieve|achieves|achieved)(?= an? ))\s*"
+    r"(?:a |an |as |to be |to show )?"
+    r"['\"“‘]?(?P<n>[1-4]|(?:evidence shows )?(?:significant shortfalls|some shortfalls|a good standard|good standard|an exceptional standard|exceptional standard|exceptional))\b"
+    r"(?![%.,]?\d|\s*(?:%|per ?cent|percent)|\s+(?:hours?|days?|weeks?|months?|years?|minutes?|times|people|per)\b)",
+    re.IGNORECASE)  # "received a 2% uplift", "got 4 visits a week" are no scores
 #: Questions that ask for a statement's score.
 _ASKS_RATING = re.compile(
     r"\b(what|which) ([\w-]+ )?(score|rating|grade|mark)\b|"
@@ -72,7 +76,10 @@ _ASKS_RATING = re.compile(
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b(?! than (?:the |an? )?(?:England|national|regional|London|"
     r"similar|comparator|target|average|benchmark)\b)|"  # "did better than the England average on …" asks of a figure
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
-    r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b",
+    r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"
+    # keywords typed into a search box ("cornwall governance management and sustainability score")
+    r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|"
+    r"should|will|would)\b)[^?]{0,80}\b(?:scores?|ratings?)\b[^?]{0,40}\??\s*$",
     re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\bpercentage score\b|"
                       r"\b(?:rating|score|grade)\b[^?]{0,60}\boverall\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
@@ -281,7 +288,7 @@ def asks_for_rating(question: str) -> bool:
 
 #: A question counting things other than reports ("How many care homes were rated good?", "What proportion
 #: of care homes had a good rating?"): a figure, even when a rating word follows.
-_COUNTS_THINGS = re.compile(r"(^|[:;,]\s*|^\s*(?:in|for|at|across) [\w'’ -]{1,40}? )(and )?(how many|what (proportion|percentage|share|fraction|number) of)\s+(?!(of )?(the |these |those |its |their |"
+_COUNTS_THINGS = re.compile(r"(^|[:;,]\s*|^\s*(?:in|for|at|across) [\w'’ -]{1,40}? )(and )?(how many|what (proportion|percentage|per ?cent|%|share|fraction|number) of)\s+(?!(of )?(the |these |those |its |their |"
                             r"[\w'’ ]{1,30}['’]s? )?"
                             r"(councils?|authorities|local authorities|las|boroughs|reports?|statements?|quality statements?|"
                             r"areas?|themes?)\b)", re.IGNORECASE)
@@ -378,7 +385,7 @@ def lexical_query(query: Query, glossary, council_discipline: bool = True) -> st
 
 #: Asks what was done in response to something ("What changed after the review?", "What did Sheffield do after
 #: finding …?", "How did the council respond to …?").
-_RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w' ’-]{1,60}? do)\b.{0,80}?\b(?:after|following|"
+_RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w' ’-]{1,60}? (?:do|change|introduce|put in place|set up))\b.{0,80}?\b(?:after|following|"
                        r"in response to|as a result of|once)\b|\bhow did [\w' ’-]{1,60}? (?:respond|react)\b|"
                        r"\bwhat (?:action|actions|steps) (?:did|has|have|had)\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b",
                        re.IGNORECASE)  # "What has Medway done to reach communities that were under-represented?"

@@ -930,10 +930,17 @@ _HOMES = {"home", "household"}
 _POSTS = {"job", "post", "vacancy", "position"}
 #: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
 #: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
+#: What a report counts the "cases" a question asks about by ("recorded in 58% of enquiries" for "in how many
+#: safeguarding cases"): a case is one piece of the council's work, not a person.
+_CASES = {"case", "enquiry", "referral", "concern"}
+#: Staff of one trade, whom a report counts as its workers ("trained 85 new care workers" answers "how many new care
+#: staff"); "social care staff" are the whole workforce, and "staff" alone are not only one trade's workers.
+_TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b", re.IGNORECASE)
 _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
-                                                             "patient", "member")},
-            **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group}}
+                                                             "patient", "member", "old")},  # "17 year olds"
+            **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
+            "case": _CASES}
 
 
 def kindred_nouns(nouns: set[str]) -> set[str]:
@@ -953,7 +960,7 @@ _PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[
 _PART_VERBS = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
                "came", "went", "got", "made", "took", "gave", "became", "led", "fell", "rose", "grew", "left", "met",
                "paid", "sent", "spent", "kept", "found", "felt", "brought", "won", "lost", "live", "lived", "need",
-               "needs", "use", "uses", "related", "involve", "involves", "involving", "come",
+               "needs", "use", "uses", "used", "related", "involve", "involves", "involving", "come",
                "comes", "moved", "waited", "stayed"}
 #: Periods and dates that may stand in either part ("in 2023/24", "by March 2025"): no part of what is counted.
 _PART_PERIOD = re.compile(r"\b(?:in|during|for|by|since|at)\s+(?:the\s+)?(?:(?:year|financial year)\s+)?"
@@ -1213,7 +1220,8 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     if not nouns:
         return True
     holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
-    nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question)
+    nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
+        {"worker"} if _TRADE_STAFF.search(question) else set())
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1231,7 +1239,26 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns and not _names_the_service(words, i)]
     described = described_by(question) | _ARTICLES | {"of", "and"}
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
+               or b < a and bare_count(words, a) and at[a] - at[b] <= BARE_REACH
                for a in numbers for b in spots)
+
+
+#: Words after a number that name nothing it counts ("completed 540 *in* 2023/24"): the count is of a thing named
+#: before it.
+_AFTER_BARE = {"in", "during", "by", "over", "across", "within", "since", "last", "this", "that", "and", "but"}
+#: Words before a number that make it an age ("aged 17").
+_AGE_VERBS = {"aged", "turned", "reached"}
+#: How far (in content words) before a bare count the thing it counts may be named ("carried out carers' assessments
+#: for the council and completed 540").
+BARE_REACH = 8
+
+
+def bare_count(words: list[str], i: int) -> bool:
+    """Whether the number at ``i`` is what a deed came to and names nothing after it (the sentence ends, or a time or
+    clause follows): "carried out carers' assessments … and *completed 540* in 2023/24" counts the assessments;
+    "before turning 18", "aged 17" give an age."""
+    done = i > 0 and words[i - 1].endswith("ed") and words[i - 1] not in _AGE_VERBS
+    return done and (i + 1 >= len(words) or words[i + 1] in _AFTER_BARE)
 
 
 #: A count changed from one figure to another, its object named after the verb: "had reduced its list of people
@@ -1386,7 +1413,7 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     Health and Wellbeing Board in Suffolk?" → health, wellbeing, board), without the council's name, the
     verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
-    asked = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
+    asked = _RELATIVE_CLAUSE.split(first_question(question), 1)[0]
     asked = _AT_ASSESSMENT.sub(" ", asked)
     words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w.removeprefix("co-"))
@@ -1405,6 +1432,12 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b)")
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
 _SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
                               r"[;?]", re.IGNORECASE)
+
+
+def first_question(question: str) -> str:
+    """The first of questions joined in one ("How many directors has it had, and when was one appointed?" → "How
+    many directors has it had"): a word of the second asks nothing of the first's answer."""
+    return _SECOND_QUESTION.split(question, maxsplit=1)[0]
 
 
 def _is_holder_verb(word: str) -> bool:
@@ -1441,7 +1474,7 @@ def beside_the_head_role(m: re.Match, sentence: str, question: str) -> bool:
     ("a permanent *director*, Jo Reid" for "Who is the permanent Director of Adult Social Services?", but not for
     "Who was the interim director?"; the Principal Occupational *Therapist* is no Principal Social *Worker*), so that
     the sentence may name the rest of the role elsewhere."""
-    part = _RELATIVE_CLAUSE.split(_SECOND_QUESTION.split(question, 1)[0], 1)[0]
+    part = _RELATIVE_CLAUSE.split(first_question(question), 1)[0]
     asked, beside = _ROLE_WORD.findall(part), _ROLE_WORD.findall(m.group(0))
     if not asked or not beside:
         return False
@@ -1455,6 +1488,21 @@ def beside_the_head_role(m: re.Match, sentence: str, question: str) -> bool:
 #: beside a name (characters) they must stand.
 _QUALIFIER = re.compile(r"\b(?:interim|acting|permanent|former|previous|deputy|assistant)\b", re.IGNORECASE)
 QUALIFIER_REACH = 30
+#: A role word right after a qualifier ("interim *director*", "acting head of service"): a qualifier of something else
+#: ("a permanent appointment") picks out no holder.
+_QUALIFIES_ROLE = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_ROLE}\b")
+#: Qualifiers that say the same of a holder ("an acting director" holds the post for now, as an interim one does).
+_SAME_QUALIFIER = {"acting": "interim", "previous": "former"}
+
+
+def holder_as_asked(sentence: str, question: str) -> bool:
+    """Whether a sentence about a role's holder speaks of the holder the question picks out by a qualifier ("When did
+    the *interim* director take up the post?": "The executive director was appointed in 2022" dates another)."""
+    asked = {_SAME_QUALIFIER.get(m.group(0).casefold(), m.group(0).casefold())
+             for m in _QUALIFIER.finditer(first_question(question)) if _QUALIFIES_ROLE.match(question, m.end())}
+    given = {_SAME_QUALIFIER.get(q, q) for q in map(str.casefold, _QUALIFIER.findall(sentence))} | (
+        {"interim"} if re.search(r"\btemporary\b", sentence, re.IGNORECASE) else set())
+    return asked <= given
 
 
 #: A word of a role, as :data:`_ROLE` gives them, found on its own.
@@ -1687,6 +1735,8 @@ _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", 
               "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has",
               # a comparison's words ("the *largest* adult social care budget") say which sum tops, not what it is of
               *TOP_WORDS}
+#: What a sum named before "spend" is spent on, after it ("total spend *on adult social care*").
+_SPEND_ON_THING = re.compile(r"\s+on\s+(?!\d)", re.IGNORECASE)
 #: Words right before "budget" or "spend" that make it the whole council's sum ("total council budget").
 _WHOLE_SUM = {"total", "overall", "whole", "gross", "council", "authority"}
 #: Words that make the "spend" after them a verb ("how much did the council spend").
@@ -1756,7 +1806,8 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
             continue
         if words:
             out.append(FramedThing("spend", _stem(words[-1]), frozenset(_stem(w) for w in words)))
-        elif whole:  # "Total council budget: £287.9 million" is the whole, not what any part was spent on
+        elif whole and not _SPEND_ON_THING.match(text, m.end()):  # "Total council budget: £287.9 million" is the whole,
+            # not what any part was spent on ("the total spend on adult social care" is spent on that)
             out.append(FramedThing("spend", "total", frozenset({"total"})))
     return tuple(out)
 
@@ -1773,7 +1824,8 @@ _POPULATIONS = {"people", "person", "carer", "resident", "adult", "user", "clien
 #: nothing of working-age adults.
 _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\b|"
                                    r"\bover[- ]65s?\b", re.IGNORECASE),
-               "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger adults\b",
+               "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger adults\b|"
+                                     r"\b(?:aged )?under(?: the age of)?[- ]65s?\b",
                                      re.IGNORECASE)}
 
 
@@ -1807,7 +1859,9 @@ def ages_as_asked(sentence: str, question: str) -> bool:
 #: from those, a health check rate for people with a learning disability nothing of people with a serious mental
 #: illness (a group of one kind may be narrowed by one of the other: residents with dementia).
 _PEOPLE_BY_ROLE = {
-    "carers": re.compile(r"(?<!Lives )\b(?:unpaid |family )?carers\b|(?<!Lives )\bcarers['’]", re.IGNORECASE),
+    "carers": re.compile(r"(?<!Lives )(?<!young )\b(?:unpaid |family )?carers\b|(?<!Lives )(?<!young )\bcarers['’]",
+                         re.IGNORECASE),
+    "young carers": re.compile(r"\byoung carers\b", re.IGNORECASE),
     "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
                             r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
                             r"care )?services\b|\bservice users\b", re.IGNORECASE),
@@ -1822,22 +1876,50 @@ _PEOPLE_BY_CONDITION = {
 }
 
 
+#: Looser ways a question speaks of a group than a report names it ("residents … in nursing homes").
+_GROUP_SPOKEN_OF = {"residential": re.compile(r"\b(?:care|nursing) homes?\b|\bresidential\b", re.IGNORECASE)}
+
+
 def population_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one group of people (carers, care home residents; people with a learning
     disability) is not given only for another of its kind: "24% of people receiving community-based support used
-    a direct payment" does not say how many unpaid carers did (either side may name no group of a kind)."""
-    return all(_not_only_others(_groups_named(groups, question), _groups_named(groups, sentence))
-               for groups in (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION))
+    a direct payment" does not say how many unpaid carers did (either side may name no group of a kind). Nor is a
+    figure given only for a group of another kind than the one asked: "29% of people receiving long-term support"
+    does not say what share of people with a learning disability, or of people aged 65 and over, did."""
+    kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION, _AGE_GROUPS)
+    asked = [_groups_named(groups, question) for groups in kinds]
+    given = [_groups_named(groups, sentence) for groups in kinds]
+    if not all(_not_only_others(a, g) for a, g in zip(asked, given)):
+        return False
+    unspoken = [{n for n in g - a if not (n in _GROUP_SPOKEN_OF and _GROUP_SPOKEN_OF[n].search(question))}
+                for a, g in zip(asked, given)]  # "residents … in nursing homes" speaks of people placed in them
+    return not (any(a and not g for a, g in zip(asked, given)) and any(unspoken))
 
 
-#: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*").
-_PEOPLE_COUNTED = {"people", "adult", "resident", "person"}
+#: A question asking for an area's population ("What is Liverpool's population?", "the population of Kent").
+_ASKS_POPULATION = re.compile(r"\bpopulations?\b", re.IGNORECASE)
+#: Words that say a figure is of the people living in an area: "a population of around 496,800", "15% of residents".
+_GIVES_POPULATION = re.compile(r"\bpopulations?\b|\bresidents?\b|\binhabitants\b|\bpeople (?:live|living)\b",
+                               re.IGNORECASE)
+
+
+def population_size_given(sentence: str, question: str) -> bool:
+    """Whether a figure asked of an area's population is given of the people who live there: "The local authority
+    spent £289.6 million" does not say how many people live in Liverpool (a share of the population is asked of
+    a part of it: "People aged 65 and over: 17.6%")."""
+    return not _ASKS_POPULATION.search(question) or asks_share(question) or bool(_GIVES_POPULATION.search(sentence))
+
+
+#: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*", "unpaid
+#: *carers* aged 65 or over").
+_PEOPLE_COUNTED = {"people", "adult", "resident", "person", "carer"}
 
 
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
-    that group's people is not one of all people: "supported 1,260 people" does not say how many were older."""
+    that group's people is not one of all people: "supported 1,260 people" does not say how many were older, nor
+    "1,905 unpaid carers" how many carers were aged 65 or over."""
     asked, given = _groups_named(_AGE_GROUPS, question), _groups_named(_AGE_GROUPS, sentence)
     if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
         return False
@@ -2006,7 +2088,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
-            and population_as_asked(sentence, question) and budget_as_asked(sentence, question)
+            and population_as_asked(sentence, question) and population_size_given(sentence, question)
+            and budget_as_asked(sentence, question)
             and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
@@ -2245,7 +2328,8 @@ _TAKEN_ON = re.compile(r"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint\
 def recruited_given(sentence: str, question: str) -> bool:
     """Whether a count of people taken on is given as such, when the question asks for one: "the scheme had
     91 carers" is how many there were, not how many were recruited that year."""
-    return not asks_how_many(question) or not _ASKS_RECRUITED.search(question) or bool(_TAKEN_ON.search(sentence))
+    return not asks_how_many(question) or not _ASKS_RECRUITED.search(first_question(question)) \
+        or bool(_TAKEN_ON.search(sentence))
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").
@@ -2344,8 +2428,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
                  and states_a_figure_not_asked(sentence, question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
-        return dates_as_asked(sentence, question) and (names_the_part(sentence, question, councils)
-                                                      or names_the_part(f"{lead_in} {sentence}", question, councils))
+        return dates_as_asked(sentence, question) and holder_as_asked(f"{lead_in} {sentence}", question) and (
+            names_the_part(sentence, question, councils) or names_the_part(f"{lead_in} {sentence}", question, councils))
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
         return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
                 and names_the_part(sentence, question, councils))

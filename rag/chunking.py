@@ -190,7 +190,7 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
         if section is not current:
             current, cursor = section, _Cursor(heading=(section.statement or "") if section else "")
         text = doc.text[b.start : b.end]
-        if _scores(b, current):
+        if _scores(b, current) and not _labels_value(doc.text, blocks, i - 1):
             j = i
             while j + 1 < len(blocks) and _scores(blocks[j + 1], current) and (
                     blocks[j + 1].kind in _RATING_BLOCKS or _section_at(doc.sections, blocks[j + 1].start) is current):
@@ -225,14 +225,29 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
             kind = "facts" if current is not None and current.kind in ("overview", "summary") else "finding"
             chunks.append(_chunk(doc, current, cursor.heading, b.start, blocks[j].end, kind,
                                  split_lines(doc.text[b.start : blocks[j].end], b.start)))
+        elif _labels_value(doc.text, blocks, i - 1):
+            continue  # a table's label line: its passage is the value's, below it
         else:
             kind = _text_kind(cursor.part, current, text)
             if kind != "standard":
                 if repeats.repeats(text):
                     continue  # a paragraph that repeats earlier text is kept once
                 repeats.add(text)
-            chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, kind))
+            start = _with_label(doc.text, blocks, i - 1)
+            chunks.append(_chunk(doc, current, cursor.heading, start, b.end, kind,
+                                 (Sentence(start, b.end, doc.text[start : b.end]),) if start != b.start else None))
     return _numbered(chunks)
+
+
+#: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is
+#: the line above it.
+_VALUE_ONLY = re.compile(r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?\s*$", re.IGNORECASE)
+
+
+def _with_label(text: str, blocks: list[Block], i: int) -> int:
+    """Where a paragraph's passage starts: at the label line just before it when the paragraph is only that label's
+    figure (:func:`_labels_value`), so that the figure is read with what it is of; else at the paragraph."""
+    return blocks[i - 1].start if _labels_value(text, blocks, i - 1) else blocks[i].start
 
 
 def _scores(b: Block, section: Section | None) -> bool:
@@ -244,6 +259,23 @@ def _scores(b: Block, section: Section | None) -> bool:
 
 #: A heading that names a rating or score ("Overall rating", "Local authority score").
 _RATING_HEADING = re.compile(r"\b(?:rating|score)s?\b", re.IGNORECASE)
+
+
+#: The most words a table's label line has ("Adult social care as a share of the council's total budget").
+LABEL_MAX_WORDS = 14
+
+
+def _labels_value(text: str, blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` is a table's label line and the next block only its figure, as a table copied from a page
+    gives them ("Spend on adult social care per adult" then "£402"; "Adult social care as a share of the council's
+    budget" then "36%", which is then no percentage score). A line naming a rating or score ("Overall score" above
+    "58%") labels the assessment's own score, and a sentence is no label."""
+    if i < 0 or i + 1 >= len(blocks) or blocks[i].kind not in ("heading", "text"):
+        return False
+    label, value = text[blocks[i].start : blocks[i].end], blocks[i + 1]
+    return (value.kind in ("text", "percentage") and _VALUE_ONLY.match(text[value.start : value.end]) is not None
+            and len(label.split()) <= LABEL_MAX_WORDS and not label.rstrip().endswith((".", "!", "?", ":"))
+            and not _RATING_HEADING.search(label))
 
 
 def _with_heading(text: str, blocks: list[Block], i: int, section: Section | None, council: str | None) -> int:

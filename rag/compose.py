@@ -39,9 +39,9 @@ ELABORATION = re.compile(
     r"^(For example|For instance|This|These|They|It|Such|As a result|As part|In addition|Examples|"
     r"Specifically|In particular|However|But|In response)\b"
 )
-#: A sentence that tells what was done in response to what came before it.
-RESPONDS = re.compile(r"\b(in response|as a result)\b|^(Following (this|the|that)|Since then|To address (this|these|it))\b",
-                      re.IGNORECASE)
+#: A sentence that tells what was done in response to what came before it ("The partnership had since introduced …").
+RESPONDS = re.compile(r"\b(in response|as a result|(?:had|has|have) since)\b|^(Following (this|the|that)|Since then|"
+                      r"To address (this|these|it))\b", re.IGNORECASE)
 #: A sentence that itself tells what was done in response ("… and it funded 3 day services in response", "had
 #: responded by funding outreach").
 TELLS_RESPONSE = re.compile(r"\b(?:in response|as a result|respond(?:ed|ing)? (?:by|to)|responded)\b", re.IGNORECASE)
@@ -519,9 +519,11 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         return abstention(f"No report here {why}.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one
-        found = {label: figured(with_next([c for c in groups[label] if c.relevance >= threshold], groups[label]),
-                                top, query.text, wider=groups[label]) for _, label, _ in lines}
-        picks = {label: c for label, c in found.items() if c is not None}
+        listed = {label for _, label, _ in lines}  # and any other council whose passages give the figure measured
+        found = {label: figured(with_next([c for c in group if c.relevance >= threshold], group),
+                                top, query.text, wider=group) for label, group in groups.items()}
+        picks = {label: c for label, c in found.items()
+                 if c is not None and (label in listed or holds("number", c.sentence.text, query.text))}
         per_head = {label: c for label, c in picks.items() if per_head_as_asked(c.sentence.text, query.text)}
         picks = per_head or picks  # a total spend is not compared with others' spend per adult
         if len(picks) >= 2:

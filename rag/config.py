@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "28"
+CHUNKER_VERSION = "30"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -94,6 +94,9 @@ class Settings:
     #: in every report, so that it never crowds out findings unless the question is about it.
     standard_text_penalty: float = 0.3
     per_council_k: int = 2  # passages retrieved per council for comparisons
+    #: Passages retrieved per council when a comparison asks which council tops the others ("the fewest unpaid
+    #: carers"): one council is answered, and each council's figure may sit in a list of facts the search ranks low.
+    per_council_top_k: int = 5
     compose_k: int = 5  # the answer is composed from at most this many top passages
     response_reach: int = 3  # for "what was done after …", the paragraphs after this many top passages join them
 

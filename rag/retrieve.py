@@ -23,6 +23,7 @@ from .errors import UsageError
 from .glossary import Glossary
 from .records import Chunk, Filters, Passage, Query, Retrieval
 from .store import CODED_COLUMNS, IndexData, read_runs
+from .thresholds import top_of
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 
@@ -284,11 +285,12 @@ class Retriever:
         passages = self._passages(fused, top(fused, k, allowed))
         per_council: dict[str, tuple[Passage, ...]] = {}
         if query.comparative:
+            each = s.per_council_top_k if s.rules.bound_check and top_of(query.text) is not None else s.per_council_k
             for label in self._comparison_labels(query, allowed):
                 mask = self.labels == label.casefold()
                 if allowed is not None:
                     mask &= allowed
-                per_council[label] = self._passages(fused, top(fused, s.per_council_k, mask))
+                per_council[label] = self._passages(fused, top(fused, each, mask))
         timings["select"] = _ms(t)
         return Retrieval(passages, per_council, timings)
 

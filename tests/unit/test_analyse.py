@@ -133,6 +133,10 @@ def test_answer_type(question, kind):
     ("Which council received an exceptional score for learning?", (4,)),
     ("Which of the councils was judged to have an exceptional standard on any quality statement?", (4,)),
     ("Which councils were given a 2 for governance?", (2,)),
+    ("Did any council get a 4 (exceptional standard) on any quality statement?", (4,)),
+    ("Which councils received a 2 for safeguarding?", (2,)),
+    ("Did Kelby receive a 2% uplift in its grant?", ()),  # a share, not a score
+    ("How many people got 4 visits a week?", ()),  # a count
 ])
 def test_rating_references(question, refs):
     assert rating_references(question) == refs
@@ -249,6 +253,13 @@ def test_a_question_about_each_of_the_councils_is_a_comparison(question, expecte
     ("Which council was judged to show significant shortfalls in safeguarding?", "rating", (1,)),
     ("Which councils were graded 2 for assessing needs?", "rating", (2,)),
     ("How many people were assessed in 2024?", "number", ()),
+    ("in kelby what % of care homes are rated good or outstanding", "number", ()),  # providers' ratings, counted
+    ("kelby governance management and sustainability score", "rating", ()),  # keywords typed into a search box
+    ("safeguarding rating kelby", "rating", ()),
+    ("kelby wellbeing survey score", "description", ()),  # another score
+    ("kelby care home ratings", "description", ()),  # providers' ratings
+    ("cqc ratings of care homes in kelby", "description", ()),
+    ("Did any of the councils get a 4 on any quality statement? Which ones?", "rating", (4,)),
 ])
 def test_a_score_named_with_judged_or_graded(question, kind, refs):
     from rag.analyse import answer_type, rating_references

@@ -854,6 +854,8 @@ def test_money_is_not_asked_by_how_much_time():
     ("What has Kelby done well?", False),
     ("What action had Kelby taken to deal with its backlog?", True),
     ("What action plan did Kelby publish in 2024?", False),
+    ("What did Kelby's safeguarding partnership change after the review into Mr K's death?", True),
+    ("What did Kelby change in its front door?", False),  # after nothing
 ])
 def test_a_question_about_what_was_done_in_response(question, expected):
     from rag.analyse import asks_response
@@ -1898,3 +1900,153 @@ def test_a_list_item_takes_nothing_from_the_item_before_it():
     assert not another_object("- Spend per adult was £652.", question, None, before)
     assert another_object("The median wait was 14 days.", "How long was the wait for home care?", None,
                           "286 people were waiting for an occupational therapy assessment.")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("29% of people receiving long-term support used a direct payment.",
+     "What share of people with a learning disability in Fenwick use a direct payment?", False),  # another kind of group
+    ("11.8% of people receiving long-term support used a direct payment.",
+     "What percentage of people aged 65 and over in Fenwick used a direct payment?", False),
+    ("41% of people with a learning disability receiving long-term support used a direct payment.",
+     "What share of people with a learning disability in Fenwick use a direct payment?", True),
+    ("29% of people used a direct payment.", "What share of people with a learning disability use a direct payment?",
+     True),  # the sentence names no group of its own
+    ("The council supported 3,215 unpaid carers during the year.", "How many young carers did Fenwick support?", False),
+    ("The council supported 140 young carers during the year.", "How many young carers did Fenwick support?", True),
+    ("The council supported 3,215 unpaid carers during the year.", "How many carers did Fenwick support?", True),
+])
+def test_a_figure_for_a_group_of_another_kind_is_not_one_for_the_group_asked(sentence, question, expected):
+    from rag.answer_types import population_as_asked
+
+    assert population_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Direct payments were used by 2,150 people.", "How many people aged under 65 used direct payments in Fenwick?",
+     False),  # all people, not those under 65
+    ("Direct payments were used by 2,150 people aged under 65.", "How many people aged under 65 used direct payments?",
+     True),
+    ("Direct payments were used by 2,150 people.", "How many people used direct payments in Fenwick?", True),
+    ("Unpaid carers supported by the council: 1,905", "how many unpaid carers aged 65 or over does fenwick support?",
+     False),  # all carers
+    ("Unpaid carers supported by the council: 1,905", "how many unpaid carers does fenwick support?", True),
+])
+def test_a_count_of_all_people_is_not_one_of_those_under_65(sentence, question, expected):
+    from rag.answer_types import age_group_as_asked
+
+    assert age_group_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Fenwick is a city with a population of around 496,800 people.", "What is Fenwick's population?", True),
+    ("Around 312,000 residents live in Fenwick.", "What is the population of Fenwick?", True),
+    ("The local authority spent £289.6 million on adult social care in 2023/24.", "What is Fenwick's population?",
+     False),  # a sum, not how many people live there
+    ("The local authority spent £289.6 million on adult social care in 2023/24.",
+     "How much did Fenwick spend on adult social care?", True),  # no population asked
+    ("People aged 65 and over: 17.6%", "What proportion of Fenwick's population is aged 65 or over?", True),
+])
+def test_a_population_asked_is_given_of_the_people_living_there(sentence, question, expected):
+    from rag.answer_types import population_size_given
+
+    assert population_size_given(sentence, question) is expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("How many directors has Fenwick had, and when was a permanent one appointed?", "How many directors has Fenwick had"),
+    ("Who is the director; when did she start?", "Who is the director"),
+    ("How many carers did Fenwick support?", "How many carers did Fenwick support"),
+])
+def test_the_first_of_questions_joined_in_one(question, expected):
+    from rag.answer_types import first_question
+
+    assert first_question(question) == expected
+
+
+def test_a_word_of_a_second_question_asks_nothing_of_the_first_s_count():
+    from rag.answer_types import recruited_given
+
+    sentence = "There had been three different directors of adult social services in two years."
+    assert recruited_given(sentence, "How many directors has Fenwick had recently, and when was a permanent one appointed?")
+    assert not recruited_given(sentence, "How many directors has Fenwick appointed?")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The Fenwick Care Academy had trained 85 new care workers.", "How many new care staff has the academy trained?",
+     True),  # staff and workers are one workforce
+    ("The Fenwick Care Academy had trained 85 new care workers.", "How many new care homes has the academy opened?",
+     False),
+    ("28 newly qualified social workers were completing their first year.", "How many staff attended Practice Week?",
+     False),  # staff of every trade are not one trade's workers
+])
+def test_a_workforce_is_counted_by_its_workers_or_its_staff(sentence, question, expected):
+    from rag.answer_types import counts_the_thing
+
+    assert counts_the_thing(sentence, question) is expected
+
+
+def test_a_total_spend_on_a_thing_is_spend_on_that_thing_not_the_whole_budget():
+    from rag.answer_types import another_object, framed_things
+
+    assert not any(t.head == "total" for t in framed_things("What was the total spend on adult social care?"))
+    assert any(t.head == "total" for t in framed_things("Total council budget: £287.9 million"))
+    assert not another_object("The local authority spent £781.2 million on adult social care in 2023/24.",
+                              "What was Fenwick County Council's total spend on adult social care in 2023/24?",
+                              None, "", ("Fenwick",))
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("How many of the people on long-term support used a direct payment?", "used a direct payment"),
+    ("What percentage of people used a direct payment?", ""),  # a share: its part is not read (paraphrases vary)
+])
+def test_the_part_of_a_count_may_end_at_used(question, expected):
+    from rag.answer_types import part_condition
+
+    assert part_condition(question) == expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The executive director for adults and health was appointed in 2022.",
+     "When did Fenwick's interim director of adult social services take up the post?", False),  # another holder
+    ("An acting director had been in post since May 2024.",
+     "When did Fenwick's interim director of adult social services take up the post?", True),
+    ("A temporary director started in May 2024.", "When did the interim director start?", True),
+    ("A permanent director was appointed in July 2024.", "When was a permanent director appointed?", True),
+    ("The executive director was appointed in 2022.", "When was the director appointed?", True),  # no holder picked
+    ("The interim director had been in post since August 2024.", "Is Fenwick's head of adult social care a permanent "
+     "appointment, and since when have they been in the job?", True),  # "permanent" qualifies no role
+])
+def test_a_date_asked_of_one_holder_of_a_role_is_not_another_s(sentence, question, expected):
+    from rag.answer_types import holder_as_asked
+
+    assert holder_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Fenwick Carers Network carried out carers' assessments for the council and completed 540 in 2023/24.",
+     True),  # the count after the verb counts the assessments named before it
+    ("The network carried out carers' assessments and completed 540.", True),
+    ("Carers' assessments were carried out by the network, which had 12 staff.", False),  # 12 counts staff
+    ("Carers' assessments were reviewed by 3 teams in 2024.", False),
+    ("Carers' assessments were started for young carers before they turned 18.", False),  # an age
+])
+def test_a_bare_count_counts_the_thing_named_before_it(sentence, expected):
+    from rag.answer_types import counts_the_thing
+
+    assert counts_the_thing(sentence, "How many carers' assessments did the network complete in 2023/24?") is expected
+
+
+def test_year_olds_are_counted_as_people():
+    from rag.answer_types import counts_the_thing
+
+    question = "How many 17 year olds in Fenwick had no allocated worker in August 2024?"
+    assert counts_the_thing("At August 2024, 58 young people aged 17 had no allocated worker.", question)
+    assert not counts_the_thing("At August 2024, 58 referrals had no allocated worker.", question)
+
+
+def test_cases_are_counted_by_the_enquiries_or_referrals_they_are():
+    from rag.answer_types import counts_the_thing
+
+    question = "In how many Fenwick safeguarding cases did staff write down what the person wanted?"
+    assert counts_the_thing("An audit found that people's wishes were recorded in only 58% of enquiries.", question)
+    assert not counts_the_thing("An audit found that 58% of staff had been trained.", question)

@@ -132,3 +132,32 @@ def test_the_overall_rating_starts_at_a_heading_naming_the_council_or_the_rating
                                 "Local authority rating and score\n\nWhat we found\n\nRequires improvement")
     _, chunks = chunks_of(text)
     assert next(c for c in chunks if c.kind == "rating" and "58%" in c.text).text.startswith("Requires improvement")
+
+
+def test_a_figure_alone_under_its_label_is_read_with_the_label():
+    page = ("Fenwick Council: local authority assessment\n\nFinancial facts\n\nSpend on adult social care per adult\n"
+            "£402\n\nAdult social care as a share of the council's budget\n36%\n\nSupport for carers\n\n"
+            "Carers told us the hub was helpful.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    texts = [c.text for c in chunks if c.retrievable]
+    assert "Spend on adult social care per adult\n£402" in texts
+    assert "Adult social care as a share of the council's budget\n36%" in texts
+    assert "Carers told us the hub was helpful." in texts  # a sentence keeps to itself under its heading
+    labelled = next(c for c in chunks if c.text.endswith("£402"))
+    assert [s.text for s in labelled.sentences] == ["Spend on adult social care per adult\n£402"]
+    assert not any(c.kind == "rating" for c in chunks)  # "36%" under its label is no percentage score
+    _, chunks = chunks_of("Fenwick Council: local authority assessment\n\nOverall score\n58%\n")
+    assert [c.text for c in chunks if c.kind == "rating"] == ["Overall score\n58%"]  # a score's heading keeps it one
+
+
+def test_a_label_read_as_text_still_labels_the_figure_below_it():
+    page = ("Fenwick Council: local authority assessment\n\nFinancial facts\n\nTotal spend on adult social care in "
+            "2022/23\n\n£318.6 million\n\nOf which aged 65 and over\n\n5,910\n\nStaff told us waits were long.\n\n12\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    texts = [c.text for c in chunks if c.retrievable]
+    assert "Total spend on adult social care in 2022/23\n\n£318.6 million" in texts
+    assert "Of which aged 65 and over\n\n5,910" in texts
+    assert "Total spend on adult social care in 2022/23" not in texts  # the label is not a passage of its own
+    assert "Staff told us waits were long." in texts  # a sentence labels nothing

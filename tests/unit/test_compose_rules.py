@@ -274,6 +274,16 @@ def test_what_was_done_in_response_is_read_from_the_next_sentence_of_the_report(
     assert with_response([cb], [ca, cb], 3) == [cb]  # the response is already told
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The partnership had since introduced a high-risk panel that met monthly.", True),
+    ("In response the council funded two connector posts.", True),
+    ("The partnership had a high-risk panel that met monthly.", False),  # what it has, not what it did since
+])
+def test_a_sentence_telling_what_was_done_since(sentence, expected):
+    from rag.compose import RESPONDS
+    assert bool(RESPONDS.search(sentence)) is expected
+
+
 def test_score_lines_are_shown_first_each_councils_together():
     from rag.pipeline import shown_passages
     from rag.records import Composition, Retrieval
