@@ -186,6 +186,20 @@ def fills_in(sentence: str, following: str, passage: str, question: str, weights
     return bool(missing) and weights.overlap(missing, following) >= FILLS_IN_OVERLAP  # "a year" says when, not what
 
 
+#: A question asking how something is done ("…, how do they get them?", "How does Fenwick reach carers?"), not
+#: how many, how much, how long or how often.
+_ASKS_HOW_DONE = re.compile(r"\bhow (?:do|does|did|is|are|was|were|can|could|has|have|had)\b", re.IGNORECASE)
+#: A sentence saying something is not done or cannot be ("social workers could not see health records").
+_CANNOT = re.compile(r"\b(?:not|no|never|unable|cannot|can['’]t|couldn['’]t|without)\b", re.IGNORECASE)
+
+
+def tells_only_what_cannot(sentence: str, question: str) -> bool:
+    """Whether a lone answer to "how is it done" says only that it cannot be done the usual way ("There was no shared
+    care record, so social workers could not see health records."): how it is done instead follows ("Staff told us
+    they had to phone GPs …")."""
+    return bool(_ASKS_HOW_DONE.search(question) and _CANNOT.search(sentence))
+
+
 def gives_the_cause(sentence: str, following: str) -> bool:
     """Whether, for a "why" question, the next sentence gives the cause that the chosen one does not
     ("The average time was 14 months." then "This was because few builders …")."""
@@ -235,8 +249,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     included..."), the chosen one only restates the question, the question asks a second thing, the chosen
     one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), the
     chosen one is the only one and the next is on the question's topic too (``topical``: ids of such
-    candidates) and ``wants_detail``, or the next one gives the cause a "why" question asks for and the chosen
-    one does not. With ``across`` (a question about what was done after something), the next one may open the next
+    candidates) and ``wants_detail`` (or, when the question asks how something is done, the chosen one says only
+    that it is not), or the next one gives the cause a "why" question asks for and the chosen one does not. With ``across`` (a question about what was done after something), the next one may open the next
     paragraph when the chosen one does not tell the response itself: a finding closes one paragraph, and what was
     done about it opens the next."""
     following, preceding = {}, {}
@@ -259,7 +273,7 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
                                       or i == 0 and wants_detail and opens and names_a_topic(seed.sentence.text)
                                       or len(seeds) == 1 and wants_detail and (id(after) in topical or fills_in(
                                           seed.sentence.text, after.sentence.text, seed.passage.chunk.text, question,
-                                          weights))
+                                          weights) or tells_only_what_cannot(seed.sentence.text, question))
                                       or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
         for c in (before, seed, after):

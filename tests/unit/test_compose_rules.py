@@ -565,3 +565,16 @@ def test_a_top_figure_per_adult_is_not_compared_with_a_total():
     query = Query(text=question, asked=question, comparative=True)
     text = _comparison(query, [kelby, fenwick, marsh], 0.9, TermWeights([]), Settings()).text
     assert text.startswith("Fenwick:") and "Kelby" not in text and "Marsh" not in text
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("There was no shared care record, so social workers could not see health records.",
+     "When Fenwick social workers need to see medical records, how do they get them?", True),
+    ("Social workers could see health records through the shared care record.",
+     "When Fenwick social workers need to see medical records, how do they get them?", False),  # it tells how
+    ("Social workers could not see health records.", "How many social workers could not see health records?",
+     False),  # a count, not how it is done
+])
+def test_a_lone_answer_saying_only_what_cannot_be_done_is_followed_by_how_it_is_done(sentence, question, expected):
+    from rag.compose import tells_only_what_cannot
+    assert tells_only_what_cannot(sentence, question) is expected
