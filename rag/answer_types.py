@@ -928,14 +928,14 @@ _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
 #: Posts in a workforce, however they are called ("4.5 vacant occupational therapist posts" answers "how many … jobs").
 _POSTS = {"job", "post", "vacancy", "position"}
-#: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
-#: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
 #: What a report counts the "cases" a question asks about by ("recorded in 58% of enquiries" for "in how many
 #: safeguarding cases"): a case is one piece of the council's work, not a person.
 _CASES = {"case", "enquiry", "referral", "concern"}
 #: Staff of one trade, whom a report counts as its workers ("trained 85 new care workers" answers "how many new care
 #: staff"); "social care staff" are the whole workforce, and "staff" alone are not only one trade's workers.
 _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b", re.IGNORECASE)
+#: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
+#: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
 _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
