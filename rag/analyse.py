@@ -188,10 +188,11 @@ _METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have
                      r"rate|view|say|think|compare|perform|score|fare|experience|see|rank|look|do|get on|measure up|stand|"
                      r"differ|affect|impact|influence|change|happen)\b)", re.IGNORECASE)
 #: Asks what was done about something ("What has West Sussex done about rural home care?", "What action had Croydon
-#: taken to deal with its backlog?"): a method question too.
+#: taken to deal with its backlog?", "What is Wirral doing about hospital discharge?"): a method question too.
 _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|work) (?:is|are|was|were) |(?:(?:action|actions|"
                           r"steps|measures|work) )?(?:has|have|had|did|does|do) )[\w'’ ,-]{1,60}? (?:done|do|doing|take|taken|"
-                          r"taking|put in place)\b(?! (?:well|badly)\b)", re.IGNORECASE)
+                          r"taking|put in place)\b(?! (?:well|badly)\b)|"
+                          r"^\s*(and )?what (?:is|are|was|were) [\w'’ ,-]{1,60}? doing\b(?! (?:well|badly)\b)", re.IGNORECASE)
 #: Asks what a group said or thought ("What did parents in Durham say about planning for adulthood?", "How did carers
 #: describe the hub?"): a sentence giving their words answers it, not the finding about the topic.
 _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|providers|partners|residents|users|workers|leaders|"

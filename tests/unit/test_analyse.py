@@ -119,6 +119,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("in fenwick what share of the case files audited were rated good or outstanding", "number"),  # files' ratings
     ("In Fenwick, what was the overall rating?", "overall"),
     ("Which GP practices took part in the Fenwick pilot?", "description"),
+    ("What is Fenwick Council doing about its problems with hospital discharge?", "method"),  # asks for deeds
+    ("What is Fenwick doing well?", "description"),
+    ("What was the median time taken to complete a section 42 enquiry in Fenwick?", "number"),  # no deed asked
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
