@@ -1498,9 +1498,11 @@ _SAME_QUALIFIER = {"acting": "interim", "previous": "former"}
 def holder_as_asked(sentence: str, question: str) -> bool:
     """Whether a sentence about a role's holder speaks of the holder the question picks out by a qualifier ("When did
     the *interim* director take up the post?": "The executive director was appointed in 2022" dates another)."""
-    asked = {_SAME_QUALIFIER.get(m.group(0).casefold(), m.group(0).casefold())
-             for m in _QUALIFIER.finditer(first_question(question)) if _QUALIFIES_ROLE.match(question, m.end())}
-    given = {_SAME_QUALIFIER.get(q, q) for q in map(str.casefold, _QUALIFIER.findall(sentence))} | (
+    def kind(word: str) -> str:
+        return _SAME_QUALIFIER.get(word.casefold(), word.casefold())
+
+    asked = {kind(m.group(0)) for m in _QUALIFIER.finditer(first_question(question)) if _QUALIFIES_ROLE.match(question, m.end())}
+    given = {kind(q) for q in _QUALIFIER.findall(sentence)} | (
         {"interim"} if re.search(r"\btemporary\b", sentence, re.IGNORECASE) else set())
     return asked <= given
 

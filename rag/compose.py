@@ -250,9 +250,10 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), the
     chosen one is the only one and the next is on the question's topic too (``topical``: ids of such
     candidates) and ``wants_detail`` (or, when the question asks how something is done, the chosen one says only
-    that it is not), or the next one gives the cause a "why" question asks for and the chosen one does not. With ``across`` (a question about what was done after something), the next one may open the next
-    paragraph when the chosen one does not tell the response itself: a finding closes one paragraph, and what was
-    done about it opens the next."""
+    that it is not), or the next one gives the cause a "why" question asks for and the chosen one does not. With
+    ``across`` (a question about what was done after something), the next one may open the next paragraph when the
+    chosen one does not tell the response itself: a finding closes one paragraph, and what was done about it opens
+    the next."""
     following, preceding = {}, {}
     for a, b in zip(candidates, candidates[1:]):
         if a.passage.chunk.chunk_id == b.passage.chunk.chunk_id:
@@ -303,6 +304,12 @@ def _with_missing(chosen: list[Candidate], candidates: list[Candidate], limit: i
     return [*chosen[: limit - 1], max(found, key=lambda c: c.relevance)] if found else chosen
 
 
+def in_passages_of(chosen: list[Candidate]):
+    """A test of whether a candidate is from one of the chosen sentences' passages."""
+    chunks = {c.passage.chunk.chunk_id for c in chosen}
+    return lambda c: c.passage.chunk.chunk_id in chunks
+
+
 def with_stated_cause(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
     """For a "why" question whose chosen sentences give no cause, the sentence of the first one's passage that
     gives it takes the last place ("… had no plan by 17 and a half." and, later in the paragraph, "Leaders
@@ -315,8 +322,7 @@ def with_stated_means(chosen: list[Candidate], candidates: list[Candidate], limi
     """For a question asking how a change was brought about, when no chosen sentence says what brought it, the
     sentence of a chosen one's passage that does takes the last place ("… had significantly reduced waiting
     times." and, later in the paragraph, "Leaders attributed the improvement to …")."""
-    chunks = {c.passage.chunk.chunk_id for c in chosen}
-    return _with_missing(chosen, candidates, limit, has_reason, lambda c: c.passage.chunk.chunk_id in chunks)
+    return _with_missing(chosen, candidates, limit, has_reason, in_passages_of(chosen))
 
 
 def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -330,8 +336,7 @@ def with_deed(chosen: list[Candidate], candidates: list[Candidate], limit: int) 
     """For a question about what was done, when no chosen sentence tells a deed, the sentence of a chosen one's
     passage that does takes the last place ("The backlog was a significant risk." "There were 1,146 applications
     waiting …" and, later in the paragraph, "The council had commissioned an external agency …")."""
-    chunks = {c.passage.chunk.chunk_id for c in chosen}
-    return _with_missing(chosen, candidates, limit, describes_a_deed, lambda c: c.passage.chunk.chunk_id in chunks)
+    return _with_missing(chosen, candidates, limit, describes_a_deed, in_passages_of(chosen))
 
 
 def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, Sentence]]]]:

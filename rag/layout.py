@@ -195,12 +195,10 @@ def classify(line: str) -> tuple[str, object]:
     m = _NAMED_OVERALL.fullmatch(line) if len(line) <= TITLE_MAX_CHARS else None
     if m and names_a_council(m.group("name")):
         return "overall", _OVERALL[fold(m.group("rating"))]
-    m = _FLAT_RATING.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
-    if m:
-        return "overall", _OVERALL[fold(m.group("rating"))]
-    m = _DESCRIBED_OVERALL.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else None
-    if m:
-        return "overall", _OVERALL[fold(m.group("rating"))]
+    for pattern in (_FLAT_RATING, _DESCRIBED_OVERALL) if len(line) <= SCORE_LINE_MAX_CHARS * 2 else ():
+        m = pattern.fullmatch(line)
+        if m:
+            return "overall", _OVERALL[fold(m.group("rating"))]
     cells = line.split(" | ")
     if len(cells) > 2 and theme_of_heading(cells[0]):  # a score table's row: "Leadership | Safeguarding | Score: 2"
         inner = classify(" | ".join(cells[1:]))
