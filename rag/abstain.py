@@ -29,6 +29,7 @@ from .councils import name_patterns, names_a_council, title_words_only
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
+from .lexical import stop_words
 from .periods import (
     MONTHS,
     at_assessment_time,
@@ -589,7 +590,7 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
             folded = phrase.casefold().split()
             if (folded[0] in ("the", "a", "an", "of", "in", "for", "to", "is", "what", "who", "how") or set(folded) <= council_words
                     or folded[0][0].isdigit()  # a piece of a figure ("2 million" of "£3.2 million")
-                    or folded[-1] in _NOT_LAST):
+                    or folded[-1] in _NOT_LAST or {folded[0], folded[-1]} & stop_words()):  # not "or less care", "needed no"
                 continue
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
                 return phrase

@@ -30,7 +30,7 @@ _COMPARATIVE = re.compile(
     r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
     r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
     r"differ(ence|ent)? between|both|"
-    r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports)|how many (councils|authorities|reports)|"
+    r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports|areas|boroughs|counties|places)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b)\b",
     re.IGNORECASE,
 )
@@ -121,7 +121,7 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
-              r"developer|operator|business)")
+              r"developer|operator|business|college|colleges|school|schools|hospice|hospices)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
 #: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
 #: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.

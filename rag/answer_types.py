@@ -35,7 +35,9 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
-                     r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it))\b", re.IGNORECASE)
+                     r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
+                     r"(?:change|improvement|reduction|fall|drop|rise|increase)s? (?:had )?(?:followed|came after))\b",
+                     re.IGNORECASE)
 #: Month names, full and short: they say when, not what or who.
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
 #: Capitalised words that name no one thing ("The", "Council", "Adult") and so never make a name alone.
@@ -633,6 +635,8 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross",
                  "many", "much", "how",  # "how many times did people complain" measures no "many"
+                 "highest", "lowest", "largest", "smallest", "biggest", "greatest", "larger", "smaller", "bigger",
+                 "greater", "longest", "shortest", "best", "worst", "most", "least",  # "the largest proportion"
                  "care"}  # "their care budget": any report's word, which says nothing of what is measured
 
 
@@ -830,7 +834,8 @@ def asks_money(question: str) -> bool:
 
 #: A question asking for a share ("what percentage of", "what proportion").
 _ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
-                         r"fraction) of\b|\bhow many per ?cent\b", re.IGNORECASE)
+                         r"fraction) of\b|\bhow many per ?cent\b|\b(?:what|which)\s*%|\b(?:biggest|largest|highest|greatest|smallest|lowest) "
+                         r"share of\b", re.IGNORECASE)
 #: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
 #: often or which part of a year ("every quarter", "in the first quarter").
 _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!per )(?<!once a )(?<!twice a )(?<!first )"
@@ -1634,6 +1639,25 @@ _WHOLE_AREA = re.compile(r"\b(?:across|throughout) (?:the )?(?:whole )?(?:county
                          r"area|region)\b|\b(?:county|borough|city|council|authority)[- ]wide\b", re.IGNORECASE)
 
 
+#: A figure given for a part of a council's area ("in the Derbyshire Dales area", "in the south of the county").
+_PART_OF_AREA = re.compile(r"\b(?:in|for|across) (?:the )?(?:[A-Z][\w'’-]+ ){1,3}(?:area|locality|district|"
+                           r"neighbourhood|quadrant|zone|patch|ward)\b|\bin the (?:north|south|east|west|centre|"
+                           r"north[- ]east|north[- ]west|south[- ]east|south[- ]west) of the (?:county|borough|city|"
+                           r"district|area)\b")
+#: Words by which a question asks about some part of an area, if in no proper name ("in rural areas", "the north").
+_ASKS_PART = re.compile(r"\b(?:areas?|localit(?:y|ies)|districts?|neighbourhoods?|quadrants?|zones?|patch|wards?|"
+                        r"rural|urban|towns?|villages?|north|south|east|west|central|coastal)\b", re.IGNORECASE)
+
+
+def for_whole_area(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether a figure asked of the whole council ("What was the median wait in Derbyshire?") is not given only
+    for a part of its area ("the median wait in the Derbyshire Dales area was 92 days"): a question that names
+    or speaks of some part asks about it."""
+    if named_parts(question, councils) or _ASKS_PART.search(without_council_names(question, councils)):
+        return True
+    return not _PART_OF_AREA.search(one_line(sentence))
+
+
 #: A sentence opening on the places or groups the one before it named ("In those teams, …"): its figures are theirs.
 PARTS_BEFORE = r"(?:In|At|For|Within|Among) (?:these|those|both)\b"
 _OPENS_ON_PARTS_BEFORE = re.compile(rf"^{PARTS_BEFORE}", re.IGNORECASE)
@@ -1826,9 +1850,11 @@ _POPULATIONS = {"people", "person", "carer", "resident", "adult", "user", "clien
 #: nothing of working-age adults.
 _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\b|"
                                    r"\bover[- ]65s?\b", re.IGNORECASE),
-               "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger adults\b|"
+               "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger (?:[a-z-]+ )?adults\b|"
                                      r"\b(?:aged )?under(?: the age of)?[- ]65s?\b",
-                                     re.IGNORECASE)}
+                                     re.IGNORECASE),
+               "children": re.compile(r"\b(?:aged )?under(?: the age of)?[- ]18s?\b|\b(?:aged )?0 ?(?:to|-) ?17\b",
+                                      re.IGNORECASE)}
 
 
 #: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over".
@@ -1917,13 +1943,23 @@ def population_size_given(sentence: str, question: str) -> bool:
 _PEOPLE_COUNTED = {"people", "adult", "resident", "person", "carer"}
 
 
+#: A measure taken only of people aged 65 and over: the share still at home 91 days after leaving hospital.
+_OLDER_BY_MEASURE = re.compile(r"\b91 days after\b", re.IGNORECASE)
+
+
 def age_group_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
     that group's people is not one of all people: "supported 1,260 people" does not say how many were older, nor
-    "1,905 unpaid carers" how many carers were aged 65 or over."""
+    "1,905 unpaid carers" how many carers were aged 65 or over; nor a share of all people one of the group's
+    ("64% of people receiving long-term support were reviewed" for younger adults), but for a measure taken only
+    of that group (:data:`_OLDER_BY_MEASURE`)."""
     asked, given = _groups_named(_AGE_GROUPS, question), _groups_named(_AGE_GROUPS, sentence)
+    if _OLDER_BY_MEASURE.search(sentence):
+        given |= {"older"}
     if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
+        return False
+    if asked and not given and asks_share(question) and not _age_ranges(sentence):
         return False
     return _not_only_others(asked, given)
 
@@ -1944,6 +1980,17 @@ def _alike(a: str, b: str) -> bool:
 
 #: Heads of a share that is of money ("40% of the council's budget").
 _SUMS = {"budget", "spend", "spending", "expenditure", "funding", "money", "income"}
+
+
+#: Words that say a figure is of money ("of the council's total budget", "of its spend").
+_OF_MONEY = re.compile(r"£|\b(?:budgets?|spend|spent|spending|expenditure|funding|money|income)\b", re.IGNORECASE)
+
+
+def share_of_money_given(sentence: str, question: str, lead_in: str = "") -> bool:
+    """Whether a share asked of a sum of money ("the biggest share of its budget") is given of money, in the
+    sentence or the one before it: "upheld 41% of them" (complaints) is no share of the budget."""
+    asked = any(a.frame == "share" and a.head in _SUMS for a in framed_things(question))
+    return not asked or bool(_OF_MONEY.search(f"{lead_in} {sentence}"))
 
 
 def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
@@ -2091,7 +2138,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
-            and budget_as_asked(sentence, question)
+            and budget_as_asked(sentence, question) and share_of_money_given(sentence, question, lead_in)
             and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))

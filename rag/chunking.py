@@ -280,12 +280,17 @@ def _labels_value(text: str, blocks: list[Block], i: int) -> bool:
 
 def _with_heading(text: str, blocks: list[Block], i: int, section: Section | None, council: str | None) -> int:
     """Where a score passage starts: at the heading just before it when that heading names what is
-    scored (the statement, "Local authority rating and score", "Overall rating") or whose it is (the
-    report's council, "London Borough of Barnet" above "Good"), so the passage reads on its own."""
-    if i > 0 and section is not None and blocks[i - 1].start >= section.start:
-        before = blocks[i - 1]
+    scored (the statement, "Local authority rating and score", "Overall rating"; a page title naming the
+    statement, with its theme's heading between) or whose it is (the report's council, "London Borough of Barnet"
+    above "Good"), so the passage reads on its own."""
+    k = i - 1
+    while k > 0 and blocks[k].kind == "theme" and section is not None and blocks[k - 1].start >= section.start:
+        k -= 1  # "Wigan Council: Partnerships and communities" above "Theme 2: Providing support" and the score
+    if k >= 0 and section is not None and blocks[k].start >= section.start:
+        before = blocks[k]
         heading = text[before.start : before.end]
         if before.kind == "statement" or before.kind == "known" and str(before.value).startswith("summary_") or \
+                before.kind == "title" and section.statement and section.statement.casefold() in heading.casefold() or \
                 before.kind == "heading" and (_RATING_HEADING.search(heading)
                                               or council and council.casefold() in heading.casefold()):
             return before.start

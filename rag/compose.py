@@ -22,6 +22,7 @@ from .answer_types import (
     CHECKED_TYPES,
     DETAILED_TYPES,
     describes_a_deed,
+    for_whole_area,
     has_reason,
     holds,
     per_head_as_asked,
@@ -387,7 +388,9 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         asked = periods(query.text)
         in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
-        first = max(in_period or typed, key=lambda c: c.relevance)  # it opens with one holding what is asked, dated as asked
+        whole = [c for c in in_period or typed if for_whole_area(c.sentence.text, query.text, query.councils)]
+        first = max(whole or in_period or typed, key=lambda c: c.relevance)  # it opens with one holding what is
+        # asked, dated as asked, for the whole area unless a part is asked
         others = [c for c in candidates if not repeats(c.sentence.text, first.sentence.text)]
         rest = mmr(others, settings.max_answer_sentences - 1, settings.mmr_lambda,
                    max(floor, first.relevance - settings.answer_margin))

@@ -20,7 +20,7 @@ from .config import DATA_DIR
 from .framework import Statement, statement_of_heading, theme_of_heading, theme_subject
 
 #: Council names that are also ordinary words: matched in questions only when capitalised.
-_COMMON_WORDS = {"reading", "bury", "bath", "hull", "poole", "kent", "sutton", "halton", "derby", "wigan"}
+_COMMON_WORDS = {"reading", "bury", "bath", "derby"}
 #: Words around a council's name in its formal title, removed to get the name itself.
 _PREFIXES = ("london borough of", "royal borough of", "metropolitan borough of", "borough of", "city and county of",
              "city of", "county of", "council of the", "council of", "the")
@@ -118,7 +118,8 @@ def display_name(name: str) -> str:
 #: "Assessing needs | Kent County Council", "Norfolk County Council: Safeguarding").
 _TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
 #: Title parts that name the site or the kind of page, not the council or the statement.
-_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:(?:care quality commission|cqc) )?(?:local authority )?assessments?(?: report)?|"
+_PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:(?:care quality commission|cqc) )?(?:local authority |adult social care )?"
+                        r"assessments?(?: of (?:adult social care|care act duties))?(?: report)?|"
                         r"overview|(?:overall )?summary|"
                         r"report|adult social care|gov\.uk|home)")
 #: "Local authority assessment" before or after a title part's own words ("Stockport Metropolitan Borough

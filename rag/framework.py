@@ -137,6 +137,20 @@ def theme_of_heading(line: str) -> str | None:
     return None
 
 
+#: The last separator of a heading that names a theme, then one of its statements ("Theme 1: Working with people -
+#: Equity in experience and outcomes", "Leadership: Safeguarding").
+_LAST_SEPARATOR = re.compile(r"^(?P<theme>.+)(?:\s[-–—|]\s|:\s)\s*(?P<statement>[^:|–—]+?)\s*$")
+
+
+def statement_under_theme(line: str) -> Statement | None:
+    """The statement a heading names after its theme ("Theme 1: Working with people - Assessing needs"), or None:
+    a report that heads each statement's page so is read statement by statement, not as one theme."""
+    m = _LAST_SEPARATOR.match(line) if len(line) <= 140 else None
+    if not m or not theme_of_heading(m.group("theme").strip()):
+        return None
+    return statement_of_heading(m.group("statement"))
+
+
 @functools.lru_cache(maxsize=1)
 def _question_patterns() -> tuple[tuple[re.Pattern, Statement], ...]:
     return tuple((re.compile(rf"\b(?:{'|'.join(s.question_forms)})\b"), s) for s in STATEMENTS)

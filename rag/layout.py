@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .councils import TITLE_MAX_CHARS, council_of_title, names_a_council
-from .framework import OVERALL_RATINGS, RATING_DESCRIPTIONS, fold, statement_of_heading, theme_of_heading
+from .framework import (
+    OVERALL_RATINGS,
+    RATING_DESCRIPTIONS,
+    fold,
+    statement_of_heading,
+    statement_under_theme,
+    theme_of_heading,
+)
 
 #: Longest line taken as a wrapped piece of a paragraph rather than a paragraph of its own.
 WRAPPED_LINE_MAX = 150
@@ -204,6 +211,9 @@ def classify(line: str) -> tuple[str, object]:
         inner = classify(" | ".join(cells[1:]))
         if inner[0] == "statement_score":
             return inner
+    statement = statement_under_theme(line)  # "Theme 3: How the local authority ensures safety … - Safeguarding"
+    if statement:
+        return "statement", statement
     if len(line) <= HEADING_MAX_CHARS:
         statement = statement_of_heading(line)
         if statement:

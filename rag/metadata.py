@@ -20,6 +20,7 @@ from .councils import (
     display_name,
     names_a_council,
     parts_of_title,
+    title_words_only,
 )
 from .framework import Statement, fold, statement_named, statement_of_heading
 from .layout import Block
@@ -136,7 +137,21 @@ def untitled_council(blocks: list[Block], text: str) -> str | None:
         return themes.pop()
     return next((name for b in blocks[:NAME_LINE_REACH] if b.kind in ("heading", "text")
                  for name in [council_of_name_line(text[b.start : b.end])] if name), None) \
-        or council_of_breadcrumbs(blocks, text)
+        or council_of_breadcrumbs(blocks, text) or council_of_about(blocks, text)
+
+
+#: An overview's heading of the area it describes ("About Redcar and Cleveland").
+_ABOUT = re.compile(r"^\s*about\s+(?:the\s+)?(?P<name>.{2,60}?)\s*$", re.IGNORECASE)
+
+
+def council_of_about(blocks: list[Block], text: str) -> str | None:
+    """The council an overview's "About <council>" heading names, when it is a listed council's name ("About
+    Redcar and Cleveland"); the one heading a page without a title or breadcrumbs may still give."""
+    for b in blocks:
+        m = _ABOUT.match(text[b.start : b.end]) if b.kind in ("known", "heading") else None
+        if m and names_a_council(m.group("name")) and not title_words_only(m.group("name")):
+            return display_name(m.group("name"))
+    return None
 
 
 def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
@@ -195,7 +210,7 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
 
     for i, b in enumerate(blocks):
         headed = b.value if b.kind == "statement" else _statement_of_title(b, text) if b.kind == "title" else None
-        repeated = cur is not None and cur.kind == "statement" and cur.statement == headed and cur.rating is None
+        repeated = cur is not None and cur.kind == "statement" and cur.statement == headed  # a page repeating its heading
         if headed and not repeated and (_starts_statement(blocks, i) and not (cur and cur.in_score_list)
                                          or _opens_findings(blocks, i)):
             open_section("statement", b.start, headed)  # "Safeguarding", or "Safeguarding - Anytown Council" heading it

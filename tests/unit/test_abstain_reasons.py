@@ -17,6 +17,9 @@ def test_topic_phrase_is_not_the_council_nor_ends_in_a_small_word():
     assert topic_phrase("How many Tower Hamlets staff waited for?", ["Staff in Tower Hamlets waited for news."],
                         ("Tower Hamlets",)) == ""
     assert topic_phrase("Who runs Tower Hamlets?", sentences, ("Tower Hamlets",)) == ""
+    reablement = ["82% of people who finished reablement needed no ongoing care, or less care."]  # no "needed no"
+    assert topic_phrase("what % of people aged 18-64 needed no further care?", reablement, ()) == ""
+    assert topic_phrase("what % needed no care, or less care, after it?", reablement, ()) == "less care"
 
 
 def test_a_score_from_an_earlier_assessment_is_not_in_the_reports():

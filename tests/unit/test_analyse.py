@@ -98,6 +98,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What proportion of homes in the east of Fenwick were visited?", "number"),  # a share of places, not names
     ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),
     ("Which borough runs the Shared Lives scheme Fenwick buys places from?", "organisation"),
+    ("Which colleges run the Fenwick Care Academy with the council?", "organisation"),
     ("Which councils scored more than 60% overall?", "overall"),  # a percentage is an overall score
     ("What is the digital planning tool that Fenwick tried out with two providers called?", "name"),
     ("What is the training scheme that Fenwick runs with the local college called upon to do?", "description"),
@@ -245,6 +246,8 @@ def test_the_longest_anyone_waited_asks_how_long():
     ("Which of the services had the longest wait in Kelby?", False),
     ("Which of these councils had the largest budget?", True),
     ("Which of them had the largest budget in Kelby?", False),  # no councils named
+    ("Which of the four areas has the highest share of residents aged 65 and over?", True),  # the councils' areas
+    ("Which areas of practice did Kelby need to improve?", False),
 ])
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative

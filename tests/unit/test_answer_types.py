@@ -1450,6 +1450,8 @@ def test_an_explanation_gives_a_reason():
 
     assert has_reason("Leaders explained that the team took on people with more complex needs.")
     assert not has_reason("Leaders explained the new charging policy in letters.")  # what they explained, no cause
+    assert has_reason("Leaders said the change followed a move to contracts by zone.")  # what brought the change
+    assert not has_reason("A review followed in March.")
 
 
 @pytest.mark.parametrize("sentence,question,expected", [
@@ -2050,3 +2052,58 @@ def test_cases_are_counted_by_the_enquiries_or_referrals_they_are():
     question = "In how many Fenwick safeguarding cases did staff write down what the person wanted?"
     assert counts_the_thing("An audit found that people's wishes were recorded in only 58% of enquiries.", question)
     assert not counts_the_thing("An audit found that 58% of staff had been trained.", question)
+
+
+@pytest.mark.parametrize("question", [
+    "Which of the councils has the largest proportion of residents aged 65 and over?",
+    "Which council has the highest percentage of people aged 65 or over?",
+])
+def test_a_superlative_measures_nothing(question):
+    from rag.answer_types import measures_the_thing
+
+    assert measures_the_thing("About 22.4% of residents are aged 65 or over.", question)
+
+
+@pytest.mark.parametrize("sentence,lead_in,expected", [
+    ("This was 44.2% of the local authority's total budget.", "", True),
+    ("The council upheld 41% of them.", "The council received 118 complaints about adult social care.", False),
+    ("Of that, 38% was spent on home care.", "", True),
+])
+def test_a_share_of_money_is_given_of_money(sentence, lead_in, expected):
+    from rag.answer_types import share_of_money_given
+
+    assert share_of_money_given(sentence, "Which council spends the biggest share of its budget on adult social care?",
+                                lead_in) is expected
+    assert share_of_money_given(sentence, "What share of complaints were upheld?", lead_in)  # no sum asked
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Data showed 64% of people receiving long-term support had been reviewed in the last 12 months.",
+     "What percentage of younger disabled adults in Fenwick had their care reviewed?", False),  # everyone's share
+    ("Data showed 71% of working-age adults receiving support had been reviewed in the last 12 months.",
+     "What percentage of younger disabled adults in Fenwick had their care reviewed?", True),
+    ("82% of people who completed reablement needed no ongoing care.",
+     "what % of working age adults (18-64) needed no further care after reablement?", False),
+    ("82% of people who completed reablement needed no ongoing care.",
+     "what % of people needed no further care after reablement?", True),  # no age group asked
+    ("84% were still at home 91 days after leaving hospital into reablement.",
+     "What proportion of older people were still at home three months after hospital?", True),  # a measure of over-65s
+    ("Only 7.9% of residents are aged 65 or over.", "What percentage of Fenwick's population is aged under 18?", False),
+])
+def test_a_share_of_everyone_is_not_one_age_groups(sentence, question, expected):
+    from rag.answer_types import age_group_as_asked
+
+    assert age_group_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The median wait in the Fenwick Dales area was 92 days.", "What was the median wait in Fenwick?", False),
+    ("The median wait was 48 days in the south of the county.", "What was the median wait in Fenwick?", False),
+    ("The median wait was 64 days.", "What was the median wait in Fenwick?", True),
+    ("The median wait in the Fenwick Dales area was 92 days.", "How long did people wait in rural areas?", True),
+    ("The median wait in the Fenwick Dales area was 92 days.", "What was the median wait in Fenwick Dales?", True),
+])
+def test_a_figure_asked_of_the_whole_council_is_not_a_parts(sentence, question, expected):
+    from rag.answer_types import for_whole_area
+
+    assert for_whole_area(sentence, question, ("Fenwick",)) is expected

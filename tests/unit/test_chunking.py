@@ -161,3 +161,28 @@ def test_a_label_read_as_text_still_labels_the_figure_below_it():
     assert "Of which aged 65 and over\n\n5,910" in texts
     assert "Total spend on adult social care in 2022/23" not in texts  # the label is not a passage of its own
     assert "Staff told us waits were long." in texts  # a sentence labels nothing
+
+
+def test_statement_pages_headed_under_their_theme_are_read_one_by_one():
+    page = ("Fenwick Council: local authority assessment\n\nTheme 1: Working with people - Assessing needs\n\n"
+            "Score: 3\n\nPeople were assessed within four weeks.\n\nTheme 3: How the local authority ensures safety "
+            "within the system - Safe pathways, systems and transitions\n\nScore: 2\n\nDischarges were often delayed.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    findings = {c.text: (c.statement, c.rating) for c in chunks if c.kind == "finding"}
+    assert findings["People were assessed within four weeks."] == ("Assessing needs", 3)
+    assert findings["Discharges were often delayed."] == ("Safe pathways, systems and transitions", 2)
+    ratings = [c.text for c in chunks if c.kind == "rating"]
+    assert ratings[0] == "Theme 1: Working with people - Assessing needs\n\nScore: 3"  # the score reads with its heading
+
+
+def test_a_score_passage_starts_at_the_page_title_naming_its_statement():
+    page = ("Fenwick Council: Partnerships and communities\n\nTheme 2: Providing support\n\nScore: 4\n\n"
+            "Partners worked closely with the council.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    rating = next(c for c in chunks if c.kind == "rating")
+    assert rating.text.startswith("Fenwick Council: Partnerships and communities\n\nTheme 2")
+    assert [s.text for s in rating.sentences] == ["Score: 4"]
+    _, chunks = chunks_of(page.replace("Partnerships and communities", "Overview"))  # a title naming no statement
+    assert next(c for c in chunks if c.kind == "rating").text.startswith("Score: 4")

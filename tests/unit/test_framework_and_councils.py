@@ -3,7 +3,7 @@
 import pytest
 
 from rag.councils import CouncilMatcher, council_of_title, display_name, parts_of_title
-from rag.framework import statement_of_heading, statements_in, theme_of_heading
+from rag.framework import statement_of_heading, statement_under_theme, statements_in, theme_of_heading
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -84,6 +84,8 @@ def test_display_names_unify_variants():
     ("How many people live in reading materials?", (), ()),
     ("How long were waits at Kingston Council?", ("Kingston upon Thames",), ()),  # the short name people use
     ("What did Hull say about waits?", (), ("Kingston upon Hull",)),
+    ("in wigan, what score for partnerships and communities", (), ("Wigan",)),  # a name typed in lower case
+    ("Is help with a bath offered at home?", (), ()),  # a common word in lower case names no council
 ])
 def test_council_matcher(question, known, unknown):
     m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire", "Kingston upon Thames"]).find(question)
@@ -115,6 +117,9 @@ def test_statement_headings_with_labels(heading, name):
     ("London Borough of Hackney - CQC assessment", "Hackney"),  # the site's name before the page's kind
     ("Fenwick County Council - Care Quality Commission assessment", "Fenwick"),
     ("Safeguarding - CQC assessment", None),
+    ("Fenwick Borough Council: assessment of adult social care", "Fenwick"),  # the page's kind in other words
+    ("Wakefield Council - adult social care assessment", "Wakefield"),
+    ("Wakefield Council: assessment of carers' needs", None),  # an assessment of something, not the page's kind
     ("Wigan MBC: local authority assessment", "Wigan"),  # a formal title's initials
     ("Local authority assessment: Stockport Metropolitan", "Stockport"),  # a title broken before its last words
     ("Local authority assessment: Fenwick Metropolitan", "Fenwick Metropolitan"),  # unknown: nothing to cut to
@@ -174,3 +179,15 @@ def test_a_leading_compass_word_may_be_shortened():
     assert matcher.find("What is N Somerset's plan called?").known == ("North Somerset",)
     assert matcher.find("How long are waits in Somerset?").known == ("Somerset",)
     assert matcher.find("What about NE Lincs?").unknown == ("North East Lincolnshire",)
+
+
+@pytest.mark.parametrize("heading,name", [
+    ("Theme 1: Working with people - Equity in experience and outcomes", "Equity in experience and outcomes"),
+    ("Leadership: Safeguarding", "Safeguarding"),
+    ("Theme 3: How the local authority ensures safety within the system – Safeguarding", "Safeguarding"),
+    ("Theme 2: Providing support", None),  # a theme alone
+    ("Norfolk County Council: Safeguarding", None),  # a council's, not a theme's
+])
+def test_a_statement_named_after_its_theme(heading, name):
+    found = statement_under_theme(heading)
+    assert (found.name if found else None) == name

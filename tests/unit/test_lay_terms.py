@@ -37,6 +37,10 @@ from rag.records import Query
     ("What share were behind on their yearly check of their care plan?", "annual review"),
     ("How many missed the annual check-up of their care?", "annual review"),
     ("How did take-up of direct payments compare?", "used"),
+    ("What share of people who had help at home to get their confidence back needed no care?", "reablement"),
+    ("What share of people who had help to regain their skills needed less care?", "reablement"),
+    ("Is there a queue for assessments in Fenwick?", "waiting list"),
+    ("How long did people wait for someone to look at their care needs?", "assessment"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -48,6 +52,7 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert with_report_words("What score did Harrow get?") == "What score did Harrow get?"
     assert report_words("Did the council object to the jobseeker scheme?") == []  # whole words only
     assert "overspend" not in report_words("Did Fenwick end the year spending less than it had budgeted?")
+    assert "reablement" not in report_words("How did Fenwick help its staff build their skills?")
 
 
 def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():

@@ -177,3 +177,19 @@ def test_a_page_without_a_title_takes_the_council_its_breadcrumbs_name(trail, co
     found = meta(text)
     assert found.council == council
     assert [(s.statement, s.rating) for s in found.sections if s.kind == "statement"] == [("Safeguarding", 3)]
+
+
+def test_a_page_without_a_title_takes_the_council_from_its_about_heading():
+    text = ("A heading we cannot place\n\nPublished 3 March 2025\n\nOverall rating\n\nGood\n\n"
+            "About Redcar and Cleveland\n\nThe borough has about 137,000 people.\n")
+    assert meta(text).council == "Redcar and Cleveland"
+    assert meta(text.replace("About Redcar and Cleveland", "About the area")).council is None  # names no council
+    assert meta(text.replace("About Redcar and Cleveland", "About Fenwick")).council is None  # not a listed council
+
+
+def test_a_statement_heading_repeated_after_its_score_keeps_the_score():
+    text = ("Care provision, integration and continuity\n\nFenwick Council: local authority assessment\n\nScore\n\n"
+            "2 - Evidence shows some shortfalls\n\nWhat people expect\n\nI have care when I need it.\n\n"
+            "Care provision, integration and continuity\n\nHome care was hard to find in rural areas.\n")
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Care provision, integration and continuity", 2)]

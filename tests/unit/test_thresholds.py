@@ -43,6 +43,8 @@ def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
     ("Which council received the most complaints?", "max", "count"),
     ("Which council had the longest list of people waiting for an assessment?", "max", "count"),
     ("Which council had the longest wait for an assessment?", "max", "days"),
+    ("Which council spends the biggest share of its budget on adult social care?", "max", "percent"),  # not a sum
+    ("Which council spends the most on adult social care?", "max", "money"),
 ])
 def test_top_of_reads_the_side_and_the_unit(question, op, unit):
     top = top_of(question)
