@@ -331,14 +331,21 @@ _ONE_OTHER_BODY = re.compile(r"\bwhich (?:neighbouring|other|nearby|partner|surr
                              r"(?:borough|council|authority|county)\b(?!['’]?s)", re.IGNORECASE)
 
 
+#: A council asked for by the kind of area it serves ("Which borough spends the most per adult?"), when the question
+#: names none: not a part of an area ("which area of practice").
+_WHICH_AREA = re.compile(r"^\s*(?:and\s+)?which (?:borough|county|city|area)\b(?!\s+(?:of|in|within)\b)", re.IGNORECASE)
+
+
 def is_comparative(question: str, councils_named: int) -> bool:
     """Comparisons ask about several councils ("which councils …", "compare …") or name two or more; places of
-    the one council named ("in which boroughs …") are not councils."""
+    the one council named ("in which boroughs …") are not councils; with none named, "which borough …" asks
+    which of the councils."""
     if councils_named == 1 and _IN_WHICH_PLACE.search(question):
         return False  # "In which boroughs were Barking and Dagenham's residents placed?" asks for one council's places
     if councils_named == 1 and _ONE_OTHER_BODY.search(question):
         return False  # "Which neighbouring borough did Havering work with?" asks for one partner's name
-    return bool(_COMPARATIVE.search(question)) or councils_named >= 2
+    return bool(_COMPARATIVE.search(question)) or councils_named >= 2 or (
+        councils_named == 0 and bool(_WHICH_AREA.search(question)))
 
 
 def extreme_of(question: str) -> str | None:

@@ -1945,16 +1945,21 @@ _PEOPLE_COUNTED = {"people", "adult", "resident", "person", "carer"}
 
 #: A measure taken only of people aged 65 and over: the share still at home 91 days after leaving hospital.
 _OLDER_BY_MEASURE = re.compile(r"\b91 days after\b", re.IGNORECASE)
+#: A sentence whose people are those the one before it named ("Of these, 82% …", "They …").
+_OF_THOSE_BEFORE = re.compile(r"^(?:Of (?:these|them|those|this group|whom)|These|They|Those)\b", re.IGNORECASE)
 
 
-def age_group_as_asked(sentence: str, question: str) -> bool:
+def age_group_as_asked(sentence: str, question: str, lead_in: str = "") -> bool:
     """Whether a figure asked for one age group (older people, working-age adults) is not given only for
     another: "90% of older people were still at home" does not say how working-age adults fared; and a count of
     that group's people is not one of all people: "supported 1,260 people" does not say how many were older, nor
     "1,905 unpaid carers" how many carers were aged 65 or over; nor a share of all people one of the group's
     ("64% of people receiving long-term support were reviewed" for younger adults), but for a measure taken only
-    of that group (:data:`_OLDER_BY_MEASURE`)."""
+    of that group (:data:`_OLDER_BY_MEASURE`), or of the group the sentence before names (``lead_in``: "310 older
+    people received reablement." "Of these, 82% …")."""
     asked, given = _groups_named(_AGE_GROUPS, question), _groups_named(_AGE_GROUPS, sentence)
+    if lead_in and _OF_THOSE_BEFORE.match(sentence):
+        given |= _groups_named(_AGE_GROUPS, lead_in)
     if _OLDER_BY_MEASURE.search(sentence):
         given |= {"older"}
     if asked and not given and asks_how_many(question) and counted_nouns(question) & _PEOPLE_COUNTED:
@@ -2136,7 +2141,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
-            and age_group_as_asked(sentence, question) and ages_as_asked(sentence, question)
+            and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
             and budget_as_asked(sentence, question) and share_of_money_given(sentence, question, lead_in)
             and said_as_asked(sentence, question)

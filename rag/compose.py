@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import TIME_UNITS, abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
+from .abstain import (
+    TIME_UNITS,
+    abstain_reason,
+    abstention,
+    giving,
+    holds_topic,
+    near_topic,
+    of_another_thing,
+    wordings,
+)
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
 from .answer_types import (
     BONUS_CHECKS,
@@ -492,6 +501,22 @@ def topping(picks: dict[str, Candidate], bound: Bound, question: str) -> dict[st
     return {label: c for label, c in picks.items() if values[label] == best}
 
 
+#: A sentence whose subject is the figure or thing the one before it gave ("This was 44.2% of …", "It amounted to …").
+_STANDS_FOR_BEFORE = re.compile(r"(?:This|That|It|These|Those) (?:was|were|is|are|represented|amounted|equalled|"
+                                r"equated)\b")
+
+
+def with_antecedent(candidate: Candidate) -> list[tuple[Passage, Sentence]]:
+    """A comparison's line: its sentence, after the one before it in its passage when it opens by pointing back
+    to it ("This was 44.2% of the local authority's total budget." after "The local authority spent £139.7
+    million …"), so that the line says what its figure is of."""
+    sentences = candidate.passage.chunk.sentences
+    at = next((i for i, s in enumerate(sentences) if s.start == candidate.sentence.start), 0)
+    if at and _STANDS_FOR_BEFORE.match(candidate.sentence.text):
+        return [(candidate.passage, sentences[at - 1]), (candidate.passage, candidate.sentence)]
+    return [(candidate.passage, candidate.sentence)]
+
+
 def with_next(chosen: list[Candidate], group: list[Candidate]) -> list[Candidate]:
     """The chosen sentences and those of ``group`` that come next after one of them: a figure often follows
     the sentence that names its topic ("The backlog was very large." "At the time, 6,540 applications …")."""
@@ -551,5 +576,5 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if len(picks) >= 2:
             lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]
     lines.sort(key=lambda x: -x[0])
-    text, citations = cite([(label, [(c.passage, c.sentence)]) for _, label, c in lines])
+    text, citations = cite([(label, with_antecedent(c)) for _, label, c in lines])
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))

@@ -248,6 +248,8 @@ def test_the_longest_anyone_waited_asks_how_long():
     ("Which of them had the largest budget in Kelby?", False),  # no councils named
     ("Which of the four areas has the highest share of residents aged 65 and over?", True),  # the councils' areas
     ("Which areas of practice did Kelby need to improve?", False),
+    ("Which borough spends the most per adult on care?", True),  # no council named: which of them
+    ("Which area of practice needed the most work?", False),
 ])
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative

@@ -2107,3 +2107,13 @@ def test_a_figure_asked_of_the_whole_council_is_not_a_parts(sentence, question, 
     from rag.answer_types import for_whole_area
 
     assert for_whole_area(sentence, question, ("Fenwick",)) is expected
+
+
+def test_a_share_of_those_the_sentence_before_named_is_theirs():
+    from rag.answer_types import age_group_as_asked
+
+    before = "In 2023/24, 310 older people received reablement."
+    asked = "What percentage of older people needed no further support after reablement?"
+    assert age_group_as_asked("Of these, 82% needed no further support.", asked, before)
+    assert not age_group_as_asked("Of these, 82% needed no further support.", asked, "310 people received reablement.")
+    assert not age_group_as_asked("Overall, 82% needed no further support.", asked, before)  # not said of them

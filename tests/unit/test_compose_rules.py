@@ -13,6 +13,7 @@ from rag.compose import (
     mmr,
     names_a_topic,
     repeats,
+    with_antecedent,
     with_continuations,
     with_response,
     with_stated_cause,
@@ -578,3 +579,13 @@ def test_a_top_figure_per_adult_is_not_compared_with_a_total():
 def test_a_lone_answer_saying_only_what_cannot_be_done_is_followed_by_how_it_is_done(sentence, question, expected):
     from rag.compose import tells_only_what_cannot
     assert tells_only_what_cannot(sentence, question) is expected
+
+
+def test_a_comparison_line_pointing_back_keeps_the_sentence_before_it():
+    p = passage("The council spent £139.7 million on adult social care.|This was 44.2% of its total budget.|"
+                "Spend per adult was £526.")
+    spent, share, per_adult = candidates(p, [0.8, 0.9, 0.7], [[1, 0]] * 3)
+    assert [s.text for _, s in with_antecedent(share)] == ["The council spent £139.7 million on adult social care.",
+                                                          "This was 44.2% of its total budget."]
+    assert [s.text for _, s in with_antecedent(per_adult)] == ["Spend per adult was £526."]  # it points nowhere
+    assert [s.text for _, s in with_antecedent(spent)] == ["The council spent £139.7 million on adult social care."]

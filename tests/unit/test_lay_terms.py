@@ -39,7 +39,7 @@ from rag.records import Query
     ("How did take-up of direct payments compare?", "used"),
     ("What share of people who had help at home to get their confidence back needed no care?", "reablement"),
     ("What share of people who had help to regain their skills needed less care?", "reablement"),
-    ("Is there a queue for assessments in Fenwick?", "waiting list"),
+    ("Is there a queue for assessments in Fenwick?", "waiting list"),  # the report's "no waiting list"
     ("How long did people wait for someone to look at their care needs?", "assessment"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
