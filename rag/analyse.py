@@ -159,7 +159,9 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
 _IN_WHICH = r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?"
 _PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
                     rf"{_IN_WHICH}(parts? of (?:the )?(?:borough|county|city|area|district|"
-                    r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b",
+                    r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b|"
+                    r"\bwhich (?:[\w'’-]+\s+){0,2}?(?:buildings?|offices?|premises|bases?|sites?)\b[^?]{0,60}?\b(?:out of|"
+                    r"based|located|housed|run from|works? from|operates? from)\b",  # "Which office does the team work out of?"
                     re.IGNORECASE)
 #: Asks in which of some named places something is ("In which wards did Fenwick pilot it?", "On which street is the
 #: scheme?"): their names; "in 2 wards in the west of the city" does not say which (while "in the north of the
