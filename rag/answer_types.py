@@ -1988,7 +1988,7 @@ _SUMS = {"budget", "spend", "spending", "expenditure", "funding", "money", "inco
 
 
 #: Words that say a figure is of money ("of the council's total budget", "of its spend").
-_OF_MONEY = re.compile(r"£|\b(?:budgets?|spend|spent|spending|expenditure|funding|money|income)\b", re.IGNORECASE)
+_OF_MONEY = re.compile(rf"£|\b(?:{'|'.join(sorted(_SUMS))}|budgets|spent)\b", re.IGNORECASE)
 
 
 def share_of_money_given(sentence: str, question: str, lead_in: str = "") -> bool:

@@ -15,16 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import (
-    TIME_UNITS,
-    abstain_reason,
-    abstention,
-    giving,
-    holds_topic,
-    near_topic,
-    of_another_thing,
-    wordings,
-)
+from .abstain import TIME_UNITS, abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
 from .answer_types import (
     BONUS_CHECKS,

@@ -154,9 +154,9 @@ _TOPS = re.compile(rf"(?<!one of )\bthe\s+({'|'.join((*_HIGHEST, *_LOWEST))})\b(
 #: What a question's figure is, by its words: a sum, a share, a length of time (else a count).
 _MONEY_WORDS = re.compile(r"£|\b(budget|spend|spends|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
                           r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"%|\b(rate|percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
-#: A share asked by its name ("the biggest share of its budget"): a percentage, even of a sum of money.
-_SHARE_OF = re.compile(r"%|\b(percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"%|\b(percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
+#: A rate, which is a share unless the question is about money ("the highest hourly rate") or time.
+_RATE = re.compile(r"\brate\b", re.IGNORECASE)
 #: What follows "longest" or "shortest" when they size a list, not a length of time: "the longest list" is a count.
 NOT_A_LIST = r"(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b)"
 _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|days|weeks)\b|\b(longest|shortest|"
@@ -180,8 +180,9 @@ def top_of(question: str, between_two: bool = False) -> Bound | None:
     if not m:
         return None
     side = "max" if m.group(1).casefold() in (*_HIGHEST, *_HIGHER) else "min"
-    unit = ("percent" if _SHARE_OF.search(question) else "money" if _MONEY_WORDS.search(question)
-            else "days" if _TIME_WORDS.search(question) else "percent" if _SHARE_WORDS.search(question) else "count")
+    # a share named is a percentage even of money ("the biggest share of its budget"); a rate only when not of money
+    unit = ("percent" if _SHARE_WORDS.search(question) else "money" if _MONEY_WORDS.search(question)
+            else "days" if _TIME_WORDS.search(question) else "percent" if _RATE.search(question) else "count")
     return Bound(side, 0.0, unit, m.group(0))
 
 
