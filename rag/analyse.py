@@ -31,7 +31,8 @@ _COMPARATIVE = re.compile(
     r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
     r"differ(ence|ent)? between|both|"
     r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports|areas|boroughs|counties|places)|how many (councils|authorities|reports)|"
-    r"which (council|authority|local authority)\b)\b",
+    r"which (council|authority|local authority)\b|"
+    r"(among|amongst|out of) (the|these|those|all)( [\w-]+)? (councils|authorities|boroughs|areas|counties|places))\b",
     re.IGNORECASE,
 )
 _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage)\b|"
@@ -157,7 +158,9 @@ _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|
                            re.IGNORECASE)
 #: "In which …" with up to two words before the kind of place ("in which Bury towns").
 _IN_WHICH = r"\b(in|on|at|from) which (?:[\w'’-]+\s+){0,2}?"
-_PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when)\b)|\bwhat (location|address|venue)\b|"
+#: Asks where: not "Where is uptake lowest among the four councils?", which asks which council.
+_PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when)\b)(?![^?]*\b(?:among|amongst|out of) (?:the|these|"
+                    r"those|all)(?: [\w-]+)? (?:councils|authorities|boroughs|areas|counties|places)\b)|\bwhat (location|address|venue)\b|"
                     rf"{_IN_WHICH}(parts? of (?:the )?(?:borough|county|city|area|district|"
                     r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b|"
                     r"\bwhich (?:[\w'’-]+\s+){0,2}?(?:buildings?|offices?|premises|bases?|sites?)\b[^?]{0,60}?\b(?:out of|"
@@ -219,8 +222,10 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
                      r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
                      re.IGNORECASE)
 #: Asks first what a thing is, then more about it ("What is the Digital Front Door and how much had it been
-#: used?"): the description answers it, and its next sentence the rest.
-_WHAT_IS_AND = re.compile(r"^\s*what (?:is|are|was|were) [^?]{2,80}? and (?:how|what|when|who|where|which)\b", re.IGNORECASE)
+#: used?"): the description answers it, and its next sentence the rest. A name asked first ("What was the name of
+#: the home that closed, and where was it?") is a name.
+_WHAT_IS_AND = re.compile(r"^\s*what (?:is|are|was|were) (?!the names? of\b)[^?]{2,80}? and (?:how|what|when|who|where|which)\b",
+                          re.IGNORECASE)
 _YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
 #: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
 _SWAP = re.compile(r"^\s*(and|what about|how about|and what about|and how about|same for|what of)\b(?: (for|in|at))?\s*",

@@ -1938,6 +1938,27 @@ def population_size_given(sentence: str, question: str) -> bool:
     return not _ASKS_POPULATION.search(question) or asks_share(question) or bool(_GIVES_POPULATION.search(sentence))
 
 
+#: A question asking what share of an area's people are of an age group ("the highest proportion of residents aged 65
+#: or over", "what percentage of the population is over 65"), and nothing about what they do.
+_ASKS_AGE_SHARE = re.compile(r"\b(?:percentage|proportion|share|per ?cent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?"
+                             r"(?:residents|population|inhabitants)\s+(?:who\s+(?:are|were)\s+|that\s+(?:is|are|was|were)\s+|"
+                             r"(?:is|are|was|were)\s+)?(?:aged\s+)?(?:\d{2}\s*(?:\+|or over|or older|and over|and older)|over\s+\d{2}|"
+                             r"older|over[- ]\d{2}s)(?:\s+(?:in|across|among|amongst|of all|out of)\b[^?]*)?\s*\??\s*$",
+                             re.IGNORECASE)
+
+
+#: A share that says how many are of an age group: "22.7% of people are aged 65 or over", or a list's line "People
+#: aged 65 and over: 17.6%".
+_OF_AN_AGE = re.compile(r"\b(?:is|are|was|were) (?:aged|over)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\s*[:\n]\s*\d",
+                        re.IGNORECASE)
+
+
+def age_share_of_population(sentence: str, question: str) -> bool:
+    """Whether a share asked of how many of an area's people are of an age group is given of its people: "93% of
+    people aged 65 and over were discharged home" is a share of that group, not of the population."""
+    return not _ASKS_AGE_SHARE.search(question) or bool(_GIVES_POPULATION.search(sentence) or _OF_AN_AGE.search(sentence))
+
+
 #: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*", "unpaid
 #: *carers* aged 65 or over").
 _PEOPLE_COUNTED = {"people", "adult", "resident", "person", "carer"}
@@ -2143,7 +2164,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
-            and budget_as_asked(sentence, question) and share_of_money_given(sentence, question, lead_in)
+            and age_share_of_population(sentence, question) and budget_as_asked(sentence, question) and share_of_money_given(sentence, question, lead_in)
             and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
@@ -2248,12 +2269,14 @@ _SCALES = {"hundred", "thousand", "million", "billion"}
 
 
 def _figures_in(text: str) -> set[str]:
-    """The figures a text states in digits, commas dropped ("£3.2 million" → "3.2"), without years and financial
-    years ("2024/25")."""
+    """The figures a text states in digits, commas dropped ("£3.2 million" → "3.2") and a percentage marked as one
+    ("91%" is not the 91 of "91 days"), without years and financial years ("2024/25")."""
     out = set()
     for m in _FIGURES.finditer(text):
         written = m.group(0).rstrip(".,")
         figure = written.replace(",", "")
+        if _PERCENT_SIGN.match(text, m.start() + len(written)):
+            figure += "%"
         if not re.fullmatch(r"(?:19|20)\d{2}", written) and text[m.start() - 1 : m.start()] != "/":  # "1,980" is no year
             out.add(figure)
     return out

@@ -242,6 +242,12 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
 #: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is
 #: the line above it.
 _VALUE_ONLY = re.compile(r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?\s*$", re.IGNORECASE)
+#: A table's value with a few words after its figure, and no sentence's end: "21.4% of the population", "184,300 people
+#: (2023 estimate)".
+_VALUE_WITH_UNIT = re.compile(r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?\s+[^.!?;:\n]{1,60}$",
+                              re.IGNORECASE)
+#: The most words such a value has.
+VALUE_MAX_WORDS = 8
 
 
 def _with_label(text: str, blocks: list[Block], i: int) -> int:
@@ -273,7 +279,9 @@ def _labels_value(text: str, blocks: list[Block], i: int) -> bool:
     if i < 0 or i + 1 >= len(blocks) or blocks[i].kind not in ("heading", "text"):
         return False
     label, value = text[blocks[i].start : blocks[i].end], blocks[i + 1]
-    return (value.kind in ("text", "percentage") and _VALUE_ONLY.match(text[value.start : value.end]) is not None
+    shown = text[value.start : value.end]
+    return (value.kind in ("text", "percentage") and (_VALUE_ONLY.match(shown) is not None or _VALUE_WITH_UNIT.match(shown)
+                                                      is not None and len(shown.split()) <= VALUE_MAX_WORDS)
             and len(label.split()) <= LABEL_MAX_WORDS and not label.rstrip().endswith((".", "!", "?", ":"))
             and not _RATING_HEADING.search(label))
 

@@ -412,6 +412,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
             chosen = with_stated_means(chosen, candidates, limit)
         if asks_response(query.text):
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
+        elif query.answer_type == "method":
+            chosen = with_deed(chosen, candidates, limit)
     text, citations = cite(by_council(chosen))
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))
 

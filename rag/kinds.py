@@ -74,9 +74,10 @@ def kinds_beside_time(text: str) -> dict[str, frozenset[str]]:
 #: Kinds a figure is only of when its own sentence names them: a median or an average is one way of
 #: summing up waits, and "520 people had waited more than a year" gives neither; a target is not what
 #: was achieved; "54 care homes" does not say how many were rated inadequate (a provider's CQC rating); a share
-#: of people still at home 91 days after reablement, or any other share, is not the share who needed no more care.
+#: of people still at home 91 days after reablement, or any other share, is not the share who needed no more care; nor
+#: is a count or share of concerns one of those substantiated.
 MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate",
-                 "no ongoing support", "at home after 91 days"}
+                 "no ongoing support", "at home after 91 days", "substantiated"}
 #: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
 #: target to bring the median wait below 28 days", "plans for 300 more apartments"): it does not say what was
 #: done (a target named elsewhere in the sentence, "against a target of 80%", is not it); nor does an

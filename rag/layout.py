@@ -73,7 +73,7 @@ _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-]|\t| )"
-                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]\s*evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
                                    re.IGNORECASE)
 #: A score's label on a line of its own, its number on the next ("Score" / "2", as two table cells give them).
@@ -153,13 +153,28 @@ def is_heading_shape(line: str) -> bool:
 _BREADCRUMBS = re.compile(r"[^>›»/\n.!?]{1,60}(?:\s+[>›»/]\s+[^>›»/\n.!?]{1,80}){2,}")
 
 
+#: How the links of a site's menu row are set apart when its text is copied: runs of spaces, tabs or bars.
+_MENU_GAP = re.compile(r"\s{2,}|\s*\|\s*|\t")
+#: The fewest links a menu row has.
+MENU_MIN_LINKS = 4
+
+
+def is_menu_row(line: str) -> bool:
+    """Whether a line is a site's menu copied as one row ("Find a service   Publications   About us   Search"):
+    several short capitalised links without figures, one of them a page's furniture, so that a table's heading row
+    ("Statement   Score") is not one."""
+    links = [link for link in _MENU_GAP.split(line) if link]
+    return (len(links) >= MENU_MIN_LINKS and all(is_heading_shape(link) and len(link.split()) <= 4 for link in links)
+            and any(fold(link) in PAGE_FURNITURE for link in links))
+
+
 def is_furniture(line: str) -> bool:
     """Whether a trimmed line is a web page's furniture ("Back to top", "Download this report (PDF)", a trail of
-    breadcrumbs)."""
+    breadcrumbs, a menu row)."""
     if len(line) > HEADING_MAX_CHARS * 2:
         return False
     return (len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line) is not None)
-            or _BREADCRUMBS.fullmatch(line) is not None)
+            or _BREADCRUMBS.fullmatch(line) is not None or is_menu_row(line))
 
 
 def classify(line: str) -> tuple[str, object]:

@@ -150,13 +150,16 @@ _HIGHEST = ("highest", "largest", "biggest", "greatest", "longest", "slowest", "
 _LOWEST = ("lowest", "smallest", "shortest", "fewest", "least", "quickest", "fastest")
 _TOPS = re.compile(rf"(?<!one of )\bthe\s+({'|'.join((*_HIGHEST, *_LOWEST))})\b(?!\s+(?:common|commonly|frequent|"
                    r"frequently|often|likely|important|popular|recent|recently|significant|serious|effective|used|cited|"
-                   r"mentioned|reported|raised)\b)", re.IGNORECASE)
+                   r"mentioned|reported|raised)\b)|"
+                   # or after what it sizes: "Where is the uptake of direct payments lowest among the four councils?"
+                   rf"\b(?:is|are|was|were)\b[^?]{{1,80}}?\b({'|'.join((*_HIGHEST, *_LOWEST))})\s*"
+                   r"(?=\?|$|\b(?:among|amongst|across|of all|of the|out of)\b)", re.IGNORECASE)
 #: What a question's figure is, by its words: a sum, a share, a length of time (else a count).
 _MONEY_WORDS = re.compile(r"£|\b(budget|spend|spends|spent|spending|cost|costs|fee|fees|price|pay|paid|fund|funds|funding|grant|"
                           r"overspend|underspend|savings|hourly|weekly rate|money)\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(percentage|proportion|share|per ?cent)\b", re.IGNORECASE)
-#: A rate, which is a share unless the question is about money ("the highest hourly rate") or time.
-_RATE = re.compile(r"\brate\b", re.IGNORECASE)
+#: A rate or an uptake, which is a share unless the question is about money ("the highest hourly rate") or time.
+_RATE = re.compile(r"\b(?:rate|uptake|take-up|take up)\b", re.IGNORECASE)
 #: What follows "longest" or "shortest" when they size a list, not a length of time: "the longest list" is a count.
 NOT_A_LIST = r"(?! (?:waiting )?(?:lists?|queues?|backlogs?)\b)"
 _TIME_WORDS = re.compile(r"\b(wait|waits|waiting time|delay|how long|time to|days|weeks)\b|\b(longest|shortest|"
@@ -179,7 +182,7 @@ def top_of(question: str, between_two: bool = False) -> Bound | None:
     m = _TOPS.search(question) or (_BETWEEN.search(question) if between_two else None)
     if not m:
         return None
-    side = "max" if m.group(1).casefold() in (*_HIGHEST, *_HIGHER) else "min"
+    side = "max" if (m.group(1) or m.group(2)).casefold() in (*_HIGHEST, *_HIGHER) else "min"
     # a share named is a percentage even of money ("the biggest share of its budget"); a rate only when not of money
     unit = ("percent" if _SHARE_WORDS.search(question) else "money" if _MONEY_WORDS.search(question)
             else "days" if _TIME_WORDS.search(question) else "percent" if _RATE.search(question) else "count")

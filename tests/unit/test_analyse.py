@@ -290,6 +290,9 @@ def test_which_of_named_councils_scored_picks_reports_by_score():
     ("What percentage score did Fenwick get overall in its assessment?", "overall"),  # only the overall has one
     ("What score did Fenwick get overall?", "overall"),
     ("What score did Fenwick get for safeguarding?", "rating"),
+    ("What was the name of the care home that closed in Fenwick, and where was it?", "name"),  # a name, first
+    ("Where is the uptake of direct payments lowest among the four councils?", "description"),  # which council
+    ("Where is Fenwick's new care home?", "place"),
 ])
 def test_answer_type_of_two_part_and_overall_questions(question, kind):
     assert answer_type(question) == kind
@@ -301,6 +304,8 @@ def test_answer_type_of_two_part_and_overall_questions(question, kind):
     ("In which boroughs were more than 500 people waiting?", 0, True),  # no council named: a comparison
     ("Which neighbouring borough did Fenwick compare its front door with?", 1, False),  # one partner to name
     ("Which neighbouring borough did Fenwick and Ashby both work with?", 2, True),  # two councils named
+    ("Where is the uptake of direct payments lowest among the four councils?", 0, True),
+    ("Where is the uptake of direct payments lowest in Fenwick?", 1, False),
 ])
 def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
     from rag.analyse import is_comparative

@@ -886,6 +886,11 @@ def test_a_count_of_what_the_reports_call_the_plain_words(sentence, question, ex
     ("The council received 3,412 concerns in 2023/24.", "How many of the 3,412 concerns related to self-neglect?",
      False),
     ("The council received 3,412 concerns in 2023/24.", "How many concerns did the council receive?", True),
+    # a share is not the number of days the question names
+    ("Data showed 91% of people aged 65 and over were still at home 91 days after discharge.",
+     "What percentage of people aged 65+ were still at home 91 days after discharge?", True),
+    ("Of those discharged, 91% were still at home after 91 days.",
+     "What did the 91% still at home after 91 days show?", False),  # both figures are the question's
 ])
 def test_a_figure_the_question_already_gives_is_no_answer(sentence, question, expected):
     from rag.answer_types import states_a_figure_not_asked
@@ -2117,3 +2122,41 @@ def test_a_share_of_those_the_sentence_before_named_is_theirs():
     assert age_group_as_asked("Of these, 82% needed no further support.", asked, before)
     assert not age_group_as_asked("Of these, 82% needed no further support.", asked, "310 people received reablement.")
     assert not age_group_as_asked("Overall, 82% needed no further support.", asked, before)  # not said of them
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("People aged 65 and over: 26.7% of the population", "Which council has the highest proportion of residents aged "
+     "65 or over?", True),
+    ("Data showed that 93% of people aged 65 and over were discharged to their usual place of residence.",
+     "Which council has the highest proportion of residents aged 65 or over?", False),  # a share of that age group
+    ("Data showed that 93% of people aged 65 and over were discharged to their usual place of residence.",
+     "What proportion of residents aged 65 or over were discharged home?", True),  # a share of the group is asked
+    ("19% of residents were aged 65 or over.", "What percentage of the population is over 65 in Kelby?", True),
+])
+def test_a_share_of_the_population_by_age_is_given_of_the_population(sentence, question, expected):
+    from rag.answer_types import age_share_of_population
+
+    assert age_share_of_population(sentence, question) is expected
+
+
+def test_a_wait_for_occupational_therapy_is_the_wait_for_its_assessment():
+    from rag.answer_types import holds
+
+    lead = "On 30 September, 212 people were waiting for a Care Act assessment, and the median wait was 19 days."
+    sentence = "Waits for occupational therapy were longer: 146 people were on the occupational therapy list and the " \
+               "longest wait was 31 weeks."
+    question = "What was the longest wait for an occupational therapy assessment in Kelby?"
+    assert holds("duration", sentence, question, ("Kelby",), f"{lead} {sentence}", lead)
+    other = "The longest wait for a carers' assessment was 31 weeks."
+    assert not holds("duration", other, question, ("Kelby",), other, "")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The hub received 2,870 concerns, and 31% of these went on to a section 42 enquiry.", False),
+    ("Of the 2,870 concerns received, 38% were substantiated in full or in part.", True),
+])
+def test_a_share_of_concerns_substantiated_is_named_as_such(sentence, expected):
+    from rag.answer_types import holds
+
+    assert holds("number", sentence, "What percentage of safeguarding concerns in Kelby were substantiated?",
+                 ("Kelby",)) is expected

@@ -163,6 +163,18 @@ def test_a_label_read_as_text_still_labels_the_figure_below_it():
     assert "Staff told us waits were long." in texts  # a sentence labels nothing
 
 
+def test_a_figure_with_a_few_words_under_its_label_is_read_with_the_label():
+    page = ("Fenwick Council: local authority assessment\n\nDemographics\n\nPeople aged 65 and over\n\n21.4% of the "
+            "population\n\nPopulation\n\n184,300 people (2023 estimate)\n\nSafeguarding enquiries\n\n"
+            "1,200 concerns were received in 2023 and most were screened within a day.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    texts = [c.text for c in chunks if c.retrievable]
+    assert "People aged 65 and over\n\n21.4% of the population" in texts
+    assert "Population\n\n184,300 people (2023 estimate)" in texts
+    assert "1,200 concerns were received in 2023 and most were screened within a day." in texts  # a sentence is no value
+
+
 def test_statement_pages_headed_under_their_theme_are_read_one_by_one():
     page = ("Fenwick Council: local authority assessment\n\nTheme 1: Working with people - Assessing needs\n\n"
             "Score: 3\n\nPeople were assessed within four weeks.\n\nTheme 3: How the local authority ensures safety "

@@ -33,6 +33,9 @@ from rag.layout import blocks, classify
     ("Was this page helpful?", "furniture", None),
     ("Download this report (PDF, 512KB)", "furniture", None),
     ("Skip to main content", "furniture", None),
+    ("Find a service   Guidance and regulation   Publications   About us   Contact us   Search", "furniture", None),
+    ("Accessibility | Privacy | Cookies | Terms of use", "furniture", None),
+    ("Statement   Theme   Score   Notes", "heading", None),  # a table's heading row: no link of a page's furniture
     ("What people expect", "known", "expect"),
     ("The local authority commitment:", "known", "commitment"),
     ("Key findings for this quality statement", "known", "findings"),
@@ -152,7 +155,8 @@ def test_a_statement_with_its_score_in_brackets():
 
 
 @pytest.mark.parametrize("line", ["Assessing needs\t2", "Assessing needs 2", "Assessing needs | 2 | Evidence shows some shortfalls",
-                                  "| Assessing needs | 2 |", "Assessing needs\t2\tEvidence shows some shortfalls"])
+                                  "| Assessing needs | 2 |", "Assessing needs\t2\tEvidence shows some shortfalls",
+                                  "Assessing needs Score: 2 Evidence shows some shortfalls"])
 def test_a_score_table_row_copied_as_text(line):
     kind, (statement, n) = classify(line)
     assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2

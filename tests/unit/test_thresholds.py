@@ -45,6 +45,9 @@ def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
     ("Which council had the longest wait for an assessment?", "max", "days"),
     ("Which council spends the biggest share of its budget on adult social care?", "max", "percent"),  # not a sum
     ("Which council spends the most on adult social care?", "max", "money"),
+    ("Where is the uptake of direct payments lowest among the four councils?", "min", "percent"),  # after its thing
+    ("Which council had the highest take-up of direct payments?", "max", "percent"),  # an uptake is a share
+    ("Which council's waits were longest?", "max", "days"),
 ])
 def test_top_of_reads_the_side_and_the_unit(question, op, unit):
     top = top_of(question)
@@ -55,6 +58,7 @@ def test_top_of_reads_the_side_and_the_unit(question, op, unit):
     "Which councils reported communication as one of the most common themes in complaints?",
     "What was the most common reason for complaints?",
     "Which councils scored 2 for safeguarding?",
+    "Was the wait longer than a year?",
 ])
 def test_no_top(question):
     assert top_of(question) is None
