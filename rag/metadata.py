@@ -88,8 +88,16 @@ def _starts_statement(blocks: list[Block], i: int) -> bool:
             return True
         if b.kind in ("statement", "statement_score", "percentage", "overall"):
             return False
-        return b.kind in ("text", "bullet")
+        return b.kind in ("text", "bullet") and not _listed_after_another(blocks, i)
     return seen_score
+
+
+def _listed_after_another(blocks: list[Block], i: int) -> bool:
+    """Whether the statement heading at ``blocks[i]`` comes right after another statement's name: the last of a
+    theme's list of its statements ("This theme includes these quality statements:"), which opens no section for
+    the text after it ("We may not always review all quality statements …")."""
+    before = [b for b in blocks[max(0, i - FURNITURE_REACH) : i] if b.kind != "furniture"]
+    return bool(before) and before[-1].kind == "statement"
 
 
 def _opens_findings(blocks: list[Block], i: int) -> bool:

@@ -33,6 +33,17 @@ def test_a_whole_report_is_split_into_sections():
     assert all(a.end <= b.start for a, b in zip(m.sections, m.sections[1:]))
 
 
+def test_a_themes_list_of_its_statements_opens_no_section():
+    text = ("Fenwick Council: local authority assessment\n\nTheme 1: How Fenwick Council works with people\n\n"
+            "This theme includes these quality statements:\n\nAssessing needs\n\nSupporting people to live healthier "
+            "lives\n\nEquity in experience and outcomes\n\nWe may not always review all quality statements during an "
+            "assessment.\n\nAssessing needs\n\nScore: 2\n\nAt the time of our assessment 412 people were waiting.\n")
+    statements = [(s.statement, s.rating) for s in meta(text).sections if s.kind == "statement"]
+    assert statements == [("Assessing needs", 2)]  # not "Equity in experience and outcomes" over the boilerplate
+    page = "Fenwick Council: local authority assessment\n\nSafeguarding\n\nConcerns were screened within a day.\n"
+    assert [s.statement for s in meta(page).sections if s.kind == "statement"] == ["Safeguarding"]  # a heading alone
+
+
 def test_pilot_page_without_a_council():
     text = "Safeguarding\n\nIndicative score: 2\n\n2 – Evidence shows some shortfalls\n\nThe local authority had a backlog.\n"
     m = meta(text)
