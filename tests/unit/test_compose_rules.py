@@ -285,7 +285,7 @@ def test_a_sentence_telling_what_was_done_since(sentence, expected):
     assert bool(RESPONDS.search(sentence)) is expected
 
 
-def test_score_lines_are_shown_first_each_councils_together():
+def test_quoted_lines_are_shown_first_in_the_answers_order_each_councils_together():
     from rag.pipeline import shown_passages
     from rag.records import Composition, Retrieval
 
@@ -296,9 +296,9 @@ def test_score_lines_are_shown_first_each_councils_together():
                                                              line(3, "Coventry"), line(4, "Wakefield"), line(5, "Kelby"))
     found = Retrieval(tuple(Passage(p.chunk, 1.0, r) for r, p in
                             enumerate([wake_page, cov_page, other, cov_summary, wake_summary], 1)))
-    evidence = (cov_page, cov_summary, wake_page, wake_summary)
+    evidence = (cov_page, wake_page, cov_summary, wake_summary)  # the answer quotes Coventry's page first
     shown = shown_passages(Composition("…", False, evidence=evidence), found)
-    assert [p.chunk.chunk_id for p in shown] == [1, 4, 2, 3, 5]
+    assert [p.chunk.chunk_id for p in shown] == [2, 3, 1, 4, 5]
     assert [p.rank for p in shown] == [1, 2, 3, 4, 5]
     assert shown_passages(Composition("…", False), found) == found.passages
 
