@@ -2164,8 +2164,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
-            and age_share_of_population(sentence, question) and budget_as_asked(sentence, question) and share_of_money_given(sentence, question, lead_in)
-            and said_as_asked(sentence, question)
+            and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
+            and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
             and same_wait_bound(sentence, question, required=asks_how_many(question)))
 

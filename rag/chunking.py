@@ -272,9 +272,9 @@ LABEL_MAX_WORDS = 14
 
 
 def _labels_value(text: str, blocks: list[Block], i: int) -> bool:
-    """Whether block ``i`` is a table's label line and the next block only its figure, as a table copied from a page
-    gives them ("Spend on adult social care per adult" then "£402"; "Adult social care as a share of the council's
-    budget" then "36%", which is then no percentage score). A line naming a rating or score ("Overall score" above
+    """Whether block ``i`` is a table's label line and the next block only its figure (or its figure and a few words,
+    "21.4% of the population"), as a table copied from a page gives them ("Spend on adult social care per adult" then
+    "£402"; "Adult social care as a share of the council's budget" then "36%", which is then no percentage score). A line naming a rating or score ("Overall score" above
     "58%") labels the assessment's own score, and a sentence is no label."""
     if i < 0 or i + 1 >= len(blocks) or blocks[i].kind not in ("heading", "text"):
         return False
