@@ -415,7 +415,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
     text, citations = cite(by_council(chosen))
-    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))
+    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations), ranked=True)
 
 
 #: Passages that only state a score: evidence for score questions, not an answer
@@ -570,4 +570,4 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]
     lines.sort(key=lambda x: -x[0])
     text, citations = cite([(label, with_antecedent(c)) for _, label, c in lines])
-    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations))
+    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations), ranked=True)

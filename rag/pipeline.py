@@ -213,11 +213,18 @@ class Pipeline:
 
 def shown_passages(composition: Composition, retrieval: Retrieval) -> tuple[Passage, ...]:
     """The passages shown with an answer: those it quotes first (for a score question, the score lines of pages
-    and summaries alike), each council's together in the order the answer first quotes them (the answer's sentence
-    scoring ranks them more finely than the search); then the search's own."""
+    and summaries alike), each council's together, in the order the answer first quotes them when it ranks what it
+    quotes (its sentence scoring ranks them more finely than the search), else (a score answer's lines, listed by
+    council) in the order the search found them; then the search's own."""
     if not composition.evidence:
         return retrieval.passages
-    lines = list({p.chunk.chunk_id: p for p in composition.evidence}.values())
+    found = {p.chunk.chunk_id: p.rank for p in retrieval.passages}  # lines the search found first, in its order
+
+    def order(p: Passage) -> int:
+        return found.get(p.chunk.chunk_id, len(found) + p.rank)
+
+    quoted = list({p.chunk.chunk_id: p for p in composition.evidence}.values())
+    lines = quoted if composition.ranked else sorted(quoted, key=order)
     first_of: dict[str, int] = {}
     for rank, p in enumerate(lines):
         first_of.setdefault(p.chunk.label, rank)

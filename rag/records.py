@@ -205,6 +205,7 @@ class Composition:
     confidence: float = 0.0
     reason: str | None = None  # the rule that abstained
     evidence: tuple[Passage, ...] = ()  # the passages the answer quotes, shown first
+    ranked: bool = False  # whether ``evidence`` is in the order of the answer's own ranking (not by council name)
 
 
 @dataclass(frozen=True)

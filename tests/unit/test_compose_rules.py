@@ -297,9 +297,11 @@ def test_quoted_lines_are_shown_first_in_the_answers_order_each_councils_togethe
     found = Retrieval(tuple(Passage(p.chunk, 1.0, r) for r, p in
                             enumerate([wake_page, cov_page, other, cov_summary, wake_summary], 1)))
     evidence = (cov_page, wake_page, cov_summary, wake_summary)  # the answer quotes Coventry's page first
-    shown = shown_passages(Composition("…", False, evidence=evidence), found)
+    shown = shown_passages(Composition("…", False, evidence=evidence, ranked=True), found)
     assert [p.chunk.chunk_id for p in shown] == [2, 3, 1, 4, 5]
     assert [p.rank for p in shown] == [1, 2, 3, 4, 5]
+    listed = shown_passages(Composition("…", False, evidence=evidence), found)  # score lines listed by council name
+    assert [p.chunk.chunk_id for p in listed] == [1, 4, 2, 3, 5]  # keep the search's order
     assert shown_passages(Composition("…", False), found) == found.passages
 
 
