@@ -241,11 +241,11 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
 
 #: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is
 #: the line above it.
-_VALUE_ONLY = re.compile(r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?\s*$", re.IGNORECASE)
+_FIGURE = r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?"
+_VALUE_ONLY = re.compile(rf"{_FIGURE}\s*$", re.IGNORECASE)
 #: A table's value with a few words after its figure, and no sentence's end: "21.4% of the population", "184,300 people
 #: (2023 estimate)".
-_VALUE_WITH_UNIT = re.compile(r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?\s+[^.!?;:\n]{1,60}$",
-                              re.IGNORECASE)
+_VALUE_WITH_UNIT = re.compile(rf"{_FIGURE}\s+[^.!?;:\n]{{1,60}}$", re.IGNORECASE)
 #: The most words such a value has.
 VALUE_MAX_WORDS = 8
 

@@ -414,7 +414,11 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
-    text, citations = cite(by_council(chosen))
+    return ranked_answer(*cite(by_council(chosen)), best)
+
+
+def ranked_answer(text: str, citations: tuple[Citation, ...], best: float) -> Composition:
+    """An answer composed from sentences: its quoted passages, in the order it quotes them, are shown first."""
     return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations), ranked=True)
 
 
@@ -569,5 +573,4 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if len(picks) >= 2:
             lines = [(c.relevance, label, c) for label, c in topping(picks, top, query.text).items()]
     lines.sort(key=lambda x: -x[0])
-    text, citations = cite([(label, with_antecedent(c)) for _, label, c in lines])
-    return Composition(text, False, citations, best, evidence=tuple(c.passage for c in citations), ranked=True)
+    return ranked_answer(*cite([(label, with_antecedent(c)) for _, label, c in lines]), best)
