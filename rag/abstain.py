@@ -9,6 +9,7 @@ import re
 
 from .answer_types import (
     ACRONYM,
+    LIST_LENGTH,
     MISSING,
     PARTS_BEFORE,
     another_object,
@@ -200,10 +201,10 @@ def up_to(candidate) -> str:
 #: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
 #: these, 40% …"), the ones it touched ("All 46 people affected …"), or "The" (or "People") and a word the
 #: sentence before it used ("The median wait" or "People waited" after "… were waiting …", "Following the
-#: restructure" after "… restructured …").
+#: restructure" after "… restructured …"), or a table's sub-row ("of whom aged 65 and over: 3,720").
 _ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
                               rf"{PARTS_BEFORE}|"
-                              r"It|They|This|These|That|Those|Its|Their|Such|The (?:service|council|local authority|"
+                              r"It|They|This|These|That|Those|Its|Their|Such|[Oo]f (?:whom|which)|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
                               r"(?:were|was|had|have|did|are|is)\b|(?:All|Both|Those|The) (?:\d[\d,]* )?(?:[a-z]+ )?"
@@ -255,6 +256,11 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
 MEASURES = ("average", "median", "mean", "typical", "longest", "shortest", "total", "overall")
 
 
+#: The words of a list whose length a question asks ("how long is the waiting list for occupational therapy"): what
+#: it counts, as "people" is in "how many people", not what the count is narrowed to.
+LIST_WORDS = ("how", "long", "waiting", "list", "waitlist", "queue", "backlog")
+
+
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
     """What a "how many" count of something common is narrowed to ("how many people used *direct payments*"):
     the question's topic terms (with the reports' words for its plain ones) but the thing counted and the
@@ -265,8 +271,9 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
     if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
             or counts_a_rare_thing(query, weights, settings):
         return None
+    listed = LIST_WORDS if LIST_LENGTH.search(query.text) else ()  # "how long is the waiting list for X": the list counts
     left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text),
-                                       *MEASURES)))
+                                       *MEASURES, *listed)))
     narrowing = weights.focus(weights.terms(in_report_words(query.text))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .answer_types import VIEW_VERBS, without_address
+from .answer_types import LIST_LENGTH, VIEW_VERBS, without_address
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
@@ -32,7 +32,7 @@ _COMPARATIVE = re.compile(
     r"differ(ence|ent)? between|both|"
     r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports|areas|boroughs|counties|places)|how many (councils|authorities|reports)|"
     r"which (council|authority|local authority)\b|"
-    r"(among|amongst|out of) (the|these|those|all)( [\w-]+)? (councils|authorities|boroughs|areas|counties|places))\b",
+    r"(among|amongst|out of|across) (the|these|those|all)( [\w-]+)? (councils|authorities|boroughs|areas|counties|places))\b",
     re.IGNORECASE,
 )
 _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage)\b|"
@@ -310,7 +310,8 @@ def answer_type(question: str) -> str:
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _WHAT_IS_AND.match(question):
         return "description"  # "What is X's Digital Front Door and how much was it used?" asks what it is first
-    if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question):
+    if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question) \
+            or LIST_LENGTH.search(question):
         return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question) and not _PROVIDERS_RATED.search(question):
         return "overall"

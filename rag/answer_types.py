@@ -131,6 +131,14 @@ _SET_AHEAD = re.compile(r"\b(?:due|planned|expected|scheduled|would|will|aim(?:e
                         re.IGNORECASE)
 
 
+def _up_to_set_ahead(clause: str) -> str:
+    """A clause up to a word that sets what follows ahead ("was due to go to cabinet in June 2025" → "was"): a date after
+    it is one planned, a date before it one that happened ("was signed in May 2024, setting out how people would be
+    involved" keeps its date)."""
+    m = _SET_AHEAD.search(clause)
+    return clause[: m.start()] if m else clause
+
+
 def dates_as_asked(sentence: str, question: str) -> bool:
     """Whether the sentence gives a date as precise as the question asks (a month or day when it asks
     "which month" or "what date", else any year, month or period) that the question does not already
@@ -146,7 +154,7 @@ def dates_as_asked(sentence: str, question: str) -> bool:
         if not _AHEAD.search(sentence):
             return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
     elif _ASKS_PAST.search(question):  # "was due to go to cabinet in June 2025" does not say when cabinet approved it
-        sentence = " ".join(c for c in _CLAUSE_BREAK.split(sentence) if not _SET_AHEAD.search(c))
+        sentence = " ".join(_up_to_set_ahead(c) for c in _CLAUSE_BREAK.split(sentence))
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
              if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
@@ -270,6 +278,11 @@ NEAR_CHARS = 40
 #: Words just before a verb (or the word before them) that make it a state, not a deed: "services are provided
 #: on the mainland", "had not introduced".
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "not", "never"}
+#: Words that say a verb's deed was not done ("had not introduced", "was never set up").
+_NEGATIONS = {"not", "never"}
+#: A date right after a verb ("set up in September 2024", "introduced during 2023"): when it was done.
+_DATED = re.compile(rf"\s+(?:in|on|during|from)\s+(?:early |late |mid-?)?(?:(?:\d{{1,2}} )?(?:{'|'.join(MONTHS)})\b|"
+                    r"(?:19|20)\d{2}\b)", re.IGNORECASE)
 #: How far after a passive verb a frequency makes it a routine someone keeps ("were contacted by a duty worker
 #: every 4 weeks"), not a state of things.
 ROUTINE_CHARS = 60
@@ -279,8 +292,8 @@ _ADJECTIVAL = {"a", "an", "well", "poorly", "badly"}
 
 def describes_a_deed(text: str) -> bool:
     """Whether the text says someone did something ("telephoned people every 6 weeks", "Through targeted
-    recruitment …"), as a question about how something is done asks: "1,146 people were waiting" states the
-    problem, and "services are provided on the mainland" a state of things."""
+    recruitment …", "a Recovery Board was set up in September 2024"), as a question about how something is done asks:
+    "1,146 people were waiting" states the problem, and "services are provided on the mainland" a state of things."""
     for m in _DEED.finditer(text):
         before = _words(text[max(0, m.start() - NEAR_CHARS) : m.start()])[-2:]
         after = _words(text[m.end() : m.end() + NEAR_CHARS])[:1]
@@ -289,6 +302,8 @@ def describes_a_deed(text: str) -> bool:
             return True
         if set(before) & _PASSIVE and _FREQUENT.search(text[m.end() : m.end() + ROUTINE_CHARS]):
             return True  # done to someone as a routine: "people waiting were contacted every 4 weeks"
+        if set(before) & _PASSIVE and not set(before) & _NEGATIONS and _DATED.match(text[m.end() :]):
+            return True  # done once, at a time: "a Recovery Board was set up in September 2024"
     return False
 
 
@@ -991,9 +1006,16 @@ def part_condition(question: str) -> str:
     return _PART_PERIOD.sub(" ", rest[last:]).strip() if last is not None else ""
 
 
+#: Asks how long a list is ("How long was the waiting list for the Multiple Disadvantage Team?"): how many are on it, not
+#: how long they wait ("How long were people on the waiting list?" is a wait).
+LIST_LENGTH = re.compile(r"\bhow long (?:is|was|are|were) (?:the |its |their |[\w'’ -]{1,40}?['’]s? )?"
+                         r"(?:(?!on\b|in\b|for\b)[\w-]+ ){0,3}?(?:waiting list|waitlist|wait list|queue|backlog)s?\b",
+                         re.IGNORECASE)
+
+
 def asks_how_many(question: str) -> bool:
-    """Whether the question asks for a count ("how many"), not a share."""
-    return bool(_COUNTS.search(question))
+    """Whether the question asks for a count ("how many", or how long a list is), not a share."""
+    return bool(_COUNTS.search(question) or LIST_LENGTH.search(question))
 
 
 #: A count of part of a whole set first: "Of the people who …, how many …", "Out of its 420 referrals, how many …";
@@ -1152,11 +1174,44 @@ def named_groups(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
                  re.split(r"[ -]", m.group("group"))} <= council_words | _NOT_PART)
 
 
+#: People narrowed by a condition they live with ("people with dementia", "adults who have a learning disability"):
+#: the condition's words, up to the verb or preposition after them.
+_WITH_CONDITION = re.compile(r"\b(?:people|adults|residents|persons|individuals|men|women|children)\s+(?:who (?:have|had|"
+                             r"live with|lived with|are living with|were living with)|living with|with)\s+(?:an? |diagnosed )?"
+                             r"(?P<condition>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}?)(?=\s+(?:who|that|needed|need|needs|were|"
+                             r"was|are|is|had|have|did|do|got|get|received|receive|used|use|in|at|after|before|across|for|"
+                             r"from|by|and|or|to)\b|\s*[?.,;]|\s*$)", re.IGNORECASE)
+#: Words that make a "with …" phrase the help people get or what they bring, not a condition they live with: people
+#: "with care and support needs", "with ongoing care" or "with lived experience" are named as the reports name them
+#: in other words ("people receiving long-term support", "experts by experience").
+_NOT_CONDITION = {"care", "support", "needs", "need", "eligible", "services", "service", "help", "assessment", "package",
+                  "packages", "payment", "payments", "budget", "budgets", "council", "ongoing", "long-term",
+                  "short-term", "experience", "experiences", "lived"}
+#: Words of a condition phrase that name nothing of it.
+_CONDITION_FILLERS = {"the", "their", "its", "a", "an", "and", "or", "of", "some", "any", "other"}
+
+
+def conditions_named(question: str) -> list[set[str]]:
+    """The stems of each condition the question narrows its people to (:data:`_WITH_CONDITION`: "people with
+    dementia" → {"dementia"}); a phrase naming help or experience (:data:`_NOT_CONDITION`) narrows to none."""
+    out = []
+    for m in _WITH_CONDITION.finditer(question):
+        words = set(m.group("condition").casefold().split())
+        if words & _NOT_CONDITION:
+            continue
+        if stems := {_stem(w) for w in words - _CONDITION_FILLERS}:
+            out.append(stems)
+    return out
+
+
 def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
-    """Whether the sentence names each group the question narrows its count to ("LGBTQ+ residents"), or its
-    acronym: a count of older people does not say how many of them were LGBTQ+."""
+    """Whether the sentence names each group the question narrows its count to ("LGBTQ+ residents", "people with
+    dementia"), or its acronym: a count of older people does not say how many of them were LGBTQ+, nor a share of
+    everyone who finished reablement how many of those with dementia needed no more care."""
     have = sentence.casefold()
-    return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils))
+    stems = {_stem(w) for w in _words(sentence)}
+    return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils)) \
+        and all(condition <= stems for condition in conditions_named(question))
 
 
 def reported_nouns(question: str) -> set[str]:
@@ -1239,13 +1294,27 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
-    if counting and (changed_count_of(sentence, nouns) or outcome_count_of(sentence, nouns)):
+    if counting and (changed_count_of(sentence, nouns) or outcome_count_of(sentence, nouns)
+                     or counts_people_by_label(sentence, nouns)):
         return True
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns and not _names_the_service(words, i)]
     described = described_by(question) | _ARTICLES | {"of", "and"}
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
                or b < a and bare_count(words, a) and at[a] - at[b] <= BARE_REACH
                for a in numbers for b in spots)
+
+
+#: A table row counting people without naming them: its label opens "Number" with no thing after it, or "of whom" under
+#: a row of people ("Number aged 65 and over receiving long-term support: 2,371", "of whom aged 65 and over: 3,720").
+_PEOPLE_ROW = re.compile(r"^(?:number|of whom)\b(?! of\b)[^.?!:]{3,120}?(?::|\s)\s*\d[\d,]*\s*$", re.IGNORECASE)
+#: Words a question counts people by.
+PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual"})
+
+
+def counts_people_by_label(sentence: str, nouns: set[str]) -> bool:
+    """Whether a question counting people ("how many people aged 65 and over get long-term support") is answered by a
+    table row that counts them by its label alone (:data:`_PEOPLE_ROW`): the row's value is a number of people."""
+    return bool(nouns) and set(nouns) <= PEOPLE_NOUNS and bool(_PEOPLE_ROW.match(sentence.strip()))
 
 
 #: Words after a number that name nothing it counts ("completed 540 *in* 2023/24"): the count is of a thing named
@@ -1380,14 +1449,15 @@ def question_figures(question: str) -> set[str]:
 
 
 #: The forms of the verbs a "who chairs/leads/… X" question asks about, by their first letters.
-_HOLDER_VERBS = {"chair": r"chair\w*", "head": r"head(s|ed|ing)?", "lead": r"lead(s|ing|er|ers|ership)?|led",
-                 "run": r"run(s|ning)?|ran", "manag": r"manag\w*", "overs": r"overs\w*", "co": r"co-?ordinat\w*",
+_HOLDER_VERBS = {"chair": r"chair\w*", "head": r"head(s|ed|ing)?", "lead": r"lead(s|ing|er)?|led",
+                 "run": r"run(s|ning)?|ran", "manag": r"manag(e|es|ed|ing|er)", "overs": r"overs\w*", "co": r"co-?ordinat\w*",
                  "respons": r"responsib\w*", "account": r"accountab\w*"}
 
 
 def names_the_holder(sentence: str, question: str) -> bool:
     """Whether the sentence says who does what the question asks about ("chaired by …", "the PSW led
-    …"): it uses the question's verb, or names a person."""
+    …"): it uses the question's verb, or names a person; "leaders had a plan" or "management was stable" names no
+    one (a plural or the whole body is not who holds the role)."""
     m = re.search(r"\bwho (?:is |was )?(?:co-)?(\w+)", question, re.IGNORECASE)
     verb = m.group(1).casefold() if m else ""
     forms = next((f for stem, f in _HOLDER_VERBS.items() if verb.startswith(stem)), None)
@@ -1849,7 +1919,7 @@ _POPULATIONS = {"people", "person", "carer", "resident", "adult", "user", "clien
 #: Age groups a figure may be given for, which do not stand for each other: a share of older people says
 #: nothing of working-age adults.
 _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\b|"
-                                   r"\bover[- ]65s?\b", re.IGNORECASE),
+                                   r"\bover[- ]65s?\b|\b(?:aged )?65 ?(?:\+|plus\b)", re.IGNORECASE),
                "working": re.compile(r"\bworking[- ]age\b|\b(?:aged )?18 to 64\b|\b18-64\b|\byounger (?:[a-z-]+ )?adults\b|"
                                      r"\b(?:aged )?under(?: the age of)?[- ]65s?\b",
                                      re.IGNORECASE),
@@ -1859,11 +1929,11 @@ _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)
 
 #: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over".
 _AGE_RANGE = re.compile(r"\baged (\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b|\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})[- ]year[- ]olds?\b|"
-                        r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b", re.IGNORECASE)
+                        r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b|\baged (\d{1,2}) ?(?:\+|plus\b)", re.IGNORECASE)
 
 
 def _age_ranges(text: str) -> set[tuple[str, str]]:
-    return {(m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
+    return {(m.group(1) or m.group(3) or m.group(5) or m.group(6), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
 
 
 def _groups_named(groups: dict[str, re.Pattern], text: str) -> set[str]:

@@ -329,8 +329,15 @@ def with_stated_means(chosen: list[Candidate], candidates: list[Candidate], limi
 def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
     """For a question about what was done after something, when no chosen sentence tells it, the sentence that
     follows a chosen one in its report and tells what was done in response takes the last place ("The review
-    found …" then, in the next paragraph, "In response, the council introduced …")."""
-    return _with_missing(chosen, candidates, limit, RESPONDS.search, lambda c: any(follows(c, x) for x in chosen))
+    found …" then, in the next paragraph, "In response, the council introduced …"), or later in a chosen one's
+    paragraph ("… a review into the death of Adult K." "The review found …" "In response, …")."""
+    return _with_missing(chosen, candidates, limit, RESPONDS.search,
+                         lambda c: any(follows(c, x) or later_in_paragraph(c, x) for x in chosen))
+
+
+def later_in_paragraph(after: Candidate, before: Candidate) -> bool:
+    """Whether one sentence comes after another in the same passage."""
+    return after.passage.chunk.chunk_id == before.passage.chunk.chunk_id and after.sentence.start >= before.sentence.end
 
 
 def with_deed(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -377,6 +384,11 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         passages = with_following(passages, next_chunk, settings.response_reach)
     candidates = score_candidates(passages, [sentence_vectors_of(p.chunk.chunk_id) for p in passages],
                                   query_vec, query, weights, settings)
+    if reaches_for_holder(query, candidates, weights, settings):
+        wider = _evidence(query, retrieval, settings, settings.holder_reach)
+        more = score_candidates(wider, [sentence_vectors_of(p.chunk.chunk_id) for p in wider], query_vec, query,
+                                weights, settings)
+        candidates = more if giving(query, more, weights, settings) else candidates
     reason = abstain_reason(query, retrieval, candidates, catalogue, weights, settings)
     best = max((c.relevance for c in candidates), default=0.0)
     if reason is not None:
@@ -408,8 +420,9 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
                                     if lone else frozenset(), across=asks_response(query.text))
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
-        elif asks_means_of_change(query.text):
-            chosen = with_stated_means(chosen, candidates, limit)
+        elif asks_means_of_change(query.text):  # what brought the change, else what was done towards it
+            means = with_stated_means(chosen, candidates, limit)
+            chosen = means if means != chosen else with_deed(chosen, candidates, limit)
         if asks_response(query.text):
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
         elif query.answer_type == "method":
@@ -449,10 +462,23 @@ def with_following(passages: list[Passage], next_chunk, reach: int) -> list[Pass
     return out
 
 
-def _evidence(query: Query, retrieval: Retrieval, settings: Settings) -> list[Passage]:
-    """The passages an answer may quote: the top ones, and for comparisons those of every council."""
+#: Answer types that ask who holds a role ("Who leads adult social care?", "Who is the principal social worker?").
+HOLDER_TYPES = ("person", "holder")
+
+
+def reaches_for_holder(query: Query, candidates: list[Candidate], weights: TermWeights, settings: Settings) -> bool:
+    """Whether a question asking who holds a role looks below the top passages: none of their sentences about its
+    topic names anyone in it, and a holder's sentence may share few words with the question ("The Executive Director
+    of Adults and Health, Sam Reid, led a stable team" for "Who leads adult social care?")."""
+    return (settings.rules.holder_reach and query.answer_type in HOLDER_TYPES and not query.comparative
+            and bool(candidates) and not giving(query, candidates, weights, settings))
+
+
+def _evidence(query: Query, retrieval: Retrieval, settings: Settings, top: int | None = None) -> list[Passage]:
+    """The passages an answer may quote: the top ones (``compose_k``, or ``top``), and for comparisons those of
+    every council."""
     skip = not_quoted(query)
-    out = [p for p in retrieval.passages[: settings.compose_k] if p.chunk.kind not in skip]
+    out = [p for p in retrieval.passages[: top or settings.compose_k] if p.chunk.kind not in skip]
     if query.comparative:
         seen = {p.chunk.chunk_id for p in out}
         for passages in retrieval.per_council.values():

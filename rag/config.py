@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "36"
+CHUNKER_VERSION = "38"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -54,6 +54,7 @@ class Rules:
     rating_answers: bool = True  # answer score questions from the reports' score lines
     publication_answers: bool = True  # answer when a council's assessment was published from its "Published" lines
     bound_check: bool = True  # "which councils had more than 1,000 …" lists only those whose figure passes the bound
+    holder_reach: bool = True  # "who leads …": passages below the top ones are searched when those name no one
 
     def without(self, name: str) -> "Rules":
         """A copy with rule ``name`` switched off."""
@@ -98,6 +99,9 @@ class Settings:
     #: carers"): one council is answered, and each council's figure may sit in a list of facts the search ranks low.
     per_council_top_k: int = 5
     compose_k: int = 5  # the answer is composed from at most this many top passages
+    #: For a question asking who holds a role, when the top passages name no one in it, the answer may come from this
+    #: many: a role holder's sentence ("The Director, Sam Reid, led a stable team") shares few words with the question.
+    holder_reach: int = 10
     response_reach: int = 3  # for "what was done after …", the paragraphs after this many top passages join them
 
     # Questions

@@ -72,6 +72,8 @@ _DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
+#: A table's sub-row of the row before, its figure after a colon: "of whom aged 65 and over: 3,720".
+_SUB_ROW = re.compile(r"of (?:whom|which)\b[^:.!?]{1,50}:[ \t]+£?\d[^.!?]{0,40}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-]|\t| )"
                                    r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
@@ -180,6 +182,8 @@ def is_furniture(line: str) -> bool:
 def classify(line: str) -> tuple[str, object]:
     """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
     if line[:1].islower():  # a sentence wrapped across lines (a PDF's): "requires improvement." ends one, heads nothing
+        if _SUB_ROW.fullmatch(line):
+            return "bullet", None
         return ("furniture", None) if is_furniture(line) else ("text", None)
     m = _SCORE.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS else None
     if m:

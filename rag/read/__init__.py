@@ -4,7 +4,7 @@
 so offsets are defined against the text as read. ``.html`` (a saved report page), ``.md`` (a page
 converted to Markdown) and ``.pdf`` (the downloadable report) are converted to plain text with one
 block per line and a blank line between blocks; that extracted text is what offsets refer to, and
-what the Documents view shows.
+what the Documents view shows. Typographic ligatures ("ﬁ") are read as the letters they join.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from .html import html_to_text
 from .markdown import markdown_to_text
 from .pdf import pdf_to_text
-from .text import decode_text
+from .text import decode_text, spell_out_ligatures
 
 #: File suffixes read as documents, and the reader for each.
 READERS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -37,6 +37,7 @@ def read_document(path: Path, raw: bytes) -> tuple[str, str]:
             text = html_to_text(text)
         elif fmt == "md":
             text = markdown_to_text(text)
+    text = spell_out_ligatures(text)
     if not text.strip():
         raise UnreadableDocument("no text in it" if fmt in ("html", "md", "pdf") else "only whitespace")
     return text, fmt

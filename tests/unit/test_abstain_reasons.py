@@ -210,6 +210,20 @@ def test_the_measure_of_a_figure_does_not_narrow_a_count():
     assert "averag" not in narrowing and "respond" in narrowing  # "the average wait" is no response time
 
 
+def test_the_list_whose_length_is_asked_is_what_is_counted_not_what_narrows_it():
+    from rag.abstain import narrowing_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["410 applications were waiting.", "The occupational therapy service was busy.", "Staff were kind.",
+             "Care was good.", "Carers were supported.", "Homes were full.", "The list was long."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    narrowing = narrowing_terms(_count("How long is the waiting list for occupational therapy in Fenwick?"),
+                                weights, Settings())
+    assert narrowing == {"occup", "therapi"}  # neither the list nor "how long"
+    assert narrowing_terms(_count("How long were people on the waiting list in Fenwick?"), weights, Settings()) is None
+
+
 def test_a_topic_named_after_the_council_takes_no_possessive():
     from rag.abstain import asked_thing_missing
     from rag.config import Settings

@@ -125,6 +125,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What is Fenwick Council doing about its problems with hospital discharge?", "method"),  # asks for deeds
     ("What is Fenwick doing well?", "description"),
     ("What was the median time taken to complete a section 42 enquiry in Fenwick?", "number"),  # no deed asked
+    ("How long was the waiting list for Fenwick's Multiple Needs Team?", "number"),  # how many are on it
+    ("how long is fenwick's occupational therapy backlog", "number"),
+    ("How long were people on the waiting list in Fenwick?", "duration"),  # how long they waited
+    ("How long was the wait for the Multiple Needs Team?", "duration"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -306,6 +310,8 @@ def test_answer_type_of_two_part_and_overall_questions(question, kind):
     ("Which neighbouring borough did Fenwick and Ashby both work with?", 2, True),  # two councils named
     ("Where is the uptake of direct payments lowest among the four councils?", 0, True),
     ("Where is the uptake of direct payments lowest in Fenwick?", 1, False),
+    ("Across the four councils, where is direct payment uptake highest?", 0, True),
+    ("Across the county, where is direct payment uptake highest in Fenwick?", 1, False),  # one council's area
 ])
 def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
     from rag.analyse import is_comparative

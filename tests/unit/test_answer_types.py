@@ -1151,6 +1151,9 @@ def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expecte
     ("People on the list received a call from a wellbeing worker every six weeks.", True),
     ("People whose applications were waiting had a check from a social worker every three months.", True),
     ("People waiting were contacted by letter.", False),  # passive, with no routine: a state of things
+    ("A Recovery Board was set up in\nSeptember 2024, chaired by the chief executive.", True),  # done once, at a time
+    ("A Recovery Board was not set up until 2025.", False),
+    ("Hospital care is provided on the mainland in 2024.", False),  # a state of things, in a year
 ])
 def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
     from rag.answer_types import describes_a_deed
@@ -1198,6 +1201,20 @@ def test_a_sum_in_all_is_not_given_per_person():
 def test_a_count_stated_before_an_aim_is_what_there_was(sentence, expected):
     question = "How many approved carers did the Fenwick Shared Lives scheme have?"
     assert other_kind(sentence, question) == expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Number aged 65 and over receiving long-term support\n\n2,371",
+     "How many people aged 65 and over get long-term support from Kelby Council?", True),
+    ("of whom aged 65 and over: 3,720", "kelby - how many people aged 65+ get long-term support", True),
+    ("Number of carers' assessments: 900", "How many carers were supported in Kelby?", False),  # counts assessments
+    ("Number of carers' assessments: 900", "How many people had a carers' assessment in Kelby?", False),  # names a thing
+    ("Aged 65 and over: 18.9%", "How many people aged 65 and over live in Kelby?", False),  # a share, not a count
+])
+def test_a_table_row_counting_people_by_its_label_counts_people(sentence, question, expected):
+    from rag.answer_types import counts_the_thing
+
+    assert counts_the_thing(sentence, question, ("Kelby",)) is expected
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -2160,3 +2177,30 @@ def test_a_share_of_concerns_substantiated_is_named_as_such(sentence, expected):
 
     assert holds("number", sentence, "What percentage of safeguarding concerns in Kelby were substantiated?",
                  ("Kelby",)) is expected
+
+
+@pytest.mark.parametrize("question,conditions", [
+    ("What proportion of people with dementia needed no ongoing support after reablement?", [{"dementia"}]),
+    ("How many adults with a learning disability were in paid work?", [{"learning", "disability"}]),
+    ("How many people living with dementia got a carers assessment?", [{"dementia"}]),
+    ("How many people with care and support needs were waiting?", []),  # everyone served: no narrowing
+    ("How many people with eligible needs were waiting?", []),
+    ("What proportion of people with ongoing care had a review?", []),  # the help they get
+    ("How much did it pay people with lived experience for their time?", []),  # what they bring
+    ("How many people were waiting?", []),
+])
+def test_conditions_named(question, conditions):
+    from rag.answer_types import conditions_named
+
+    assert conditions_named(question) == conditions
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("In 2023/24, 88% of people who completed reablement needed no ongoing support.", False),  # everyone, not them
+    ("In 2023/24, 71% of people with dementia who completed reablement needed no ongoing support.", True),
+])
+def test_a_figure_for_everyone_is_not_one_for_people_with_a_condition(sentence, expected):
+    from rag.answer_types import group_named
+
+    question = "What proportion of people with dementia needed no ongoing support after reablement in Kelby?"
+    assert group_named(sentence, question, ("Kelby",)) is expected

@@ -168,6 +168,10 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
                 "All 46 people were moved within a week.")
     closed, affected, moved = candidates(c, [0.5] * 3, [[1, 0]] * 3)
     assert refers_back_to(affected) == closed.sentence.text  # the ones it touched
+    t = passage("People receiving long-term support: 5,640|of whom aged 65 and over: 3,720|Aged 65 and over: 18.9%")
+    whole, sub, share = candidates(t, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(sub) == whole.sentence.text  # a table's sub-row
+    assert refers_back_to(share) == ""
     assert refers_back_to(moved) == ""
     assert refers_back_to(breaks) == ""  # a new subject after the time
     pdf = passage("Reablement supported 1,480 people.|Of\nthese, 78% needed no further care.")
@@ -273,6 +277,17 @@ def test_what_was_done_in_response_is_read_from_the_next_sentence_of_the_report(
     cf = candidates(far, [0.3], [[1, 0]])[0]
     assert with_response([ca], [ca, cf], 3) == [ca]
     assert with_response([cb], [ca, cb], 3) == [cb]  # the response is already told
+
+
+def test_what_was_done_in_response_may_come_later_in_the_paragraph():
+    p = passage("A review looked into the death of Adult K.|The review found agencies had not shared information.|"
+                "In response, partners introduced a hoarding protocol.")
+    review, found, response = candidates(p, [0.9, 0.3, 0.3], [[1, 0]] * 3)
+    assert with_response([review], [review, found, response], 3) == [review, response]
+    assert with_response([response], [review, found, response], 3) == [response]
+    q = passage("In response, partners introduced a hoarding protocol.|A review looked into the death of Adult K.")
+    earlier, later = candidates(q, [0.3, 0.9], [[1, 0]] * 2)
+    assert with_response([later], [earlier, later], 3) == [later]  # a response before it answers something else
 
 
 @pytest.mark.parametrize("sentence,expected", [

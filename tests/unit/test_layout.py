@@ -27,6 +27,8 @@ from rag.layout import blocks, classify
     ("- Population: 218,000", "bullet", None),
     ("• 41% of residents are under 30", "bullet", None),
     ("Population: 41,400", "bullet", None),
+    ("of whom aged 65 and over: 3,720", "bullet", None),  # a table's sub-row
+    ("of the people we spoke to: most were positive", "text", None),  # no sub-row's "of whom"
     ("© Care Quality Commission", "copyright", None),
     ("Score: 3 out of 4", "score", (3, False)),
     ("Back to top", "furniture", None),

@@ -103,6 +103,9 @@ def test_has_duration(sentence, expected):
     ("The new front door went live in June 2024.", "When did the new front door go live?", True),
     ("When a care home closed in 2024, residents moved to new homes.", "When did the new front door go live?", False),
     ("The portal was rolled out in May 2023.", "When was the portal rolled out?", True),
+    # a past question: a date before a word that sets what follows ahead is when it happened; one after it is a plan
+    ("A charter was signed in\nMay 2024, setting out how people would be involved.", "When did it sign the charter?", True),
+    ("A draft was due to go to cabinet in June 2025.", "When did cabinet approve the draft?", False),
 ])
 def test_dates_as_asked(sentence, question, expected):
     assert dates_as_asked(sentence, question) is expected

@@ -205,3 +205,12 @@ def test_pdf_a_browser_print_header_is_read_as_the_page_title_and_its_footer_dro
     assert _PRINT_FOOTER.match("\ufb01le:///tmp/page.html 1/1")  # "fi" as one ligature
     assert _PRINT_FOOTER.match("https://www.cqc.org.uk/care-services/local-authority-assessments/x 2/3")
     assert not _PRINT_FOOTER.match("See https://www.cqc.org.uk for the full report.")
+
+
+@pytest.mark.parametrize("name,raw,expected", [
+    ("a.txt", "Staﬀ at Traﬀord and Wakeﬁeld ﬂagged ﬃxed ﬄy".encode(), "Staff at Trafford and Wakefield flagged ffixed ffly"),
+    ("a.html", "<p>The conﬁdent staﬀ.</p>".encode(), "The confident staff."),
+    ("a.txt", "½ of people, 10m², “quoted” – dashes, ﬁ".encode(), "½ of people, 10m², “quoted” – dashes, fi"),
+])
+def test_typographic_ligatures_are_read_as_their_letters_and_nothing_else_changes(name, raw, expected):
+    assert read_document(Path(name), raw)[0].strip() == expected
