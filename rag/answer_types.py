@@ -1520,11 +1520,21 @@ def _is_holder_verb(word: str) -> bool:
     return any(re.fullmatch(forms, word) for forms in _HOLDER_VERBS.values())
 
 
+#: The words of the service itself: who leads or runs "adult social care" is the director over it.
+_THE_SERVICE = {"adult", "social", "care", "service"}
+#: A director of adults' services, however the council titles the post ("Executive Director of Adults and Health",
+#: "Director of Adult Social Services", "DASS").
+_ADULTS_DIRECTOR = re.compile(r"\bDirector\b[^.;,()]{0,30}?\bAdults?\b|\bDASS\b")
+
+
 def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence speaks of the role or body the question asks about (at least
-    :data:`ROLE_SHARE` of its words), so that a name in it is that role's holder."""
+    :data:`ROLE_SHARE` of its words), so that a name in it is that role's holder; for the service itself ("who leads
+    adult social care"), its director's post (:data:`_ADULTS_DIRECTOR`) is that role."""
     wanted = role_words(question, councils)
     if not wanted:
+        return True
+    if wanted <= _THE_SERVICE and _ADULTS_DIRECTOR.search(sentence):
         return True
     present = wanted & {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
     return len(present) >= ROLE_SHARE * len(wanted)
@@ -2025,8 +2035,13 @@ _OF_AN_AGE = re.compile(r"\b(?:is|are|was|were) (?:aged|over)\b|\b(?:aged )?65 (
 
 def age_share_of_population(sentence: str, question: str) -> bool:
     """Whether a share asked of how many of an area's people are of an age group is given of its people: "93% of
-    people aged 65 and over were discharged home" is a share of that group, not of the population."""
-    return not _ASKS_AGE_SHARE.search(question) or bool(_GIVES_POPULATION.search(sentence) or _OF_AN_AGE.search(sentence))
+    people aged 65 and over were discharged home" is a share of that group, not of the population; and, the other
+    way round, whether a share asked of an age group ("what percentage of people aged 65 and over used a direct
+    payment") is not only the share of the population of that age ("15.1% of residents are aged 65 or over")."""
+    if _ASKS_AGE_SHARE.search(question):
+        return bool(_GIVES_POPULATION.search(sentence) or _OF_AN_AGE.search(sentence))
+    only_age_share = _OF_AN_AGE.search(sentence) is not None and len(_PERCENT_FIGURE.findall(sentence)) == 1
+    return not (only_age_share and asks_share(question) and _groups_named(_AGE_GROUPS, question))
 
 
 #: The stems of nouns that count people of any age ("how many older *people*", "working-age *adults*", "unpaid

@@ -141,6 +141,14 @@ def _section_at(sections: tuple[Section, ...], pos: int) -> Section | None:
     return None
 
 
+def _page_of_line(sections: tuple[Section, ...], current: Section | None, pos: int) -> str:
+    """The kind of page a line is on: its section's, or for a line above the first section (a "Published …" line under
+    the page's title), the kind of the section the page goes on to."""
+    if current is not None:
+        return current.kind
+    return next((s.kind for s in sections if s.start >= pos and s.kind != "page"), "page")
+
+
 def _part_of_known(role: str) -> str:
     return {"expect": "expect", "commitment": "commitment", "findings": "findings", "overview": "overview"}.get(
         role, "summary")
@@ -214,13 +222,12 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
         elif b.kind in ("title", "furniture"):
             continue
         elif b.kind == "published":
-            chunks.append(_chunk(doc, current, "Publication", b.start, b.end, "published"))
+            chunks.append(replace(_chunk(doc, current, "Publication", b.start, b.end, "published"),
+                                  page=_page_of_line(doc.sections, current, b.start)))
         elif b.kind == "copyright":
             chunks.append(_chunk(doc, current, cursor.heading, b.start, b.end, "boilerplate"))
         elif b.kind == "bullet":
-            j = i - 1
-            while j + 1 < len(blocks) and blocks[j + 1].kind == "bullet":
-                j += 1
+            j = _list_end(doc.text, blocks, i - 1)
             i = j + 1
             kind = "facts" if current is not None and current.kind in ("overview", "summary") else "finding"
             chunks.append(_chunk(doc, current, cursor.heading, b.start, blocks[j].end, kind,
@@ -237,6 +244,23 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
             chunks.append(_chunk(doc, current, cursor.heading, start, b.end, kind,
                                  (Sentence(start, b.end, doc.text[start : b.end]),) if start != b.start else None))
     return _numbered(chunks)
+
+
+def _list_end(text: str, blocks: list[Block], i: int) -> int:
+    """The last block of the list (consecutive bullets) that starts at block ``i``: a row with a sub-row under it ("People
+    receiving long-term support: 5,640" above "of whom aged 65 and over: 3,720") makes a passage of its own with it,
+    so the sub-row is read with the row it divides and the rows around them keep their own passages."""
+    from .layout import is_sub_row
+
+    def sub(k: int) -> bool:
+        return k < len(blocks) and blocks[k].kind == "bullet" and is_sub_row(text[blocks[k].start : blocks[k].end])
+
+    j = i
+    while j + 1 < len(blocks) and blocks[j + 1].kind == "bullet":
+        if sub(j) and not sub(j + 1) or not sub(j + 1) and sub(j + 2):
+            break  # the list goes on after a sub-row in a new passage, and a row with a sub-row opens one
+        j += 1
+    return j
 
 
 #: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is

@@ -179,6 +179,18 @@ def restates(sentence: str, question: str, weights: TermWeights) -> bool:
     return weights.overlap(weights.content(weights.terms(question)), sentence) >= RESTATES_OVERLAP
 
 
+def with_substance(chosen: list[Candidate], topical: list[Candidate], question: str, weights: TermWeights,
+                   limit: int) -> list[Candidate]:
+    """A lone chosen sentence that mostly repeats the question ("the council had developed good ways of involving
+    people through the Voices Panel" for "How are people involved through the Voices Panel?"), followed by the most
+    relevant other sentence on the question's topic (``topical``), wherever it is: the repeat names the topic, and
+    the answer is told elsewhere ("The Voices Panel … is involved in recruitment, commissioning and training")."""
+    if len(chosen) != 1 or limit < 2 or not restates(chosen[0].sentence.text, question, weights):
+        return chosen
+    others = [c for c in topical if c is not chosen[0] and not repeats(c.sentence.text, chosen[0].sentence.text)]
+    return [*chosen, max(others, key=lambda c: c.relevance)] if others else chosen
+
+
 def fills_in(sentence: str, following: str, passage: str, question: str, weights: TermWeights) -> bool:
     """Whether the next sentence holds most of what the question asks about that the chosen one leaves out and
     its passage speaks of: "A new case management system went live in April 2024." names the topic, and "Data
@@ -414,10 +426,11 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         limit = settings.max_answer_sentences
         wants_detail = query.answer_type not in CHECKED_TYPES or query.answer_type in DETAILED_TYPES
         lone = len(seeds) == 1 and wants_detail  # only then does a next sentence on the topic join the answer
+        topical = near_topic(query, candidates, weights, settings) if lone else []
         chosen = with_continuations(seeds, candidates, query.text, weights, limit,
                                     wants_cause=query.answer_type == "reason", wants_detail=wants_detail,
-                                    topical=frozenset(map(id, near_topic(query, candidates, weights, settings)))
-                                    if lone else frozenset(), across=asks_response(query.text))
+                                    topical=frozenset(map(id, topical)), across=asks_response(query.text))
+        chosen = with_substance(chosen, topical, query.text, weights, limit)
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         elif asks_means_of_change(query.text):  # what brought the change, else what was done towards it
@@ -427,7 +440,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
-    return ranked_answer(*cite(by_council(chosen)), best)
+    return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
 
 
 def ranked_answer(text: str, citations: tuple[Citation, ...], best: float) -> Composition:
@@ -538,6 +551,23 @@ def with_antecedent(candidate: Candidate) -> list[tuple[Passage, Sentence]]:
     if at and _STANDS_FOR_BEFORE.match(candidate.sentence.text):
         return [(candidate.passage, sentences[at - 1]), (candidate.passage, candidate.sentence)]
     return [(candidate.passage, candidate.sentence)]
+
+
+def antecedents_first(chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences, each that points back to the sentence before it in its passage ("This was 44.2% of …", a
+    table's "of whom aged 65 and over: 3,720") after that one when it is chosen too, so the answer reads in order."""
+    from .layout import is_sub_row
+
+    out = list(chosen)
+    for c in chosen:
+        if not (_STANDS_FOR_BEFORE.match(c.sentence.text) or is_sub_row(c.sentence.text)):
+            continue
+        before = next((x for x in out if x.passage.chunk.chunk_id == c.passage.chunk.chunk_id
+                       and x.sentence.end <= c.sentence.start and x.sentence.text == c.before), None)
+        if before is not None and out.index(before) > out.index(c):
+            out.remove(before)
+            out.insert(out.index(c), before)
+    return out
 
 
 def with_next(chosen: list[Candidate], group: list[Candidate]) -> list[Candidate]:

@@ -179,10 +179,15 @@ def is_furniture(line: str) -> bool:
             or _BREADCRUMBS.fullmatch(line) is not None or is_menu_row(line))
 
 
+def is_sub_row(line: str) -> bool:
+    """Whether a line is a table's sub-row of the row before it (:data:`_SUB_ROW`: "of whom aged 65 and over: 3,720")."""
+    return bool(_SUB_ROW.fullmatch(line.strip()))
+
+
 def classify(line: str) -> tuple[str, object]:
     """The kind of one trimmed line and the value it gives (see :class:`Block`)."""
     if line[:1].islower():  # a sentence wrapped across lines (a PDF's): "requires improvement." ends one, heads nothing
-        if _SUB_ROW.fullmatch(line):
+        if is_sub_row(line):
             return "bullet", None
         return ("furniture", None) if is_furniture(line) else ("text", None)
     m = _SCORE.fullmatch(line) if len(line) <= SCORE_LINE_MAX_CHARS else None

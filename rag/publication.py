@@ -19,6 +19,10 @@ _OWN_DOCUMENT = re.compile(r"\b(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|stateme
                            r"newsletter|survey|account|review|guide)\b", re.IGNORECASE)
 
 
+#: The pages of a report that present the whole assessment, the first first.
+FRONT_PAGES = ("overview", "summary")
+
+
 def asks_publication(question: str) -> bool:
     """Whether the question asks when CQC's assessment or report was published ("When did CQC publish its
     assessment of Rotherham?"), not when one of the council's own documents was ("When was the carers' strategy
@@ -28,13 +32,15 @@ def asks_publication(question: str) -> bool:
 
 
 def publication_answer(query: Query, published) -> Composition | None:
-    """The publication lines of the reports of the councils the question names, one line a council, each cited;
-    None when the index holds none for them (the answer is then looked for as for any question)."""
+    """The publication lines of the reports of the councils the question names, one line a council, each cited (the
+    line of the report's overview or summary page when it has one: every page may repeat the date, and the overview
+    is where the assessment is published); None when the index holds none for them (the answer is then looked for
+    as for any question)."""
     from .compose import cite
 
     named = {c.casefold() for c in query.councils}
     seen: dict[str, list] = {}
-    for chunk in published:
+    for chunk in sorted(published, key=lambda c: FRONT_PAGES.index(c.page) if c.page in FRONT_PAGES else len(FRONT_PAGES)):
         label = chunk.label or chunk.council or ""
         if (chunk.council or "").casefold() in named or label.casefold() in named:
             if not any(c.text.strip() == chunk.text.strip() for c in seen.get(label, [])):

@@ -2149,6 +2149,12 @@ def test_a_share_of_those_the_sentence_before_named_is_theirs():
     ("Data showed that 93% of people aged 65 and over were discharged to their usual place of residence.",
      "What proportion of residents aged 65 or over were discharged home?", True),  # a share of the group is asked
     ("19% of residents were aged 65 or over.", "What percentage of the population is over 65 in Kelby?", True),
+    # a share of an age group asked: the age group's share of the population is not it
+    ("15.1% of residents are aged 65 or over.", "What percentage of people aged 65 and over in Kelby used a direct "
+     "payment?", False),
+    ("19% of people aged 65 and over used a direct payment.", "What percentage of people aged 65 and over in Kelby "
+     "used a direct payment?", True),
+    ("15.1% of residents are aged 65 or over.", "What percentage of people in Kelby used a direct payment?", True),
 ])
 def test_a_share_of_the_population_by_age_is_given_of_the_population(sentence, question, expected):
     from rag.answer_types import age_share_of_population
@@ -2204,3 +2210,14 @@ def test_a_figure_for_everyone_is_not_one_for_people_with_a_condition(sentence, 
 
     question = "What proportion of people with dementia needed no ongoing support after reablement in Kelby?"
     assert group_named(sentence, question, ("Kelby",)) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Executive Director of Adults and Health, Sam Reid, led a stable senior team.", True),  # the service's director
+    ("Sam Reid, the DASS, had been in post since 2021.", True),
+    ("The Director of Public Health, Sam Reid, led the prevention work.", False),  # another service's
+])
+def test_who_leads_the_service_is_its_director_of_adults(sentence, expected):
+    from rag.answer_types import names_the_role
+
+    assert names_the_role(sentence, "Who leads adult social care at Kelby council?", ("Kelby",)) is expected

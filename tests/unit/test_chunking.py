@@ -28,6 +28,8 @@ def test_standard_text_and_score_lines_are_marked():
     assert kinds["I can get care when I need it."] == "standard"
     assert kinds["We understand the care people need and make sure it is there."] == "standard"
     assert kinds["Published: 2 May 2025 Page last updated: 9 May 2025"] == "published"
+    line = next(c for c in chunks if c.kind == "published")
+    assert line.page == "statement"  # the page it is on: a statement's, whether above its heading or below it
     rating = next(c for c in chunks if c.kind == "rating")
     # the score passage reads on its own: it starts at the statement's heading, and quotes only the score lines
     assert rating.text.startswith("Care provision, integration and continuity of care\n\nScore 3")
@@ -198,3 +200,14 @@ def test_a_score_passage_starts_at_the_page_title_naming_its_statement():
     assert [s.text for s in rating.sentences] == ["Score: 4"]
     _, chunks = chunks_of(page.replace("Partnerships and communities", "Overview"))  # a title naming no statement
     assert next(c for c in chunks if c.kind == "rating").text.startswith("Score: 4")
+
+
+def test_a_table_row_with_a_sub_row_makes_a_passage_with_it():
+    text = ("Fenwick Council: local authority assessment\n\nFinancial facts\n\nSpend per adult: £549\n\n"
+            "Share of budget: 41%\n\nPeople receiving long-term support: 5,640\n\nof whom aged 65 and over: 3,720\n\n"
+            "Unpaid carers supported: 2,870\n\nCarers' breaks funded: 410\n")
+    doc, chunks = chunks_of(text)
+    assert_exact_offsets(doc.text, chunks)
+    assert [c.text for c in chunks if c.retrievable] == ["Spend per adult: £549\n\nShare of budget: 41%",
+                     "People receiving long-term support: 5,640\n\nof whom aged 65 and over: 3,720",
+                     "Unpaid carers supported: 2,870\n\nCarers' breaks funded: 410"]

@@ -606,3 +606,31 @@ def test_a_comparison_line_pointing_back_keeps_the_sentence_before_it():
                                                           "This was 44.2% of its total budget."]
     assert [s.text for _, s in with_antecedent(per_adult)] == ["Spend per adult was £526."]  # it points nowhere
     assert [s.text for _, s in with_antecedent(spent)] == ["The council spent £139.7 million on adult social care."]
+
+
+def test_a_lone_sentence_that_repeats_the_question_is_followed_by_the_best_one_on_its_topic():
+    from rag.compose import with_substance
+
+    weights = TermWeights([])
+    question = "How are people involved through the Voices Panel?"
+    repeat = candidates(passage("The council involved people well through the Voices Panel."), [0.9], [[1, 0]])[0]
+    told, weaker = candidates(passage("The Voices Panel is involved in recruitment and training.|The Voices Panel met.", 1),
+                              [0.7, 0.5], [[0, 1], [0, 1]])
+    assert with_substance([repeat], [repeat, told, weaker], question, weights, 3) == [repeat, told]
+    assert with_substance([repeat], [repeat], question, weights, 3) == [repeat]  # nothing else on the topic
+    assert with_substance([repeat, weaker], [repeat, told], question, weights, 3) == [repeat, weaker]  # not lone
+    other = candidates(passage("Residents help to recruit staff and train them.", 2), [0.8], [[0, 1]])[0]
+    assert with_substance([other], [repeat, told, other], question, weights, 3) == [other]  # no repeat of the question
+
+
+def test_a_sentence_pointing_back_follows_the_one_it_points_to_when_both_are_chosen():
+    from rag.compose import antecedents_first
+
+    p = passage("People receiving long-term support: 5,640|of whom aged 65 and over: 3,720|Unpaid carers: 2,870")
+    whole, sub, carers = candidates(p, [0.5] * 3, [[1, 0]] * 3)
+    assert antecedents_first([sub, carers, whole]) == [whole, sub, carers]
+    assert antecedents_first([sub, carers]) == [sub, carers]  # the row it divides is not chosen
+    assert antecedents_first([carers, whole]) == [carers, whole]  # nothing points back
+    q = passage("The council spent £140 million.|This was 44% of its budget.")
+    spent, share = candidates(q, [0.5] * 2, [[1, 0]] * 2)
+    assert antecedents_first([share, spent]) == [spent, share]

@@ -33,3 +33,14 @@ def test_the_answer_quotes_each_named_councils_publication_line_once():
     assert [c.passage.chunk.chunk_id for c in answer.citations] == [1]
     assert publication_answer(Query(text="When was it published?", asked="", councils=("Leeds",),
                                     answer_type="date"), lines) is None  # no line for it: answered as any question
+
+
+def test_the_line_quoted_is_the_overview_page_s_when_every_page_repeats_it():
+    from dataclasses import replace
+
+    line = "Published 21 March 2025"
+    lines = [replace(published("Fenwick", line, 1), page="statement"), replace(published("Fenwick", line, 2), page="summary"),
+             replace(published("Fenwick", line, 3), page="overview")]
+    query = Query(text="When was Fenwick's assessment published?", asked="", councils=("Fenwick",), answer_type="date")
+    assert [c.passage.chunk.chunk_id for c in publication_answer(query, lines).citations] == [3]
+    assert [c.passage.chunk.chunk_id for c in publication_answer(query, lines[:2]).citations] == [2]  # then the summary's
