@@ -72,7 +72,8 @@ _ASKS_RATING = re.compile(
     r"\bwhat (did|was|is|were|are) .{0,80}\b(scores?|scored|ratings?|rated)\b(?! (say|about|do)\b)|"
     r"^\s*(and )?what (did|does|do) [\w'’ &-]{1,50} (get|got|receive|received)( for\b[^?]*)?\??\s*$|"
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|rated|score)\b|"
-    r"\b(councils?|authorities|local authorities|reports?) (got|received)\b(?!\s+(?:more|fewer|less|over|under|at least|"
+    r"\b(?:got|get|gets|received|receive|was given|were given|achieved) (?:only |just )?(?:a|an) [1-4]\b(?!\s*(?:%|[.,]?\d))|"
+    r"\b(councils?|authorities|local authorities|reports?) (?:only |just |all )?(got|received)\b(?!\s+(?:more|fewer|less|over|under|at least|"
     r"about|around|[\d£]))|"  # "Which councils received more than 3,000 concerns?" asks of a count
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b(?! than (?:the |an? )?(?:England|national|regional|London|"
     r"similar|comparator|target|average|benchmark)\b)|"  # "did better than the England average on …" asks of a figure
@@ -213,7 +214,8 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
                        r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
                        rf"\b(longest|shortest)\b{NOT_A_LIST}.{{0,60}}?\b(waited|waiting|had to wait)\b|"
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
-                       r"\bwithin what (time|period)\b", re.IGNORECASE)
+                       r"\bwithin what (time|period)\b|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:waiting|wait) times?\b",
+                       re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
@@ -302,10 +304,26 @@ _COUNTS_THINGS = re.compile(r"(^|[:;,]\s*|^\s*(?:in|for|at|across) [\w'’ -]{1,
                             r"areas?|themes?)\b)", re.IGNORECASE)
 
 
+#: A question put as a bare noun phrase ("Name of the principal social worker?", "number of care homes in the county?"):
+#: it asks what a "What is the …" question asks.
+_BARE_NOUN_PHRASE = re.compile(r"^\s*(?:the\s+)?(?=(?:names?|numbers?|date|dates|percentage|proportion|share|list)\s+of\b)",
+                               re.IGNORECASE)
+#: "what's", "who's", "when's", "where's": the question word and "is".
+_CONTRACTED_IS = re.compile(r"\b(what|who|when|where|how)['’]s\b", re.IGNORECASE)
+
+
+def spelled_out(question: str) -> str:
+    """The question with its form written out: a contracted "is" in full ("what's" → "what is") and a bare noun phrase
+    as a "What is …" question ("Name of the chair?" → "What is the name of the chair?")."""
+    question = _CONTRACTED_IS.sub(r"\1 is", question)
+    m = _BARE_NOUN_PHRASE.match(question)
+    return f"What is the {question[m.end():]}" if m else question
+
+
 def answer_type(question: str) -> str:
     """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`), read after any
-    council's name set before it."""
-    question = without_address(question)
+    council's name set before it and with its form written out (:func:`spelled_out`)."""
+    question = spelled_out(without_address(question))
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _WHAT_IS_AND.match(question):
@@ -496,8 +514,8 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
 def _picks_by_rating(question: str) -> bool:
     """"Which councils scored 4 for anything?", "Which of the three councils got an exceptional score?", "Which of
     Camden and Rutland scored 3?" or "Did any of the councils score 4?" lists reports by their score (the score
-    picks them)."""
-    return bool(re.search(r"^\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
+    picks them), also after what it is about ("equity in experiences and outcomes - which councils only got a 2?")."""
+    return bool(re.search(r"(?:^|\s[-–—]\s|:\s)\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
                           r"( (?:two|three|four|five|six|seven|eight|nine|ten|\d+))? (local )?"
                           r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
                           r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"

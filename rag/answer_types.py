@@ -2020,7 +2020,7 @@ def population_size_given(sentence: str, question: str) -> bool:
 
 #: A question asking what share of an area's people are of an age group ("the highest proportion of residents aged 65
 #: or over", "what percentage of the population is over 65"), and nothing about what they do.
-_ASKS_AGE_SHARE = re.compile(r"\b(?:percentage|proportion|share|per ?cent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?"
+_ASKS_AGE_SHARE = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                              r"(?:residents|population|inhabitants)\s+(?:who\s+(?:are|were)\s+|that\s+(?:is|are|was|were)\s+|"
                              r"(?:is|are|was|were)\s+)?(?:aged\s+)?(?:\d{2}\s*(?:\+|or over|or older|and over|and older)|over\s+\d{2}|"
                              r"older|over[- ]\d{2}s)(?:\s+(?:in|across|among|amongst|of all|out of)\b[^?]*)?\s*\??\s*$",

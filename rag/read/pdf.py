@@ -29,6 +29,27 @@ def _page_lines(page_text: str) -> list[str]:
     return [re.sub(r"\s{2,}", " ", line).strip() for line in page_text.splitlines()]
 
 
+#: Two pieces of text a layout reading sets apart on one line ("qualified practitioner thr      ough Care Connect"):
+#: the letters before and after the gap.
+_GAP = re.compile(r"(?P<left>\w+)[ \t]{2,}(?P<right>\w+)")
+
+
+def words_rejoined(layout_text: str, plain_text: str) -> str:
+    """A page's layout text with each word that the layout reading split across a wide gap ("thr      ough", "A     dult")
+    whole again: two pieces are one word when, together, they are a word of the page's plain reading (which keeps
+    words whole but not the page's blank lines) and apart they are not; columns ("good standard      some") stay."""
+    words = set(re.findall(r"\w+", plain_text))
+
+    def join(m: re.Match) -> str:
+        left, right = m.group("left"), m.group("right")
+        whole = left + right
+        if whole in words and not (left in words and right in words and f"{left} {right}" in plain_text):
+            return whole
+        return m.group(0)
+
+    return _GAP.sub(join, layout_text)
+
+
 def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
@@ -82,6 +103,13 @@ def printed_title(line: str) -> str:
     return m.group("title") if m else line
 
 
+def _page_text(page) -> str:
+    """A page's text in layout mode (lines placed as on the page), with words the layout split rejoined from its plain
+    reading (:func:`words_rejoined`), which is read only when the layout text has a wide gap between two letters."""
+    layout = page.extract_text(extraction_mode="layout") or ""
+    return words_rejoined(layout, page.extract_text() or "") if _GAP.search(layout) else layout
+
+
 def pdf_to_text(raw: bytes) -> str:
     """The text of a PDF: its lines in reading order, a blank line where the page leaves vertical space,
     page headers, footers and page numbers dropped. Wrapped lines are joined later, by the layout
@@ -93,7 +121,7 @@ def pdf_to_text(raw: bytes) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        pages = [_page_lines(p.extract_text(extraction_mode="layout") or "") for p in reader.pages]
+        pages = [_page_lines(_page_text(p)) for p in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise UnreadableDocument(f"not a readable PDF ({type(e).__name__})") from None
     pages = [[printed_title(line) for line in lines] for lines in pages]

@@ -2155,6 +2155,7 @@ def test_a_share_of_those_the_sentence_before_named_is_theirs():
     ("19% of people aged 65 and over used a direct payment.", "What percentage of people aged 65 and over in Kelby "
      "used a direct payment?", True),
     ("15.1% of residents are aged 65 or over.", "What percentage of people in Kelby used a direct payment?", True),
+    ("Share of the population aged 65 or over: 15.8%", "what % of the Kelby Forest population is aged 65+", True),
 ])
 def test_a_share_of_the_population_by_age_is_given_of_the_population(sentence, question, expected):
     from rag.answer_types import age_share_of_population

@@ -214,3 +214,17 @@ def test_pdf_a_browser_print_header_is_read_as_the_page_title_and_its_footer_dro
 ])
 def test_typographic_ligatures_are_read_as_their_letters_and_nothing_else_changes(name, raw, expected):
     assert read_document(Path(name), raw)[0].strip() == expected
+
+
+@pytest.mark.parametrize("layout,plain,expected", [
+    ("a qualified practitioner thr      ough Care Connect", "a qualified practitioner through Care Connect",
+     "a qualified practitioner through Care Connect"),  # a word the layout split
+    ("A     dult Safeguarding Team", "Adult Safeguarding Team", "Adult Safeguarding Team"),
+    ("good standard      some shortfalls", "good standard\nsome shortfalls", "good standard      some shortfalls"),  # columns
+    ("Score      3", "Score 3", "Score      3"),
+    ("the car      park", "the car park and the carpark", "the car      park"),  # both readings are words: kept apart
+])
+def test_a_word_the_pdf_layout_split_is_rejoined_from_the_plain_reading(layout, plain, expected):
+    from rag.read.pdf import words_rejoined
+
+    assert words_rejoined(layout, plain) == expected
