@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .layout import Block
+from .layout import Block, is_sub_row
 from .metadata import UNNAMED_COUNCIL, Section
 from .records import Chunk, Document, Sentence
 
@@ -250,8 +250,6 @@ def _list_end(text: str, blocks: list[Block], i: int) -> int:
     """The last block of the list (consecutive bullets) that starts at block ``i``: a row with a sub-row under it ("People
     receiving long-term support: 5,640" above "of whom aged 65 and over: 3,720") makes a passage of its own with it,
     so the sub-row is read with the row it divides and the rows around them keep their own passages."""
-    from .layout import is_sub_row
-
     def sub(k: int) -> bool:
         return k < len(blocks) and blocks[k].kind == "bullet" and is_sub_row(text[blocks[k].start : blocks[k].end])
 

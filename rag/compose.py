@@ -29,6 +29,7 @@ from .answer_types import (
 )
 from .config import Settings
 from .lay_terms import with_report_words
+from .layout import is_sub_row
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
@@ -556,8 +557,6 @@ def with_antecedent(candidate: Candidate) -> list[tuple[Passage, Sentence]]:
 def antecedents_first(chosen: list[Candidate]) -> list[Candidate]:
     """The chosen sentences, each that points back to the sentence before it in its passage ("This was 44.2% of …", a
     table's "of whom aged 65 and over: 3,720") after that one when it is chosen too, so the answer reads in order."""
-    from .layout import is_sub_row
-
     out = list(chosen)
     for c in chosen:
         if not (_STANDS_FOR_BEFORE.match(c.sentence.text) or is_sub_row(c.sentence.text)):
