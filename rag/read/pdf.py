@@ -30,8 +30,8 @@ def _page_lines(page_text: str) -> list[str]:
 
 
 #: Two pieces of text a layout reading sets apart on one line ("qualified practitioner thr      ough Care Connect"):
-#: the letters before and after the gap.
-_GAP = re.compile(r"(?P<left>\w+)[ \t]{2,}(?P<right>\w+)")
+#: the letters before and after the gap, the second lower-case, as the rest of a split word is.
+_GAP = re.compile(r"(?P<left>\w+)[ \t]{2,}(?P<right>[a-z]\w*)")
 
 
 def words_rejoined(layout_text: str, plain_text: str) -> str:
@@ -105,7 +105,8 @@ def printed_title(line: str) -> str:
 
 def _page_text(page) -> str:
     """A page's text in layout mode (lines placed as on the page), with words the layout split rejoined from its plain
-    reading (:func:`words_rejoined`), which is read only when the layout text has a wide gap between two letters."""
+    reading (:func:`words_rejoined`), which is read only when the layout text has a wide gap before a lower-case
+    letter (few pages have one: a second reading of every page would cost much more)."""
     layout = page.extract_text(extraction_mode="layout") or ""
     return words_rejoined(layout, page.extract_text() or "") if _GAP.search(layout) else layout
 
