@@ -138,10 +138,28 @@ def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic: close to the best one, or holding most of its focus
     terms with the sentence before them when they refer back to it ("The service overspent by …"); for a count of
     something rare, all of them (the number must then stand beside that thing), and for how people are watched
-    over, all of them too (the routine must then say how often: "were contacted every eight weeks")."""
+    over, all of them too (the routine must then say how often: "were contacted every eight weeks"); for who holds a
+    role, those naming someone in it too (:func:`holders_named`)."""
     if counts_a_rare_thing(query, weights, settings) or query.answer_type == "method" and asks_watch(query.text):
         return list(candidates)
-    return near_topic(query, candidates, weights, settings)
+    near = near_topic(query, candidates, weights, settings)
+    if settings.rules.holder_reach:
+        near = near + holders_named(query, near, candidates, weights)
+    return near
+
+
+#: What asks who holds a role: a person by name ("Who is the director?") or whoever does it ("Who chairs the board?").
+HOLDER_TYPES = ("person", "holder")
+
+
+def holders_named(query: Query, near: list, candidates, weights) -> list:
+    """For a question asking who holds a role, the sentences naming someone in that role, however few words
+    they share with the question ("The Executive Director of Adults and Health, Sam Reid, led a stable team" for
+    "Who leads adult social care?"): naming the role is being on its topic."""
+    if query.answer_type not in HOLDER_TYPES or query.comparative:
+        return []
+    taken = set(map(id, near))
+    return [c for c in candidates if id(c) not in taken and holds_what_is_asked(query, c, weights)]
 
 
 def wordings(question: str, weights) -> tuple[frozenset[str], ...]:

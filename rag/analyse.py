@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .answer_types import LIST_LENGTH, VIEW_VERBS, without_address
+from .answer_types import LIST_LENGTH, VIEW_VERBS, without_address, written_out
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
@@ -206,6 +206,10 @@ _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|pro
              r"young people|advocates)(?: [\w'’,-]+){0,5}?")
 _VIEWS = re.compile(rf"^\s*(and )?(?:what|how) (?:did|do|does|have|has|had) {_SPEAKERS} {VIEW_VERBS}\b", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
+#: "Who" as the object of a preposition the question ends on ("Who was the Ask Early campaign aimed at?", "Who does
+#: the team work with?"): whom something serves or works with, a group described rather than a person named.
+_WHOM = re.compile(r"^\s*(?:and )?whom?\s+(?:is|was|are|were|does|do|did|has|have|had|will|can)\s[^?]{3,120}?\s"
+                   r"(?:at|for|to|with|from)\s*\??\s*$", re.IGNORECASE)
 _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
@@ -304,26 +308,10 @@ _COUNTS_THINGS = re.compile(r"(^|[:;,]\s*|^\s*(?:in|for|at|across) [\w'’ -]{1,
                             r"areas?|themes?)\b)", re.IGNORECASE)
 
 
-#: A question put as a bare noun phrase ("Name of the principal social worker?", "number of care homes in the county?"):
-#: it asks what a "What is the …" question asks.
-_BARE_NOUN_PHRASE = re.compile(r"^\s*(?:the\s+)?(?=(?:names?|numbers?|date|dates|percentage|proportion|share|list)\s+of\b)",
-                               re.IGNORECASE)
-#: "what's", "who's", "when's", "where's": the question word and "is".
-_CONTRACTED_IS = re.compile(r"\b(what|who|when|where|how)['’]s\b", re.IGNORECASE)
-
-
-def spelled_out(question: str) -> str:
-    """The question with its form written out: a contracted "is" in full ("what's" → "what is") and a bare noun phrase
-    as a "What is …" question ("Name of the chair?" → "What is the name of the chair?")."""
-    question = _CONTRACTED_IS.sub(r"\1 is", question)
-    m = _BARE_NOUN_PHRASE.match(question)
-    return f"What is the {question[m.end():]}" if m else question
-
-
 def answer_type(question: str) -> str:
     """What the answer must contain, from the question's form (one of :data:`ANSWER_TYPES`), read after any
-    council's name set before it and with its form written out (:func:`spelled_out`)."""
-    question = spelled_out(without_address(question))
+    council's name set before it and with its form written out (:func:`rag.answer_types.written_out`)."""
+    question = written_out(without_address(question))
     if _REASON.match(question):
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _WHAT_IS_AND.match(question):
@@ -343,6 +331,8 @@ def answer_type(question: str) -> str:
         return "frequency"  # "How often does the board meet?" asks for how often, or a share of the times
     if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
+    if _WHOM.match(question):
+        return "description"  # "Who was the campaign aimed at?" asks whom it serves, not someone's name
     for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE), ("name", _WHICH_NUMBERED),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):

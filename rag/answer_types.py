@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .councils import name_patterns, title_words_only, variants_of
@@ -715,7 +716,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 _ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,60}\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
-                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what did\b.{1,80}\b(cost|spend|"
+                         r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
@@ -969,8 +970,9 @@ def kindred_nouns(nouns: set[str]) -> set[str]:
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
-_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b",
-                     re.IGNORECASE)  # "how many of its staff …, as an actual headcount" wants no share
+_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
+                     r"(?:^\s*|\bthe )(?:total |overall |actual )?number of\b", re.IGNORECASE)  # "how many of its staff …, as an actual
+# headcount" and "what is the total number of complaints" want no share
 
 
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
@@ -1567,6 +1569,15 @@ def beside_the_head_role(m: re.Match, sentence: str, question: str) -> bool:
     near = sentence[max(0, m.start() - QUALIFIER_REACH) : m.end()].casefold()
     return _stem(role.casefold()) == _stem(asked[-1].casefold()) and all(
         re.search(rf"\b{q}\b", near) for q in map(str.casefold, _QUALIFIER.findall(part)))
+
+
+def head_role_named(sentence: str, question: str) -> bool:
+    """Whether the sentence names the role noun the question's role ends in ("The board's independent *chair* was
+    Dr Asha Verma" for "Who is the independent chair of the partnership?"), or the question names none: a sentence
+    naming the holder of another role ("Councillor Priya Hollins was the lead member") after one about the role asked
+    about does not name its holder."""
+    asked = _ROLE_WORD.findall(_RELATIVE_CLAUSE.split(first_question(question), 1)[0])
+    return not asked or _stem(asked[-1].casefold()) in {_stem(w.casefold()) for w in _ROLE_WORD.findall(sentence)}
 
 
 #: Words that say which holder of a role is asked about ("the *interim* director"), and how far before the role
@@ -2353,23 +2364,24 @@ def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
 _SCALES = {"hundred", "thousand", "million", "billion"}
 
 
-def _figures_in(text: str) -> set[str]:
-    """The figures a text states in digits, commas dropped ("£3.2 million" → "3.2") and a percentage marked as one
-    ("91%" is not the 91 of "91 days"), without years and financial years ("2024/25")."""
-    out = set()
+def _figures_in(text: str) -> Counter[str]:
+    """The figures a text states in digits, each as often as it states it, commas dropped ("£3.2 million" → "3.2")
+    and a percentage marked as one ("91%" is not the 91 of "91 days"), without years and financial years ("2024/25")."""
+    out: Counter[str] = Counter()
     for m in _FIGURES.finditer(text):
         written = m.group(0).rstrip(".,")
         figure = written.replace(",", "")
         if _PERCENT_SIGN.match(text, m.start() + len(written)):
             figure += "%"
         if not re.fullmatch(r"(?:19|20)\d{2}", written) and text[m.start() - 1 : m.start()] != "/":  # "1,980" is no year
-            out.add(figure)
+            out[figure] += 1
     return out
 
 
 def states_a_figure_not_asked(sentence: str, question: str) -> bool:
-    """Whether the sentence states a figure the question does not already give, in digits or in words: "How much
-    of the £3.2 million savings target was delivered?" is not answered by "set a savings target of £3.2 million"."""
+    """Whether the sentence states a figure the question does not already give, in digits or in words, or states
+    one more often than the question does: "How much of the £3.2 million savings target was delivered?" is not
+    answered by "set a savings target of £3.2 million", but "how many 17-year-olds …" is by "17 young people aged 17"."""
     asked = _figures_in(question)
     if not asked:
         return True
@@ -2561,6 +2573,24 @@ def without_address(question: str) -> str:
     return _ADDRESSED_TO.sub("", question, count=1)
 
 
+#: A question put as a bare noun phrase ("Name of the principal social worker?", "total number of care homes in the county?"):
+#: it asks what a "What is the …" question asks.
+_BARE_NOUN_PHRASE = re.compile(r"^\s*(?:the\s+)?(?=(?:(?:total|overall|average|median|mean|current|latest)\s+)?"
+                               r"(?:names?|numbers?|date|dates|percentage|proportion|share|list)\s+of\b)",
+                               re.IGNORECASE)
+#: "what's", "who's", "when's", "where's": the question word and "is".
+_CONTRACTED_IS = re.compile(r"\b(what|who|when|where|how)['’]s\b", re.IGNORECASE)
+
+
+def written_out(question: str) -> str:
+    """The question with its form written out: a contracted "is" in full ("what's" → "what is") and a bare noun phrase
+    as a "What is …" question ("Name of the chair?" → "What is the name of the chair?")."""
+    question = _CONTRACTED_IS.sub(r"\1 is", question)
+    m = _BARE_NOUN_PHRASE.match(question)
+    rest = question[m.end():] if m else ""
+    return f"What is the {rest[:1].lower()}{rest[1:]}" if m else question
+
+
 def with_plain_wordings(question: str) -> str:
     """The question followed by the reports' wordings for its plain words, which say what kind of thing it asks
     about ("spent more than it set aside" is an overspend)."""
@@ -2581,7 +2611,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     ``lead_in`` the sentence before it, which may say what kind of thing its figure is of; ``known(word)``
     whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
     sentence, context, lead_in = one_line(sentence), one_line(context), one_line(lead_in)
-    question = without_address(question)
+    question = written_out(without_address(question))
     if answer_type in _FACT_TYPES and says_not_known(sentence):
         return False
     if answer_type in ("number", "duration"):
@@ -2597,7 +2627,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
                 and names_the_part(sentence, question, councils))
     if answer_type == "person":  # the role may be named in the sentence before: "The partnership covered … Its chair was …"
         in_role = person_in_role(sentence, question, councils) or bool(lead_in) and has_person(sentence) \
-            and person_in_role(f"{lead_in} {sentence}", question, councils)
+            and head_role_named(sentence, question) and person_in_role(f"{lead_in} {sentence}", question, councils)
         return in_role and names_the_part(sentence, question, councils)
     if answer_type == "reason":
         return has_reason(sentence)

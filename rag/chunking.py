@@ -323,8 +323,19 @@ def _with_heading(text: str, blocks: list[Block], i: int, section: Section | Non
                 before.kind == "title" and section.statement and section.statement.casefold() in heading.casefold() or \
                 before.kind == "heading" and (_RATING_HEADING.search(heading)
                                               or council and council.casefold() in heading.casefold()):
-            return before.start
+            return _under_title(text, blocks, k, council) if before.kind == "heading" else before.start
     return blocks[i].start
+
+
+def _under_title(text: str, blocks: list[Block], k: int, council: str | None) -> int:
+    """Where a score passage that starts at heading ``k`` ("Overall rating") starts: at the page's title line just above it
+    when the title names the report's council ("Tameside Metropolitan Borough Council: local authority assessment"
+    over "Overall rating" and "Good"), so the rating is read with whose it is; else at the heading."""
+    title = blocks[k - 1] if k > 0 else None
+    if title is not None and title.kind == "title" and not text[title.end : blocks[k].start].strip() and council \
+            and council.casefold() in text[title.start : title.end].casefold():
+        return title.start
+    return blocks[k].start
 
 
 def _entries(text: str, group: list[Block]) -> tuple[Sentence, ...]:

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abstain import TIME_UNITS, abstain_reason, abstention, giving, holds_topic, near_topic, of_another_thing, wordings
+from .abstain import (
+    HOLDER_TYPES,
+    TIME_UNITS,
+    abstain_reason,
+    abstention,
+    giving,
+    holds_topic,
+    near_topic,
+    of_another_thing,
+    wordings,
+)
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
 from .answer_types import (
     BONUS_CHECKS,
@@ -30,6 +40,7 @@ from .answer_types import (
 from .config import Settings
 from .lay_terms import with_report_words
 from .layout import is_sub_row
+from .names import defines_the_thing_asked, thing_defined
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import TermWeights
@@ -422,6 +433,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         seeds = [first, *rest]
     else:
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
+    if settings.rules.name_boost:
+        seeds = definition_first(query, seeds, candidates, settings.max_answer_sentences)
     chosen = seeds
     if settings.rules.continuation:
         limit = settings.max_answer_sentences
@@ -442,6 +455,18 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
+
+
+def definition_first(query: Query, seeds: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """For "What is X?", the most relevant sentence saying what X is ("Care Connect Rutland, a team of nine staff …",
+    :func:`rag.names.defines_the_thing_asked`) opens the answer: a sentence merely using the name does not answer."""
+    if thing_defined(query.text) is None:
+        return seeds
+    defining = [c for c in candidates if defines_the_thing_asked(query.text, c.sentence.text)]
+    if not defining:
+        return seeds
+    first = max(defining, key=lambda c: c.relevance)
+    return [first, *[c for c in seeds if c is not first]][:limit]
 
 
 def ranked_answer(text: str, citations: tuple[Citation, ...], best: float) -> Composition:
@@ -477,7 +502,6 @@ def with_following(passages: list[Passage], next_chunk, reach: int) -> list[Pass
 
 
 #: Answer types that ask who holds a role ("Who leads adult social care?", "Who is the principal social worker?").
-HOLDER_TYPES = ("person", "holder")
 
 
 def reaches_for_holder(query: Query, candidates: list[Candidate], weights: TermWeights, settings: Settings) -> bool:

@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "41"
+CHUNKER_VERSION = "42"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -55,6 +55,7 @@ class Rules:
     publication_answers: bool = True  # answer when a council's assessment was published from its "Published" lines
     bound_check: bool = True  # "which councils had more than 1,000 …" lists only those whose figure passes the bound
     holder_reach: bool = True  # "who leads …": passages below the top ones are searched when those name no one
+    name_boost: bool = True  # passages spelling a name the question uses ("Shared Lives") move up
 
     def without(self, name: str) -> "Rules":
         """A copy with rule ``name`` switched off."""
@@ -91,6 +92,11 @@ class Settings:
     statement_boost: float = 0.15
     #: Added to score lines when the question asks for a score, so the report's own score line leads.
     rating_boost: float = 0.5
+    #: Added to the best passages (of ``name_candidates``) that spell a name the question uses ("Shared Lives").
+    name_boost: float = 0.1
+    name_candidates: int = 100
+    #: Added, for an overall rating question, to the best passages that give a rating in words ("… was rated Good").
+    rated_sentence_boost: float = 0.25
     #: Taken off a statement's standard text ("I …" expectations, "We …" commitment), which is the same
     #: in every report, so that it never crowds out findings unless the question is about it.
     standard_text_penalty: float = 0.3

@@ -248,6 +248,27 @@ def variants_of(name: str) -> set[str]:
     return {f for f in forms if f}
 
 
+#: Small words a council's initials may leave out ("ERYC", East Riding of Yorkshire Council).
+_SMALL_WORDS = ("of", "and", "upon", "on", "the")
+#: Letters of a council's formal title that its initials may end with (Council, City Council, Borough Council,
+#: County Council, Metropolitan Borough Council, (Metropolitan) District Council, County Borough Council) or start with
+#: (London Borough, Royal Borough, City of).
+_INITIAL_ENDS = ("", "c", "cc", "bc", "mbc", "dc", "mdc", "cbc")
+_INITIAL_STARTS = ("", "lb", "rb", "c")
+#: The fewest letters initials have to be read as a council's ("TMBC", "ERYC"; not "SC").
+INITIALS_MIN_LETTERS = 3
+
+
+def initials_of(name: str) -> set[str]:
+    """The upper-case initials by which people may write a council ("East Riding of Yorkshire" → "ERYC", "EROYC",
+    "Tameside" → "TMBC", "Stoke-on-Trent" → "SOTCC"): its words' first letters, with and without its small words,
+    inside the letters of its formal title."""
+    words = normalise(name).replace(",", " ").split()
+    bases = {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS)}
+    return {f"{start}{base}{end}".upper() for base in bases if base for start in _INITIAL_STARTS for end in _INITIAL_ENDS
+            if len(start + base + end) >= INITIALS_MIN_LETTERS}
+
+
 @dataclass(frozen=True)
 class CouncilMatch:
     """Councils a question names: those with reports in the index, and those without."""
@@ -277,6 +298,13 @@ class CouncilMatcher:
             for v in variants_of(name):
                 variants[v] = name
         self._variants = variants
+        owners: dict[str, set[str]] = {}
+        for name in self.indexed.values():
+            for form in initials_of(name):
+                owners.setdefault(form, set()).add(name)
+        #: Initials of exactly one indexed council that name no listed council otherwise ("PCC" with Peterborough).
+        self._initials = {form: next(iter(names)) for form, names in owners.items()
+                          if len(names) == 1 and normalise(form) not in variants}
         alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])") if variants else None
 
@@ -297,6 +325,9 @@ class CouncilMatcher:
                 if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
                     continue
                 add(self._variants[variant])
+        for token in re.findall(r"(?<![\w&])[A-Z]{3,8}(?![\w&])", question):
+            if token in self._initials:
+                add(self._initials[token])
         for m in _GENERIC_COUNCIL.finditer(question):
             name = re.sub(r"(\s+(County|Borough|City|District|Metropolitan))+$", "", (m.group(1) or m.group(2) or "").strip())
             key = normalise(name)

@@ -116,8 +116,9 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
     the same family in place of one asked about ("social worker vacancy rate" for "vacancy rate for
     occupational therapists"; a budget and its savings for "how much was the budget forecast to
-    overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`; with ``counting``, also
-    :data:`MUST_BE_NAMED_IN_COUNTS`), or gives an aim when the question does not ask for one ("aimed to
+    overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`, itself; with ``counting``, also
+    :data:`MUST_BE_NAMED_IN_COUNTS`, which the sentence before may name: "… supported people with autism into work."
+    "In 2023/24, 38 people started paid jobs."), or gives an aim when the question does not ask for one ("aimed to
     save £6.1 million" for "how much did it save"), else None. A family the sentence does not speak of is taken from
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
@@ -128,16 +129,18 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
         return "what was done", "target"
     if not asked:
         return None
-    required = set() if named_only else MUST_BE_NAMED | (MUST_BE_NAMED_IN_COUNTS if counting else set())
-    for family, kinds in asked.items():
-        unnamed = kinds & required
-        if unnamed and family not in given:
-            return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
+    own = set(given)  # a measure must be named by the sentence itself, a group counted may be by the one before
     earlier = kinds_named(lead_in) if lead_in else {}
     plain = plain_words()
     for family in asked:
         if family in earlier and family not in given and not (family in plain and plain[family].search(sentence)):
             given[family] = earlier[family]
+    for required, named in ((set() if named_only else MUST_BE_NAMED, own),
+                            (MUST_BE_NAMED_IN_COUNTS if counting and not named_only else set(), set(given))):
+        for family, kinds in asked.items():
+            unnamed = kinds & required
+            if unnamed and family not in named:
+                return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
     for family, kinds in asked.items():
         if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]

@@ -113,7 +113,9 @@ class MilvusRetriever(Retriever):
         else:
             fused = s.dense_weight * scaled(d, *dense_bounds) + (1.0 - s.dense_weight) * scaled(lx, *lexical_bounds)
         out = np.full(n, -np.inf)
-        out[candidates] = (fused + self.adjustments(query))[candidates]
+        fused = fused + self.adjustments(query)
+        out[candidates] = fused[candidates]
+        out = out + self.name_boosts(query, out, allowed)
         timings["fuse"] = _ms(t)
         return out
 

@@ -10,6 +10,7 @@ afterwards.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,11 +22,15 @@ from .config import Settings
 from .councils import CouncilMatcher
 from .errors import UsageError
 from .glossary import Glossary
+from .names import defines_the_thing_asked, names_shared, thing_defined
 from .records import Chunk, Filters, Passage, Query, Retrieval
 from .store import CODED_COLUMNS, IndexData, read_runs
 from .thresholds import top_of
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
+#: A sentence giving a council's overall rating in words ("Halton Borough Council was rated Requires improvement").
+_RATED = re.compile(r"\b(?:was|is|has been|had been) rated (?:as )?(?:outstanding|good|requires improvement|inadequate)\b",
+                    re.IGNORECASE)
 
 
 def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -266,8 +271,29 @@ class Retriever:
         else:
             fused = weighted_fusion(dense, lexical, s.dense_weight)
         fused = fused + self.adjustments(query)
+        fused = fused + self.name_boosts(query, fused, allowed)
         timings["fuse"] = _ms(t)
         return fused
+
+    def name_boosts(self, query: Query, fused: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
+        """Additive moves up of the best ``name_candidates`` passages that spell a name the question uses
+        ("Shared Lives", "Pathways to Work"; :func:`rag.names.names_shared`): a name's words, weighed one by one,
+        are often common words, and a passage holding the very name is what the question asks about; for an
+        overall rating, of those that give a rating in a sentence ("… was rated Good"), beside the score lines."""
+        s = self.settings
+        boosts = np.zeros(len(fused), dtype=np.float32)
+        overall = query.answer_type == "overall" and s.rules.rating_boost
+        if not (s.rules.name_boost or overall) or not len(fused):
+            return boosts
+        best = top(np.where(np.isfinite(fused), fused, -np.inf), s.name_candidates, allowed)
+        texts = [self.chunks[int(i)].text for i in best]
+        if s.rules.name_boost:
+            boosts[best[np.asarray(names_shared(query.text, texts, query.councils), dtype=bool)]] += s.name_boost
+            if thing_defined(query.text):  # "What is Care Connect Rutland?": the passage saying what it is, again
+                boosts[best[np.asarray([defines_the_thing_asked(query.text, t) for t in texts], dtype=bool)]] += s.name_boost
+        if overall:  # "Halton Borough Council was rated Requires improvement.": the rating in a sentence
+            boosts[best[np.asarray([_RATED.search(t) is not None for t in texts], dtype=bool)]] += s.rated_sentence_boost
+        return boosts
 
     def search(self, query: Query, query_vec: np.ndarray | None, k: int | None = None,
                retriever: str | None = None) -> Retrieval:

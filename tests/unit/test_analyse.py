@@ -129,6 +129,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("how long is fenwick's occupational therapy backlog", "number"),
     ("How long were people on the waiting list in Fenwick?", "duration"),  # how long they waited
     ("How long was the wait for the Multiple Needs Team?", "duration"),
+    ("Who was Fenwick's Ask First campaign aimed at?", "description"),  # whom it serves: a group, not a name
+    ("who does the Fenwick hoarding panel work with", "description"),
+    ("Who was the campaign's lead at Fenwick?", "person"),
+    ("Who chairs the board it reports to?", "holder"),
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -393,3 +397,16 @@ def test_who_was_appointed_asks_for_a_person(question, expected):
 ])
 def test_did_any_council_score_lists_them_by_their_score(question, expected):
     assert asks_for_rating(question) is expected
+
+
+@pytest.mark.parametrize("question,written", [
+    ("what's Fenwick's overall rating", "what is Fenwick's overall rating"),
+    ("Name of the principal social worker?", "What is the name of the principal social worker?"),
+    ("total number of complaints fenwick received 2023/24", "What is the total number of complaints fenwick received 2023/24"),
+    ("Number crunching in Fenwick's finance team?", "Number crunching in Fenwick's finance team?"),  # no "of"
+    ("Total spend on home care?", "Total spend on home care?"),
+])
+def test_written_out(question, written):
+    from rag.answer_types import written_out
+
+    assert written_out(question) == written

@@ -293,6 +293,15 @@ def test_kinds_of_one_family():
     assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")
 
 
+def test_a_group_counted_may_be_named_by_the_sentence_before_but_a_measure_not():
+    question = "How many people with autism started paid jobs through the Fenwick scheme?"
+    sentence, before = "In 2023/24, 38 people started paid jobs through the scheme.", "The scheme supports autistic people."
+    assert other_kind(sentence, question, counting=True) == ("autism", "no autism")
+    assert other_kind(sentence, question, before, counting=True) is None
+    question, before = "What was the median wait for a Fenwick carers' assessment?", "The median wait was 14 days."
+    assert other_kind("Most were seen straight away.", question, before) == ("median", "no median")
+
+
 @pytest.mark.parametrize("sentence,expected", [
     ("76% of those who had reablement were still at home 91 days after leaving hospital.",
      ("no ongoing support", "at home after 91 days")),
@@ -841,6 +850,8 @@ def test_money_is_not_asked_by_how_much_time():
     assert asks_money("What was Fenwick's adult social care budget for 2024/25?")  # whose budget, not "the"
     assert not asks_money("What was Fenwick's share of the budget spent on adult social care?")
     assert not asks_money("How much recording time per week did the tool save each practitioner?")
+    assert asks_money("What does Fenwick's village carers scheme cost the council each year?")
+    assert not asks_money("What does Fenwick's village carers scheme do each year?")
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
 
 
@@ -891,6 +902,10 @@ def test_a_count_of_what_the_reports_call_the_plain_words(sentence, question, ex
      "What percentage of people aged 65+ were still at home 91 days after discharge?", True),
     ("Of those discharged, 91% were still at home after 91 days.",
      "What did the 91% still at home after 91 days show?", False),  # both figures are the question's
+    ("In May 2024, 17 young people aged 17 did not yet have an adult worker.",
+     "How many 17-year-olds did not yet have an adult worker?", True),  # 17 once more than the question
+    ("In May 2024, young people aged 17 did not yet have an adult worker.",
+     "How many 17-year-olds did not yet have an adult worker?", False),
 ])
 def test_a_figure_the_question_already_gives_is_no_answer(sentence, question, expected):
     from rag.answer_types import states_a_figure_not_asked
@@ -1394,6 +1409,10 @@ def test_a_person_in_a_role_named_in_the_sentence_before():
     assert holds("person", "The board's independent chair was Dr Asha Verma.", question, ("Fenwick",), lead_in=lead_in)
     assert not holds("person", "The board's independent chair was Dr Asha Verma.", question, ("Fenwick",))
     assert not holds("person", "The board met monthly.", question, ("Fenwick",), lead_in=lead_in)
+    question = "Who was Fenwick's interim Director of Adult Social Services in 2024?"
+    lead_in = "An interim Director of Adult Social Services was in post from January to September 2024."
+    assert not holds("person", "Councillor Priya Hollins was the lead member for adult social care.", question,
+                     ("Fenwick",), lead_in=lead_in)  # another role's holder
 
 
 def test_one_disability_is_not_another():
@@ -1732,6 +1751,10 @@ def test_watching_over_people_is_answered_by_a_routine(sentence, question, expec
      "Of older people discharged into reablement, 84% were still at home 91 days later.", False),  # a count asked
     ("In how many Fenwick safeguarding enquiries did staff record what the person wanted?",
      "An audit found that people's wishes were recorded in only 58% of enquiries.", True),  # the cases it happened in
+    ("total number of complaints fenwick received in 2023/24",
+     "In 2023/24 only 38% of complaints were answered within 20 working days.", False),  # "the number of" is a count
+    ("What is the number of complaints Fenwick received?",
+     "In 2023/24 only 38% of complaints were answered within 20 working days.", False),
 ])
 def test_a_part_of_a_whole_set_first_is_counted_by_a_share_too(question, sentence, expected):
     from rag.answer_types import counts_the_thing, wants_a_number

@@ -150,7 +150,8 @@ def test_a_figure_alone_under_its_label_is_read_with_the_label():
     assert [s.text for s in labelled.sentences] == ["Spend on adult social care per adult\n£402"]
     assert not any(c.kind == "rating" for c in chunks)  # "36%" under its label is no percentage score
     _, chunks = chunks_of("Fenwick Council: local authority assessment\n\nOverall score\n58%\n")
-    assert [c.text for c in chunks if c.kind == "rating"] == ["Overall score\n58%"]  # a score's heading keeps it one
+    assert [c.text for c in chunks if c.kind == "rating"] == [  # a score's heading keeps it one, under the page's title
+        "Fenwick Council: local authority assessment\n\nOverall score\n58%"]
 
 
 def test_a_label_read_as_text_still_labels_the_figure_below_it():
@@ -211,3 +212,18 @@ def test_a_table_row_with_a_sub_row_makes_a_passage_with_it():
     assert [c.text for c in chunks if c.retrievable] == ["Spend per adult: £549\n\nShare of budget: 41%",
                      "People receiving long-term support: 5,640\n\nof whom aged 65 and over: 3,720",
                      "Unpaid carers supported: 2,870\n\nCarers' breaks funded: 410"]
+
+
+def test_the_overall_rating_under_the_page_title_is_read_with_the_title():
+    page = ("Fenwick Council: local authority assessment\n\nOverall rating\n\nGood\n\n"
+            "We found a council that knows its communities well.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    rating = next(c for c in chunks if c.kind == "rating")
+    assert rating.text == "Fenwick Council: local authority assessment\n\nOverall rating\n\nGood"
+    apart = page.replace("\n\nOverall rating", "\n\nPublished: 2 May 2025\n\nOverall rating")
+    _, chunks = chunks_of(apart)
+    assert next(c for c in chunks if c.kind == "rating").text == "Overall rating\n\nGood"
+    other = page.replace("Fenwick Council: local", "Ashby Council: local")
+    doc, chunks = chunks_of(other)
+    assert next(c for c in chunks if c.kind == "rating").text.startswith("Ashby") is (doc.council == "Ashby")

@@ -634,3 +634,30 @@ def test_a_sentence_pointing_back_follows_the_one_it_points_to_when_both_are_cho
     q = passage("The council spent £140 million.|This was 44% of its budget.")
     spent, share = candidates(q, [0.5] * 2, [[1, 0]] * 2)
     assert antecedents_first([share, spent]) == [spent, share]
+
+
+def test_a_what_is_question_opens_with_the_sentence_saying_what_it_is():
+    from rag.compose import definition_first
+    from rag.records import Query
+
+    p = passage("Concerns went to Care Connect Rutland the same day.|Most contact came through Care Connect Rutland, a "
+                "team of nine staff.|Staff were kind.")
+    used, defining, other = candidates(p, [0.8, 0.5, 0.4], [[1, 0]] * 3)
+    asked = Query("What is Care Connect Rutland?", "q")
+    assert definition_first(asked, [used, other], [used, defining, other], 3) == [defining, used, other]
+    assert definition_first(asked, [used, other], [used, other], 3) == [used, other]  # none says what it is
+    how = Query("How do people reach Care Connect Rutland?", "q")
+    assert definition_first(how, [used, other], [used, defining, other], 3) == [used, other]
+
+
+def test_a_sentence_naming_the_holder_of_the_role_asked_about_is_on_its_topic():
+    from rag.abstain import holders_named
+    from rag.records import Query
+
+    p = passage("Adult social care underspent in 2023/24.|The Executive Director of Adults and Health, Sam Reid, led a "
+                "stable senior team.|Staff were kind.")
+    spend, holder, other = candidates(p, [0.6, 0.4, 0.2], [[1, 0]] * 3)
+    who = Query("Who leads adult social care at Harrow?", "q", councils=("Harrow",), answer_type="holder")
+    assert holders_named(who, [spend], [spend, holder, other], None) == [holder]
+    what = Query("What does adult social care at Harrow spend?", "q", councils=("Harrow",), answer_type="number")
+    assert holders_named(what, [spend], [spend, holder, other], None) == []

@@ -52,3 +52,13 @@ def test_a_council_named_by_its_initials():
     assert matcher.find("How long do people wait in BHCC?").known == ("Brighton and Hove",)
     assert matcher.find("What does KCC say about carers?").unknown == ("Kent",)  # Kent's, not indexed
     assert matcher.find("What did the CQC say about ASC waits?") == matcher.find("Which councils train staff?")
+
+
+def test_a_council_is_found_by_its_initials_when_they_are_its_alone():
+    matcher = AuthorityMatcher(["East Riding of Yorkshire", "Tameside", "Peterborough", "Portsmouth", "Stoke-on-Trent"])
+    assert matcher.find("ERYC score for learning?").known == ("East Riding of Yorkshire",)
+    assert matcher.find("How many staff does TMBC employ?").known == ("Tameside",)
+    assert matcher.find("SOTCC: who chairs the board?").known == ("Stoke-on-Trent",)
+    assert matcher.find("What did PCC score?").known == ()  # Peterborough's and Portsmouth's
+    assert matcher.find("How quickly does eryc answer?").known == ()  # initials are written in capitals
+    assert matcher.find("What does the ICB fund? What did the SAB find?").known == ()
