@@ -226,50 +226,44 @@ def test_a_comparison_shows_the_passages_it_quotes_first(fixture_pipeline, docum
     assert [p.rank for p in a.passages] == list(range(1, len(a.passages) + 1))
 
 
-def test_a_passage_spelling_a_name_the_question_uses_moves_up(tmp_path):
+def relevance_with_and_without(documents, tmp_path, question: str, rule: str) -> tuple[dict, dict]:
+    """Each retrieved passage's relevance (by its first 12 characters) with answer rule ``rule`` on, then off."""
     from dataclasses import replace
 
     from tests.helpers import fake_pipeline
 
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.txt").write_text(
-        "Fenwick Council: local authority assessment\n\nCare provision, integration and continuity\n\nScore: 3\n\n"
-        "Key findings for this quality statement\n\nHousing\n\n"
-        "Does the council run a scheme? The council runs a scheme, and the council will run the scheme again.\n\n"
-        "Fenwick Shared Lives supported 88 people through 61 carers.\n", encoding="utf-8")
+    for name, text in documents.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     pipe = fake_pipeline(tmp_path / "docs", tmp_path / "index")
-    question = "Does the council run a shared lives scheme?"
+    runs = []
+    for rules in (pipe.settings.rules, pipe.settings.rules.without(rule)):
+        pipe.settings = replace(pipe.settings, rules=rules)
+        pipe.retriever.settings = pipe.settings
+        runs.append({p.chunk.text[:12]: p.relevance for p in pipe.retrieve(question, k=5).passages})
+    return runs[0], runs[1]
 
-    def relevance():
-        return {p.chunk.text[:12]: p.relevance for p in pipe.retrieve(question, k=5).passages}
 
-    boosted = relevance()
-    pipe.settings = replace(pipe.settings, rules=pipe.settings.rules.without("name_boost"))
-    pipe.retriever.settings = pipe.settings
-    plain = relevance()
-    assert boosted["Fenwick Shar"] - plain["Fenwick Shar"] == pytest.approx(pipe.settings.name_boost)
+def test_a_passage_spelling_a_name_the_question_uses_moves_up(tmp_path):
+    from rag.config import Settings
+
+    page = ("Fenwick Council: local authority assessment\n\nCare provision, integration and continuity\n\nScore: 3\n\n"
+            "Key findings for this quality statement\n\nHousing\n\n"
+            "Does the council run a scheme? The council runs a scheme, and the council will run the scheme again.\n\n"
+            "Fenwick Shared Lives supported 88 people through 61 carers.\n")
+    boosted, plain = relevance_with_and_without({"a.txt": page}, tmp_path, "Does the council run a shared lives scheme?",
+                                                "name_boost")
+    assert boosted["Fenwick Shar"] - plain["Fenwick Shar"] == pytest.approx(Settings().name_boost)
     assert boosted["Does the cou"] == pytest.approx(plain["Does the cou"])  # no name of the question's
 
 
 def test_an_overall_rating_question_moves_up_the_sentence_giving_the_rating(tmp_path):
-    from dataclasses import replace
+    from rag.config import Settings
 
-    from tests.helpers import fake_pipeline
-
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "o.txt").write_text(
-        "Fenwick Council: local authority assessment\n\nOverall summary\n\n"
-        "Fenwick Council was rated Good. Leaders knew their communities.\n\n"
-        "The council's overall budget for care rose, and the rating of providers was good overall.\n", encoding="utf-8")
-    pipe = fake_pipeline(tmp_path / "docs", tmp_path / "index")
-    question = "What overall rating did Fenwick get?"
-
-    def relevance():
-        return {p.chunk.text[:12]: p.relevance for p in pipe.retrieve(question, k=5).passages}
-
-    boosted = relevance()
-    pipe.settings = replace(pipe.settings, rules=pipe.settings.rules.without("rating_boost"))
-    pipe.retriever.settings = pipe.settings
-    plain = relevance()
-    assert boosted["Fenwick Coun"] - plain["Fenwick Coun"] == pytest.approx(pipe.settings.rated_sentence_boost)
+    page = ("Fenwick Council: local authority assessment\n\nOverall summary\n\n"
+            "Fenwick Council was rated Good. Leaders knew their communities.\n\n"
+            "The council's overall budget for care rose, and the rating of providers was good overall.\n")
+    boosted, plain = relevance_with_and_without({"o.txt": page}, tmp_path, "What overall rating did Fenwick get?",
+                                                "rating_boost")
+    assert boosted["Fenwick Coun"] - plain["Fenwick Coun"] == pytest.approx(Settings().rated_sentence_boost)
     assert boosted["The council'"] == pytest.approx(plain["The council'"])  # "rating … was good" gives none
