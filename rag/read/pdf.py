@@ -127,11 +127,28 @@ def pdf_to_text(raw: bytes) -> str:
         raise UnreadableDocument(f"not a readable PDF ({type(e).__name__})") from None
     pages = [[printed_title(line) for line in lines] for lines in pages]
     furniture = furniture_lines(pages) if len(pages) >= 2 else set()
+    kept = [[line for i, line in enumerate(lines)
+             if not (line and ((p, i) in furniture or _PAGE_NUMBER.match(line) or _PRINT_FOOTER.match(line)))]
+            for p, lines in enumerate(pages)]
     out: list[str] = []
-    for p, lines in enumerate(pages):
-        for i, line in enumerate(lines):
-            if line and ((p, i) in furniture or _PAGE_NUMBER.match(line) or _PRINT_FOOTER.match(line)):
-                continue
+    for lines in kept:
+        if continues_across_page(out, lines):
+            while out and not out[-1]:
+                out.pop()  # the page's margin is no paragraph break: the sentence goes on
+        for line in lines:
             if line or (out and out[-1]):
                 out.append(line)
     return "\n".join(out).strip() + "\n" if any(out) else ""
+
+
+#: How a line that ends a sentence or a heading's clause ends.
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def continues_across_page(before: list[str], page: list[str]) -> bool:
+    """Whether a page's first line goes on with the sentence the text so far breaks off (the last line ends with no
+    full stop and the page starts with a lower-case letter: "… the council's" | "waiting list fell …"), so that the
+    page's margins between them are no paragraph break."""
+    last = next((line for line in reversed(before) if line), "")
+    first = next((line for line in page if line), "")
+    return bool(last and first) and not _ENDS_SENTENCE.search(last) and first[:1].islower()

@@ -228,3 +228,15 @@ def test_a_word_the_pdf_layout_split_is_rejoined_from_the_plain_reading(layout, 
     from rag.read.pdf import words_rejoined
 
     assert words_rejoined(layout, plain) == expected
+
+
+@pytest.mark.parametrize("before,page,expected", [
+    (["The council's", ""], ["", "waiting list fell by half."], True),  # a sentence going on over the page
+    (["The waiting list fell by half.", ""], ["", "staff said so too."], False),  # the sentence had ended
+    (["Key findings", ""], ["", "People told us they waited."], False),  # a new paragraph starts in capitals
+    ([], ["waiting list"], False),
+])
+def test_a_sentence_broken_by_a_page_goes_on_across_its_margins(before, page, expected):
+    from rag.read.pdf import continues_across_page
+
+    assert continues_across_page(before, page) is expected
