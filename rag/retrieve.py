@@ -4,8 +4,8 @@ filters, the councils the question names, and one retrieval per council for comp
 What the question names narrows the search: a named council restricts it to that council's passages
 (an answer about Harrow never quotes Hounslow); a report picked by its score ("the council rated 2")
 restricts it to reports with that score; a named quality statement, a question asking for a score,
-and questions about the standard text move the matching passages up. The result is never changed
-afterwards.
+and questions about the standard text move the matching passages up, and so, a little, does a passage
+spelling a name the question uses. The result is never changed afterwards.
 """
 
 from __future__ import annotations
