@@ -205,11 +205,11 @@ _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|pro
              r"councillors|groups|organisations|professionals|practitioners|managers|members|volunteers|relatives|"
              r"young people|advocates)(?: [\w'’,-]+){0,5}?")
 _VIEWS = re.compile(rf"^\s*(and )?(?:what|how) (?:did|do|does|have|has|had) {_SPEAKERS} {VIEW_VERBS}\b", re.IGNORECASE)
-#: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 #: "Who" as the object of a preposition the question ends on ("Who was the Ask Early campaign aimed at?", "Who does
 #: the team work with?"): whom something serves or works with, a group described rather than a person named.
 _WHOM = re.compile(r"^\s*(?:and )?whom?\s+(?:is|was|are|were|does|do|did|has|have|had|will|can)\s[^?]{3,120}?\s"
                    r"(?:at|for|to|with|from)\s*\??\s*$", re.IGNORECASE)
+#: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").

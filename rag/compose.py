@@ -501,9 +501,6 @@ def with_following(passages: list[Passage], next_chunk, reach: int) -> list[Pass
     return out
 
 
-#: Answer types that ask who holds a role ("Who leads adult social care?", "Who is the principal social worker?").
-
-
 def reaches_for_holder(query: Query, candidates: list[Candidate], weights: TermWeights, settings: Settings) -> bool:
     """Whether a question asking who holds a role looks below the top passages: none of their sentences about its
     topic names anyone in it, and a holder's sentence may share few words with the question ("The Executive Director
