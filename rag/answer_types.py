@@ -2582,6 +2582,7 @@ _BARE_NOUN_PHRASE = re.compile(r"^\s*(?:the\s+)?(?=(?:(?:total|overall|average|m
 _CONTRACTED_IS = re.compile(r"\b(what|who|when|where|how)['’]s\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
 def written_out(question: str) -> str:
     """The question with its form written out: a contracted "is" in full ("what's" → "what is") and a bare noun phrase
     as a "What is …" question ("Name of the chair?" → "What is the name of the chair?")."""

@@ -30,18 +30,12 @@ def names_in(text: str) -> set[str]:
     out: set[str] = set()
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).casefold().replace("’", "'").split()
-        if len(words) > NAME_MAX_WORDS:
-            continue
-        for i in range(len(words)):
-            for j in range(i + 2, len(words) + 1):
-                part = words[i:j]
-                if part[0] in _JOINING or part[-1] in _JOINING or all(w in _NOT_NAMES for w in part):
-                    continue
-                out.add(" ".join(part))
+        if len(words) <= NAME_MAX_WORDS:
+            out |= _phrases(words)
     return out
 
 
-def _phrases(words: list[str], skip: set[str]) -> set[str]:
+def _phrases(words: list[str], skip: set[str] = frozenset()) -> set[str]:
     """The runs of two to :data:`NAME_MAX_WORDS` words that could be a name: not starting or ending with a joining
     word, not made only of common words or of ``skip``."""
     out = set()
