@@ -16,7 +16,9 @@ from .answer_types import (
     asks_how_many,
     asks_watch,
     counted_nouns,
+    denies_what_is_asked,
     figure_test,
+    holding_words,
     holds,
     one_line,
     part_condition,
@@ -238,11 +240,12 @@ _WORD_ENDING = re.compile(r"(?:ed|ing)$")
 def refers_back_to(candidate) -> str:
     """The sentence before the candidate's when the candidate's begins by referring to it (a pronoun, or
     "The" or "People" and one of the next two words used, in some form, by the sentence before: "The median
-    wait" or "People waited" after "… were waiting …"), else ""."""
+    wait" or "People waited" after "… were waiting …"), or names by its kind alone a thing the sentence before
+    named in full (:func:`names_again`), else ""."""
     before = candidate.before
     m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
     if not m:
-        return ""
+        return before if before and names_again(one_line(candidate.sentence.text), one_line(before)) else ""
     words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
     words = [w for w in words if len(w) >= ANAPHOR_MIN_CHARS]
     if m.group("words") is not None and not any(re.search(rf"\b{w}", before, re.IGNORECASE) for w in words):
@@ -250,14 +253,23 @@ def refers_back_to(candidate) -> str:
     return before
 
 
+def names_again(sentence: str, before: str) -> bool:
+    """Whether the sentence names by its kind alone ("support from *the fund*") a thing the sentence before named
+    in full ("a hardship fund for people struggling with care charges"): what it says is of that thing."""
+    return any(re.search(rf"\b(?!(?:the|a|an|this|that|its|their|our)\b)[a-z][\w-]+ {kind}\b", before)
+               for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)})
+
+
 def of_another_thing(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
-    for "overspent", complaints about care for complaints about safeguarding), or says the answer is not
-    recorded: a comparison does not list its council as one that did what was asked."""
+    for "overspent", complaints about care for complaints about safeguarding), says the answer is not recorded, or
+    denies what was asked ("it did not carry out assessments"): a comparison does not list its council as one that
+    did what was asked."""
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
-            or another_object(sentence, query.text, known, before, query.councils))
+            or another_object(sentence, query.text, known, before, query.councils)
+            or denies_what_is_asked(sentence, query.text, query.councils))
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
@@ -272,6 +284,10 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
 #: wait was 12 days" is not narrowed to complaints by sharing "average" with "how many days, on average, did
 #: it take to answer complaints".
 MEASURES = ("average", "median", "mean", "typical", "longest", "shortest", "total", "overall")
+
+
+#: Words that say when a count runs ("since 2021", "until March"), not what it is of.
+WHEN_WORDS = ("since", "until", "till", "ago", "during")
 
 
 #: The words of a list whose length a question asks ("how long is the waiting list for occupational therapy"): what
@@ -291,7 +307,7 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
         return None
     listed = LIST_WORDS if LIST_LENGTH.search(query.text) else ()  # "how long is the waiting list for X": the list counts
     left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text),
-                                       *MEASURES, *listed)))
+                                       *MEASURES, *WHEN_WORDS, *listed, holding_words(query.text))))
     narrowing = weights.focus(weights.terms(in_report_words(query.text))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
@@ -502,6 +518,9 @@ _NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|t
 _KIND_WORDS = {"service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
                "partnership", "panel", "hub", "network", "group", "strategy", "plan", "policy", "forum", "model",
                "approach", "framework", "app", "tool", "portal", "centre", "center", "unit", "fund", "line", "website"}
+#: A thing named by its kind alone ("the fund", "this service"): the one last named in full.
+_BY_KIND = re.compile(rf"\b(?:the|this|that) ({'|'.join(sorted(w for w in _KIND_WORDS if not w.endswith('s')))})\b"
+                      r"(?!\s+(?:of|for)\b)")
 #: Question words that open a question capitalised, and so start no name ("Which Shared Lives …" starts at "Shared").
 _OPENING = re.compile(r"^(?:how|what|which|who|whom|whose|when|where|why|did|does|do|is|are|was|were|has|have|had|can|"
                       r"could|will|would|in|for|at|on|by|of|to|from|during|among|across|and|the|give|list|name|tell)\s+",

@@ -276,14 +276,21 @@ _WORDED_RATING_REF = re.compile(r"\b(?P<n>significant shortfalls|some shortfalls
                                 r"(?P<n2>exceptional standard|good standard|significant shortfalls|some shortfalls)\b", re.IGNORECASE)
 
 
+#: A score and the side of it also asked for ("a score of 2 *or lower*", "3 *or above*"), or another score ("2 *or 3*").
+_OR_BEYOND = re.compile(r"\s*(?:or|and|,)\s+(?:(?P<down>lower|less|below|under|worse)|(?:higher|more|above|over|better)|"
+                        r"(?P<other>[1-4])(?![\d%.,]))\b", re.IGNORECASE)
+
+
 def rating_references(question: str) -> tuple[int, ...]:
     """Scores the question uses to pick reports ("the council rated 2", "those that scored 4", "an
-    exceptional score")."""
+    exceptional score"), with those past one it opens ("a score of 2 or lower" is 2 and 1) or joins ("2 or 3")."""
     out = []
     for m in [*_RATING_REF.finditer(question), *_WORDED_RATING_REF.finditer(question)]:
         n = rating_of_words(m.group("n") or m.group("n2"))
-        if n is not None and n not in out:
-            out.append(n)
+        beyond = _OR_BEYOND.match(question, m.end()) if n is not None else None
+        side = (() if beyond is None else (int(beyond.group("other")),) if beyond.group("other")
+                else range(n - 1, 0, -1) if beyond.group("down") else range(n + 1, 5))
+        out.extend(r for r in (n, *side) if r is not None and r not in out)
     return tuple(out)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .councils import name_patterns, title_words_only, variants_of
 from .kinds import other_kind
-from .lay_terms import report_words
+from .lay_terms import in_report_words, report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
 from .thresholds import TOP_WORDS, same_wait_bound
 
@@ -35,7 +35,7 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 #: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
-                     r"reason|since the|given that|meant that|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
+                     r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:change|improvement|reduction|fall|drop|rise|increase)s? (?:had )?(?:followed|came after))\b",
                      re.IGNORECASE)
@@ -713,7 +713,8 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
-_ASKS_MONEY = re.compile(r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
+_ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
+                         r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,60}\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
@@ -1248,6 +1249,13 @@ def holder_nouns(question: str) -> set[str]:
     return set(_HOLDER_NOUNS) if _COUNTS_HOLDERS.search(question) else set()
 
 
+def holding_words(question: str) -> str:
+    """How a question counting a post's holders says they held it ("how many people have been in charge"), else
+    "": the post itself says so ("four different Directors of Adult Social Services")."""
+    m = _COUNTS_HOLDERS.search(question)
+    return m.group(0) if m else ""
+
+
 #: A number joined to the noun it counts by a hyphen ("a 60-bed nursing home", "a 12-week course").
 _NUMBER_JOINED = re.compile(r"(\d)-(?=[a-z])")
 #: A figure given after its label, as in a list or a table of facts: "People receiving long-term support
@@ -1691,7 +1699,15 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
         elif words and _IN_PLACE.search(question[max(0, m.start() - IN_PLACE_REACH) : m.start()]) \
                 and _QUESTION_END.match(question, m.end()):
             out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?"
+    out.extend(m.group(0) for m in _SIDE_OF_AREA.finditer(question))  # "the east locality", "in rural areas"
     return tuple(out)
+
+
+#: A part of a council's area or staff named in lower case by its side or kind, before a word for a part ("the *east*
+#: locality", "the *south* neighbourhood team", "in *rural* areas"): its figure is that part's, not the council's.
+_SIDE_OF_AREA = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western|rural|urban|coastal|"
+                           r"(?:north|south)[- ]?(?:east|west))(?=\s+(?:localit(?:y|ies)|neighbourhoods?|quadrants?|zones?|"
+                           r"patch|wards?|teams?|hubs?|areas?|districts?|divisions?|parts?)\b)")
 
 
 def names_asked_in(sentence: str, question: str, councils: tuple[str, ...] = ()) -> set[str]:
@@ -2185,6 +2201,25 @@ def says_not_known(text: str) -> bool:
     return bool(_NOT_KNOWN.search(text) or _NO_DATA.search(text) and not has_count(text))
 
 
+#: A clause denying a deed or a thing ("it did not carry out assessments", "had no interim director"): the words after it.
+_DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|don't|was not|wasn't|were not|weren't|had not|hadn't|"
+                     r"has not|hasn't|have not|haven't|never|no longer|had no|has no|have no)\s+(?P<what>(?:[\w'’-]+\s+){0,3}"
+                     r"[\w'’-]+)", re.IGNORECASE)
+_DENIED_QUESTION = re.compile(r"\b(?:not|no|never|n't|without)\b|n't\b", re.IGNORECASE)
+
+
+def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence denies the deed or thing a question asks which councils had or did ("a voluntary
+    organisation … provided information, but it did not carry out assessments" for "which councils had a voluntary
+    organisation doing their carers' assessments"): a council is not one that did; a question asking which did
+    not reads it as said."""
+    if _DENIED_QUESTION.search(question):
+        return False
+    stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}
+    asked = topic_stems(question, stop)
+    return any({_stem(w) for w in _words(m.group("what"))} & asked for m in _DENIED.finditer(sentence))
+
+
 #: Answer types that ask for a fact a sentence saying "not recorded" does not give.
 _FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation", "name", "place")
 
@@ -2544,6 +2579,45 @@ def agent_named(text: str, question: str, councils: tuple[str, ...] = ()) -> boo
     return all(_AGENT_NAMES.get(a, {a}) & have for a in asked)
 
 
+#: Where a sentence starts to give the cause of what its figure measures ("…, mainly because of the cost of placements").
+_CAUSE_CLAUSE = re.compile(r"\b(?:(?:mainly|largely|partly|mostly|in part) )?(?:because(?: of)?|due to|owing to|driven by|"
+                           r"caused by|as a result of)\b", re.IGNORECASE)
+
+
+#: How many words of what the question asks about must appear only in a sentence's cause (one may be a chance
+#: word: "care homes" in "because there were few care homes" for homes outside the borough).
+CAUSE_ONLY_WORDS = 2
+
+
+def named_only_as_cause(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether words of what the question asks a figure of appear in the sentence only in the clause giving a cause
+    ("overspent by £5.6 million, around 8% of the budget, mainly because of short-term placements" gives no share
+    spent on placements); a question asking about a cause itself reads it there, and a figure in the cause is its own."""
+    cause = _CAUSE_CLAUSE.search(sentence)
+    if not cause or _REASON.search(question) or re.search(r"\bwhy\b", question, re.IGNORECASE):
+        return False
+    head, tail = sentence[: cause.start()], sentence[cause.end():]
+    if not _COUNT.search(head) or _COUNT.search(tail):
+        return False  # "because 38% of staff spoke a language": the cause is what gives the figure
+    stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}
+    asked = topic_stems(question, stop)
+    before, after = ({_stem(w) for w in _words(part)} for part in (head, tail))
+    return len((asked & after) - before) >= CAUSE_ONLY_WORDS
+
+
+def of_the_kind_asked(sentence: str, question: str, worded: str, lead_in: str = "", counting: bool = False) -> bool:
+    """Whether the sentence's figure is of the kind the question asks about (:func:`other_kind`), as asked with the
+    reports' wordings beside its plain ones, or, when the kind the sentence gives instead is the reports' word for the
+    question's plain one, as put wholly in the reports' words ("temporary agency social workers" are "agency staff")."""
+    mismatch = other_kind(sentence, worded, lead_in, counting=counting)
+    if mismatch is None:
+        return True
+    given = mismatch[1].casefold()
+    if not any(given in wording.casefold() for wording in report_words(question)):
+        return False
+    return other_kind(sentence, in_report_words(question), lead_in, counting=counting) is None
+
+
 def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",
                        lead_in: str = "", known=None) -> bool:
     """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
@@ -2552,13 +2626,14 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
     (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
     worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
-    return (other_kind(sentence, worded, lead_in, counting=counting) is None
+    return (of_the_kind_asked(sentence, question, worded, lead_in, counting)
             and not another_object(sentence, question, known, lead_in, councils)
             and names_the_part(f"{sentence} {context}", question, councils)
             and not whole_area_instead(sentence, question, councils)
             and not (part_beside_another_figure(sentence, question, councils)
                      and not names_the_part(lead_in, question, councils))
-            and agent_named(f"{lead_in} {sentence}", question, councils))
+            and agent_named(f"{lead_in} {sentence}", question, councils)
+            and not named_only_as_cause(sentence, question, councils))
 
 
 #: A council's name set before the question itself ("Salford: who is …", "LB Lewisham - which …"): every word

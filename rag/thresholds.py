@@ -118,7 +118,9 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
-    asked = set(_LINE_WORD.findall(question.casefold())) - stop_words()  # "for the" names nothing asked
+    passed = question.replace(bound.words, " ") if bound.op not in ("max", "min") else question
+    asked = set(_LINE_WORD.findall(passed.casefold())) - stop_words()  # "for the" names nothing asked, nor a
+    # bound's own words: "more than a year" does not say what "more than 1,000" counts
     per = _PER_UNIT.search(question)
     best, shared_most = None, -1
     for line in _WRAPPED.sub(" ", sentence).split("\n"):

@@ -53,7 +53,10 @@ _ASKS_EARLIER = re.compile(
     r"\bthe year (?:before|earlier)\b|\ba year (?:before|earlier|ago)\b|"
     r"\bcompar\w*(?: it| them)? (?:with|to) (?:the )?(?:previous|last|prior|preceding) (?:year|12 months)\b|"
     r"\b(?:than|from|since|on)(?: in)? (?:the )?(?:previous|prior|preceding) year\b|"
-    r"\b(?:the )?(?:previous|prior|preceding) year'?s\b|\blast year'?s (?:figure|total|number|level|rate|count)\b",
+    r"\b(?:the )?(?:previous|prior|preceding) year'?s\b|\blast year'?s (?:figure|total|number|level|rate|count)\b|"
+    # or the time before a change: "the rate paid before the zoned model started"
+    r"\b(?:before|prior to) (?:the|its|this|that) (?:[\w-]+ ){0,4}?(?:started|began|begun|came in|launched|(?:was|were|being) "
+    r"(?:introduced|brought in|set up))\b",
     re.IGNORECASE)
 #: Words that give an earlier figure or a change from it ("up from 410", "fell by 12%", "than the year before").
 _EARLIER = re.compile(
@@ -182,7 +185,8 @@ def gives_reference_value(sentence: str, noun: str) -> bool:
 
 
 def asks_earlier_year(question: str) -> bool:
-    """Whether the question asks about, or compares with, the year before the one reported."""
+    """Whether the question asks about, or compares with, the year before the one reported, or the time before a
+    change ("before the zoned model started"; not "before their support began", a wait until it did)."""
     return bool(_ASKS_EARLIER.search(question))
 
 

@@ -224,6 +224,23 @@ def test_the_list_whose_length_is_asked_is_what_is_counted_not_what_narrows_it()
     assert narrowing_terms(_count("How long were people on the waiting list in Fenwick?"), weights, Settings()) is None
 
 
+def test_when_a_count_runs_and_how_holders_held_a_post_do_not_narrow_it():
+    from rag.abstain import narrowing_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["Fenwick had four directors of adult social services since 2021.", "People answered complaints.",
+             "Staff were kind to people.", "Care was good, people said.", "Carers and people were supported.",
+             "Homes were full.", "The charge rose."]  # people are common: they pick out no topic
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    narrowing = narrowing_terms(_count("How many people have been in charge of adult social services in Fenwick "
+                                       "since 2021?"), weights, Settings())
+    assert not narrowing & {"sinc", "charg"}  # "four directors" says who was in charge, and since when
+    narrowing = narrowing_terms(_count("How many people in Fenwick paid a charge for care since 2021?"), weights,
+                                Settings())
+    assert "charg" in narrowing and "sinc" not in narrowing  # a charge paid is what is counted
+
+
 def test_a_topic_named_after_the_council_takes_no_possessive():
     from rag.abstain import asked_thing_missing
     from rag.config import Settings

@@ -151,6 +151,10 @@ def test_answer_type(question, kind):
     ("Which councils received a 2 for safeguarding?", (2,)),
     ("Did Kelby receive a 2% uplift in its grant?", ()),  # a share, not a score
     ("How many people got 4 visits a week?", ()),  # a count
+    ("Which councils got a score of 2 or lower for safeguarding?", (2, 1)),  # the scores past the one named
+    ("Which councils scored 3 or above for governance?", (3, 4)),
+    ("Which councils scored 2 or 3 for equity?", (2, 3)),  # two scores joined
+    ("Which councils scored 2 or 30% more?", (2,)),  # a share after "or" is no score
 ])
 def test_rating_references(question, refs):
     assert rating_references(question) == refs

@@ -364,6 +364,18 @@ def test_named_parts_leave_out_the_council_in_any_form_months_and_lone_proper_wo
     assert named_parts("What share of improvements the Ombudsman required were late?", ()) == ()
 
 
+def test_a_part_of_the_area_named_in_lower_case_by_its_side_narrows_the_figure():
+    from rag.answer_types import named_parts, names_the_part
+    question = "what was the median wait in the east locality of fenwick"
+    assert named_parts(question, ("Fenwick",)) == ("east",)
+    assert named_parts("how long do people wait in fenwick's south neighbourhood team", ("Fenwick",)) == ("south",)
+    assert named_parts("what rate does fenwick pay for home care in rural areas", ("Fenwick",)) == ("rural",)
+    assert named_parts("what was the median wait in the east of fenwick", ("Fenwick",)) == ()  # no word for a part
+    assert named_parts("how many people were supported by the central duty desk", ()) == ()
+    assert not names_the_part("The median wait was 9 weeks.", question, ("Fenwick",))  # the whole council's
+    assert names_the_part("In the east locality, the median wait was 97 days.", question, ("Fenwick",))
+
+
 @pytest.mark.parametrize("kind,sentence,question,councils,expected", [
     # a sentence broken across lines (as a PDF's text is) is read as one line
     ("number", "In 2023/24, the Kestrel Hub completed 2,310 carers'\nassessments.",
@@ -853,6 +865,8 @@ def test_money_is_not_asked_by_how_much_time():
     assert asks_money("What does Fenwick's village carers scheme cost the council each year?")
     assert not asks_money("What does Fenwick's village carers scheme do each year?")
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
+    assert asks_money("how much is the new 60-bed nursing home on the old hospital site in kelby going to cost?")
+    assert not asks_money("how much is the new 60-bed nursing home on the old hospital site in kelby going to help?")
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -1493,6 +1507,8 @@ def test_an_explanation_gives_a_reason():
     assert not has_reason("Leaders explained the new charging policy in letters.")  # what they explained, no cause
     assert has_reason("Leaders said the change followed a move to contracts by zone.")  # what brought the change
     assert not has_reason("A review followed in March.")
+    assert has_reason("Reablement staff covered home care, which meant they could not take new referrals.")
+    assert not has_reason("Staff said the meeting was meant for carers.")  # what it was for, no cause of a state
 
 
 @pytest.mark.parametrize("sentence,question,expected", [
@@ -2245,3 +2261,41 @@ def test_who_leads_the_service_is_its_director_of_adults(sentence, expected):
     from rag.answer_types import names_the_role
 
     assert names_the_role(sentence, "Who leads adult social care at Kelby council?", ("Kelby",)) is expected
+
+
+def test_a_figure_is_not_of_what_its_sentence_names_only_as_the_cause():
+    from rag.answer_types import named_only_as_cause
+
+    question = "what share of kelby's care budget goes on short-term care home placements"
+    overspend = ("Adult social care overspent by £3.1 million, about 6% of the budget, mainly because of the cost of "
+                 "short-term care home placements.")
+    assert named_only_as_cause(overspend, question, ("Kelby",))  # the share overspent, not the share on placements
+    assert not named_only_as_cause("About 6% of the budget went on short-term care home placements, because demand "
+                                   "rose.", question, ("Kelby",))
+    assert not named_only_as_cause(overspend, "why did kelby overspend on short-term care home placements",
+                                   ("Kelby",))  # a question about the cause reads it there
+    assert not named_only_as_cause("Leaders said the budget rose because 38% of short-term care home placements "
+                                   "cost more.", question, ("Kelby",))  # the cause's own figure
+    assert not named_only_as_cause("40% of people were placed outside Kelby, because there were few care homes.",
+                                   "what share of people in care homes were placed outside kelby", ("Kelby",))
+
+
+def test_a_kind_asked_in_plain_words_may_be_given_in_the_reports_words():
+    from rag.answer_types import of_the_kind_asked, with_plain_wordings
+
+    question = "how much did kelby pay out for temporary social workers"
+    worded = with_plain_wordings(question)
+    assert of_the_kind_asked("The cost of agency staff was £2.1 million.", question, worded)  # temporary staff: agency
+    plain = "how much did kelby pay out for social workers"
+    assert not of_the_kind_asked("The cost of agency staff was £2.1 million.", plain, with_plain_wordings(plain))
+
+
+def test_a_sentence_denying_what_is_asked_does_not_show_a_council_did_it():
+    from rag.answer_types import denies_what_is_asked
+
+    question = "which councils had a charity doing their carers' assessments"
+    assert denies_what_is_asked("A carers' charity gave advice, but it did not carry out assessments.", question)
+    assert not denies_what_is_asked("Carers' assessments were delegated to a local charity.", question)
+    assert not denies_what_is_asked("It did not carry out assessments.",
+                                    "which councils did not have a charity doing carers' assessments")  # asked so
+    assert not denies_what_is_asked("The charity had no waiting list.", question)  # denies something else

@@ -354,6 +354,16 @@ def test_a_council_is_listed_for_a_bound_only_when_its_figure_passes_it():
     assert passes_bound([topic], bound, question) is None  # no figure: not shown to pass
 
 
+def test_the_words_of_a_bound_do_not_pick_the_figure_held_against_it():
+    from rag.thresholds import asked_figure, bound_of
+
+    question = "Which councils had more than 1,000 applications waiting to be assessed?"
+    sentence = "In 2024, 2,310 applications were waiting to be assessed, and 600 had waited for more than a year."
+    assert asked_figure(sentence, bound_of(question), question) == 2310  # not the 600 "more than a year"
+    other = "In 2024, 2,310 people were in care homes, and 600 applications were waiting to be assessed."
+    assert asked_figure(other, bound_of(question), question) == 600
+
+
 def test_a_council_is_listed_below_a_benchmark_only_when_its_report_says_so():
     from rag.compose import on_side
     from tests.helpers import candidate
@@ -457,6 +467,18 @@ def test_a_sentence_opening_on_what_the_one_before_named_refers_back_to_it():
     waiting, waited, told = candidates(w, [0.5] * 3, [[1, 0]] * 3)
     assert refers_back_to(waited) == waiting.sentence.text  # "waited" after "waiting"
     assert refers_back_to(told) == ""  # a new thing people said
+
+
+def test_a_sentence_naming_by_its_kind_alone_the_thing_named_before_refers_back_to_it():
+    from rag.abstain import names_again, refers_back_to
+
+    p = passage("The council ran a hardship fund for people struggling with charges.|Only 23 people had help from "
+                "the fund in 2023.|Staff were kind.")
+    fund, helped, kind = candidates(p, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(helped) == fund.sentence.text  # "the fund": the hardship fund
+    assert refers_back_to(kind) == ""
+    assert not names_again("Only 23 people had help from the fund of the county.", "a hardship fund")  # another fund
+    assert not names_again("Only 23 people had help from the fund.", "The fund was small.")  # named as briefly before
 
 
 def test_a_lone_answer_to_a_how_question_takes_its_next_sentence_when_that_is_on_topic():

@@ -112,6 +112,11 @@ def test_a_sentence_gives_a_benchmark(sentence, expected):
     ("How many concerns were there than in the previous year?", True),
     ("What share of people had been reviewed in the previous twelve months?", False),  # a window, not a year before
     ("How long did people wait for an assessment last year?", False),
+    ("What did Fenwick pay for home care before the new zones came in?", True),  # the time before a change
+    ("How long did people wait prior to the duty hub being set up?", True),
+    ("What did Fenwick pay for home care before the new zones?", False),  # no change said
+    ("How many people were waiting before they started care?", False),  # what happens first, not an earlier time
+    ("How long did people wait before their home support began?", False),  # a wait until it began
 ])
 def test_an_earlier_year_asked_about(question, expected):
     assert asks_earlier_year(question) is expected
