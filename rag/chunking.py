@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .framework import OVERALL_RATINGS
 from .layout import Block, is_sub_row
 from .metadata import UNNAMED_COUNCIL, Section
 from .records import Chunk, Document, Sentence
@@ -206,8 +207,12 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
             end = blocks[j].end
             if any(blocks[x].kind in (*_RATING_BLOCKS, "bare_score") for x in range(i, j + 1)):
                 start = _with_heading(doc.text, blocks, i, current, doc.council)
-                chunks.append(_chunk(doc, current, cursor.heading or "Score", start, end, "rating",
-                                     _entries(doc.text, blocks[i : j + 1])))
+                entries = _entries(doc.text, blocks[i : j + 1])
+                if _states_the_rating(doc.text, blocks, j, current, doc.sections):
+                    j += 1  # "Overall rating" / "Good" / "Bracknell Forest Council was rated Good. …": one passage
+                    entries = (*entries, *split_sentences(doc.text[blocks[j].start : blocks[j].end], blocks[j].start))
+                    end = blocks[j].end
+                chunks.append(_chunk(doc, current, cursor.heading or "Score", start, end, "rating", entries))
             i = j + 1
             continue
         i += 1
@@ -244,6 +249,24 @@ def chunk_document(doc: Document, blocks: list[Block] | None = None) -> list[Chu
             chunks.append(_chunk(doc, current, cursor.heading, start, b.end, kind,
                                  (Sentence(start, b.end, doc.text[start : b.end]),) if start != b.start else None))
     return _numbered(chunks)
+
+
+#: A sentence giving an overall rating in words ("Bracknell Forest Council was rated Good", "We rated the council
+#: as inadequate"): the rating word, after a word of rating.
+_RATED_AS = re.compile(rf"\brat(?:ed|ing)\b[^.!?\n]{{0,80}}?\b(?:{'|'.join(OVERALL_RATINGS)})\b", re.IGNORECASE)
+
+
+def _states_the_rating(text: str, blocks: list[Block], j: int, section: Section | None, sections) -> bool:
+    """Whether the paragraph after a score passage ending at block ``j`` opens by giving its overall rating in a
+    sentence ("Overall rating" / "Good" / "Bracknell Forest Council was rated Good. The evidence showed …"), in the
+    same section: it says what the rating is of and why, so it is read with it."""
+    if j + 1 >= len(blocks) or blocks[j + 1].kind != "text" or _section_at(sections, blocks[j + 1].start) is not section:
+        return False
+    rating = next((r for r in OVERALL_RATINGS if re.search(rf"^\s*{r}\s*$", text[blocks[j].start : blocks[j].end],
+                                                           re.IGNORECASE | re.MULTILINE)), None)
+    opening = split_sentences(text[blocks[j + 1].start : blocks[j + 1].end], 0)[:1]
+    return rating is not None and bool(opening) and any(
+        m.group(0).casefold().endswith(rating.casefold()) for m in _RATED_AS.finditer(opening[0].text))
 
 
 def _list_end(text: str, blocks: list[Block], i: int) -> int:

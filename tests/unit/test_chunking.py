@@ -227,3 +227,20 @@ def test_the_overall_rating_under_the_page_title_is_read_with_the_title():
     untitled = page.replace("Fenwick Council: local authority assessment", "How we assess local authorities")
     _, chunks = chunks_of(untitled)  # a heading naming no council is no title of the report's
     assert next(c for c in chunks if c.kind == "rating").text == "Overall rating\n\nGood"
+
+
+def test_the_sentence_giving_the_overall_rating_after_it_is_read_with_it():
+    page = ("Fenwick Council: local authority assessment\n\nPublished: 2 May 2025\n\nOverall rating\n\nGood\n\n"
+            "Fenwick Council was rated Good. Most people got timely help.\n\nOverall summary\n\n"
+            "We found a council that knows its communities well.\n")
+    doc, chunks = chunks_of(page)
+    assert_exact_offsets(doc.text, chunks)
+    rating = next(c for c in chunks if c.kind == "rating")
+    assert rating.text == "Overall rating\n\nGood\n\nFenwick Council was rated Good. Most people got timely help."
+    assert [s.text for s in rating.sentences][-2:] == ["Fenwick Council was rated Good.", "Most people got timely help."]
+    other = page.replace("was rated Good", "was rated Inadequate in 2023")  # another rating: not this one's sentence
+    _, chunks = chunks_of(other)
+    assert next(c for c in chunks if c.kind == "rating").text == "Overall rating\n\nGood"
+    plain = page.replace("Fenwick Council was rated Good. ", "")  # no rating stated: the paragraph is its own
+    _, chunks = chunks_of(plain)
+    assert next(c for c in chunks if c.kind == "rating").text == "Overall rating\n\nGood"
