@@ -56,7 +56,9 @@ _ASKS_EARLIER = re.compile(
     r"\b(?:the )?(?:previous|prior|preceding) year'?s\b|\blast year'?s (?:figure|total|number|level|rate|count)\b|"
     # or the time before a change: "the rate paid before the zoned model started"
     r"\b(?:before|prior to) (?:the|its|this|that) (?:[\w-]+ ){0,4}?(?:started|began|begun|came in|launched|(?:was|were|being) "
-    r"(?:introduced|brought in|set up))\b",
+    r"(?:introduced|brought in|set up))\b|"
+    r"\b(?:before|prior to) (?:the|its|this|that) (?:[\w-]+ ){0,3}?(?:campaign|programme|restructure|restructuring|"
+    r"reorganisation|redesign|changes?|reforms?|launch|introduction)\b",  # "before its 2024 recruitment campaign"
     re.IGNORECASE)
 #: Words that give an earlier figure or a change from it ("up from 410", "fell by 12%", "than the year before").
 _EARLIER = re.compile(

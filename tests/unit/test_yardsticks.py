@@ -117,6 +117,8 @@ def test_a_sentence_gives_a_benchmark(sentence, expected):
     ("What did Fenwick pay for home care before the new zones?", False),  # no change said
     ("How many people were waiting before they started care?", False),  # what happens first, not an earlier time
     ("How long did people wait before their home support began?", False),  # a wait until it began
+    ("What was Fenwick's vacancy rate before its 2024 recruitment campaign?", True),  # the time before a change
+    ("How long did people wait before the assessment?", False),  # a wait until it
 ])
 def test_an_earlier_year_asked_about(question, expected):
     assert asks_earlier_year(question) is expected
