@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .tables import ROW_CELL_MAX_CHARS, cells_as_line
+
 #: Elements whose text is never part of the report (a <header> is kept when it holds the page's <h1>).
 SKIPPED = ("script", "style", "noscript", "template", "nav", "footer", "form", "button", "svg", "iframe", "select",
            "dialog")
@@ -23,8 +25,6 @@ LINE_BREAKING = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td"
 LINK_TEXT_SHARE = 0.5
 #: Blocks that may be navigation: side panels, lists and boxes of links.
 LINK_BLOCKS = ("aside", "ul", "ol", "div", "p", "section", "dl")
-#: A table row is read as one line when each of its cells is at most this long.
-ROW_CELL_MAX_CHARS = 120
 #: Elements that make a table cell more than a short value (a cell holding one is read as its own lines).
 NESTED_BLOCKS = ("p", "ul", "ol", "table", "div")
 
@@ -158,19 +158,12 @@ def report_region(soup):
 
 
 def row_as_line(row, measures: dict[int, Measure]) -> str | None:
-    """One line for a table row of short cells, so a figure keeps its label: two cells as "label: value"
-    ("Total budget 2023/24: £512m"), more (or a row of column headings) as "a | b | c"; None for a row of
-    long cells or of cells holding blocks."""
+    """One line for a table row of short cells, so a figure keeps its label (:func:`rag.read.tables.cells_as_line`);
+    None for a row of long cells or of cells holding blocks."""
     cells = row.find_all(("td", "th"), recursive=False)
     if any(measures[id(c)].blocks or measures[id(c)].chars > ROW_CELL_MAX_CHARS for c in cells):
         return None
-    texts = [t for t in (_tidy(c.get_text(" ")) for c in cells) if t]
-    if len(texts) < 2 or any(len(t) > ROW_CELL_MAX_CHARS for t in texts):
-        return None
-    if len(texts) == 2 and texts[0][-1] not in ".:;!?" and not all(c.name == "th" for c in cells):
-        label, value = texts
-        return value if value.casefold().startswith(label.casefold()) else f"{label}: {value}"  # "Score" | "Score 2"
-    return " | ".join(texts)
+    return cells_as_line([_tidy(c.get_text(" ")) for c in cells], headings=all(c.name == "th" for c in cells))
 
 
 def picture_text(tag) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import re
 
+from .tables import tables_as_rows
+
 #: A line on at least this share of pages (word for word, or with a page counter), among the first or last
 #: few lines of each page, is a page header or footer.
 REPEATED_LINE_SHARE = 0.6
@@ -106,9 +108,11 @@ def printed_title(line: str) -> str:
 def _page_text(page) -> str:
     """A page's text in layout mode (lines placed as on the page), with words the layout split rejoined from its plain
     reading (:func:`words_rejoined`), which is read only when the layout text has a wide gap before a lower-case
-    letter (few pages have one: a second reading of every page would cost much more)."""
+    letter (few pages have one: a second reading of every page would cost much more), and its tables read as rows
+    (:func:`rag.read.tables.tables_as_rows`)."""
     layout = page.extract_text(extraction_mode="layout") or ""
-    return words_rejoined(layout, page.extract_text() or "") if _GAP.search(layout) else layout
+    text = words_rejoined(layout, page.extract_text() or "") if _GAP.search(layout) else layout
+    return tables_as_rows(text, apart=lambda line: _PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
 
 
 def pdf_to_text(raw: bytes) -> str:
