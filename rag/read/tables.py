@@ -21,6 +21,8 @@ CELL_GAP = 3
 COLUMN_MIN_LETTERS = 2
 
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (CELL_GAP - 1))
+#: A gap wide enough to part two cells, inside a line.
+_INNER_GAP = re.compile(r"\S {%d,}\S" % CELL_GAP)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -171,8 +173,8 @@ def block_as_rows(lines: list[str]) -> list[str] | None:
     (:func:`_heads_rows`) as it was; None when it is not a table of short cells (fewer than two columns, a line whose
     gaps do not line up with the columns, fewer than two lines with text in two columns and no centred row
     (:func:`_centred_row`), a column with no word in it, or a cell too long for a row) or when no row spans two lines (each line is then a row as read)."""
-    if len(lines) < 2:
-        return None
+    if len(lines) < 2 or not any(_INNER_GAP.search(line) for line in lines):
+        return None  # no line holds two cells (most blocks: prose), so no row does
     spans = _columns(lines)
     if len(spans) < 2:
         return None
@@ -211,15 +213,16 @@ def tables_as_rows(layout_text: str, apart: Callable[[str], object] = lambda lin
     """A page's layout text with each table (:func:`block_as_rows`) read as rows, a blank line between rows; every
     other line as it was. A line ``apart`` says is never in a table (a print header)."""
     lines = layout_text.split("\n")
+    held = [bool(line.strip()) and not apart(line.strip()) for line in lines]  # may be in a table
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if not lines[i].strip() or apart(lines[i].strip()):
+        if not held[i]:
             out.append(lines[i])
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].strip() and not apart(lines[j].strip()):
+        while j < len(lines) and held[j]:
             j += 1
         rows = block_as_rows([line.rstrip() for line in lines[i:j]])
         out.extend(lines[i:j] if rows is None else "\n\n".join(rows).split("\n"))
