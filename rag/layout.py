@@ -67,6 +67,8 @@ PAGE_FURNITURE = frozenset({
     "cookie settings", "privacy", "privacy notice", "accessibility", "accessibility statement", "contact us",
     "sign in", "you are here", "breadcrumb", "next", "previous", "next page", "previous page", "close",
     "share on facebook", "share on x", "share on twitter", "share on linkedin", "share by email", "share via email",
+    "give feedback on care", "tell us about your care", "tell us about your experience",
+    "tell us about your experience of this website", "sitemap", "site map", "terms and conditions", "terms of use",
 })
 _DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version)\b.{0,40}", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
@@ -75,9 +77,11 @@ _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 #: A table's sub-row of the row before, its figure after a colon: "of whom aged 65 and over: 3,720".
 _SUB_ROW = re.compile(r"of (?:whom|which)\b[^:.!?]{1,50}:[ \t]+£?\d[^.!?]{0,40}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-]|\t| )"
-                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
                                    re.IGNORECASE)
+#: A site's own "About" menu item ("About us", "About CQC"), which is no overview's "About <council>" heading.
+_ABOUT_THE_SITE = re.compile(r"about (?:us|(?:the )?cqc|the care quality commission|this (?:site|website|page))")
 #: A score's label on a line of its own, its number on the next ("Score" / "2", as two table cells give them).
 _SCORE_LABEL = re.compile(r"(?:(?:quality statement|our)\s+)?(?:indicative\s+)?score\s*:?", re.IGNORECASE)
 #: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
@@ -99,6 +103,7 @@ KNOWN_HEADINGS = {
     "overall summary": "summary",
     "local authority rating and score": "summary_rating",
     "quality statement scores": "summary_scores",
+    "summary of scores": "summary_scores",
     "summary of people s experiences": "summary",
     "summary of strengths areas for development and next steps": "summary",
 }
@@ -164,8 +169,10 @@ MENU_MIN_LINKS = 4
 def is_menu_row(line: str) -> bool:
     """Whether a line is a site's menu copied as one row ("Find a service   Publications   About us   Search"):
     several short capitalised links without figures, one of them a page's furniture, so that a table's heading row
-    ("Statement   Score") is not one."""
+    ("Statement   Score") is not one; or a row of two or more links that are each a page's furniture."""
     links = [link for link in _MENU_GAP.split(line) if link]
+    if len(links) >= 2 and all(fold(link) in PAGE_FURNITURE for link in links):
+        return True  # "Give feedback on care | Tell us about your experience of this website": links only
     return (len(links) >= MENU_MIN_LINKS and all(is_heading_shape(link) and len(link.split()) <= 4 for link in links)
             and any(fold(link) in PAGE_FURNITURE for link in links))
 
@@ -249,7 +256,8 @@ def classify(line: str) -> tuple[str, object]:
         council = council_of_title(line)
         if council:
             return "title", council
-        if folded in KNOWN_HEADINGS or folded.startswith("about ") and len(folded.split()) <= 5:
+        if folded in KNOWN_HEADINGS or folded.startswith("about ") and len(folded.split()) <= 5 \
+                and not _ABOUT_THE_SITE.fullmatch(folded):
             return "known", KNOWN_HEADINGS.get(folded, "overview")
         theme = theme_of_heading(line)
         if theme:

@@ -223,3 +223,33 @@ def test_a_trail_of_breadcrumbs_is_page_furniture(line, furniture):
     from rag.layout import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+def test_a_printed_score_row_that_repeats_its_score_before_the_description():
+    kind, (statement, n) = classify("Working with people | Assessing needs | Score: 2 2 - Evidence shows some shortfalls")
+    assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
+    assert classify("Assessing needs | Score: 2 3 - Evidence shows some shortfalls")[0] != "statement_score"  # two scores
+
+
+def test_a_summary_of_scores_heading_opens_the_score_list():
+    assert classify("Summary of scores") == ("known", "summary_scores")
+
+
+@pytest.mark.parametrize("line,overview", [
+    ("About Anytown Council", True), ("About the area", True),
+    ("About us", False), ("About CQC", False), ("About this website", False),  # the site's own menu items
+])
+def test_about_heading_of_the_report_not_of_the_site(line, overview):
+    assert (classify(line) == ("known", "overview")) is overview
+
+
+@pytest.mark.parametrize("line,furniture", [
+    ("Give feedback on care | Tell us about your experience of this website", True),  # links only
+    ("Accessibility | Privacy | Cookies | Sitemap", True),
+    ("Privacy | Safeguarding", False),  # one is no link
+    ("Theme | Quality statement | Score", False),  # a table's heading row
+])
+def test_a_row_of_site_links_is_page_furniture(line, furniture):
+    from rag.layout import is_furniture
+
+    assert is_furniture(line) is furniture
