@@ -343,11 +343,9 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
         return None
     if query.answer_type == "place" and not query.councils:
         return None  # "where did providers complain …": the councils the answer's lines name are the places
-    about = on_topic(query, candidates, weights, settings)
-    narrowing, part = narrowing_terms(query, weights, settings), part_terms(query, weights, settings)
-    if any(holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)
-           and narrowed_as_asked(c, part, weights) for c in about):
+    if giving(query, candidates, weights, settings):
         return None
+    about = on_topic(query, candidates, weights, settings)
     topic = topic_phrase(query.text, [c.sentence.text for c in about[:3] or candidates[:3]], query.councils)
     if topic:
         where = f"{possessive(query.councils[0])} " if len(query.councils) == 1 else ""

@@ -56,6 +56,7 @@ class Rules:
     bound_check: bool = True  # "which councils had more than 1,000 …" lists only those whose figure passes the bound
     holder_reach: bool = True  # "who leads …": passages below the top ones are searched when those name no one
     name_boost: bool = True  # passages spelling a name the question uses ("Shared Lives") move up
+    described_council: bool = True  # "the port city on the Humber" is the council whose overview says so
 
     def without(self, name: str) -> "Rules":
         """A copy with rule ``name`` switched off."""
@@ -113,6 +114,12 @@ class Settings:
     # Questions
     max_question_chars: int = 1000
     history_turns: int = 4  # earlier questions looked at to understand a follow-up
+
+    #: A council described rather than named ("the coastal city council in south-east Essex") is the one whose
+    #: overview holds at least this many of the description's rare words (rag/described.py) ...
+    description_min_terms: int = 2
+    #: ... and this share of them (and twice as many as any other council's overview).
+    description_share: float = 0.6
 
     # Answer composition (weights of a sentence's relevance; the threshold is calibrated on this scale)
     w_dense: float = 0.55  # cosine of sentence and question

@@ -219,6 +219,12 @@ _COMPASS = {"north east": "ne", "north west": "nw", "south east": "se", "south w
             "east": "e", "west": "w"}
 
 
+#: Words before a county's name that make it a part of the county ("south east Essex", "rural Norfolk"), read on
+#: normalised text; a council whose own name starts so ("North Yorkshire", "West Sussex") is matched whole first.
+_AREA_OF = re.compile(r"\b(?:(?:north|south)(?: (?:east|west))?|east|west|northern|southern|eastern|western|central|mid|"
+                      r"rural|coastal|inner|outer|greater)\s$")
+
+
 def compass_forms(form: str) -> set[str]:
     """A name's forms with its leading compass word shortened ("north somerset" → "n somerset")."""
     for word, short in _COMPASS.items():
@@ -324,6 +330,8 @@ class CouncilMatcher:
                 variant = m.group(0)
                 if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
                     continue
+                if normalise(self._variants[variant]) not in self.indexed and _AREA_OF.search(text[: m.start()]):
+                    continue  # "in south-east Essex": a part of a county without a report here, not its council
                 add(self._variants[variant])
         for token in re.findall(r"(?<![\w&])[A-Z]{3,8}(?![\w&])", question):
             if token in self._initials:

@@ -7,6 +7,7 @@ Three stages, data flowing one way: :func:`rag.analyse.analyse` (question → Qu
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,12 +19,13 @@ from .compose import compose
 from .config import Settings
 from .consistency import chunk_mismatch
 from .corpus import load_corpus
+from .described import OVERVIEW_KINDS, described_council, overview_texts
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
-from .ratings import collect, councils_with_result, named_for_result, result_reference
+from .ratings import collect, councils_with_result, named_for_result, result_reference, score_reference
 from .records import Answer, Chunk, Composition, Filters, Passage, Query, Retrieval
 from .store import IndexData, chunks_of_kind, load_index, load_term_counts, read_manifest
 from .terms import TermWeights
@@ -152,16 +154,38 @@ class Pipeline:
                         history[-self.settings.history_turns:] if history else (), filters)
         if not query.text:
             raise UsageError("the question is empty")
-        return self._named_by_result(query, filters)
+        return self._named_by_description(self._named_by_result(query, filters), filters)
+
+    @functools.cached_property
+    def overviews(self) -> dict[str, str]:
+        """Each council's overview passages as one text (what a description of a council is matched against)."""
+        return overview_texts([c for kind in OVERVIEW_KINDS for c in chunks_of_kind(self.data, kind)])
+
+    def _named_by_description(self, query: Query, filters: Filters | None) -> Query:
+        """The question read with the council it describes ("the port city on the north bank of the Humber") named
+        instead, when one council's overview holds the description (rag/described.py); unchanged otherwise."""
+        s = self.settings
+        if query.councils or query.unknown_councils or query.comparative or not s.rules.described_council:
+            return query
+        found = described_council(query.text, self.overviews, self.weights, s.description_min_terms,
+                                  s.description_share, s.specific_share)
+        if found is None:
+            return query
+        return self._read_as(query, f"{query.text[: found.span[0]]}{found.council}{query.text[found.span[1]:]}", filters)
 
     def _named_by_result(self, query: Query, filters: Filters | None) -> Query:
         """The question read with the council it names by its overall result ("the council rated Good with a 64%
-        score") named instead, when the index's reports say which council that is; unchanged otherwise."""
-        ref = result_reference(query.text) if not query.councils else None
+        score") or by one statement's score ("the council that scored 1 for equity", read as "Anytown (Equity in
+        experience and outcomes)") named instead, when the index's reports say which council that is; unchanged
+        otherwise."""
+        ref = result_reference(query.text) or score_reference(query.text) if not query.councils else None
         named = councils_with_result(ref, self.ratings) if ref else []
         if not named:
             return query
-        text = named_for_result(query.text, ref, named)
+        return self._read_as(query, named_for_result(query.text, ref, named), filters)
+
+    def _read_as(self, query: Query, text: str, filters: Filters | None) -> Query:
+        """``query`` read again as ``text`` (a council named where the question picked it out), as asked."""
         again = analyse(text, self.retriever.matcher, self.statements_scored, self.settings.max_question_chars, (), filters)
         return replace(again, asked=query.asked, notices=tuple(dict.fromkeys((*query.notices, *again.notices))))
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .abstain import abstention
-from .framework import OVERALL_RATINGS, statement_of_heading, statement_order
+from .framework import OVERALL_RATINGS, fold, statement_of_heading, statement_order, statements_in
 from .layout import classify
 from .records import Chunk, Composition, Passage, Query, Sentence
 from .thresholds import bound_of
@@ -270,11 +270,14 @@ _BY_RESULT = re.compile(
 
 @dataclass(frozen=True)
 class ResultReference:
-    """A council named by its overall result: the rating word, the percentage, or both; ``span`` is where."""
+    """A council named by its overall result (the rating word, the percentage, or both) or by one statement's score
+    (``statement`` and ``score``); ``span`` is where."""
 
     rating: str | None
     percentage: int | None
     span: tuple[int, int]
+    statement: str | None = None
+    score: int | None = None
 
 
 def result_reference(question: str) -> ResultReference | None:
@@ -289,11 +292,53 @@ def result_reference(question: str) -> ResultReference | None:
     return ResultReference(word, int(pct) if pct else None, m.span())
 
 
+#: A council named by one statement's score: "the council that scored 1 for Equity in experience and outcomes", "the
+#: authority with a score of 2 on safeguarding", "the council rated 4 in partnerships and communities". The phrase runs
+#: from the council word to the end of the statement's name (:func:`statement_at_start`).
+_BY_SCORE = re.compile(
+    r"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
+    r"(?:(?:that|which|who)\s+)?(?:was\s+)?(?:scored|rated|got|received|given|awarded|had|with|achieved)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:score|rating|mark)\s+(?:of\s+)?)?(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?\s+(?:for|on|in)\s+"
+    r"(?:(?:the|its)\s+)?(?:(?:quality\s+)?statement\s+)?(?P<about>[^?;:.!()]{4,90})",
+    re.IGNORECASE)
+
+
+def statement_at_start(text: str) -> tuple[str, int] | None:
+    """The statement whose name (or a short form of it: "safeguarding", "safe pathways") opens ``text``, and where
+    the name ends; the longest such name wins. None when ``text`` does not open with one."""
+    best = None
+    for m in re.finditer(r"\S+", text):
+        found = [st for st in statements_in(text[: m.end()]) if statement_fills(text[: m.end()], st)]
+        if found:
+            best = (found[0].name, len(text[: m.end()].rstrip(",")))
+    return best
+
+
+def statement_fills(words: str, statement) -> bool:
+    """Whether ``words`` are one of the statement's names and nothing else."""
+    folded = fold(words)
+    return any(re.fullmatch(form, folded) for form in statement.question_forms)
+
+
+def score_reference(question: str) -> ResultReference | None:
+    """The first phrase naming a council by one statement's score ("At the council that scored 1 for Equity in
+    experience and outcomes, …"), or None. A question listing councils by a score ("Which councils scored 2 for
+    safeguarding?") has none."""
+    for m in _BY_SCORE.finditer(question):
+        named = statement_at_start(m.group("about"))
+        if named:
+            return ResultReference(None, None, (m.start(), m.start("about") + named[1]), named[0], int(m.group("n")))
+    return None
+
+
 def councils_with_result(ref: ResultReference, evidence: list[RatingEvidence]) -> list[str]:
-    """The councils whose overall rating and percentage are those the reference gives (each one it gives)."""
+    """The councils whose overall rating and percentage, or whose score for the statement, are those the reference
+    gives (each one it gives)."""
     out = []
     for e in evidence:
-        if e.statement is not None or not e.council:
+        if e.statement != ref.statement or not e.council:
+            continue
+        if ref.statement is not None and e.rating != ref.score:
             continue
         if ref.rating and str(e.rating).casefold() != ref.rating.casefold():
             continue
@@ -310,5 +355,5 @@ def named_for_result(question: str, ref: ResultReference, councils: list[str]) -
     start, end = ref.span
     phrase = question[start:end]
     lead = re.match(r"\s*(?:for|at|in|from|of|by|within|across)\s+", phrase, re.IGNORECASE)
-    names = " and ".join(councils)
+    names = " and ".join(councils) + (f" ({ref.statement})" if ref.statement else "")
     return f"{question[:start]}{lead.group(0) if lead else ''}{names}{question[end:]}"

@@ -267,3 +267,43 @@ def test_an_overall_rating_question_moves_up_the_sentence_giving_the_rating(tmp_
                                                 "rating_boost")
     assert boosted["Fenwick Coun"] - plain["Fenwick Coun"] == pytest.approx(Settings().rated_sentence_boost)
     assert boosted["The council'"] == pytest.approx(plain["The council'"])  # "rating … was good" gives none
+
+
+def _two_councils(docs):
+    """Two invented councils' overview and statement pages."""
+    docs.mkdir()
+    for name, area, score, unit in (("Fenwick", "a port town on the Larne estuary", 1, "Gull House"),
+                                    ("Anyshire", "a rural county in the East Marches", 3, "Oak Lodge")):
+        (docs / f"{name}-overview.txt").write_text(
+            f"{name} Council: local authority assessment\n\nOverall summary\n\n{name} needs to improve some things.\n\n"
+            f"About {name} Council\n\n{name} is {area}, with about 200,000 people.\n", encoding="utf-8")
+        (docs / f"{name}-safeguarding.txt").write_text(
+            f"{name} Council: local authority assessment\n\nSafeguarding\n\nScore: {score}\n\n"
+            f"Key findings for this quality statement\n\nSafeguarding concerns were triaged within two days.\n",
+            encoding="utf-8")
+        (docs / f"{name}-healthier.txt").write_text(
+            f"{name} Council: local authority assessment\n\nSupporting people to live healthier lives\n\nScore: 2\n\n"
+            f"Key findings for this quality statement\n\nThe short breaks unit, {unit}, had six beds.\n",
+            encoding="utf-8")
+
+
+def test_a_council_named_by_a_statement_s_score_or_described_by_its_area_is_read_as_named(tmp_path):
+    from tests.helpers import fake_pipeline
+
+    _two_councils(tmp_path / "docs")
+    pipeline = fake_pipeline(tmp_path / "docs", tmp_path / "index")
+    by_score = pipeline.analyse("At the council that scored 1 for safeguarding, what is the short breaks unit called?")
+    assert by_score.councils == ("Fenwick",) and by_score.rating_refs == ()  # its other pages may answer
+    a = pipeline.ask("At the council that scored 1 for safeguarding, what is the short breaks unit called?")
+    assert a.read_as.startswith("At Fenwick (Safeguarding)") and "Gull House" in a.answer and "Oak Lodge" not in a.answer
+    described = pipeline.analyse("What is the short breaks unit called at the rural county in the East Marches?")
+    assert described.councils == ("Anyshire",) and described.text.endswith("called at Anyshire?")
+    plain = pipeline.analyse("What is the short breaks unit called in the county?")
+    assert plain.councils == ()  # no description of one council's area
+    from dataclasses import replace
+
+    from rag.pipeline import Pipeline
+
+    off = replace(pipeline.settings, rules=pipeline.settings.rules.without("described_council"))
+    assert Pipeline(pipeline.data, off, encoder=pipeline.encoder).analyse(
+        "What is the short breaks unit called at the rural county in the East Marches?").councils == ()

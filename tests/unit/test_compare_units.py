@@ -219,6 +219,42 @@ def test_a_council_named_by_its_overall_result(question, rating, percentage):
     assert (ref.rating, ref.percentage) == (rating, percentage) if rating or percentage else ref is None
 
 
+@pytest.mark.parametrize("question,statement,score,phrase", [
+    ("At the council that scored 1 for Equity in experience and outcomes, what is the unit called?",
+     "Equity in experience and outcomes", 1, "At the council that scored 1 for Equity in experience and outcomes"),
+    ("What did the council rated 2 for safeguarding say?", "Safeguarding", 2, "the council rated 2 for safeguarding"),
+    ("For the one that received a 3 in Learning, improvement and innovation, what is planned?",
+     "Learning, improvement and innovation", 3, "For the one that received a 3 in Learning, improvement and innovation"),
+    ("How many carers did the authority with a score of 4 on safe pathways support?",
+     "Safe pathways, systems and transitions", 4, "the authority with a score of 4 on safe pathways"),
+    ("Which councils scored 2 for safeguarding?", None, None, None),  # lists councils by a score
+    ("What did the council that got 2 for anything say?", None, None, None),  # no statement named
+    ("For the council rated Good, what share were asked?", None, None, None),  # the overall result
+])
+def test_a_council_named_by_one_statement_s_score(question, statement, score, phrase):
+    from rag.ratings import score_reference
+
+    ref = score_reference(question)
+    if statement is None:
+        assert ref is None
+    else:
+        assert (ref.statement, ref.score, question[ref.span[0]:ref.span[1]]) == (statement, score, phrase)
+
+
+def test_the_council_with_a_statement_s_score_and_the_question_with_its_name():
+    from rag.ratings import councils_with_result, named_for_result, score_reference
+
+    pool = [_statement_score(1, "a.txt", "Camden", "Safeguarding", "Score: 2", 2, "Camden"),
+            _statement_score(2, "b.txt", "Rutland", "Safeguarding", "Score: 3", 3, "Rutland"),
+            _statement_score(3, "c.txt", "Rutland", "Assessing needs", "Score: 2", 2, "Rutland"),
+            _overall(4, "d.txt", "Camden", "Good", "Score: 75%")]
+    question = "At the council that scored 2 for safeguarding, how many carers were assessed?"
+    ref = score_reference(question)
+    assert councils_with_result(ref, pool) == ["Camden"]  # not Rutland's 2 for another statement
+    assert named_for_result(question, ref, ["Camden"]) == "At Camden (Safeguarding), how many carers were assessed?"
+    assert councils_with_result(score_reference("What did the council rated 4 for safeguarding say?"), pool) == []
+
+
 def test_the_councils_with_a_result_and_the_question_with_their_name():
     from rag.ratings import ResultReference, councils_with_result, named_for_result, result_reference
 

@@ -86,6 +86,10 @@ def test_display_names_unify_variants():
     ("What did Hull say about waits?", (), ("Kingston upon Hull",)),
     ("in wigan, what score for partnerships and communities", (), ("Wigan",)),  # a name typed in lower case
     ("Is help with a bath offered at home?", (), ()),  # a common word in lower case names no council
+    ("Who leads adult care at the coastal council in south-east Essex?", (), ()),  # a part of a county, no council
+    ("How long are waits in rural Staffordshire?", ("Staffordshire",), ()),  # a part of a council's own area
+    ("What did Essex say about carers?", (), ("Essex",)),
+    ("What did North Yorkshire say?", (), ("North Yorkshire",)),  # a council whose name starts with a compass word
 ])
 def test_council_matcher(question, known, unknown):
     m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire", "Kingston upon Thames"]).find(question)
