@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .councils import display_name, variants_of
 from .councils import normalise as normalise_council
-from .councils import variants_of
 from .errors import UsageError
 from .eval_reports import (  # noqa: F401  (re-exported: the UI and tests use them from here)
     HEADLINE,
@@ -113,13 +113,17 @@ def councils_on_lines(answer_text: str) -> list[str]:
 def comparative_precision(answer_text: str, answers: tuple[str, ...], councils: list[str]) -> float | None:
     """Of the councils an answer's lines name, the share that the gold answers expect (None when the
     gold expects no council or the answer names none). A council is known by any of its names: a gold "Hull" is
-    the index's "Kingston upon Hull", "Southend" its "Southend-on-Sea"."""
+    the index's "Kingston upon Hull", "Southend" its "Southend-on-Sea", "Kingston upon Hull City Council" its formal
+    name."""
     names = {form: council for council in councils for form in variants_of(council)}
 
-    def council_of(text: str) -> str:
-        return names.get(normalise_council(text), normalise(text))
+    def known(text: str) -> str | None:
+        return names.get(normalise_council(text)) or names.get(normalise_council(display_name(text)))
 
-    expected = {names[normalise_council(a)] for a in answers if normalise_council(a) in names}
+    def council_of(text: str) -> str:
+        return known(text) or normalise(text)
+
+    expected = {known(a) for a in answers} - {None}
     named = [council_of(c) for c in councils_on_lines(answer_text)]
     if not expected or not named:
         return None

@@ -9,6 +9,9 @@ def test_a_council_is_known_by_any_of_its_names():
     answer = "Kingston upon Hull · Safeguarding: Score: 2 [1]\nNewham · Safeguarding: Score: 2 [2]"
     assert comparative_precision(answer, ("Hull", "Newham"), COUNCILS) == 1.0
     assert comparative_precision("Southend-on-Sea: Score 2 [1]", ("Southend",), COUNCILS) == 1.0
+    formal = ("Kingston upon Hull City Council", "London Borough of Newham")  # a gold set may give formal names
+    assert comparative_precision(answer, formal, COUNCILS) == 1.0
+    assert comparative_precision("Doncaster: It did. [1]", formal, COUNCILS) == 0.0
 
 
 def test_a_council_not_expected_counts_against_the_answer():
