@@ -2,9 +2,9 @@
 coastal city council in south-east Essex"): the one council whose overview passages hold the description's words.
 
 Questions about one council often name it by what its report says of its area. The reports' overview passages
-("About <council>", the facts, the summary) say where each council is and what kind of place it is; a
-description whose topic words most of which one council's overview holds, and no other council's nearly as
-many, refers to that council.
+("About <council>", the facts, the summary) say where each council is and what kind of place it is: a
+description most of whose rare words one council's overview holds, and no other council's nearly as many, refers
+to that council.
 """
 
 from __future__ import annotations

@@ -65,3 +65,12 @@ def test_a_description_two_councils_overviews_hold_alike_names_neither():
     found = described_council("How many carers did the coastal county with an older population support?",
                               overview_texts(chunks), weights, min_terms=2, share=0.6, rare_share=0.15)
     assert found is None
+
+
+
+def test_a_long_hostile_question_finishes():
+    from rag.ratings import score_reference
+
+    assert score_reference("for the council that was scored " * 30_000 + "?") is None  # the suite's timeout bounds it
+    found = _find("the " * 30_000 + "port city on the north bank of the Larne")
+    assert found is not None and found[0] == "Fenwick"
