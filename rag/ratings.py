@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .abstain import abstention
-from .framework import OVERALL_RATINGS, fold, statement_of_heading, statement_order, statements_in
+from .framework import OVERALL_RATINGS, STATEMENTS, fold, statement_of_heading, statement_order
 from .layout import classify
 from .records import Chunk, Composition, Passage, Query, Sentence
 from .thresholds import bound_of
@@ -308,16 +308,11 @@ def statement_at_start(text: str) -> tuple[str, int] | None:
     the name ends; the longest such name wins. None when ``text`` does not open with one."""
     best = None
     for m in re.finditer(r"\S+", text):
-        found = [st for st in statements_in(text[: m.end()]) if statement_fills(text[: m.end()], st)]
-        if found:
-            best = (found[0].name, len(text[: m.end()].rstrip(",")))
+        folded = fold(text[: m.end()])
+        named = next((st for st in STATEMENTS if any(re.fullmatch(form, folded) for form in st.question_forms)), None)
+        if named:
+            best = (named.name, len(text[: m.end()].rstrip(",")))
     return best
-
-
-def statement_fills(words: str, statement) -> bool:
-    """Whether ``words`` are one of the statement's names and nothing else."""
-    folded = fold(words)
-    return any(re.fullmatch(form, folded) for form in statement.question_forms)
 
 
 def score_reference(question: str) -> ResultReference | None:
