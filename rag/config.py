@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "45"
+CHUNKER_VERSION = "46"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -57,6 +57,7 @@ class Rules:
     holder_reach: bool = True  # "who leads …": passages below the top ones are searched when those name no one
     name_boost: bool = True  # passages spelling a name the question uses ("Shared Lives") move up
     described_council: bool = True  # "the port city on the Humber" is the council whose overview says so
+    formal_names: bool = True  # answer lines name each council as its reports write it ("Leicester City Council")
 
     def without(self, name: str) -> "Rules":
         """A copy with rule ``name`` switched off."""

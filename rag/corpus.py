@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .consistency import shown_name
+from .councils import formal_name_in
 from .errors import CorpusError, UsageError
 from .layout import blocks
 from .metadata import MetadataConflict, apply_override, read_metadata
@@ -187,7 +188,7 @@ def make_document(doc_id: str, text: str, digest: str, fmt: str = "txt", overrid
         except MetadataConflict as e:
             raise CorpusError(f"{doc_id}: {METADATA_FILE} says {e}; fix {METADATA_FILE}") from None
     return Document(doc_id=doc_id, text=text, council=meta.council, sections=meta.sections, sha256=digest,
-                    published=meta.published, format=fmt)
+                    published=meta.published, format=fmt, formal_name=formal_name_in(text, meta.council))
 
 
 def describe(corpus: Corpus) -> list[str]:

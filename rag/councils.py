@@ -214,6 +214,33 @@ def council_of_name_line(line: str) -> str | None:
     return display_name(line) if key in _known_variants() else None
 
 
+#: A council's formal name as reports write it: "London Borough of Camden", "Council of the Isles of Scilly",
+#: "Blackburn with Darwen Borough Council", "Kingston upon Hull City Council" (its words capitalised, small words
+#: between them, none of them "Council" or a leading "The"; the whitespace of a line break allowed).
+_NAME_WORDS = r"(?!The\b)[A-Z](?!ouncil\b)[\w'’-]*(?:\s+(?:(?:and|upon|on|with|in|of|the|&)\s+)?[A-Z](?!ouncil\b)[\w'’-]*)*"
+#: Capitalised words before a formal name that are not part of it ("In", "Overall") that are tried away.
+_LEADING_WORDS = 2
+_FORMAL_NAME = re.compile(
+    rf"\b(?:(?:London |Royal |Metropolitan )?Borough of|City and County of|City of|County of|Council of the)\s+{_NAME_WORDS}(?:\s+Council\b)?"
+    rf"|\b{_NAME_WORDS}\s+(?:Metropolitan Borough |Metropolitan District |County Borough |County |Borough |City |District )?Council\b")
+
+
+def formal_name_in(text: str, council: str | None) -> str | None:
+    """The council's formal name as ``text`` writes it most often ("Leicester City Council" for "Leicester"; the
+    longest on a tie), or None when the text never writes it with its title words: what labels its answer lines,
+    so that a reader finds the name the report itself uses."""
+    if not council:
+        return None
+    seen: dict[str, int] = {}
+    for m in _FORMAL_NAME.finditer(text):
+        words = m.group(0).split()
+        for start in range(min(_LEADING_WORDS, len(words) - 1) + 1):  # "In Leicester City Council, …"
+            form = " ".join(words[start:])
+            if display_name(form) == council and normalise(form) != strip_title_words(form):
+                seen[form] = seen.get(form, 0) + 1
+                break
+    return max(seen, key=lambda f: (seen[f], len(f))) if seen else None
+
 #: Compass words and their short forms in council names ("N Somerset", "NE Lincs").
 _COMPASS = {"north east": "ne", "north west": "nw", "south east": "se", "south west": "sw", "north": "n", "south": "s",
             "east": "e", "west": "w"}

@@ -54,7 +54,7 @@ class BuildReport:
 def document_entries(corpus: Corpus) -> dict[str, dict]:
     """What the manifest records of each document (a change in any field means re-indexing)."""
     return {
-        d.doc_id: {"sha256": d.sha256, "council": d.council, "format": d.format,
+        d.doc_id: {"sha256": d.sha256, "council": d.council, "formal_name": d.formal_name, "format": d.format,
                    "sections": [[s.kind, s.statement, s.rating] for s in d.sections]}
         for d in corpus.documents
     }

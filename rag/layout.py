@@ -80,6 +80,9 @@ _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)
                                    r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
                                    re.IGNORECASE)
+#: Words an overview's "About <area>" heading has at most, unless the rest is a council's formal name ("About
+#: Kingston upon Hull City Council"): a longer line starting "About" is a sentence.
+ABOUT_MAX_WORDS = 5
 #: A site's own "About" menu item ("About us", "About CQC"), which is no overview's "About <council>" heading.
 _ABOUT_THE_SITE = re.compile(r"about (?:us|(?:the )?cqc|the care quality commission|this (?:site|website|page))")
 #: A score's label on a line of its own, its number on the next ("Score" / "2", as two table cells give them).
@@ -256,8 +259,8 @@ def classify(line: str) -> tuple[str, object]:
         council = council_of_title(line)
         if council:
             return "title", council
-        if folded in KNOWN_HEADINGS or folded.startswith("about ") and len(folded.split()) <= 5 \
-                and not _ABOUT_THE_SITE.fullmatch(folded):
+        if folded in KNOWN_HEADINGS or folded.startswith("about ") and not _ABOUT_THE_SITE.fullmatch(folded) \
+                and (len(folded.split()) <= ABOUT_MAX_WORDS or names_a_council(line.strip()[6:])):
             return "known", KNOWN_HEADINGS.get(folded, "overview")
         theme = theme_of_heading(line)
         if theme:

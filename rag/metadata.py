@@ -200,6 +200,18 @@ def _statement_of_title(block: Block, text: str) -> Statement | None:
     return parts[1] if parts else None
 
 
+def _rating_start(blocks: list[Block], i: int, text: str) -> int | None:
+    """Where the summary that the overall rating ``blocks[i]`` opens starts: at the rating when its line says so
+    ("Overall rating: Good"), at the heading above it when that does ("Overall rating", then "Good"), else None
+    (a rating word alone is no summary)."""
+    if "rating" in fold(text[blocks[i].start : blocks[i].end]):
+        return blocks[i].start
+    above = blocks[i - 1] if i else None
+    if above is not None and above.kind in ("heading", "known") and fold(text[above.start : above.end]).strip(" :") == "overall rating":
+        return above.start
+    return None
+
+
 def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
     """Council, publication date and sections of a document, from its typed blocks."""
     council = next((b.value for b in blocks if b.kind == "title"), None) or untitled_council(blocks, text)
@@ -228,8 +240,8 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
             if cur is None or cur.kind != "summary":
                 open_section("summary", b.start)
             cur.in_score_list = b.value == "summary_scores"
-        elif b.kind == "overall" and (cur is None or cur.kind != "summary") and "rating" in fold(text[b.start : b.end]):
-            _read_summary_block(open_section("summary", b.start), b)  # "Overall rating: Good" opens the summary
+        elif b.kind == "overall" and (cur is None or cur.kind != "summary") and (start := _rating_start(blocks, i, text)) is not None:
+            _read_summary_block(open_section("summary", start), b)  # "Overall rating: Good" opens the summary
         elif cur is not None and cur.kind == "summary":
             _read_summary_block(cur, b)
         elif b.kind == "score":

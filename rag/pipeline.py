@@ -23,6 +23,7 @@ from .described import OVERVIEW_KINDS, described_council, overview_texts
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
+from .formal_names import formal_names, named_formally
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .ratings import collect, councils_with_result, named_for_result, result_reference, score_reference
@@ -157,6 +158,11 @@ class Pipeline:
         return self._named_by_description(self._named_by_result(query, filters), filters)
 
     @functools.cached_property
+    def formal_names(self) -> dict[str, str]:
+        """Each council's formal name as its reports write it (what heads its answer lines), where they write one."""
+        return formal_names(self.data.manifest.get("documents", {})) if self.settings.rules.formal_names else {}
+
+    @functools.cached_property
     def overviews(self) -> dict[str, str]:
         """Each council's overview passages as one text (what a description of a council is matched against)."""
         return overview_texts([c for kind in OVERVIEW_KINDS for c in chunks_of_kind(self.data, kind)])
@@ -222,7 +228,7 @@ class Pipeline:
             notices.append(f"Filters in force: {filters.describe()}.")
         return Answer(
             question=query.asked,
-            answer=composition.text,
+            answer=named_formally(composition.text, self.formal_names),
             abstained=composition.abstained,
             citations=composition.citations,
             passages=shown_passages(composition, retrieval),

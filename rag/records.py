@@ -26,6 +26,7 @@ class Document:
     sha256: str
     published: str | None = None
     format: str = "txt"  # txt | md | html | pdf
+    formal_name: str | None = None  # the council's name as the text writes it in full ("Leicester City Council")
 
     def statement_sections(self) -> tuple["Section", ...]:
         return tuple(s for s in self.sections if s.kind == "statement")

@@ -23,8 +23,21 @@ def check(answer, documents):
 def test_every_line_names_its_council(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("How does Staffordshire support carers?"), documents)
     assert not a.abstained
-    assert all(line.startswith("Staffordshire") for line in a.answer.splitlines())
+    assert all(line.startswith("Staffordshire County Council: ") for line in a.answer.splitlines())  # as its report writes it
     assert {c.passage.chunk.council for c in a.citations} == {"Staffordshire"}
+
+
+def test_answer_lines_keep_the_short_name_when_formal_names_are_switched_off(tmp_path):
+    from dataclasses import replace
+
+    from rag.pipeline import Pipeline
+    from tests.helpers import FIXTURE_REPORTS, fake_pipeline
+
+    on = fake_pipeline(FIXTURE_REPORTS, tmp_path / "index")
+    off = Pipeline(on.data, replace(on.settings, rules=on.settings.rules.without("formal_names")), encoder=on.encoder)
+    question = "What did Staffs score for safeguarding?"
+    assert on.ask(question).answer.startswith("Staffordshire County Council · Safeguarding: ")
+    assert off.ask(question).answer.startswith("Staffordshire · Safeguarding: ")
 
 
 def test_a_question_naming_a_council_retrieves_only_that_council(fixture_pipeline):
@@ -34,7 +47,7 @@ def test_a_question_naming_a_council_retrieves_only_that_council(fixture_pipelin
 
 def test_score_of_a_named_council_and_statement_from_its_score_line(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("What did Staffs score for safeguarding?"), documents)
-    assert a.answer.startswith("Staffordshire · Safeguarding: Score: 2 [1]")
+    assert a.answer.startswith("Staffordshire County Council · Safeguarding: Score: 2 [1]")
     assert a.answer.count("Evidence shows some shortfalls") == 1  # the page repeats it; quoted once
     assert a.citations[0].passage.chunk.kind == "rating"
 
@@ -47,13 +60,13 @@ def test_score_from_the_summary_when_the_statement_page_is_missing(fixture_pipel
 def test_which_councils_scored_lists_only_those(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("Which councils scored 4 for anything?"), documents)
     lines = a.answer.splitlines()
-    assert sorted(line.split(" · ")[0] for line in lines) == ["Camden", "Rutland"]
+    assert sorted(line.split(" · ")[0] for line in lines) == ["London Borough of Camden", "Rutland County Council"]
     assert all("Score: 4" in line for line in lines)
 
 
 def test_overall_rating_comes_from_the_summary(fixture_pipeline, documents):
     a = check(fixture_pipeline.ask("What is Lincolnshire County Council's overall rating?"), documents)
-    assert a.answer.startswith("Lincolnshire: Good [1] 72% [1]")
+    assert a.answer.startswith("Lincolnshire County Council: Good [1] 72% [1]")
 
 
 def test_overall_ratings_picked_by_word_and_by_extreme(fixture_pipeline, documents):
@@ -69,8 +82,9 @@ def test_overall_scores_past_a_bound(fixture_pipeline, documents):
     """The fixture summaries give 75, 69, 72%, 75 and 56: "above 70" is three councils, "below 60" one."""
     above = check(fixture_pipeline.ask("Which councils had an overall score above 70?"), documents).answer
     below = check(fixture_pipeline.ask("Which councils had an overall score below 60?"), documents).answer
-    assert sorted(line.split(":")[0] for line in above.splitlines()) == ["Camden", "Lincolnshire", "Rutland"]
-    assert [line.split(":")[0] for line in below.splitlines()] == ["Staffordshire"]
+    assert sorted(line.split(":")[0] for line in above.splitlines()) == [
+        "Lincolnshire County Council", "London Borough of Camden", "Rutland County Council"]
+    assert [line.split(":")[0] for line in below.splitlines()] == ["Staffordshire County Council"]
 
 
 def test_a_council_named_by_its_overall_result_is_read_as_that_council(fixture_pipeline, documents):
@@ -153,7 +167,7 @@ def test_a_filter_that_matches_nothing_says_what_exists(fixture_pipeline):
 def test_follow_up_keeps_the_conversation(fixture_pipeline):
     a = fixture_pipeline.ask("and what about Lincs?", history=["What did Camden score for safeguarding?"])
     assert a.read_as == "What did Lincolnshire score for safeguarding?"
-    assert a.answer.startswith("Lincolnshire · Safeguarding: Score: 2")
+    assert a.answer.startswith("Lincolnshire County Council · Safeguarding: Score: 2")
 
 
 def test_rules_can_be_switched_off_for_ablation(fixture_pipeline):
@@ -193,7 +207,7 @@ def test_a_score_only_a_summary_gives_is_answered(tmp_path):
 def test_which_councils_scored_lower_or_higher_for_one_statement_than_another(fixture_pipeline, documents, way):
     first, second = "Safeguarding", "Assessing needs"
     matrix = fixture_pipeline.scores()
-    expected = sorted(r.label for r in matrix.rows
+    expected = sorted(fixture_pipeline.formal_names.get(r.label, r.label) for r in matrix.rows
                       if r.cell(first).score is not None and r.cell(second).score is not None
                       and (r.cell(first).score < r.cell(second).score if way == "lower"
                            else r.cell(first).score > r.cell(second).score))
@@ -307,3 +321,4 @@ def test_a_council_named_by_a_statement_s_score_or_described_by_its_area_is_read
     off = replace(pipeline.settings, rules=pipeline.settings.rules.without("described_council"))
     assert Pipeline(pipeline.data, off, encoder=pipeline.encoder).analyse(
         "What is the short breaks unit called at the rural county in the East Marches?").councils == ()
+

@@ -11,7 +11,7 @@ def test_follow_ups_get_the_questions_before_them_as_read(fixture_pipeline):
                      shown.append, said.append)
     assert asked == 2 and not said
     assert shown[1].read_as == "What did Lincolnshire score for safeguarding?"
-    assert shown[1].answer.startswith("Lincolnshire · Safeguarding")
+    assert shown[1].answer.startswith("Lincolnshire County Council · Safeguarding")
 
 
 def test_new_conversation_forgets_and_errors_do_not_end_the_chat():

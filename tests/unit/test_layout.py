@@ -237,6 +237,8 @@ def test_a_summary_of_scores_heading_opens_the_score_list():
 
 @pytest.mark.parametrize("line,overview", [
     ("About Anytown Council", True), ("About the area", True),
+    ("About Kingston upon Hull City Council", True), ("About Royal Borough of Kensington and Chelsea", True),
+    ("About the people who use services in the city", False),  # a long line that names no council
     ("About us", False), ("About CQC", False), ("About this website", False),  # the site's own menu items
 ])
 def test_about_heading_of_the_report_not_of_the_site(line, overview):

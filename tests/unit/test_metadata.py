@@ -131,6 +131,15 @@ def test_a_labelled_overall_rating_opens_the_summary_but_a_table_cell_does_not()
     assert [x.kind for x in meta(cells).sections] == ["overview"]
 
 
+def test_an_overall_rating_under_its_own_heading_opens_the_summary_at_the_heading():
+    text = "Fenwick Council: local authority assessment\n\nOverall rating\n\nGood\n\nPercentage score: 69%\n\nOverall summary\n\nWell run.\n"
+    m = meta(text)
+    (s,) = [x for x in m.sections if x.kind == "summary"]
+    assert (s.overall, s.percentage) == ("Good", 69) and text[s.start:].startswith("Overall rating")
+    other = text.replace("Overall rating\n", "Providers rated\n")  # a rating word under another heading
+    assert all(x.overall is None for x in meta(other).sections)
+
+
 def test_a_page_without_a_title_takes_the_council_from_a_line_naming_it_formally():
     text = ("Leadership\n\nGovernance, management and sustainability\n\nFenwick Borough Council\n\nScore: 2\n\n"
             "Key findings for this quality statement\n\nPeople waited.\n")
