@@ -28,7 +28,7 @@ from .answer_types import (
     stated_numbers,
 )
 from .config import ABSTAIN_MESSAGE, Settings
-from .councils import name_patterns, names_a_council, title_words_only
+from .councils import name_patterns, names_a_council, title_words_only, with_title_words
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import other_kind
 from .lay_terms import in_report_words
@@ -216,18 +216,26 @@ def up_to(candidate) -> str:
     return chunk.text[: max(0, candidate.sentence.end - chunk.start)]
 
 
+#: Verbs of taking part with nothing after them to say in what: "Around 420 people *took part* in 2025/26" is in the
+#: programme the sentence before named.
+TOOK_PART = r"took part|take part|attended|participated|joined in|signed up|enrolled|completed it|used it|benefited"
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
 #: waits"), a place or group the sentence before named ("In those teams, …"), the report's own subject ("The
 #: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
-#: these, 40% …"), the ones it touched ("All 46 people affected …"), or "The" (or "People") and a word the
-#: sentence before it used ("The median wait" or "People waited" after "… were waiting …", "Following the
-#: restructure" after "… restructured …"), or a table's sub-row ("of whom aged 65 and over: 3,720").
+#: these, 40% …"), a count of those who took part (:data:`TOOK_PART`), the ones it touched ("All 46 people
+#: affected …"), or "The" (or "People") and a word the sentence before it used, perhaps with an "a-" before it
+#: ("The median wait" or "People waited" after "… were waiting …", "The longest wait" after "… awaiting
+#: assessment", "Following the restructure" after "… restructured …"), or a table's sub-row ("of whom aged 65
+#: and over: 3,720").
 _ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
                               rf"{PARTS_BEFORE}|"
                               r"It|They|This|These|That|Those|Its|Their|Such|[Oo]f (?:whom|which)|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
-                              r"(?:were|was|had|have|did|are|is)\b|(?:All|Both|Those|The) (?:\d[\d,]* )?(?:[a-z]+ )?"
+                              r"(?:were|was|had|have|did|are|is)\b|"
+                              r"(?:(?:Only|Just|About|Around|Nearly|Almost|Over|Under|More than|Fewer than) )?\d[\d,.]* "
+                              rf"[a-z]+ (?:{TOOK_PART})|"
+                              r"(?:All|Both|Those|The) (?:\d[\d,]* )?(?:[a-z]+ )?"
                               r"(?:affected|involved|concerned)\b)\b|"
                               r"^(?:The|(?:Following|After|Since) the|People) (?P<words>[a-z]+(?: [a-z]+)?)\b")
 #: How long a word after "The" must be to be looked for in the sentence before ("The median *wait*" after "… waiting").
@@ -248,7 +256,7 @@ def refers_back_to(candidate) -> str:
         return before if before and names_again(one_line(candidate.sentence.text), one_line(before)) else ""
     words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
     words = [w for w in words if len(w) >= ANAPHOR_MIN_CHARS]
-    if m.group("words") is not None and not any(re.search(rf"\b{w}", before, re.IGNORECASE) for w in words):
+    if m.group("words") is not None and not any(re.search(rf"\b(?:a)?{w}", before, re.IGNORECASE) for w in words):
         return ""
     return before
 
@@ -541,11 +549,12 @@ CAPITALISED_SHARE = 0.8
 
 
 def _without_councils(question: str, councils: tuple[str, ...]) -> str:
-    """The question with each form of its councils' names (and their possessive) set apart by a semicolon, so no
-    name runs through one ("LB Camden's Neighbourhood Connectors" → "; Neighbourhood Connectors")."""
+    """The question with each form of its councils' names (with the words of a formal title, and their possessive) set
+    apart by a semicolon, so no name runs through one ("LB Camden's Neighbourhood Connectors" → "; Neighbourhood
+    Connectors", "Anytown Borough Council and NHS partners" → "; and NHS partners")."""
     for council in councils:
         for spaced in name_patterns(council):
-            question = re.sub(rf"(?<!\w){spaced}(?:['’]s?)?(?!\w)", " ; ", question, flags=re.IGNORECASE)
+            question = re.sub(rf"(?<!\w){with_title_words(spaced)}(?:['’]s?)?(?!\w)", " ; ", question, flags=re.IGNORECASE)
     return question
 
 

@@ -436,19 +436,28 @@ def new_names(sentence: str, question: str, councils: tuple[str, ...] = ()) -> l
     not_public = bool(_ASKS_NOT_PUBLIC.search(question))
     named_council = _council_spans(sentence, councils)
     for m in _NAME.finditer(sentence):
-        if not any(w not in _GENERIC for w in _words(m.group(0))):
+        name, start = m.group(0), m.start()
+        opening = _OPENING_WORD.match(name) if start == 0 else None  # "Through the Community Wellbeing Partners …"
+        if opening:
+            name, start = name[opening.end():], opening.end()
+        if not any(w not in _GENERIC for w in _words(name)):
             continue
-        if given_in(_bare_words(_unhyphenated(m.group(0))), asked) and not (
-                _part_of_council(m.group(0), councils) and not any(m.start() in c for c in named_council)):
+        if given_in(_bare_words(_unhyphenated(name)), asked) and not (
+                _part_of_council(name, councils) and not any(start in c for c in named_council)):
             continue
-        if m.group(0).isupper() and abbreviates(m.group(0), question) or spelled_out(m.group(0), question):
+        if name.isupper() and abbreviates(name, question) or spelled_out(name, question):
             continue
-        if m.start() == 0 and len(m.group(0).split()) == 1:
+        if start == 0 and len(name.split()) == 1:
             continue  # a sentence's first word is capitalised anyway
-        if not_public and _PUBLIC_BODY.search(m.group(0)):
+        if not_public and _PUBLIC_BODY.search(name):
             continue  # "which company provides …": a council is not one
-        out.append((bisect.bisect_right(ends, m.start()), m.group(0)))
+        out.append((bisect.bisect_right(ends, start), name))
     return out
+
+
+#: A sentence's first word before an article, which is capitalised as the first word, not as part of the name after it
+#: ("Through the Community Wellbeing Partners programme, …", "After a Care Act assessment, …").
+_OPENING_WORD = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an)\s+(?=[A-Z])")
 
 
 #: A question about a private or voluntary body ("which company", "what charity"), which a council or the NHS is not.
@@ -715,7 +724,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
                          r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
-                         r".{0,60}\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
+                         r".{0,100}?\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
@@ -956,6 +965,10 @@ _CASES = {"case", "enquiry", "referral", "concern"}
 #: Staff of one trade, whom a report counts as its workers ("trained 85 new care workers" answers "how many new care
 #: staff"); "social care staff" are the whole workforce, and "staff" alone are not only one trade's workers.
 _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b", re.IGNORECASE)
+#: A council's own workers ("how many council workers", "its employees"), whom a report counts as its staff ("46 staff
+#: were paid a language allowance"); "care workers" are one trade's.
+_OWN_WORKERS = re.compile(r"\b(?:council|its|their|the council's|the local authority's)\s+(?:workers|employees)\b",
+                          re.IGNORECASE)
 #: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
 #: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
 _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
@@ -1182,6 +1195,7 @@ def named_groups(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
 _WITH_CONDITION = re.compile(r"\b(?:people|adults|residents|persons|individuals|men|women|children)\s+(?:who (?:have|had|"
                              r"live with|lived with|are living with|were living with)|living with|with)\s+(?:an? |diagnosed )?"
                              r"(?P<condition>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}?)(?=\s+(?:who|that|needed|need|needs|were|"
+                             r"known|supported|receiving|living|aged|"
                              r"was|are|is|had|have|did|do|got|get|received|receive|used|use|in|at|after|before|across|for|"
                              r"from|by|and|or|to)\b|\s*[?.,;]|\s*$)", re.IGNORECASE)
 #: Words that make a "with …" phrase the help people get or what they bring, not a condition they live with: people
@@ -1197,13 +1211,21 @@ _CONDITION_FILLERS = {"the", "their", "its", "a", "an", "and", "or", "of", "some
 def conditions_named(question: str) -> list[set[str]]:
     """The stems of each condition the question narrows its people to (:data:`_WITH_CONDITION`: "people with
     dementia" → {"dementia"}); a phrase naming help or experience (:data:`_NOT_CONDITION`) narrows to none."""
+    return [wordings[0] for wordings in condition_wordings(question)]
+
+
+def condition_wordings(question: str) -> list[tuple[set[str], ...]]:
+    """For each condition the question narrows its people to (:func:`conditions_named`), the stems of its words and
+    of the reports' wordings for them ("learning difficulties": also "learning disability")."""
     out = []
     for m in _WITH_CONDITION.finditer(question):
         words = set(m.group("condition").casefold().split())
         if words & _NOT_CONDITION:
             continue
         if stems := {_stem(w) for w in words - _CONDITION_FILLERS}:
-            out.append(stems)
+            reported = ({_stem(w) for w in wording.casefold().split()} - _CONDITION_FILLERS
+                        for wording in report_words(m.group("condition")))
+            out.append((stems, *reported))
     return out
 
 
@@ -1214,7 +1236,7 @@ def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) ->
     have = sentence.casefold()
     stems = {_stem(w) for w in _words(sentence)}
     return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils)) \
-        and all(condition <= stems for condition in conditions_named(question))
+        and all(any(wording <= stems for wording in wordings) for wordings in condition_wordings(question))
 
 
 def reported_nouns(question: str) -> set[str]:
@@ -1291,7 +1313,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         return True
     holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
     nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
-        {"worker"} if _TRADE_STAFF.search(question) else set())
+        {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set())
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1852,9 +1874,14 @@ def _abbreviated(part: str, sentence: str) -> bool:
     return any(a in spelt for a in _acronyms(part)) or _spelt_initials(part) in _acronyms(sentence)
 
 
+#: How long people waited, said between the verb and what they waited for ("waited *a median of 14 weeks* for", "waited
+#: *up to 6 months* for").
+_WAIT_LENGTH = (r"(?:(?:an?|the)\s+)?(?:(?:median|average|mean|typical|maximum|minimum)\s+(?:wait\s+)?(?:of\s+)?)?"
+                r"(?:(?:up to|over|about|around|nearly|almost|more than|less than|under|on average)\s+)?"
+                r"[\d,.]+\s+(?:hours?|days?|weeks?|months?|years?)(?:\s+on average)?")
 #: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
 #: spent on (the sum or a period may come between: "spent £5.4 million on", "spend a year on"), whose share it is.
-_FRAME = re.compile(r"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
+_FRAME = re.compile(rf"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?(?:\s+{_WAIT_LENGTH})?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
                     r"(?:spend|spent|spending|invested|investment)\s+(?:(?:about|around|over|nearly|almost|some)\s+)?"
                     r"(?:£[\d,.]+(?:\s*(?:million|billion|m|bn|k)\b)?\s+)?(?:(?:a|each|every|per|in)\s+(?:year|month|week|"
                     r"\d{4}(?:/\d{2})?)\s+)?on|"
@@ -2146,6 +2173,10 @@ def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
 _LIST_ITEM = re.compile(r"^\s*[-•*–]\s")
 
 
+#: Who a wait may be for rather than what ("wait for *the council* to work out what care they needed"): no thing.
+_WAITED_ON = frozenset({"council", "authority", "local", "someone", "somebody", "staff", "team", "them", "it", "worker"})
+
+
 def another_object(sentence: str, question: str, known=None, lead_in: str = "", councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence gives its figure for another thing in the same frame as the question: people
     waiting for an occupational therapy assessment are not people waiting for a disabled facilities grant,
@@ -2156,7 +2187,8 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "", 
     days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment. A frame holding
     what the reports call the question's plain words is of the thing asked."""
     asked = [a for a in framed_things(without_council_names(question, councils))  # "Wirral Council's spend" is
-             if known is None or all(known(w) for w in _distinct(a.words))]  # no spend on a thing called Wirral
+             if (known is None or all(known(w) for w in _distinct(a.words)))  # no spend on a thing called Wirral
+             and not a.words <= _WAITED_ON]
     if not asked:
         return False
     separate = _LIST_ITEM.match(sentence) or _LABELLED_FIGURE.match(sentence)  # "Spend per adult: £589", a row
@@ -2348,7 +2380,10 @@ _SPENT_ON = re.compile(r"\b(?:spen[dt]s?|spending|expenditure)\b(?:\s+[\w'’-]+
                        r"in total|so|to|than|and|compared|across)\b|\s*[?,;]|\s*$)", re.IGNORECASE)
 #: Words of what was spent on that name no particular thing: "spend on *its* services in *total*".
 _SPENT_ON_FILLERS = {"the", "a", "an", "its", "their", "his", "her", "of", "and", "for", "to", "total", "budget", "money",
-                     "cost", "service", "support", "care"}
+                     "cost", "service", "support", "care",
+                     # pronouns name no thing it was spent on ("to spend on themselves")
+                     "themselves", "themself", "himself", "herself", "itself", "them", "it", "this", "that", "these",
+                     "those", "yourself", "myself"}
 #: How many words either side of a sum may name what it was spent on ("Spend on direct payments (2023/24): £2.6m").
 SPENT_ON_REACH = 8
 
@@ -2360,8 +2395,8 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     m = _SPENT_ON.search(question)
     if not m or not asks_money(question):
         return True
-    wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()} \
-        - _SPENT_ON_FILLERS
+    wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()
+              and w not in _SPENT_ON_FILLERS} - _SPENT_ON_FILLERS
     if not wanted:
         return True
     found = list(_TOKEN.finditer(sentence))
@@ -2780,7 +2815,8 @@ def of_the_subject(text: str, question: str) -> bool:
 #: The thing a "which …" question asks to be named: the last word of the phrase after "which" ("Which
 #: neighbouring *county* …", "Which two *areas* …").
 _WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<head>[a-z]{3,})\b"
-                          r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could)\b)",
+                          r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could|"
+                          r"[a-z]{3,}ed)\b)",  # or a verb in the past: "Which university evaluated …"
                           re.IGNORECASE)
 #: The same after a number, whatever follows it ("Which five *providers* deliver home care?").
 _WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'’-]+\s+){0,2}?"

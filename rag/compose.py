@@ -24,6 +24,7 @@ from .abstain import (
     holds_topic,
     near_topic,
     of_another_thing,
+    refers_back_to,
     wordings,
 )
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
@@ -601,7 +602,9 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
                 settings: Settings) -> Composition:
     """One line per council with evidence, each cited; strongest evidence first. A council has evidence
     when its best sentence is nearly as relevant as the best overall, or holds most of the question's
-    topic terms; sentences about another kind or thing than the one asked about are no evidence."""
+    topic terms (for a bound, with the sentence it refers back to: "The median wait was 44 days" after "… were
+    waiting for a Care Act assessment"); sentences about another kind or thing than the one asked about are no
+    evidence."""
     benchmark = benchmark_asked(query.text) if settings.rules.bound_check else None
     side = side_of_benchmark(query.text) if benchmark is not None else None
     focuses = wordings(query.text.replace(benchmark.words, " ") if side else query.text, weights)
@@ -617,8 +620,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     for label, group in groups.items():
         top = max(group, key=lambda c: c.relevance)
         if bound is not None or side is not None:
-            eligible = [c for c in group if c.relevance >= floor
-                        or c.relevance >= threshold and holds_topic(focuses, c.sentence.text, weights, settings)]
+            eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold  # "The median wait was 44
+                        and holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)]  # days" too
             if bound is not None:
                 passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:

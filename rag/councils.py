@@ -214,6 +214,7 @@ def council_of_name_line(line: str) -> str | None:
     return display_name(line) if key in _known_variants() else None
 
 
+
 #: A council's formal name as reports write it: "London Borough of Camden", "Council of the Isles of Scilly",
 #: "Blackburn with Darwen Borough Council", "Kingston upon Hull City Council" (its words capitalised, small words
 #: between them, none of them "Council" or a leading "The"; the whitespace of a line break allowed).
@@ -250,6 +251,10 @@ _COMPASS = {"north east": "ne", "north west": "nw", "south east": "se", "south w
 #: normalised text; a council whose own name starts so ("North Yorkshire", "West Sussex") is matched whole first.
 _AREA_OF = re.compile(r"\b(?:(?:north|south)(?: (?:east|west))?|east|west|northern|southern|eastern|western|central|mid|"
                       r"rural|coastal|inner|outer|greater)\s$")
+#: Words after a county's name that make it the county a smaller place lies in ("the Lancashire borough made up of two
+#: towns", "a Kent coastal town"), read on normalised text.
+_PLACE_IN = re.compile(r"^\s(?:coastal\s|market\s|seaside\s|rural\s)?(?:borough|boroughs|towns?|district|villages?|coast|"
+                       r"unitary)\b(?!\s(?:council|borough council)\b)")  # "Reading Borough Council" is a council
 
 
 def compass_forms(form: str) -> set[str]:
@@ -258,6 +263,14 @@ def compass_forms(form: str) -> set[str]:
         if form.startswith(word + " "):
             return {short + form[len(word):]}
     return set()
+
+
+def with_title_words(pattern: str) -> str:
+    """A name's pattern with the words of a formal title around it allowed ("London Borough of Camden", "Blackburn
+    with Darwen Borough Council"): the whole of the council's name as a question may write it."""
+    before = "|".join(r"\s+".join(map(re.escape, p.split())) for p in _PREFIXES)
+    after = "|".join(r"\s+".join(map(re.escape, s.split())) for s in _SUFFIXES)
+    return rf"(?:(?:{before})\s+)?(?:{pattern})(?:\s+(?:{after})\b)?"
 
 
 @functools.lru_cache(maxsize=512)
@@ -357,8 +370,10 @@ class CouncilMatcher:
                 variant = m.group(0)
                 if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
                     continue
-                if normalise(self._variants[variant]) not in self.indexed and _AREA_OF.search(text[: m.start()]):
-                    continue  # "in south-east Essex": a part of a county without a report here, not its council
+                if normalise(self._variants[variant]) not in self.indexed and (
+                        _AREA_OF.search(text[: m.start()]) or _PLACE_IN.match(text[m.end():])):
+                    continue  # "in south-east Essex", "the Lancashire borough": a part of a county without a report
+                    # here, not its council
                 add(self._variants[variant])
         for token in re.findall(r"(?<![\w&])[A-Z]{3,8}(?![\w&])", question):
             if token in self._initials:

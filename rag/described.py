@@ -1,10 +1,12 @@
 """A council the question describes rather than names ("the port city on the north bank of the Humber", "the
-coastal city council in south-east Essex"): the one council whose overview passages hold the description's words.
+coastal city council in south-east Essex"), or picks out by something it has or does ("the council whose practice
+framework is called Strengths in Place"): the one council whose passages hold the description's words.
 
 Questions about one council often name it by what its report says of its area. The reports' overview passages
 ("About <council>", the facts, the summary) say where each council is and what kind of place it is: a
 description most of whose rare words one council's overview holds, and no other council's nearly as many, refers
-to that council.
+to that council. A clause after the council word ("whose …", "with …") may speak of anything its report does, so it
+is matched against all of each council's passages.
 """
 
 from __future__ import annotations
@@ -18,18 +20,28 @@ from .records import Chunk
 #: follows it ("in south-east Essex", "on the north bank of the Humber") up to the end of the clause.
 _DESCRIBED = re.compile(
     r"\bthe\s+(?P<before>(?:[\w'’-]+\s+){0,5}?)(?:council|authority|borough|city|county|town|unitary)\b"
-    r"(?P<after>(?:\s+(?:council|authority))?(?:\s+(?:in|on|of|by|near|beside|covering|serving|with|at)\s+[^,?;:!()]{2,80})?)",
+    r"(?P<after>(?:\s+(?:council|authority))?(?:\s+(?:in|on|of|by|near|beside|covering|serving|with|at|made up of|"
+    r"formed (?:of|from)|comprising|including|containing)\s+[^,?;:!()]{2,80})?)",
     re.IGNORECASE)
+#: A council picked out by a clause after its word: "the council whose first contact is handled by the Front Door
+#: Team", "the county council with the Village Agents scheme", "the London borough whose hub is in Tooting".
+_PICKED = re.compile(
+    r"\bthe\s+(?P<before>(?:[\w'’-]+\s+){0,3}?)(?:council|authority|borough|city|county)\s+"
+    r"(?P<after>(?:whose|with|that|which|where)\s+[^,?;:!()]{2,100})", re.IGNORECASE)
 #: Chunk kinds that describe a council as a whole (the overview's "About" part, its facts, the overall summary).
 OVERVIEW_KINDS = ("overview", "facts", "summary")
 
 
 @dataclass(frozen=True)
 class Description:
-    """A council a question describes (``council``), and where the description stands in the question (``span``)."""
+    """A council a question describes (``council``), where the description stands in the question (``span``), where
+    the words after its place word start (``after``: "the unitary council| covering the towns of Blackburn and
+    Darwen"), and where the phrase it was found in ends (``phrase_end``)."""
 
     council: str
     span: tuple[int, int]
+    after: int = 0
+    phrase_end: int = 0
 
 
 def overview_texts(chunks: list[Chunk]) -> dict[str, str]:
@@ -41,23 +53,77 @@ def overview_texts(chunks: list[Chunk]) -> dict[str, str]:
     return {label: "\n".join(texts) for label, texts in out.items()}
 
 
+def council_texts(chunks) -> dict[str, str]:
+    """Each council's passages as one text (unnamed reports left out): what a clause picking a council is matched
+    against."""
+    out: dict[str, list[str]] = {}
+    for c in chunks:
+        if c.council:
+            out.setdefault(c.label, []).append(c.text)
+    return {label: "\n".join(texts) for label, texts in out.items()}
+
+
 def described_council(question: str, overviews: dict[str, str], weights, min_terms: int, share: float,
                       rare_share: float) -> Description | None:
     """The council a phrase of the question describes: at least ``min_terms`` of the phrase's rare topic words (in
     at most ``rare_share`` of passages: "Humber", "coastal", not "people"), and ``share`` of them, are in that
     council's overview passages, and twice as many as in any other council's."""
-    for m in _DESCRIBED.finditer(question):
+    return _matched(_DESCRIBED, question, overviews, weights, min_terms, share, rare_share)
+
+
+def picked_council(question: str, texts: dict[str, str], weights, min_terms: int, share: float,
+                   rare_share: float) -> Description | None:
+    """The council a clause after a council word picks out ("the council whose practice framework is called
+    Strengths in Place"): the one whose passages (``texts``) alone hold a name the clause gives, when no other
+    council's alone hold another (:func:`_named_in_one`); else as :func:`described_council`, against all of each
+    council's passages."""
+    return _named_in_one(question, texts) or _matched(_PICKED, question, texts, weights, min_terms, share, rare_share)
+
+
+#: A name in a clause: capitalised words, small joining words between them ("Strengths in Place", "Gareth Linwood").
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|for|the|on|at|&)\s+)?[A-Z][\w'’-]*)*")
+#: Words after a name that say what kind of thing it names ("the Village Agents *scheme*"): part of the clause.
+NAME_KINDS = ("scheme", "programme", "program", "service", "team", "hub", "board", "project", "partnership",
+              "framework", "pilot", "model", "network", "forum", "initiative", "centre", "panel")
+
+
+def _named_in_one(question: str, texts: dict[str, str]) -> Description | None:
+    """The council a picking clause names something of that only its passages hold ("whose Director of Adult
+    Services is Gareth Linwood": the name, not the post every council has), when the clause's names held by one
+    council alone are all that council's. The description ends at the clause's comma, else after its last such
+    name (and the kind of thing it names, "scheme")."""
+    for m in _PICKED.finditer(question):
+        owners: dict[str, int] = {}  # council -> where its last name in the clause ends
+        for n in _NAME.finditer(m.group("after")):
+            found = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.group(0).split())) + r"(?!\w)", re.IGNORECASE)
+            holders = [label for label, text in texts.items() if found.search(text)]
+            if len(holders) == 1:
+                owners[holders[0]] = m.start("after") + n.end()
+        if len(owners) == 1:
+            (label, end), = owners.items()
+            if question[m.end():].lstrip().startswith(","):  # "For the council whose board …, how many …": all of it
+                return Description(label, (m.start(), m.end()))
+            kind = re.match(rf"\s+(?:{'|'.join(NAME_KINDS)})s?\b", question[end:], re.IGNORECASE)
+            return Description(label, (m.start(), end + (kind.end() if kind else 0)))
+    return None
+
+
+def _matched(pattern: re.Pattern, question: str, texts: dict[str, str], weights, min_terms: int, share: float,
+             rare_share: float) -> Description | None:
+    """The one council whose ``texts`` hold a ``pattern`` phrase's rare words (see :func:`described_council`)."""
+    for m in pattern.finditer(question):
         terms = frozenset(t for t in weights.focus(weights.terms(f"{m.group('before')} {m.group('after')}"))
                           if weights.df.get(t, 0) <= rare_share * weights.n)
         if len(terms) < min_terms:
             continue
-        held = sorted(((len(terms & weights.terms(text)), label) for label, text in overviews.items()), reverse=True)
+        held = sorted(((len(terms & weights.terms(text)), label) for label, text in texts.items()), reverse=True)
         if not held:
             return None
         best, label = held[0]
         runner_up = held[1][0] if len(held) > 1 else 0
         if best >= min_terms and best >= share * len(terms) and best >= 2 * runner_up:
-            return Description(label, (m.start(), described_up_to(m, terms & weights.terms(overviews[label]), weights)))
+            return Description(label, (m.start(), described_up_to(m, terms & weights.terms(texts[label]), weights)),
+                               m.start("after"), m.end())
     return None
 
 

@@ -142,9 +142,17 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
             if unnamed and family not in named:
                 return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
     for family, kinds in asked.items():
-        if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds):
+        if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds
+                                and not asked_as_alternatives(question, kinds)):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
     return None if named_only else plain_instead(sentence, asked, given, earlier)
+
+
+def asked_as_alternatives(question: str, kinds: frozenset[str]) -> bool:
+    """Whether the question asks for one kind or another ("a median or average wait"): a sentence naming one of them
+    gives what was asked, whatever else it names."""
+    either = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return len(kinds) > 1 and re.search(rf"\b(?:{either})\s+or\s+(?:{either})\b", question, re.IGNORECASE) is not None
 
 
 def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[str, frozenset[str]],

@@ -19,7 +19,7 @@ from .compose import compose
 from .config import Settings
 from .consistency import chunk_mismatch
 from .corpus import load_corpus
-from .described import OVERVIEW_KINDS, described_council, overview_texts
+from .described import OVERVIEW_KINDS, council_texts, described_council, overview_texts, picked_council
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
@@ -163,18 +163,34 @@ class Pipeline:
         return formal_names(self.data.manifest.get("documents", {})) if self.settings.rules.formal_names else {}
 
     @functools.cached_property
+    def council_texts(self) -> dict[str, str]:
+        """Each council's passages as one text (what a clause picking out a council is matched against)."""
+        return council_texts(self.retriever.chunks)
+
+    @functools.cached_property
     def overviews(self) -> dict[str, str]:
         """Each council's overview passages as one text (what a description of a council is matched against)."""
         return overview_texts([c for kind in OVERVIEW_KINDS for c in chunks_of_kind(self.data, kind)])
 
     def _named_by_description(self, query: Query, filters: Filters | None) -> Query:
-        """The question read with the council it describes ("the port city on the north bank of the Humber") named
-        instead, when one council's overview holds the description (rag/described.py); unchanged otherwise."""
+        """The question read with the council it describes ("the port city on the north bank of the Humber") or picks
+        out ("the council whose practice framework is called Strengths in Place") named instead, when one council's
+        passages hold the description (rag/described.py), or when the description is of the one council the question
+        also names ("the unitary council covering the towns of Blackburn and Darwen"); unchanged otherwise."""
         s = self.settings
-        if query.councils or query.unknown_councils or query.comparative or not s.rules.described_council:
+        if len(query.councils) > 1 or query.comparative or not s.rules.described_council:
             return query
-        found = described_council(query.text, self.overviews, self.weights, s.description_min_terms,
-                                  s.description_share, s.specific_share)
+        found = None if query.unknown_councils else described_council(
+            query.text, self.overviews, self.weights, s.description_min_terms, s.description_share, s.specific_share)
+        if query.councils:  # named in its description after a place word in lower case ("the unitary council covering
+            # the towns of Blackburn and Darwen"; not "the Royal Borough of Greenwich"): the phrase stands for the council
+            named_after = found is not None and found.council == query.councils[0] \
+                and query.text[found.span[0]:found.after].islower() \
+                and self.retriever.matcher.find(query.text[found.after:found.phrase_end]).known == query.councils
+            found = replace(found, span=(found.span[0], max(found.span[1], found.phrase_end))) if named_after else None
+        else:  # "whose board is shared with Richmond": a council named inside the clause has no report here
+            found = found or picked_council(query.text, self.council_texts, self.weights, s.description_min_terms,
+                                            s.description_share, s.specific_share)
         if found is None:
             return query
         return self._read_as(query, f"{query.text[: found.span[0]]}{found.council}{query.text[found.span[1]:]}", filters)

@@ -21,11 +21,11 @@ _AT_LEAST = ("at least", "no less than", "no fewer than")
 _BELOW = ("fewer than", "less than", "lower than", "smaller than", "below", "under")
 _AT_MOST = ("at most", "no more than")
 _BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST))
-#: A bound and its figure: "more than £300 million", "above 60", "below 10%", "over 1,000"; not a financial
-#: year ("over 2023/24").
+#: A bound and its figure: "more than £300 million", "above 60", "below 10%", "over 1,000", "more than 30 days"; not
+#: a financial year ("over 2023/24").
 _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_NUMBER})(?![\d,]*\s*[/–-]\s*\d)"
-                    r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?",
-                    re.IGNORECASE)
+                    r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?"
+                    r"(?:\s*(?P<time>day|week|month|year)s?\b)?", re.IGNORECASE)
 #: A figure in a sentence: a sum ("£71.8 million", "£566"), a percentage ("41%", "12 per cent") or a count
 #: ("1,240"); not a year or a financial year.
 _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d,]*\s*/\s*\d)(?!\.\d)"
@@ -71,6 +71,8 @@ def bound_of(question: str) -> Bound | None:
         return None
     words = " ".join(m.group("op").casefold().split())
     op = ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+    if m.group("time"):  # a length of time, in days: "a median wait of more than 30 days"
+        return Bound(op, _value(m) * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
     return Bound(op, _value(m), _unit(m), " ".join(m.group(0).split()))
 
 
@@ -194,8 +196,12 @@ def top_of(question: str, between_two: bool = False) -> Bound | None:
 #: Small numbers in words, as a length of time is often written ("more than six months").
 _SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                                 "nine", "ten", "eleven", "twelve"))}
+#: "Over" as "more than" a length of time, after a word of waiting ("waiting over a year", "open for over 28 days"); on
+#: its own it says when, not how long ("eleven carers came over four weeks").
+_OVER_AS_BOUND = "(?:" + "|".join(f"(?<={w} )" for w in ("for", "wait", "waits", "waited", "waiting", "open", "outstanding",
+                                                          "been", "delayed")) + ")over"
 #: A length of time a count is held against: "waiting more than six months", "longer than 28 days", "over a year".
-_WAIT_BOUND = re.compile(r"\b(?:more than|longer than|over|at least|in excess of|beyond|upwards of)\s+"
+_WAIT_BOUND = re.compile(rf"\b(?:more than|longer than|{_OVER_AS_BOUND}|at least|in excess of|beyond|upwards of)\s+"
                          r"(?P<n>\d+(?:\.\d+)?|an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                          r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 #: The same said of what has not happened within a recent length of time: "had not had their care reviewed in the

@@ -302,6 +302,8 @@ def test_a_name_the_question_gives_must_be_in_the_council_s_passages():
     assert names_asked("What score did Fenwick get for Safe Pathways, Systems and Transitions?") == []  # headings
     assert names_asked("HOW MANY PEOPLE WERE WAITING IN FENWICK?") == []  # capitals that say nothing
     assert names_asked("How much time does the ScribeAssist tool save Fenwick's staff?") == ["ScribeAssist"]
+    assert names_asked("How much did Wokingham Borough Council and NHS partners pool?", ("Wokingham",)) == []  # formal
+    assert names_asked("What did the Royal Borough of Greenwich Carers Hub do?", ("Greenwich",)) == ["Carers Hub"]
     assert names_asked("How many DoLS applications did McNeil House make in Fenwick?") == ["McNeil House"]  # one word
     assert names_asked("How many DoLS applications were waiting in Fenwick?") == []  # initials, not a name
     scribe = query("How much time does the ScribeAssist tool save Fenwick's staff?")

@@ -116,6 +116,10 @@ def test_counted_nouns_and_new_names():
     assert "application" in counted_nouns("How many Deprivation of Liberty Safeguards applications were waiting?")
     assert counted_nouns("What percentage were upheld?") == set()
     assert [n for _, n in new_names("The Oakham Hub met weekly.", "Where does the hub meet?")] == ["The Oakham Hub"]
+    question = "Which university evaluated the Fenwick Partners programme?"
+    assert new_names("Through the Fenwick Partners programme, it funded 28 groups.", question) == []  # the opening word
+    assert [n for _, n in new_names("Through the Kelby University partnership, it was evaluated.", question)] == [
+        "Kelby University"]
 
 
 @pytest.mark.parametrize("kind,sentence,question,councils,expected", [
@@ -291,6 +295,9 @@ def test_kinds_of_one_family():
     assert other_kind("Social workers and OTs had 12 cases each.", "How many cases did OTs hold?") is None
     assert other_kind("ots were low", "How many OTs?") is None  # acronyms only in capitals
     assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")
+    both = "The median wait was 87 days and the longest wait was 11 months."
+    assert other_kind(both, "Which had a median or average wait of over 60 days?", named_only=True) is None  # either
+    assert other_kind(both, "Which had a median and average wait of over 60 days?", named_only=True) is not None
 
 
 def test_a_group_counted_may_be_named_by_the_sentence_before_but_a_measure_not():
@@ -867,6 +874,7 @@ def test_money_is_not_asked_by_how_much_time():
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
     assert asks_money("how much is the new 60-bed nursing home on the old hospital site in kelby going to cost?")
     assert not asks_money("how much is the new 60-bed nursing home on the old hospital site in kelby going to help?")
+    assert asks_money("How much did Kelby's acoustic monitoring trial in its extra care housing schemes cost?")  # a long subject
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -1269,6 +1277,8 @@ def test_a_count_is_of_the_plural_noun_before_what_it_does(sentence, expected):
     ("Actual adult social care spend (2023/24): £83.6 million", "What was Fenwick's actual spend on adult social care?",
      True),
     ("The council spent £1.2 million on agency social workers.", "What was Fenwick's budget?", True),  # nothing named
+    ("Eligible carers could receive a personal budget of up to £400 a year.",
+     "How much can someone looking after a relative in Fenwick get each year to spend on themselves?", True),  # a pronoun
 ])
 def test_a_sum_spent_on_a_thing_names_the_thing(sentence, question, expected):
     from rag.answer_types import sum_of_the_thing
@@ -1382,6 +1392,9 @@ def test_a_council_s_own_named_thing_is_a_named_part():
      "Which two areas of Fenwick will the clinics be extended to?", False),
     ("Elm Court, a care home, closed in 2024.", "Which care home in Fenwick closed in 2024?", True),
     ("A care home closed in 2024.", "How many care homes closed in 2024?", True),  # no name asked
+    ("A university in the north had evaluated the programme.", "Which university evaluated Fenwick's programme?",
+     False),  # the verb after the thing asked may be any in the past
+    ("The University of Kelby had evaluated the programme.", "Which university evaluated Fenwick's programme?", True),
 ])
 def test_a_thing_spoken_of_only_as_one_of_its_kind_is_not_named(sentence, question, expected):
     from rag.answer_types import named_not_only_as_some
@@ -2041,6 +2054,10 @@ def test_a_word_of_a_second_question_asks_nothing_of_the_first_s_count():
      False),
     ("28 newly qualified social workers were completing their first year.", "How many staff attended Practice Week?",
      False),  # staff of every trade are not one trade's workers
+    ("The council had 46 staff who were paid a language allowance.", "How many council workers got a language allowance?",
+     True),  # the council's own workers are its staff
+    ("The council had 46 staff who were paid a language allowance.", "How many care workers got a language allowance?",
+     False),  # one trade's workers are not all its staff
 ])
 def test_a_workforce_is_counted_by_its_workers_or_its_staff(sentence, question, expected):
     from rag.answer_types import counts_the_thing
@@ -2234,6 +2251,8 @@ def test_a_share_of_concerns_substantiated_is_named_as_such(sentence, expected):
     ("What proportion of people with ongoing care had a review?", []),  # the help they get
     ("How much did it pay people with lived experience for their time?", []),  # what they bring
     ("How many people were waiting?", []),
+    ("What share of adults with learning difficulties known to the council had paid work?",
+     [{"learning", "difficulty"}]),  # "known to the council" is no part of the condition
 ])
 def test_conditions_named(question, conditions):
     from rag.answer_types import conditions_named
@@ -2250,6 +2269,31 @@ def test_a_figure_for_everyone_is_not_one_for_people_with_a_condition(sentence, 
 
     question = "What proportion of people with dementia needed no ongoing support after reablement in Kelby?"
     assert group_named(sentence, question, ("Kelby",)) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Only 3% of adults with a learning disability known to the council were in paid employment.", True),
+    ("Only 3% of adults known to the council were in paid employment.", False),
+])
+def test_a_condition_may_be_named_in_the_reports_words(sentence, expected):
+    from rag.answer_types import group_named
+
+    question = "What fraction of Kelby adults with learning difficulties known to the council had a paying job?"
+    assert group_named(sentence, question, ("Kelby",)) is expected
+
+
+def test_how_long_people_waited_may_stand_between_the_wait_and_what_it_was_for():
+    from rag.answer_types import another_object, framed_things
+
+    sentence = "People waited a median of 14 weeks for a non-urgent occupational therapy visit."
+    (thing,) = framed_things(sentence)
+    assert (thing.frame, thing.head) == ("wait", "visit")
+    lead_in = "Waits for occupational therapy assessment were the longest in the system."
+    assert not another_object(sentence, "How long did people wait for a non-urgent home visit?", None, lead_in)
+    assert another_object("People waited a median of 14 weeks for a stairlift.",
+                          "How long did people wait for a non-urgent home visit?", None, lead_in)
+    assert not another_object("The average wait was 19 weeks.", "How long did people wait for the council to work out "
+                              "what care they needed?", None, "896 people were waiting for a Care Act assessment.")  # who
 
 
 @pytest.mark.parametrize("sentence,expected", [

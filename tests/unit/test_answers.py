@@ -322,3 +322,29 @@ def test_a_council_named_by_a_statement_s_score_or_described_by_its_area_is_read
     assert Pipeline(pipeline.data, off, encoder=pipeline.encoder).analyse(
         "What is the short breaks unit called at the rural county in the East Marches?").councils == ()
 
+
+def test_a_council_named_inside_its_description_is_read_as_its_name(tmp_path):
+    from tests.helpers import fake_pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "overview.txt").write_text(
+        "Fenwick Council: local authority assessment\n\nAbout Fenwick\n\n"
+        "Fenwick is a unitary council covering the towns of Fenwick and Dunmore on the Larne estuary.\n", encoding="utf-8")
+    (docs / "needs.txt").write_text(
+        "Fenwick Council: local authority assessment\n\nAssessing needs\n\nScore: 2\n\n"
+        "Key findings for this quality statement\n\nThe Director of Adult Services, Sam Reid, had led the service since 2019.\n",
+        encoding="utf-8")
+    (docs / "other.txt").write_text(
+        "Anyshire Council: local authority assessment\n\nAbout Anyshire\n\nAnyshire is a rural county of market towns.\n",
+        encoding="utf-8")
+    for n in range(12):  # enough passages for the description's words to be rare ones
+        (docs / f"finding{n}.txt").write_text(
+            "Anyshire Council: local authority assessment\n\nAssessing needs\n\nScore: 3\n\n"
+            f"Key findings for this quality statement\n\nFinding {n}: people waited and carers were supported.\n",
+            encoding="utf-8")
+    pipeline = fake_pipeline(docs, tmp_path / "index")
+    a = pipeline.ask("Who is the Director of Adult Services at the unitary council covering the towns of Fenwick and Dunmore?")
+    assert a.read_as == "Who is the Director of Adult Services at Fenwick?"
+    b = pipeline.ask("Who is the Director of Adult Services at Fenwick?")
+    assert b.read_as is None  # named, not described

@@ -173,6 +173,16 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
     assert refers_back_to(sub) == whole.sentence.text  # a table's sub-row
     assert refers_back_to(share) == ""
     assert refers_back_to(moved) == ""
+    s = passage("The Steady Steps programme ran falls classes in 11 venues.|Around 420 people took part in 2025/26.|"
+                "Around 420 people took the bus.")
+    steps, took_part, bus = candidates(s, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(took_part) == steps.sentence.text  # taking part, in what the sentence before named
+    assert refers_back_to(bus) == ""
+    w = passage("There were 620 DoLS applications awaiting assessment.|The longest wait was 14 months.")
+    awaiting, longest = candidates(w, [0.5] * 2, [[1, 0]] * 2)
+    assert refers_back_to(longest) == awaiting.sentence.text  # "wait" in "awaiting"
+    d = passage("There were 620 DoLS applications awaiting assessment.|The longest delay was 14 months.")
+    assert refers_back_to(candidates(d, [0.5] * 2, [[1, 0]] * 2)[1]) == ""  # no word of it before
     assert refers_back_to(breaks) == ""  # a new subject after the time
     pdf = passage("Reablement supported 1,480 people.|Of\nthese, 78% needed no further care.")
     first, these = candidates(pdf, [0.5] * 2, [[1, 0]] * 2)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.described import described_council, overview_texts
+from rag.described import council_texts, described_council, overview_texts, picked_council
 from rag.records import Chunk, Sentence
 from rag.terms import TermWeights
 
@@ -66,6 +66,45 @@ def test_a_description_two_councils_overviews_hold_alike_names_neither():
                               overview_texts(chunks), weights, min_terms=2, share=0.6, rare_share=0.15)
     assert found is None
 
+
+
+PICKING = [
+    _chunk(50, "Fenwick", "The Front Door Team handles first contact, and Sam Reid is the Director of Adult Services.",
+           "finding"),
+    _chunk(51, "Anyshire", "The Village Agents scheme links rural villages to help; the Director of Adult Services "
+                           "is Jo Lane.", "finding"),
+    _chunk(52, "Borsetshire", "The Front Door Team and the Director of Adult Services were praised.", "finding"),
+]
+
+
+def _picked(question):
+    chunks = CHUNKS + PICKING
+    weights = TermWeights(chunks, ["Fenwick", "Anyshire", "Borsetshire"])
+    found = picked_council(question, council_texts(chunks), weights, min_terms=2, share=0.6, rare_share=0.15)
+    return (found.council, question[found.span[0]:found.span[1]]) if found else None
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What share were agency staff at the council whose Director of Adult Services is Sam Reid?",
+     ("Fenwick", "the council whose Director of Adult Services is Sam Reid")),  # the name, not the post all have
+    ("How many hubs does the county council with the Village Agents scheme fund?",
+     ("Anyshire", "the county council with the Village Agents scheme")),  # up to the kind of thing named
+    ("How many people were waiting at the council whose Front Door Team handles first contact?",
+     ("Fenwick", "the council whose Front Door Team handles first contact")),  # two teams, one clause's words
+    ("For the council whose director is Jo Lane since May, how many carers were supported?",
+     ("Anyshire", "the council whose director is Jo Lane since May")),  # the whole clause, up to its comma
+])
+def test_a_council_picked_out_by_a_name_only_its_reports_hold(question, expected):
+    assert _picked(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "How many people were waiting at the council whose Front Door Team opened?",  # two councils' team, alike
+    "What did the council whose Director of Adult Services left do?",  # a post every council has
+    "What did the council with the Lowfield Hub do?",  # a name no report holds
+])
+def test_no_council_is_picked_out_by_names_several_or_no_councils_hold(question):
+    assert _picked(question) is None
 
 
 def test_a_long_hostile_question_finishes():

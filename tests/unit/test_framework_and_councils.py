@@ -87,6 +87,9 @@ def test_display_names_unify_variants():
     ("in wigan, what score for partnerships and communities", (), ("Wigan",)),  # a name typed in lower case
     ("Is help with a bath offered at home?", (), ()),  # a common word in lower case names no council
     ("Who leads adult care at the coastal council in south-east Essex?", (), ()),  # a part of a county, no council
+    ("In the Essex borough made up of two towns, who leads?", (), ()),  # a place in a county, not its council
+    ("What did Reading Borough Council say?", (), ("Reading",)),  # the council's own formal name
+    ("How long are waits in Staffordshire towns?", ("Staffordshire",), ()),  # a council with a report here
     ("How long are waits in rural Staffordshire?", ("Staffordshire",), ()),  # a part of a council's own area
     ("What did Essex say about carers?", (), ("Essex",)),
     ("What did North Yorkshire say?", (), ("North Yorkshire",)),  # a council whose name starts with a compass word

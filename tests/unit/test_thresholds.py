@@ -117,6 +117,17 @@ def test_a_count_held_against_a_length_of_time(sentence, question, expected):
     assert same_wait_bound(sentence, question) is expected
 
 
+@pytest.mark.parametrize("text,days", [
+    ("people waiting over six months", [180.0]), ("enquiries open for over 28 days", [28.0]),
+    ("eleven different carers came over four weeks", []),  # "over" on its own says when, not how long
+    ("what changed over a year", []),
+])
+def test_over_is_a_length_of_time_held_against_only_after_a_word_of_waiting(text, days):
+    from rag.thresholds import wait_bounds
+
+    assert wait_bounds(text) == days
+
+
 def test_a_count_must_give_the_length_of_time_it_is_held_against_when_required():
     from rag.thresholds import same_wait_bound
 
