@@ -198,7 +198,7 @@ def test_latency_benchmark_reports_each_measure(pipeline):
 
 def test_when_a_councils_assessment_was_published_is_read_from_its_own_line(pipeline):
     answer = pipeline.ask("When did CQC publish its assessment of Camden?")
-    assert not answer.abstained and answer.answer.startswith("Camden: ") and "23 May 2025" in answer.answer
+    assert not answer.abstained and answer.answer.startswith("London Borough of Camden: ") and "23 May 2025" in answer.answer
     assert answer.passages[0].chunk.kind == "published" and answer.passages[0].chunk.council == "Camden"
     other = pipeline.ask("When did CQC publish its assessment of Camden?", authorities=["Rutland"])
     assert other.abstained and "Camden" in other.answer  # the filters leave Camden out: said, not answered
