@@ -599,6 +599,17 @@ def names_asked(question: str, councils: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
+#: A place a question names by a capitalised word after a word of place ("the new scheme in Uckfield").
+_PLACE_ASKED = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})*)\b")
+
+
+def places_asked(question: str) -> list[str]:
+    """The places a question names by a capitalised word after "in", "at" or "near" (:data:`_PLACE_ASKED`), none of
+    them a council's, a month or one of the assessment's own headings."""
+    return [p for m in _PLACE_ASKED.finditer(question) if (p := m.group("place")).casefold() not in _MONTH_WORDS
+            and not names_a_council(p) and not set(re.findall(r"[a-z]+", p.casefold())) <= _HEADING_WORDS]
+
+
 def name_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question names something ("the Connect at Home pilot") whose words no passage retrieved for its one council
     holds (nor its section's heading), nor its initials ("DoLS" for "Deprivation of Liberty Safeguards"):

@@ -80,6 +80,21 @@ def picked_council(question: str, texts: dict[str, str], weights, min_terms: int
     return _named_in_one(question, texts) or _matched(_PICKED, question, texts, weights, min_terms, share, rare_share)
 
 
+def placed_council(question: str, places: list[str], texts: dict[str, str]) -> Description | None:
+    """The council whose passages alone hold a place the question names ("the new scheme in Uckfield"), where the
+    place is not a word of a council's own name ("in Christchurch": part of "Bournemouth, Christchurch and Poole", whose
+    figures are the whole area's); the place stays in the question (the span is where it is)."""
+    for place in places:
+        if any(place.casefold() in council.casefold() for council in texts):
+            continue
+        found = re.compile(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, place.split())) + r"(?!\w)")
+        holders = [label for label, text in texts.items() if found.search(text)]
+        at = question.find(place)
+        if len(holders) == 1 and at >= 0:
+            return Description(holders[0], (at, at + len(place)))
+    return None
+
+
 #: A name in a clause: capitalised words, small joining words between them ("Strengths in Place", "Gareth Linwood").
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|for|the|on|at|&)\s+)?[A-Z][\w'’-]*)*")
 #: Words after a name that say what kind of thing it names ("the Village Agents *scheme*"): part of the clause.

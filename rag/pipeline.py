@@ -14,12 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .abstain import places_asked
 from .analyse import analyse, dense_query
 from .compose import compose
 from .config import Settings
 from .consistency import chunk_mismatch
 from .corpus import load_corpus
-from .described import OVERVIEW_KINDS, council_texts, described_council, overview_texts, picked_council
+from .described import OVERVIEW_KINDS, council_texts, described_council, overview_texts, picked_council, placed_council
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
@@ -191,6 +192,10 @@ class Pipeline:
         else:  # "whose board is shared with Richmond": a council named inside the clause has no report here
             found = found or picked_council(query.text, self.council_texts, self.weights, s.description_min_terms,
                                             s.description_share, s.specific_share)
+            placed = None if found or query.unknown_councils else placed_council(
+                query.text, places_asked(query.text), self.council_texts)
+            if placed is not None:  # "… the new scheme in Uckfield?" read as "East Sussex: … the new scheme in Uckfield?"
+                return self._read_as(query, f"{placed.council}: {query.text}", filters)
         if found is None:
             return query
         return self._read_as(query, f"{query.text[: found.span[0]]}{found.council}{query.text[found.span[1]:]}", filters)

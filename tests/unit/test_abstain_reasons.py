@@ -1,5 +1,7 @@
 """The wording of abstention reasons: the topic the reports do mention, and the council's possessive."""
 
+import pytest
+
 from rag.abstain import possessive, topic_phrase
 from tests.helpers import candidate
 
@@ -310,6 +312,19 @@ def test_a_name_the_question_gives_must_be_in_the_council_s_passages():
     assert name_not_found(scribe, elsewhere, None, Settings()) == "The reports for Fenwick do not mention ScribeAssist."
     assert name_not_found(scribe, [candidate("ScribeAssist saved staff 40 minutes an assessment.")], None,
                           Settings()) is None
+
+
+@pytest.mark.parametrize("question,places", [
+    ("How many flats will the new scheme in Dunmore have?", ["Dunmore"]),
+    ("How many people were waiting in March?", []),  # a month
+    ("How many were waiting in Staffordshire?", []),  # a council
+    ("What happened in Safeguarding?", []),  # one of the assessment's headings
+    ("How many people in the county were waiting?", []),  # no capital
+])
+def test_places_a_question_names(question, places):
+    from rag.abstain import places_asked
+
+    assert places_asked(question) == places
 
 
 def test_a_name_is_found_by_its_initials_or_its_section_heading():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.described import council_texts, described_council, overview_texts, picked_council
+from rag.described import council_texts, described_council, overview_texts, picked_council, placed_council
 from rag.records import Chunk, Sentence
 from rag.terms import TermWeights
 
@@ -105,6 +105,18 @@ def test_a_council_picked_out_by_a_name_only_its_reports_hold(question, expected
 ])
 def test_no_council_is_picked_out_by_names_several_or_no_councils_hold(question):
     assert _picked(question) is None
+
+
+def test_a_place_only_one_council_s_reports_hold_is_that_council_s():
+    texts = {"Fenwick": "A new extra care scheme is planned in Dunmore.", "Anyshire": "Market towns such as Oldbury.",
+             "Borsetshire": "Hubs opened in Oldbury and Ambridge."}
+    question = "How many flats will the scheme in Dunmore have?"
+    found = placed_council(question, ["Dunmore"], texts)
+    assert found is not None and found.council == "Fenwick" and question[found.span[0]:found.span[1]] == "Dunmore"
+    assert placed_council("What opened in Oldbury?", ["Oldbury"], texts) is None  # two councils' reports hold it
+    assert placed_council("What opened in Lakeby?", ["Lakeby"], texts) is None  # none does
+    assert placed_council("What opened in Ambridge?", ["Ambridge"], {**texts, "Ambridge and Oldbury": ""}) is None  # a
+    # word of a council's own name
 
 
 def test_a_long_hostile_question_finishes():
