@@ -215,10 +215,14 @@ def council_of_name_line(line: str) -> str | None:
 
 
 
+#: How many capitalised words a council's name has at most in its formal name ("Bath and North East Somerset"): a
+#: bound that keeps the search linear in a long run of capitalised words.
+FORMAL_NAME_MAX_WORDS = 8
 #: A council's formal name as reports write it: "London Borough of Camden", "Council of the Isles of Scilly",
 #: "Blackburn with Darwen Borough Council", "Kingston upon Hull City Council" (its words capitalised, small words
 #: between them, none of them "Council" or a leading "The"; the whitespace of a line break allowed).
-_NAME_WORDS = r"(?!The\b)[A-Z](?!ouncil\b)[\w'’-]*(?:\s+(?:(?:and|upon|on|with|in|of|the|&)\s+)?[A-Z](?!ouncil\b)[\w'’-]*)*"
+_NAME_WORDS = (r"(?!The\b)[A-Z](?!ouncil\b)[\w'’-]*(?:\s+(?:(?:and|upon|on|with|in|of|the|&)\s+)?[A-Z](?!ouncil\b)[\w'’-]*)"
+               rf"{{0,{FORMAL_NAME_MAX_WORDS - 1}}}")
 #: Capitalised words before a formal name that are not part of it ("In", "Overall") that are tried away.
 _LEADING_WORDS = 2
 _FORMAL_NAME = re.compile(

@@ -58,3 +58,7 @@ def test_lines_headed_by_a_short_name_are_headed_by_the_formal_name():
         "Leicester said so. [5]",  # not a line's heading
     ]
     assert named_formally(text, {}) == text
+
+
+def test_a_long_run_of_capitalised_words_finishes():
+    assert formal_name_in("Aaa " * 50_000 + "Council", "Camden") is None  # the suite's timeout bounds it
