@@ -46,21 +46,37 @@ class Description:
 
 def overview_texts(chunks: list[Chunk]) -> dict[str, str]:
     """Each council's overview passages as one text (chunks of :data:`OVERVIEW_KINDS`; unnamed reports left out)."""
+    return council_texts(chunks, OVERVIEW_KINDS)
+
+
+def council_texts(chunks, kinds: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Each council's passages (of ``kinds``, else all) as one text, unnamed reports left out: what a description or
+    a clause picking a council is matched against."""
     out: dict[str, list[str]] = {}
     for c in chunks:
-        if c.council and c.kind in OVERVIEW_KINDS:
+        if c.council and (kinds is None or c.kind in kinds):
             out.setdefault(c.label, []).append(c.text)
     return {label: "\n".join(texts) for label, texts in out.items()}
 
 
-def council_texts(chunks) -> dict[str, str]:
-    """Each council's passages as one text (unnamed reports left out): what a clause picking a council is matched
-    against."""
-    out: dict[str, list[str]] = {}
-    for c in chunks:
-        if c.council:
-            out.setdefault(c.label, []).append(c.text)
-    return {label: "\n".join(texts) for label, texts in out.items()}
+@dataclass(frozen=True)
+class CouncilTexts:
+    """Each council's passages as one text, and the words of each (lower case), which rule out at once the councils
+    whose passages cannot hold a phrase before any text is searched for it."""
+
+    texts: dict[str, str]
+    words: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, texts: dict[str, str]) -> "CouncilTexts":
+        return cls(texts, {label: frozenset(re.findall(r"\w+", text.casefold())) for label, text in texts.items()})
+
+    def holders(self, phrase: str, ignore_case: bool = False) -> list[str]:
+        """The councils whose passages hold ``phrase`` as whole words (its words apart by spaces or hyphens)."""
+        needed = set(re.findall(r"\w+", phrase.casefold()))
+        found = re.compile(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, phrase.split())) + r"(?!\w)",
+                           re.IGNORECASE if ignore_case else 0)
+        return [label for label, text in self.texts.items() if needed <= self.words[label] and found.search(text)]
 
 
 def described_council(question: str, overviews: dict[str, str], weights, min_terms: int, share: float,
@@ -71,24 +87,24 @@ def described_council(question: str, overviews: dict[str, str], weights, min_ter
     return _matched(_DESCRIBED, question, overviews, weights, min_terms, share, rare_share)
 
 
-def picked_council(question: str, texts: dict[str, str], weights, min_terms: int, share: float,
+def picked_council(question: str, texts: CouncilTexts, weights, min_terms: int, share: float,
                    rare_share: float) -> Description | None:
     """The council a clause after a council word picks out ("the council whose practice framework is called
     Strengths in Place"): the one whose passages (``texts``) alone hold a name the clause gives, when no other
     council's alone hold another (:func:`_named_in_one`); else as :func:`described_council`, against all of each
     council's passages."""
-    return _named_in_one(question, texts) or _matched(_PICKED, question, texts, weights, min_terms, share, rare_share)
+    return _named_in_one(question, texts) or _matched(_PICKED, question, texts.texts, weights, min_terms, share,
+                                                      rare_share)
 
 
-def placed_council(question: str, places: list[str], texts: dict[str, str]) -> Description | None:
+def placed_council(question: str, places: list[str], texts: CouncilTexts) -> Description | None:
     """The council whose passages alone hold a place the question names ("the new scheme in Uckfield"), where the
     place is not a word of a council's own name ("in Christchurch": part of "Bournemouth, Christchurch and Poole", whose
     figures are the whole area's); the place stays in the question (the span is where it is)."""
     for place in places:
-        if any(place.casefold() in council.casefold() for council in texts):
+        if any(place.casefold() in council.casefold() for council in texts.texts):
             continue
-        found = re.compile(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, place.split())) + r"(?!\w)")
-        holders = [label for label, text in texts.items() if found.search(text)]
+        holders = texts.holders(place)
         at = question.find(place)
         if len(holders) == 1 and at >= 0:
             return Description(holders[0], (at, at + len(place)))
@@ -102,7 +118,7 @@ NAME_KINDS = ("scheme", "programme", "program", "service", "team", "hub", "board
               "framework", "pilot", "model", "network", "forum", "initiative", "centre", "panel")
 
 
-def _named_in_one(question: str, texts: dict[str, str]) -> Description | None:
+def _named_in_one(question: str, texts: CouncilTexts) -> Description | None:
     """The council a picking clause names something of that only its passages hold ("whose Director of Adult
     Services is Gareth Linwood": the name, not the post every council has), when the clause's names held by one
     council alone are all that council's. The description ends at the clause's comma, else after its last such
@@ -110,8 +126,7 @@ def _named_in_one(question: str, texts: dict[str, str]) -> Description | None:
     for m in _PICKED.finditer(question):
         owners: dict[str, int] = {}  # council -> where its last name in the clause ends
         for n in _NAME.finditer(m.group("after")):
-            found = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.group(0).split())) + r"(?!\w)", re.IGNORECASE)
-            holders = [label for label, text in texts.items() if found.search(text)]
+            holders = texts.holders(n.group(0), ignore_case=True)
             if len(holders) == 1:
                 owners[holders[0]] = m.start("after") + n.end()
         if len(owners) == 1:

@@ -20,7 +20,15 @@ from .compose import compose
 from .config import Settings
 from .consistency import chunk_mismatch
 from .corpus import load_corpus
-from .described import OVERVIEW_KINDS, council_texts, described_council, overview_texts, picked_council, placed_council
+from .described import (
+    OVERVIEW_KINDS,
+    CouncilTexts,
+    council_texts,
+    described_council,
+    overview_texts,
+    picked_council,
+    placed_council,
+)
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
@@ -164,9 +172,9 @@ class Pipeline:
         return formal_names(self.data.manifest.get("documents", {})) if self.settings.rules.formal_names else {}
 
     @functools.cached_property
-    def council_texts(self) -> dict[str, str]:
-        """Each council's passages as one text (what a clause picking out a council is matched against)."""
-        return council_texts(self.retriever.chunks)
+    def council_texts(self) -> CouncilTexts:
+        """Each council's passages as one text (what a clause or a place picking out a council is matched against)."""
+        return CouncilTexts.of(council_texts(self.retriever.chunks))
 
     @functools.cached_property
     def overviews(self) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.described import council_texts, described_council, overview_texts, picked_council, placed_council
+from rag.described import CouncilTexts, council_texts, described_council, overview_texts, picked_council, placed_council
 from rag.records import Chunk, Sentence
 from rag.terms import TermWeights
 
@@ -80,7 +80,7 @@ PICKING = [
 def _picked(question):
     chunks = CHUNKS + PICKING
     weights = TermWeights(chunks, ["Fenwick", "Anyshire", "Borsetshire"])
-    found = picked_council(question, council_texts(chunks), weights, min_terms=2, share=0.6, rare_share=0.15)
+    found = picked_council(question, CouncilTexts.of(council_texts(chunks)), weights, min_terms=2, share=0.6, rare_share=0.15)
     return (found.council, question[found.span[0]:found.span[1]]) if found else None
 
 
@@ -108,15 +108,24 @@ def test_no_council_is_picked_out_by_names_several_or_no_councils_hold(question)
 
 
 def test_a_place_only_one_council_s_reports_hold_is_that_council_s():
-    texts = {"Fenwick": "A new extra care scheme is planned in Dunmore.", "Anyshire": "Market towns such as Oldbury.",
+    plain = {"Fenwick": "A new extra care scheme is planned in Dunmore.", "Anyshire": "Market towns such as Oldbury.",
              "Borsetshire": "Hubs opened in Oldbury and Ambridge."}
+    texts = CouncilTexts.of(plain)
     question = "How many flats will the scheme in Dunmore have?"
     found = placed_council(question, ["Dunmore"], texts)
     assert found is not None and found.council == "Fenwick" and question[found.span[0]:found.span[1]] == "Dunmore"
     assert placed_council("What opened in Oldbury?", ["Oldbury"], texts) is None  # two councils' reports hold it
     assert placed_council("What opened in Lakeby?", ["Lakeby"], texts) is None  # none does
-    assert placed_council("What opened in Ambridge?", ["Ambridge"], {**texts, "Ambridge and Oldbury": ""}) is None  # a
+    assert placed_council("What opened in Ambridge?", ["Ambridge"], CouncilTexts.of({**plain, "Ambridge and Oldbury": ""})) is None  # a
     # word of a council's own name
+
+
+def test_council_texts_hold_a_phrase_as_whole_words():
+    texts = CouncilTexts.of({"Fenwick": "The Stoke-on-Trent road and Dunmore's hub.", "Anyshire": "Dunmoreton market."})
+    assert texts.holders("Dunmore") == ["Fenwick"]  # before an apostrophe, not inside a longer word
+    assert texts.holders("Stoke on Trent") == ["Fenwick"]  # spaces for hyphens
+    assert texts.holders("dunmore") == [] and texts.holders("dunmore", ignore_case=True) == ["Fenwick"]
+    assert texts.holders("Oldbury") == []
 
 
 def test_a_long_hostile_question_finishes():
