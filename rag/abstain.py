@@ -222,7 +222,7 @@ TOOK_PART = r"took part|take part|attended|participated|joined in|signed up|enro
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
 #: waits"), a place or group the sentence before named ("In those teams, …"), the report's own subject ("The
 #: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
-#: these, 40% …"), a count of those who took part (:data:`TOOK_PART`), the ones it touched ("All 46 people
+#: these, 40% …", a share and what it did: "84% went home"), a count of those who took part (:data:`TOOK_PART`), the ones it touched ("All 46 people
 #: affected …"), or "The" (or "People") and a word the sentence before it used, perhaps with an "a-" before it
 #: ("The median wait" or "People waited" after "… were waiting …", "The longest wait" after "… awaiting
 #: assessment", "Following the restructure" after "… restructured …"), or a table's sub-row ("of whom aged 65
@@ -233,6 +233,8 @@ _ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Betwee
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"
                               r"Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent)? (?:of (?:these|them|those) )?"
                               r"(?:were|was|had|have|did|are|is)\b|"
+                              r"(?:(?:Only|Just|About|Around|Nearly|Almost|Over|Under) )?\d[\d,.]*\s*(?:%|per ?cent) (?:"
+                              r"[a-z]+ed|went|got|made|left|came|took|felt|said|told|stayed|kept|chose)\b|"
                               r"(?:(?:Only|Just|About|Around|Nearly|Almost|Over|Under|More than|Fewer than) )?\d[\d,.]* "
                               rf"[a-z]+ (?:{TOOK_PART})|"
                               r"(?:All|Both|Those|The) (?:\d[\d,]* )?(?:[a-z]+ )?"

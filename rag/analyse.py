@@ -30,7 +30,8 @@ _COMPARATIVE = re.compile(
     r"compare|comparison|across (the )?(councils|authorities|reports)|(each|every) (council|authority)|"
     r"(each|every|all|any) of the ([\w-]+ )?(councils|authorities|reports)|all (the )?([\w-]+ )?(councils|authorities|reports)|"
     r"differ(ence|ent)? between|both|"
-    r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports|areas|boroughs|counties|places)|how many (councils|authorities|reports)|"
+    r"which of (the|these|those|them)( [\w-]+)? (councils|authorities|reports|areas|boroughs|counties|places)|"
+    r"how many (councils|authorities|reports(?! (?:of|about|on|to|from|received|made|raised)\b))|"  # not "reports of abuse"
     r"which (council|authority|local authority)\b|"
     r"(among|amongst|out of|across) (the|these|those|all)( [\w-]+)? (councils|authorities|boroughs|areas|counties|places))\b",
     re.IGNORECASE,

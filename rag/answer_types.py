@@ -524,11 +524,12 @@ _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "
                "rose", "grew", "paid", "sent", "spent", "kept", "found", "felt", "brought", "bought", "ran", "won",
                "lost", "live", "receive", "receives", "need", "needs", "wait", "use", "uses", "attend", "attended"}
 #: A place described rather than named: "in a mainland care home bed", "at the community hub", "in a
-#: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time, nor the
-#: council's whole area: "in the city" says no more than the question's council does; "in the city centre" does).
+#: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time, money
+#: or degree, "at a cost of", "in the 2025/26 budget", nor the council's whole area: "in the city" says no more than the question's council does; "in the city centre" does).
 _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|the)\s+"
                            r"(?!(?:same|time|end|start|past|future|meantime|way|number|form|context|light|year|month|"
-                           r"week|period|short|long|first|last|next|previous)\b)"
+                           r"week|period|short|long|first|last|next|previous|cost|costs|rate|price|budget|total|level|"
+                           r"stage|point|pace|range)\b|\d)"
                            r"(?!(?:city|borough|county|area|region|country|district|authority)\b(?!['’]s|[\s-]+(?:centre|hall|"
                            r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
 
@@ -660,6 +661,7 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "high", "higher", "low", "lower", "same", "national", "england", "regional", "local", "s", "of", "is",
                  "was", "were", "are", "this", "that", "that's", "whole", "full", "combined", "net", "gross",
                  "many", "much", "how",  # "how many times did people complain" measures no "many"
+                 "it", "they", "he", "she", "we", "you", "did", "does", "do", "will", "would",  # "what did it cost"
                  "highest", "lowest", "largest", "smallest", "biggest", "greatest", "larger", "smaller", "bigger",
                  "greater", "longest", "shortest", "best", "worst", "most", "least",  # "the largest proportion"
                  "care"}  # "their care budget": any report's word, which says nothing of what is measured
@@ -723,7 +725,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
-                         r"\bhow much\b(?! of\b)(?!(?:\s+[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
+                         r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,100}?\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
@@ -768,12 +770,12 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
                           r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend|go over|exceed)\b|\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
-#: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; or a difference from a
-#: plan ("overspent by £3.7 million" is how much more was spent than set aside).
+#: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
+#: plan ("overspent by £3.7 million" is how much more was spent than set aside) or in likelihood ("18% less likely").
 _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
                      r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
-                     r"compared with|compared to|more than|fewer than|less than)\b|\bfrom\b[^.;]{1,60}\bto\b",
+                     r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b",
                      re.IGNORECASE)
 
 
@@ -862,12 +864,11 @@ def asks_money(question: str) -> bool:
 _ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
                          r"fraction) of\b|\bhow many per ?cent\b|\b(?:what|which)\s*%|\b(?:biggest|largest|highest|greatest|smallest|lowest) "
                          r"share of\b", re.IGNORECASE)
-#: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
-#: often or which part of a year ("every quarter", "in the first quarter").
+#: often or which part of a year ("every quarter", "in the first quarter"), nor a superlative ("the most deprived").
 _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!per )(?<!once a )(?<!twice a )(?<!first )"
                     r"(?<!second )(?<!fourth )(?<!last )(?<!next )(?<!this )(?<!that )"
                     r"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|"
-                    r"majority|minority|most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
+                    r"majority|minority|(?<!the )most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|\b\d+ (out )?of (every )?\d+\b", re.IGNORECASE)
 
 
@@ -975,7 +976,7 @@ _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "epi
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
-            "case": _CASES}
+            "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"}}  # recruits are new staff
 
 
 def kindred_nouns(nouns: set[str]) -> set[str]:
@@ -1313,7 +1314,8 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         return True
     holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
     nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
-        {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set())
+        {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set()) | (
+        HOLDER_NOUNS if _ASKS_RECEIVED.search(question) else set())  # "650 card holders" for "how many carry a card"
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
     at = _content_positions(words, _ARTICLES | {"of"})  # "1,980 Deprivation of Liberty Safeguards applications"
@@ -1330,7 +1332,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                      or counts_people_by_label(sentence, nouns)):
         return True
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns and not _names_the_service(words, i)]
-    described = described_by(question) | _ARTICLES | {"of", "and"}
+    described = described_by(question) | _ARTICLES | {"of", "and"} | added_words(question)
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
                or b < a and bare_count(words, a) and at[a] - at[b] <= BARE_REACH
                for a in numbers for b in spots)
@@ -1404,6 +1406,16 @@ def outcome_count_of(sentence: str, nouns: set[str]) -> bool:
     42 enquiry" counts enquiries), named within a few words after the verb; "24% led to an enquiry" is a share."""
     return any(_stem(w) in nouns for m in _OUTCOME_COUNT.finditer(sentence)
                for w in _words(m.group("what"))[:OUTCOME_REACH])
+
+
+#: Words that say a count is of what was added ("two *additional* assessors" for "how many *extra* assessors").
+ADDED_WORDS = frozenset({"new", "extra", "additional", "further", "more"})
+
+
+def added_words(question: str) -> frozenset[str]:
+    """For a question counting what was added ("how many extra assessors"), every word saying so: a report's
+    "additional" describes what the question's "extra" does."""
+    return ADDED_WORDS if set(_words(question)) & ADDED_WORDS else frozenset()
 
 
 @functools.lru_cache(maxsize=256)
@@ -1700,12 +1712,13 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
     Social Work Team*", "*British Sign Language* users", "the *South* quadrant", "… in the *Cotswolds*?"):
     capitalised runs of two words or more, or one before a word for a part of the area or ending the question
     after "in", that are not its first word, a council, a month or a common word; or a run of three words or more
-    naming one thing of the council's ("the *Rutland Care Academy*")."""
+    naming one thing of the council's ("the *Rutland Care Academy*"); not a run before a council word in lower case.
+    """
     council_words = _council_words(councils)
     out = []
     for m in _NAME.finditer(question):
         run = m.group(0)
-        if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“":
+        if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“" or _COUNCIL_AFTER.match(question, m.end()):
             continue
         particular = _part_words(run)
         words = [w for w in particular if w not in council_words]
@@ -1758,6 +1771,9 @@ IN_PLACE_REACH = 12
 _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
 
 
+#: A word for a council after a name in lower case ("the Tees Valley borough", "a Lancashire council"): the name says
+#: where the council is, not a part of its area a figure is narrowed to.
+_COUNCIL_AFTER = re.compile(r"\s+(?:borough|council|county|authority|unitary)\b")
 #: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").
 _AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbourhood|ward|team|teams|hub|area|"
                          r"division)\b", re.IGNORECASE)
@@ -2314,7 +2330,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
     sentence, or the one before it, ``lead_in``, names), a sum of money, a price per the unit asked, a figure per
     head or per length of time, a change, or a share, as the question asks, of what was done (or of what was not,
     when that is asked); a whole count for a whole, a count before a change for one, a part of a named sum for
-    one, a count held against the length of time asked."""
+    one, a count held against the length of time asked, a count of those who received the thing asked."""
     return (counts_the_thing(sentence, question, councils, lead_in)
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
@@ -2322,6 +2338,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question) and recruited_given(sentence, question)
+            and received_given(sentence, question, lead_in)
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
@@ -2574,6 +2591,33 @@ def recruited_given(sentence: str, question: str) -> bool:
     91 carers" is how many there were, not how many were recruited that year."""
     return not asks_how_many(question) or not _ASKS_RECRUITED.search(first_question(question)) \
         or bool(_TAKEN_ON.search(sentence))
+
+
+#: A count of those who received, held or attended a thing ("how many carers received the one-off carer's grant",
+#: "how many held an emergency card", "how many attend the group"): the thing is the phrase after the verb and its
+#: article, up to a preposition, a clause ("run by …") or the end.
+_ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|get|were given|were awarded|were offered|"
+                            r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
+                            r"its)\s+(?P<thing>[\w'’-]+"
+                            r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"
+                            r"before|with|and|or|so|as|because|where|whose|until|while|by|run|led|held|organised|hosted|provided|"
+                            r"delivered|offered|set|funded|started|launched)\b)[\w'’-]+){0,4})", re.IGNORECASE)
+
+
+#: Nouns that count those who received or hold a thing ("650 card holders", "grant recipients").
+HOLDER_NOUNS = frozenset({"holder", "recipient", "user"})
+
+
+def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
+    """Whether a count of those who received, held or attended a thing names that thing (its last word in the
+    sentence, or all its words with the sentence before), when the question asks for one: "the centre supported
+    1,350 carers" does not say how many received its grant, nor do 1,400 carers of a network that runs "groups" say
+    how many attend its young adult carers' group."""
+    m = _ASKS_RECEIVED.search(first_question(question)) if asks_how_many(question) else None
+    if not m:
+        return True
+    words = [_stem(w) for w in _words(m.group("thing")) if w not in _ARTICLES]
+    return words[-1] in {_stem(w) for w in _words(sentence)} or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")}
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").

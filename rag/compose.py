@@ -36,11 +36,13 @@ from .answer_types import (
     for_whole_area,
     has_reason,
     holds,
+    named_parts,
     per_head_as_asked,
 )
 from .config import Settings
 from .lay_terms import with_report_words
 from .layout import is_sub_row
+from .lexical import tokenize
 from .names import defines_the_thing_asked, thing_defined
 from .periods import periods, same_period
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
@@ -426,8 +428,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         asked = periods(query.text)
         in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
         whole = [c for c in in_period or typed if for_whole_area(c.sentence.text, query.text, query.councils)]
-        first = max(whole or in_period or typed, key=lambda c: c.relevance)  # it opens with one holding what is
-        # asked, dated as asked, for the whole area unless a part is asked
+        first = says_most_asked(whole or in_period or typed, query, weights, settings.first_margin)  # it opens with one
+        # holding what is asked, dated as asked, for the whole area unless a part is asked
         others = [c for c in candidates if not repeats(c.sentence.text, first.sentence.text)]
         rest = mmr(others, settings.max_answer_sentences - 1, settings.mmr_lambda,
                    max(floor, first.relevance - settings.answer_margin))
@@ -456,6 +458,37 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
+
+
+def says_most_asked(typed: list[Candidate], query: Query, weights: TermWeights, margin: float) -> Candidate:
+    """Of the candidates holding what is asked, those within ``margin`` of the most relevant, the one whose sentence
+    (with the one it refers back to) holds most of the question's terms, by weight: "The council received 2,860
+    safeguarding concerns" over "Care homes raised about 800 safeguarding concerns" for "how many … did Reading
+    receive"; of two holding as much, one opening with the name asked about (:func:`opens_with_name`), else the more
+    relevant."""
+    top = max(c.relevance for c in typed)
+    asked = weights.content(weights.terms(query.text)) - weights.terms(" ".join(query.councils))
+    near = [c for c in typed if c.relevance >= top - margin]
+    names = tuple(re.sub(r"^.*?['’]s\s+", "", name) for name in named_parts(query.text, query.councils))  # not "Reading's"
+    return max(near, key=lambda c: (round(weights.overlap(asked, f"{refers_back_to(c)} {c.sentence.text}"), 6),
+                                    opens_with_name(c.sentence.text, names), c.relevance))
+
+
+#: How many words into a sentence a name may start and still be what the sentence is about ("The council's
+#: Multiple Disadvantage Team worked with …").
+NAME_OPENS_WORDS = 6
+
+
+def opens_with_name(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether one of the names the question asks about opens the sentence, as what it is about ("The council's
+    Multiple Disadvantage Team worked with people who were homeless"), not at its end as one of several things
+    ("… for example on discharge and the Multiple Disadvantage Team")."""
+    text = " ".join(sentence.split())
+    for name in names:
+        at = text.casefold().find(name.casefold())
+        if at >= 0 and len(text[:at].split()) <= NAME_OPENS_WORDS:
+            return True
+    return False
 
 
 def definition_first(query: Query, seeds: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -525,22 +558,31 @@ def _evidence(query: Query, retrieval: Retrieval, settings: Settings, top: int |
     return out
 
 
-def figured(candidates: list[Candidate], bound: Bound, question: str, wider: list[Candidate] = ()) -> Candidate | None:
+def figured(candidates: list[Candidate], bound: Bound, question: str, wider: list[Candidate] = (),
+            most_said: bool = False) -> Candidate | None:
     """The most relevant of a council's candidates that gives a figure in the bound's unit, of what the question
     measures when one does ("890,400 people live in …" for a population) — such a figure may also come from the
-    ``wider`` list, however weakly it matches (a list of facts' "Spend per adult: £652") — or None when none gives one."""
+    ``wider`` list, however weakly it matches (a list of facts' "Spend per adult: £652"), with the sentence it refers
+    back to ("The median wait was 67 days" after "… waiting for a Care Act assessment"); with ``most_said``, of those
+    the one sharing most of the question's words with it (not "carers waited a median of 35 days") — or None when
+    none gives one."""
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
     seen = set(map(id, giving))
     pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
-    measured = [c for c in pool if holds("number", c.sentence.text, question)]
-    return max(measured or giving, key=lambda c: c.relevance) if measured or giving else None
+    unbound = question.replace(bound.words, " ") if bound.op not in ("max", "min") else question  # "more than 50
+    # days" is no wait asked
+    measured = [c for c in pool if holds("number", c.sentence.text, unbound, lead_in=refers_back_to(c))]
+    asked = set(tokenize([unbound])[0]) if most_said else set()  # the one saying most of what is asked, with what
+    return max(measured, key=lambda c: (len(asked & set(tokenize([f"{refers_back_to(c)} {c.sentence.text}"])[0])),
+                                        c.relevance)) if measured else \
+        max(giving, key=lambda c: c.relevance) if giving else None  # it refers back to, when ``most_said``
 
 
 def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
     """A council's candidate giving a figure (:func:`figured`) when its first such figure passes the bound
     ("1,240 applications were waiting" for "more than 1,000"), else None: a council whose figure falls short, or
     whose passages give none, is not one that passed."""
-    pick = figured(candidates, bound, question)
+    pick = figured(candidates, bound, question, most_said=True)
     return pick if pick is not None and bound.passes(asked_figure(pick.sentence.text, bound, question)) else None
 
 

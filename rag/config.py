@@ -132,6 +132,9 @@ class Settings:
     mmr_lambda: float = 0.7
     #: Sentences this far below the best one are not used (they tend to be off-topic filler).
     answer_margin: float = 0.12
+    #: Of the sentences holding what is asked, those this near the most relevant open the answer by the share of the
+    #: question's terms they hold ("The council received 2,860 concerns" for "how many did it receive").
+    first_margin: float = 0.06
     #: For comparisons, a council's best sentence must be within this of the best overall to get a line.
     comparison_margin: float = 0.2
     #: Share of the question's topic terms a sentence must hold to count as being about that topic.

@@ -24,9 +24,11 @@ _DESCRIBED = re.compile(
     r"formed (?:of|from)|comprising|including|containing)\s+[^,?;:!()]{2,80})?)",
     re.IGNORECASE)
 #: A council picked out by a clause after its word: "the council whose first contact is handled by the Front Door
-#: Team", "the county council with the Village Agents scheme", "the London borough whose hub is in Tooting".
+#: Team", "the county council with the Village Agents scheme", "the London borough whose hub is in Tooting", "the
+#: council area whose contact centre is called Onecall".
 _PICKED = re.compile(
-    r"\bthe\s+(?P<before>(?:[\w'’-]+\s+){0,3}?)(?:council|authority|borough|city|county)\s+"
+    r"\bthe\s+(?P<before>(?:(?!(?:the|an?|for|of|in|at|to|on|by|with|from)\s)[\w'’-]+\s+){0,3}?)"
+    r"(?:council|authority|borough|city|county)(?:\s+area)?\s+"
     r"(?P<after>(?:whose|with|that|which|where)\s+[^,?;:!()]{2,100})", re.IGNORECASE)
 #: Chunk kinds that describe a council as a whole (the overview's "About" part, its facts, the overall summary).
 OVERVIEW_KINDS = ("overview", "facts", "summary")
@@ -118,20 +120,38 @@ NAME_KINDS = ("scheme", "programme", "program", "service", "team", "hub", "board
               "framework", "pilot", "model", "network", "forum", "initiative", "centre", "panel")
 
 
+#: A figure in a clause, and the word after it when that says what it counts ("a £136.5 million budget", "more
+#: than 14 years"): a council's own figures pick it out as its names do.
+_FIGURE = re.compile(r"(?P<figure>£?\d[\d,.]*\d|£?\d)(?:\s*(?:%|per cent|million|billion|bn|m|k)\b)?"
+                     r"(?P<unit>\s+[a-z]+)?")
+
+
+def _named_things(clause: str) -> list[re.Match]:
+    """The names (:data:`_NAME`) and figures (:data:`_FIGURE`) a picking clause gives, in order."""
+    return sorted([*_NAME.finditer(clause), *_FIGURE.finditer(clause)], key=lambda n: n.start())
+
+
 def _named_in_one(question: str, texts: CouncilTexts) -> Description | None:
     """The council a picking clause names something of that only its passages hold ("whose Director of Adult
-    Services is Gareth Linwood": the name, not the post every council has), when the clause's names held by one
-    council alone are all that council's. The description ends at the clause's comma, else after its last such
-    name (and the kind of thing it names, "scheme")."""
+    Services is Gareth Linwood": the name, not the post every council has; "with a £136.5 million budget": the
+    figure), when the clause's names held by one council alone are all that council's. The description ends at the
+    clause's comma, else after its last such name (and the kind of thing it names, "scheme"), or, for a figure a
+    "with" clause ends the question with ("for the council with a £136.5 million adult social care budget?"), there."""
     for m in _PICKED.finditer(question):
-        owners: dict[str, int] = {}  # council -> where its last name in the clause ends
-        for n in _NAME.finditer(m.group("after")):
+        owners: dict[str, re.Match] = {}  # council -> its last name in the clause
+        for n in _named_things(m.group("after")):
             holders = texts.holders(n.group(0), ignore_case=True)
+            if len(holders) != 1 and n.re is _FIGURE:  # "14 years" as a whole, else "£136.5" alone
+                holders = texts.holders(n.group("figure"), ignore_case=True)
             if len(holders) == 1:
-                owners[holders[0]] = m.start("after") + n.end()
+                owners[holders[0]] = n
         if len(owners) == 1:
-            (label, end), = owners.items()
+            (label, last), = owners.items()
+            end = m.start("after") + last.end()
             if question[m.end():].lstrip().startswith(","):  # "For the council whose board …, how many …": all of it
+                return Description(label, (m.start(), m.end()))
+            if last.re is _FIGURE and m.group("after").casefold().startswith("with ") \
+                    and re.fullmatch(r"[\w\s'’-]*\?*\s*", question[end:]):
                 return Description(label, (m.start(), m.end()))
             kind = re.match(rf"\s+(?:{'|'.join(NAME_KINDS)})s?\b", question[end:], re.IGNORECASE)
             return Description(label, (m.start(), end + (kind.end() if kind else 0)))

@@ -111,10 +111,14 @@ def only_an_aim(sentence: str, counting: bool = False) -> bool:
 MUST_BE_NAMED_IN_COUNTS = {"waiting", "autism", "learning disability", "physical disability", "sensory impairment"}
 
 
+#: A bound a question sets a figure ("at least a fifth", "at most 30 days"): it asks for no shortest or longest.
+_BOUND_ASKED = re.compile(r"\bat (?:least|most)\b(?=\s+(?:£?\d|an?\b|one\b|two\b|three\b|four\b|half\b))", re.IGNORECASE)
+
+
 def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,
                named_only: bool = False) -> tuple[str, str] | None:
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
-    the same family in place of one asked about ("social worker vacancy rate" for "vacancy rate for
+    the same family in place of one asked about (a bound it sets, "at least 20%", is no kind; "social worker vacancy rate" for "vacancy rate for
     occupational therapists"; a budget and its savings for "how much was the budget forecast to
     overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`, itself; with ``counting``, also
     :data:`MUST_BE_NAMED_IN_COUNTS`, which the sentence before may name: "… supported people with autism into work."
@@ -123,7 +127,7 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     the sentence before it (``lead_in``), which it continues ("1,465 people were waiting for a Care Act
     assessment. The median wait was 63 days."). With ``named_only``, only a kind the sentence names
     instead counts (what a comparison checks: "newly qualified staff" may well be social workers)."""
-    asked = kinds_beside_time(question)
+    asked = kinds_beside_time(_BOUND_ASKED.sub(" ", question))
     given = dict(kinds_beside_time(sentence))
     if not named_only and "target" not in asked.get("aim", ()) and only_an_aim(sentence, counting):
         return "what was done", "target"

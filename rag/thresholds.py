@@ -26,6 +26,12 @@ _BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_
 _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_NUMBER})(?![\d,]*\s*[/–-]\s*\d)"
                     r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?"
                     r"(?:\s*(?P<time>day|week|month|year)s?\b)?", re.IGNORECASE)
+#: A bound given as a fraction ("at least a fifth", "more than half", "under one in four"): a percentage.
+_FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)\s+)?(?P<part>half|thirds?|"
+                             r"quarters?|fifths?|tenths?)\b|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
+                             r"(?P<whole>two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
+_FRACTION_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "half": 2, "third": 3,
+                   "quarter": 4, "fifth": 5, "tenth": 10}
 #: A figure in a sentence: a sum ("£71.8 million", "£566"), a percentage ("41%", "12 per cent") or a count
 #: ("1,240"); not a year or a financial year.
 _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d,]*\s*/\s*\d)(?!\.\d)"
@@ -65,15 +71,34 @@ def _value(m: re.Match) -> float:
 
 
 def bound_of(question: str) -> Bound | None:
-    """The bound a question sets a figure ("more than 1,000", "above 60", "below 10%"), else None."""
+    """The bound a question sets a figure ("more than 1,000", "above 60", "below 10%", "at least a fifth"), else None."""
     m = _BOUND.search(question)
     if not m:
-        return None
-    words = " ".join(m.group("op").casefold().split())
-    op = ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+        return fraction_bound(question)
+    op = _side(m.group("op"))
     if m.group("time"):  # a length of time, in days: "a median wait of more than 30 days"
         return Bound(op, _value(m) * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
     return Bound(op, _value(m), _unit(m), " ".join(m.group(0).split()))
+
+
+def _side(words: str) -> str:
+    """The side a bound's words set: ">", ">=", "<" or "<=" ("more than", "at least", "below", "at most")."""
+    words = " ".join(words.casefold().split())
+    return ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+
+
+def fraction_bound(question: str) -> Bound | None:
+    """A bound given as a fraction ("at least a fifth", "more than half", "under one in four"), as a percentage."""
+    m = _FRACTION_BOUND.search(question)
+    if not m:
+        return None
+    if m.group("part"):
+        part = m.group("part").casefold().rstrip("s")
+        share = _FRACTION_WORDS.get((m.group("times") or "a").casefold(), 1) / _FRACTION_WORDS[part]
+    else:
+        whole = m.group("whole").casefold()
+        share = 1 / (_FRACTION_WORDS[whole] if whole in _FRACTION_WORDS else int(whole))
+    return Bound(_side(m.group("op") or m.group("op2")), round(100 * share, 1), "percent", " ".join(m.group(0).split()))
 
 
 def is_year(m: re.Match) -> bool:

@@ -264,6 +264,8 @@ def test_the_longest_anyone_waited_asks_how_long():
     ("Which areas of practice did Kelby need to improve?", False),
     ("Which borough spends the most per adult on care?", True),  # no council named: which of them
     ("Which area of practice needed the most work?", False),
+    ("How many reports of possible harm or abuse did the council receive?", False),  # reports made to it
+    ("How many reports scored 2 for safeguarding?", True),
 ])
 def test_a_question_about_each_of_the_councils_is_a_comparison(question, expected):
     from rag.analyse import is_comparative

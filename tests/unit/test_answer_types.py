@@ -2338,3 +2338,75 @@ def test_a_sentence_denying_what_is_asked_does_not_show_a_council_did_it():
     assert not denies_what_is_asked("It did not carry out assessments.",
                                     "which councils did not have a charity doing carers' assessments")  # asked so
     assert not denies_what_is_asked("The charity had no waiting list.", question)  # denies something else
+
+
+def test_how_much_a_year_asks_for_money_and_how_much_time_a_year_does_not():
+    from rag.answer_types import asks_money, gives_the_figure, written_out
+
+    assert asks_money("How much a year did it cost to fund the Fell Community Connectors?")
+    assert not asks_money("How much time a year did staff spend on travel?")
+    question = written_out("How much a year did it cost to fund the connectors?")  # "it" measures nothing
+    assert gives_the_figure("The connectors were funded by the council, at a cost of £780,000 a year.", question)
+
+
+def test_a_difference_in_likelihood_is_a_change_given():
+    from rag.answer_types import change_as_asked
+
+    question = "How much less likely were regular visitors to need long-term care?"
+    assert change_as_asked("People using the hubs were 18% less likely to need long-term care.", question)
+    assert not change_as_asked("18% of people used the hubs.", question)
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("In 2024/25, 310 carers received a one-off grant.", "How many carers received the one-off carer's grant?", True),
+    ("The centre supported 1,350 carers in 2024/25.", "How many carers received the one-off carer's grant?", False),
+    ("640 carers held an emergency card.", "How many carers carry a card so that help can come if they fall ill?", True),
+    ("Around 1,400 carers were registered with the network.", "How many carers attend the young adult carers' group?",
+     False),
+    ("Its Practice Week was attended by 260 staff.", "How many staff attended the Practice Week run by the PSW?", True),
+    ("The centre supported 1,350 carers.", "How many carers did the centre support?", True),  # no thing received
+])
+def test_a_count_of_those_who_received_a_thing_names_it(sentence, question, expected):
+    from rag.answer_types import received_given
+
+    assert received_given(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council recruited 12 additional social workers in 2024.", "How many extra social workers did it recruit?",
+     True),  # "additional" for "extra"
+    ("The campaign led to 95 new care workers starting in 2024/25.", "How many new recruits started after the drive?",
+     True),  # recruits are new staff
+    ("The scheme had 650 card holders.", "How many carers carry a card for emergencies?", True),  # holders of it
+    ("The scheme had 650 card holders.", "How many carers were assessed?", False),
+])
+def test_a_count_of_the_thing_in_other_words(sentence, question, expected):
+    from rag.answer_types import counts_the_thing, written_out
+
+    assert counts_the_thing(sentence, written_out(question)) is expected
+
+
+def test_the_most_deprived_is_a_superlative_not_a_share():
+    assert not has_share("Life expectancy differed by nine years between the most and least deprived wards.")
+    assert has_share("Most people said they were happy.")
+
+
+def test_a_name_before_a_council_word_says_where_the_council_is_not_a_part_of_it():
+    from rag.answer_types import named_parts
+
+    assert named_parts("In the Tees Valley borough covered by these reports, what share went home?") == ()
+    assert named_parts("What share went home in the Tees Valley locality?") == ("Tees Valley",)
+
+
+def test_money_and_dates_are_no_places():
+    question, councils = "Where will Fenwick's planned Next Steps Team be based?", ("Fenwick",)
+    assert not holds("place", "Leaders agreed funding for the Next Steps Team in the 2025/26 budget, at a cost of "
+                              "£640,000 a year.", question, councils)
+    assert holds("place", "The Next Steps Team will be based at the civic centre in Dunmore.", question, councils)
+
+
+def test_a_bound_a_comparison_sets_is_no_kind_of_figure():
+    question = "Which councils had at least a fifth of people using a direct payment?"
+    assert other_kind("Direct payments were used by 29% of people, higher than the England average.", question,
+                      named_only=True) is None
+    assert other_kind("The shortest wait was 3 days.", "What was the average wait?", named_only=True) is not None

@@ -158,6 +158,9 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
     received, answered, upheld, waiting = candidates(q, [0.5] * 4, [[1, 0]] * 4)
     assert refers_back_to(answered) == received.sentence.text  # a figure with no noun of its own
     assert refers_back_to(upheld) == answered.sentence.text
+    r = passage("In 2025/26, 7,020 people left hospital with support.|84% went home, most with reablement.")
+    left, home = candidates(r, [0.5] * 2, [[1, 0]] * 2)
+    assert refers_back_to(home) == left.sentence.text  # a share and what it did
     assert refers_back_to(waiting) == ""  # "52 people": its own noun
     assert refers_back_to(service) == carers.sentence.text  # "The service": the report's own subject
     h = passage("The Transitions Hub worked with young people from age 14.|In 2023/24 it supported 410 young people.|"
@@ -693,3 +696,39 @@ def test_a_sentence_naming_the_holder_of_the_role_asked_about_is_on_its_topic():
     assert holders_named(who, [spend], [spend, holder, other], None) == [holder]
     what = Query("What does adult social care at Harrow spend?", "q", councils=("Harrow",), answer_type="number")
     assert holders_named(what, [spend], [spend, holder, other], None) == []
+
+
+def test_the_answer_opens_with_the_sentence_saying_most_of_what_is_asked():
+    from rag.compose import says_most_asked
+    from rag.records import Query
+
+    p = passage("Care homes raised about 800 safeguarding concerns in 2025/26.|The council received 2,860 safeguarding "
+                "concerns in 2025/26.|Staff said the triage team received 3,000 calls.", label="Fenwick")
+    raised, received, calls = candidates(p, [0.60, 0.56, 0.40], [[1, 0]] * 3)
+    weights = TermWeights([p.chunk], ["Fenwick"])
+    asked = "How many safeguarding concerns did Fenwick receive?"
+    query = Query(text=asked, asked=asked, councils=("Fenwick",))
+    assert says_most_asked([raised, received, calls], query, weights, margin=0.06) is received  # "receive"
+    assert says_most_asked([raised, received], query, weights, margin=0.01) is raised  # too far below the best
+    assert says_most_asked([raised, calls], query, weights, margin=0.06) is raised  # "calls" is too far below
+
+
+def test_a_sentence_opening_with_the_name_asked_about_is_about_it():
+    from rag.compose import opens_with_name
+
+    names = ("Multiple Disadvantage Team",)
+    assert opens_with_name("The council's Multiple Disadvantage Team worked with people who were homeless.", names)
+    assert not opens_with_name("The councils shared learning on discharge, delays, reviews and the Multiple "
+                               "Disadvantage Team.", names)
+    assert not opens_with_name("The team worked with people who were homeless.", names)
+
+
+def test_a_bound_takes_the_figure_of_what_is_asked_with_the_sentence_it_refers_back_to():
+    from rag.compose import passes_bound
+    from rag.thresholds import bound_of
+
+    question = "Which councils had a median wait for a Care Act assessment of more than 50 days?"
+    p = passage("In October, 1,290 people were waiting for a Care Act assessment.|The median wait was 67 days.|"
+                "However, carers referred by the council waited a median of 35 days.")
+    lead, median, carers = candidates(p, [0.52, 0.62, 0.66], [[1, 0]] * 3)
+    assert passes_bound([median, carers], bound_of(question), question) is median  # not the carers' wait

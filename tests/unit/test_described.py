@@ -107,6 +107,37 @@ def test_no_council_is_picked_out_by_names_several_or_no_councils_hold(question)
     assert _picked(question) is None
 
 
+FIGURES = [
+    _chunk(60, "Fenwick", "The adult social care budget was £136.5 million, and life expectancy differs by 14 years.",
+           "finding"),
+    _chunk(61, "Anyshire", "The adult social care budget was £98.2 million, and 14 hubs were open.", "finding"),
+    _chunk(62, "Borsetshire", "The budget was £98.2 million; Onecall, the contact centre, took 900 calls.", "finding"),
+]
+
+
+def _picked_by_figure(question):
+    chunks = CHUNKS + FIGURES
+    weights = TermWeights(chunks, ["Fenwick", "Anyshire", "Borsetshire"])
+    found = picked_council(question, CouncilTexts.of(council_texts(chunks)), weights, min_terms=2, share=0.6, rare_share=0.15)
+    return (found.council, question[found.span[0]:found.span[1]]) if found else None
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("How large was the overspend for the council with a £136.5 million adult social care budget?",
+     ("Fenwick", "the council with a £136.5 million adult social care budget")),  # a figure ending the question
+    ("In the borough where life expectancy differs by more than 14 years, how many people slept rough?",
+     ("Fenwick", "the borough where life expectancy differs by more than 14 years")),  # "14 years", not "14"
+    ("What is the reablement service called in the council area whose contact centre is called Onecall?",
+     ("Borsetshire", "the council area whose contact centre is called Onecall")),  # "council area whose"
+])
+def test_a_council_picked_out_by_a_figure_only_its_reports_hold(question, expected):
+    assert _picked_by_figure(question) == expected
+
+
+def test_a_figure_two_councils_reports_hold_picks_out_neither():
+    assert _picked_by_figure("What was the overspend at the council with a £98.2 million budget?") is None
+
+
 def test_a_place_only_one_council_s_reports_hold_is_that_council_s():
     plain = {"Fenwick": "A new extra care scheme is planned in Dunmore.", "Anyshire": "Market towns such as Oldbury.",
              "Borsetshire": "Hubs opened in Oldbury and Ambridge."}

@@ -41,6 +41,8 @@ from rag.records import Query
     ("What share of people who had help to regain their skills needed less care?", "reablement"),
     ("Is there a queue for assessments in Fenwick?", "waiting list"),  # the report's "no waiting list"
     ("How long did people wait for someone to look at their care needs?", "assessment"),
+    ("How many unpaid family helpers carry an emergency card?", "carers"),
+    ("How many reports of possible harm or abuse did Fenwick receive?", "safeguarding concerns"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

@@ -12,6 +12,10 @@ from rag.thresholds import Bound, bound_of, figures_like, top_of
     ("Which councils spent more than £300 million on adult social care?", ">", 300e6, "money"),
     ("Which councils overspent by at least £5.5m?", ">=", 5.5e6, "money"),
     ("Which councils had no more than 50 people waiting?", "<=", 50, "count"),
+    ("Which councils had at least a fifth of people using a direct payment?", ">=", 20, "percent"),  # a fraction
+    ("Which councils had more than half of carers assessed on time?", ">", 50, "percent"),
+    ("Which councils reviewed fewer than one in four people?", "<", 25, "percent"),
+    ("Which councils discharged over two thirds of people home?", ">", 66.7, "percent"),
 ])
 def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, unit):
     bound = bound_of(question)

@@ -119,6 +119,9 @@ def test_a_sentence_gives_a_benchmark(sentence, expected):
     ("How long did people wait before their home support began?", False),  # a wait until it began
     ("What was Fenwick's vacancy rate before its 2024 recruitment campaign?", True),  # the time before a change
     ("How long did people wait before the assessment?", False),  # a wait until it
+    ("How many people had been kept waiting for over a year before anyone assessed them?", False),  # a length
+    ("How many people waited for a year before their review?", False),
+    ("What was the figure a year before?", True),
 ])
 def test_an_earlier_year_asked_about(question, expected):
     assert asks_earlier_year(question) is expected
