@@ -44,10 +44,10 @@ from .lay_terms import with_report_words
 from .layout import is_sub_row
 from .lexical import tokenize
 from .names import defines_the_thing_asked, thing_defined
-from .periods import periods, same_period
+from .periods import periods, same_period, without_assessment_time
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
-from .terms import TermWeights
-from .thresholds import Bound, asked_figure, bound_of, figures_like, top_of
+from .terms import QUESTION_WORDS, TermWeights
+from .thresholds import Bound, asked_figure, bound_of, figures_like, none_waiting, top_of
 from .yardsticks import benchmark_asked, side_of_benchmark
 
 #: How a sentence that elaborates on the one before it begins.
@@ -558,24 +558,41 @@ def _evidence(query: Query, retrieval: Retrieval, settings: Settings, top: int |
     return out
 
 
+#: The stemmed words that shape a question but name nothing asked ("which", "council", "had").
+QUESTION_TERMS = frozenset(tokenize([QUESTION_WORDS])[0])
+
+
 def figured(candidates: list[Candidate], bound: Bound, question: str, wider: list[Candidate] = (),
             most_said: bool = False) -> Candidate | None:
     """The most relevant of a council's candidates that gives a figure in the bound's unit, of what the question
     measures when one does ("890,400 people live in …" for a population) — such a figure may also come from the
     ``wider`` list, however weakly it matches (a list of facts' "Spend per adult: £652"), with the sentence it refers
     back to ("The median wait was 67 days" after "… waiting for a Care Act assessment"); with ``most_said``, of those
-    the one sharing most of the question's words with it (not "carers waited a median of 35 days") — or None when
-    none gives one."""
+    the one sharing most of the question's words, with that sentence and then by itself (not "carers waited a median
+    of 35 days"; not "212 people had waited more than 12 months" after "1,870 people were waiting for a Care Act
+    assessment") — or None when none gives one."""
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
     seen = set(map(id, giving))
     pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
     unbound = question.replace(bound.words, " ") if bound.op not in ("max", "min") else question  # "more than 50
     # days" is no wait asked
-    measured = [c for c in pool if holds("number", c.sentence.text, unbound, lead_in=refers_back_to(c))]
-    asked = set(tokenize([unbound])[0]) if most_said else set()  # the one saying most of what is asked, with what
+    measured = [c for c in pool if holds("number", c.sentence.text, unbound, lead_in=refers_back_to(c))
+                or bound.unit == "count" and none_waiting(c.sentence.text)]  # "nobody was waiting": a count of none
+    asked = set(tokenize([without_assessment_time(unbound)])[0]) - QUESTION_TERMS if most_said else set()  # the one
+    # saying most of what is asked (not "at the time of their assessment"), with
     return max(measured, key=lambda c: (len(asked & set(tokenize([f"{refers_back_to(c)} {c.sentence.text}"])[0])),
+                                        len(asked & set(tokenize([c.sentence.text])[0])),  # what it refers back to,
                                         c.relevance)) if measured else \
-        max(giving, key=lambda c: c.relevance) if giving else None  # it refers back to, when ``most_said``
+        max(giving, key=lambda c: c.relevance) if giving else None  # then by itself, when ``most_said``
+
+
+def gives_bounded_figure(candidate: Candidate, bound: Bound, question: str) -> bool:
+    """Whether the candidate gives a figure in the bound's unit of what the question measures, with the sentence it
+    refers back to ("Approximately 681,200 people live in Cambridgeshire" for "a population of more than 500,000"):
+    evidence for the comparison however weakly the rest of its words match."""
+    unbound = question.replace(bound.words, " ")
+    return bool(figures_like(candidate.sentence.text, bound)) \
+        and holds("number", candidate.sentence.text, unbound, lead_in=refers_back_to(candidate))
 
 
 def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
@@ -663,7 +680,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         top = max(group, key=lambda c: c.relevance)
         if bound is not None or side is not None:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold  # "The median wait was 44
-                        and holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)]  # days" too
+                        and (holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)  # days" too,
+                             or bound is not None and gives_bounded_figure(c, bound, query.text))]
             if bound is not None:
                 passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:

@@ -104,7 +104,8 @@ class Settings:
     standard_text_penalty: float = 0.3
     per_council_k: int = 2  # passages retrieved per council for comparisons
     #: Passages retrieved per council when a comparison asks which council tops the others ("the fewest unpaid
-    #: carers"): one council is answered, and each council's figure may sit in a list of facts the search ranks low.
+    #: carers") or passes a bound ("more than 500,000 people"): each council's figure may sit in a list of facts the
+    #: search ranks low.
     per_council_top_k: int = 5
     compose_k: int = 5  # the answer is composed from at most this many top passages
     #: For a question asking who holds a role, when the top passages name no one in it, the answer may come from this

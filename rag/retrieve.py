@@ -25,7 +25,7 @@ from .glossary import Glossary
 from .names import defines_the_thing_asked, names_shared, thing_defined
 from .records import Chunk, Filters, Passage, Query, Retrieval
 from .store import CODED_COLUMNS, IndexData, read_runs
-from .thresholds import top_of
+from .thresholds import bound_of, top_of
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
 #: A sentence giving a council's overall rating in words ("Halton Borough Council was rated Requires improvement").
@@ -311,7 +311,8 @@ class Retriever:
         passages = self._passages(fused, top(fused, k, allowed))
         per_council: dict[str, tuple[Passage, ...]] = {}
         if query.comparative:
-            each = s.per_council_top_k if s.rules.bound_check and top_of(query.text) is not None else s.per_council_k
+            figured = top_of(query.text) is not None or bound_of(query.text) is not None  # a figure to find in each
+            each = s.per_council_top_k if s.rules.bound_check and figured else s.per_council_k
             for label in self._comparison_labels(query, allowed):
                 mask = self.labels == label.casefold()
                 if allowed is not None:

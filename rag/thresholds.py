@@ -127,6 +127,11 @@ _NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were) (?:still |c
                            re.IGNORECASE)
 
 
+def none_waiting(sentence: str) -> bool:
+    """Whether the sentence says nobody was waiting ("nobody was waiting for home care"): a count of none."""
+    return _NONE_WAITING.search(sentence) is not None
+
+
 #: A line break inside a sentence, as a PDF's text keeps them ("3,260 applications\nwere waiting"): the next line
 #: goes on in lower case, where a list of facts starts each line anew.
 _WRAPPED = re.compile(r"(?<![.:;!?])\n(?=[a-z])")

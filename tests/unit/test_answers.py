@@ -348,3 +348,11 @@ def test_a_council_named_inside_its_description_is_read_as_its_name(tmp_path):
     assert a.read_as == "Who is the Director of Adult Services at Fenwick?"
     b = pipeline.ask("Who is the Director of Adult Services at Fenwick?")
     assert b.read_as is None  # named, not described
+
+
+def test_a_comparison_with_a_bound_searches_deeper_in_each_council(fixture_pipeline):
+    s = fixture_pipeline.settings
+    bounded = fixture_pipeline.retrieve("Which councils had more than 1,000 people waiting for an assessment?")
+    plain = fixture_pipeline.retrieve("Which councils had people waiting for an assessment?")
+    assert max(map(len, bounded.per_council.values())) == s.per_council_top_k  # each council's figure may sit low
+    assert max(map(len, plain.per_council.values())) == s.per_council_k

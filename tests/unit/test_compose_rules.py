@@ -732,3 +732,25 @@ def test_a_bound_takes_the_figure_of_what_is_asked_with_the_sentence_it_refers_b
                 "However, carers referred by the council waited a median of 35 days.")
     lead, median, carers = candidates(p, [0.52, 0.62, 0.66], [[1, 0]] * 3)
     assert passes_bound([median, carers], bound_of(question), question) is median  # not the carers' wait
+
+
+def test_a_sentence_giving_the_bounded_figure_is_evidence_however_weakly_it_matches():
+    from rag.compose import gives_bounded_figure
+    from rag.thresholds import bound_of
+    from tests.helpers import candidate
+
+    question = "Which councils have a population of more than 500,000 people?"
+    bound = bound_of(question)
+    assert gives_bounded_figure(candidate("Approximately 681,200 people live in Cambridgeshire."), bound, question)
+    assert not gives_bounded_figure(candidate("The population is expected to grow by 14% by 2036."), bound, question)
+    assert not gives_bounded_figure(candidate("In 2024, 1,480 applications were waiting."), bound, question)
+
+
+def test_nobody_waiting_is_the_figure_a_bound_on_those_waiting_takes():
+    from rag.compose import passes_bound
+    from rag.thresholds import bound_of
+
+    question = "Which councils had fewer than 50 people waiting for home care?"
+    p = passage("At the time of our assessment, nobody was waiting for home care.|Home care came from 2 main providers.")
+    nobody, providers = candidates(p, [0.49, 0.33], [[1, 0]] * 2)
+    assert passes_bound([providers, nobody], bound_of(question), question) is nobody
