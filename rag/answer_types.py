@@ -525,7 +525,8 @@ _PHRASE_END = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "
                "lost", "live", "receive", "receives", "need", "needs", "wait", "use", "uses", "attend", "attended"}
 #: A place described rather than named: "in a mainland care home bed", "at the community hub", "in a
 #: converted bus depot" (a locative preposition, an article, then a noun phrase that is not about time, money
-#: or degree, "at a cost of", "in the 2025/26 budget", nor the council's whole area: "in the city" says no more than the question's council does; "in the city centre" does).
+#: or degree, "at a cost of", "in the 2025/26 budget", nor the council's whole area: "in the city" says no more
+#: than the question's council does; "in the city centre" does).
 _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|the)\s+"
                            r"(?!(?:same|time|end|start|past|future|meantime|way|number|form|context|light|year|month|"
                            r"week|period|short|long|first|last|next|previous|cost|costs|rate|price|budget|total|level|"
@@ -864,6 +865,7 @@ def asks_money(question: str) -> bool:
 _ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
                          r"fraction) of\b|\bhow many per ?cent\b|\b(?:what|which)\s*%|\b(?:biggest|largest|highest|greatest|smallest|lowest) "
                          r"share of\b", re.IGNORECASE)
+#: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
 #: often or which part of a year ("every quarter", "in the first quarter"), nor a superlative ("the most deprived").
 _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!per )(?<!once a )(?<!twice a )(?<!first )"
                     r"(?<!second )(?<!fourth )(?<!last )(?<!next )(?<!this )(?<!that )"
@@ -2081,11 +2083,16 @@ _GIVES_POPULATION = re.compile(r"\bpopulations?\b|\bresidents?\b|\binhabitants\b
                                re.IGNORECASE)
 
 
+#: A population's size as reports give it: a number in thousands ("890,400", "1.2 million", "58000").
+_POPULATION_SIZE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|thousand)\b|\b\d{5,}\b")
+
+
 def population_size_given(sentence: str, question: str) -> bool:
-    """Whether a figure asked of an area's population is given of the people who live there: "The local authority
-    spent £289.6 million" does not say how many people live in Liverpool (a share of the population is asked of
-    a part of it: "People aged 65 and over: 17.6%")."""
-    return not _ASKS_POPULATION.search(question) or asks_share(question) or bool(_GIVES_POPULATION.search(sentence))
+    """Whether a figure asked of an area's population is given of the people who live there, as a size: "The local
+    authority spent £289.6 million" does not say how many people live in Liverpool, nor does "24.6% of residents are
+    aged 65 or over" (a share of the population is asked of a part of it: "People aged 65 and over: 17.6%")."""
+    return not _ASKS_POPULATION.search(question) or asks_share(question) or bool(
+        _GIVES_POPULATION.search(sentence) and _POPULATION_SIZE.search(sentence))
 
 
 #: A question asking what share of an area's people are of an age group ("the highest proportion of residents aged 65
@@ -2600,7 +2607,7 @@ _ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|g
                             r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
                             r"its)\s+(?P<thing>[\w'’-]+"
                             r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"
-                            r"before|with|and|or|so|as|because|where|whose|until|while|by|run|led|held|organised|hosted|provided|"
+                            r"before|with|and|or|so|as|because|where|whose|until|while|run|led|held|organised|hosted|provided|"
                             r"delivered|offered|set|funded|started|launched)\b)[\w'’-]+){0,4})", re.IGNORECASE)
 
 
@@ -2617,7 +2624,8 @@ def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
     if not m:
         return True
     words = [_stem(w) for w in _words(m.group("thing")) if w not in _ARTICLES]
-    return words[-1] in {_stem(w) for w in _words(sentence)} or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")}
+    return (words[-1] in {_stem(w) for w in _words(sentence)}
+            or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")})
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").

@@ -47,7 +47,7 @@ from .names import defines_the_thing_asked, thing_defined
 from .periods import periods, same_period, without_assessment_time
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import QUESTION_WORDS, TermWeights
-from .thresholds import Bound, asked_figure, bound_of, figures_like, none_waiting, top_of
+from .thresholds import Bound, asked_figure, bound_of, figures_like, none_waiting, top_of, without_bound
 from .yardsticks import benchmark_asked, side_of_benchmark
 
 #: How a sentence that elaborates on the one before it begins.
@@ -574,23 +574,25 @@ def figured(candidates: list[Candidate], bound: Bound, question: str, wider: lis
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
     seen = set(map(id, giving))
     pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
-    unbound = question.replace(bound.words, " ") if bound.op not in ("max", "min") else question  # "more than 50
-    # days" is no wait asked
+    unbound = without_bound(question, bound)
     measured = [c for c in pool if holds("number", c.sentence.text, unbound, lead_in=refers_back_to(c))
                 or bound.unit == "count" and none_waiting(c.sentence.text)]  # "nobody was waiting": a count of none
-    asked = set(tokenize([without_assessment_time(unbound)])[0]) - QUESTION_TERMS if most_said else set()  # the one
-    # saying most of what is asked (not "at the time of their assessment"), with
-    return max(measured, key=lambda c: (len(asked & set(tokenize([f"{refers_back_to(c)} {c.sentence.text}"])[0])),
-                                        len(asked & set(tokenize([c.sentence.text])[0])),  # what it refers back to,
-                                        c.relevance)) if measured else \
-        max(giving, key=lambda c: c.relevance) if giving else None  # then by itself, when ``most_said``
+    if not measured:
+        return max(giving, key=lambda c: c.relevance) if giving else None
+    asked = set(tokenize([without_assessment_time(unbound)])[0]) - QUESTION_TERMS if most_said else set()  # not "at
+    # the time of their assessment"
+
+    def said(text: str) -> int:
+        return len(asked & set(tokenize([text])[0]))
+
+    return max(measured, key=lambda c: (said(f"{refers_back_to(c)} {c.sentence.text}"), said(c.sentence.text), c.relevance))
 
 
 def gives_bounded_figure(candidate: Candidate, bound: Bound, question: str) -> bool:
     """Whether the candidate gives a figure in the bound's unit of what the question measures, with the sentence it
     refers back to ("Approximately 681,200 people live in Cambridgeshire" for "a population of more than 500,000"):
     evidence for the comparison however weakly the rest of its words match."""
-    unbound = question.replace(bound.words, " ")
+    unbound = without_bound(question, bound)
     return bool(figures_like(candidate.sentence.text, bound)) \
         and holds("number", candidate.sentence.text, unbound, lead_in=refers_back_to(candidate))
 

@@ -118,8 +118,8 @@ _BOUND_ASKED = re.compile(r"\bat (?:least|most)\b(?=\s+(?:£?\d|an?\b|one\b|two\
 def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,
                named_only: bool = False) -> tuple[str, str] | None:
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
-    the same family in place of one asked about (a bound it sets, "at least 20%", is no kind; "social worker vacancy rate" for "vacancy rate for
-    occupational therapists"; a budget and its savings for "how much was the budget forecast to
+    the same family in place of one asked about (a bound it sets, "at least 20%", is no kind; "social worker
+    vacancy rate" for "vacancy rate for occupational therapists"; a budget and its savings for "how much was the budget forecast to
     overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`, itself; with ``counting``, also
     :data:`MUST_BE_NAMED_IN_COUNTS`, which the sentence before may name: "… supported people with autism into work."
     "In 2023/24, 38 people started paid jobs."), or gives an aim when the question does not ask for one ("aimed to

@@ -101,6 +101,12 @@ def fraction_bound(question: str) -> Bound | None:
     return Bound(_side(m.group("op") or m.group("op2")), round(100 * share, 1), "percent", " ".join(m.group(0).split()))
 
 
+def without_bound(question: str, bound: Bound) -> str:
+    """The question without the words of a bound it sets ("more than 50 days" is no wait asked about); a top
+    ("the longest wait") is left, being what is asked."""
+    return question.replace(bound.words, " ") if bound.op not in ("max", "min") else question
+
+
 def is_year(m: re.Match) -> bool:
     """Whether a plain figure is a year ("in 2024"), which no bound is about."""
     return _unit(m) == "count" and re.fullmatch(r"(?:19|20)\d{2}", m.group("number")) is not None
@@ -150,7 +156,7 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
-    passed = question.replace(bound.words, " ") if bound.op not in ("max", "min") else question
+    passed = without_bound(question, bound)
     asked = set(_LINE_WORD.findall(passed.casefold())) - stop_words()  # "for the" names nothing asked, nor a
     # bound's own words: "more than a year" does not say what "more than 1,000" counts
     per = _PER_UNIT.search(question)

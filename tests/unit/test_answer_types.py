@@ -2410,3 +2410,14 @@ def test_a_bound_a_comparison_sets_is_no_kind_of_figure():
     assert other_kind("Direct payments were used by 29% of people, higher than the England average.", question,
                       named_only=True) is None
     assert other_kind("The shortest wait was 3 days.", "What was the average wait?", named_only=True) is not None
+
+
+def test_a_population_is_given_as_a_size_not_as_a_share_of_it():
+    from rag.answer_types import population_size_given
+
+    question = "What population figure does the report give for Fenwick?"
+    assert population_size_given("Approximately 890,400 people live in Fenwick.", question)
+    assert population_size_given("Fenwick has a population of about 1.2 million.", question)
+    assert not population_size_given("24.6% of residents are aged 65 or over.", question)  # a share of it
+    assert not population_size_given("The council spent £289.6 million.", question)  # not of residents
+    assert population_size_given("24.6% of residents are aged 65 or over.", "What share of the population is over 65?")

@@ -150,3 +150,12 @@ def test_what_was_not_done_within_a_recent_length_of_time_is_held_against_it():
     assert wait_bounds("1,200 people were assessed in the past 12 months.") == []  # nothing left undone
     assert same_wait_bound(sentence, "How many people had gone more than a year without a review?", required=True)
     assert not same_wait_bound(sentence, "How many people had gone more than two years without a review?")
+
+
+def test_a_bound_s_words_are_no_part_of_what_is_asked_but_a_top_s_are():
+    from rag.thresholds import without_bound
+
+    question = "Which councils had a median wait of more than 50 days?"
+    assert "50" not in without_bound(question, bound_of(question))
+    top = "Which council had the longest median wait?"
+    assert without_bound(top, top_of(top)) == top
