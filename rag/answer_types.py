@@ -1237,9 +1237,15 @@ def group_named(sentence: str, question: str, councils: tuple[str, ...] = ()) ->
     dementia"), or its acronym: a count of older people does not say how many of them were LGBTQ+, nor a share of
     everyone who finished reablement how many of those with dementia needed no more care."""
     have = sentence.casefold()
-    stems = {_stem(w) for w in _words(sentence)}
     return all(g.casefold() in have or _abbreviated(g, sentence) for g in named_groups(question, councils)) \
-        and all(any(wording <= stems for wording in wordings) for wordings in condition_wordings(question))
+        and condition_named(sentence, question)
+
+
+def condition_named(sentence: str, question: str) -> bool:
+    """Whether the sentence names, in some wording, each condition the question narrows its figure to ("people with
+    a learning disability"): the median wait of everyone waiting is not theirs."""
+    stems = {_stem(w) for w in _words(sentence)}
+    return all(any(wording <= stems for wording in wordings) for wordings in condition_wordings(question))
 
 
 def reported_nouns(question: str) -> set[str]:
@@ -2780,7 +2786,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type in ("number", "duration"):
         gives = (gives_the_figure(sentence, question, councils, lead_in) if answer_type == "number"
                  else (has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
-                 and states_a_figure_not_asked(sentence, question))
+                 and states_a_figure_not_asked(sentence, question) and condition_named(f"{lead_in} {sentence}", question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
         return dates_as_asked(sentence, question) and holder_as_asked(f"{lead_in} {sentence}", question) and (

@@ -2421,3 +2421,14 @@ def test_a_population_is_given_as_a_size_not_as_a_share_of_it():
     assert not population_size_given("24.6% of residents are aged 65 or over.", question)  # a share of it
     assert not population_size_given("The council spent £289.6 million.", question)  # not of residents
     assert population_size_given("24.6% of residents are aged 65 or over.", "What share of the population is over 65?")
+
+
+def test_a_wait_asked_of_people_with_a_condition_is_theirs():
+    question = "What was the median wait for a Care Act assessment in Fenwick for people with a learning disability?"
+    councils = ("Fenwick",)
+    assert not holds("duration", "310 people were waiting for a Care Act assessment, and the median wait was 4 weeks.",
+                     question, councils)  # everyone's wait
+    assert holds("duration", "People with a learning disability waited a median of 6 weeks for a Care Act assessment.",
+                 question, councils)
+    assert holds("duration", "The median wait for a Care Act assessment was 4 weeks.",
+                 "What was the median wait for a Care Act assessment in Fenwick?", councils)
