@@ -574,18 +574,20 @@ def figured(candidates: list[Candidate], bound: Bound, question: str, wider: lis
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
     seen = set(map(id, giving))
     pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
-    unbound = without_bound(question, bound)
-    measured = [c for c in pool if holds("number", c.sentence.text, unbound, lead_in=refers_back_to(c))
+    measured = [c for c in pool if gives_bounded_figure(c, bound, question)
                 or bound.unit == "count" and none_waiting(c.sentence.text)]  # "nobody was waiting": a count of none
     if not measured:
         return max(giving, key=lambda c: c.relevance) if giving else None
-    asked = set(tokenize([without_assessment_time(unbound)])[0]) - QUESTION_TERMS if most_said else set()  # not "at
+    if not most_said:
+        return max(measured, key=lambda c: c.relevance)
+    asked = set(tokenize([without_assessment_time(without_bound(question, bound))])[0]) - QUESTION_TERMS  # not "at
     # the time of their assessment"
 
-    def said(text: str) -> int:
-        return len(asked & set(tokenize([text])[0]))
+    def said(c: Candidate) -> tuple[int, int, float]:
+        own = asked & set(tokenize([c.sentence.text])[0])
+        return len(own | asked & set(tokenize([refers_back_to(c)])[0])), len(own), c.relevance
 
-    return max(measured, key=lambda c: (said(f"{refers_back_to(c)} {c.sentence.text}"), said(c.sentence.text), c.relevance))
+    return max(measured, key=said)
 
 
 def gives_bounded_figure(candidate: Candidate, bound: Bound, question: str) -> bool:

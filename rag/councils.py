@@ -214,7 +214,6 @@ def council_of_name_line(line: str) -> str | None:
     return display_name(line) if key in _known_variants() else None
 
 
-
 #: How many capitalised words a council's name has at most in its formal name ("Bath and North East Somerset"): a
 #: bound that keeps the search linear in a long run of capitalised words.
 FORMAL_NAME_MAX_WORDS = 8
@@ -245,6 +244,7 @@ def formal_name_in(text: str, council: str | None) -> str | None:
                 seen[form] = seen.get(form, 0) + 1
                 break
     return max(seen, key=lambda f: (seen[f], len(f))) if seen else None
+
 
 #: Compass words and their short forms in council names ("N Somerset", "NE Lincs").
 _COMPASS = {"north east": "ne", "north west": "nw", "south east": "se", "south west": "sw", "north": "n", "south": "s",
