@@ -218,9 +218,10 @@ def council_of_name_line(line: str) -> str | None:
 #: bound that keeps the search linear in a long run of capitalised words.
 FORMAL_NAME_MAX_WORDS = 8
 #: A council's formal name as reports write it: "London Borough of Camden", "Council of the Isles of Scilly",
-#: "Blackburn with Darwen Borough Council", "Kingston upon Hull City Council" (its words capitalised, small words
-#: between them, none of them "Council" or a leading "The"; the whitespace of a line break allowed).
-_NAME_WORDS = (r"(?!The\b)[A-Z](?!ouncil\b)[\w'’-]*(?:\s+(?:(?:and|upon|on|with|in|of|the|&)\s+)?[A-Z](?!ouncil\b)[\w'’-]*)"
+#: "Blackburn with Darwen Borough Council", "Kingston upon Hull City Council", "Bournemouth, Christchurch and Poole
+#: Council" (its words capitalised, small words or a comma between them, none of them "Council" or a leading "The";
+#: the whitespace of a line break allowed).
+_NAME_WORDS = (r"(?!The\b)[A-Z](?!ouncil\b)[\w'’-]*(?:,?\s+(?:(?:and|upon|on|with|in|of|the|&)\s+)?[A-Z](?!ouncil\b)[\w'’-]*)"
                rf"{{0,{FORMAL_NAME_MAX_WORDS - 1}}}")
 #: Capitalised words before a formal name that are not part of it ("In", "Overall") that are tried away.
 _LEADING_WORDS = 2
@@ -237,13 +238,33 @@ def formal_name_in(text: str, council: str | None) -> str | None:
         return None
     seen: dict[str, int] = {}
     for m in _FORMAL_NAME.finditer(text):
-        words = m.group(0).split()
-        for start in range(min(_LEADING_WORDS, len(words) - 1) + 1):  # "In Leicester City Council, …"
-            form = " ".join(words[start:])
-            if display_name(form) == council and normalise(form) != strip_title_words(form):
-                seen[form] = seen.get(form, 0) + 1
-                break
+        form = _council_form(m.group(0).split(), council)
+        if form:
+            seen[form] = seen.get(form, 0) + 1
     return max(seen, key=lambda f: (seen[f], len(f))) if seen else None
+
+
+def _council_form(words: list[str], council: str) -> str | None:
+    """The run of ``words`` that is ``council``'s name with its title words: all of them, or with a few capitalised
+    words before it tried away ("In Leicester City Council"); failing that, the longest run the list of councils
+    knows, words after it tried away too ("Royal Borough of Windsor and Maidenhead" before a page's next line,
+    "Safeguarding"). None when no run is."""
+    starts = range(min(_LEADING_WORDS, len(words) - 1) + 1)
+    for start in starts:
+        if _is_formal(form := " ".join(words[start:]), council) and display_name(form) == council:
+            return form
+    known = _known_variants()
+    for start in starts:
+        for end in range(len(words) - 1, start, -1):
+            form = " ".join(words[start:end]).rstrip(",")
+            if _is_formal(form, council) and known.get(strip_title_words(form)) == council:
+                return form
+    return None
+
+
+def _is_formal(form: str, council: str) -> bool:
+    """Whether ``form`` holds title words beside the council's own ("Leicester City Council", not "Leicester")."""
+    return normalise(form) != strip_title_words(form)
 
 
 #: Compass words and their short forms in council names ("N Somerset", "NE Lincs").

@@ -17,6 +17,10 @@ from rag.formal_names import formal_names, named_formally
     ("The Council of the Isles of Scilly told us …", "Isles of Scilly", "Council of the Isles of Scilly"),
     ("Kent County Council and Kent County Council again; Kent once as KCC.", "Kent", "Kent County Council"),
     ("City of York Council: local authority assessment", "York", "City of York Council"),
+    ("Bournemouth, Christchurch and Poole Council: local authority assessment", "Bournemouth, Christchurch and Poole",
+     "Bournemouth, Christchurch and Poole Council"),  # a comma inside the name
+    ("Royal Borough of Windsor and Maidenhead\nSafeguarding\nRoyal Borough of Windsor and Maidenhead: local",
+     "Windsor and Maidenhead", "Royal Borough of Windsor and Maidenhead"),  # a page's next line not part of it
     ("Bradford Council and City of Bradford Metropolitan District Council and City of Bradford Metropolitan District"
      " Council", "Bradford", "City of Bradford Metropolitan District Council"),
 ])
