@@ -263,11 +263,18 @@ def refers_back_to(candidate) -> str:
     return before
 
 
+#: A count of things named by their kind alone ("780 applications were waiting"), not of people (whom every
+#: sentence counts).
+_COUNT_OF_KIND = re.compile(r"\b\d[\d,]*\s+(?!people\b)([a-z]{4,}s)\b")
+
+
 def names_again(sentence: str, before: str) -> bool:
-    """Whether the sentence names by its kind alone ("support from *the fund*") a thing the sentence before named
-    in full ("a hardship fund for people struggling with care charges"): what it says is of that thing."""
+    """Whether the sentence names by its kind alone ("support from *the fund*", "*780 applications* were waiting") a
+    thing the sentence before named in full ("a hardship fund for people struggling with care charges", "a backlog
+    of applications for Deprivation of Liberty Safeguards"): what it says is of that thing."""
     return any(re.search(rf"\b(?!(?:the|a|an|this|that|its|their|our)\b)[a-z][\w-]+ {kind}\b", before)
-               for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)})
+               for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)}) or any(
+        re.search(rf"\b{counted} (?:for|of|about|from)\b", before) for counted in {m.group(1) for m in _COUNT_OF_KIND.finditer(sentence)})
 
 
 def of_another_thing(query: Query, candidate, weights=None) -> bool:

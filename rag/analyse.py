@@ -16,7 +16,7 @@ from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in
 from .lay_terms import with_report_words
 from .records import Filters, Query
-from .thresholds import NOT_A_LIST
+from .thresholds import NOT_A_LIST, bound_of, top_of
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
 ANSWER_TYPES = ("rating", "overall", "number", "duration", "date", "person", "holder", "organisation", "name", "place", "yesno", "reason",
@@ -345,8 +345,18 @@ def answer_type(question: str) -> str:
                           ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE), ("name", _WHICH_NUMBERED),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
-            return kind
+            return "yesno" if kind == "number" and whether_of_money(question) else kind
     return "description"
+
+
+#: What asks for a figure in a question put as yes or no: a figure or bound of its own, or a question word.
+_FIGURE_IN_QUESTION = re.compile(r"[\d£%]|\b(?:how|what|which|more|less|fewer|over|under|above|below)\b", re.IGNORECASE)
+
+
+def whether_of_money(question: str) -> bool:
+    """Whether a yes-or-no question speaks of money without asking for a figure ("Did the council keep spending
+    within its budget?"): whether it did, not how much."""
+    return bool(_YESNO.match(question)) and not _FIGURE_IN_QUESTION.search(question)
 
 
 #: One other council asked for by one council's question ("Which neighbouring borough did it compare with?"): a partner
@@ -360,16 +370,22 @@ _ONE_OTHER_BODY = re.compile(r"\bwhich (?:neighbouring|other|nearby|partner|surr
 _WHICH_AREA = re.compile(r"^\s*(?:and\s+)?which (?:borough|county|city|area)\b(?!\s+(?:of|in|within)\b)", re.IGNORECASE)
 
 
+#: A question asking where something is (not "where did X go"), read as which of the councils when it names none and
+#: sets a bound or asks for the top of a figure ("Where has anyone waited more than a year?").
+_WHERE = re.compile(r"^\s*(?:and\s+)?where\b", re.IGNORECASE)
+
+
 def is_comparative(question: str, councils_named: int) -> bool:
     """Comparisons ask about several councils ("which councils …", "compare …") or name two or more; places of
     the one council named ("in which boroughs …") are not councils; with none named, "which borough …" asks
-    which of the councils."""
+    which of the councils, as does "where …" with a bound or a top ("where has anyone waited more than a year")."""
     if councils_named == 1 and _IN_WHICH_PLACE.search(question):
         return False  # "In which boroughs were Barking and Dagenham's residents placed?" asks for one council's places
     if councils_named == 1 and _ONE_OTHER_BODY.search(question):
         return False  # "Which neighbouring borough did Havering work with?" asks for one partner's name
-    return bool(_COMPARATIVE.search(question)) or councils_named >= 2 or (
-        councils_named == 0 and bool(_WHICH_AREA.search(question)))
+    return bool(_COMPARATIVE.search(question)) or councils_named >= 2 or councils_named == 0 and (
+        bool(_WHICH_AREA.search(question))
+        or bool(_WHERE.search(question)) and (bound_of(question) is not None or top_of(question) is not None))
 
 
 def extreme_of(question: str) -> str | None:
@@ -480,10 +496,26 @@ def _replace_name(text: str, old: str, new: str, matcher: CouncilMatcher) -> str
     return f"{text.rstrip(' ?.!')} ({new})?"
 
 
+#: Words that hedge or source a question but ask nothing ("*roughly* how many", "*according to its assessment*"): as
+#: topic words they would find "sleeping rough" or a Care Act assessment. Not "actually": "actual spend" is a figure.
+_HEDGES = re.compile(r"\b(?:roughly|approximately|exactly|precisely)\s+|"
+                     r",?\s*\baccording to (?:the|its|their|this|CQC['’]?s?|the CQC['’]?s?)\s+(?:CQC\s+|local authority\s+)?"
+                     r"(?:assessment|report|inspection)s?(?:\s+report)?\b", re.IGNORECASE)
+
+
+def without_hedges(question: str) -> str:
+    """The question without words that hedge or source it (:data:`_HEDGES`)."""
+    left = re.sub(r"\s+(?=[?.!,])", "", " ".join(_HEDGES.sub(" ", question).split()))
+    if not left:
+        return question
+    return left[0].upper() + left[1:] if question[:1].isupper() else left
+
+
 def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable[str], max_chars: int,
             history: Sequence[str] = (), filters: Filters | None = None) -> Query:
     """Read a question: see :class:`Query`. ``question`` must not be empty after cleaning."""
     asked, notices = clean_question(question, max_chars)
+    asked = without_hedges(asked)
     cleaned_history = [clean_question(h, max_chars)[0] for h in history[-4:] if isinstance(h, str)]
     text = follow_up(asked, cleaned_history, matcher) if cleaned_history else asked
     match = matcher.find(text)

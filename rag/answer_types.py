@@ -98,18 +98,21 @@ _ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(m
 _MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 
 
-#: A question about when something began ("When did the project start?", "In which year was it first commissioned?").
-_ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|was|were|will|does|do)\b.{0,80}\b(begin|began|start|"
+#: A question about when something began ("When did the project start?", "In which year was it first commissioned?",
+#: "When was the chair appointed?").
+_ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|was|were|will|does|do)\b.{0,120}?\b(begin|began|start|"
                          r"started|launch|launched|open|opened|set up|introduced?|created?|established|first|commission|"
                          r"commissioned|go live|goes live|went live|gone live|roll(?:ed)? out|come into (?:force|effect|use)|"
-                         r"came into (?:force|effect|use))\b", re.IGNORECASE)
+                         r"came into (?:force|effect|use)|appointed|elected|recruited|hired|joined|took up|came into post)\b",
+                         re.IGNORECASE)
 #: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in"); not the
 #: first of a span ("completed their first year in 2024").
 _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
                       r"introduced?|created?|established|commissioned|since|"
                       r"first(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
                       r"went live|gone live|live|came into|"
-                      r"rolled out|roll-out|rollout|into (?:force|effect|use))\b",
+                      r"rolled out|roll-out|rollout|into (?:force|effect|use)|appointed|appointment|elected|recruited|"
+                      r"hired|joined|took up|came into post|in post)\b",
                       re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -726,6 +729,7 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
 
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
+                         r"\bhow much (?:is|was|are|were)\b.{1,100}?\bworth\b|"  # "how much is the supplement worth"
                          r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,100}?\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
@@ -1554,8 +1558,8 @@ _AT_ASSESSMENT = re.compile(r"\b(?:at the time of|at the time|at|during|when|as 
                             r"(?:the|its|our|this|their)?\s*(?:(?:cqc|care quality commission)(?:'s)?\s+)?"
                             r"(?:local authority\s+)?(?:assessment|inspection|visit)\b|\bat the time\b", re.IGNORECASE)
 #: Where a clause saying more of the role or body asked about begins ("Who chairs the Improvement Board *that the
-#: council set up after its review*?"): its words do not name the role.
-_RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b)")
+#: council set up after its review*?", "*that is tracking the plan*"): its words do not name the role.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b(?!\s+\w+ing\b))")
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
 _SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
                               r"[;?]", re.IGNORECASE)
@@ -1720,13 +1724,15 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
     Social Work Team*", "*British Sign Language* users", "the *South* quadrant", "… in the *Cotswolds*?"):
     capitalised runs of two words or more, or one before a word for a part of the area or ending the question
     after "in", that are not its first word, a council, a month or a common word; or a run of three words or more
-    naming one thing of the council's ("the *Rutland Care Academy*"); not a run before a council word in lower case.
+    naming one thing of the council's ("the *Rutland Care Academy*"); not a run before a council word in lower case,
+    nor one after words describing the council by the places it covers ("the council covering …").
     """
     council_words = _council_words(councils)
     out = []
     for m in _NAME.finditer(question):
         run = m.group(0)
-        if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“" or _COUNCIL_AFTER.match(question, m.end()):
+        if m.start() == 0 and len(run.split()) == 1 or run[:1] in "'‘\"“" or _COUNCIL_AFTER.match(question, m.end()) \
+                or _COVERING_BEFORE.search(question[max(0, m.start() - COVERING_REACH) : m.start()]):
             continue
         particular = _part_words(run)
         words = [w for w in particular if w not in council_words]
@@ -1782,6 +1788,13 @@ _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
 #: A word for a council after a name in lower case ("the Tees Valley borough", "a Lancashire council"): the name says
 #: where the council is, not a part of its area a figure is narrowed to.
 _COUNCIL_AFTER = re.compile(r"\s+(?:borough|council|county|authority|unitary)\b")
+#: A council described by the places it covers ("the council covering *Northampton and Daventry*", "the borough
+#: that serves …"): the names say which council, not a part of its area a figure is narrowed to.
+_COVERING_BEFORE = re.compile(r"\b(?:council|borough|authority|county|area|district)\s+(?:that\s+|which\s+)?(?:covering|"
+                              r"covers|covered|serving|serves|served|including|includes|made up of|spanning|spans|"
+                              r"taking in|takes in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a name a description of its council may begin.
+COVERING_REACH = 60
 #: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").
 _AREA_AFTER = re.compile(r"\s+(?:quadrant|locality|localities|zone|patch|neighbourhood|ward|team|teams|hub|area|"
                          r"division)\b", re.IGNORECASE)
@@ -2015,13 +2028,22 @@ _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)
                                       re.IGNORECASE)}
 
 
-#: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over".
+#: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over", "aged over 50", "aged
+#: under 50".
 _AGE_RANGE = re.compile(r"\baged (\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b|\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})[- ]year[- ]olds?\b|"
-                        r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b|\baged (\d{1,2}) ?(?:\+|plus\b)", re.IGNORECASE)
+                        r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b|\baged (\d{1,2}) ?(?:\+|plus\b)|"
+                        r"\baged (?:over|above) (\d{1,2})\b|\baged (?:under|below) (\d{1,2})\b", re.IGNORECASE)
 
 
 def _age_ranges(text: str) -> set[tuple[str, str]]:
-    return {(m.group(1) or m.group(3) or m.group(5) or m.group(6), m.group(2) or m.group(4) or "+") for m in _AGE_RANGE.finditer(text)}
+    """The age ranges a text names, each as (from, to): ("14", "25"), ("65", "+"), ("0", "50") for "aged under 50"."""
+    out = set()
+    for m in _AGE_RANGE.finditer(text):
+        if m.group(8):
+            out.add(("0", m.group(8)))
+        else:
+            out.add((m.group(1) or m.group(3) or m.group(5) or m.group(6) or m.group(7), m.group(2) or m.group(4) or "+"))
+    return out
 
 
 def _groups_named(groups: dict[str, re.Pattern], text: str) -> set[str]:
@@ -2408,6 +2430,8 @@ def total_sum_as_asked(sentence: str, question: str) -> bool:
 _SPENT_ON = re.compile(r"\b(?:spen[dt]s?|spending|expenditure)\b(?:\s+[\w'’-]+){0,2}?\s+on\s+(?P<what>[^?,;]{2,80}?)"
                        r"(?=\s+(?:in|during|for|over|by|each|every|a|an|per|last|this|between|from|since|altogether|"
                        r"in total|so|to|than|and|compared|across)\b|\s*[?,;]|\s*$)", re.IGNORECASE)
+#: What a sum asked as a thing's worth is of: "how much is *the rural mileage supplement* worth (per hour)".
+_WORTH = re.compile(r"\b(?:how much|what) (?:is|was|are|were) (?P<what>[^?,;]{2,80}?) worth\b", re.IGNORECASE)
 #: Words of what was spent on that name no particular thing: "spend on *its* services in *total*".
 _SPENT_ON_FILLERS = {"the", "a", "an", "its", "their", "his", "her", "of", "and", "for", "to", "total", "budget", "money",
                      "cost", "service", "support", "care",
@@ -2421,12 +2445,19 @@ SPENT_ON_REACH = 8
 def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether a sum asked to have been spent on a named thing ("how much did it spend on carers' personal
     budgets") is given beside a word of that thing: a council's total, adult social care or direct payments
-    budget is not what it spent on carers' budgets."""
+    budget is not what it spent on carers' budgets; nor is an hourly rate for home care what a supplement to it is
+    worth ("how much is the rural mileage supplement worth")."""
     m = _SPENT_ON.search(question)
-    if not m or not asks_money(question):
+    worth = _WORTH.search(question)
+    if not (m or worth) or not asks_money(question):
         return True
-    wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()
-              and w not in _SPENT_ON_FILLERS} - _SPENT_ON_FILLERS
+    if m:
+        wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()
+                  and w not in _SPENT_ON_FILLERS} - _SPENT_ON_FILLERS
+    else:  # "how much is the rural mileage supplement worth": the supplement, anywhere ("…, and it was worth £29m")
+        head = re.split(r"\s+(?:for|of|in|on|at|to|from|with)\s+", worth.group("what"), maxsplit=1)[0]  # "… for home care"
+        words = [w for w in _words(head) if w not in _SPENT_ON_FILLERS and not w.isdigit()]
+        return not words or _stem(words[-1]) in {_stem(w) for w in _words(sentence)}
     if not wanted:
         return True
     found = list(_TOKEN.finditer(sentence))
@@ -2810,6 +2841,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
                 and of_the_subject(f"{lead_in} {sentence}", question))
     if answer_type in ("organisation", "name", "place") and not sized_as_asked(f"{lead_in} {sentence}", question):
         return False  # "where is the planned 80-bed home": a sentence about that home
+    if answer_type in ("organisation", "name") and not body_of_kind_named(sentence, question):
+        return False  # "which university": "a local university" names none
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
         if answer_type == "place" or answer_type == "name" and _ASKS_IN_WHICH.search(question):
@@ -2828,6 +2861,23 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return names_near_topic(sentence, question, topic, located=located, councils=councils) \
             and named_not_only_as_some(sentence, question)
     return True
+
+
+#: Kinds of body whose names hold the kind's word ("Bournemouth University", "University Hospital of North Tees",
+#: "Dorset HealthCare University NHS Foundation Trust"), asked for by "which university …".
+_NAMED_BY_KIND = ("university", "college", "hospital", "hospice", "school", "trust")
+_WHICH_KIND = re.compile(rf"\bwhich (?:[\w-]+ )?({'|'.join(_NAMED_BY_KIND)})\b", re.IGNORECASE)
+
+
+def body_of_kind_named(sentence: str, question: str) -> bool:
+    """Whether a body asked for by a kind whose names hold its word ("Which university evaluated the trial?") is
+    named in the sentence with that word in its name ("Bournemouth University"): "a local university" names none."""
+    m = _WHICH_KIND.search(question)
+    if not m:
+        return True
+    kind = m.group(1).capitalize()
+    return re.search(rf"\b{kind}\s+of\s+(?:the\s+)?[A-Z]|\b(?!(?:The|A|An|This|Its|Their)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                     rf"\s+{kind}\b", sentence) is not None
 
 
 #: A name asked for as where something is ("In which town is the day service?"): one set after a word of place.

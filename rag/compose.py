@@ -44,7 +44,7 @@ from .lay_terms import with_report_words
 from .layout import is_sub_row
 from .lexical import tokenize
 from .names import defines_the_thing_asked, thing_defined
-from .periods import periods, same_period, without_assessment_time
+from .periods import periods, same_period, without_assessment_time, without_relative_year
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import QUESTION_WORDS, TermWeights
 from .thresholds import Bound, asked_figure, bound_of, figures_like, none_waiting, top_of, without_bound
@@ -623,9 +623,11 @@ def topping(picks: dict[str, Candidate], bound: Bound, question: str) -> dict[st
     return {label: c for label, c in picks.items() if values[label] == best}
 
 
-#: A sentence whose subject is the figure or thing the one before it gave ("This was 44.2% of …", "It amounted to …").
+#: A sentence whose subject is the figure or thing the one before it gave ("This was 44.2% of …", "It amounted to …"),
+#: or one of the things it counted ("The longest had been waiting for 26 months", "The oldest was 97").
 _STANDS_FOR_BEFORE = re.compile(r"(?:This|That|It|These|Those) (?:was|were|is|are|represented|amounted|equalled|"
-                                r"equated)\b")
+                                r"equated)\b|The (?:longest|shortest|oldest|youngest|largest|smallest|biggest|highest|"
+                                r"lowest|rest|remainder|majority) (?:had|has|was|were|is|are)\b")
 
 
 def with_antecedent(candidate: Candidate) -> list[tuple[Passage, Sentence]]:
@@ -670,7 +672,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
     evidence."""
     benchmark = benchmark_asked(query.text) if settings.rules.bound_check else None
     side = side_of_benchmark(query.text) if benchmark is not None else None
-    focuses = wordings(query.text.replace(benchmark.words, " ") if side else query.text, weights)
+    focuses = wordings(without_relative_year(query.text.replace(benchmark.words, " ") if side else query.text), weights)
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not (settings.rules.answer_type_check and of_another_thing(query, c, weights)):

@@ -85,6 +85,17 @@ def without_assessment_time(text: str) -> str:
     return _ASSESSMENT_TIME.sub(" ", text)
 
 
+#: A year named relative to the report ("in the previous year", "last year", "this financial year"): the reports date
+#: the same figure by its own years ("in 2024 to 2025"), so its words pick out no sentence.
+_RELATIVE_YEAR = re.compile(r"\b(?:(?:in|during|over|for) )?(?:the )?(?:previous|last|past|latest|most recent|preceding|"
+                            r"current|this) (?:financial )?year\b(?!['’]?s\b)", re.IGNORECASE)
+
+
+def without_relative_year(text: str) -> str:
+    """The text without a year named relative to the report ("Which councils overspent in the previous year?")."""
+    return _RELATIVE_YEAR.sub(" ", text)
+
+
 #: Where a sentence's clauses part, to tell which period dates which figure: a comma or semicolon before a space
 #: ("…, down from 290 in January 2024"), or a joining word between two spaces.
 _FIGURE_CLAUSE_BREAK = re.compile(r"[,;]\s+|\s+(?:and|but|while|whereas|after|compared with)\s+")

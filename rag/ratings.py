@@ -126,10 +126,22 @@ def _best_per_statement(evidence: list[RatingEvidence]) -> list[RatingEvidence]:
     return list(chosen.values())
 
 
+#: The side of a named overall rating also asked for: "Good *or better*", "*at least* Good", "Requires improvement
+#: *or worse*", "Good *or above*".
+_RATING_SIDE = re.compile(r"\bat least\s+(?P<least>{r})\b|\b(?P<rating>{r})\s+or\s+(?P<side>better|above|higher|worse|below|lower)\b"
+                          .format(r="|".join(re.escape(r) for r in OVERALL_RATINGS)), re.IGNORECASE)
+
+
 def overall_named(question: str, pool: list[RatingEvidence]) -> list[RatingEvidence]:
-    """The overall ratings the question names ("Which councils were rated Requires improvement
-    overall?"), or all of them when it names none."""
+    """The overall ratings the question names ("Which councils were rated Requires improvement overall?"), with
+    those past it when it asks for a side ("rated Good or better": Outstanding too), or all of them when it names
+    none."""
     named = {r.casefold() for r in OVERALL_RATINGS if re.search(rf"\b{re.escape(r)}\b", question, re.IGNORECASE)}
+    order = [r.casefold() for r in OVERALL_RATINGS]  # best first
+    for m in _RATING_SIDE.finditer(question):
+        at = order.index((m.group("least") or m.group("rating")).casefold())
+        better = bool(m.group("least")) or m.group("side").casefold() in ("better", "above", "higher")
+        named |= set(order[:at + 1] if better else order[at:])
     return [e for e in pool if str(e.rating).casefold() in named] if named else pool
 
 

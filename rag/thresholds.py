@@ -15,10 +15,10 @@ from .lexical import stop_words
 #: A number as written: "1,240", "12.5", "300".
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Words that set a bound, by the side of it a figure must fall on.
-_ABOVE = ("more than", "greater than", "higher than", "larger than", "bigger than", "above", "over", "exceeding",
-          "in excess of")
+_ABOVE = ("more than", "greater than", "higher than", "larger than", "bigger than", "longer than", "above", "over",
+          "exceeding", "in excess of")
 _AT_LEAST = ("at least", "no less than", "no fewer than")
-_BELOW = ("fewer than", "less than", "lower than", "smaller than", "below", "under")
+_BELOW = ("fewer than", "less than", "lower than", "smaller than", "shorter than", "below", "under")
 _AT_MOST = ("at most", "no more than")
 _BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST))
 #: A bound and its figure: "more than £300 million", "above 60", "below 10%", "over 1,000", "more than 30 days"; not
@@ -30,6 +30,9 @@ _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_
 _FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)\s+)?(?P<part>half|thirds?|"
                              r"quarters?|fifths?|tenths?)\b|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
                              r"(?P<whole>two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
+#: A bound on a length of time written in words: "more than a year", "longer than six months".
+_TIME_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve)\s+(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
 _FRACTION_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "half": 2, "third": 3,
                    "quarter": 4, "fifth": 5, "tenth": 10}
 #: A figure in a sentence: a sum ("£71.8 million", "£566"), a percentage ("41%", "12 per cent") or a count
@@ -38,8 +41,9 @@ _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d
                      r"(?:\s*(?P<scale>million|m|bn|billion|k|thousand)\b)?\s*(?P<percent>%|per\s*cent\b|percent\b)?",
                      re.IGNORECASE)
 _SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
-#: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months").
-_LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?\b", re.IGNORECASE)
+#: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months", "five months").
+_LENGTH = re.compile(r"(\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*"
+                     r"(day|week|month|year)s?\b", re.IGNORECASE)
 #: How far after a figure its words run, when held against the question's.
 FIGURE_WORDS_CHARS = 60
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
@@ -74,7 +78,7 @@ def bound_of(question: str) -> Bound | None:
     """The bound a question sets a figure ("more than 1,000", "above 60", "below 10%", "at least a fifth"), else None."""
     m = _BOUND.search(question)
     if not m:
-        return fraction_bound(question)
+        return time_bound(question) or fraction_bound(question)
     op = _side(m.group("op"))
     if m.group("time"):  # a length of time, in days: "a median wait of more than 30 days"
         return Bound(op, _value(m) * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
@@ -85,6 +89,16 @@ def _side(words: str) -> str:
     """The side a bound's words set: ">", ">=", "<" or "<=" ("more than", "at least", "below", "at most")."""
     words = " ".join(words.casefold().split())
     return ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+
+
+def time_bound(question: str) -> Bound | None:
+    """A bound on a length of time written in words ("more than a year", "under six months"), in days."""
+    m = _TIME_BOUND.search(question)
+    if not m:
+        return None
+    n = m.group("n").casefold()
+    value = 1.0 if n in ("a", "an") else _SMALL[n]
+    return Bound(_side(m.group("op")), value * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
 
 
 def fraction_bound(question: str) -> Bound | None:
@@ -121,10 +135,16 @@ def figures_like(sentence: str, bound: Bound) -> list[float]:
 def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
     """The sentence's figures in the bound's unit (:func:`figures_like`), each with where it ends."""
     if bound.unit == "days":
-        return [(float(m.group(1)) * _DAYS[m.group(2).casefold()], m.end()) for m in _LENGTH.finditer(sentence)]
+        return [(length_in_days(m), m.end()) for m in _LENGTH.finditer(sentence)]
     none = [(0.0, m.end()) for m in _NONE_WAITING.finditer(sentence)] if bound.unit == "count" else []
     return sorted(none + [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit
                           and not is_year(m) and not _LENGTH.match(sentence, m.start("number"))], key=lambda f: f[1])
+
+
+def length_in_days(m: re.Match) -> float:
+    """A length of time :data:`_LENGTH` found, in days ("14 months" → 420, "five months" → 150)."""
+    n = m.group(1).casefold()
+    return (_SMALL[n] if n in _SMALL else float(n)) * _DAYS[m.group(2).casefold()]
 
 
 #: A list with nobody on it, a count of none: "nobody was waiting for home care" has fewer than 50 waiting.

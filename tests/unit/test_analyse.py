@@ -322,6 +322,10 @@ def test_answer_type_of_two_part_and_overall_questions(question, kind):
     ("Where is the uptake of direct payments lowest in Fenwick?", 1, False),
     ("Across the four councils, where is direct payment uptake highest?", 0, True),
     ("Across the county, where is direct payment uptake highest in Fenwick?", 1, False),  # one council's area
+    ("Where has someone been waiting more than a year for an assessment?", 0, True),  # no council named, a bound
+    ("Where is the longest wait for an assessment?", 0, True),
+    ("Where has someone been waiting more than a year in Fenwick?", 1, False),
+    ("Where do people go for advice about care?", 0, False),  # a place asked, no figure
 ])
 def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
     from rag.analyse import is_comparative
@@ -416,3 +420,27 @@ def test_written_out(question, written):
     from rag.answer_types import written_out
 
     assert written_out(question) == written
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Roughly how many people live in Fenwick, according to its local authority assessment?",
+     "How many people live in Fenwick?"),
+    ("What did Fenwick actually spend on care?", "What did Fenwick actually spend on care?"),  # actual spend
+    ("Exactly how many carers were assessed, according to the CQC report?", "How many carers were assessed?"),
+    ("How many people were sleeping rough in Fenwick?", "How many people were sleeping rough in Fenwick?"),
+    ("Was the assessment completed according to plan?", "Was the assessment completed according to plan?"),
+])
+def test_words_that_hedge_or_source_a_question_are_left_out(question, expected):
+    from rag.analyse import without_hedges
+    assert without_hedges(question) == expected
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Did Fenwick keep adult social care spending within its budget?", "yesno"),
+    ("Did the council overspend?", "yesno"),
+    ("Did Fenwick spend more than £5 million on home care?", "number"),  # a bound: the figure answers
+    ("Did Fenwick's budget rise by 5%?", "number"),
+    ("How much did Fenwick overspend?", "number"),
+])
+def test_a_yes_or_no_question_about_money_asks_whether(question, kind):
+    assert answer_type(question) == kind

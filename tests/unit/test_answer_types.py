@@ -72,6 +72,10 @@ from rag.kinds import kinds_named, other_kind
     ("date", "Handovers improved since a joint transfer of care hub opened in March 2024.",
      "When did the Community Wellbeing Hub open?", False),  # another hub's opening
     ("date", "The Community Wellbeing Hub opened in March 2024.", "When did the Community Wellbeing Hub open?", True),
+    ("date", "The partnership published a review in 2025 and had an independent chair.",
+     "When was the partnership's independent chair appointed?", False),  # another event's date
+    ("date", "An independent chair was appointed to the partnership in May 2024.",
+     "When was the partnership's independent chair appointed?", True),
     ("date", "The Practice Academy supported new social workers, and 22 completed their first year in 2024.",
      "When was the Practice Academy set up?", False),  # the first of a span is no start
     ("date", "The Practice Academy was first commissioned in 2021.", "When was the Practice Academy set up?", True),
@@ -95,6 +99,16 @@ from rag.kinds import kinds_named, other_kind
      "How many young people aged 14 to 25 did the transitions team support?", False),  # another age range
     ("number", "The transitions team supported 143 young people aged 14 to 25.",
      "How many young people aged 14 to 25 did the transitions team support?", True),
+    ("organisation", "The sensor trial had been evaluated by a local university.",
+     "Which university evaluated the sensor trial?", False),  # no university named
+    ("organisation", "The sensor trial had been evaluated by Fenwick Hope University.",
+     "Which university evaluated the sensor trial?", True),
+    ("organisation", "Staff at the University of Fenwick evaluated the sensor trial.",
+     "Which university evaluated the sensor trial?", True),
+    ("number", "The outreach team met 96 people aged over 50 who slept rough.",
+     "How many people aged under 50 slept rough?", False),  # the other side of the age
+    ("number", "The outreach team met 96 people aged over 50 who slept rough.",
+     "How many people aged over 50 slept rough?", True),
     ("number", "In 2023/24, 680 carers received a personal budget of up to £450 a year.",
      "How much did Fenwick spend in total on carers' personal budgets in 2023/24?", False),  # each carer's, not all
     ("number", "Fenwick spent £306,000 on carers' personal budgets in 2023/24.",
@@ -1279,6 +1293,11 @@ def test_a_count_is_of_the_plural_noun_before_what_it_does(sentence, expected):
     ("The council spent £1.2 million on agency social workers.", "What was Fenwick's budget?", True),  # nothing named
     ("Eligible carers could receive a personal budget of up to £400 a year.",
      "How much can someone looking after a relative in Fenwick get each year to spend on themselves?", True),  # a pronoun
+    ("The hourly rate for home care was £22.60, which did not cover costs in rural areas.",
+     "How much is Fenwick's rural mileage supplement for home care worth per hour?", False),  # the rate, not its supplement
+    ("The rural mileage supplement added £1.40 an hour.", "How much is Fenwick's rural mileage supplement worth?", True),
+    ("The Better Care Fund was the main vehicle for joint working, and it was worth around £29 million.",
+     "How much was Fenwick's Better Care Fund worth?", True),  # named before the sum
 ])
 def test_a_sum_spent_on_a_thing_names_the_thing(sentence, question, expected):
     from rag.answer_types import sum_of_the_thing
@@ -1345,6 +1364,9 @@ def test_a_clause_saying_more_of_the_body_asked_about_is_not_its_name():
     assert role_words(question, ("Fenwick",)) == {"improvement", "board"}
     assert holds("holder", "Leaders set up an Improvement Board, chaired by the chief executive, to oversee progress.",
                  question, ("Fenwick",))
+    question = "Who chairs the Improvement Board that is tracking Fenwick's improvement plan?"
+    assert role_words(question, ("Fenwick",)) == {"improvement", "board"}
+    assert "carer" in role_words("Who is the officer that is the council's carers lead?")  # not a clause
 
 
 def test_how_often_is_not_answered_by_all_of_them():
@@ -2396,6 +2418,9 @@ def test_a_name_before_a_council_word_says_where_the_council_is_not_a_part_of_it
 
     assert named_parts("In the Tees Valley borough covered by these reports, what share went home?") == ()
     assert named_parts("What share went home in the Tees Valley locality?") == ("Tees Valley",)
+    assert named_parts("In the council covering Ashby and Kelby, how many groups are in the Kelby Network?") == (
+        "Kelby Network",)  # the places covered say which council
+    assert named_parts("In the borough that serves the Marsh Vale, how many were waiting?") == ()
 
 
 def test_money_and_dates_are_no_places():

@@ -265,3 +265,18 @@ def test_the_councils_with_a_result_and_the_question_with_their_name():
     assert councils_with_result(ResultReference("Inadequate", None, (0, 0)), pool) == []
     question = "For the council rated Good, what share were asked?"
     assert named_for_result(question, result_reference(question), ["Camden"]) == "For Camden, what share were asked?"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Which councils were rated Good overall?", ["Beta"]),
+    ("Which councils were rated good or better overall?", ["Alpha", "Beta"]),
+    ("Which councils were rated at least Good?", ["Alpha", "Beta"]),
+    ("Which councils were rated Requires improvement or worse?", ["Delta", "Gamma"]),
+    ("Which councils were rated Inadequate or better?", ["Alpha", "Beta", "Delta", "Gamma"]),
+    ("What overall rating did each council get?", ["Alpha", "Beta", "Delta", "Gamma"]),
+])
+def test_a_named_overall_rating_and_the_side_of_it_asked_for(question, expected):
+    from rag.ratings import overall_named
+    pool = [_overall(1, "a.txt", "Alpha", "Outstanding", "88%"), _overall(2, "b.txt", "Beta", "Good", "70%"),
+            _overall(3, "c.txt", "Gamma", "Requires improvement", "50%"), _overall(4, "d.txt", "Delta", "Inadequate", "30%")]
+    assert sorted(e.label for e in overall_named(question, pool)) == expected

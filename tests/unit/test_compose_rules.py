@@ -492,6 +492,9 @@ def test_a_sentence_naming_by_its_kind_alone_the_thing_named_before_refers_back_
     assert refers_back_to(kind) == ""
     assert not names_again("Only 23 people had help from the fund of the county.", "a hardship fund")  # another fund
     assert not names_again("Only 23 people had help from the fund.", "The fund was small.")  # named as briefly before
+    assert names_again("At the time, 780 applications were waiting.", "There was a backlog of applications for DoLS.")
+    assert not names_again("At the time, 780 applications were waiting.", "Applications were screened daily.")
+    assert not names_again("At the time, 780 people were waiting.", "There was a backlog of people for review.")
 
 
 def test_a_lone_answer_to_a_how_question_takes_its_next_sentence_when_that_is_on_topic():
@@ -641,6 +644,11 @@ def test_a_comparison_line_pointing_back_keeps_the_sentence_before_it():
                                                           "This was 44.2% of its total budget."]
     assert [s.text for _, s in with_antecedent(per_adult)] == ["Spend per adult was £526."]  # it points nowhere
     assert [s.text for _, s in with_antecedent(spent)] == ["The council spent £139.7 million on adult social care."]
+    backlog, longest = candidates(passage("There was a backlog of 690 applications.|The longest had been waiting for 26 "
+                                          "months.", 1), [0.6, 0.3], [[1, 0]] * 2)
+    assert [s.text for _, s in with_antecedent(longest)] == ["There was a backlog of 690 applications.",
+                                                            "The longest had been waiting for 26 months."]
+    assert [s.text for _, s in with_antecedent(backlog)] == ["There was a backlog of 690 applications."]
 
 
 def test_a_lone_sentence_that_repeats_the_question_is_followed_by_the_best_one_on_its_topic():

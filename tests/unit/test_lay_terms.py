@@ -43,6 +43,9 @@ from rag.records import Query
     ("How long did people wait for someone to look at their care needs?", "assessment"),
     ("How many unpaid family helpers carry an emergency card?", "carers"),
     ("How many reports of possible harm or abuse did Fenwick receive?", "safeguarding concerns"),
+    ("What share of callers hang up before anyone answers?", "abandoned"),
+    ("How many tiny local firms and one-person outfits offer help at home?", "micro-providers"),
+    ("Does anyone go a year without someone checking their arrangements still suit them?", "review"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

@@ -348,6 +348,18 @@ def test_the_time_of_cqcs_assessment(text, expected):
     assert at_assessment_time(without_assessment_time(text)) is False
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Which councils overspent their budget in the previous year?", "Which councils overspent their budget ?"),
+    ("Which councils overspent last year?", "Which councils overspent ?"),
+    ("Which councils ended this financial year with a deficit?", "Which councils ended with a deficit?"),
+    ("Which councils spent less than the previous year's budget?", "Which councils spent less than the previous year's budget?"),
+    ("Which councils overspent in 2024 to 2025?", "Which councils overspent in 2024 to 2025?"),
+])
+def test_a_year_named_relative_to_the_report_is_no_word_to_find(text, expected):
+    from rag.periods import without_relative_year
+    assert " ".join(without_relative_year(text).split()) == " ".join(expected.split())
+
+
 def test_the_assessments_time_is_no_kind_of_progress():
     from rag.kinds import other_kind
     sentence = "At the time of our assessment, 412 people were waiting for a Care Act assessment, and the median wait was 19 days."
