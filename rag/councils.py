@@ -34,6 +34,8 @@ _SITE = r"(?:\s*[-–—|]\s*(?:care quality commission|cqc))?"
 _TITLE = re.compile(rf"^\s*(?P<name>[^:\n]{{2,90}}?)\s*(?::|\s[-–—])\s*local authority assessment(?: report)?{_SITE}\s*$"
                     rf"|^\s*local authority assessment(?: report)?\s*(?::|\s[-–—])\s*(?P<after>[^:\n]{{2,90}}?){_SITE}\s*$"
                     rf"|^\s*(?P<pilot>[^:\n]{{2,90}}?)\s+(?:local authority )?assessment(?: report)?{_SITE}\s*$", re.IGNORECASE)
+#: A step of a trail of breadcrumbs ("Local authority assessments > Anytown Council >"), as a page or its print gives it.
+_BREADCRUMB_STEP = re.compile(r"\s[>›»]\s")
 _GENERIC_COUNCIL = re.compile(
     r"\b(?:(?:London |Royal )?Borough of|City of|County of)\s+([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)?\s*[A-Z][\w'-]+)*)"
     r"|\b([A-Z][\w'-]+(?:\s+(?:and|upon|on|&)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*)\s+(?:County |Borough |City |District |Metropolitan Borough )?Council\b"
@@ -164,8 +166,8 @@ def council_of_title(line: str) -> str | None:
     if parts:
         return None if title_words_only(parts[0]) else parts[0]
     m = _TITLE.match(line)
-    if not m:
-        return None
+    if not m or _BREADCRUMB_STEP.search(line):
+        return None  # "4. Anytown Council > 5. Local authority assessment": a printed trail of breadcrumbs, no title
     raw = (m.group("name") or m.group("after") or m.group("pilot") or "").strip()
     key = strip_title_words(raw)
     if not key or key in {"local authority", "the local authority", "care", "adult social care"} or _PAGE_PART.fullmatch(key):

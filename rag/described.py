@@ -25,11 +25,12 @@ _DESCRIBED = re.compile(
     re.IGNORECASE)
 #: A council picked out by a clause after its word: "the council whose first contact is handled by the Front Door
 #: Team", "the county council with the Village Agents scheme", "the London borough whose hub is in Tooting", "the
-#: council area whose contact centre is called Onecall".
+#: council area whose contact centre is called Onecall", "the council that works with Gypsy, Roma and Traveller
+#: communities" (a comma inside a list of names).
 _PICKED = re.compile(
     r"\bthe\s+(?P<before>(?:(?!(?:the|an?|for|of|in|at|to|on|by|with|from)\s)[\w'’-]+\s+){0,3}?)"
     r"(?:council|authority|borough|city|county)(?:\s+area)?\s+"
-    r"(?P<after>(?:whose|with|that|which|where)\s+[^,?;:!()]{2,100})", re.IGNORECASE)
+    r"(?P<after>(?:whose|with|that|which|where)\s+(?:[^,?;:!()]|,(?=\s+(?-i:[A-Z]))){2,100})", re.IGNORECASE)
 #: Chunk kinds that describe a council as a whole (the overview's "About" part, its facts, the overall summary).
 OVERVIEW_KINDS = ("overview", "facts", "summary")
 
@@ -113,11 +114,14 @@ def placed_council(question: str, places: list[str], texts: CouncilTexts) -> Des
     return None
 
 
-#: A name in a clause: capitalised words, small joining words between them ("Strengths in Place", "Gareth Linwood").
-_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|for|the|on|at|&)\s+)?[A-Z][\w'’-]*)*")
-#: Words after a name that say what kind of thing it names ("the Village Agents *scheme*"): part of the clause.
+#: A name in a clause: capitalised words, small joining words or a comma between them ("Strengths in Place", "Gareth
+#: Linwood", "Gypsy, Roma and Traveller").
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:(?:of|in|and|for|the|on|at|&)\s+)?[A-Z][\w'’-]*)*")
+#: Words after a name that say what kind of thing it names ("the Village Agents *scheme*", "Nepali and Gurkha
+#: *communities*"): part of the clause.
 NAME_KINDS = ("scheme", "programme", "program", "service", "team", "hub", "board", "project", "partnership",
-              "framework", "pilot", "model", "network", "forum", "initiative", "centre", "panel")
+              "framework", "pilot", "model", "network", "forum", "initiative", "centre", "panel", "communit(?:y|ie)",
+              "group", "resident", "famil(?:y|ie)", "population")
 
 
 #: A figure in a clause, and the word after it when that says what it counts ("a £136.5 million budget", "more

@@ -169,8 +169,12 @@ def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
         line = text[b.start : b.end].split("\n", 1)[0]
         steps = _CRUMB.split(line) if len(line) <= TITLE_MAX_CHARS * 2 else []
         if len(steps) >= 3:
-            out.append([step.strip() for step in steps])
+            out.append([_LIST_NUMBER.sub("", step.strip()) for step in steps])
     return out
+
+
+#: The number a printed ordered list sets before each step ("4. Anytown Council").
+_LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+")
 
 
 def council_of_breadcrumbs(blocks: list[Block], text: str) -> str | None:

@@ -74,6 +74,7 @@ PICKING = [
     _chunk(51, "Anyshire", "The Village Agents scheme links rural villages to help; the Director of Adult Services "
                            "is Jo Lane.", "finding"),
     _chunk(52, "Borsetshire", "The Front Door Team and the Director of Adult Services were praised.", "finding"),
+    _chunk(53, "Borsetshire", "Outreach workers met Gypsy, Roma and Traveller communities.", "finding"),
 ]
 
 
@@ -93,6 +94,8 @@ def _picked(question):
      ("Fenwick", "the council whose Front Door Team handles first contact")),  # two teams, one clause's words
     ("For the council whose director is Jo Lane since May, how many carers were supported?",
      ("Anyshire", "the council whose director is Jo Lane since May")),  # the whole clause, up to its comma
+    ("How many hubs are in the area of the council that meets Gypsy, Roma and Traveller communities?",
+     ("Borsetshire", "the council that meets Gypsy, Roma and Traveller communities")),  # a list's comma, its kind
 ])
 def test_a_council_picked_out_by_a_name_only_its_reports_hold(question, expected):
     assert _picked(question) == expected

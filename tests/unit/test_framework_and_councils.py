@@ -130,6 +130,7 @@ def test_statement_headings_with_labels(heading, name):
     ("Wigan MBC: local authority assessment", "Wigan"),  # a formal title's initials
     ("Local authority assessment: Stockport Metropolitan", "Stockport"),  # a title broken before its last words
     ("Local authority assessment: Fenwick Metropolitan", "Fenwick Metropolitan"),  # unknown: nothing to cut to
+    ("4. Fenwick Borough Council > 5. Local authority assessment", None),  # printed breadcrumbs, no title
 ])
 def test_title_forms(title, council):
     assert council_of_title(title) == council

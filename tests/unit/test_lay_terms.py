@@ -46,9 +46,16 @@ from rag.records import Query
     ("What share of callers hang up before anyone answers?", "abandoned"),
     ("How many tiny local firms and one-person outfits offer help at home?", "micro-providers"),
     ("Does anyone go a year without someone checking their arrangements still suit them?", "review"),
+    ("How many times did people formally grumble about their care?", "complaints"),
+    ("How many relatives and friends who look after someone for free were helped?", "unpaid carers"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
+
+
+def test_a_grumble_is_a_complaint_only_when_formal():
+    assert "complaints" in report_words("How many made a formal grumble about their care?")
+    assert "complaints" not in report_words("After people grumbled, do residents now wait less?")  # a concern, maybe
 
 
 def test_words_already_used_and_unrelated_questions_add_nothing():

@@ -190,6 +190,8 @@ def test_the_breadcrumbs_name_the_statement_of_a_page_whose_title_is_lost():
     ("Home / Care services / Local authority assessments / Wokingham / Safeguarding", "Wokingham"),
     ("Home > Care services > Local authority assessments > Fenwick Borough Council > Safeguarding", "Fenwick"),  # a title
     ("Home > Care services > Local authority assessments > Safeguarding", None),
+    ("1. Home > 2. Care services > 3. Local authority assessments > 4. Wokingham Borough Council > 5. Safeguarding",
+     "Wokingham"),  # an ordered list's numbers, as a page printed to PDF keeps them
 ])
 def test_a_page_without_a_title_takes_the_council_its_breadcrumbs_name(trail, council):
     text = (f"Skip to main content\n{trail}\nShare this page\n\nSafeguarding\n\nScore: 3\n\n"
