@@ -253,18 +253,18 @@ def _council_form(words: list[str], council: str) -> str | None:
     "Safeguarding"). None when no run is."""
     starts = range(min(_LEADING_WORDS, len(words) - 1) + 1)
     for start in starts:
-        if _is_formal(form := " ".join(words[start:]), council) and display_name(form) == council:
+        if _is_formal(form := " ".join(words[start:])) and display_name(form) == council:
             return form
     known = _known_variants()
     for start in starts:
         for end in range(len(words) - 1, start, -1):
             form = " ".join(words[start:end]).rstrip(",")
-            if _is_formal(form, council) and known.get(strip_title_words(form)) == council:
+            if _is_formal(form) and known.get(strip_title_words(form)) == council:
                 return form
     return None
 
 
-def _is_formal(form: str, council: str) -> bool:
+def _is_formal(form: str) -> bool:
     """Whether ``form`` holds title words beside the council's own ("Leicester City Council", not "Leicester")."""
     return normalise(form) != strip_title_words(form)
 

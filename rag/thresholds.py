@@ -30,9 +30,6 @@ _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_
 _FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)\s+)?(?P<part>half|thirds?|"
                              r"quarters?|fifths?|tenths?)\b|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
                              r"(?P<whole>two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
-#: A bound on a length of time written in words: "more than a year", "longer than six months".
-_TIME_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                         r"twelve)\s+(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
 _FRACTION_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "half": 2, "third": 3,
                    "quarter": 4, "fifth": 5, "tenth": 10}
 #: A figure in a sentence: a sum ("£71.8 million", "£566"), a percentage ("41%", "12 per cent") or a count
@@ -256,6 +253,11 @@ _SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "fou
 #: its own it says when, not how long ("eleven carers came over four weeks").
 _OVER_AS_BOUND = "(?:" + "|".join(f"(?<={w} )" for w in ("for", "wait", "waits", "waited", "waiting", "open", "outstanding",
                                                           "been", "delayed")) + ")over"
+#: A bound on a length of time written in words: "more than a year", "longer than six months", "waiting over a year";
+#: not "over a year" on its own, which says when ("supported 40 carers over a year").
+_TIME_BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST) if w != "over")
+_TIME_BOUND = re.compile(rf"\b(?P<op>{_TIME_BOUND_WORDS}|{_OVER_AS_BOUND})\s+(?P<n>an?|one|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|eleven|twelve)\s+(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
 #: A length of time a count is held against: "waiting more than six months", "longer than 28 days", "over a year".
 _WAIT_BOUND = re.compile(rf"\b(?:more than|longer than|{_OVER_AS_BOUND}|at least|in excess of|beyond|upwards of)\s+"
                          r"(?P<n>\d+(?:\.\d+)?|an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"

@@ -16,6 +16,9 @@ from rag.thresholds import Bound, bound_of, figures_like, top_of
     ("Which councils had more than half of carers assessed on time?", ">", 50, "percent"),
     ("Which councils reviewed fewer than one in four people?", "<", 25, "percent"),
     ("Which councils discharged over two thirds of people home?", ">", 66.7, "percent"),
+    ("Where has someone been waiting more than a year for an assessment?", ">", 365, "days"),  # a length in words
+    ("Which councils had people waiting over six months?", ">", 180, "days"),
+    ("Which councils had waits shorter than four weeks?", "<", 28, "days"),
 ])
 def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, unit):
     bound = bound_of(question)
@@ -26,6 +29,7 @@ def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, un
     "Which councils overspent over 2023/24?",  # a financial year is no bound
     "Which councils scored 2 for safeguarding?",
     "How many people were waiting in Fenwick?",
+    "Which councils supported carers over a year?",  # when, not how long
 ])
 def test_no_bound(question):
     assert bound_of(question) is None
@@ -38,6 +42,8 @@ def test_figures_like_keep_the_bounds_unit_and_leave_out_years():
     assert figures_like(sentence, share) == [12]
     assert figures_like(sentence, money) == [5.2e6]
     assert Bound(">", 1000, "count").passes(1240) and not Bound("<", 100, "count").passes(186)
+    days = Bound(">", 365, "days")
+    assert figures_like("The longest wait was 14 months, down from two years.", days) == [420, 730]  # words too
 
 
 @pytest.mark.parametrize("question,op,unit", [
