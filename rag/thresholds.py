@@ -38,9 +38,14 @@ _FIGURE = re.compile(rf"(?P<money>£\s*)?(?<![\d.,/])(?P<number>{_NUMBER})(?![\d
                      r"(?:\s*(?P<scale>million|m|bn|billion|k|thousand)\b)?\s*(?P<percent>%|per\s*cent\b|percent\b)?",
                      re.IGNORECASE)
 _SCALES = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
+#: Small numbers in words, as a length of time is often written ("more than six months").
+_SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                "nine", "ten", "eleven", "twelve"))}
+#: Those words as a pattern, from "zero", and from "one" (a length or bound of none is no length).
+_SMALL_WORDS = "|".join(_SMALL)
+_COUNTING_WORDS = "|".join(w for w in _SMALL if w != "zero")
 #: A length of time as a figure and its unit ("19 days", "6 weeks", "14 months", "five months").
-_LENGTH = re.compile(r"(\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*"
-                     r"(day|week|month|year)s?\b", re.IGNORECASE)
+_LENGTH = re.compile(rf"(\d+(?:\.\d+)?|\b(?:{_COUNTING_WORDS}))\s*(day|week|month|year)s?\b", re.IGNORECASE)
 #: How far after a figure its words run, when held against the question's.
 FIGURE_WORDS_CHARS = 60
 _DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
@@ -93,9 +98,8 @@ def time_bound(question: str) -> Bound | None:
     m = _TIME_BOUND.search(question)
     if not m:
         return None
-    n = m.group("n").casefold()
-    value = 1.0 if n in ("a", "an") else _SMALL[n]
-    return Bound(_side(m.group("op")), value * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
+    return Bound(_side(m.group("op")), _number(m.group("n")) * _DAYS[m.group("time").casefold()], "days",
+                 " ".join(m.group(0).split()))
 
 
 def fraction_bound(question: str) -> Bound | None:
@@ -140,8 +144,13 @@ def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
 
 def length_in_days(m: re.Match) -> float:
     """A length of time :data:`_LENGTH` found, in days ("14 months" → 420, "five months" → 150)."""
-    n = m.group(1).casefold()
-    return (_SMALL[n] if n in _SMALL else float(n)) * _DAYS[m.group(2).casefold()]
+    return _number(m.group(1)) * _DAYS[m.group(2).casefold()]
+
+
+def _number(word: str) -> float:
+    """A number written in digits or in words ("14", "five"), "a" or "an" being one ("more than a year")."""
+    n = word.casefold()
+    return 1.0 if n in ("a", "an") else _SMALL[n] if n in _SMALL else float(n)
 
 
 #: A list with nobody on it, a count of none: "nobody was waiting for home care" has fewer than 50 waiting.
@@ -246,9 +255,6 @@ def top_of(question: str, between_two: bool = False) -> Bound | None:
     return Bound(side, 0.0, unit, m.group(0))
 
 
-#: Small numbers in words, as a length of time is often written ("more than six months").
-_SMALL = {w: float(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                                "nine", "ten", "eleven", "twelve"))}
 #: "Over" as "more than" a length of time, after a word of waiting ("waiting over a year", "open for over 28 days"); on
 #: its own it says when, not how long ("eleven carers came over four weeks").
 _OVER_AS_BOUND = "(?:" + "|".join(f"(?<={w} )" for w in ("for", "wait", "waits", "waited", "waiting", "open", "outstanding",
@@ -256,17 +262,15 @@ _OVER_AS_BOUND = "(?:" + "|".join(f"(?<={w} )" for w in ("for", "wait", "waits",
 #: A bound on a length of time written in words: "more than a year", "longer than six months", "waiting over a year";
 #: not "over a year" on its own, which says when ("supported 40 carers over a year").
 _TIME_BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST) if w != "over")
-_TIME_BOUND = re.compile(rf"\b(?P<op>{_TIME_BOUND_WORDS}|{_OVER_AS_BOUND})\s+(?P<n>an?|one|two|three|four|five|six|seven|"
-                         r"eight|nine|ten|eleven|twelve)\s+(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
+_TIME_BOUND = re.compile(rf"\b(?P<op>{_TIME_BOUND_WORDS}|{_OVER_AS_BOUND})\s+(?P<n>an?|{_COUNTING_WORDS})\s+"
+                         r"(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
 #: A length of time a count is held against: "waiting more than six months", "longer than 28 days", "over a year".
 _WAIT_BOUND = re.compile(rf"\b(?:more than|longer than|{_OVER_AS_BOUND}|at least|in excess of|beyond|upwards of)\s+"
-                         r"(?P<n>\d+(?:\.\d+)?|an?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                         r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+                         rf"(?P<n>\d+(?:\.\d+)?|an?|{_SMALL_WORDS})\s+(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 #: The same said of what has not happened within a recent length of time: "had not had their care reviewed in the
 #: past 12 months" counts those who had gone more than a year without.
 _NOT_WITHIN = re.compile(r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:in|within|during|over) the (?:past|last|previous)\s+"
-                         r"(?P<n>\d+(?:\.\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*"
-                         r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+                         rf"(?P<n>\d+(?:\.\d+)?|{_SMALL_WORDS})?\s*(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 #: How far apart two such lengths may be and still be one ("26 weeks" for "six months").
 WAIT_BOUND_TOLERANCE = 0.1
 
@@ -276,9 +280,7 @@ def wait_bounds(text: str) -> list[float]:
     "not reviewed in the past 12 months" → 360)."""
     out = []
     for m in (*_WAIT_BOUND.finditer(text), *_NOT_WITHIN.finditer(text)):
-        n = (m.group("n") or "a").casefold()  # "in the past year"
-        value = 1.0 if n in ("a", "an") else _SMALL.get(n) if n in _SMALL else float(n)
-        out.append(value * _DAYS[m.group("unit").casefold()])
+        out.append(_number(m.group("n") or "a") * _DAYS[m.group("unit").casefold()])  # "in the past year": one
     return out
 
 
