@@ -48,6 +48,37 @@ from rag.records import Query
     ("Does anyone go a year without someone checking their arrangements still suit them?", "review"),
     ("How many times did people formally grumble about their care?", "complaints"),
     ("How many relatives and friends who look after someone for free were helped?", "unpaid carers"),
+    ("What share of social worker jobs in Fenwick were unfilled?", "vacancy rate"),
+    ("How quickly did walking frames and bath seats reach people?", "community equipment"),
+    ("How long was the wait for overhead lifting gear?", "hoists"),
+    ("How long did people wait for big building changes to their house?", "major adaptations"),
+    ("What share of homes got one of the top two marks from the inspector?", "good or outstanding"),
+    ("What travel allowance did care workers get?", "mileage"),
+    ("How are people in remote spots reached?", "rural"),
+    ("How often did the team go out to someone who had toppled over?", "falls"),
+    ("Who spreads the word about help among neighbours?", "community champions"),
+    ("What share of staff would recommend the council as a place to work?", "good place to work"),
+    ("How long did people hang on before anyone came?", "waiting"),
+    ("How many trips to see the doctor did volunteers give?", "appointments"),
+    ("How long did people wait for aids around the house?", "occupational therapy"),
+    ("How long did callers wait on the helpline?", "contact centre"),
+    ("How many day centres stayed open?", "day opportunities"),
+    ("How many people live with a host family?", "Shared Lives"),
+    ("How many flats with care on site were built?", "extra care housing"),
+    ("How many complaints went to the complaints watchdog?", "Ombudsman"),
+    ("How many people had NHS-funded care?", "continuing healthcare"),
+    ("Who is the lead social worker?", "Principal Social Worker"),
+    ("Who is the head of adult social care?", "Director of Adult Social Services"),
+    ("What did the local patient champion say?", "Healthwatch"),
+    ("How did the council work with the local NHS board?", "integrated care board"),
+    ("How big is the shared budget with the NHS?", "Better Care Fund"),
+    ("Is sign language offered at assessments?", "British Sign Language"),
+    ("How many children who look after a parent were supported?", "young carers"),
+    ("How does the council tackle forced labour in care?", "modern slavery"),
+    ("How many step-down beds were there?", "intermediate care"),
+    ("How many investigations into abuse were started?", "safeguarding enquiries"),
+    ("How does the council stop people needing more care?", "prevention"),
+    ("How does the council buy home care?", "commissioning"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -65,6 +96,13 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert report_words("Did the council object to the jobseeker scheme?") == []  # whole words only
     assert "overspend" not in report_words("Did Fenwick end the year spending less than it had budgeted?")
     assert "reablement" not in report_words("How did Fenwick help its staff build their skills?")
+    assert "waiting" not in report_words("How did Fenwick hang on to its care workers?")  # keeping staff, no wait
+    assert "waiting" not in report_words("How many cases does a social worker hold on average?")
+    assert "vacancy rate" not in report_words("How many jobs did the employment scheme find?")
+    assert "falls" not in report_words("By how much had complaints fell over the year?")
+    assert "Principal Social Worker" not in report_words("Who is the senior social worker in the team?")
+    assert "commissioning" not in report_words("How many people bought their own care?")
+    assert "falls" not in report_words("Waiting lists fell down the council's priorities: why?")
 
 
 def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
