@@ -220,14 +220,16 @@ def up_to(candidate) -> str:
 #: programme the sentence before named.
 TOOK_PART = r"took part|take part|attended|participated|joined in|signed up|enrolled|completed it|used it|benefited"
 #: How a sentence that speaks of what the one before it named begins: a pronoun or demonstrative ("It", "These
-#: waits"), a place or group the sentence before named ("In those teams, …"), the report's own subject ("The
+#: waits"), after a time the service or team the sentence before named ("In 2025/26 the service supported …"), a
+#: place or group the sentence before named ("In those teams, …"), the report's own subject ("The
 #: service overspent …", "The council"), a figure with no noun of its own ("Only 52% were answered …", "Of
 #: these, 40% …", a share and what it did: "84% went home"), a count of those who took part (:data:`TOOK_PART`),
 #: the ones it touched ("All 46 people affected …"), or "The" (or "People") and a word the sentence before it
 #: used, perhaps with an "a-" before it ("The median wait" or "People waited" after "… were waiting …", "The longest wait" after "… awaiting
 #: assessment", "Following the restructure" after "… restructured …"), or a table's sub-row ("of whom aged 65
 #: and over: 3,720").
-_ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these)\b|"
+_ANAPHORIC_START = re.compile(r"^(?:(?:In|By|Since|During|Over|From|Until|Between)\s+[\w/\s]{1,25}?,?\s+(?:it|they|this|these|"
+                              r"the (?:service|team|scheme|programme|project|hub|pilot|panel|board))\b|"
                               rf"{PARTS_BEFORE}|"
                               r"It|They|This|These|That|Those|Its|Their|Such|[Oo]f (?:whom|which)|The (?:service|council|local authority|"
                               r"department|directorate)|Of (?:these|them|those|this)|(?:(?:Only|Just|About|Around|Nearly|"

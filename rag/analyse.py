@@ -124,7 +124,8 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      re.IGNORECASE)
 _ORG_NOUNS = (r"(organisation|organization|charity|charities|provider|company|companies|agency|agencies|firm|body|"
               r"trust|university|universities|consultancy|contractor|supplier|association|partner organisation|"
-              r"developer|operator|business|college|colleges|school|schools|hospice|hospices)")
+              r"developer|operator|business|college|colleges|school|schools|hospice|hospices|club|church|churches|"
+              r"mosque|pharmacy|pharmacies|supermarket|employer|housing association)")
 _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)"
 #: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
 #: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.

@@ -2610,10 +2610,11 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
     return counts_the_thing(_FIGURE_NOT_DONE.sub(" ", sentence), question, councils)
 
 
-#: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack.
+#: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack, none of something
+#: more ("needed no further care").
 _NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|unmet|un\w+(?:ed|met)|wait\w*|await\w*|outstanding|backlogs?|shortfalls?|"
                        r"gaps?|lack\w*|missed|cancel\w*|delay\w*|vacan\w*|short of|fail\w*|turned down|refused|declined|"
-                       r"insufficient|shortages?)\b|n['’]t\b", re.IGNORECASE)
+                       r"insufficient|shortages?|no (?:further|ongoing|long-term|more|other|formal))\b|n['’]t\b", re.IGNORECASE)
 
 
 def not_done_given(sentence: str, question: str) -> bool:

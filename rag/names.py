@@ -73,22 +73,32 @@ def names_shared(question: str, texts: list[str], leave_out: tuple[str, ...] = (
 #: A question asking only what something named is ("What is Care Connect Rutland?", "what's the Ask Early campaign").
 _WHAT_IS = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|an?\s+)?(?P<thing>[^?]{2,80}?)"
                       r"\s*\??\s*$", re.IGNORECASE)
+#: A question asking only what something named does ("What do the Age-friendly Navigators do?"): the same asked.
+_WHAT_DOES = re.compile(r"^\s*(?:and\s+)?what\s+(?:do|does|did)\s+(?:the\s+|an?\s+)?(?P<thing>[^?]{2,80}?)\s+do\s*\??\s*$",
+                        re.IGNORECASE)
 #: The most words of the thing such a question asks about.
 WHAT_IS_MAX_WORDS = 6
 
 
 def thing_defined(question: str) -> str | None:
-    """What a "What is X?" question asks to have defined (its X, case-folded), when that is all it asks."""
-    m = _WHAT_IS.match(question)
+    """What a "What is X?" (or "What does X do?") question asks to have defined (its X, case-folded), when that is all
+    it asks."""
+    m = _WHAT_IS.match(question) or _WHAT_DOES.match(question)
     thing = m.group("thing").casefold().replace("’", "'") if m else ""
     return thing if thing and len(thing.split()) <= WHAT_IS_MAX_WORDS else None
 
 
 def defines(name: str, text: str) -> bool:
     """Whether the text says what the named thing is: set beside it ("Care Connect Rutland, a team of nine staff",
-    "X is a service …") or named as what something is called ("rebuilt under the name Care Connect Rutland")."""
+    "X is a service …"), what it is made of or brings together ("X brought council and NHS staff together", "X is
+    made up of"), why it was set up ("X was set up to", "X aims to"), or named as what something is called ("rebuilt
+    under the name Care Connect Rutland")."""
     spelled = r"\s+".join(map(re.escape, name.split()))
     return re.search(rf"\b{spelled}\s*(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the|our|its)\s|"
+                     rf"\b{spelled}\s+(?:(?:brought|brings|bring)\s+(?:[\w'’-]+\s+){{0,6}}?together|"
+                     r"(?:is|was|are|were)\s+made\s+up\s+of|consists?\s+of|consisted\s+of|"
+                     r"(?:(?:is|was|are|were|had\s+been|has\s+been)\s+(?:set\s+up|created|established|launched)\s+"
+                     r"(?:in\s+\w+\s+)?(?:\d{4}\s+)?to|aims?\s+to|aimed\s+to|exists?\s+to))\b|"
                      rf"\b(?:called|named|known as|under the name|branded(?: as)?)\s+(?:the\s+)?{spelled}\b",
                      text, re.IGNORECASE) is not None
 

@@ -26,8 +26,9 @@ _BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_
 _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_NUMBER})(?![\d,]*\s*[/–-]\s*\d)"
                     r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?"
                     r"(?:\s*(?P<time>day|week|month|year)s?\b)?", re.IGNORECASE)
-#: A bound given as a fraction ("at least a fifth", "more than half", "under one in four"): a percentage.
-_FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)\s+)?(?P<part>half|thirds?|"
+#: A bound given as a fraction ("at least a fifth", "more than half", "fewer than two-thirds", "under one in four"): a
+#: percentage.
+_FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)[\s-]+)?(?P<part>half|thirds?|"
                              r"quarters?|fifths?|tenths?)\b|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
                              r"(?P<whole>two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
 _FRACTION_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "half": 2, "third": 3,
@@ -183,13 +184,13 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
     passed = without_bound(question, bound)
-    asked = set(_LINE_WORD.findall(passed.casefold())) - stop_words()  # "for the" names nothing asked, nor a
+    asked = _words(passed) - stop_words() - _ASKING_WHICH  # "for the" names nothing asked, nor a
     # bound's own words: "more than a year" does not say what "more than 1,000" counts
     per = _PER_UNIT.search(question)
     best, shared_most = None, -1
     for line in _WRAPPED.sub(" ", sentence).split("\n"):
         figures = _figure_spans(line, bound)
-        shared = len(asked & set(_LINE_WORD.findall(line.casefold()))) if figures else -1
+        shared = len(asked & _words(line)) if figures else -1
         if figures and per and re.search(rf"\bper {per.group(1)}\b", line, re.IGNORECASE):
             shared += PER_UNIT_WEIGHT  # "Spend per adult: £652" for the highest spend per adult, not the total spend
         if shared > shared_most:
@@ -199,12 +200,21 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     return best
 
 
+#: The words by which a comparison asks which councils ("Which councils …?"): they say whose figure, not what it counts.
+_ASKING_WHICH = frozenset({"which", "council", "authority", "authoritie", "local"})
+
+
+def _words(text: str) -> set[str]:
+    """The text's words, casefolded, a plural's "s" left off ("carers'" and "a carer's" share "carer")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in _LINE_WORD.findall(text.casefold())}
+
+
 def _of_the_words_asked(text: str, figures: list[tuple[float, int]], asked: set[str]) -> float | None:
     """Of a text's figures, the first of those whose words after it, up to the next figure, share most of the
     question's words (None when it gives none)."""
     ends = [end for _, end in figures]
-    after = [set(_LINE_WORD.findall(text[end : min([*ends[i + 1 :], end + FIGURE_WORDS_CHARS])].casefold()))
-             for i, end in enumerate(ends)]
+    after = [_words(text[end : min([*ends[i + 1 :], end + FIGURE_WORDS_CHARS])]) for i, end in enumerate(ends)]
     if not figures:
         return None
     return figures[max(range(len(figures)), key=lambda i: (len(asked & after[i]), -i))][0]

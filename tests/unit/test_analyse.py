@@ -99,6 +99,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which neighbouring borough runs the scheme Fenwick uses?", "organisation"),
     ("Which borough runs the Shared Lives scheme Fenwick buys places from?", "organisation"),
     ("Which colleges run the Fenwick Care Academy with the council?", "organisation"),
+    ("Which football clubs took part in Fenwick's campaign?", "organisation"),  # clubs are named bodies
+    ("Which churches and mosques host the drop-ins?", "organisation"),
     ("Which building or office does Fenwick's Community Independence Team work out of?", "place"),
     ("Which sites did the council close?", "name"),  # what was done to them, not where something is
     ("Which councils scored more than 60% overall?", "overall"),  # a percentage is an overall score

@@ -314,6 +314,15 @@ def test_kinds_of_one_family():
     assert other_kind(both, "Which had a median and average wait of over 60 days?", named_only=True) is not None
 
 
+def test_an_assessment_people_received_is_one_carried_out_but_referrals_received_are_not():
+    question = "Which councils carried out more than 1,000 carers' assessments or reviews?"
+    assert other_kind("In 2025/26, 2,150 carers received an assessment or review.", question, named_only=True) is None
+    assert other_kind("In 2025/26, 2,150 carers received an\nassessment or review.", question) is None  # carers' own
+    assert other_kind("In 2025/26, 2,150 people received an assessment.", question) == ("carers' assessment", "assessment")
+    assert other_kind("The council received 2,150 referrals in 2025/26.", "How many referrals did the council complete?",
+                      named_only=True) == ("completed", "received")
+
+
 def test_a_group_counted_may_be_named_by_the_sentence_before_but_a_measure_not():
     question = "How many people with autism started paid jobs through the Fenwick scheme?"
     sentence, before = "In 2023/24, 38 people started paid jobs through the scheme.", "The scheme supports autistic people."
@@ -1151,6 +1160,10 @@ def test_how_many_times_counts_the_deeds(sentence, question, expected):
      "How many hours of home care per week were people still not getting?", True),
     ("The council commissioned around 14,200 hours of home care a week.",
      "How many hours of home care a week did Fenwick commission?", True),  # nothing asked as not done
+    ("In 2025/26 the reablement service supported 1,040 people, and 71% needed no ongoing care afterwards.",
+     "How many people got reablement, and what share could then manage without further help?", True),  # none more
+    ("In 2025/26 the reablement service supported 1,040 people, and 71% went home.",
+     "How many people got reablement, and what share could then manage without further help?", False),
 ])
 def test_a_count_of_what_was_not_done_is_given_as_such(sentence, question, expected):
     assert holds("number", sentence, question) is expected

@@ -167,6 +167,11 @@ def test_a_sentence_that_refers_back_takes_the_one_before_as_its_lead_in():
                 "In 2023/24 carers were offered 900 breaks.")
     hub, supported, breaks = candidates(h, [0.5] * 3, [[1, 0]] * 3)
     assert refers_back_to(supported) == hub.sentence.text  # a pronoun after a time: "In 2023/24 it …"
+    g = passage("The Home First Service offered six weeks of help.|In 2025/26 the service supported 1,040 people.|"
+                "In 2025/26 the carers supported 900 people.")
+    offered, served, carers_served = candidates(g, [0.5] * 3, [[1, 0]] * 3)
+    assert refers_back_to(served) == offered.sentence.text  # the service named before, after a time
+    assert refers_back_to(carers_served) == ""  # a subject of its own
     c = passage("A home care agency closed at short notice in 2024.|All 46 people affected were moved within a week.|"
                 "All 46 people were moved within a week.")
     closed, affected, moved = candidates(c, [0.5] * 3, [[1, 0]] * 3)
@@ -433,6 +438,17 @@ def test_of_a_sentence_s_figures_the_one_compared_is_the_one_counting_what_is_as
     assert asked_figure(both, bound, question) == 1100  # not the 896 people waiting for an assessment
     assert asked_figure(both, bound, "Which councils had more than 500 people waiting for a Care Act assessment?") == 896
     assert asked_figure("There were 1,240 applications waiting.", bound, question) == 1240
+
+
+def test_a_whole_named_first_is_not_the_count_compared():
+    from rag.thresholds import asked_figure, bound_of
+
+    question = "Which councils carried out more than 1,000 carers' assessments or reviews in 2025/26?"
+    bound = bound_of(question)
+    part = "Of 4,180 carers known to the council, only 376 had a carer's assessment in 2025/26, about 9%."
+    assert asked_figure(part, bound, question) == 376  # "a carer's assessment" is what is counted, not the carers known
+    known = "Which councils knew of more than 1,000 carers?"
+    assert asked_figure(part, bound_of(known), known) == 4180  # the carers known, when they are what is asked
 
 
 def test_a_sentence_broken_over_lines_is_read_as_one_line():

@@ -79,6 +79,9 @@ from rag.records import Query
     ("How many investigations into abuse were started?", "safeguarding enquiries"),
     ("How does the council stop people needing more care?", "prevention"),
     ("How does the council buy home care?", "commissioning"),
+    ("How many former members of the armed forces were helped?", "veterans"),
+    ("How many people rely on gadgets that raise the alert?", "telecare"),
+    ("What share of complaints did Fenwick uphold?", "upheld"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

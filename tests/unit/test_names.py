@@ -33,6 +33,8 @@ def test_the_councils_asked_about_are_no_name_to_look_for():
     ("what's the Ask Early campaign", "ask early campaign"),
     ("What is Fenwick doing to cut waiting lists for home care in rural villages?", None),  # more than what it is
     ("How does Care Connect Rutland work?", None),
+    ("What do the Village Navigators do?", "village navigators"),  # what it does is what it is
+    ("What does Fenwick do about waiting lists for home care in rural villages and towns?", None),
 ])
 def test_a_what_is_question_asks_for_its_thing_defined(question, thing):
     from rag.names import thing_defined
@@ -45,6 +47,11 @@ def test_a_what_is_question_asks_for_its_thing_defined(question, thing):
     ("The front door was rebuilt under the name Care Connect\nRutland in 2023.", True),
     ("Care Connect Rutland is a same-day advice line.", True),
     ("Concerns were passed to Care Connect Rutland the same day.", False),  # used, not defined
+    ("Care Connect Rutland brought social workers and nurses together in one team.", True),  # what it is made of
+    ("Care Connect Rutland was set up in 2023 to give advice on the same day.", True),  # why it exists
+    ("Care Connect Rutland is made up of nine staff.", True),
+    ("Care Connect Rutland won an award in 2024.", False),
+    ("Care Connect Rutland was set up quickly.", False),  # when or how, not what for
 ])
 def test_a_text_defines_a_name_beside_it_or_by_what_it_is_called(text, expected):
     from rag.names import defines_the_thing_asked

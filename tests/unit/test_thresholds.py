@@ -16,6 +16,8 @@ from rag.thresholds import Bound, bound_of, figures_like, top_of
     ("Which councils had more than half of carers assessed on time?", ">", 50, "percent"),
     ("Which councils reviewed fewer than one in four people?", "<", 25, "percent"),
     ("Which councils discharged over two thirds of people home?", ">", 66.7, "percent"),
+    ("Which councils answered fewer than two-thirds of complaints on time?", "<", 66.7, "percent"),  # hyphenated
+    ("Which councils reviewed more than three-quarters of people?", ">", 75, "percent"),
     ("Where has someone been waiting more than a year for an assessment?", ">", 365, "days"),  # a length in words
     ("Which councils had people waiting over six months?", ">", 180, "days"),
     ("Which councils had waits shorter than four weeks?", "<", 28, "days"),
