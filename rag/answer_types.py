@@ -2820,8 +2820,10 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
                  else (has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
                  and states_a_figure_not_asked(sentence, question) and condition_named(f"{lead_in} {sentence}", question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
-    if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one
-        return dates_as_asked(sentence, question) and holder_as_asked(f"{lead_in} {sentence}", question) and (
+    if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one,
+        # nor extra care flats' opening the planned 60-bed home's
+        return dates_as_asked(sentence, question) and holder_as_asked(f"{lead_in} {sentence}", question) \
+            and sized_as_asked(f"{lead_in} {sentence}", question) and (
             names_the_part(sentence, question, councils) or names_the_part(f"{lead_in} {sentence}", question, councils))
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
         return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)

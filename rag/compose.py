@@ -47,7 +47,7 @@ from .names import defines_the_thing_asked, thing_defined
 from .periods import periods, same_period, without_assessment_time, without_relative_year
 from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import QUESTION_WORDS, TermWeights
-from .thresholds import Bound, asked_figure, bound_of, figures_like, none_waiting, top_of, without_bound
+from .thresholds import Bound, asked_figure, bound_of, bound_phrase, figures_like, none_waiting, top_of, without_bound
 from .yardsticks import benchmark_asked, side_of_benchmark
 
 #: How a sentence that elaborates on the one before it begins.
@@ -687,7 +687,8 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if bound is not None or side is not None:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold  # "The median wait was 44
                         and (holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)  # days" too,
-                             or bound is not None and gives_bounded_figure(c, bound, query.text))]
+                             or bound is not None and (gives_bounded_figure(c, bound, query.text)
+                                                       or bound.unit == "count" and none_waiting(c.sentence.text)))]
             if bound is not None:
                 passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:
@@ -704,7 +705,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
             lines.append((pick.relevance, label, pick))
     if not lines:  # no council passes, or none's evidence is near enough the best: nothing to list, so no answer
         why = (f"puts a figure for this {side} {benchmark.name}" if side is not None else
-               f"gives a figure {bound.words} for this" if bound is not None else "gives enough evidence to compare")
+               f"gives a figure {bound_phrase(bound)} for this" if bound is not None else "gives enough evidence to compare")
         return abstention(f"No report here {why}.", best)
     top = top_of(query.text, len(query.councils) >= 2) if settings.rules.bound_check and bound is None else None
     if top is not None:  # "the largest budget": the council whose figure tops the others', when two or more give one

@@ -303,8 +303,8 @@ def blocks(text: str) -> list[Block]:
         line = text[start:end]
         kind, value = classify(line)
         prev = out[-1] if out else None
-        if prev is not None and not gap and kind != "title" and prev.kind in ("heading", "text", "bullet") \
-                and "\n" not in text[prev.start : prev.end]:
+        if prev is not None and not gap and (kind != "title" or _cut_name(text[prev.start : prev.end], value)) \
+                and prev.kind in ("heading", "text", "bullet") and "\n" not in text[prev.start : prev.end]:
             wrapped = _wrapped_heading(text[prev.start : prev.end], line)
             if wrapped:  # a title or heading wrapped onto a second line ("… local authority" / "assessment")
                 out[-1] = Block(wrapped[0], prev.start, end, wrapped[1], prev.gap_before)
@@ -319,6 +319,15 @@ def blocks(text: str) -> list[Block]:
             continue
         out.append(Block(kind, start, end, value, gap))
     return out
+
+
+def _cut_name(first: str, council: str) -> bool:
+    """Whether a title line's council is the end of a longer name the line before began ("London Borough of
+    Hammersmith and" / "Fulham: local authority assessment", a listed council's name): the two lines are one title,
+    not a council "Fulham"."""
+    joined = council_of_title(f"{first} {council}: local authority assessment")
+    return bool(joined) and len(joined) > len(council) and joined.casefold().endswith(council.casefold()) \
+        and names_a_council(joined)  # a listed council: "Findings for the borough Fulham" is none
 
 
 def _wrapped_heading(first: str, second: str) -> tuple[str, object] | None:

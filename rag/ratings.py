@@ -132,16 +132,25 @@ _RATING_SIDE = re.compile(r"\bat least\s+(?P<least>{r})\b|\b(?P<rating>{r})\s+or
                           .format(r="|".join(re.escape(r) for r in OVERALL_RATINGS)), re.IGNORECASE)
 
 
+#: A side past a named overall rating, without it: "rated *below* Good", "*better than* Requires improvement".
+_RATING_PAST = re.compile(r"\b(?P<side>below|under|lower than|worse than|above|better than|higher than)\s+(?P<rating>{r})\b"
+                          .format(r="|".join(re.escape(r) for r in OVERALL_RATINGS)), re.IGNORECASE)
+
+
 def overall_named(question: str, pool: list[RatingEvidence]) -> list[RatingEvidence]:
     """The overall ratings the question names ("Which councils were rated Requires improvement overall?"), with
-    those past it when it asks for a side ("rated Good or better": Outstanding too), or all of them when it names
-    none."""
+    those past it when it asks for a side ("rated Good or better": Outstanding too; "below Good": those past it only),
+    or all of them when it names none."""
     named = {r.casefold() for r in OVERALL_RATINGS if re.search(rf"\b{re.escape(r)}\b", question, re.IGNORECASE)}
     order = [r.casefold() for r in OVERALL_RATINGS]  # best first
     for m in _RATING_SIDE.finditer(question):
         at = order.index((m.group("least") or m.group("rating")).casefold())
         better = bool(m.group("least")) or m.group("side").casefold() in ("better", "above", "higher")
         named |= set(order[:at + 1] if better else order[at:])
+    for m in _RATING_PAST.finditer(question):  # "below Good": Requires improvement and Inadequate, not Good
+        at = order.index(m.group("rating").casefold())
+        named.discard(order[at])
+        named |= set(order[:at] if m.group("side").casefold() in ("above", "better than", "higher than") else order[at + 1:])
     return [e for e in pool if str(e.rating).casefold() in named] if named else pool
 
 

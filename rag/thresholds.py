@@ -81,7 +81,7 @@ def bound_of(question: str) -> Bound | None:
     """The bound a question sets a figure ("more than 1,000", "above 60", "below 10%", "at least a fifth"), else None."""
     m = _BOUND.search(question)
     if not m:
-        return time_bound(question) or fraction_bound(question)
+        return time_bound(question) or fraction_bound(question) or none_bound(question)
     op = _side(m.group("op"))
     if m.group("time"):  # a length of time, in days: "a median wait of more than 30 days"
         return Bound(op, _value(m) * _DAYS[m.group("time").casefold()], "days", " ".join(m.group(0).split()))
@@ -92,6 +92,23 @@ def _side(words: str) -> str:
     """The side a bound's words set: ">", ">=", "<" or "<=" ("more than", "at least", "below", "at most")."""
     words = " ".join(words.casefold().split())
     return ">" if words in _ABOVE else ">=" if words in _AT_LEAST else "<" if words in _BELOW else "<="
+
+
+#: A question asking where nobody was waiting ("Which councils had nobody waiting for home care?", "no one on the
+#: waiting list"): a count of at most none.
+_ASKS_NONE = re.compile(r"\b(?:nobody|no one|no-one|no people)\b(?=[^?.]{0,30}?\b(?:waiting|on (?:the|a|its) waiting list)\b)",
+                        re.IGNORECASE)
+
+
+def none_bound(question: str) -> Bound | None:
+    """A count of none asked for ("had nobody waiting for a home care package"): at most 0."""
+    m = _ASKS_NONE.search(question)
+    return Bound("<=", 0.0, "count", m.group(0)) if m else None
+
+
+def bound_phrase(bound: Bound) -> str:
+    """How an answer names a bound: its words as the question put them ("more than 1,000"), "of none" for nobody."""
+    return "of none" if bound.op == "<=" and bound.value == 0 else bound.words
 
 
 def time_bound(question: str) -> Bound | None:
@@ -155,7 +172,7 @@ def _number(word: str) -> float:
 
 
 #: A list with nobody on it, a count of none: "nobody was waiting for home care" has fewer than 50 waiting.
-_NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were) (?:still |currently )?waiting\b|"
+_NONE_WAITING = re.compile(r"\b(?:nobody|no one|no-one) (?:was|were|had been|has been) (?:still |currently )?waiting\b|"
                            r"\b(?:there was|there were|had) no (?:one |people )?(?:waiting|on (?:the|a|its) waiting list)\b",
                            re.IGNORECASE)
 
@@ -183,6 +200,8 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
+    if bound_phrase(bound) == "of none" and none_waiting(sentence):
+        return 0.0  # "… within 5 working days, and no one was waiting": the count of none asked for
     passed = without_bound(question, bound)
     asked = _words(passed) - stop_words() - _ASKING_WHICH  # "for the" names nothing asked, nor a
     # bound's own words: "more than a year" does not say what "more than 1,000" counts

@@ -1954,6 +1954,12 @@ def test_a_thing_picked_out_by_its_size_is_the_one_the_sentence_speaks_of(senten
     assert sized_as_asked(sentence, "In which town is Fenwick's planned nursing home being built?")
 
 
+def test_a_date_asked_of_a_thing_picked_out_by_its_size_is_that_thing_s():
+    question = "When is Fenwick's planned 60-bed nursing home due to open?"
+    assert not holds("date", "140 new extra care flats were due to open in 2026.", question, ("Fenwick",))
+    assert holds("date", "The new 60-bed nursing home was due to open in 2027.", question, ("Fenwick",))
+
+
 @pytest.mark.parametrize("sentence,expected", [
     ("There had been three directors of adult social services in two years.", True),
     ("The interim director had been in post since May and was the third person to lead the directorate.", True),

@@ -274,6 +274,8 @@ def test_the_councils_with_a_result_and_the_question_with_their_name():
     ("Which councils were rated Requires improvement or worse?", ["Delta", "Gamma"]),
     ("Which councils were rated Inadequate or better?", ["Alpha", "Beta", "Delta", "Gamma"]),
     ("What overall rating did each council get?", ["Alpha", "Beta", "Delta", "Gamma"]),
+    ("Which councils were rated below Good overall?", ["Delta", "Gamma"]),  # past it, without it
+    ("Which councils were rated better than Requires improvement?", ["Alpha", "Beta"]),
 ])
 def test_a_named_overall_rating_and_the_side_of_it_asked_for(question, expected):
     from rag.ratings import overall_named

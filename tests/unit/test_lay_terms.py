@@ -82,6 +82,8 @@ from rag.records import Query
     ("How many former members of the armed forces were helped?", "veterans"),
     ("How many people rely on gadgets that raise the alert?", "telecare"),
     ("What share of complaints did Fenwick uphold?", "upheld"),
+    ("Which councils helped care providers recruit care workers from overseas?", "international recruitment"),
+    ("How many people recruited their own carer?", "personal assistants"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -105,6 +107,7 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert "falls" not in report_words("By how much had complaints fell over the year?")
     assert "Principal Social Worker" not in report_words("Who is the senior social worker in the team?")
     assert "commissioning" not in report_words("How many people bought their own care?")
+    assert "personal assistants" not in report_words("How did providers recruit care workers?")  # the providers' staff
     assert "falls" not in report_words("Waiting lists fell down the council's priorities: why?")
 
 

@@ -197,6 +197,17 @@ def test_a_title_wrapped_before_its_council_word_names_the_whole_council():
     assert (first.start, first.end) == (0, text.index("\n\n"))
 
 
+@pytest.mark.parametrize("text,council", [
+    ("London Borough of Hammersmith and\nFulham: local authority assessment\n\nOverall rating", "Hammersmith and Fulham"),
+    ("Bournemouth, Christchurch and\nPoole Council: local authority assessment\n", "Bournemouth, Christchurch and Poole"),
+    ("Findings for the borough\nFulham: local authority assessment\n", "Fulham"),  # no listed council begun before
+    ("Menu\n\nKent County Council: local authority assessment\n", "Kent"),
+])
+def test_a_title_broken_inside_a_council_s_name_names_the_whole_council(text, council):
+    from rag.layout import blocks
+    assert [b.value for b in blocks(text) if b.kind == "title"] == [council]
+
+
 def test_title_words_alone_name_no_council():
     from rag.councils import council_of_title
     assert council_of_title("Council: local authority assessment") is None

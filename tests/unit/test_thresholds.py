@@ -21,6 +21,8 @@ from rag.thresholds import Bound, bound_of, figures_like, top_of
     ("Where has someone been waiting more than a year for an assessment?", ">", 365, "days"),  # a length in words
     ("Which councils had people waiting over six months?", ">", 180, "days"),
     ("Which councils had waits shorter than four weeks?", "<", 28, "days"),
+    ("Which councils had nobody waiting for a home care package in 2025?", "<=", 0, "count"),  # none
+    ("Where was no one on the waiting list for an assessment?", "<=", 0, "count"),
 ])
 def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, unit):
     bound = bound_of(question)
@@ -32,6 +34,7 @@ def test_bound_of_reads_the_side_the_figure_and_its_unit(question, op, value, un
     "Which councils scored 2 for safeguarding?",
     "How many people were waiting in Fenwick?",
     "Which councils supported carers over a year?",  # when, not how long
+    "Which councils said nobody should wait alone?",  # "wait" with no one counted: not waiting
 ])
 def test_no_bound(question):
     assert bound_of(question) is None
@@ -82,6 +85,15 @@ def test_nobody_waiting_is_a_count_of_none():
     assert figures_like("There was no waiting list, and 12 people started care within a week.", fewer) == [0, 12]
     assert figures_like("No one had waited longer than 6 weeks.", fewer) == []  # says how long, not how many
     assert figures_like("Nobody was waiting for home care.", Bound("<", 10, "percent")) == []
+    assert figures_like("Since June 2025 nobody had been waiting for a home care package.", fewer) == [0]
+    from rag.thresholds import bound_phrase
+    assert bound_phrase(bound_of("Which councils had nobody waiting for home care?")) == "of none"
+    assert bound_phrase(fewer) == ""  # a bound's own words otherwise (none given here)
+    from rag.thresholds import asked_figure
+    question = "Which councils had nobody waiting for an assessment?"
+    both = "Assessments started within 5 working days, and no one was waiting."
+    assert asked_figure(both, bound_of(question), question) == 0  # the none asked for, not the 5 days
+    assert asked_figure("Assessments started within 5 working days.", bound_of(question), question) == 5
 
 
 def test_lengths_of_time_are_read_in_days_and_are_no_counts():
