@@ -106,9 +106,14 @@ def none_bound(question: str) -> Bound | None:
     return Bound("<=", 0.0, "count", m.group(0)) if m else None
 
 
+def counts_none(bound: Bound) -> bool:
+    """Whether the bound asks for a count of none ("nobody waiting")."""
+    return bound.op == "<=" and bound.value == 0 and bound.unit == "count"
+
+
 def bound_phrase(bound: Bound) -> str:
     """How an answer names a bound: its words as the question put them ("more than 1,000"), "of none" for nobody."""
-    return "of none" if bound.op == "<=" and bound.value == 0 else bound.words
+    return "of none" if counts_none(bound) else bound.words
 
 
 def time_bound(question: str) -> Bound | None:
@@ -200,7 +205,7 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     it share most of the question's ("896 people were waiting for an assessment and more than 1,100 Deprivation of
     Liberty Safeguards applications had not been assessed" for applications waiting), else its first (None when the
     sentence gives none)."""
-    if bound_phrase(bound) == "of none" and none_waiting(sentence):
+    if counts_none(bound) and none_waiting(sentence):
         return 0.0  # "… within 5 working days, and no one was waiting": the count of none asked for
     passed = without_bound(question, bound)
     asked = _words(passed) - stop_words() - _ASKING_WHICH  # "for the" names nothing asked, nor a
@@ -219,14 +224,14 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     return best
 
 
-#: The words by which a comparison asks which councils ("Which councils …?"): they say whose figure, not what it counts.
-_ASKING_WHICH = frozenset({"which", "council", "authority", "authoritie", "local"})
-
-
 def _words(text: str) -> set[str]:
     """The text's words, casefolded, a plural's "s" left off ("carers'" and "a carer's" share "carer")."""
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
             for w in _LINE_WORD.findall(text.casefold())}
+
+
+#: The words by which a comparison asks which councils ("Which councils …?"): they say whose figure, not what it counts.
+_ASKING_WHICH = frozenset(_words("which councils local authority authorities"))
 
 
 def _of_the_words_asked(text: str, figures: list[tuple[float, int]], asked: set[str]) -> float | None:
