@@ -574,8 +574,7 @@ def figured(candidates: list[Candidate], bound: Bound, question: str, wider: lis
     giving = [c for c in candidates if figures_like(c.sentence.text, bound)]
     seen = set(map(id, giving))
     pool = [*giving, *(c for c in wider if id(c) not in seen and figures_like(c.sentence.text, bound))]
-    measured = [c for c in pool if gives_bounded_figure(c, bound, question)
-                or bound.unit == "count" and none_waiting(c.sentence.text)]  # "nobody was waiting": a count of none
+    measured = [c for c in pool if gives_bounded_figure(c, bound, question)]
     if not measured:
         return max(giving, key=lambda c: c.relevance) if giving else None
     if not most_said:
@@ -592,11 +591,13 @@ def figured(candidates: list[Candidate], bound: Bound, question: str, wider: lis
 
 def gives_bounded_figure(candidate: Candidate, bound: Bound, question: str) -> bool:
     """Whether the candidate gives a figure in the bound's unit of what the question measures, with the sentence it
-    refers back to ("Approximately 681,200 people live in Cambridgeshire" for "a population of more than 500,000"):
-    evidence for the comparison however weakly the rest of its words match."""
-    unbound = without_bound(question, bound)
-    return bool(figures_like(candidate.sentence.text, bound)) \
-        and holds("number", candidate.sentence.text, unbound, lead_in=refers_back_to(candidate))
+    refers back to ("Approximately 681,200 people live in Cambridgeshire" for "a population of more than 500,000"), or
+    says nobody was waiting (a count of none): evidence for the comparison however weakly the rest of its words match."""
+    if not figures_like(candidate.sentence.text, bound):
+        return False
+    if bound.unit == "count" and none_waiting(candidate.sentence.text):
+        return True
+    return holds("number", candidate.sentence.text, without_bound(question, bound), lead_in=refers_back_to(candidate))
 
 
 def passes_bound(candidates: list[Candidate], bound: Bound, question: str) -> Candidate | None:
@@ -687,8 +688,7 @@ def _comparison(query: Query, candidates: list[Candidate], best: float, weights:
         if bound is not None or side is not None:
             eligible = [c for c in group if c.relevance >= floor or c.relevance >= threshold  # "The median wait was 44
                         and (holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)  # days" too,
-                             or bound is not None and (gives_bounded_figure(c, bound, query.text)
-                                                       or bound.unit == "count" and none_waiting(c.sentence.text)))]
+                             or bound is not None and gives_bounded_figure(c, bound, query.text))]
             if bound is not None:
                 passing = passes_bound(with_next(eligible, group), bound, query.text)
             else:
