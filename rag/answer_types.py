@@ -117,6 +117,15 @@ _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|star
 #: Words that make a date an end, not a start ("would run until March 2026").
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
 
+#: A question about when something ends: "until when is it funded", "when does the contract run until", "when does it expire".
+_ASKS_END = re.compile(r"\b(?:until|till) when\b|\bwhen\b[^?]{0,120}?\b(?:until|till)\b|"
+                       r"\bwhen (?:does|did|will|is|was|do)\b[^?]{0,120}?\b(?:end|ends|expire|expires|finish|run out)\b",
+                       re.IGNORECASE)
+#: Words just before a date that make it an end: "funded *until* March 2026", "the contract *expires in* 2027".
+_ENDS_AT = re.compile(r"\b(?:until|till|to|through|ending|ends?|ended|expir(?:es|ed|ing|y)|finish(?:es|ed)?|"
+                      r"run(?:s)? out|ran out|closed?|closes|stopped|stops)\s+(?:in\s+|on\s+|at\s+|the end of\s+|"
+                      r"end of\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
 
 #: A question about when something is to happen ("When will the hub open?", "When did it expect to fill the post?").
 _ASKS_FUTURE = re.compile(r"\bwhen (will|is|are|was|were|did|does|do|had|has)\b[^?]{0,80}?\b(expect(ed|s|ing)?|plan(ned|s|ning)?|"
@@ -149,7 +158,8 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     give: "the 2023/24 report was not yet available" does not say when the 2023/24 report comes out. When the
     question asks when something began, a clause of the sentence must say that it began and when; when it asks
     when something is to happen, the sentence must set its date ahead, and when it asks when something happened,
-    a date set ahead ("was due to …") is not it."""
+    a date set ahead ("was due to …") is not it; when it asks until when something runs, the date must be its end
+    ("funded until March 2026", not "not reviewed since 2021")."""
     ends = _ASKS_START.search(question)
     if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(sentence)):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began, nor "was well
@@ -159,8 +169,10 @@ def dates_as_asked(sentence: str, question: str) -> bool:
             return False  # "the post was created in 2025 but was vacant" does not say when it would be filled
     elif _ASKS_PAST.search(question):  # "was due to go to cabinet in June 2025" does not say when cabinet approved it
         sentence = " ".join(_up_to_set_ahead(c) for c in _CLAUSE_BREAK.split(sentence))
+    until = _ASKS_END.search(question)
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
-             if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))}
+             if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))
+             and not (until and not _ENDS_AT.search(sentence[max(0, m.start() - 20) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
 
 
@@ -999,6 +1011,9 @@ _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
 _PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[^,?]{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
                       re.IGNORECASE)
+#: A count of the things of a kind that had to do with something: "how many safeguarding concerns *involved cuckooing*".
+_COUNT_INVOLVING = re.compile(r"\bhow many\s+(?:[\w'’/-]+\s+){1,8}?(?P<cond>(?:involved|involving|related to|relating to|"
+                              r"concerned|were about|was about|were linked to|linked to)\s+[^?]{2,120})", re.IGNORECASE)
 #: Verbs that end the whole's noun phrase in "how many of the complaints *were* upheld" (a past form in "-ed" does too).
 _PART_VERBS = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
                "came", "went", "got", "made", "took", "gave", "became", "led", "fell", "rose", "grew", "left", "met",
@@ -1013,10 +1028,12 @@ _PART_PERIOD = re.compile(r"\b(?:in|during|for|by|since|at)\s+(?:the\s+)?(?:(?:y
 def part_condition(question: str) -> str:
     """What a count of part of a whole says the part did or was, from the question's last verb: "how many of
     the concerns Rochdale received in 2023/24 related to self-neglect" → "related to self-neglect"; "Of the
-    young people who moved …, how many were autistic?" → "were autistic"; "" for any other question."""
+    young people who moved …, how many were autistic?" → "were autistic"; "how many safeguarding concerns involved
+    cuckooing" → "involved cuckooing"; "" for any other question."""
     m = _PART_OF.search(question)
     if not m:
-        return ""
+        m = _COUNT_INVOLVING.search(question)  # "how many safeguarding concerns involved cuckooing"
+        return _PART_PERIOD.sub(" ", m.group("cond")).strip() if m else ""
     if m.group("cond"):
         return _PART_PERIOD.sub(" ", m.group("cond")).strip()
     rest = m.group("rest")
@@ -2286,21 +2303,31 @@ def says_not_known(text: str) -> bool:
 
 #: A clause denying a deed or a thing ("it did not carry out assessments", "had no interim director"): the words after it.
 _DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|don't|was not|wasn't|were not|weren't|had not|hadn't|"
-                     r"has not|hasn't|have not|haven't|never|no longer|had no|has no|have no)\s+(?P<what>(?:[\w'’-]+\s+){0,3}"
+                     r"has not|hasn't|have not|haven't|never|no longer|had no|has no|have no)\s+(?P<what>(?:[\w'’-]+\s+){0,4}"
                      r"[\w'’-]+)", re.IGNORECASE)
 _DENIED_QUESTION = re.compile(r"\b(?:not|no|never|n't|without)\b|n't\b", re.IGNORECASE)
+#: A thing that has come to an end ("the local authority's Shared Lives *scheme closed* in March 2023"): no council runs
+#: it now.
+_ENDED = re.compile(r"(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:had\s+)?(?:closed|ended|ceased|shut down|"
+                    r"was (?:decommissioned|discontinued|withdrawn|closed|ended))\b", re.IGNORECASE)
+#: A question asking what councils do or have now ("which councils *currently run* a Shared Lives scheme").
+_ASKS_PRESENT = re.compile(r"\b(?:currently|now|still|runs?|operates?|has|have|offers?|provides?)\b", re.IGNORECASE)
+#: A question asking about an ending itself ("which councils closed a scheme").
+_ASKS_ENDING = re.compile(r"\b(?:clos(?:e|ed|ing|ure)|end(?:ed|ing)?|stop(?:ped)?|ceased?|shut|decommissioned)\b", re.IGNORECASE)
 
 
 def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence denies the deed or thing a question asks which councils had or did ("a voluntary
     organisation … provided information, but it did not carry out assessments" for "which councils had a voluntary
-    organisation doing their carers' assessments"): a council is not one that did; a question asking which did
-    not reads it as said."""
+    organisation doing their carers' assessments"), or says that the thing a question asks which councils have now
+    came to an end ("the Shared Lives scheme closed in 2023"): a council is not one that did; a question asking which
+    did not, or which ended it, reads it as said."""
     if _DENIED_QUESTION.search(question):
         return False
     stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}
     asked = topic_stems(question, stop)
-    return any({_stem(w) for w in _words(m.group("what"))} & asked for m in _DENIED.finditer(sentence))
+    ended = _ENDED.finditer(sentence) if _ASKS_PRESENT.search(question) and not _ASKS_ENDING.search(question) else ()
+    return any({_stem(w) for w in _words(m.group("what"))} & asked for m in (*_DENIED.finditer(sentence), *ended))
 
 
 #: Answer types that ask for a fact a sentence saying "not recorded" does not give.

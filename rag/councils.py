@@ -122,7 +122,7 @@ _TITLE_PARTS = re.compile(r"\s*(?::|\|)\s*|\s+[-–—]\s+")
 #: Title parts that name the site or the kind of page, not the council or the statement.
 _PAGE_PART = re.compile(r"(?:care quality commission|cqc|(?:(?:care quality commission|cqc) )?(?:local authority |adult social care )?"
                         r"assessments?(?: of (?:adult social care|care act duties))?(?: report)?|"
-                        r"overview|(?:overall )?summary|"
+                        r"overview|(?:overall )?summary(?: of (?:the )?(?:scores|findings|ratings))?|scores|key findings|"
                         r"report|adult social care|gov\.uk|home)")
 #: "Local authority assessment" before or after a title part's own words ("Stockport Metropolitan Borough
 #: Council Local authority assessment", when the page's name and its kind stand on two lines).
@@ -282,6 +282,11 @@ _AREA_OF = re.compile(r"\b(?:(?:north|south)(?: (?:east|west))?|east|west|northe
 #: towns", "a Kent coastal town"), read on normalised text.
 _PLACE_IN = re.compile(r"^\s(?:coastal\s|market\s|seaside\s|rural\s)?(?:borough|boroughs|towns?|district|villages?|coast|"
                        r"unitary)\b(?!\s(?:council|borough council)\b)")  # "Reading Borough Council" is a council
+#: Words that make a place's name part of a body's name ("the University of Hull", "Hull Royal Infirmary", "Essex
+#: Police"), read on normalised text: such a body is not the council of that place.
+_BODY_OF = re.compile(r"\b(?:university|college|diocese|bishop|port|airport|duchy)\sof\s$")
+_BODY_NAMED = re.compile(r"^\s(?:university|universities|college|hospitals?|royal infirmary|infirmary|teaching hospitals|"
+                         r"nhs|police|fire and rescue|football club|airport|cathedral|chamber of commerce)\b")
 
 
 def compass_forms(form: str) -> set[str]:
@@ -398,9 +403,10 @@ class CouncilMatcher:
                 if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
                     continue
                 if normalise(self._variants[variant]) not in self.indexed and (
-                        _AREA_OF.search(text[: m.start()]) or _PLACE_IN.match(text[m.end():])):
-                    continue  # "in south-east Essex", "the Lancashire borough": a part of a county without a report
-                    # here, not its council
+                        _AREA_OF.search(text[: m.start()]) or _PLACE_IN.match(text[m.end():])
+                        or _BODY_OF.search(text[: m.start()]) or _BODY_NAMED.match(text[m.end():])):
+                    continue  # "in south-east Essex", "the Lancashire borough", "the University of Hull": a part of
+                    # a county without a report here, or a body named after a place, not its council
                 add(self._variants[variant])
         for token in re.findall(r"(?<![\w&])[A-Z]{3,8}(?![\w&])", question):
             if token in self._initials:

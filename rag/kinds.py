@@ -92,16 +92,21 @@ _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projec
 _DONE_FIGURE = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.]*\s*/\s*\d)(?P<share>\s*(?:%|per ?cent\b))?")
 
 
+#: A turn from an aim to what happened: "aimed to screen concerns within 2 working days*, but* only 71% were".
+_CONTRAST = re.compile(r"[,;]\s*(?:but|yet|however|although|though|whereas)\b|\.\s+(?:But|Yet|However)\b")
+
+
 def only_an_aim(sentence: str, counting: bool = False) -> bool:
     """Whether the sentence's figures are an aim or a forecast (:data:`_TARGET_FIGURE`) with none stated before it
     (with ``counting``, no count: "a vacancy rate of 18%" is no number of staff recruited): "planned to recruit 15
     carers" says what was intended, but "had 38 approved carers, and planned to recruit a further 15" says first
-    what there was."""
+    what there was, and "aimed to screen within 2 days, but only 71% were" says after it what was done."""
     m = _TARGET_FIGURE.search(sentence)
     if m is None:
         return False
-    done = [f for f in _DONE_FIGURE.finditer(without_assessment_time(sentence[: m.start()]))
-            if not (counting and f.group("share"))]
+    turn = _CONTRAST.search(sentence, m.end())  # "aimed to screen within 2 days, but only 71% were": what was done
+    said = sentence[: m.start()] + (sentence[turn.end():] if turn else "")
+    done = [f for f in _DONE_FIGURE.finditer(without_assessment_time(said)) if not (counting and f.group("share"))]
     return not done
 
 
@@ -147,9 +152,25 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
                 return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
     for family, kinds in asked.items():
         if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds
-                                and not asked_as_alternatives(question, kinds)):
+                                and not asked_as_alternatives(question, kinds)) \
+                and not named_by_its_head(sentence, question, kinds):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
     return None if named_only else plain_instead(sentence, asked, given, earlier)
+
+
+#: What a kind of thing asked about may be called by when the sentence names it again ("the Shared Lives *scheme*").
+_HEADS = r"scheme|service|team|programme|hub|project|panel|board|fund|network|pilot|partnership|contract|centre"
+
+
+def named_by_its_head(sentence: str, question: str, kinds: frozenset[str]) -> bool:
+    """Whether the sentence speaks of the thing of a kind asked about by its head noun alone ("the 11 people who had
+    used *the scheme* moved to supported living" for "Wakefield's Shared Lives scheme"): another kind it names is
+    then not what it speaks of instead."""
+    for kind in kinds:
+        m = re.search(rf"\b{re.escape(kind)}\s+({_HEADS})\b", question, re.IGNORECASE)
+        if m and re.search(rf"\b(?:the|this|that|its|their)\s+{m.group(1)}\b", sentence, re.IGNORECASE):
+            return True
+    return False
 
 
 def asked_as_alternatives(question: str, kinds: frozenset[str]) -> bool:

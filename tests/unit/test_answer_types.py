@@ -1748,6 +1748,21 @@ def test_plans_for_more_are_an_aim_not_what_there_is():
     assert not only_an_aim("Plans for 2025 included a new hub.")  # a year, not a figure
 
 
+def test_a_kind_asked_named_again_by_its_head_is_what_the_sentence_speaks_of():
+    question = "How many people were using Fenwick's Shared Lives scheme when it closed?"
+    assert other_kind("The 9 people who had used the scheme moved to supported living.", question) is None
+    assert other_kind("The 9 people in the supported living scheme moved home.", question) is not None  # another scheme
+    assert other_kind("9 people moved to supported living.", question) is not None
+
+
+def test_an_aim_then_what_was_done_gives_a_figure_done():
+    from rag.kinds import only_an_aim
+
+    assert not only_an_aim("The team aimed to screen concerns within 2 working days, but only 71% were screened in time.")
+    assert only_an_aim("The team aimed to screen 90% of concerns within 2 working days, but staffing was short.")
+    assert only_an_aim("It aimed to cut the wait to 28 days by 2026.")
+
+
 def test_a_count_of_people_is_not_one_of_those_with_a_need_asked_about():
     question = "How many young people with autism moved into adult services in 2023/24?"
     assert other_kind("In 2023/24, 29 young people moved into adult services.", question, counting=True) == (
@@ -1788,6 +1803,21 @@ def test_when_something_began_is_said_in_one_clause_with_its_date():
     assert dates_as_asked("Since 2019 the panel has met monthly.", question)
     assert not dates_as_asked("Partnership working was well established, and the panel influenced decisions during "
                               "2024.", question)  # the start and the date in two clauses
+
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The contract with Fenwick Carers ran until March 2027.", "When does the carers' contract run until?", True),
+    ("The post was funded only until March 2026.", "Until when is the post funded?", True),
+    ("The contract expires in 2027.", "When does the contract expire?", True),
+    ("The contract had not been reviewed since 2021.", "When does the carers' contract run until?", False),  # a start
+    ("The contract was signed in 2021.", "When does the contract expire?", False),
+    ("The contract was signed in 2021.", "When was the contract signed?", True),  # no end asked
+])
+def test_until_when_asks_for_an_end(sentence, question, expected):
+    from rag.answer_types import dates_as_asked
+
+    assert dates_as_asked(sentence, question) is expected
 
 
 @pytest.mark.parametrize("sentence,question,expected", [
@@ -2119,6 +2149,9 @@ def test_a_total_spend_on_a_thing_is_spend_on_that_thing_not_the_whole_budget():
 @pytest.mark.parametrize("question,expected", [
     ("How many of the people on long-term support used a direct payment?", "used a direct payment"),
     ("What percentage of people used a direct payment?", ""),  # a share: its part is not read (paraphrases vary)
+    ("How many safeguarding concerns in Fenwick involved cuckooing?", "involved cuckooing"),
+    ("How many complaints were about charging in 2024/25?", "were about charging"),
+    ("How many safeguarding concerns did Fenwick receive?", ""),
 ])
 def test_the_part_of_a_count_may_end_at_used(question, expected):
     from rag.answer_types import part_condition
@@ -2379,6 +2412,19 @@ def test_a_sentence_denying_what_is_asked_does_not_show_a_council_did_it():
     assert not denies_what_is_asked("It did not carry out assessments.",
                                     "which councils did not have a charity doing carers' assessments")  # asked so
     assert not denies_what_is_asked("The charity had no waiting list.", question)  # denies something else
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The local authority did not have a Shared Lives scheme.", "Which councils run a Shared Lives scheme?", True),
+    ("Its Shared Lives scheme closed in March 2023.", "Which councils currently run a Shared Lives scheme?", True),
+    ("Its Shared Lives scheme closed in March 2023.", "Which councils closed their Shared Lives scheme?", False),
+    ("Its Shared Lives scheme closed in March 2023.", "Which councils ran a Shared Lives scheme in 2022?", False),
+    ("A day centre closed in 2023, and its Shared Lives scheme grew.", "Which councils run a Shared Lives scheme?", False),
+])
+def test_a_thing_denied_or_ended_is_not_one_a_council_has(sentence, question, expected):
+    from rag.answer_types import denies_what_is_asked
+
+    assert denies_what_is_asked(sentence, question) is expected
 
 
 def test_how_much_a_year_asks_for_money_and_how_much_time_a_year_does_not():

@@ -93,6 +93,10 @@ def test_display_names_unify_variants():
     ("How long are waits in rural Staffordshire?", ("Staffordshire",), ()),  # a part of a council's own area
     ("What did Essex say about carers?", (), ("Essex",)),
     ("What did North Yorkshire say?", (), ("North Yorkshire",)),  # a council whose name starts with a compass word
+    ("What did the University of Hull evaluation find?", (), ()),  # a body named after a place, not its council
+    ("What did Essex Police say about scams?", (), ()),
+    ("What did Hull say about the university?", (), ("Kingston upon Hull",)),
+    ("What did the Staffordshire University study find?", ("Staffordshire",), ()),  # a council with a report here
 ])
 def test_council_matcher(question, known, unknown):
     m = CouncilMatcher(["Camden", "Staffordshire", "Lincolnshire", "Kingston upon Thames"]).find(question)
@@ -121,6 +125,9 @@ def test_statement_headings_with_labels(heading, name):
     ("City of London Corporation: local authority assessment", "City of London"),  # a name of title words only
     ("Council: local authority assessment", None),
     ("Overall summary - Cumberland Council: local authority assessment - Care Quality Commission", "Cumberland"),
+    ("Summary of scores - Fenwick Borough Council: local authority assessment - CQC", "Fenwick"),  # the page's name first
+    ("Key findings | Cumberland Council: local authority assessment", "Cumberland"),
+    ("Summary of scores - CQC assessment", None),  # a page's name and the site's: no council
     ("London Borough of Hackney - CQC assessment", "Hackney"),  # the site's name before the page's kind
     ("Fenwick County Council - Care Quality Commission assessment", "Fenwick"),
     ("Safeguarding - CQC assessment", None),

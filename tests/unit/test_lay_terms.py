@@ -84,6 +84,9 @@ from rag.records import Query
     ("What share of complaints did Fenwick uphold?", "upheld"),
     ("Which councils helped care providers recruit care workers from overseas?", "international recruitment"),
     ("How many people recruited their own carer?", "personal assistants"),
+    ("By how much did the department blow its budget?", "overspend"),
+    ("How many people got gadgets to stop con artists ringing them?", "call blockers"),
+    ("How were older people protected from con artists?", "scams"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -97,6 +100,8 @@ def test_a_grumble_is_a_complaint_only_when_formal():
 def test_words_already_used_and_unrelated_questions_add_nothing():
     assert report_words("How many safeguarding concerns were raised about abuse?") == []
     assert report_words("What score did Harrow get for assessing needs?") == []
+    assert "overspend" not in report_words("How did the team blow the whistle on budget cuts?")  # a whistle, not a budget
+    assert report_words("Which devices stop falls at home?") == []  # falls, not calls
     assert with_report_words("What score did Harrow get?") == "What score did Harrow get?"
     assert report_words("Did the council object to the jobseeker scheme?") == []  # whole words only
     assert "overspend" not in report_words("Did Fenwick end the year spending less than it had budgeted?")
