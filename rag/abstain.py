@@ -339,12 +339,16 @@ def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> b
 
 def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
     """What a count of part of a whole says the part did or was ("how many of the concerns *related to
-    self-neglect*"): the terms of those words, the councils' aside; None for any other question. A sentence
-    that counts the whole ("3,412 safeguarding concerns") does not count the part."""
+    self-neglect*"): the terms of those words, the councils' and the whole's aside ("how many carers' assessments
+    were for *young adult* carers"); None for any other question. A sentence that counts the whole ("3,412
+    safeguarding concerns", "1,680 carers' assessments") does not count the part."""
     if query.answer_type != "number" or not settings.rules.part_count_check:
         return None
     condition = without_assessment_time(part_condition(query.text))  # "completed by the time of the assessment"
-    terms = weights.focus(weights.terms(condition)) - weights.terms(" ".join(query.councils)) if condition else None
+    if not condition:
+        return None
+    whole = query.text[: query.text.find(condition)] if condition in query.text else ""
+    terms = weights.focus(weights.terms(condition)) - weights.terms(" ".join((*query.councils, whole)))
     return terms or None
 
 

@@ -25,6 +25,7 @@ from .abstain import (
     near_topic,
     of_another_thing,
     refers_back_to,
+    up_to,
     wordings,
 )
 from .analyse import asks_means_of_change, asks_response, asks_standard_text
@@ -438,6 +439,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
     if settings.rules.name_boost:
         seeds = definition_first(query, seeds, candidates, settings.max_answer_sentences)
+        seeds = every_name_first(query, seeds, candidates, settings.max_answer_sentences, settings.abstain_threshold)
     chosen = seeds
     if settings.rules.continuation:
         limit = settings.max_answer_sentences
@@ -460,6 +462,11 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
 
 
+def asked_names(query: Query) -> tuple[str, ...]:
+    """The names the question asks about, without a council's possessive before them ("Reading's")."""
+    return tuple(re.sub(r"^.*?['’]s\s+", "", name) for name in named_parts(query.text, query.councils))
+
+
 def says_most_asked(typed: list[Candidate], query: Query, weights: TermWeights, margin: float) -> Candidate:
     """Of the candidates holding what is asked, those within ``margin`` of the most relevant, the one whose sentence
     (with the one it refers back to) holds most of the question's terms, by weight: "The council received 2,860
@@ -469,7 +476,7 @@ def says_most_asked(typed: list[Candidate], query: Query, weights: TermWeights, 
     top = max(c.relevance for c in typed)
     asked = weights.content(weights.terms(query.text)) - weights.terms(" ".join(query.councils))
     near = [c for c in typed if c.relevance >= top - margin]
-    names = tuple(re.sub(r"^.*?['’]s\s+", "", name) for name in named_parts(query.text, query.councils))  # not "Reading's"
+    names = asked_names(query)
     return max(near, key=lambda c: (round(weights.overlap(asked, f"{refers_back_to(c)} {c.sentence.text}"), 6),
                                     opens_with_name(c.sentence.text, names), c.relevance))
 
@@ -500,6 +507,30 @@ def definition_first(query: Query, seeds: list[Candidate], candidates: list[Cand
     if not defining:
         return seeds
     first = max(defining, key=lambda c: c.relevance)
+    return [first, *[c for c in seeds if c is not first]][:limit]
+
+
+def holds_names(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether the sentence spells every one of the names (any case, any spacing)."""
+    flat = " ".join(sentence.split()).casefold()
+    return all(" ".join(name.split()).casefold() in flat for name in names)
+
+
+def every_name_first(query: Query, seeds: list[Candidate], candidates: list[Candidate], limit: int,
+                     threshold: float) -> list[Candidate]:
+    """When the question names two or more things ("the *University of Hull* evaluation of the *Community
+    Connectors* programme"), the most relevant sentence spelling those the first sentence does not, in a passage
+    spelling all of them, opens the answer ("… the programme …, and an evaluation by the University of Hull found
+    …"): a sentence about one of them alone answers a wider question."""
+    names = asked_names(query)
+    if len(names) < 2 or not seeds or holds_names(seeds[0].sentence.text, names):
+        return seeds
+    missing = tuple(n for n in names if not holds_names(seeds[0].sentence.text, (n,)))
+    naming = [c for c in candidates if c.relevance >= threshold and holds_names(c.sentence.text, missing)
+              and holds_names(up_to(c), names)]
+    if not naming:
+        return seeds
+    first = max(naming, key=lambda c: c.relevance)
     return [first, *[c for c in seeds if c is not first]][:limit]
 
 

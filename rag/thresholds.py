@@ -198,6 +198,17 @@ PER_UNIT_WEIGHT = 100
 _LINE_WORD = re.compile(r"[a-z]+")
 
 
+#: A question asking whether anyone at all waited past a length of time ("had *someone waiting* more than 20 weeks").
+_ANYONE_WAITING = re.compile(r"\b(?:someone|somebody|anyone|anybody|any person|any people)\s+(?:who\s+)?(?:had\s+)?(?:been\s+)?"
+                             r"(?:was\s+|were\s+)?wait(?:ing|ed)\b", re.IGNORECASE)
+
+
+def anyone_past(bound: Bound, question: str) -> bool:
+    """Whether a bound above a length of time is asked of anyone at all ("which councils had someone waiting more
+    than 20 weeks"): the longest wait a sentence gives, not its median, is then the figure that passes or not."""
+    return bound.unit == "days" and bound.op in (">", ">=") and bool(_ANYONE_WAITING.search(question))
+
+
 def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     """The sentence's figure in the bound's unit that the question asks about: in a list of facts, one a line, the
     line sharing most of the question's words ("Adult social care budget: £148.2 million" for "the largest adult
@@ -207,6 +218,9 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     sentence gives none)."""
     if counts_none(bound) and none_waiting(sentence):
         return 0.0  # "… within 5 working days, and no one was waiting": the count of none asked for
+    if anyone_past(bound, question):
+        lengths = [figure for figure, _ in _figure_spans(sentence, bound)]
+        return max(lengths) if lengths else None  # "the median was 17 weeks, the longest 68 weeks": someone waited 68
     passed = without_bound(question, bound)
     asked = _words(passed) - stop_words() - _ASKING_WHICH  # "for the" names nothing asked, nor a
     # bound's own words: "more than a year" does not say what "more than 1,000" counts

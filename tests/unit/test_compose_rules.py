@@ -709,6 +709,27 @@ def test_a_what_is_question_opens_with_the_sentence_saying_what_it_is():
     assert definition_first(how, [used, other], [used, defining, other], 3) == [used, other]
 
 
+def test_a_question_naming_two_things_opens_with_the_sentence_naming_both():
+    from rag.compose import every_name_first
+    from rag.records import Query
+
+    p = passage("The Community Connectors programme had been evaluated.|An evaluation by the University of Hull found "
+                "that most people felt less lonely after joining Community Connectors.|Staff were kind.")
+    one, both, other = candidates(p, [0.8, 0.5, 0.4], [[1, 0]] * 3)
+    asked = Query("What did the University of Hull evaluation of Community Connectors find?", "q")
+    assert every_name_first(asked, [one, other], [one, both, other], 3, 0.3) == [both, one, other]
+    assert every_name_first(asked, [one, other], [one, both, other], 3, 0.6) == [one, other]  # not relevant enough
+    single = Query("What did the Community Connectors evaluation find?", "q")
+    assert every_name_first(single, [one, other], [one, both, other], 3, 0.3) == [one, other]  # one name only
+    q = passage("Community Connectors began in 2021.|Its evaluation by the University of Hull found people felt less "
+                "lonely.")
+    began, found = candidates(q, [0.8, 0.5], [[1, 0]] * 2)
+    assert every_name_first(asked, [began], [began, found], 3, 0.3) == [found, began]  # the passage names the other
+    r = passage("The University of Hull trained 40 social workers.", 2)
+    trained = candidates(r, [0.5], [[1, 0]])[0]
+    assert every_name_first(asked, [began], [began, trained], 3, 0.3) == [began]  # nothing about Community Connectors
+
+
 def test_a_sentence_naming_the_holder_of_the_role_asked_about_is_on_its_topic():
     from rag.abstain import holders_named
     from rag.records import Query

@@ -96,6 +96,19 @@ def test_nobody_waiting_is_a_count_of_none():
     assert asked_figure("Assessments started within 5 working days.", bound_of(question), question) == 5
 
 
+
+def test_a_wait_past_a_length_asked_of_anyone_is_the_longest_given():
+    from rag.thresholds import anyone_past, asked_figure
+
+    waits = "The median wait was 17 weeks, and the longest wait was 68 weeks."
+    anyone = "Which councils had someone waiting more than 20 weeks for an assessment?"
+    assert anyone_past(bound_of(anyone), anyone) and asked_figure(waits, bound_of(anyone), anyone) == 68 * 7
+    median = "Which councils had a median wait of more than 20 weeks?"
+    assert not anyone_past(bound_of(median), median) and asked_figure(waits, bound_of(median), median) == 17 * 7
+    fewer = "Which councils had nobody waiting longer than 4 weeks?"
+    assert not anyone_past(bound_of(fewer), fewer)
+
+
 def test_lengths_of_time_are_read_in_days_and_are_no_counts():
     sentence = "The median wait was 19 days, the longest 6 weeks, and 1,240 people were waiting."
     assert figures_like(sentence, Bound("min", 0, "days")) == [19, 42]

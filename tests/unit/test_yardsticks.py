@@ -271,6 +271,8 @@ def test_a_count_narrowed_by_a_specific_word_comes_with_that_word():
     ("How many of its day centres was Fenwick proposing to close?", "was Fenwick proposing to close"),
     ("How many people in Fenwick used direct payments?", ""),
     ("How many safeguarding concerns did Fenwick receive?", ""),
+    ("What proportion of Fenwick's safeguarding concerns in 2023/24 involved scams?", "involved scams"),
+    ("How many carers' assessments were for young carers?", "were for young carers"),
 ])
 def test_what_a_count_of_part_of_a_whole_says_the_part_did(question, condition):
     from rag.answer_types import part_condition
@@ -289,6 +291,17 @@ def test_a_count_of_part_of_a_whole_names_the_part():
     assert narrowed_as_asked(candidate("Of these, 410 involved financial abuse."), part, weights)
     assert part_terms(_query("How many safeguarding concerns did Fenwick receive?", kind="number"), weights, settings) is None
     assert part_terms(query, weights, Settings(rules=Rules(part_count_check=False))) is None
+
+
+def test_the_part_asked_for_leaves_out_the_words_of_the_whole():
+    from rag.abstain import narrowed_as_asked, part_terms
+
+    query = _query("How many carers' assessments in Fenwick were for young adult carers?", kind="number")
+    texts = ["Carers were assessed.", "Young people moved on.", "Adult care was busy.", "Staff told us so."]
+    weights, settings = TermWeights([candidate(t).passage.chunk for t in texts]), Settings()
+    part = part_terms(query, weights, settings)
+    assert not narrowed_as_asked(candidate("It completed 1,680 carers' assessments in 2024/25."), part, weights)
+    assert narrowed_as_asked(candidate("Of these, 140 were for young adult carers."), part, weights)
 
 
 def test_the_time_of_the_assessment_is_no_part_of_what_a_part_did():
