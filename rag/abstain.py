@@ -30,7 +30,7 @@ from .answer_types import (
 from .config import ABSTAIN_MESSAGE, Settings
 from .councils import name_patterns, names_a_council, title_words_only, with_title_words
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
-from .kinds import other_kind
+from .kinds import kind_left_unnamed, other_kind
 from .lay_terms import in_report_words
 from .lexical import stop_words
 from .periods import (
@@ -273,20 +273,25 @@ _COUNT_OF_KIND = re.compile(r"\b\d[\d,]*\s+(?!people\b)([a-z]{4,}s)\b")
 def names_again(sentence: str, before: str) -> bool:
     """Whether the sentence names by its kind alone ("support from *the fund*", "*780 applications* were waiting") a
     thing the sentence before named in full ("a hardship fund for people struggling with care charges", "a backlog
-    of applications for Deprivation of Liberty Safeguards"): what it says is of that thing."""
+    of applications for Deprivation of Liberty Safeguards", "received 1,870 Deprivation of Liberty Safeguards
+    applications"): what it says is of that thing."""
     return any(re.search(rf"\b(?!(?:the|a|an|this|that|its|their|our)\b)[a-z][\w-]+ {kind}\b", before)
                for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)}) or any(
-        re.search(rf"\b{counted} (?:for|of|about|from)\b", before) for counted in {m.group(1) for m in _COUNT_OF_KIND.finditer(sentence)})
+        re.search(rf"\b{counted} (?:for|of|about|from)\b|\b(?!(?:the|a|an|this|that|its|their|our|of|and|or|in|more|"
+                  rf"many|some|all|new)\b)[A-Za-z][\w-]*[A-Za-z] {counted}\b", before)
+        for counted in {m.group(1) for m in _COUNT_OF_KIND.finditer(sentence)})
 
 
 def of_another_thing(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
-    for "overspent", complaints about care for complaints about safeguarding), says the answer is not recorded, or
+    for "overspent", complaints about care for complaints about safeguarding), does not name a kind a comparison
+    must see named (an *interim* director), says the answer is not recorded, or
     denies what was asked ("it did not carry out assessments"): a comparison does not list its council as one that
     did what was asked."""
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
+            or kind_left_unnamed(sentence, query.text, before)
             or another_object(sentence, query.text, known, before, query.councils)
             or denies_what_is_asked(sentence, query.text, query.councils))
 

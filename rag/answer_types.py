@@ -1011,9 +1011,11 @@ _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
 _PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[^,?]{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
                       re.IGNORECASE)
-#: A count of the things of a kind that had to do with something: "how many safeguarding concerns *involved cuckooing*".
-_COUNT_INVOLVING = re.compile(r"\b(?:how many|what (?:share|proportion|percentage|per ?cent)(?: of)?)\s+(?:[\w'’/-]+\s+){1,12}?(?P<cond>(?:involved|involving|related to|relating to|"
-                              r"concerned|were about|was about|were for|was for|were linked to|linked to)\s+[^?]{2,120})", re.IGNORECASE)
+#: A count (or share) of the things of a kind that had to do with something: "how many safeguarding concerns *involved
+#: cuckooing*", "what proportion of concerns *involved scams*".
+_COUNT_INVOLVING = re.compile(r"\b(?:how many|what (?:share|proportion|percentage|per ?cent)(?: of)?)\s+(?:[\w'’/-]+\s+){1,12}?"
+                              r"(?P<cond>(?:involved|involving|related to|relating to|concerned|were about|was about|"
+                              r"were for|was for|were linked to|linked to)\s+[^?]{2,120})", re.IGNORECASE)
 #: Verbs that end the whole's noun phrase in "how many of the complaints *were* upheld" (a past form in "-ed" does too).
 _PART_VERBS = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "can", "could", "will", "would",
                "came", "went", "got", "made", "took", "gave", "became", "led", "fell", "rose", "grew", "left", "met",

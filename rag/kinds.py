@@ -78,6 +78,19 @@ def kinds_beside_time(text: str) -> dict[str, frozenset[str]]:
 #: is a count or share of concerns one of those substantiated.
 MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate",
                  "no ongoing support", "at home after 91 days", "substantiated"}
+#: Kinds a comparison lists a council for only when its sentence (or the one before) names them: a director in post
+#: since 2021 is not an interim one.
+MUST_BE_NAMED_TO_COMPARE = {"interim"}
+
+
+def kind_left_unnamed(sentence: str, question: str, lead_in: str = "") -> bool:
+    """Whether the question asks about a kind a comparison must see named (:data:`MUST_BE_NAMED_TO_COMPARE`: "which
+    councils had an *interim* director") and the sentence, with the one before it, does not name it."""
+    asked = kinds_beside_time(question)
+    given = kinds_named(f"{lead_in} {sentence}")
+    return any(kinds & MUST_BE_NAMED_TO_COMPARE - given.get(family, frozenset()) for family, kinds in asked.items())
+
+
 #: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
 #: target to bring the median wait below 28 days", "plans for 300 more apartments"): it does not say what was
 #: done (a target named elsewhere in the sentence, "against a target of 80%", is not it); nor does an

@@ -1755,6 +1755,18 @@ def test_a_kind_asked_named_again_by_its_head_is_what_the_sentence_speaks_of():
     assert other_kind("9 people moved to supported living.", question) is not None
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Director of Adult Social Services had been in post since 2021.", True),  # a director, not an interim one
+    ("An interim director had been in post since June 2024.", False),
+    ("The acting director of adult services started in May 2024.", False),
+])
+def test_a_comparison_of_interim_directors_lists_only_those_named_interim(sentence, expected):
+    from rag.kinds import kind_left_unnamed
+
+    assert kind_left_unnamed(sentence, "Which councils had an interim Director of Adult Social Services?") is expected
+    assert kind_left_unnamed(sentence, "Which councils had a Director of Adult Social Services in post?") is False
+
+
 def test_an_aim_then_what_was_done_gives_a_figure_done():
     from rag.kinds import only_an_aim
 

@@ -511,6 +511,9 @@ def test_a_sentence_naming_by_its_kind_alone_the_thing_named_before_refers_back_
     assert names_again("At the time, 780 applications were waiting.", "There was a backlog of applications for DoLS.")
     assert not names_again("At the time, 780 applications were waiting.", "Applications were screened daily.")
     assert not names_again("At the time, 780 people were waiting.", "There was a backlog of people for review.")
+    assert names_again("At the time, 720 applications were waiting.", "It received 1,870 DoLS applications in 2024/25.")
+    assert not names_again("At the time, 720 applications were waiting.", "It received 1,870 applications in 2024/25.")
+    assert not names_again("At the time, 720 applications were waiting.", "There were many applications.")
 
 
 def test_a_lone_answer_to_a_how_question_takes_its_next_sentence_when_that_is_on_topic():
