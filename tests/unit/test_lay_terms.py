@@ -85,6 +85,8 @@ from rag.records import Query
     ("Which councils helped care providers recruit care workers from overseas?", "international recruitment"),
     ("How many people recruited their own carer?", "personal assistants"),
     ("By how much did the department blow its budget?", "overspend"),
+    ("By how much did the care department go over what it was meant to spend?", "overspend"),
+    ("How many waited for the checks before someone can lawfully be kept from leaving?", "DoLS"),
     ("How many people got gadgets to stop con artists ringing them?", "call blockers"),
     ("How were older people protected from con artists?", "scams"),
 ])
