@@ -30,7 +30,7 @@ from .answer_types import (
 from .config import ABSTAIN_MESSAGE, Settings
 from .councils import name_patterns, names_a_council, title_words_only, with_title_words
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
-from .kinds import kind_left_unnamed, other_kind
+from .kinds import KIND_WORDS, kind_left_unnamed, other_kind
 from .lay_terms import in_report_words
 from .lexical import stop_words
 from .periods import (
@@ -539,13 +539,8 @@ _CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*")
 #: at Home pilot", "the Carers Support Service"), or one with an inner capital (:data:`_CAMEL`).
 _NAME_ASKED = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|for|the|at|on|&)\s+)?[A-Z][\w&'’-]*)+|"
                          rf"(?<![\w'’]){_CAMEL.pattern}(?![\w'’])")
-#: Words that may close a name as the question gives it but not as a report does ("the Home First Service" for
-#: "Home First"): the name is looked for without them too.
-_KIND_WORDS = {"service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
-               "partnership", "panel", "hub", "network", "group", "strategy", "plan", "policy", "forum", "model",
-               "approach", "framework", "app", "tool", "portal", "centre", "center", "unit", "fund", "line", "website"}
 #: A thing named by its kind alone ("the fund", "this service"): the one last named in full.
-_BY_KIND = re.compile(rf"\b(?:the|this|that) ({'|'.join(sorted(w for w in _KIND_WORDS if not w.endswith('s')))})\b"
+_BY_KIND = re.compile(rf"\b(?:the|this|that) ({'|'.join(sorted(w for w in KIND_WORDS if not w.endswith('s')))})\b"
                       r"(?!\s+(?:of|for)\b)")
 #: Question words that open a question capitalised, and so start no name ("Which Shared Lives …" starts at "Shared").
 _OPENING = re.compile(r"^(?:how|what|which|who|whom|whose|when|where|why|did|does|do|is|are|was|were|has|have|had|can|"
@@ -643,7 +638,7 @@ def name_not_found(query: Query, candidates, weights, settings: Settings) -> str
     texts = [set(_squeezed(f"{chunk.section or ''} {chunk.text}").split()) for chunk in chunks.values()]
     for name in names:
         spelled = " ".join(w for w in name.split() if not ACRONYM.fullmatch(w)) or name  # "ICB" may be spelled out
-        words = set(_squeezed(spelled).split()) - _JOINING - _KIND_WORDS  # "Age UK Fenwick": "Age UK" beside "Fenwick"
+        words = set(_squeezed(spelled).split()) - _JOINING - KIND_WORDS  # "Age UK Fenwick": "Age UK" beside "Fenwick"
         if not any(words <= t for t in texts) and not any(spelled_out(name, chunk.text) for chunk in chunks.values()):
             return f"The reports for {query.councils[0]} do not mention {name}."
     return None

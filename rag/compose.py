@@ -523,9 +523,9 @@ def every_name_first(query: Query, seeds: list[Candidate], candidates: list[Cand
     spelling all of them, opens the answer ("… the programme …, and an evaluation by the University of Hull found
     …"): a sentence about one of them alone answers a wider question."""
     names = asked_names(query)
-    if len(names) < 2 or not seeds or holds_names(seeds[0].sentence.text, names):
+    missing = tuple(n for n in names if seeds and not holds_names(seeds[0].sentence.text, (n,)))
+    if len(names) < 2 or not missing:
         return seeds
-    missing = tuple(n for n in names if not holds_names(seeds[0].sentence.text, (n,)))
     naming = [c for c in candidates if c.relevance >= threshold and holds_names(c.sentence.text, missing)
               and holds_names(up_to(c), names)]
     if not naming:

@@ -171,8 +171,13 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     return None if named_only else plain_instead(sentence, asked, given, earlier)
 
 
-#: What a kind of thing asked about may be called by when the sentence names it again ("the Shared Lives *scheme*").
-_HEADS = r"scheme|service|team|programme|hub|project|panel|board|fund|network|pilot|partnership|contract|centre"
+#: The kinds of named thing a name may end in ("the Shared Lives *scheme*", "the Home First *Service*"), and by which a
+#: sentence may name that thing again ("the scheme").
+KIND_WORDS = frozenset({
+    "service", "services", "team", "teams", "scheme", "programme", "project", "pilot", "initiative", "board",
+    "partnership", "panel", "hub", "network", "group", "strategy", "plan", "policy", "forum", "model", "approach",
+    "framework", "app", "tool", "portal", "centre", "center", "unit", "fund", "line", "website"})
+_HEADS = "|".join(sorted(KIND_WORDS))
 
 
 def named_by_its_head(sentence: str, question: str, kinds: frozenset[str]) -> bool:
