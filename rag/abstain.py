@@ -179,11 +179,12 @@ def holds_topic(focuses: tuple[frozenset[str], ...], text: str, weights, setting
 
 def near_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates close to the best one, or holding most of the question's focus terms (with the sentence
-    before them when they refer back to it)."""
-    focus = weights.focus(weights.terms(query.text))
+    before them when they refer back to it), as asked or in the reports' words for its plain ones ("finished
+    reablement" for "completed the short programme to regain everyday skills")."""
+    focuses = wordings(query.text, weights)
     best = max(c.relevance for c in candidates)
-    return [c for c in candidates if not focus or best - c.relevance <= settings.answer_margin
-            or weights.overlap(focus, f"{refers_back_to(c)} {c.sentence.text}") >= settings.topic_overlap]
+    return [c for c in candidates if not focuses[0] or best - c.relevance <= settings.answer_margin
+            or holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)]
 
 
 #: Units a "how many" question measures a length of time in ("how many days did it take to respond"): they

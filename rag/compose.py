@@ -429,13 +429,15 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         asked = periods(query.text)
         in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
         whole = [c for c in in_period or typed if for_whole_area(c.sentence.text, query.text, query.councils)]
-        first = says_most_asked(whole or in_period or typed, query, weights, settings.first_margin)  # it opens with one
+        holding = whole or in_period or typed
+        first = says_most_asked(holding, query, weights, settings.first_margin)  # it opens with one
         # holding what is asked, dated as asked, for the whole area unless a part is asked
         others = [c for c in candidates if not repeats(c.sentence.text, first.sentence.text)]
         rest = mmr(others, settings.max_answer_sentences - 1, settings.mmr_lambda,
                    max(floor, first.relevance - settings.answer_margin))
         seeds = [first, *rest]
     else:
+        holding = None
         seeds = mmr(candidates, settings.max_answer_sentences, settings.mmr_lambda, floor)
     if settings.rules.name_boost:
         seeds = definition_first(query, seeds, candidates, settings.max_answer_sentences)
@@ -459,7 +461,31 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
         elif query.answer_type == "method":
             chosen = with_deed(chosen, candidates, limit)
+    if settings.rules.findings_first:
+        chosen = findings_first(chosen, holding)
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
+
+
+#: Pages that sum up a report's findings rather than set them out.
+SUMMING_UP_PAGES = ("overview", "summary")
+
+
+def findings_first(chosen: list[Candidate], holding: list[Candidate] | None = None) -> list[Candidate]:
+    """Each council's sentences from the pages setting out its findings before those from the pages summing
+    them up, which restate them more briefly ("Waiting lists had fallen sharply" over the statement's own
+    figures): the finding is the source to read first. Of a question asking for a kind of thing, only sentences
+    ``holding`` it move ahead, so the answer still opens with what was asked."""
+    moving = {id(c) for c in chosen if c.passage.chunk.page not in SUMMING_UP_PAGES
+              and (holding is None or any(h is c for h in holding))}
+    out: list[Candidate] = []
+    for c in chosen:
+        if id(c) in moving:
+            at = next((i for i, x in enumerate(out) if x.passage.chunk.label == c.passage.chunk.label
+                       and x.passage.chunk.page in SUMMING_UP_PAGES), len(out))
+            out.insert(at, c)
+        else:
+            out.append(c)
+    return out
 
 
 def asked_names(query: Query) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ class Rules:
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one
+    findings_first: bool = True  # a council's findings are quoted before its overview's restatement of them
     rating_answers: bool = True  # answer score questions from the reports' score lines
     publication_answers: bool = True  # answer when a council's assessment was published from its "Published" lines
     bound_check: bool = True  # "which councils had more than 1,000 …" lists only those whose figure passes the bound

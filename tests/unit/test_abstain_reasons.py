@@ -352,3 +352,20 @@ def test_the_name_rule_can_be_switched_off():
     elsewhere = [candidate("Technology-enabled care reached 7,900 people in 2023/24.")]
     assert name_not_found(query, elsewhere, None, Settings())
     assert name_not_found(query, elsewhere, None, Settings(rules=Rules().without("name_check"))) is None
+
+
+def test_a_sentence_in_the_reports_words_for_the_questions_plain_ones_is_on_its_topic():
+    from dataclasses import replace
+
+    from rag.abstain import near_topic
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "How many got back on their feet?"  # the reports say "reablement" or "intermediate care"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    best = candidate("Fenwick ran a hospital discharge team for people after a stay in hospital.")
+    reworded = replace(candidate("Intermediate care and reablement helped 900 people in 2024."), relevance=0.5)
+    other = replace(candidate("The carers' centre supported 900 people in 2024."), relevance=0.5)
+    weights = TermWeights([c.passage.chunk for c in (best, reworded, other, candidate("Staff were kind."))])
+    assert near_topic(query, [best, reworded, other], weights, Settings()) == [best, reworded]

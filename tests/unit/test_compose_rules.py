@@ -802,3 +802,20 @@ def test_nobody_waiting_is_the_figure_a_bound_on_those_waiting_takes():
     p = passage("At the time of our assessment, nobody was waiting for home care.|Home care came from 2 main providers.")
     nobody, providers = candidates(p, [0.49, 0.33], [[1, 0]] * 2)
     assert passes_bound([providers, nobody], bound_of(question), question) is nobody
+
+
+def test_a_councils_findings_are_quoted_before_its_overview_restating_them():
+    from dataclasses import replace
+
+    from rag.compose import findings_first
+
+    front = passage("Waiting lists had fallen sharply, to 486 people.", 0)
+    front = Passage(replace(front.chunk, page="overview"), 1.0, 1)
+    summary = candidates(front, [0.9], [[1, 0]])[0]
+    finding, detail = candidates(passage("In September 2026, 486 people were waiting.|Most waited a month.", 1),
+                                 [0.8, 0.7], [[1, 0]] * 2)
+    other = candidates(passage("Some 230 people were waiting.", 2, label="Ealing"), [0.85], [[1, 0]])[0]
+    assert findings_first([summary, finding, detail]) == [finding, detail, summary]
+    assert findings_first([summary, other]) == [summary, other]  # another council's finding stays in its place
+    assert findings_first([summary, finding, detail], holding=[finding]) == [finding, summary, detail]  # only holders move
+    assert findings_first([summary, finding], holding=[summary]) == [summary, finding]  # the summary gives what is asked

@@ -89,6 +89,9 @@ from rag.records import Query
     ("How many waited for the checks before someone can lawfully be kept from leaving?", "DoLS"),
     ("How many people got gadgets to stop con artists ringing them?", "call blockers"),
     ("How were older people protected from con artists?", "scams"),
+    ("What share of people on the short programme to regain everyday skills at home went on alone?", "reablement"),
+    ("What share of people given help at home needed nothing more afterwards?", "no ongoing care"),
+    ("How many people leaving the service didn't need any further support?", "no further support"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -116,6 +119,8 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert "commissioning" not in report_words("How many people bought their own care?")
     assert "personal assistants" not in report_words("How did providers recruit care workers?")  # the providers' staff
     assert "falls" not in report_words("Waiting lists fell down the council's priorities: why?")
+    assert "no ongoing care" not in report_words("What more do unpaid carers need from the council?")
+    assert "reablement" not in report_words("How did Fenwick help staff regain their lost training time?")
 
 
 def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
