@@ -67,6 +67,10 @@ _RATING_REF = re.compile(
     r"(?![%.,]?\d|\s*(?:%|per ?cent|percent)|\s+(?:hours?|days?|weeks?|months?|years?|minutes?|times|people|per)\b)",
     re.IGNORECASE)  # "received a 2% uplift", "got 4 visits a week" are no scores
 #: Questions that ask for a statement's score.
+#: Words after "received" or "got" that ask which council had the most or fewest of something ("received the most
+#: safeguarding concerns"): a count, not a score.
+_MOST_OF = (r"(?:the )?(?:most|fewest|least|largest number|biggest number|greatest number|highest number|lowest number)\b"
+           r"(?!\s+(?:[1-4]['’]?s\b|(?:high|low|top|good|best|worst)?\s*(?:scores?|ratings?|marks?)\b))")
 _ASKS_RATING = re.compile(
     r"\b(what|which) ([\w-]+ )?(score|rating|grade|mark)\b|"
     r"\bhow (did|was|were|is|are|has) .{0,80}\b(scored?|rated|rating)\b|"
@@ -75,11 +79,11 @@ _ASKS_RATING = re.compile(
     r"\b(councils?|authorities|local authorities|reports?) (scored|were rated|was rated|rated|score)\b|"
     r"\b(?:got|get|gets|received|receive|was given|were given|achieved) (?:only |just )?(?:a|an) [1-4]\b(?!\s*(?:%|[.,]?\d))|"
     r"\b(councils?|authorities|local authorities|reports?) (?:only |just |all )?(got|received)\b(?!\s+(?:more|fewer|less|over|under|at least|"
-    r"about|around|[\d£]))|"  # "Which councils received more than 3,000 concerns?" asks of a count
+    rf"about|around|[\d£]|{_MOST_OF}))|"  # "Which councils received more than 3,000 concerns?", "… the most concerns?" ask of a count
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b(?! than (?:the |an? )?(?:England|national|regional|London|"
     r"similar|comparator|target|average|benchmark)\b)|"  # "did better than the England average on …" asks of a figure
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
-    r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"
+    rf"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b(?!\s+(?:{_MOST_OF}))|"
     # keywords typed into a search box ("cornwall governance management and sustainability score")
     r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|"
     r"should|will|would)\b)[^?]{0,80}\b(?:scores?|ratings?)\b[^?]{0,40}\??\s*$",
@@ -549,7 +553,7 @@ def _picks_by_rating(question: str) -> bool:
     return bool(re.search(r"(?:^|\s[-–—]\s|:\s)\s*(which|what|list|name|how many|in which|on which|for which)( of the)?"
                           r"( (?:two|three|four|five|six|seven|eight|nine|ten|\d+))? (local )?"
                           r"(councils?|authorities|authority|reports?|statements?|quality statements?|areas?)\b|"
-                          r"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b|"
+                          rf"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b(?!\s+(?:{_MOST_OF}))|"
                           r"^\s*which of [\w'’ ,&-]{1,120}? (scored|was rated|were rated|got|received|was judged|were judged)\b|"
                           # "Did any of the councils score 4 …, and if so which?"
                           r"^\s*(did|do|does|has|have|were|was|are|is) (any|all|none|either|both)( of)?( the| these| those)?"

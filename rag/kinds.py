@@ -79,8 +79,8 @@ def kinds_beside_time(text: str) -> dict[str, frozenset[str]]:
 MUST_BE_NAMED = {"median", "average", "target", "good", "outstanding", "requires improvement", "inadequate",
                  "no ongoing support", "at home after 91 days", "substantiated"}
 #: Kinds a comparison lists a council for only when its sentence (or the one before) names them: a director in post
-#: since 2021 is not an interim one.
-MUST_BE_NAMED_TO_COMPARE = {"interim"}
+#: since 2021 is not an interim one, nor does a budget of £128.9 million say it was overspent or underspent.
+MUST_BE_NAMED_TO_COMPARE = {"interim", "overspend", "underspend", "balanced budget"}
 
 
 def kind_left_unnamed(sentence: str, question: str, lead_in: str = "") -> bool:

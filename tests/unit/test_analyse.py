@@ -167,6 +167,10 @@ def test_asking_for_a_score_is_not_picking_a_report_by_it():
     assert not asks_for_rating("The council rated 2: what did it say about carers?")
     assert asks_for_rating("Which councils received a 2 for safeguarding?")
     assert not asks_for_rating("Which councils received more than 3,000 safeguarding concerns?")  # a count
+    assert not asks_for_rating("Which council received the most safeguarding concerns in 2023/24?")  # the top count
+    assert not asks_for_rating("Which one got the fewest complaints?")
+    assert asks_for_rating("Which council got the most 4s?")  # the most scores of 4
+    assert asks_for_rating("Which council received the highest score for safeguarding?")
     # a rating another body or group gave is not this assessment's score
     assert not asks_for_rating("What rating did the ombudsman give Fenwick?")
     assert not asks_for_rating("What score did carers give the hub in the survey?")

@@ -1767,6 +1767,18 @@ def test_a_comparison_of_interim_directors_lists_only_those_named_interim(senten
     assert kind_left_unnamed(sentence, "Which councils had a Director of Adult Social Services in post?") is False
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Its adult social care budget for 2023/24 was £128.9 million.", True),  # a budget, neither over nor under
+    ("The adult social care budget underspent by £0.6 million in 2023/24.", False),
+    ("Adult social care spent £2 million less than its budget, an underspend of 3%.", False),
+])
+def test_a_comparison_of_councils_that_underspent_lists_only_those_saying_so(sentence, expected):
+    from rag.kinds import kind_left_unnamed
+
+    assert kind_left_unnamed(sentence, "Which council underspent its adult social care budget in 2023/24?") is expected
+    assert kind_left_unnamed(sentence, "Which councils had an adult social care budget over £100 million?") is False
+
+
 def test_an_aim_then_what_was_done_gives_a_figure_done():
     from rag.kinds import only_an_aim
 
