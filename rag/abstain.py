@@ -16,6 +16,7 @@ from .answer_types import (
     asks_how_many,
     asks_watch,
     counted_nouns,
+    denial_unsaid,
     denies_what_is_asked,
     figure_test,
     holding_words,
@@ -287,14 +288,15 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
     for "overspent", complaints about care for complaints about safeguarding), does not name a kind a comparison
     must see named (an *interim* director), says the answer is not recorded, or
-    denies what was asked ("it did not carry out assessments"): a comparison does not list its council as one that
+    denies what was asked ("it did not carry out assessments"), or denies nothing when a denial is asked ("which had
+    no waiting list"): a comparison does not list its council as one that
     did what was asked."""
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
             or kind_left_unnamed(sentence, query.text, before)
             or another_object(sentence, query.text, known, before, query.councils)
-            or denies_what_is_asked(sentence, query.text, query.councils))
+            or denies_what_is_asked(sentence, query.text, query.councils) or denial_unsaid(sentence, query.text))
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:

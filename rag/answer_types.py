@@ -2332,6 +2332,18 @@ def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...]
     return any({_stem(w) for w in _words(m.group("what"))} & asked for m in (*_DENIED.finditer(sentence), *ended))
 
 
+#: What says a thing was not done or not had, or has come to an end ("there was no waiting list", "had not", "closed").
+_NEGATIVE_SAID = re.compile(r"\b(?:no|not|never|none|nobody|no-one|zero|without|nil|neither|nor)\b|n['’]t\b|"
+                            r"\b(?:closed|ended|ceased|stopped|shut|lacked|lacking|absent)\b", re.IGNORECASE)
+
+
+def denial_unsaid(sentence: str, question: str) -> bool:
+    """Whether a question asking which councils did not do or have something ("which councils had no waiting list
+    for home care") meets a sentence that denies nothing and says nothing ended: "612 people were waiting for an
+    assessment" is no council without a waiting list."""
+    return bool(_DENIED_QUESTION.search(question)) and not _NEGATIVE_SAID.search(sentence)
+
+
 #: Answer types that ask for a fact a sentence saying "not recorded" does not give.
 _FACT_TYPES = ("number", "duration", "date", "person", "holder", "organisation", "name", "place")
 

@@ -2546,3 +2546,16 @@ def test_a_wait_asked_of_people_with_a_condition_is_theirs():
                  question, councils)
     assert holds("duration", "The median wait for a Care Act assessment was 4 weeks.",
                  "What was the median wait for a Care Act assessment in Fenwick?", councils)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("In February 2025, 612 people were waiting for a Care Act assessment.", True),  # a waiting list, not none
+    ("There was no waiting list for home care at the time of our assessment.", False),
+    ("Nobody was waiting for home care, and packages started within two days.", False),
+    ("The council's Shared Lives scheme closed in 2023.", False),  # it ended
+])
+def test_a_comparison_asking_which_councils_had_none_lists_only_sentences_denying_it(sentence, expected):
+    from rag.answer_types import denial_unsaid
+
+    assert denial_unsaid(sentence, "Which councils had no waiting list for home care?") is expected
+    assert denial_unsaid(sentence, "Which councils had a waiting list for home care?") is False  # no denial asked
