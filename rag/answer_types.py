@@ -2307,7 +2307,15 @@ def says_not_known(text: str) -> bool:
 _DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|don't|was not|wasn't|were not|weren't|had not|hadn't|"
                      r"has not|hasn't|have not|haven't|never|no longer|had no|has no|have no)\s+(?P<what>(?:[\w'’-]+\s+){0,4}"
                      r"[\w'’-]+)", re.IGNORECASE)
-_DENIED_QUESTION = re.compile(r"\b(?:not|no|never|n't|without)\b|n't\b", re.IGNORECASE)
+#: A thing said not to exist ("there was no backlog of DoLS applications"): denied to a question asking which councils
+#: had one, though not to one asking how many or how long ("no waiting list" answers that with none).
+_NONE_THERE = re.compile(r"\b(?:there )?(?:was|were|is|are|had been|has been|have been) no\s+(?P<what>(?:[\w'’-]+\s+){0,4}"
+                         r"[\w'’-]+)", re.IGNORECASE)
+#: A question asking which councils had or ran a thing ("which councils had a backlog …", "… run their own scheme").
+_ASKS_HAVING = re.compile(r"\bwhich (?:councils?|authorities|local authorities|one|of (?:the|these|them)[\w ]{0,20})\s+"
+                          r"(?:had|have|has|run|ran|runs|operated?|operates|offer(?:s|ed)?|used?|uses)\s+"
+                          r"(?:an?|their|its|the)\s", re.IGNORECASE)
+_DENIED_QUESTION = re.compile(r"\b(?:not|no|never|n't|without|nobody|none|no-one)\b|n't\b", re.IGNORECASE)
 #: A thing that has come to an end ("the local authority's Shared Lives *scheme closed* in March 2023"): no council runs
 #: it now.
 _ENDED = re.compile(r"(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:had\s+)?(?:closed|ended|ceased|shut down|"
@@ -2329,7 +2337,9 @@ def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...]
     stop = _QUESTION_STOP | _GENERIC | {w for c in councils for w in _words(c)}
     asked = topic_stems(question, stop)
     ended = _ENDED.finditer(sentence) if _ASKS_PRESENT.search(question) and not _ASKS_ENDING.search(question) else ()
-    return any({_stem(w) for w in _words(m.group("what"))} & asked for m in (*_DENIED.finditer(sentence), *ended))
+    absent = _NONE_THERE.finditer(sentence) if _ASKS_HAVING.search(question) else ()
+    return any({_stem(w) for w in _words(m.group("what"))} & asked
+               for m in (*_DENIED.finditer(sentence), *ended, *absent))
 
 
 #: What says a thing was not done or not had, or has come to an end ("there was no waiting list", "had not", "closed").

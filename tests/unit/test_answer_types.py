@@ -2444,6 +2444,12 @@ def test_a_sentence_denying_what_is_asked_does_not_show_a_council_did_it():
     ("Its Shared Lives scheme closed in March 2023.", "Which councils closed their Shared Lives scheme?", False),
     ("Its Shared Lives scheme closed in March 2023.", "Which councils ran a Shared Lives scheme in 2022?", False),
     ("A day centre closed in 2023, and its Shared Lives scheme grew.", "Which councils run a Shared Lives scheme?", False),
+    ("There was no backlog of DoLS applications.", "Which councils had a backlog of DoLS applications?", True),
+    ("There was no dedicated transitions team.", "Which councils had a dedicated transitions team?", True),
+    ("There was no waiting list, and the backlog of DoLS applications fell.",
+     "Which councils had a backlog of DoLS applications?", False),  # it denies a waiting list, not the backlog
+    ("There was no waiting list for assessments.", "How long were the waiting lists for assessments?", False),  # none
+    ("There was no waiting list for home care.", "Which councils had nobody waiting for home care?", False),
 ])
 def test_a_thing_denied_or_ended_is_not_one_a_council_has(sentence, question, expected):
     from rag.answer_types import denies_what_is_asked
