@@ -44,6 +44,7 @@ from .periods import (
     without_assessment_time,
 )
 from .records import Composition, Query, Retrieval
+from .thresholds import bound_of
 from .yardsticks import (
     asks_earlier_year,
     asks_other_councils,
@@ -288,15 +289,24 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
     """Whether the candidate's sentence speaks of another kind or thing than the one asked about ("underspent"
     for "overspent", complaints about care for complaints about safeguarding), does not name a kind a comparison
     must see named (an *interim* director), says the answer is not recorded, or
-    denies what was asked ("it did not carry out assessments"), or denies nothing when a denial is asked ("which had
-    no waiting list"): a comparison does not list its council as one that
+    denies what was asked ("it did not carry out assessments"), denies nothing when a denial is asked ("which had
+    no waiting list"), or leaves out a figure the question names ("from the age of 14"): a comparison does not list its council as one that
     did what was asked."""
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
     return (other_kind(sentence, query.text, named_only=True) is not None or says_not_known(sentence)
             or kind_left_unnamed(sentence, query.text, before)
             or another_object(sentence, query.text, known, before, query.councils)
-            or denies_what_is_asked(sentence, query.text, query.councils) or denial_unsaid(sentence, query.text))
+            or denies_what_is_asked(sentence, query.text, query.councils) or denial_unsaid(sentence, query.text)
+            or figure_left_out(f"{before} {sentence}", query.text))
+
+
+def figure_left_out(text: str, question: str) -> bool:
+    """Whether a comparison asking which councils did something at a figure ("planning from the age of 14", "a carers'
+    grant of £300") meets a sentence (with the one before it) without that figure: "58 young people were expected to
+    move to adult services" does not say planning starts at 14. A bound ("more than 1,000") is checked as a bound."""
+    wanted = question_figures(question)
+    return bool(wanted) and bound_of(question) is None and not wanted <= stated_numbers(text)
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:

@@ -369,3 +369,15 @@ def test_a_sentence_in_the_reports_words_for_the_questions_plain_ones_is_on_its_
     other = replace(candidate("The carers' centre supported 900 people in 2024."), relevance=0.5)
     weights = TermWeights([c.passage.chunk for c in (best, reworded, other, candidate("Staff were kind."))])
     assert near_topic(query, [best, reworded, other], weights, Settings()) == [best, reworded]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 2025, 58 young people were expected to move to adult services.", True),  # no age 14
+    ("The Preparing for Adulthood panel started planning with young people from the age of 14.", False),
+])
+def test_a_comparison_at_a_figure_lists_only_councils_whose_sentence_gives_it(text, expected):
+    from rag.abstain import figure_left_out
+
+    assert figure_left_out(text, "Which councils begin planning with young people from the age of 14?") is expected
+    assert figure_left_out(text, "Which councils begin planning with young people early?") is False  # no figure asked
+    assert figure_left_out(text, "Which councils expected more than 40 young people to move?") is False  # a bound
