@@ -31,7 +31,7 @@ from .answer_types import (
 from .config import ABSTAIN_MESSAGE, Settings
 from .councils import name_patterns, names_a_council, title_words_only, with_title_words
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
-from .kinds import KIND_WORDS, kind_left_unnamed, other_kind
+from .kinds import KIND_WORDS, kind_left_unnamed, only_planned, other_kind
 from .lay_terms import in_report_words
 from .lexical import stop_words
 from .periods import (
@@ -290,7 +290,8 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
     for "overspent", complaints about care for complaints about safeguarding), does not name a kind a comparison
     must see named (an *interim* director), says the answer is not recorded, or
     denies what was asked ("it did not carry out assessments"), denies nothing when a denial is asked ("which had
-    no waiting list"), or leaves out a figure the question names ("from the age of 14"): a comparison does not list its council as one that
+    no waiting list"), leaves out a figure the question names ("from the age of 14"), or only plans the deed asked
+    about: a comparison does not list its council as one that
     did what was asked."""
     known = weights.uses if weights is not None else None
     sentence, before = one_line(candidate.sentence.text), one_line(candidate.before)
@@ -298,7 +299,7 @@ def of_another_thing(query: Query, candidate, weights=None) -> bool:
             or kind_left_unnamed(sentence, query.text, before)
             or another_object(sentence, query.text, known, before, query.councils)
             or denies_what_is_asked(sentence, query.text, query.councils) or denial_unsaid(sentence, query.text)
-            or figure_left_out(f"{before} {sentence}", query.text))
+            or figure_left_out(f"{before} {sentence}", query.text) or only_planned(sentence, query.text))
 
 
 def figure_left_out(text: str, question: str) -> bool:

@@ -105,6 +105,23 @@ _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projec
 _DONE_FIGURE = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.]*\s*/\s*\d)(?P<share>\s*(?:%|per ?cent\b))?")
 
 
+#: A plan as the sentence's first clause says it ("The council planned to set up a Next Steps Team", "intended to lower
+#: the starting age"), before anything it says was done.
+_ONLY_PLANNED = re.compile(r"^[^,;:]{0,80}?\b(?:planned|plans|was planning|were planning|intended|intends|aimed|aims|hoped|"
+                           r"hopes|was due|were due|proposed|proposes|was going|were going|was expected|were expected)\s+to\b",
+                           re.IGNORECASE)
+#: A question about plans ("Which councils planned to …", "… will open a hub", "intend to").
+_ASKS_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|planning|intend\w*|aim\w*|propos\w*|hop(?:e|es|ed|ing)|expect\w*|going|due)\s+to\b|"
+                        r"\b(?:will|would|future|plans)\b", re.IGNORECASE)  # not "transition planning with young people"
+
+
+def only_planned(sentence: str, question: str) -> bool:
+    """Whether a comparison asking which councils do or did something meets a sentence that opens on a plan to do it
+    ("The council planned to lower the starting age to 14 by April 2026"): a plan is not the deed, unless plans are
+    what the question asks about."""
+    return not _ASKS_PLAN.search(question) and bool(_ONLY_PLANNED.search(sentence))
+
+
 #: A turn from an aim to what happened: "aimed to screen concerns within 2 working days*, but* only 71% were".
 _CONTRAST = re.compile(r"[,;]\s*(?:but|yet|however|although|though|whereas)\b|\.\s+(?:But|Yet|However)\b")
 

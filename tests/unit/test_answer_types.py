@@ -2565,3 +2565,16 @@ def test_a_comparison_asking_which_councils_had_none_lists_only_sentences_denyin
 
     assert denial_unsaid(sentence, "Which councils had no waiting list for home care?") is expected
     assert denial_unsaid(sentence, "Which councils had a waiting list for home care?") is False  # no denial asked
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The council planned to lower the starting age to 14 by April 2026.", True),  # a plan, not yet done
+    ("The council intended to set up a Next Steps Team in 2025.", True),
+    ("The Transitions Team worked with young people from age 14.", False),
+    ("The council had a Preparing for Adulthood Team, set up in 2024, which was meant to start at 14.", False),  # had one
+])
+def test_a_comparison_of_what_councils_do_leaves_out_a_sentence_opening_on_a_plan(sentence, expected):
+    from rag.kinds import only_planned
+
+    assert only_planned(sentence, "Which councils start transition planning with young people from age 14?") is expected
+    assert only_planned(sentence, "Which councils planned to change their transitions work?") is False  # plans asked
