@@ -1164,6 +1164,10 @@ def test_how_many_times_counts_the_deeds(sentence, question, expected):
      "How many people got reablement, and what share could then manage without further help?", True),  # none more
     ("In 2025/26 the reablement service supported 1,040 people, and 71% went home.",
      "How many people got reablement, and what share could then manage without further help?", False),
+    ("The local authority completed 612 carers' assessments in 2023/24.",  # "without pay" names unpaid carers
+     "How many people who look after a relative without pay had their own needs looked at in 2023/24?", True),
+    ("The local authority completed 1,400 reviews in 2023/24.",  # the negation stands outside the plain words
+     "How many had gone a year without anyone looking again at their care?", False),
 ])
 def test_a_count_of_what_was_not_done_is_given_as_such(sentence, question, expected):
     assert holds("number", sentence, question) is expected
