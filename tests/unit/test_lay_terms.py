@@ -92,6 +92,7 @@ from rag.records import Query
     ("What share of people on the short programme to regain everyday skills at home went on alone?", "reablement"),
     ("What share of people given help at home needed nothing more afterwards?", "no ongoing care"),
     ("How many people leaving the service didn't need any further support?", "no further support"),
+    ("How many people who look after a relative or friend without pay were assessed?", "unpaid carers"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
