@@ -101,15 +101,15 @@ _MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1
 #: A question about when something began ("When did the project start?", "In which year was it first commissioned?",
 #: "When was the chair appointed?").
 _ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|was|were|will|does|do)\b.{0,120}?\b(begin|began|start|"
-                         r"started|launch|launched|open|opened|set up|introduced?|created?|established|first|commission|"
+                         r"started|launch|launched|open|opened|set up|introduced?|created?|established|(?-i:first)|commission|"
                          r"commissioned|go live|goes live|went live|gone live|roll(?:ed)? out|come into (?:force|effect|use)|"
                          r"came into (?:force|effect|use)|appointed|elected|recruited|hired|joined|took up|came into post)\b",
                          re.IGNORECASE)
 #: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in"); not the
-#: first of a span ("completed their first year in 2024").
+#: first of a span ("completed their first year in 2024"), nor a name's ("Home First").
 _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
                       r"introduced?|created?|established|commissioned|since|"
-                      r"first(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
+                      r"(?-i:first)(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
                       r"went live|gone live|live|came into|"
                       r"rolled out|roll-out|rollout|into (?:force|effect|use)|appointed|appointment|elected|recruited|"
                       r"hired|joined|took up|came into post|in post)\b",
@@ -587,7 +587,9 @@ def counted_nouns(question: str) -> set[str]:
         return whole
     head = words[-1] if _looks_plural(words[-1]) or not plural else plural[-1]  # "organisations work" → organisations
     role = _AS_ROLE.search(question) or _ON_A_LIST.search(question) if head in ("people", "person") else None
-    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set()) | alternative_nouns(words)
+    living = head in ("people", "person") and bool(_LIVING_THERE.search(question))
+    return {_stem(head)} | ({_stem(role.group("role").casefold())} if role else set()) | alternative_nouns(words) | (
+        {"resident"} if living else set())
 
 
 def alternative_nouns(words: list[str]) -> set[str]:
@@ -653,6 +655,12 @@ _AS_ROLE = re.compile(r"\bas\s+(?:(?:new|newly|qualified|trained|paid|unpaid|vol
 #: had fallen from 340".
 _ON_A_LIST = re.compile(r"\bpeople (?:were |are |was |is )?(?:still )?on\s+(?:[\w'’-]+\s+){0,7}?(?P<role>list)s?\b",
                         re.IGNORECASE)
+
+
+#: People counted as living in a home the question names: "how many people living there had to move" asks how many
+#: of its residents did.
+_LIVING_THERE = re.compile(r"\bpeople (?:who (?:were |are |had been )?)?(?:living|lived|live) (?:there|in (?:it|them|"
+                           r"the (?:care |nursing )?homes?))\b", re.IGNORECASE)
 
 
 #: Plural nouns without a final "s".
@@ -769,6 +777,21 @@ _ASKS_PER = re.compile(r"\b(hourly|weekly|daily)\b|\b(?:per|an|a) (hour|week|day
 #: Each unit of time by its adverb, and the other way round.
 _UNITS = {"hourly": "hour", "weekly": "week", "daily": "day"}
 _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
+
+
+#: Whom a price asked about is paid to ("what rate can people pay *their personal assistants*", "paid to home care
+#: providers"): up to two words before the payee's noun.
+_PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:to\s+)?(?:(?:their|its|the|his|her|local)\s+)?"
+                    r"(?P<who>(?:[a-z][\w'’-]*\s+){0,2}?(?:assistants?|providers?|carers?|workers?|agenc(?:y|ies)|homes?))\b")
+
+
+def payee_named(text: str, question: str) -> bool:
+    """Whether a price asked of what is paid to someone ("what hourly rate can people pay their personal assistants")
+    is given of them, the text naming a word of the payee: "a home care rate of £21.10 an hour" is paid to providers."""
+    if not asks_money(question):
+        return True
+    have = {_stem(w) for w in _words(text)}
+    return all(_distinct(frozenset(_stem(w) for w in _words(m.group("who")))) & have for m in _PAYEE.finditer(question))
 
 
 def price_per_unit_given(sentence: str, question: str) -> bool:
@@ -1062,8 +1085,8 @@ def asks_how_many(question: str) -> bool:
 
 #: A count of part of a whole set first: "Of the people who …, how many …", "Out of its 420 referrals, how many …";
 #: or of the cases something happened in: "In how many enquiries did staff record …?".
-_WHOLE_FIRST = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+[^?]{2,200},\s*how many\b|^\s*(?:and\s+)?in how many\b",
-                          re.IGNORECASE)
+_WHOLE_FIRST = re.compile(r"^\s*(?:(?:in|for|at) [\w'’ -]{1,40},\s*)?(?:and\s+)?(?:out\s+)?of\s+[^?]{2,200},\s*how many\b|"
+                          r"^\s*(?:and\s+)?in how many\b", re.IGNORECASE)  # "In Barnet, out of everyone who …, how many …"
 
 
 def wants_a_number(question: str) -> bool:
@@ -2086,9 +2109,9 @@ def ages_as_asked(sentence: str, question: str) -> bool:
 #: from those, a health check rate for people with a learning disability nothing of people with a serious mental
 #: illness (a group of one kind may be narrowed by one of the other: residents with dementia).
 _PEOPLE_BY_ROLE = {
-    "carers": re.compile(r"(?<!Lives )(?<!young )\b(?:unpaid |family )?carers\b|(?<!Lives )(?<!young )\bcarers['’]",
-                         re.IGNORECASE),
-    "young carers": re.compile(r"\byoung carers\b", re.IGNORECASE),
+    "carers": re.compile(r"(?<!Lives )(?<!young )(?<!young adult )\b(?:unpaid |family )?carers\b|"
+                         r"(?<!Lives )(?<!young )(?<!young adult )\bcarers['’]", re.IGNORECASE),
+    "young carers": re.compile(r"\byoung (?:adult )?carers\b", re.IGNORECASE),
     "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
                             r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
                             r"care )?services\b|\bservice users\b", re.IGNORECASE),
@@ -2271,8 +2294,9 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "", 
 
 def _reported_stems(question: str) -> frozenset[str]:
     """The stems of what the reports call the question's plain words (:mod:`rag.lay_terms`), but the common ones:
-    "waiting for carers to start visiting them at home" is a wait for home care."""
-    return frozenset(_stem(w) for wording in report_words(question) for w in _words(wording)) - _UBIQUITOUS
+    "waiting for carers to start visiting them at home" is a wait for home care; all of a wording's when only common
+    ones ("spending on looking after adults" is spending on adult social care)."""
+    return frozenset().union(*(_distinct(frozenset(_stem(w) for w in _words(wording))) for wording in report_words(question)))
 
 
 #: "did not", "could not", "was unable to" …, an optional adverb ("yet", "routinely"), and a verb of keeping
@@ -2420,6 +2444,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
     return (counts_the_thing(sentence, question, councils, lead_in)
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
+            and payee_named(f"{lead_in} {sentence}", question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)

@@ -159,10 +159,19 @@ def figures_like(sentence: str, bound: Bound) -> list[float]:
 def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
     """The sentence's figures in the bound's unit (:func:`figures_like`), each with where it ends."""
     if bound.unit == "days":
-        return [(length_in_days(m), m.end()) for m in _LENGTH.finditer(sentence)]
+        return [(length_in_days(m), m.end()) for m in _LENGTH.finditer(sentence)
+                if not _PERIOD_BEFORE.search(sentence, max(0, m.start() - PERIOD_REACH), m.start())]
     none = [(0.0, m.end()) for m in _NONE_WAITING.finditer(sentence)] if bound.unit == "count" else []
     return sorted(none + [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit
                           and not is_year(m) and not _LENGTH.match(sentence, m.start("number"))], key=lambda f: f[1])
+
+
+#: Words making the length of time after them the period something happened in, not a wait: "reduced over the
+#: previous 18 months", "in the last 12 months", "during the past year".
+_PERIOD_BEFORE = re.compile(r"\b(?:over|in|during|within|for|across|throughout) the (?:previous|last|past|next|following|"
+                            r"preceding|coming) $", re.IGNORECASE)
+#: How far before a length of time those words are looked for.
+PERIOD_REACH = 40
 
 
 def length_in_days(m: re.Match) -> float:
@@ -199,8 +208,9 @@ _LINE_WORD = re.compile(r"[a-z]+")
 
 
 #: A question asking whether anyone at all waited past a length of time ("had *someone waiting* more than 20 weeks").
-_ANYONE_WAITING = re.compile(r"\b(?:someone|somebody|anyone|anybody|any person|any people)\s+(?:who\s+)?(?:had\s+)?(?:been\s+)?"
-                             r"(?:was\s+|were\s+)?wait(?:ing|ed)\b", re.IGNORECASE)
+_ANYONE_WAITING = re.compile(r"(?:\b(?:someone|somebody|anyone|anybody|any person|any people)|\b(?:had|have|has|with) people)\s+"
+                             r"(?:who\s+)?(?:had\s+)?(?:been\s+)?(?:was\s+|were\s+)?(?:still\s+)?wait(?:ing|ed)\b",
+                             re.IGNORECASE)  # "which councils had people waiting over a year": anyone at all
 
 
 def anyone_past(bound: Bound, question: str) -> bool:

@@ -1877,6 +1877,8 @@ def test_watching_over_people_is_answered_by_a_routine(sentence, question, expec
      "In 2023/24 only 38% of complaints were answered within 20 working days.", False),  # "the number of" is a count
     ("What is the number of complaints Fenwick received?",
      "In 2023/24 only 38% of complaints were answered within 20 working days.", False),
+    ("In Fenwick, out of everyone who finished reablement, how many ended up needing no further care?",
+     "Of those who completed it, 78% needed no ongoing care.", True),  # the council named first, then the whole
 ])
 def test_a_part_of_a_whole_set_first_is_counted_by_a_share_too(question, sentence, expected):
     from rag.answer_types import counts_the_thing, wants_a_number
@@ -2582,3 +2584,48 @@ def test_a_comparison_of_what_councils_do_leaves_out_a_sentence_opening_on_a_pla
 
     assert only_planned(sentence, "Which councils start transition planning with young people from age 14?") is expected
     assert only_planned(sentence, "Which councils planned to change their transitions work?") is False  # plans asked
+
+
+def test_people_living_in_a_home_are_its_residents():
+    question = "When the care home in Kelby shut down, how many people living there had to move?"
+    assert "resident" in counted_nouns(question)
+    assert holds("number", "When a care home in Kelby closed in 2024, the council moved 32 residents.", question)
+    assert "resident" not in counted_nouns("How many people were waiting for a care home place?")
+
+
+def test_a_name_holding_first_is_no_start():
+    question = "When did the Home First scheme in Fenwick start?"
+    assert not holds("date", "In 2024/25, 980 people used Home First.", question)  # when it ran, not began
+    assert holds("date", "Home First was set up in 2019.", question)
+    assert holds("date", "The hub was first opened in 2021.", "When was the hub first opened?")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The council told us 41 young adult carers were supported in 2024/25.", False),  # some carers, not all
+    ("The council knew of 4,100 unpaid carers in 2024/25.", True),
+])
+def test_young_adult_carers_are_not_all_unpaid_carers(sentence, expected):
+    assert holds("number", sentence, "How many unpaid carers are known to Fenwick adult social care?", ("Fenwick",)) \
+        is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council paid a standard home care rate of £21.10 an hour in 2024/25.",
+     "What hourly rate can people on direct payments pay their personal assistants?", False),  # paid to providers
+    ("People using direct payments could pay personal assistants up to £13.50 an hour.",
+     "What hourly rate can people on direct payments pay their personal assistants?", True),
+    ("The council paid a standard home care rate of £21.10 an hour in 2024/25.",
+     "What hourly rate did Fenwick pay home care providers in 2024/25?", True),
+])
+def test_a_price_paid_to_someone_is_given_of_them(sentence, question, expected):
+    assert holds("number", sentence, question) is expected
+
+
+def test_a_plain_wording_the_reports_say_in_common_words_is_the_thing_they_frame():
+    from rag.answer_types import another_object
+
+    question = "By how much did Fenwick's spending on looking after adults go over what was planned last year?"
+    lead_in = "The adult social care budget was £104 million in 2025/26."
+    assert not another_object("Adult social care overspent by £5.2 million in 2024/25.", question, None, lead_in)
+    other = "By how much did Fenwick's spending on home adaptations go over what was planned last year?"
+    assert another_object("Adult social care overspent by £5.2 million in 2024/25.", other, None, lead_in)

@@ -93,6 +93,10 @@ from rag.records import Query
     ("What share of people given help at home needed nothing more afterwards?", "no ongoing care"),
     ("How many people leaving the service didn't need any further support?", "no further support"),
     ("How many people who look after a relative or friend without pay were assessed?", "unpaid carers"),
+    ("When an old people's home shut in Kelby, how many had to move?", "care home"),
+    ("By how much did its spending go over what was planned?", "overspend"),
+    ("How many get money from the council to organise and pay for their own help?", "direct payments"),
+    ("How much did Kelby spend on looking after adults?", "adult social care"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

@@ -107,6 +107,14 @@ def test_a_wait_past_a_length_asked_of_anyone_is_the_longest_given():
     assert not anyone_past(bound_of(median), median) and asked_figure(waits, bound_of(median), median) == 17 * 7
     fewer = "Which councils had nobody waiting longer than 4 weeks?"
     assert not anyone_past(bound_of(fewer), fewer)
+    people = "which councils had people waiting over a year for a care act assessment"
+    assert anyone_past(bound_of(people), people) and asked_figure(waits, bound_of(people), people) == 68 * 7
+
+
+def test_a_length_of_time_a_thing_happened_over_is_no_wait():
+    sentence = "Waits had reduced over the previous 18 months, though some waited 20 weeks."
+    assert figures_like(sentence, Bound(">", 365, "days")) == [140]
+    assert figures_like("In the last 12 months, 40 people waited 14 months.", Bound(">", 365, "days")) == [420]
 
 
 def test_lengths_of_time_are_read_in_days_and_are_no_counts():
