@@ -71,6 +71,11 @@ PAGE_FURNITURE = frozenset({
     "tell us about your experience of this website", "sitemap", "site map", "terms and conditions", "terms of use",
 })
 _DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version)\b.{0,40}", re.IGNORECASE)
+#: A link to the page before or after ("Previous", "Next page"), whose next line names that page: a statement's
+#: name there is navigation, not the heading of a section of this page.
+NAVIGATION_LINKS = frozenset({"next", "previous", "next page", "previous page"})
+#: The same link with the page it leads to on one line ("Previous: Governance, management and sustainability").
+_NAVIGATION_LINE = re.compile(r"(?:previous|next)(?: page)?\s*[:–—|-]\s*\S.{0,120}", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[-•*·▪●◦–]|\d{1,2}[.)])[ \t]+\S")
 #: A "label: value" line of a list whose markers were lost (PDF text): "Population: 41,000".
 _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
@@ -186,7 +191,7 @@ def is_furniture(line: str) -> bool:
     if len(line) > HEADING_MAX_CHARS * 2:
         return False
     return (len(line) <= HEADING_MAX_CHARS and (fold(line) in PAGE_FURNITURE or _DOWNLOAD.fullmatch(line) is not None)
-            or _BREADCRUMBS.fullmatch(line) is not None or is_menu_row(line))
+            or _BREADCRUMBS.fullmatch(line) is not None or is_menu_row(line) or _NAVIGATION_LINE.fullmatch(line) is not None)
 
 
 def is_sub_row(line: str) -> bool:
@@ -313,6 +318,9 @@ def blocks(text: str) -> list[Block]:
             indicative = "indicative" in text[prev.start : prev.end].casefold()  # "Score" and "2" in two cells
             out[-1] = Block("score", prev.start, end, (value, indicative), prev.gap_before)
             continue
+        if kind in ("statement", "theme", "heading") and prev is not None and prev.kind == "furniture" \
+                and fold(text[prev.start : prev.end]) in NAVIGATION_LINKS:
+            kind, value = "furniture", None  # "Previous" / "Governance, management and sustainability": a link
         if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):
             merged_kind = "text" if prev.kind == "heading" else prev.kind
             out[-1] = Block(merged_kind, prev.start, end, prev.value, prev.gap_before)

@@ -266,3 +266,12 @@ def test_a_row_of_site_links_is_page_furniture(line, furniture):
     from rag.layout import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+def test_a_statement_named_by_a_link_to_the_page_before_or_after_is_navigation():
+    text = "Leaders said learning time would start in April.\n\nPrevious\nGovernance, management and sustainability\n"
+    kinds = [(b.kind, text[b.start : b.end]) for b in blocks(text)]
+    assert ("furniture", "Governance, management and sustainability") in kinds
+    assert classify("Next: Assessing needs")[0] == "furniture"
+    heading = "Care provided\n\nGovernance, management and sustainability\n"
+    assert [b.kind for b in blocks(heading)][-1] == "statement"  # a heading of its own, after no link
