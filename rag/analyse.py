@@ -217,7 +217,10 @@ _WHOM = re.compile(r"^\s*(?:and )?whom?\s+(?:is|was|are|were|does|do|did|has|hav
                    r"(?:at|for|to|with|from)\s*\??\s*$", re.IGNORECASE)
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
-                     r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b", re.IGNORECASE)
+                     r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b|"
+                     # the same asked of what is to come: "Who will run the new dementia support service?"
+                     r"^\s*(and )?who (?:will|would|is going to|are going to|is to|is due to|was to) (co-)?(chair|head|lead|run|"
+                     r"manage|oversee|co-?ordinate|be responsible for)\b", re.IGNORECASE)
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"(^|[,;:]\s*)(and )?how much (time|longer|sooner|quicker)\b|"

@@ -15,7 +15,7 @@ from .councils import name_patterns, title_words_only, variants_of
 from .kinds import other_kind
 from .lay_terms import in_report_words, report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
-from .thresholds import TOP_WORDS, same_wait_bound
+from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -216,9 +216,11 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
 
 
 def has_duration(text: str) -> bool:
-    """Whether the text gives a length of time (not how often something happens, nor a rate: "6 people a day")."""
+    """Whether the text gives a length of time (not how often something happens, nor a rate: "6 people a day", nor the
+    period something happened in: "had a review in the previous 12 months")."""
     for m in _DURATION.finditer(text):
-        if _HOW_OFTEN.search(text[max(0, m.start() - 8) : m.start()]):
+        if _HOW_OFTEN.search(text[max(0, m.start() - 8) : m.start()]) \
+                or PERIOD_BEFORE.search(text, max(0, m.start() - PERIOD_REACH), m.start()):
             continue
         if (m.group(1) or "").casefold() in ("a", "an") and _RATE_BEFORE.search(text[max(0, m.start() - RATE_REACH) : m.start()]):
             continue
@@ -815,7 +817,8 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
 _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
                      r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
-                     r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b",
+                     r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b|"
+                     r"(?<![\w.,])\d[\d,.]*\s+(?:extra|additional|more|further)\b",  # "60 extra beds" is how many more
                      re.IGNORECASE)
 
 
@@ -1017,7 +1020,8 @@ _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "epi
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
-            "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"}}  # recruits are new staff
+            "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"},  # recruits are new staff
+            "bed": {"bed", "place"}, "place": _PLACES | {"bed"}}  # a care home's beds are its places
 
 
 def kindred_nouns(nouns: set[str]) -> set[str]:
@@ -2719,7 +2723,8 @@ def recruited_given(sentence: str, question: str) -> bool:
 #: A count of those who received, held or attended a thing ("how many carers received the one-off carer's grant",
 #: "how many held an emergency card", "how many attend the group"): the thing is the phrase after the verb and its
 #: article, up to a preposition, a clause ("run by …") or the end.
-_ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|get|were given|were awarded|were offered|"
+_ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|get|"
+                            r"(?:(?:were|was|are|is|have been|has been|had been|been)\s+)(?:given|awarded|offered|issued)|"
                             r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
                             r"its)\s+(?P<thing>[\w'’-]+"
                             r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"

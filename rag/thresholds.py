@@ -160,7 +160,7 @@ def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
     """The sentence's figures in the bound's unit (:func:`figures_like`), each with where it ends."""
     if bound.unit == "days":
         return [(length_in_days(m), m.end()) for m in _LENGTH.finditer(sentence)
-                if not _PERIOD_BEFORE.search(sentence, max(0, m.start() - PERIOD_REACH), m.start())]
+                if not PERIOD_BEFORE.search(sentence, max(0, m.start() - PERIOD_REACH), m.start())]
     none = [(0.0, m.end()) for m in _NONE_WAITING.finditer(sentence)] if bound.unit == "count" else []
     return sorted(none + [(_value(m), m.end()) for m in _FIGURE.finditer(sentence) if _unit(m) == bound.unit
                           and not is_year(m) and not _LENGTH.match(sentence, m.start("number"))], key=lambda f: f[1])
@@ -168,8 +168,8 @@ def _figure_spans(sentence: str, bound: Bound) -> list[tuple[float, int]]:
 
 #: Words making the length of time after them the period something happened in, not a wait: "reduced over the
 #: previous 18 months", "in the last 12 months", "during the past year".
-_PERIOD_BEFORE = re.compile(r"\b(?:over|in|during|within|for|across|throughout) the (?:previous|last|past|next|following|"
-                            r"preceding|coming) $", re.IGNORECASE)
+PERIOD_BEFORE = re.compile(r"\b(?:over|in|during|within|across|throughout) the (?:previous|last|past|next|following|"
+                           r"preceding|coming) $", re.IGNORECASE)  # "waiting *for* the past 18 months" is a wait
 #: How far before a length of time those words are looked for.
 PERIOD_REACH = 40
 
@@ -213,6 +213,11 @@ _ANYONE_WAITING = re.compile(r"(?:\b(?:someone|somebody|anyone|anybody|any perso
                              re.IGNORECASE)  # "which councils had people waiting over a year": anyone at all
 
 
+#: A question bounding the longest wait itself ("a longest wait of more than 20 weeks", "the maximum wait"): the
+#: longest length a sentence gives is the one it asks about, not the median given first.
+_ASKS_LONGEST = re.compile(r"\b(?:longest|maximum|max)\s+(?:wait|waiting time|delay)s?\b", re.IGNORECASE)
+
+
 def anyone_past(bound: Bound, question: str) -> bool:
     """Whether a bound above a length of time is asked of anyone at all ("which councils had someone waiting more
     than 20 weeks"): the longest wait a sentence gives, not its median, is then the figure that passes or not."""
@@ -228,7 +233,7 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     sentence gives none)."""
     if counts_none(bound) and none_waiting(sentence):
         return 0.0  # "… within 5 working days, and no one was waiting": the count of none asked for
-    if anyone_past(bound, question):
+    if anyone_past(bound, question) or bound.unit == "days" and _ASKS_LONGEST.search(question):
         lengths = [figure for figure, _ in _figure_spans(sentence, bound)]
         return max(lengths) if lengths else None  # "the median was 17 weeks, the longest 68 weeks": someone waited 68
     passed = without_bound(question, bound)

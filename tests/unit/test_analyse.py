@@ -247,6 +247,8 @@ def test_search_text_leaves_out_the_councils_searched_within(question, councils,
     ("Which of the three councils got an exceptional score for Partnerships and communities?", "rating"),
     ("Which council was scored as having significant shortfalls in Safeguarding?", "rating"),
     ("Which of the three councils paid home care providers the highest hourly rate?", "number"),
+    ("Who will run Fenwick's new dementia support service?", "holder"),  # the holder of what is to come
+    ("Who will be affected by the change?", "description"),
 ])
 def test_answer_type_of_ratings_counts_and_possessives(question, kind):
     assert answer_type(question) == kind

@@ -2629,3 +2629,26 @@ def test_a_plain_wording_the_reports_say_in_common_words_is_the_thing_they_frame
     assert not another_object("Adult social care overspent by £5.2 million in 2024/25.", question, None, lead_in)
     other = "By how much did Fenwick's spending on home adaptations go over what was planned last year?"
     assert another_object("Adult social care overspent by £5.2 million in 2024/25.", other, None, lead_in)
+
+
+def test_a_length_of_time_something_happened_in_is_no_wait():
+    question = "How long did people in Fenwick wait for an occupational therapy assessment?"
+    assert not holds("duration", "In 2024/25, 67% had a review in the previous 12 months.", question)
+    assert holds("duration", "People waited a median of 9 weeks for an occupational therapy assessment.", question)
+    assert holds("duration", "The post had been vacant for the past 18 months.", "How long had the post been vacant?")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The council knew of 6,800 unpaid carers in 2024/25.", False),  # carers, not those given the card
+    ("In 2024/25, 640 carers had been given an emergency card.", True),
+])
+def test_a_count_of_those_given_a_thing_names_it(sentence, expected):
+    question = "How many carers in Fenwick have been given a carers' emergency card?"
+    assert holds("number", sentence, question, ("Fenwick",)) is expected
+
+
+def test_a_plan_asked_about_is_answered_by_the_plan_and_beds_are_places():
+    question = "How many more nursing home places for people with dementia is Fenwick planning to get by 2027?"
+    assert holds("number", "Leaders planned to commission 60 extra nursing beds for people with dementia by 2027.",
+                 question, ("Fenwick",))
+    assert not holds("number", "There were 58 nursing homes for people with dementia in 2025.", question, ("Fenwick",))

@@ -200,3 +200,13 @@ def test_a_bound_s_words_are_no_part_of_what_is_asked_but_a_top_s_are():
     assert "50" not in without_bound(question, bound_of(question))
     top = "Which council had the longest median wait?"
     assert without_bound(top, top_of(top)) == top
+
+
+def test_a_bound_on_the_longest_wait_is_held_against_the_longest_given():
+    from rag.thresholds import asked_figure
+
+    waits = "The median wait was 19 weeks and the longest wait was 58 weeks."
+    longest = "Which councils had a longest wait for a Care Act assessment of more than 20 weeks?"
+    assert asked_figure(waits, bound_of(longest), longest) == 58 * 7
+    median = "Which councils had a median wait for a Care Act assessment of more than 20 weeks?"
+    assert asked_figure(waits, bound_of(median), median) == 19 * 7
