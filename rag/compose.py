@@ -46,7 +46,7 @@ from .layout import is_sub_row
 from .lexical import tokenize
 from .names import defines_the_thing_asked, thing_defined
 from .periods import periods, same_period, without_assessment_time, without_relative_year
-from .records import Citation, Composition, Passage, Query, Retrieval, Sentence
+from .records import FRONT_PAGES, Citation, Composition, Passage, Query, Retrieval, Sentence
 from .terms import QUESTION_WORDS, TermWeights
 from .thresholds import Bound, asked_figure, bound_of, bound_phrase, figures_like, none_waiting, top_of, without_bound
 from .yardsticks import benchmark_asked, side_of_benchmark
@@ -466,22 +466,18 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)
 
 
-#: Pages that sum up a report's findings rather than set them out.
-SUMMING_UP_PAGES = ("overview", "summary")
-
-
 def findings_first(chosen: list[Candidate], holding: list[Candidate] | None = None) -> list[Candidate]:
     """Each council's sentences from the pages setting out its findings before those from the pages summing
     them up, which restate them more briefly ("Waiting lists had fallen sharply" over the statement's own
     figures): the finding is the source to read first. Of a question asking for a kind of thing, only sentences
     ``holding`` it move ahead, so the answer still opens with what was asked."""
-    moving = {id(c) for c in chosen if c.passage.chunk.page not in SUMMING_UP_PAGES
+    moving = {id(c) for c in chosen if c.passage.chunk.page not in FRONT_PAGES
               and (holding is None or any(h is c for h in holding))}
     out: list[Candidate] = []
     for c in chosen:
         if id(c) in moving:
             at = next((i for i, x in enumerate(out) if x.passage.chunk.label == c.passage.chunk.label
-                       and x.passage.chunk.page in SUMMING_UP_PAGES), len(out))
+                       and x.passage.chunk.page in FRONT_PAGES), len(out))
             out.insert(at, c)
         else:
             out.append(c)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Composition, Passage, Query
+from .records import FRONT_PAGES, Composition, Passage, Query
 
 #: A question asking when CQC's assessment of a council (its report, not a strategy or a plan) was published.
 _ASKS_PUBLISHED = re.compile(
@@ -17,10 +17,6 @@ _OF_THE_ASSESSMENT = re.compile(r"\bCQC\b|\bCare Quality Commission\b|(?<!self-)
 #: Documents of a council's own that a question may ask the publication of: not CQC's assessment.
 _OWN_DOCUMENT = re.compile(r"\b(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|statements?|framework|charter|directory|"
                            r"newsletter|survey|account|review|guide)\b", re.IGNORECASE)
-
-
-#: The pages of a report that present the whole assessment, the first first.
-FRONT_PAGES = ("overview", "summary")
 
 
 def asks_publication(question: str) -> bool:

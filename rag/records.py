@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .metadata import Section
 
 
+#: The pages of a report that present the whole assessment and sum up its findings, the overview first.
+FRONT_PAGES = ("overview", "summary")
+
+
 @dataclass(frozen=True)
 class Document:
     """One file of the documents folder as read: its text (for HTML and PDF, the extracted text that
