@@ -783,17 +783,26 @@ _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
 
 #: Whom a price asked about is paid to ("what rate can people pay *their personal assistants*", "paid to home care
 #: providers"): up to two words before the payee's noun.
-_PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:to\s+)?(?:(?:their|its|the|his|her|local)\s+)?"
+_PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:to\s+)?(?:(?:their|its|the|his|her|local)\s+)?(?!(?:for|of|on|in|at|per)\b)"
                     r"(?P<who>(?:[a-z][\w'’-]*\s+){0,2}?(?:assistants?|providers?|carers?|workers?|agenc(?:y|ies)|homes?))\b")
+#: Those a council's prices are paid to, or for, as reports name them: one of them named instead of the payee asked
+#: says the price is another's.
+_PAYEES = re.compile(r"\b(?:home care|domiciliary care|care homes?|nursing homes?|providers?|agenc(?:y|ies)|personal "
+                     r"assistants?|care workers?|carers?)\b", re.IGNORECASE)
 
 
 def payee_named(text: str, question: str) -> bool:
     """Whether a price asked of what is paid to someone ("what hourly rate can people pay their personal assistants")
-    is given of them, the text naming a word of the payee: "a home care rate of £21.10 an hour" is paid to providers."""
+    is not given of another: the text names a word of the payee, or no payee at all ("a home care rate of £21.10 an
+    hour" is paid to providers; "before the uplift, it paid £21.50 an hour" may be the one asked)."""
     if not asks_money(question):
         return True
     have = {_stem(w) for w in _words(text)}
-    return all(_distinct(frozenset(_stem(w) for w in _words(m.group("who")))) & have for m in _PAYEE.finditer(question))
+    for m in _PAYEE.finditer(question):
+        asked = _distinct(frozenset(_stem(w) for w in _words(m.group("who"))))
+        if not asked & have and any(not {_stem(w) for w in _words(o.group(0))} <= asked for o in _PAYEES.finditer(text)):
+            return False
+    return True
 
 
 def price_per_unit_given(sentence: str, question: str) -> bool:
