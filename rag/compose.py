@@ -471,8 +471,8 @@ def findings_first(chosen: list[Candidate], holding: list[Candidate] | None = No
     them up, which restate them more briefly ("Waiting lists had fallen sharply" over the statement's own
     figures): the finding is the source to read first. Of a question asking for a kind of thing, only sentences
     ``holding`` it move ahead, so the answer still opens with what was asked."""
-    moving = {id(c) for c in chosen if c.passage.chunk.page not in FRONT_PAGES
-              and (holding is None or any(h is c for h in holding))}
+    held = None if holding is None else {id(h) for h in holding}
+    moving = {id(c) for c in chosen if c.passage.chunk.page not in FRONT_PAGES and (held is None or id(c) in held)}
     out: list[Candidate] = []
     for c in chosen:
         if id(c) in moving:

@@ -224,6 +224,12 @@ def anyone_past(bound: Bound, question: str) -> bool:
     return bound.unit == "days" and bound.op in (">", ">=") and bool(_ANYONE_WAITING.search(question))
 
 
+def longest_asked(bound: Bound, question: str) -> bool:
+    """Whether the longest length of time a sentence gives is the figure a bound is held against: asked of anyone at
+    all (:func:`anyone_past`) or of the longest wait itself ("a longest wait of more than 20 weeks")."""
+    return anyone_past(bound, question) or bound.unit == "days" and bool(_ASKS_LONGEST.search(question))
+
+
 def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     """The sentence's figure in the bound's unit that the question asks about: in a list of facts, one a line, the
     line sharing most of the question's words ("Adult social care budget: £148.2 million" for "the largest adult
@@ -233,7 +239,7 @@ def asked_figure(sentence: str, bound: Bound, question: str) -> float | None:
     sentence gives none)."""
     if counts_none(bound) and none_waiting(sentence):
         return 0.0  # "… within 5 working days, and no one was waiting": the count of none asked for
-    if anyone_past(bound, question) or bound.unit == "days" and _ASKS_LONGEST.search(question):
+    if longest_asked(bound, question):
         lengths = [figure for figure, _ in _figure_spans(sentence, bound)]
         return max(lengths) if lengths else None  # "the median was 17 weeks, the longest 68 weeks": someone waited 68
     passed = without_bound(question, bound)
