@@ -156,9 +156,9 @@ def _part_of_known(role: str) -> str:
 
 
 #: The standard text speaks as the person ("I have care…", "My care…", "When I move…") or as the local
-#: authority ("We work with people…"); findings speak of them.
-_I_STATEMENT = re.compile(r"(?:I|My|When I|If I|Where I)\b")
-_WE_STATEMENT = re.compile(r"(?:We|Our)\b")
+#: authority ("We work with people…"), perhaps in quotation marks; findings speak of them.
+_I_STATEMENT = re.compile(r"[\"“‘']?\s*(?:I|My|When I|If I|Where I)\b")
+_WE_STATEMENT = re.compile(r"[\"“‘']?\s*(?:We|Our)\b")
 #: Standard statements are short; a long paragraph under their heading is a finding.
 STANDARD_MAX_CHARS = 600
 

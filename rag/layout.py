@@ -72,7 +72,7 @@ PAGE_FURNITURE = frozenset({
 })
 _DOWNLOAD = re.compile(r"(?:download|print)\b.{0,80}\b(?:pdf|report|page|version)\b.{0,40}", re.IGNORECASE)
 #: A link to the page before or after ("Previous", "Next page"), whose next line names that page: a statement's
-#: name there is navigation, not the heading of a section of this page.
+#: name (or a part's, "Summary of scores") there is navigation, not the heading of a section of this page.
 NAVIGATION_LINKS = frozenset({"next", "previous", "next page", "previous page"})
 #: The same link with the page it leads to on one line ("Previous: Governance, management and sustainability").
 _NAVIGATION_LINE = re.compile(r"(?:previous|next)(?: page)?\s*[:–—|-]\s*\S.{0,120}", re.IGNORECASE)
@@ -318,7 +318,7 @@ def blocks(text: str) -> list[Block]:
             indicative = "indicative" in text[prev.start : prev.end].casefold()  # "Score" and "2" in two cells
             out[-1] = Block("score", prev.start, end, (value, indicative), prev.gap_before)
             continue
-        if kind in ("statement", "theme", "heading") and prev is not None and prev.kind == "furniture" \
+        if kind in ("statement", "theme", "heading", "known") and prev is not None and prev.kind == "furniture" \
                 and fold(text[prev.start : prev.end]) in NAVIGATION_LINKS:
             kind, value = "furniture", None  # "Previous" / "Governance, management and sustainability": a link
         if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):

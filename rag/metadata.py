@@ -204,14 +204,18 @@ def _statement_of_title(block: Block, text: str) -> Statement | None:
     return parts[1] if parts else None
 
 
+#: A heading that labels the overall rating on the line below it (folded): "Overall rating", "Local authority rating".
+_RATING_LABEL = re.compile(r"(?:(?:overall|local authority|our|cqc)\s+)+rating")
+
+
 def _rating_start(blocks: list[Block], i: int, text: str) -> int | None:
     """Where the summary that the overall rating ``blocks[i]`` opens starts: at the rating when its line says so
-    ("Overall rating: Good"), at the heading above it when that does ("Overall rating", then "Good"), else None
-    (a rating word alone is no summary)."""
+    ("Overall rating: Good"), at the heading above it when that does ("Overall rating" or "Local authority rating", then
+    "Good"), else None (a rating word alone is no summary)."""
     if "rating" in fold(text[blocks[i].start : blocks[i].end]):
         return blocks[i].start
     above = blocks[i - 1] if i else None
-    if above is not None and above.kind in ("heading", "known") and fold(text[above.start : above.end]).strip(" :") == "overall rating":
+    if above is not None and above.kind in ("heading", "known") and _RATING_LABEL.fullmatch(fold(text[above.start : above.end]).strip(" :")):
         return above.start
     return None
 

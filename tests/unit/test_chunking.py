@@ -244,3 +244,22 @@ def test_the_sentence_giving_the_overall_rating_after_it_is_read_with_it():
     plain = page.replace("Fenwick Council was rated Good. ", "")  # no rating stated: the paragraph is its own
     _, chunks = chunks_of(plain)
     assert next(c for c in chunks if c.kind == "rating").text == "Overall rating\n\nGood"
+
+
+def test_standard_text_in_quotation_marks_is_standard_text():
+    page = ("Fenwick Council: local authority assessment\n\nAssessing needs\n\nScore: 3\n\n"
+            "What people expect\n\n“I can get care and support when I need it.”\n\n"
+            "The local authority commitment\n\n\"We work with people to understand their needs.\"\n\n"
+            "Key findings for this quality statement\n\n“It was quick,” one person told us about their assessment.\n")
+    doc, chunks = chunks_of(page)
+    kinds = [(c.kind, c.text[:8]) for c in chunks if c.kind != "rating"]
+    assert kinds == [("standard", "“I can g"), ("standard", "\"We work"), ("finding", "“It was ")]
+
+
+def test_a_local_authority_rating_label_opens_the_summary_with_its_rating():
+    page = ("Fenwick Council: local authority assessment\n\nOverview\n\nPublished 1 May 2025\n\n"
+            "Local authority rating\n\nGood\n\nSummary of findings\n\nPeople told us staff listened to them.\n\n"
+            "Next\n\nSummary of scores\n\nShare this page\n")
+    doc, chunks = chunks_of(page)
+    summaries = [s for s in doc.sections if s.kind == "summary"]
+    assert [s.overall for s in summaries] == ["Good"]  # "Next" / "Summary of scores" is a link, not a part
