@@ -62,3 +62,9 @@ def test_a_council_is_found_by_its_initials_when_they_are_its_alone():
     assert matcher.find("What did PCC score?").known == ()  # Peterborough's and Portsmouth's
     assert matcher.find("How quickly does eryc answer?").known == ()  # initials are written in capitals
     assert matcher.find("What does the ICB fund? What did the SAB find?").known == ()
+
+
+def test_a_two_place_council_is_found_by_its_first_place_alone():
+    matcher = AuthorityMatcher(["Cheshire West and Chester", "Cheshire East"])
+    assert matcher.find("What was the median wait in Cheshire West?").known == ("Cheshire West and Chester",)
+    assert matcher.find("What did Cheshire East score?").known == ("Cheshire East",)

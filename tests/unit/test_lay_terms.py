@@ -10,6 +10,11 @@ from rag.records import Query
 
 @pytest.mark.parametrize("question,wanted", [
     ("Is there an app for adults with learning difficulties?", "learning disabilities"),
+    ("How many people who look after a relative have an emergency card?", "unpaid carers"),
+    ("How fast is a new report that someone might be being abused looked at?", "safeguarding concerns"),
+    ("How long does it take to work out what someone pays towards their own care?", "financial assessment"),
+    ("For what share of people is their ethnic background not known?", "ethnicity"),
+    ("How many checks on whether care is taking away someone's freedom were waiting?", "deprivation of liberty safeguards"),
     ("How quickly do people learn what they must pay towards their care?", "financial assessment"),
     ("Who do I tell about abuse of an older neighbour?", "safeguarding"),
     ("Are family carers offered a break?", "unpaid carers"),
