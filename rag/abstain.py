@@ -140,13 +140,16 @@ def below_threshold(best: float, settings: Settings) -> str | None:
 
 def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic: close to the best one, or holding most of its focus
-    terms with the sentence before them when they refer back to it ("The service overspent by …"); for a count of
-    something rare, all of them (the number must then stand beside that thing), and for how people are watched
-    over, all of them too (the routine must then say how often: "were contacted every eight weeks"); for who holds a
-    role, those naming someone in it too (:func:`holders_named`)."""
+    terms with the sentence before them when they refer back to it ("The service overspent by …"), or, for a figure,
+    going on from one that is ("… the Carers Emergency Card scheme." "There were 1,650 carers registered with the
+    scheme …", :func:`with_sequels`); for a count of something rare, all of them (the number must then stand beside
+    that thing), and for how people are watched over, all of them too (the routine must then say how often: "were
+    contacted every eight weeks"); for who holds a role, those naming someone in it too (:func:`holders_named`)."""
     if counts_a_rare_thing(query, weights, settings) or query.answer_type == "method" and asks_watch(query.text):
         return list(candidates)
     near = near_topic(query, candidates, weights, settings)
+    if query.answer_type in ("number", "duration"):
+        near = with_sequels(near, candidates)
     if settings.rules.holder_reach:
         near = near + holders_named(query, near, candidates, weights)
     return near
@@ -275,10 +278,11 @@ _COUNT_OF_KIND = re.compile(r"\b\d[\d,]*\s+(?!people\b)([a-z]{4,}s)\b")
 
 def names_again(sentence: str, before: str) -> bool:
     """Whether the sentence names by its kind alone ("support from *the fund*", "*780 applications* were waiting") a
-    thing the sentence before named in full ("a hardship fund for people struggling with care charges", "a backlog
+    thing the sentence before named in full ("a hardship fund for people struggling with care charges", "the Carers
+    Emergency Card scheme", "a backlog
     of applications for Deprivation of Liberty Safeguards", "received 1,870 Deprivation of Liberty Safeguards
     applications"): what it says is of that thing."""
-    return any(re.search(rf"\b(?!(?:the|a|an|this|that|its|their|our)\b)[a-z][\w-]+ {kind}\b", before)
+    return any(re.search(rf"\b(?!(?i:the|a|an|this|that|its|their|our)\b)[A-Za-z][\w'’-]+ {kind}\b", before)
                for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)}) or any(
         re.search(rf"\b{counted} (?:for|of|about|from)\b|\b(?!(?:the|a|an|this|that|its|their|our|of|and|or|in|more|"
                   rf"many|some|all|new)\b)[A-Za-z][\w-]*[A-Za-z] {counted}\b", before)
@@ -424,7 +428,7 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    if any(same_period(asked, dated_by(query, c)) for c in near_topic(query, figures, weights, settings)):
+    if any(of_period_asked(asked, dated_by(query, c)) for c in with_sequels(near_topic(query, figures, weights, settings), figures)):
         return None  # a figure of the period asked, about the topic (not merely beside a rare thing counted)
     best = max(figures, key=lambda c: c.relevance)
     wanted = ', '.join(p.label for p in asked)
@@ -434,9 +438,23 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if not given:
         return None if period_named_nearby(asked, best, candidates) else \
             f"The reports give this without saying when, not for {wanted}."
-    if same_period(asked, given):
+    if of_period_asked(asked, given):
         return None
     return f"The reports give this for {', '.join(dict.fromkeys(p.label for p in given))}, not for {wanted}."
+
+
+def with_sequels(near: list, figures: list) -> list:
+    """The figures about the topic and those that go on from one of them ("In March 2022, 6,300 hours could not be
+    provided." "By March 2025 this had fallen to 640 hours."): a later value of a figure is about its topic too."""
+    said = {one_line(c.sentence.text) for c in near}
+    return near + [c for c in figures if c not in near and one_line(refers_back_to(c)) in said - {""}]
+
+
+def of_period_asked(asked: tuple, given: tuple) -> bool:
+    """Whether a figure dated to the periods given is of the period asked: a financial year's figure ("In 2024/25,
+    880 enquiries were started") does not say how many there were in one month of it ("open at the end of
+    January 2025")."""
+    return same_period(asked, given) and not (any(p.month for p in asked) and given and all(p.last for p in given))
 
 
 def year_instead_of_assessment_time(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -688,6 +706,58 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
     return ""
 
 
+#: A question asking which things of a kind there are ("Which languages were the guides printed in?", "what services
+#: does it run"), by the kind's plural noun; not a unit of time or a count's own word ("what hours does it open").
+_WHICH_KIND = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:[a-z-]+\s+)?(?P<kind>[a-z]{3,}s)\s+(?:are|were|is|was|did|does|"
+                         r"do|has|have|had|can|could|will|would)\b", re.IGNORECASE)
+#: Kinds whose plural is asked for a figure or a manner, not members: "what hours", "which ways".
+_NOT_MEMBERS = frozenset({"hours", "days", "weeks", "months", "years", "minutes", "times", "councils", "authorities",
+                          "boroughs", "reports", "kinds", "types", "sorts", "ways", "steps", "reasons", "rates", "figures",
+                          "percentages", "numbers", "levels", "scores", "ratings", "standards", "plans", "actions", "things"})
+#: Members listed after the kind's noun, perhaps a few words on ("eight languages, including Polish", "two hospitals:
+#: Barnet and Chase Farm", "three priorities for the year: self-neglect, …").
+_MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|\bsuch as\b|\bnamely\b|\blike\b)|^\s*[,-]")
+#: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
+_NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z]")
+
+
+def kind_asked(question: str) -> str | None:
+    """The plural noun of the kind whose members a question asks for ("languages" of "Which languages are …"), or None."""
+    match = _WHICH_KIND.match(question)
+    return match.group("kind").casefold() if match and match.group("kind").casefold() not in _NOT_MEMBERS else None
+
+
+#: A definite count of a kind, perhaps with a word or two describing it ("eight languages", "14 community hubs"); not a
+#: year ("in March 2024 had caused problems"), a vague amount ("several") or a verb between ("3 had closed homes").
+_DEFINITE_COUNT = (r"(?<![\d/£.,])(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
+_DESCRIBING = r"(?:(?!(?:had|has|have|was|were|is|are|been)\b)[a-z-]+(?<!ed)\s+){0,2}?"
+
+
+def counts_kind_only(sentence: str, kind: str) -> bool:
+    """Whether the sentence names the kind only as a count ("in eight languages") and lists none of its members."""
+    count = re.compile(rf"(?:{_DEFINITE_COUNT})\s+{_DESCRIBING}{kind}\b", re.IGNORECASE)
+    mentions = list(re.finditer(rf"\b{kind}\b", sentence, re.IGNORECASE))
+    counted = [m for m in count.finditer(sentence) if not _MEMBERS_FOLLOW.match(sentence[m.end():])]
+    return bool(mentions) and len(counted) == len(mentions)
+
+
+def count_instead_of_members(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks which things of a kind there are ("Which languages are the guides in?") and every sentence
+    of its council about its topic that names the kind only counts them ("in eight languages"), none listing them:
+    how many is not which."""
+    kind = kind_asked(query.text) if settings.rules.answer_type_check and len(query.councils) == 1 \
+        and not query.comparative else None
+    if kind is None:
+        return None
+    own = [c.sentence.text for c in near_topic(query, candidates, weights, settings)
+           if c.passage.chunk.council == query.councils[0]]
+    naming = [s for s in own if re.search(rf"\b{kind}\b", s, re.IGNORECASE)]
+    if not naming or not all(counts_kind_only(s, kind) for s in naming) or any(_NAMED_LIST.search(s) for s in own):
+        return None
+    return f"The reports for {query.councils[0]} give how many {kind} but not which."
+
+
 def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, weights, settings: Settings,
                    before_candidates: bool = False) -> str | None:
     """Why the answer abstains ("" for the plain message), or None to answer. Rules run in order."""
@@ -705,7 +775,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (name_not_found, figure_not_found, asked_thing_missing, period_not_given, benchmark_not_given,
+    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, period_not_given,
+                 benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

@@ -335,6 +335,8 @@ def answer_type(question: str) -> str:
     if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question) \
             or LIST_LENGTH.search(question):
         return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
+    if _YESNO.match(question) and (bound := bound_of(question)) is not None and bound.unit in ("money", "count", "percent"):
+        return "number"  # "Does it pay carers more than £400 a week?": the figure says whether it does
     if _OVERALL.search(question) and not _OTHER_SCORES.search(question) and not _PROVIDERS_RATED.search(question):
         return "overall"
     if asks_for_rating(question):

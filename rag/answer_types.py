@@ -37,7 +37,9 @@ _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
-                     r"(?:change|improvement|reduction|fall|drop|rise|increase)s? (?:had )?(?:followed|came after))\b",
+                     r"(?:change|improvement|reduction|fall|drop|rise|increase)s? (?:had )?(?:followed|came after)|"
+                     r"(?:built up|grown|grew|risen|rose|fallen|fell|increased|dropped|worsened|slowed|stopped|closed)"
+                     r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
                      re.IGNORECASE)
 #: Month names, full and short: they say when, not what or who.
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
@@ -595,9 +597,10 @@ def counted_nouns(question: str) -> set[str]:
 
 
 def alternative_nouns(words: list[str]) -> set[str]:
-    """The stem of a plural noun joined by "or" to the counted one ("how many carers' assessments or reviews"):
-    a count of either kind stands for both."""
-    return {_stem(a) for a, join in zip(words, words[1:]) if join == "or" and _looks_plural(a)}
+    """The stem of a plural noun joined by "or" or "and" to the counted one ("how many carers' assessments or
+    reviews", "in how many libraries and community centres"): a count of either kind, or of both together, stands
+    for them."""
+    return {_stem(a) for a, join in zip(words, words[1:]) if join in ("or", "and") and _looks_plural(a)}
 
 
 #: What a "how many …" question counts follows "how many" or "number of".
@@ -909,7 +912,11 @@ _DATED_BY_CHANGE = re.compile(r"\b(?:before|after|since|prior to|until)\s+(?:its
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money."""
     question = _DATED_BY_CHANGE.sub(" ", question)
-    return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question))
+    return bool(_ASKS_MONEY.search(question) or _ASKS_PRICE.search(question) or _MONEY_BOUND.search(question))
+
+
+#: A bound in pounds ("Does it pay carers more than £400 a week?"): whether the sum passes it is in the sum.
+_MONEY_BOUND = re.compile(r"\b(?:(?:more|less) than|over|under|above|below|at least|at most|up to)\s+£\s?\d", re.IGNORECASE)
 
 
 #: A question asking for a share ("what percentage of", "what proportion").
@@ -1030,7 +1037,8 @@ _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult"
                                                              "patient", "member", "old")},  # "17 year olds"
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
             "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"},  # recruits are new staff
-            "bed": {"bed", "place"}, "place": _PLACES | {"bed"}}  # a care home's beds are its places
+            "bed": {"bed", "place"}, "place": _PLACES | {"bed"},  # a care home's beds are its places
+            "help": {"help", "support"}, "support": {"support", "help"}}  # "waiting for help" is waiting for support
 
 
 def kindred_nouns(nouns: set[str]) -> set[str]:
@@ -1396,7 +1404,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
     if counting and (changed_count_of(sentence, nouns) or outcome_count_of(sentence, nouns)
-                     or counts_people_by_label(sentence, nouns)):
+                     or counts_people_by_label(sentence, nouns) or change_by_fraction(sentence, question)):
         return True
     spots = [i for i, w in enumerate(words) if _stem(w) in nouns and not _names_the_service(words, i)]
     described = described_by(question) | _ARTICLES | {"of", "and"} | added_words(question)
@@ -1657,8 +1665,9 @@ ROLE_REACH = 60
 
 
 #: What a person named beside one role is said to be as well: ", was also the statutory Director of Adult Social
-#: Services", ", who is the Principal Social Worker" (up to the clause's end).
-_ALSO_ROLE = re.compile(r",?\s+(?:who\s+)?(?:was|is|were|are)\s+(?:also\s+|now\s+|then\s+)?[^.;,()]{1,80}")
+#: Services", ", who is the Principal Social Worker" (up to the clause's end, or an "and" starting another: "…, was
+#: part of the leadership team and reported to the lead member" is no lead member).
+_ALSO_ROLE = re.compile(r",?\s+(?:who\s+)?(?:was|is|were|are)\s+(?:also\s+|now\s+|then\s+)?[^.;,()]{1,80}?(?=\s+and\b|[.;,()]|$)")
 
 
 #: The rest of a role's name after its role word, up to the clause's end ("… Director *of Adult Social Services*").
@@ -2461,7 +2470,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
-            and not_done_given(sentence, question) and recruited_given(sentence, question)
+            and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
             and received_given(sentence, question, lead_in)
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
@@ -2484,6 +2493,18 @@ def rise_as_share(sentence: str, question: str) -> bool:
     """Whether a question asking by how much a sum changed ("By how much did it raise home care fees?") is answered
     by a share ("increased home care fees by 7.9%"): a change in money may be given as a percentage."""
     return bool(_ASKS_BY_HOW_MUCH.search(question) and _PERCENT_FIGURE.search(sentence))
+
+
+#: A change given as a fraction of what there was: "to rise by a third", "had fallen by half", "doubled".
+_FRACTION_CHANGE = re.compile(r"\b(?:(?:rise|rose|risen|grow|grew|grown|fall|fell|fallen|increase[ds]?|decrease[ds]?|drop(?:ped)?|"
+                              r"reduced?|cut|go up|went up|gone up|go down|went down|gone down)\s+by\s+(?:a|one|two)\s+"
+                              r"(?:half|third|quarter|fifth|tenth)s?|(?:halved|doubled|trebled|tripled))\b", re.IGNORECASE)
+
+
+def change_by_fraction(sentence: str, question: str) -> bool:
+    """Whether a question asking by how much something changed ("By how much will the number aged 85 and over rise?")
+    is answered by a fraction of it ("to rise by a third", "had halved"): a change may be a share in words."""
+    return bool(_ASKS_BY_HOW_MUCH.search(question) and _FRACTION_CHANGE.search(sentence))
 
 
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").
@@ -2547,6 +2568,8 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         head = re.split(r"\s+(?:for|of|in|on|at|to|from|with)\s+", worth.group("what"), maxsplit=1)[0]  # "… for home care"
         words = [w for w in _words(head) if w not in _SPENT_ON_FILLERS and not w.isdigit()]
         return not words or _stem(words[-1]) in {_stem(w) for w in _words(sentence)}
+    if wanted and in_report_words(m.group("what")) == m.group("what"):  # in the reports' words already:
+        wanted = _distinct(frozenset(wanted))  # "agency social workers", where "social" names no thing
     if not wanted:
         return True
     found = list(_TOKEN.finditer(sentence))
@@ -2706,12 +2729,28 @@ _NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|without|unmet|un\w+(?:ed|met)|wait\w*
                        r"insufficient|shortages?|no (?:further|ongoing|long-term|more|other|formal))\b|n['’]t\b", re.IGNORECASE)
 
 
-def not_done_given(sentence: str, question: str) -> bool:
+def not_done_given(sentence: str, question: str, lead_in: str = "") -> bool:
     """Whether a count of what was not done is given as such, when the question asks for one: "commissioned
     around 14,200 hours of home care a week" does not say how many hours it was unable to provide. Plain words the
-    reports say otherwise ask nothing undone ("people who look after a relative without pay" are unpaid carers)."""
+    reports say otherwise ask nothing undone ("people who look after a relative without pay" are unpaid carers), nor
+    does a condition ("a card with a plan in case they couldn't care"). What a count undone became is given as such
+    too ("… could not be provided. By March 2025 this had fallen to 640 hours", with ``lead_in`` the sentence before)."""
+    question = _CONDITION.sub(" ", question)
     return not asks_how_many(question) or not _ASKS_NOT_DONE.search(question) \
-        or not _ASKS_NOT_DONE.search(in_report_words(question)) or bool(_NOT_DONE.search(sentence))
+        or not _ASKS_NOT_DONE.search(in_report_words(question)) or bool(_NOT_DONE.search(sentence)) \
+        or bool(_CHANGE_OF_IT.search(sentence) and _NOT_DONE.search(lead_in))
+
+
+#: A sentence giving what the figure before it became ("By March 2025 this had fallen to 640 hours a week"): a count of
+#: what the sentence before counted, undone things if it counted those.
+_CHANGE_OF_IT = re.compile(r"^[^,.;]{0,40}?\b(?:this|these|that|it|the (?:figure|number|total))\s+(?:had |has |was |were )?"
+                           r"(?:fallen|fell|risen|rose|dropped|grown|grew|reduced|increased|come down|gone up|gone down|"
+                           r"went up|went down|came down)\b", re.IGNORECASE)
+
+
+#: A condition within a question ("in case they suddenly couldn't look after them", "if the carer cannot help"),
+#: to the clause's end: what might happen, not what was or was not done.
+_CONDITION = re.compile(r"\b(?:in case|if|should|in the event (?:that|of))\b[^,;?]*", re.IGNORECASE)
 
 
 #: A question asking how many were taken on ("how many new carers did it recruit", "how many staff were hired").

@@ -56,8 +56,10 @@ ELABORATION = re.compile(
     r"^(For example|For instance|This|These|They|It|Such|As a result|As part|In addition|Examples|"
     r"Specifically|In particular|However|But|In response)\b"
 )
-#: A sentence that tells what was done in response to what came before it ("The partnership had since introduced …").
-RESPONDS = re.compile(r"\b(in response|as a result|(?:had|has|have) since)\b|^(Following (this|the|that)|Since then|"
+#: A sentence that tells what was done in response to what came before it ("The partnership had since introduced …",
+#: "The council reviewed the decision and reinstated transport for 48 people").
+RESPONDS = re.compile(r"\b(in response|as a result|(?:had|has|have) since|(?:reviewed|reconsidered|reversed|revisited) "
+                      r"(?:the|its|this|that) (?:decision|change|policy)|reinstated)\b|^(Following (this|the|that)|Since then|"
                       r"To address (this|these|it))\b", re.IGNORECASE)
 #: A sentence that itself tells what was done in response ("… and it funded 3 day services in response", "had
 #: responded by funding outreach").

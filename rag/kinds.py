@@ -117,9 +117,26 @@ _ASKS_PLAN = re.compile(r"\b(?:plan(?:s|ned)?|planning|intend\w*|aim\w*|propos\w
 
 def only_planned(sentence: str, question: str) -> bool:
     """Whether a comparison asking which councils do or did something meets a sentence that opens on a plan to do it
-    ("The council planned to lower the starting age to 14 by April 2026"): a plan is not the deed, unless plans are
-    what the question asks about."""
-    return not _ASKS_PLAN.search(question) and bool(_ONLY_PLANNED.search(sentence))
+    ("The council planned to lower the starting age to 14 by April 2026"), or gives the question's figure only in a
+    clause saying it will be so ("and that the team would start working with young people at age 14 from September
+    2025"): a plan is not the deed, unless plans are what the question asks about."""
+    return not _ASKS_PLAN.search(question) and (bool(_ONLY_PLANNED.search(sentence)) or figure_only_ahead(sentence, question))
+
+
+#: A clause saying what will be ("would start working", "will move to", "was to begin"), up to the figure in it.
+_WILL_BE = re.compile(r"\b(?:would|will|was to|were to|is to|are to|is due to|was due to)\s+(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
+#: Where a clause starts: a comma, a semicolon, or "and"/"but" joining a new one.
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|but)\b", re.IGNORECASE)
+#: A figure a question asks about (not a year): "at age 14", "more than 20 hours".
+_ASKED_FIGURE = re.compile(r"(?<![\d/£.,])(?!(?:19|20)\d\d\b)\d+(?![\d/])")
+
+
+def figure_only_ahead(sentence: str, question: str) -> bool:
+    """Whether every place the sentence gives a figure the question asks about is in a clause of what will be (the
+    clause before it, back to its start, says "would"/"will"), and it gives one at all."""
+    figures = set(_ASKED_FIGURE.findall(question))
+    spots = [m for m in _ASKED_FIGURE.finditer(sentence) if m.group(0) in figures]
+    return bool(spots) and all(_WILL_BE.search(_CLAUSE_BREAK.split(sentence[: m.start()])[-1]) for m in spots)
 
 
 #: A turn from an aim to what happened: "aimed to screen concerns within 2 working days*, but* only 71% were".

@@ -149,7 +149,7 @@ def test_a_figure_of_the_period_asked_counts_only_when_it_is_about_the_topic():
     question = "How many Fenwick residents were in care homes outside the borough in December 2023?"
     query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
     placed = candidate("In December 2024, 74 people were placed in care homes outside the borough.")
-    other = replace(candidate("Around 3,420 people were receiving long-term support at the end of 2023/24."),
+    other = replace(candidate("Around 3,420 people were receiving long-term support in December 2023."),
                     relevance=0.45)  # of the period asked, but about everyone supported
     texts = ["People were waiting.", "People told us so.", "Care homes were good.", "Support was good.",
              "The borough grew.", "Residents were happy."]
@@ -381,3 +381,74 @@ def test_a_comparison_at_a_figure_lists_only_councils_whose_sentence_gives_it(te
     assert figure_left_out(text, "Which councils begin planning with young people from the age of 14?") is expected
     assert figure_left_out(text, "Which councils begin planning with young people early?") is False  # no figure asked
     assert figure_left_out(text, "Which councils expected more than 40 young people to move?") is False  # a bound
+
+
+def test_a_financial_year_s_count_does_not_answer_for_one_month_of_it():
+    from rag.abstain import of_period_asked, period_not_given
+    from rag.config import Settings
+    from rag.periods import periods
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "How many section 42 enquiries did Fenwick have open at the end of January 2025?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    weights, settings = TermWeights([]), Settings()
+    year = candidate("In 2024/25, the council started 880 section 42 enquiries.")
+    month = candidate("In January 2025, 120 section 42 enquiries were open.")
+    assert "2024/25" in period_not_given(query, [year], weights, settings)
+    assert period_not_given(query, [year, month], weights, settings) is None
+    # a calendar year may be written for a month of it; a year asked is answered by its financial year
+    assert of_period_asked(periods("in November 2024"), periods("in 2024"))
+    assert of_period_asked(periods("in 2024/25"), periods("In 2024/25"))
+    assert not of_period_asked(periods("in January 2025"), periods("In 2024/25"))
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Which languages are Fenwick's printed guides available in?", "languages"),
+    ("what care homes did Fenwick close?", "homes"),
+    ("What hours does the Fenwick helpline open?", None),  # a time, not members
+    ("How many languages are the guides in?", None),
+    ("Which councils scored 2 for safeguarding?", None),
+])
+def test_the_kind_whose_members_a_question_asks_for(question, kind):
+    from rag.abstain import kind_asked
+
+    assert kind_asked(question) == kind
+
+
+def test_a_count_of_a_kind_does_not_say_which_ones():
+    from rag.abstain import count_instead_of_members, counts_kind_only
+    from rag.config import Rules, Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    assert counts_kind_only("Guides were available in GP surgeries in eight languages.", "languages")
+    assert not counts_kind_only("Guides were available in eight languages, including Polish and Urdu.", "languages")
+    assert not counts_kind_only("The languages most asked for were Polish and Urdu.", "languages")
+    assert not counts_kind_only("Its move to a new system in March 2024 had caused problems.", "problems")  # a year
+    assert not counts_kind_only("Guides were printed in several languages.", "languages")  # no count said
+    assert not counts_kind_only("The board set three priorities for the year: self-neglect, care homes and scams.",
+                                "priorities")
+    question = "Which languages are Fenwick's printed guides available in?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="description")
+    weights, settings = TermWeights([]), Settings()
+    counted = candidate("Printed guides were available in GP surgeries in eight languages.")
+    listed = candidate("Printed guides were printed in Polish, Urdu, Bengali and Gujarati.")
+    assert "eight" not in count_instead_of_members(query, [counted], weights, settings)
+    assert "languages but not which" in count_instead_of_members(query, [counted], weights, settings)
+    assert count_instead_of_members(query, [counted, listed], weights, settings) is None
+    off = Settings(rules=Rules(answer_type_check=False))
+    assert count_instead_of_members(query, [counted], weights, off) is None
+
+
+def test_a_later_value_of_a_figure_about_the_topic_is_about_it_too():
+    from dataclasses import replace
+
+    from rag.abstain import with_sequels
+
+    first = candidate("In March 2022, 6,300 hours a week of home care could not be provided.")
+    later = replace(candidate("By March 2025 this had fallen to 640 hours a week."),
+                    before="In March 2022, 6,300 hours a week of home care could not be provided.")
+    other = replace(candidate("By March 2025 this had fallen to 12 people."), before="Some other sentence.")
+    assert with_sequels([first], [first, later, other]) == [first, later]
+    assert with_sequels([], [first, later]) == []

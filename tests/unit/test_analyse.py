@@ -19,6 +19,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
 
 
 @pytest.mark.parametrize("question,kind", [
+    ("Does Fenwick pay its shared lives carers more than £400 a week?", "number"),  # the figure says whether
+    ("Did Fenwick receive more than 100 complaints in 2024/25?", "number"),
+    ("Did anyone in Fenwick wait more than 6 months?", "yesno"),  # a wait past a length: whether anyone did
+    ("Is the Fenwick board chaired independently?", "yesno"),
     ("What did Shropshire score for safeguarding?", "rating"),
     ("How did Camden score on safeguarding?", "rating"),
     ("Which councils scored 4 for anything?", "rating"),

@@ -863,6 +863,11 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
      "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), True),
     ("person", "The Executive Director for People, Marcus Teague, worked with the statutory Director of Adult Social "
      "Services.", "Who is the statutory director of adult social services at Kelby?", ("Kelby",), False),
+    ("person", "The Director of Adult Social Services, Owen Latimer, was part of the senior leadership team and "
+     "reported to the lead member for adult social care.", "What is the name of Kelby's lead member for adult social "
+     "care?", ("Kelby",), False),  # what he was, and then another clause naming the role asked
+    ("person", "The Director of Adult Social Services, Owen Latimer, was also the lead member's adviser and chaired the "
+     "board.", "Who is Kelby's director of adult social services?", ("Kelby",), True),
     # posts, however they are called
     ("number", "There were 4.5 vacant occupational therapist posts in June 2024.",
      "How many occupational therapist jobs were unfilled in Kelby in 2024?", ("Kelby",), True),
@@ -1561,6 +1566,9 @@ def test_an_explanation_gives_a_reason():
     assert not has_reason("A review followed in March.")
     assert has_reason("Reablement staff covered home care, which meant they could not take new referrals.")
     assert not has_reason("Staff said the meeting was meant for carers.")  # what it was for, no cause of a state
+    assert has_reason("The backlog built up after several experienced staff left the hub.")  # what set it off
+    assert not has_reason("Waiting lists fell after a year of work.")  # a time, no cause
+    assert not has_reason("In November 2024, 610 concerns were waiting to be screened.")
 
 
 @pytest.mark.parametrize("sentence,question,expected", [
@@ -2578,6 +2586,10 @@ def test_a_comparison_asking_which_councils_had_none_lists_only_sentences_denyin
     ("The council intended to set up a Next Steps Team in 2025.", True),
     ("The Transitions Team worked with young people from age 14.", False),
     ("The council had a Preparing for Adulthood Team, set up in 2024, which was meant to start at 14.", False),  # had one
+    # the question's figure only in a clause of what will be
+    ("A protocol was agreed in 2025, and the team would start working with young people at age 14 from September.", True),
+    ("The council was reviewing its model and will start at age 14 from 2026.", True),
+    ("The team worked from age 14, and would extend its work to age 25 in 2026.", False),  # 14 is now
 ])
 def test_a_comparison_of_what_councils_do_leaves_out_a_sentence_opening_on_a_plan(sentence, expected):
     from rag.kinds import only_planned
@@ -2652,3 +2664,54 @@ def test_a_plan_asked_about_is_answered_by_the_plan_and_beds_are_places():
     assert holds("number", "Leaders planned to commission 60 extra nursing beds for people with dementia by 2027.",
                  question, ("Fenwick",))
     assert not holds("number", "There were 58 nursing homes for people with dementia in 2025.", question, ("Fenwick",))
+
+
+@pytest.mark.parametrize("sentence,question,lead_in,expected", [
+    # a change asked "by how much" may be a fraction in words; a count of the same people is no change
+    ("Leaders expected the number of people aged 85 and over to rise by a third by 2035.",
+     "By how much do leaders expect the number of people aged 85 and over to rise by 2035?", "", True),
+    ("Leaders expected the number of people aged 85 and over to rise sharply by 2035.",
+     "By how much do leaders expect the number of people aged 85 and over to rise by 2035?", "", False),
+    # "in how many libraries and community centres": a count of both together
+    ("The council ran Wellbeing Points in 9 libraries and community centres.",
+     "In how many libraries and community centres are Wellbeing Points run?", "", True),
+    ("The council ran Wellbeing Points in 9 wards.",
+     "In how many libraries and community centres are Wellbeing Points run?", "", False),
+    # waiting for help is waiting for support; waiting for an assessment is not
+    ("On average, 27 people a day were delayed in hospital waiting for adult social care support.",
+     "How many patients a day were stuck in hospital waiting for help from social care?", "", True),
+    ("On average, 27 people a day were waiting for an occupational therapy assessment.",
+     "How many patients a day were stuck in hospital waiting for help from social care?", "", False),
+    # a condition in the question asks nothing undone; a negation outside one does
+    ("1,640 carers had an emergency card in March 2025.",
+     "How many carers had a card with a plan in case they suddenly couldn't look after their relative?", "", True),
+    ("1,640 carers had an emergency card in March 2025.",
+     "How many carers couldn't get an emergency card?", "", False),
+    # what an undone count became is a count undone, when the sentence before counted one
+    ("By March 2025 this had fallen to 640 hours a week.",
+     "How many hours of home care a week could the council not provide in 2025?",
+     "In March 2022, 6,300 hours a week of home care could not be provided.", True),
+    ("By March 2025 this had risen to 14,200 hours a week.",
+     "How many hours of home care a week could the council not provide in 2025?",
+     "In March 2022, the council commissioned 12,000 hours a week of home care.", False),
+    # Deaf people and British Sign Language are of the sensory impairment kind a plain question names
+    ("The council had 3 staff qualified in British Sign\nLanguage, and Deaf people told us contact was easy.",
+     "How many staff can use sign language with Deaf people?", "", True),
+    # a sum spent on a thing is beside a word that names it, not a word every budget has ("social")
+    ("Adult social care had a net budget of £138 million in 2024/25.",
+     "How much did Fenwick spend on agency social workers in 2024/25?", "", False),
+    ("It spent £2.1 million on agency social workers in 2024/25.",
+     "How much did Fenwick spend on agency social workers in 2024/25?", "", True),
+    # a residential rate is not a nursing one
+    ("The council paid a standard residential rate of £720 a week in 2025/26.",
+     "What weekly rate did Fenwick pay for nursing home places in 2025/26?", "", False),
+    ("The council paid a standard nursing rate of £880 a week in 2025/26.",
+     "What weekly rate did Fenwick pay for nursing home places in 2025/26?", "", True),
+    # a bound in pounds asks for a sum
+    ("Fenwick Shared Lives had 33 approved carers supporting 39 people in March 2025.",
+     "Does Fenwick pay its shared lives carers more than £400 a week?", "", False),
+    ("Fenwick paid shared lives carers £420 a week in 2024/25.",
+     "Does Fenwick pay its shared lives carers more than £400 a week?", "", True),
+])
+def test_holds_changes_conditions_and_kindred_things(sentence, question, lead_in, expected):
+    assert holds("number", sentence, question, ("Fenwick",), "", lead_in) is expected

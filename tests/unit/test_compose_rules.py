@@ -312,6 +312,8 @@ def test_what_was_done_in_response_may_come_later_in_the_paragraph():
     ("The partnership had since introduced a high-risk panel that met monthly.", True),
     ("In response the council funded two connector posts.", True),
     ("The partnership had a high-risk panel that met monthly.", False),  # what it has, not what it did since
+    ("The council reviewed the decision in March and reinstated transport for 48 people.", True),  # a change undone
+    ("The council reviewed 48 care plans in March.", False),
 ])
 def test_a_sentence_telling_what_was_done_since(sentence, expected):
     from rag.compose import RESPONDS
@@ -508,6 +510,9 @@ def test_a_sentence_naming_by_its_kind_alone_the_thing_named_before_refers_back_
     assert refers_back_to(kind) == ""
     assert not names_again("Only 23 people had help from the fund of the county.", "a hardship fund")  # another fund
     assert not names_again("Only 23 people had help from the fund.", "The fund was small.")  # named as briefly before
+    assert names_again("There were 1,650 carers registered with the scheme.",
+                       "Carers could register for the Carers Emergency Card scheme.")  # named in full by its name
+    assert not names_again("There were 1,650 carers registered with the scheme.", "This scheme was new.")
     assert names_again("At the time, 780 applications were waiting.", "There was a backlog of applications for DoLS.")
     assert not names_again("At the time, 780 applications were waiting.", "Applications were screened daily.")
     assert not names_again("At the time, 780 people were waiting.", "There was a backlog of people for review.")
