@@ -159,15 +159,20 @@ def test_a_figure_of_the_period_asked_counts_only_when_it_is_about_the_topic():
     assert period_not_given(query, [placed, close], weights, settings) is None
 
 
-def test_a_year_s_count_does_not_answer_for_the_time_of_the_assessment():
-    from rag.abstain import period_not_given
+def number_question(question: str):
+    """A question of Fenwick's asking for a figure, with empty term weights and the default settings."""
     from rag.config import Settings
     from rag.records import Query
     from rag.terms import TermWeights
 
-    question = "How many section 42 enquiries were still open in Fenwick at the time of the assessment?"
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
-    weights, settings = TermWeights([]), Settings()
+    return Query(text=question, asked=question, councils=("Fenwick",), answer_type="number"), TermWeights([]), Settings()
+
+
+def test_a_year_s_count_does_not_answer_for_the_time_of_the_assessment():
+    from rag.abstain import period_not_given
+
+    query, weights, settings = number_question(
+        "How many section 42 enquiries were still open in Fenwick at the time of the assessment?")
     year = candidate("In 2023/24, 640 safeguarding concerns led to a section 42 enquiry.")
     month = candidate("In March 2025, 85 section 42 enquiries were open.")
     at_time = candidate("At the time of our assessment, 85 section 42 enquiries were open.")
@@ -385,14 +390,10 @@ def test_a_comparison_at_a_figure_lists_only_councils_whose_sentence_gives_it(te
 
 def test_a_financial_year_s_count_does_not_answer_for_one_month_of_it():
     from rag.abstain import of_period_asked, period_not_given
-    from rag.config import Settings
     from rag.periods import periods
-    from rag.records import Query
-    from rag.terms import TermWeights
 
-    question = "How many section 42 enquiries did Fenwick have open at the end of January 2025?"
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
-    weights, settings = TermWeights([]), Settings()
+    query, weights, settings = number_question(
+        "How many section 42 enquiries did Fenwick have open at the end of January 2025?")
     year = candidate("In 2024/25, the council started 880 section 42 enquiries.")
     month = candidate("In January 2025, 120 section 42 enquiries were open.")
     assert "2024/25" in period_not_given(query, [year], weights, settings)
