@@ -120,7 +120,14 @@ def only_planned(sentence: str, question: str) -> bool:
     ("The council planned to lower the starting age to 14 by April 2026"), or gives the question's figure only in a
     clause saying it will be so ("and that the team would start working with young people at age 14 from September
     2025"): a plan is not the deed, unless plans are what the question asks about."""
+    question = _PLANS_SET_APART.sub(" ", question)
     return not _ASKS_PLAN.search(question) and (bool(_ONLY_PLANNED.search(sentence)) or figure_only_ahead(sentence, question))
+
+
+#: Plans a question sets apart from what it asks ("…, rather than only planning to?", "not just intending to"): it asks
+#: for the deed.
+_PLANS_SET_APART = re.compile(r"\b(?:rather than|instead of|not|and not)\s+(?:just\s+|only\s+|merely\s+|simply\s+)?"
+                              r"(?:plan\w*|intend\w*|aim\w*|propos\w*|hop\w*)\b[^?,;]*", re.IGNORECASE)
 
 
 #: A clause saying what will be ("would start working", "will move to", "was to begin"), up to the figure in it.

@@ -2596,6 +2596,7 @@ def test_a_comparison_of_what_councils_do_leaves_out_a_sentence_opening_on_a_pla
 
     assert only_planned(sentence, "Which councils start transition planning with young people from age 14?") is expected
     assert only_planned(sentence, "Which councils planned to change their transitions work?") is False  # plans asked
+    assert only_planned(sentence, "Which councils already start at age 14, rather than only planning to?") is expected
 
 
 def test_people_living_in_a_home_are_its_residents():
@@ -2715,3 +2716,4 @@ def test_a_plan_asked_about_is_answered_by_the_plan_and_beds_are_places():
 ])
 def test_holds_changes_conditions_and_kindred_things(sentence, question, lead_in, expected):
     assert holds("number", sentence, question, ("Fenwick",), "", lead_in) is expected
+
