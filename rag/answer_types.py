@@ -37,7 +37,7 @@ _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
-                     r"(?:change|improvement|reduction|fall|drop|rise|increase)s? (?:had )?(?:followed|came after)|"
+                     r"(?:(?:change|improvement|reduction|fall|drop|rise|increase)s?|this|which|that) (?:had )?(?:followed|came after)|"
                      r"(?:built up|grown|grew|risen|rose|fallen|fell|increased|dropped|worsened|slowed|stopped|closed)"
                      r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
                      re.IGNORECASE)

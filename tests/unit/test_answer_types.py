@@ -1564,6 +1564,7 @@ def test_an_explanation_gives_a_reason():
     assert not has_reason("Leaders explained the new charging policy in letters.")  # what they explained, no cause
     assert has_reason("Leaders said the change followed a move to contracts by zone.")  # what brought the change
     assert not has_reason("A review followed in March.")
+    assert has_reason("Leaders said this followed the move to zoned contracts.")  # what the fall came after
     assert has_reason("Reablement staff covered home care, which meant they could not take new referrals.")
     assert not has_reason("Staff said the meeting was meant for carers.")  # what it was for, no cause of a state
     assert has_reason("The backlog built up after several experienced staff left the hub.")  # what set it off
