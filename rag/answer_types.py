@@ -1112,9 +1112,16 @@ _WHOLE_FIRST = re.compile(r"^\s*(?:(?:in|for|at) [\w'’ -]{1,40},\s*)?(?:and\s+
 
 def wants_a_number(question: str) -> bool:
     """Whether a "how many" question is answered only by a number, not a share: not when it counts part of
-    a whole ("how many of the carers …", "of the carers who …, how many …", "in how many enquiries …"), which
-    "84% were" answers too."""
-    return asks_how_many(question) and not _WHOLE_FIRST.search(question)
+    a whole ("how many of the carers …", "of the carers who …, how many …", "in how many enquiries …"), nor those
+    whom a service left in a state ("how many … were still living at home three months later", "ended up needing no
+    further care"), which "84% were" answers too."""
+    return asks_how_many(question) and not _WHOLE_FIRST.search(question) and not _OUTCOME_COUNTED.search(question)
+
+
+#: An outcome a service left people in, which reports give as a share of those it served: "were still living in their
+#: own homes three months later", "ended up needing no further care".
+_OUTCOME_COUNTED = re.compile(r"\b(?:were|was) still (?:living|at home|in their)|\bended up (?:needing|going home|back (?:at|in))|"
+                              r"\bneed(?:ed|ing)? no (?:further|ongoing|more|long-term)\b", re.IGNORECASE)
 
 
 def _is_number_word(word: str) -> bool:

@@ -2714,6 +2714,11 @@ def test_a_plan_asked_about_is_answered_by_the_plan_and_beds_are_places():
      "Does Fenwick pay its shared lives carers more than £400 a week?", "", False),
     ("Fenwick paid shared lives carers £420 a week in 2024/25.",
      "Does Fenwick pay its shared lives carers more than £400 a week?", "", True),
+    # those a service left in a state are counted as a share of those it served; other counts are not shares
+    ("In 2023/24, 82% of older people were still at home 91 days after leaving hospital into reablement.",
+     "How many older people who got help after hospital were still living at home three months later?", "", True),
+    ("In 2023/24, 12% of complaints were referred to the Ombudsman.",
+     "How many complaints ended up with the Ombudsman?", "", False),
 ])
 def test_holds_changes_conditions_and_kindred_things(sentence, question, lead_in, expected):
     assert holds("number", sentence, question, ("Fenwick",), "", lead_in) is expected
