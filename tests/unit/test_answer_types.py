@@ -1879,7 +1879,10 @@ def test_watching_over_people_is_answered_by_a_routine(sentence, question, expec
     ("Out of older people in Fenwick who had reablement, how many were still at home three months later?",
      "Of older people discharged into reablement, 84% were still at home 91 days later.", True),
     ("How many people in Fenwick were still at home 91 days after reablement?",
-     "Of older people discharged into reablement, 84% were still at home 91 days later.", False),  # a count asked
+     "Of older people discharged into reablement, 84% were still at home 91 days later.", True),  # an outcome a
+    # service left people in, which reports give as a share of those it served
+    ("How many people in Fenwick were waiting for reablement in March 2025?",
+     "In March 2025, 84% of referrals were waiting for reablement.", False),  # a count asked
     ("In how many Fenwick safeguarding enquiries did staff record what the person wanted?",
      "An audit found that people's wishes were recorded in only 58% of enquiries.", True),  # the cases it happened in
     ("total number of complaints fenwick received in 2023/24",
