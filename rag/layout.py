@@ -17,6 +17,7 @@ from .councils import TITLE_MAX_CHARS, council_of_title, names_a_council
 from .framework import (
     OVERALL_RATINGS,
     RATING_DESCRIPTIONS,
+    Statement,
     fold,
     statement_of_heading,
     statement_under_theme,
@@ -194,6 +195,14 @@ def is_furniture(line: str) -> bool:
             or _BREADCRUMBS.fullmatch(line) is not None or is_menu_row(line) or _NAVIGATION_LINE.fullmatch(line) is not None)
 
 
+def links_to_next_line(line: str) -> bool:
+    """Whether a line of page furniture ends in a link to the page before or after, so that its next line
+    names that page: "Previous", or "Summary of scores Next" where a PDF puts one link's page and the other link
+    on one line."""
+    words = fold(line).split()
+    return bool(words) and (" ".join(words[-2:]) in NAVIGATION_LINKS or words[-1] in NAVIGATION_LINKS)
+
+
 def is_sub_row(line: str) -> bool:
     """Whether a line is a table's sub-row of the row before it (:data:`_SUB_ROW`: "of whom aged 65 and over: 3,720")."""
     return bool(_SUB_ROW.fullmatch(line.strip()))
@@ -257,10 +266,9 @@ def classify(line: str) -> tuple[str, object]:
         statement = statement_of_heading(line)
         if statement:
             return "statement", statement
-        m = _STATEMENT_WITH_SCORE.fullmatch(line)
-        named = statement_of_heading(m.group("name") or m.group("name2")) if m else None
-        if named:
-            return "statement_score", (named, int(m.group("n") or m.group("n2")))
+        scored = _statement_score(line)
+        if scored:
+            return "statement_score", scored
         council = council_of_title(line)
         if council:
             return "title", council
@@ -270,6 +278,8 @@ def classify(line: str) -> tuple[str, object]:
         theme = theme_of_heading(line)
         if theme:
             return "theme", theme
+    elif len(line) <= TITLE_MAX_CHARS and (scored := _statement_score(line)):
+        return "statement_score", scored  # a row holding two descriptions, its own and the row above's
     elif len(line) <= TITLE_MAX_CHARS and (council := council_of_title(line)):
         return "title", council  # "<statement> - <council's formal name> - Local authority assessment"
     if _KEY_VALUE.fullmatch(line):
@@ -296,6 +306,28 @@ def is_score_line(line: str) -> bool:
     return classify(line)[0] in ("score", "description", "bare_score", "percentage", "overall", "statement_score")
 
 
+#: A score label after a score's description on one table row: the row's own score, the description before it
+#: being the row above's, shifted down a row as a PDF's table cells can be.
+_SHIFTED_ROW_SCORE = re.compile(r"\s*[-–—|\t]?\s*evidence shows[^()|\t]*?\bscore\s*:?\s*(?P<n>[1-4])\b", re.IGNORECASE)
+
+
+def _statement_score(line: str) -> tuple[Statement, int] | None:
+    """The statement and score one row of a score list gives ("Safeguarding: Score 2"), if the line is one."""
+    m = _STATEMENT_WITH_SCORE.fullmatch(line)
+    named = statement_of_heading(m.group("name") or m.group("name2")) if m else None
+    return (named, _row_score(line, m)) if named else None
+
+
+def _row_score(line: str, m: re.Match[str]) -> int:
+    """A score row's own score: its "Score: 4" label rather than a description before it ("Supporting people to
+    live healthier lives: 3 - Evidence shows a good standard Score: 4", the row above's description shifted
+    down in a PDF's table)."""
+    if m.group("n2"):
+        return int(m.group("n2"))
+    shifted = _SHIFTED_ROW_SCORE.match(line, m.end("n"))
+    return int(shifted.group("n")) if shifted else int(m.group("n"))
+
+
 def _ends_sentence(line: str) -> bool:
     return line[-1] in ".!?:;\"'”’)"
 
@@ -319,7 +351,7 @@ def blocks(text: str) -> list[Block]:
             out[-1] = Block("score", prev.start, end, (value, indicative), prev.gap_before)
             continue
         if kind in ("statement", "theme", "heading", "known") and prev is not None and prev.kind == "furniture" \
-                and fold(text[prev.start : prev.end]) in NAVIGATION_LINKS:
+                and links_to_next_line(text[prev.start : prev.end]):
             kind, value = "furniture", None  # "Previous" / "Governance, management and sustainability": a link
         if prev is not None and not gap and _continues(prev, kind, text[prev.start : prev.end], line):
             merged_kind = "text" if prev.kind == "heading" else prev.kind

@@ -275,3 +275,37 @@ def test_a_statement_named_by_a_link_to_the_page_before_or_after_is_navigation()
     assert classify("Next: Assessing needs")[0] == "furniture"
     heading = "Care provided\n\nGovernance, management and sustainability\n"
     assert [b.kind for b in blocks(heading)][-1] == "statement"  # a heading of its own, after no link
+
+
+@pytest.mark.parametrize("line,links", [
+    ("Previous", True), ("Next page", True),
+    ("Summary of scores Next", True),  # a PDF's two links on one line: the page before, then "Next"
+    ("Previous Next", True),
+    ("Share this page", False), ("Back to top", False),
+])
+def test_a_line_of_furniture_that_ends_in_a_link_to_another_page(line, links):
+    from rag.layout import links_to_next_line
+
+    assert links_to_next_line(line) is links
+
+
+def test_a_statement_after_a_pdf_line_of_two_links_is_navigation():
+    text = ("Staff had weekly supervision.\n\nPrevious\nSummary of scores Next\nSupporting people to live healthier lives\n\n"
+            "Share this page\n")
+    kinds = [(b.kind, text[b.start : b.end]) for b in blocks(text)]
+    assert ("furniture", "Supporting people to live healthier lives") in kinds
+    heading = "Staff had weekly supervision.\n\nShare this page\nSupporting people to live healthier lives\n"
+    assert ("statement", "Supporting people to live healthier lives") in [
+        (b.kind, heading[b.start : b.end]) for b in blocks(heading)]  # after furniture that links nowhere
+
+
+@pytest.mark.parametrize("line,n", [
+    ("Supporting people to live healthier lives: 3 - Evidence shows a good standard Score: 4", 4),  # shifted row
+    ("Equity in experience and outcomes: 4 - Evidence shows an exceptional standard Score: 2 2 - Evidence shows "
+     "some shortfalls", 2),  # the row's own description follows its label
+    ("Safeguarding: 3 - Evidence shows a good standard", 3),  # no label: the description is the row's own
+    ("Assessing needs: Score: 1 1 - Evidence shows significant shortfalls", 1),
+])
+def test_a_score_rows_own_label_wins_over_a_description_shifted_from_the_row_above(line, n):
+    kind, (_, score) = classify(line)
+    assert kind == "statement_score" and score == n
