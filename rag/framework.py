@@ -85,8 +85,10 @@ def _heading_patterns() -> tuple[tuple[re.Pattern, Statement], ...]:
 
 
 #: What may stand around a statement's name in a heading (folded): "Quality statement: Assessing
-#: needs", "QS1 Assessing needs", "1. Assessing needs", "Assessing needs (quality statement)".
-_STATEMENT_LABEL = re.compile(r"^(?:(?:quality statement|statement|qs ?\d{1,2}|\d{1,2})\s+)+|\s+quality statement$")
+#: needs", "QS1 Assessing needs", "1. Assessing needs", "Quality statement six: Safe systems, pathways and
+#: transitions", "Assessing needs (quality statement)".
+_STATEMENT_LABEL = re.compile(r"^(?:(?:(?:quality )?statement(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
+                              r"qs ?\d{1,2}|\d{1,2})\s+)+|\s+quality statement$")
 
 
 def statement_of_heading(line: str) -> Statement | None:

@@ -16,6 +16,9 @@ from rag.framework import statement_of_heading, statement_under_theme, statement
     ("Safe systems, pathways and transitions", "Safe pathways, systems and transitions"),
     ("Partnership and communities", "Partnerships and communities"),
     ("Statement 7: Safeguarding", "Safeguarding"),
+    ("Quality statement six: Safe systems, pathways and transitions", "Safe pathways, systems and transitions"),
+    ("Quality statement one - Assessing needs", "Assessing needs"),
+    ("One Safeguarding", None),  # a number word names a statement only after "statement"
     ("SAFEGUARDING", "Safeguarding"),
     ("Equity in experience and outcomes", "Equity in experience and outcomes"),
     ("Learning, improvement and innovation", "Learning, improvement and innovation"),
