@@ -102,6 +102,9 @@ from rag.records import Query
     ("By how much did its spending go over what was planned?", "overspend"),
     ("How many get money from the council to organise and pay for their own help?", "direct payments"),
     ("How much did Kelby spend on looking after adults?", "adult social care"),
+    ("What does CQC say Kelby still needs to improve?", "areas for improvement"),
+    ("What must Fenwick improve?", "areas to improve"),
+    ("Where did Kelby's adult social care fall short?", "areas for improvement"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -131,6 +134,7 @@ def test_words_already_used_and_unrelated_questions_add_nothing():
     assert "falls" not in report_words("Waiting lists fell down the council's priorities: why?")
     assert "no ongoing care" not in report_words("What more do unpaid carers need from the council?")
     assert "reablement" not in report_words("How did Fenwick help staff regain their lost training time?")
+    assert "areas for improvement" not in report_words("How did Fenwick improve its waiting times?")  # what it did
 
 
 def test_the_lexical_query_has_acronyms_and_report_words_without_the_council():
