@@ -1173,6 +1173,20 @@ _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "major
 #: Words that say roughly how many without a number ("few homes could", "hundreds of calls"): they do not
 #: answer "how many".
 _VAGUE = {"few", "several", "dozens", "hundreds", "thousands"}
+def states_an_amount(sentence: str) -> bool:
+    """Whether the sentence gives an amount more definite than :data:`_VAGUE` words do: "Several organisations said
+    their grants had been cut" does not say how much was cut."""
+    return any(m.group(0).casefold() not in _VAGUE for m in _COUNT.finditer(sentence))
+
+
+def doers_described(nouns: set[str], sentence: str) -> set[str]:
+    """"people" when the sentence counts as "people sleeping rough" those the question names by what they do ("rough
+    sleepers", "smokers"): a count of people doing it counts them."""
+    doers = {n[:-2] for n in nouns if n.endswith("er") and len(n) > 4}
+    return {"people"} if any(re.search(rf"\bpeople {re.escape(d)}{re.escape(d[-1])}?ing\b", sentence, re.IGNORECASE)
+                             for d in doers) else set()
+
+
 #: How many words after a number its counted noun may stand ("96 people", "26 older people"); the capitalised words
 #: of a name inside the phrase count as none ("109 approved Shared Lives carers"), up to NAME_WORDS of them.
 COUNTED_REACH = 3
@@ -1393,7 +1407,8 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         return False
     nouns = counted_nouns(question)
     if not nouns:
-        return True
+        return states_an_amount(sentence)
+    nouns |= doers_described(nouns, sentence)
     holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
     nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
         {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set()) | (

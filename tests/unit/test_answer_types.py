@@ -2726,3 +2726,17 @@ def test_a_plan_asked_about_is_answered_by_the_plan_and_beds_are_places():
 def test_holds_changes_conditions_and_kindred_things(sentence, question, lead_in, expected):
     assert holds("number", sentence, question, ("Fenwick",), "", lead_in) is expected
 
+
+
+def test_a_vague_word_is_no_amount():
+    from rag.answer_types import states_an_amount
+
+    assert not states_an_amount("Several organisations said their grants had been cut in 2024.")
+    assert states_an_amount("Grants were cut by £240,000.")
+
+
+def test_people_doing_a_thing_are_its_doers():
+    from rag.answer_types import doers_described
+
+    assert doers_described({"sleeper"}, "46 people sleeping rough had an assessment") == {"people"}
+    assert doers_described({"sleeper"}, "46 people had an assessment") == set()
