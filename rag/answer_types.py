@@ -1173,6 +1173,8 @@ _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "major
 #: Words that say roughly how many without a number ("few homes could", "hundreds of calls"): they do not
 #: answer "how many".
 _VAGUE = {"few", "several", "dozens", "hundreds", "thousands"}
+
+
 def states_an_amount(sentence: str) -> bool:
     """Whether the sentence gives an amount more definite than :data:`_VAGUE` words do: "Several organisations said
     their grants had been cut" does not say how much was cut."""
