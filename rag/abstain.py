@@ -362,7 +362,8 @@ def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> b
 
 def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
     """What a count of part of a whole says the part did or was ("how many of the concerns *related to
-    self-neglect*"): the terms of those words, the councils' and the whole's aside ("how many carers' assessments
+    self-neglect*"): the terms of those words (and of the reports' wordings for them when the reports never use one
+    of them), the councils' and the whole's aside ("how many carers' assessments
     were for *young adult* carers"); None for any other question. A sentence that counts the whole ("3,412
     safeguarding concerns", "1,680 carers' assessments") does not count the part."""
     if query.answer_type != "number" or not settings.rules.part_count_check:
@@ -371,7 +372,10 @@ def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | No
     if not condition:
         return None
     whole = query.text[: query.text.find(condition)] if condition in query.text else ""
-    terms = weights.focus(weights.terms(condition)) - weights.terms(" ".join((*query.councils, whole)))
+    terms = weights.focus(weights.terms(condition))
+    if any(not weights.df.get(t) for t in terms):  # a plain word the reports never use ("temps"): theirs stand for it
+        terms |= weights.focus(weights.terms(in_report_words(condition)))
+    terms -= weights.terms(" ".join((*query.councils, whole)))
     return terms or None
 
 
@@ -413,6 +417,35 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
     found = set().union(*(stated_numbers(text) for text in {c.passage.chunk.text for c in candidates}))
     missing = sorted(wanted - found)
     return f"No passage found mentions {', '.join(missing)} in this context." if missing else None
+
+
+#: A question asking what a review, audit or evaluation found ("What did the external audit conclude?"), not what
+#: was done after a finding ("What did they do after finding …").
+_ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\b(?:find|conclude|recommend|show|"
+                            r"identify|reveal)\b", re.IGNORECASE)
+#: A sentence saying that the thing it names has not reported yet ("due to report in September 2025").
+_PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|finish|complete|be completed)|"
+                      r"(?:had|has|have) not yet (?:reported|concluded|finished|been (?:published|completed|finished))|"
+                      r"(?:was|were|is|are) (?:yet|still) to (?:report|conclude|be published|be completed)|"
+                      r"(?:was|were|is|are) expected to (?:report|conclude)|(?:would|will) report)\b", re.IGNORECASE)
+#: A sentence telling what something found ("The review found that …", "showed fewer falls").
+_FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|"
+                    r"identifies|revealed|reveals|highlighted|highlights)\b", re.IGNORECASE)
+#: How many of the sentences most about the question's topic are looked at for one saying it has not reported yet.
+PENDING_REACH = 3
+
+
+def findings_not_yet_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """What a review or audit found is asked ("What did the external audit conclude?"), a sentence most about it
+    says it had not reported yet ("due to report in September 2025") and none about its topic tells a finding:
+    there is no finding to give."""
+    if not settings.rules.findings_check or query.comparative or not _ASKS_FINDINGS.search(query.text):
+        return None
+    about = on_topic(query, candidates, weights, settings)
+    if any(_FINDS.search(one_line(c.sentence.text)) for c in about) or not any(
+            _PENDING.search(one_line(c.sentence.text)) for c in about[:PENDING_REACH]):
+        return None
+    return "The reports say it had not reported yet, so they do not say what it found."
 
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -775,7 +808,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, period_not_given,
+    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
+                 findings_not_yet_reported, period_not_given,
                  benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

@@ -2663,11 +2663,16 @@ _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|
 _CLAUSE_BREAK = re.compile(r"[;:]|,?\s(?:and|but|while|whereas|although)\s")
 
 
+#: An ordinal that names a fraction, not one of several things: "the poorest tenth", "a fifth of", "the top third".
+_FRACTION_ORDINAL = re.compile(rf"\b(?:a|one|two|three|four|top|bottom|[a-z]+est)\s+{_ORDINAL.pattern}s?\b|"
+                               rf"{_ORDINAL.pattern}s?\s+of\b", re.IGNORECASE)
+
+
 def of_the_one_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether a count asked of one thing picked out by an ordinal ("how many flats will the fourth scheme
     provide") is given in a clause that names it: "3 schemes with 240 flats in total, and a fourth scheme was
-    planned" gives the flats of the other three."""
-    m = _ORDINAL.search(question)
+    planned" gives the flats of the other three. An ordinal naming a fraction ("the poorest tenth") picks out none."""
+    m = _ORDINAL.search(_FRACTION_ORDINAL.sub(" ", question))
     if not m:
         return True
     ordinal = m.group(1).casefold()
@@ -2697,6 +2702,10 @@ def without_other_ones(sentence: str, question: str) -> str:
 #: before a noun of its kind.
 _NAMED_ONE = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4})(?:[a-z]+\s+)?(?i:(hub|centre|center|home|scheme|team|service|"
                         r"project|programme|panel|unit|ward|hospital|library|court|house|office|cafe|café|flat))\b")
+#: One place or service a question names after its kind ("the new extra care scheme at Killingworth").
+_NAMED_ONE_AFTER = re.compile(r"(?i:\b(hub|centre|center|home|scheme|team|service|project|programme|panel|unit|ward|"
+                              r"hospital|library|court|house|office|cafe|café|flat))\s+(?:at|in)\s+"
+                              r"((?:[A-Z][\w'’-]*\s*){1,3})")
 #: Capitalised words that start a question rather than name anything.
 _QUESTION_WORDS = {"how", "what", "which", "when", "where", "who", "why", "did", "does", "do", "is", "was", "were", "are",
                    "has", "have", "had", "in", "at", "for", "of", "the", "and", "by"}
@@ -2704,20 +2713,20 @@ _QUESTION_WORDS = {"how", "what", "which", "when", "where", "who", "why", "did",
 
 def of_the_named_one(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether a count asked of one named place or service ("how many visits did the Kirkby Wellbeing Hub
-    receive") is not given only for all of its kind: "the hubs had 9,800 visits" counts every hub, and says
-    nothing of the one asked, unless it names it."""
+    receive", "the new scheme at Killingworth") is not given only for all of its kind: "the hubs had 9,800 visits"
+    counts every hub, and says nothing of the one asked, unless the clause giving the figure names it."""
     if not _COUNTS.search(question):
         return True
     stop = {w for c in councils for w in _words(c)} | _QUESTION_WORDS
-    said: set[str] | None = None
-    for m in _NAMED_ONE.finditer(question):
-        words = {w for w in _words(m.group(1)) if w not in stop}
-        if not words:
-            continue
-        said = set(_words(sentence)) if said is None else said
-        noun = m.group(2).casefold()
-        if any(w != noun and _looks_plural(w) and _stem(w) == noun for w in said) and not words & said:
-            return False  # "the hubs", all of them, and not the one named
+    named = [(m.group(1), m.group(2)) for m in _NAMED_ONE.finditer(question)] + [
+        (m.group(2), m.group(1)) for m in _NAMED_ONE_AFTER.finditer(question)]
+    counting = [set(_words(c)) for c in _CLAUSE_BREAK.split(sentence) if _COUNT.search(c)] or [set(_words(sentence))]
+    for name, noun in named:
+        words = {w for w in _words(name) if w not in stop}
+        noun = noun.casefold()
+        if words and any(any(w != noun and _looks_plural(w) and _stem(w) == noun for w in said) for said in counting) \
+                and not any(words & said for said in counting):
+            return False  # "the hubs", all of them, and no clause giving a figure names the one asked
     return True
 
 
@@ -2800,8 +2809,9 @@ _ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|g
                             r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
                             r"its)\s+(?P<thing>[\w'’-]+"
                             r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"
-                            r"before|with|and|or|so|as|because|where|whose|until|while|run|led|held|organised|hosted|provided|"
-                            r"delivered|offered|set|funded|started|launched)\b)[\w'’-]+){0,4})", re.IGNORECASE)
+                            r"before|with|without|within|and|or|so|as|because|where|whose|until|while|run|led|held|organised|"
+                            r"hosted|provided|delivered|offered|set|funded|started|launched|having|needing)\b)[\w'’-]+){0,4})",
+                            re.IGNORECASE)
 
 
 #: Nouns that count those who received or hold a thing ("650 card holders", "grant recipients").
@@ -2810,14 +2820,16 @@ HOLDER_NOUNS = frozenset({"holder", "recipient", "user"})
 
 def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
     """Whether a count of those who received, held or attended a thing names that thing (its last word in the
-    sentence, or all its words with the sentence before), when the question asks for one: "the centre supported
+    sentence, a report's wording for it, or all its words with the sentence before), when the question asks for one: "the centre supported
     1,350 carers" does not say how many received its grant, nor do 1,400 carers of a network that runs "groups" say
     how many attend its young adult carers' group."""
     m = _ASKS_RECEIVED.search(first_question(question)) if asks_how_many(question) else None
     if not m:
         return True
     words = [_stem(w) for w in _words(m.group("thing")) if w not in _ARTICLES]
-    return (words[-1] in {_stem(w) for w in _words(sentence)}
+    said = {_stem(w) for w in _words(sentence)}
+    reworded = {_stem(w) for wording in report_words(m.group("thing")) for w in _words(wording)}  # "kit": "equipment"
+    return (words[-1] in said or bool(reworded & said)
             or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")})
 
 

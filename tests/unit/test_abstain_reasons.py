@@ -453,3 +453,24 @@ def test_a_later_value_of_a_figure_about_the_topic_is_about_it_too():
     other = replace(candidate("By March 2025 this had fallen to 12 people."), before="Some other sentence.")
     assert with_sequels([first], [first, later, other]) == [first, later]
     assert with_sequels([], [first, later]) == []
+
+
+def test_what_a_review_found_is_not_given_while_it_has_not_reported():
+    from rag.abstain import findings_not_yet_reported
+    from rag.config import Rules, Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    def query(text):
+        return Query(text=text, asked=text, councils=("Fenwick",), answer_type="description")
+
+    pending = candidate("They had commissioned an external safeguarding audit, due to report in September 2025.")
+    found = candidate("An external safeguarding audit in 2024 found that risk plans were missing in 30% of cases.")
+    weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
+    asked = query("What did the external safeguarding audit in Fenwick conclude?")
+    assert "not reported yet" in findings_not_yet_reported(asked, [pending], weights, settings)
+    assert findings_not_yet_reported(asked, [pending, found], weights, settings) is None  # a finding is told
+    assert findings_not_yet_reported(asked, [found], weights, settings) is None
+    after = query("What did Fenwick do after the external safeguarding audit was commissioned?")
+    assert findings_not_yet_reported(after, [pending], weights, settings) is None  # not asking what it found
+    assert findings_not_yet_reported(asked, [pending], weights, Settings(rules=Rules(findings_check=False))) is None

@@ -673,6 +673,9 @@ def test_the_role_asked_about_leaves_out_the_verb_and_the_date():
      "How many flats will Kelby's planned third extra care scheme have?", ("Kelby",), False),
     ("number", "A third extra care scheme, with 60 flats, was planned for 2027.",
      "How many flats will Kelby's planned third extra care scheme have?", ("Kelby",), True),
+    # an ordinal naming a fraction ("the poorest tenth") picks out no one thing
+    ("number", "About 1 in 4 neighbourhoods are among the 10% most deprived in England.",
+     "What fraction of Kelby's neighbourhoods are among the poorest tenth in the country?", ("Kelby",), True),
     # a count of a group narrowed by a proper word or acronym must name that group
     ("number", "Stronger Legs, a falls programme, reached 380 older people in 2023/24.",
      "How many older LGBTQ+ residents did Kelby's project reach?", ("Kelby",), False),
@@ -2500,6 +2503,11 @@ def test_a_difference_in_likelihood_is_a_change_given():
      False),
     ("Its Practice Week was attended by 260 staff.", "How many staff attended the Practice Week run by the PSW?", True),
     ("The centre supported 1,350 carers.", "How many carers did the centre support?", True),  # no thing received
+    # the thing ends before "without …"; the reports' word for a plain one ("kit": "equipment") names it too
+    ("Of 620 users, 70% received their equipment without needing a visit.",
+     "Of the people who used the tool, how many got their kit without a therapist having to come round?", True),
+    ("Around 620 people used the tool in its first year.",
+     "Of the people who used the tool, how many got their kit without a therapist having to come round?", False),
 ])
 def test_a_count_of_those_who_received_a_thing_names_it(sentence, question, expected):
     from rag.answer_types import received_given

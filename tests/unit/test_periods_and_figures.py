@@ -149,6 +149,11 @@ def test_names_the_holder(sentence, question, expected):
     ("In 2023/24 the hubs had 9,800 visits.", "How many visits did Fenwick's hubs receive?", True),  # all asked
     ("In 2023/24 the hubs had 9,800 visits.", "How many visits did the Fenwick hub get?", True),  # the council's name
     ("The hubs were busy.", "What did the Kirkby Wellbeing Hub offer?", True),  # no count asked
+    # named after its kind: the clause giving the figure must name it
+    ("It had 7 schemes with 420 flats, and an eighth scheme at Kelby was due to open.",
+     "How many flats will the new extra care scheme at Kelby have?", False),
+    ("The scheme at Kelby will have 60 flats, and 7 schemes had 420 flats.",
+     "How many flats will the new extra care scheme at Kelby have?", True),
 ])
 def test_a_count_of_one_named_place_is_not_one_of_all_of_its_kind(sentence, question, expected):
     from rag.answer_types import of_the_named_one

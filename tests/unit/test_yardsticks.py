@@ -305,6 +305,23 @@ def test_a_count_of_part_of_a_whole_names_the_part(question, whole, part_given):
     assert part_terms(query, weights, Settings(rules=Rules(part_count_check=False))) is None
 
 
+def test_a_part_asked_in_plain_words_is_found_in_the_reports_words():
+    from rag.abstain import narrowed_as_asked, part_terms
+
+    query = _query("How many of Fenwick's social work jobs are being done by temps?", kind="number")
+    texts = ["Social work posts were filled.", "Agency staff were used.", "Staff told us so.", "Work was done."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    part = part_terms(query, weights, Settings())
+    assert narrowed_as_asked(candidate("18% of social work posts were filled by agency staff."), part, weights)
+    assert not narrowed_as_asked(candidate("The vacancy rate for social work posts was 21%."), part, weights)
+    # a word the reports use is not widened to theirs for its kind ("neglect" to "safeguarding")
+    query = _query("How many of Fenwick's section 42 enquiries were about self-neglect?", kind="number")
+    weights = TermWeights([candidate(t).passage.chunk for t in (*texts, "Self-neglect was common.")])
+    part = part_terms(query, weights, Settings())
+    assert not narrowed_as_asked(candidate("It received 1,874 safeguarding concerns, and 388 led to enquiries."),
+                                 part, weights)
+
+
 def test_the_time_of_the_assessment_is_no_part_of_what_a_part_did():
     from rag.abstain import part_terms
 
