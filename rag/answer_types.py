@@ -2698,14 +2698,14 @@ def without_other_ones(sentence: str, question: str) -> str:
                     and not (existing and _YET_TO_COME.search(c))).strip()
 
 
+#: Nouns of the kinds of place or service a question may name one of.
+_PLACE_KINDS = "hub|centre|center|home|scheme|team|service|project|programme|panel|unit|ward|hospital|library|court|" \
+               "house|office|cafe|café|flat"
 #: One place or service a question names ("the Kirkby Wellbeing Hub", "Elm Court care home"): capitalised words
 #: before a noun of its kind.
-_NAMED_ONE = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4})(?:[a-z]+\s+)?(?i:(hub|centre|center|home|scheme|team|service|"
-                        r"project|programme|panel|unit|ward|hospital|library|court|house|office|cafe|café|flat))\b")
+_NAMED_ONE = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}})(?:[a-z]+\s+)?(?i:({_PLACE_KINDS}))\b")
 #: One place or service a question names after its kind ("the new extra care scheme at Killingworth").
-_NAMED_ONE_AFTER = re.compile(r"(?i:\b(hub|centre|center|home|scheme|team|service|project|programme|panel|unit|ward|"
-                              r"hospital|library|court|house|office|cafe|café|flat))\s+(?:at|in)\s+"
-                              r"((?:[A-Z][\w'’-]*\s*){1,3})")
+_NAMED_ONE_AFTER = re.compile(rf"(?i:\b({_PLACE_KINDS}))\s+(?:at|in)\s+((?:[A-Z][\w'’-]*\s*){{1,3}})")
 #: Capitalised words that start a question rather than name anything.
 _QUESTION_WORDS = {"how", "what", "which", "when", "where", "who", "why", "did", "does", "do", "is", "was", "were", "are",
                    "has", "have", "had", "in", "at", "for", "of", "the", "and", "by"}
@@ -2820,9 +2820,9 @@ HOLDER_NOUNS = frozenset({"holder", "recipient", "user"})
 
 def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
     """Whether a count of those who received, held or attended a thing names that thing (its last word in the
-    sentence, a report's wording for it, or all its words with the sentence before), when the question asks for one: "the centre supported
-    1,350 carers" does not say how many received its grant, nor do 1,400 carers of a network that runs "groups" say
-    how many attend its young adult carers' group."""
+    sentence, a report's wording for it, or all its words with the sentence before), when the question asks for
+    one: "the centre supported 1,350 carers" does not say how many received its grant, nor do 1,400 carers of a
+    network that runs "groups" say how many attend its young adult carers' group."""
     m = _ASKS_RECEIVED.search(first_question(question)) if asks_how_many(question) else None
     if not m:
         return True
