@@ -199,6 +199,12 @@ _METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have
                      r"councillors|staff|workers|social workers|inspectors)\b)(?![\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:feel|describe|find|"
                      r"rate|view|say|think|compare|perform|score|fare|experience|see|rank|look|do|get on|measure up|stand|"
                      r"differ|affect|impact|influence|change|happen)\b)", re.IGNORECASE)
+#: Asks what someone is working at ("How is Medway trying to make home care easier to arrange?", "How was Leeds
+#: tackling its waiting list?"): what is being done answers it, as for :data:`_METHOD`.
+_EFFORT = re.compile(r"^\s*(and )?how (?:is|are|was|were|has|have|had been) (?!(?:the |its |their |local |unpaid |family |older |"
+                     r"young |disabled )?(?:people|carers|families|residents|users)\b)[\w'’ ,-]{1,60}? (?:(?:trying|working|"
+                     r"planning|seeking|aiming|attempting|looking|striving) to|tackling|addressing|improving|reducing|"
+                     r"cutting|dealing with|responding to|fixing|handling)\b", re.IGNORECASE)
 #: Asks what was done about something ("What has West Sussex done about rural home care?", "What action had Croydon
 #: taken to deal with its backlog?", "What is Wirral doing about hospital discharge?"): a method question too.
 _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|work) (?:is|are|was|were) |(?:(?:action|actions|"
@@ -343,7 +349,7 @@ def answer_type(question: str) -> str:
         return "rating"
     if _VIEWS.match(question):
         return "views"  # "What did parents say about planning?" asks for their words
-    if _METHOD.match(question) or _DEEDS_ASKED.match(question):
+    if _METHOD.match(question) or _DEEDS_ASKED.match(question) or _EFFORT.match(question):
         return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
     if _FREQUENCY.search(question):
         return "frequency"  # "How often does the board meet?" asks for how often, or a share of the times

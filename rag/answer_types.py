@@ -287,7 +287,7 @@ _DEED = re.compile(r"\b(?:us(?:ed|es|ing)|introduc(?:ed|es|ing)|set up|sets up|l
                    r"trial(?:led|ed|s)|redesign(?:ed|s)|restructur(?:ed|es)|pa(?:id|ys)|held|holds|work(?:ed|s|ing) with|"
                    r"look(?:ed|s) at|authoris(?:ed|es)|invit(?:ed|es)|arrang(?:ed|es)|organis(?:ed|es)|deliver(?:ed|s)|"
                    r"shar(?:ed|es)|circulat(?:ed|es)|publish(?:ed|es)|consult(?:ed|s)|engag(?:ed|es)|mov(?:ed|es)|redeploy(?:ed|s)|"
-                   r"transferr(?:ed|s)|"
+                   r"transferr(?:ed|s)|agree(?:d|s) (?:to|an?|the|its|their)|buil(?:t|ds)|"
                    r"partner(?:ed|s) with|co-produc(?:ed|es)|allocat(?:ed|es)|sen(?:t|ds)|target(?:ed|s)|gave|gives|"
                    r"(?:receiv(?:ed|es)|had|got) (?:an? |regular |weekly |monthly )?(?:calls?|visits?|checks?|letters?|texts?|check-ins?))\b|"
                    r"^(?:Through|By|Using|Under)\b|\bthrough (?:a|an|the|its|their)\b", re.IGNORECASE)
@@ -308,6 +308,11 @@ _DATED = re.compile(rf"\s+(?:in|on|during|from)\s+(?:early |late |mid-?)?(?:(?:\
 ROUTINE_CHARS = 60
 #: Words right before a verb that make it an adjective: "a well organised hub".
 _ADJECTIVAL = {"a", "an", "well", "poorly", "badly"}
+#: A word just before a verb that makes it a description of someone ("people who used the hubs"), not a deed the
+#: sentence tells.
+_NOT_TOLD = {"who"}
+#: Possessives two words before a verb: what befell someone's own thing ("weeks after their care started").
+_OWNERS = {"their", "his", "her", "my", "our"}
 
 
 def describes_a_deed(text: str) -> bool:
@@ -316,6 +321,8 @@ def describes_a_deed(text: str) -> bool:
     "1,146 people were waiting" states the problem, and "services are provided on the mainland" a state of things."""
     for m in _DEED.finditer(text):
         before = _words(text[max(0, m.start() - NEAR_CHARS) : m.start()])[-2:]
+        if before[-1:] and before[-1] in _NOT_TOLD or len(before) == 2 and before[0] in _OWNERS:
+            continue  # "people who used the hubs", "weeks after their care started"
         after = _words(text[m.end() : m.end() + NEAR_CHARS])[:1]
         state = bool(set(before) & _PASSIVE) or before[-1:] and before[-1] in _ADJECTIVAL
         if not state and after != ["by"]:  # "Data provided by the council showed …": a state
@@ -620,6 +627,9 @@ def counted_phrase(question: str) -> list[str]:
             and not tokens[i][:1].isupper()  # "visited", not "newly qualified" or "approved Shared Lives carers"
         if w in _PHRASE_END or past:
             break
+        if words and _looks_plural(words[-1]) and (w in _CLAUSE_OPENERS or tokens[i][:1].isupper()
+                                                   and not tokens[i - 1][:1].isupper()):  # not "Safe Islands Champions"
+            break  # "how many of the people St Helens supports", "… the people the council supports": a clause
         if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
                 and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
             break  # a title: "Directors of Adult Social Services" counts directors
@@ -631,6 +641,8 @@ def counted_phrase(question: str) -> list[str]:
     return words
 
 
+#: Words that open a clause when they follow the counted plural ("the people *the* council supports").
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "it", "they", "we"})
 #: Endings that make a noun of a verb ("complain" → "complaint", "book" → "booking", "refer" → "referral").
 _NOUN_ENDINGS = ("", "t", "ing", "ment", "al", "ation", "ion")
 #: Words that end the deed's phrase after "how many times" (prepositions and the like), its auxiliaries aside.
@@ -2486,7 +2498,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
     sentence, or the one before it, ``lead_in``, names), a sum of money, a price per the unit asked, a figure per
     head or per length of time, a change, or a share, as the question asks, of what was done (or of what was not,
     when that is asked); a whole count for a whole, a count before a change for one, a part of a named sum for
-    one, a count held against the length of time asked, a count of those who received the thing asked."""
+    one, a count held against the length of time asked, a count of those who received the thing asked, a count of
+    things about the subject asked."""
     return (counts_the_thing(sentence, question, councils, lead_in)
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
@@ -2495,7 +2508,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
-            and received_given(sentence, question, lead_in)
+            and received_given(sentence, question, lead_in) and subject_as_asked(sentence, question, councils, lead_in)
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
@@ -2807,15 +2820,16 @@ def recruited_given(sentence: str, question: str) -> bool:
 _ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|get|"
                             r"(?:(?:were|was|are|is|have been|has been|had been|been)\s+)(?:given|awarded|offered|issued)|"
                             r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
-                            r"its)\s+(?P<thing>[\w'’-]+"
+                            r"its|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?P<thing>[\w'’-]+"
                             r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"
                             r"before|with|without|within|and|or|so|as|because|where|whose|until|while|run|led|held|organised|"
                             r"hosted|provided|delivered|offered|set|funded|started|launched|having|needing)\b)[\w'’-]+){0,4})",
                             re.IGNORECASE)
 
 
-#: Nouns that count those who received or hold a thing ("650 card holders", "grant recipients").
-HOLDER_NOUNS = frozenset({"holder", "recipient", "user"})
+#: Nouns that count those who received, hold, attended or joined a thing ("650 card holders", "grant recipients",
+#: "a programme started with 18 participants").
+HOLDER_NOUNS = frozenset({"holder", "recipient", "user", "participant", "attendee", "member"})
 
 
 def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
@@ -2831,6 +2845,32 @@ def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
     reworded = {_stem(w) for wording in report_words(m.group("thing")) for w in _words(wording)}  # "kit": "equipment"
     return (words[-1] in said or bool(reworded & said)
             or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")})
+
+
+#: A count of things about a subject ("how many safeguarding concerns *about cuckooing*", "how many complaints
+#: *involving home care*"): the subject runs up to a verb or a word starting a new part of the question.
+_ASKS_ABOUT = re.compile(r"\bhow many\s+(?:(?!(?:did|do|does|were|was|are|is|had|has|have|to|from|by|for|in)\b)[\w'’-]+\s+){1,4}?"
+                         r"(?:about|involving|concerning|regarding|relating to|related to|linked to)\s+"
+                         r"(?P<subject>[\w'’-]+(?:\s+(?!(?:did|do|does|were|was|are|is|had|has|have|in|during|by|since|at|"
+                         r"for|from|to|that|which|who|when|and|or|last|this|over|came|come|went|got|made|led|took|"
+                         r"reached|arrived)\b)[\w'’-]+){0,3})", re.IGNORECASE)
+
+
+def subject_as_asked(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
+    """Whether a count of things about a subject ("how many concerns about cuckooing") is given by a sentence naming
+    that subject (or the reports' word for it), with the sentence before: 2,781 concerns of every kind do not say
+    how many were about cuckooing. Subjects of only common words ("about adult social care") are not looked for."""
+    m = _ASKS_ABOUT.search(first_question(question)) if asks_how_many(question) else None
+    if not m:
+        return True
+    own = {w for c in councils for w in _words(c)}
+    words = [w.casefold() for w in _TOKEN.findall(m.group("subject")) if w[:1].islower()  # a name is checked elsewhere
+             and w.casefold() not in _GENERIC and w.casefold() not in own and not w.endswith("ed")]
+    if not words:
+        return True
+    said = {_stem(w) for w in _words(f"{lead_in} {sentence}")}
+    reworded = {_stem(w) for wording in report_words(m.group("subject")) for w in _words(wording)}
+    return bool({_stem(w) for w in words} & said or reworded & said)
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").

@@ -370,11 +370,18 @@ def later_in_paragraph(after: Candidate, before: Candidate) -> bool:
     return after.passage.chunk.chunk_id == before.passage.chunk.chunk_id and after.sentence.start >= before.sentence.end
 
 
-def with_deed(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
+def with_deed(chosen: list[Candidate], candidates: list[Candidate], limit: int, reach: float | None = None
+              ) -> list[Candidate]:
     """For a question about what was done, when no chosen sentence tells a deed, the sentence of a chosen one's
     passage that does takes the last place ("The backlog was a significant risk." "There were 1,146 applications
-    waiting …" and, later in the paragraph, "The council had commissioned an external agency …")."""
-    return _with_missing(chosen, candidates, limit, describes_a_deed, in_passages_of(chosen))
+    waiting …" and, later in the paragraph, "The council had commissioned an external agency …"); with ``reach``,
+    so may one of the first one's council from another passage, if at least that share as relevant."""
+    in_passages = in_passages_of(chosen)
+    if reach is None or not chosen:
+        return _with_missing(chosen, candidates, limit, describes_a_deed, in_passages)
+    first = chosen[0]
+    return _with_missing(chosen, candidates, limit, describes_a_deed, lambda c: in_passages(c) or (
+        c.passage.chunk.council == first.passage.chunk.council and c.relevance >= reach * first.relevance))
 
 
 def by_council(chosen: list[Candidate]) -> list[tuple[str, list[tuple[Passage, Sentence]]]]:
@@ -462,7 +469,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         if asks_response(query.text):
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
         elif query.answer_type == "method":
-            chosen = with_deed(chosen, candidates, limit)
+            chosen = with_deed(chosen, candidates, limit, settings.deed_reach)
     if settings.rules.findings_first:
         chosen = findings_first(chosen, holding)
     return ranked_answer(*cite(by_council(antecedents_first(chosen))), best)

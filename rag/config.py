@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "50"
+CHUNKER_VERSION = "51"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 
@@ -135,6 +135,10 @@ class Settings:
     mmr_lambda: float = 0.7
     #: Sentences this far below the best one are not used (they tend to be off-topic filler).
     answer_margin: float = 0.12
+    #: For a question about what was done, when no chosen sentence tells a deed, a sentence of the same council that
+    #: does and has at least this share of the first one's relevance may take the last place: what was done about a
+    #: problem seldom repeats the problem's words ("a rural payment of £2 an hour" for "hard to arrange home care").
+    deed_reach: float = 0.6
     #: Of the sentences holding what is asked, those this near the most relevant open the answer by the share of the
     #: question's terms they hold ("The council received 2,860 concerns" for "how many did it receive").
     first_margin: float = 0.06

@@ -36,8 +36,8 @@ HEADING_MAX_CHARS = 100
 
 _SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc|percentage)\s+)*(?P<indicative>indicative\s+)?"
                     r"(?:scores?|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
-                    r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|out of 4|/\s?4)?"
-                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^()]*\)?)?\.?", re.IGNORECASE)
+                    r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|(?:out )?of 4|/\s?4)?"
+                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^();]*\)?)?\.?", re.IGNORECASE)
 #: A summary's rating table copied as one line: "Local authority rating and score: Anytown Council. Good.
 #: Quality statement scores: 72%."
 _FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{0,100}\.\s*"
@@ -50,7 +50,9 @@ _NAMED_OVERALL = re.compile(r"(?P<name>[^:–—|]{2,80}?)\s*(?::|\s[-–—|])\
 #: - Evidence shows some shortfalls"), as a report's overview gives it under "Overall rating".
 _DESCRIBED_OVERALL = re.compile(r"(?P<rating>outstanding|good|requires improvement|inadequate)\s*(?::|[-–—|\t])\s*"
                                 r"evidence shows\b[^\n]{0,60}", re.IGNORECASE)
-_RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b.*", re.IGNORECASE)
+#: A score's number and description ("2 - Evidence shows some shortfalls"); a key listing several, joined by ";", is
+#: none of them.
+_RATING_DESCRIPTION = re.compile(r"(?P<n>[1-4])(?:\s*[-–—:]\s*|\s+)evidence shows\b[^;]*", re.IGNORECASE)
 #: A score's description without its number ("Evidence shows some shortfalls"): the whole line, nothing else.
 _WORDED_SCORES = {text.casefold(): n for n, text in RATING_DESCRIPTIONS.items()}
 _WORDED_DESCRIPTION = re.compile(rf"(?P<words>{'|'.join(map(re.escape, _WORDED_SCORES))})\.?", re.IGNORECASE)
@@ -83,8 +85,8 @@ _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 #: A table's sub-row of the row before, its figure after a colon: "of whom aged 65 and over: 3,720".
 _SUB_ROW = re.compile(r"of (?:whom|which)\b[^:.!?]{1,50}:[ \t]+£?\d[^.!?]{0,40}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-]|\t| )"
-                                   r"\s*(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?(?:\s*[-–—|\t]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t]*|\s*\([^()]{0,60}\))?\s*\|?|"
-                                   r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:out of 4|/\s?4))?\)",
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?(?:\s*[-–—|\t]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t;]*|\s*\([^()]{0,60}\))?\s*\|?|"
+                                   r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?\)",
                                    re.IGNORECASE)
 #: Words an overview's "About <area>" heading has at most, unless the rest is a council's formal name ("About
 #: Kingston upon Hull City Council"): a longer line starting "About" is a sentence.
@@ -94,10 +96,12 @@ _ABOUT_THE_SITE = re.compile(r"about (?:us|(?:the )?cqc|the care quality commiss
 #: A score's label on a line of its own, its number on the next ("Score" / "2", as two table cells give them).
 _SCORE_LABEL = re.compile(r"(?:(?:quality statement|our)\s+)?(?:indicative\s+)?score\s*:?", re.IGNORECASE)
 #: A score standing alone on its line, as a table cell of a summary's score list leaves it ("2", "3 out of 4").
-_BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?")
+_BARE_SCORE = re.compile(r"(?P<n>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?")
 _OVERALL = {fold(r): r for r in OVERALL_RATINGS}
-#: An overall rating with its label (folded): "Overall rating: Good", "Local authority rating - Requires improvement".
-_LABELLED_OVERALL = re.compile(r"(?:(?:overall|local authority|our|the|cqc)\s+)*rating(?:\s+is)?\s+(?P<rating>[a-z ]{4,25})")
+#: An overall rating with its label (folded): "Overall rating: Good", "Local authority rating - Requires improvement",
+#: "Overall: Good".
+_LABELLED_OVERALL = re.compile(r"(?:(?:(?:overall|local authority|our|the|cqc)\s+)*rating|overall)(?:\s+is)?\s+"
+                               r"(?P<rating>[a-z ]{4,25})")
 
 #: Headings with a fixed meaning in the published layout (folded text → role).
 KNOWN_HEADINGS = {

@@ -130,6 +130,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which GP practices took part in the Fenwick pilot?", "description"),
     ("What is Fenwick Council doing about its problems with hospital discharge?", "method"),  # asks for deeds
     ("What is Fenwick doing well?", "description"),
+    ("How is Fenwick trying to make day care easier to reach in the hills?", "method"),  # what it is working at
+    ("How was Fenwick tackling its assessment backlog?", "method"),
+    ("How are carers in Fenwick trying to cope?", "description"),  # people served, not the council
+    ("How is Fenwick performing on safeguarding?", "description"),  # no effort asked
     ("What was the median time taken to complete a section 42 enquiry in Fenwick?", "number"),  # no deed asked
     ("How long was the waiting list for Fenwick's Multiple Needs Team?", "number"),  # how many are on it
     ("how long is fenwick's occupational therapy backlog", "number"),

@@ -126,6 +126,34 @@ def test_a_labelled_figure_is_read_figure_first():
     assert figure_first("Staff said: we waited 3 weeks") == "Staff said: we waited 3 weeks"  # not a figure after a label
 
 
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("In 2024/25 the council received 1,960 safeguarding concerns.",
+     "How many safeguarding concerns about scams did Kelby receive in 2024/25?", False),  # concerns of every kind
+    ("Of these, 85 concerns were about scams targeting older people.",
+     "How many safeguarding concerns about scams did Kelby receive in 2024/25?", True),
+    ("It received 61 complaints in 2024/25.", "How many complaints about adult social care did Kelby get?", True),  # common words
+    ("It received 61 complaints in 2024/25.", "How many complaints did Kelby get?", True),  # no subject asked
+])
+def test_a_count_of_things_about_a_subject_names_it(sentence, question, expected):
+    from rag.answer_types import subject_as_asked
+
+    assert subject_as_asked(sentence, question, ("Kelby",)) is expected
+
+
+@pytest.mark.parametrize("question,noun", [
+    ("For how many of the people Kelby supports does it not record a religion?", "people"),  # a clause, no "that"
+    ("How many people the council supports live in care homes?", "people"),
+    ("How many Shared Lives carers were there?", "carer"),  # capitals inside the name
+])
+def test_the_counted_noun_ends_where_a_clause_opens(question, noun):
+    assert counted_nouns(question) == {noun}
+
+
+def test_a_count_of_those_who_joined_is_given_by_its_participants():
+    assert holds("number", "The Aspire mentoring scheme started in May 2024 with 22 participants.",
+                 "How many staff joined Kelby's Aspire mentoring scheme when it began?", ("Kelby",))
+
+
 def test_counted_nouns_and_new_names():
     assert "application" in counted_nouns("How many Deprivation of Liberty Safeguards applications were waiting?")
     assert counted_nouns("What percentage were upheld?") == set()
@@ -221,6 +249,11 @@ def test_counted_nouns_and_new_names():
      "How many people does the technology enabled care service support?", (), False),
     ("number", "The social worker vacancy rate had fallen to 9%.", "What share of social work posts were filled by agency staff?",
      (), False),
+    # "vacant" and "unfilled" posts are vacancies
+    ("number", "21% of occupational therapy posts were vacant, and 9% were covered by agency staff.",
+     "What share of occupational therapist jobs were unfilled?", (), True),
+    ("number", "21% of occupational therapy posts were vacant, and 9% were covered by agency staff.",
+     "What share of occupational therapist jobs were covered by agency staff?", (), True),
     ("duration", "346 people were waiting for a Care Act assessment and the average wait was 17 days.",
      "What was the average wait for a carer's assessment?", (), False),
     # an age or a sum of money counts nothing; a number counts the noun just after it
@@ -1230,6 +1263,11 @@ def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expecte
     ("A Recovery Board was set up in\nSeptember 2024, chaired by the chief executive.", True),  # done once, at a time
     ("A Recovery Board was not set up until 2025.", False),
     ("Hospital care is provided on the mainland in 2024.", False),  # a state of things, in a year
+    ("The council had agreed to build a 40-bed nursing home with a housing trust.", True),
+    ("Visitors who used the library hubs told us they were too far away.", False),  # describes the visitors
+    ("Families said bills came weeks after their support started.", False),  # what befell their own thing
+    ("The wait fell to 20 days after the council moved 6 social workers into a new hub.", True),
+    ("The council started sending a letter with an estimate of the charge.", True),
 ])
 def test_a_sentence_saying_what_was_done_describes_a_deed(sentence, expected):
     from rag.answer_types import describes_a_deed
@@ -2508,6 +2546,9 @@ def test_a_difference_in_likelihood_is_a_change_given():
      "Of the people who used the tool, how many got their kit without a therapist having to come round?", True),
     ("Around 620 people used the tool in its first year.",
      "Of the people who used the tool, how many got their kit without a therapist having to come round?", False),
+    # the thing after a council's possessive
+    ("The hub supported 2,400 carers in 2024/25.", "How many carers received Kelby's respite voucher?", False),
+    ("In 2024/25, 410 carers received a respite voucher.", "How many carers received Kelby's respite voucher?", True),
 ])
 def test_a_count_of_those_who_received_a_thing_names_it(sentence, question, expected):
     from rag.answer_types import received_given

@@ -630,6 +630,20 @@ def test_an_answer_about_what_was_done_takes_a_deed_from_a_chosen_passage():
     assert with_deed([ds[0]], ds, 3) == [ds[0]]  # a deed is already told
 
 
+def test_an_answer_about_what_was_done_may_reach_a_deed_in_another_passage_of_its_council():
+    from rag.compose import with_deed
+
+    problem = candidates(passage("Day care places were hard to find in the hills.", 6), [0.8], [[1, 0]])
+    built = candidates(passage("The council had agreed to open a day centre in Upper Vale.", 7), [0.55], [[0, 1]])
+    elsewhere = candidates(passage("The council had agreed to open a day centre in Upper Vale.", 8, "Ealing"), [0.7],
+                           [[0, 1]])
+    faint = candidates(passage("The council had trained 12 drivers.", 9), [0.3], [[0, 1]])
+    assert with_deed(problem, [*problem, *built], 3) == problem  # no reach: only the chosen passage's deeds
+    assert with_deed(problem, [*problem, *built], 3, 0.6)[-1] is built[0]  # 0.55 >= 0.6 × 0.8
+    assert with_deed(problem, [*problem, *elsewhere], 3, 0.6) == problem  # another council's deed
+    assert with_deed(problem, [*problem, *faint], 3, 0.6) == problem  # too far below the first sentence
+
+
 def test_a_top_figure_per_adult_is_not_compared_with_a_total():
     from dataclasses import replace
 

@@ -31,6 +31,12 @@ from rag.layout import blocks, classify
     ("of the people we spoke to: most were positive", "text", None),  # no sub-row's "of whom"
     ("© Care Quality Commission", "copyright", None),
     ("Score: 3 out of 4", "score", (3, False)),
+    ("Score: 3 of 4", "score", (3, False)),
+    ("2 of 4", "bare_score", 2),
+    ("Overall: Good", "overall", "Good"),
+    # a key to the scores, several on one line, is no score
+    ("Scores: 4 – evidence shows an exceptional standard; 3 – evidence shows a good", "bullet", None),
+    ("4 – evidence shows an exceptional standard; 3 – evidence shows a good standard", "text", None),
     ("Back to top", "furniture", None),
     ("Was this page helpful?", "furniture", None),
     ("Download this report (PDF, 512KB)", "furniture", None),
@@ -158,7 +164,7 @@ def test_a_statement_with_its_score_in_brackets():
 
 @pytest.mark.parametrize("line", ["Assessing needs\t2", "Assessing needs 2", "Assessing needs | 2 | Evidence shows some shortfalls",
                                   "| Assessing needs | 2 |", "Assessing needs\t2\tEvidence shows some shortfalls",
-                                  "Assessing needs Score: 2 Evidence shows some shortfalls"])
+                                  "Assessing needs Score: 2 Evidence shows some shortfalls", "Assessing needs: 2 of 4"])
 def test_a_score_table_row_copied_as_text(line):
     kind, (statement, n) = classify(line)
     assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
