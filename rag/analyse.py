@@ -191,18 +191,20 @@ _PROGRESS = re.compile(r"^\s*(and )?where (?:has|have|had|is|are|was|were|do|doe
                        r"stand|stands|standing|up to|at with)\b", re.IGNORECASE)
 #: Asks how something is done ("How does the council protect its budget …?"), which no figure answers.
 _MANNER = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|should|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+#: Words before a group of people that leave it that group ("*the* people", "*unpaid* carers").
+_GROUP_WORD = r"(?:the |its |their |local |unpaid |family |older |young |disabled )?"
 #: Asks by what means someone other than the people served does something ("How does Liverpool keep track of people
 #: while they wait?", "How did Cornwall bring down unmet hours?"): what was done answers it, not a statement of the
 #: problem. How people felt, found or described something is not asked of a method.
-_METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have|had)\s+(?!(?:the |its |their |local |unpaid |"
-                     r"family |older |young |disabled )?(?:people|carers|families|residents|providers|partners|users|"
-                     r"councillors|staff|workers|social workers|inspectors)\b)(?![\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:feel|describe|find|"
+_METHOD = re.compile(r"^\s*(and )?how (do|does|did|can|could|will|would|has|have|had)\s+(?!" + _GROUP_WORD +
+                     r"(?:people|carers|families|residents|providers|partners|users|councillors|staff|workers|social workers|"
+                     r"inspectors)\b)(?![\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:feel|describe|find|"
                      r"rate|view|say|think|compare|perform|score|fare|experience|see|rank|look|do|get on|measure up|stand|"
                      r"differ|affect|impact|influence|change|happen)\b)", re.IGNORECASE)
 #: Asks what someone is working at ("How is Medway trying to make home care easier to arrange?", "How was Leeds
 #: tackling its waiting list?"): what is being done answers it, as for :data:`_METHOD`.
-_EFFORT = re.compile(r"^\s*(and )?how (?:is|are|was|were|has|have|had been) (?!(?:the |its |their |local |unpaid |family |older |"
-                     r"young |disabled )?(?:people|carers|families|residents|users)\b)[\w'’ ,-]{1,60}? (?:(?:trying|working|"
+_EFFORT = re.compile(r"^\s*(and )?how (?:is|are|was|were|has|have|had been) (?!" + _GROUP_WORD +
+                     r"(?:people|carers|families|residents|users)\b)[\w'’ ,-]{1,60}? (?:(?:trying|working|"
                      r"planning|seeking|aiming|attempting|looking|striving) to|tackling|addressing|improving|reducing|"
                      r"cutting|dealing with|responding to|fixing|handling)\b", re.IGNORECASE)
 #: Asks what was done about something ("What has West Sussex done about rural home care?", "What action had Croydon

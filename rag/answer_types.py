@@ -2842,8 +2842,7 @@ def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
         return True
     words = [_stem(w) for w in _words(m.group("thing")) if w not in _ARTICLES]
     said = {_stem(w) for w in _words(sentence)}
-    reworded = {_stem(w) for wording in report_words(m.group("thing")) for w in _words(wording)}  # "kit": "equipment"
-    return (words[-1] in said or bool(reworded & said)
+    return (words[-1] in said or bool(_report_stems(m.group("thing")) & said)  # "kit": "equipment"
             or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")})
 
 
@@ -2869,8 +2868,12 @@ def subject_as_asked(sentence: str, question: str, councils: tuple[str, ...] = (
     if not words:
         return True
     said = {_stem(w) for w in _words(f"{lead_in} {sentence}")}
-    reworded = {_stem(w) for wording in report_words(m.group("subject")) for w in _words(wording)}
-    return bool({_stem(w) for w in words} & said or reworded & said)
+    return bool(({_stem(w) for w in words} | _report_stems(m.group("subject"))) & said)
+
+
+def _report_stems(phrase: str) -> set[str]:
+    """The stems of the reports' wordings for a phrase's plain words ("kit": "equipment")."""
+    return {_stem(w) for wording in report_words(phrase) for w in _words(wording)}
 
 
 #: Who a figure's deed is done by, as a question asks it ("upheld *by the ombudsman*", "referred by GPs").
