@@ -217,6 +217,18 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
                for c in _CLAUSE_BREAK.split(sentence))
 
 
+def asks_extreme_time(question: str) -> bool:
+    """Whether the question asks for the longest or shortest time ("What was the longest anyone waited?")."""
+    return bool(_ASKS_EXTREME_TIME.search(question))
+
+
+def states_the_extreme(sentence: str) -> bool:
+    """Whether the sentence gives a length of time in words that make it the longest or shortest ("the longest wait was
+    58 weeks", "up to 9 months"), not only a bound ("some had waited over a year"): what a question asking for the
+    longest time is answered with first, when a sentence on its topic has it."""
+    return any(has_duration(c) and _STRONG_EXTREME.search(c) for c in _CLAUSE_BREAK.split(sentence))
+
+
 def has_duration(text: str) -> bool:
     """Whether the text gives a length of time (not how often something happens, nor a rate: "6 people a day", nor the
     period something happened in: "had a review in the previous 12 months")."""

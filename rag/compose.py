@@ -33,12 +33,14 @@ from .answer_types import (
     BONUS_CHECKS,
     CHECKED_TYPES,
     DETAILED_TYPES,
+    asks_extreme_time,
     describes_a_deed,
     for_whole_area,
     has_reason,
     holds,
     named_parts,
     per_head_as_asked,
+    states_the_extreme,
 )
 from .config import Settings
 from .lay_terms import with_report_words
@@ -121,6 +123,15 @@ def dated_elsewhere(sentence: str, asked) -> bool:
     2023/24 report was not yet available" for a question about 2022/23): it then speaks of something else."""
     given = periods(sentence) if asked else ()
     return bool(given) and not same_period(asked, given)
+
+
+def stated_extreme_first(typed: list[Candidate], question: str, asked) -> list[Candidate]:
+    """Of the candidates holding a length of time that a question asks for as the longest or shortest, those saying it
+    in words that make it one ("the longest wait was 58 weeks" over "some had waited over a year") and not dated only to
+    another period than the one ``asked``; all of them when none does, or when the question asks no such time."""
+    if not asks_extreme_time(question):
+        return typed
+    return [c for c in typed if states_the_extreme(c.sentence.text) and not dated_elsewhere(c.sentence.text, asked)] or typed
 
 
 def mmr(candidates: list[Candidate], n: int, lam: float, floor: float) -> list[Candidate]:
@@ -436,6 +447,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
     typed = giving(query, candidates, weights, settings) if query.answer_type in CHECKED_TYPES else []
     if settings.rules.answer_type_check and typed and len(typed) < len(candidates):
         asked = periods(query.text)
+        if query.answer_type == "duration":
+            typed = stated_extreme_first(typed, query.text, asked)
         in_period = [c for c in typed if asked and same_period(asked, periods(c.sentence.text))]
         whole = [c for c in in_period or typed if for_whole_area(c.sentence.text, query.text, query.councils)]
         holding = whole or in_period or typed

@@ -214,7 +214,7 @@ class Pipeline:
         experience and outcomes)") named instead, when the index's reports say which council that is; unchanged
         otherwise."""
         ref = result_reference(query.text) or score_reference(query.text) if not query.councils else None
-        named = councils_with_result(ref, self.ratings) if ref else []
+        named = councils_with_result(ref, self.ratings, self.formal_names) if ref else []
         if not named:
             return query
         return self._read_as(query, named_for_result(query.text, ref, named), filters)

@@ -9,6 +9,7 @@ these lines as evidence of its own; the retrieval's ranking is not changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .abstain import abstention
@@ -272,20 +273,27 @@ def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = 
     return Composition(text, False, citations, 1.0, evidence=evidence_passages(matched))
 
 
+#: Words for the kind of council before "council" or "authority" ("the *county* council", "the *London borough*"), which
+#: its formal name may hold ("Norfolk County Council").
+_COUNCIL_KIND = r"(?:(?:county|city|borough|district|metropolitan|unitary|london|royal)\s+){0,2}"
+#: The kind words :data:`_COUNCIL_KIND` reads.
+_KIND_WORD = re.compile(r"\b(county|city|borough|district|metropolitan|unitary|london|royal)\b", re.IGNORECASE)
 #: A council referred to by its overall result instead of its name: "the council rated Good with a 64% score",
 #: "At the council that was rated Requires improvement with a score of 44%", "the authority with an overall score
-#: of 81%", "the council rated Outstanding", "the Outstanding-rated council". The phrase runs from the council word to
-#: the rating or percentage.
+#: of 81%", "the council rated Outstanding", "the Outstanding-rated council", "the county council that got a Good
+#: rating". The phrase runs from the council word to the rating or percentage.
 _BY_RESULT = re.compile(
-    r"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
-    r"(?:that|which|who)?\s*(?:was|is|got|received|had|has|with|scoring|scored|rated|judged|graded)?\s*"
+    rf"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+{_COUNCIL_KIND}(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
+    r"(?:that|which|who)?\s*(?:(?:the\s+)?CQC\s+)?(?:(?:got|received|was given|given|awarded|had|has|with)\s+(?:an?\s+|its\s+)?(?:overall\s+)?['\"“‘]?"
+    r"(?P<word3>outstanding|good|requires improvement|inadequate)['\"”’]?\s+(?:overall\s+)?rating\b|"
+    r"(?:was|is|got|received|had|has|with|scoring|scored|rated|judged|graded)?\s*"
     r"(?:(?:rated|judged|graded|assessed)\s+(?:as\s+)?['\"“‘]?(?P<word>outstanding|good|requires improvement|inadequate)\b['\"”’]?"
     r"(?:\s*,?\s*(?:with|and|scoring|scored)\s+(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?"
     r"(?P<pct>\d{1,3})\s*(?:%|per ?cent)(?:\s+(?:overall\s+)?score)?)?"
     r"|(?:an?\s+|its\s+)?(?:overall\s+)?(?:score\s+of\s+|percentage\s+of\s+)?(?P<pct2>\d{1,3})\s*(?:%|per ?cent)"
-    r"(?:\s+(?:overall\s+)?score)?(?:\s+overall)?)"
+    r"(?:\s+(?:overall\s+)?score)?(?:\s+overall)?))"
     r"|(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+['\"“‘]?(?P<word2>outstanding|good|requires[- ]improvement|"
-    r"inadequate)['\"”’]?[- ]rated\s+(?:local\s+)?(?:council|authority|borough)\b",
+    rf"inadequate)['\"”’]?[- ]rated\s+{_COUNCIL_KIND}(?:local\s+)?(?:council|authority|borough)\b",
     re.IGNORECASE)
 
 
@@ -299,25 +307,39 @@ class ResultReference:
     span: tuple[int, int]
     statement: str | None = None
     score: int | None = None
+    kinds: tuple[str, ...] = ()
 
 
 def result_reference(question: str) -> ResultReference | None:
     """The first phrase naming a council by its overall rating or percentage ("the council rated Good with a 64%
     score"), or None. A question listing councils by rating ("Which councils were rated Good?") has none."""
     m = _BY_RESULT.search(question)
-    if not m or not (m.group("word") or m.group("word2") or m.group("pct") or m.group("pct2")):
+    if not m or not (m.group("word") or m.group("word2") or m.group("word3") or m.group("pct") or m.group("pct2")):
         return None
-    said = (m.group("word") or m.group("word2") or "").replace("-", " ").casefold()
+    said = (m.group("word") or m.group("word2") or m.group("word3") or "").replace("-", " ").casefold()
     word = next((r for r in OVERALL_RATINGS if said and r.casefold() == said), None)
     pct = m.group("pct") or m.group("pct2")
-    return ResultReference(word, int(pct) if pct else None, m.span())
+    return ResultReference(word, int(pct) if pct else None, m.span(), kinds=kinds_named(m.group(0)))
+
+
+def kinds_named(phrase: str) -> tuple[str, ...]:
+    """The words for a kind of council a phrase uses ("the *county* council rated Good" → ("county",))."""
+    return tuple(dict.fromkeys(w.casefold() for w in _KIND_WORD.findall(phrase)))
+
+
+def of_kinds(councils: list[str], kinds: tuple[str, ...], formal: Mapping[str, str] | None = None) -> list[str]:
+    """The councils whose names (their ``formal`` ones where known) hold every kind word a reference used ("the county
+    council rated Good": "Norfolk County Council", not "City of Wolverhampton Council"); all of them when none does."""
+    formal = formal or {}
+    named = [c for c in councils if all(re.search(rf"\b{k}\b", formal.get(c, c), re.IGNORECASE) for k in kinds)]
+    return named or councils
 
 
 #: A council named by one statement's score: "the council that scored 1 for Equity in experience and outcomes", "the
 #: authority with a score of 2 on safeguarding", "the council rated 4 in partnerships and communities". The phrase runs
 #: from the council word to the end of the statement's name (:func:`statement_at_start`).
 _BY_SCORE = re.compile(
-    r"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
+    rf"(?:\b(?:for|at|in|from|of|by|within|across)\s+)?\bthe\s+{_COUNCIL_KIND}(?:local\s+)?(?:council|authority|local authority|borough|one)\s+"
     r"(?:(?:that|which|who)\s+)?(?:was\s+)?(?:scored|rated|got|received|given|awarded|had|with|achieved)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:score|rating|mark)\s+(?:of\s+)?)?(?P<n>[1-4])(?:\s*(?:out of 4|/\s?4))?\s+(?:for|on|in)\s+"
     r"(?:(?:the|its)\s+)?(?:(?:quality\s+)?statement\s+)?(?P<about>[^?;:.!()]{4,90})",
@@ -343,13 +365,15 @@ def score_reference(question: str) -> ResultReference | None:
     for m in _BY_SCORE.finditer(question):
         named = statement_at_start(m.group("about"))
         if named:
-            return ResultReference(None, None, (m.start(), m.start("about") + named[1]), named[0], int(m.group("n")))
+            return ResultReference(None, None, (m.start(), m.start("about") + named[1]), named[0], int(m.group("n")),
+                                   kinds_named(m.group(0)[: m.start("about") - m.start()]))
     return None
 
 
-def councils_with_result(ref: ResultReference, evidence: list[RatingEvidence]) -> list[str]:
+def councils_with_result(ref: ResultReference, evidence: list[RatingEvidence],
+                         formal: Mapping[str, str] | None = None) -> list[str]:
     """The councils whose overall rating and percentage, or whose score for the statement, are those the reference
-    gives (each one it gives)."""
+    gives (each one it gives), and of the kind it names (:func:`of_kinds`, by their ``formal`` names)."""
     out = []
     for e in evidence:
         if e.statement != ref.statement or not e.council:
@@ -362,7 +386,7 @@ def councils_with_result(ref: ResultReference, evidence: list[RatingEvidence]) -
             continue
         if e.council not in out:
             out.append(e.council)
-    return out
+    return of_kinds(out, ref.kinds, formal)
 
 
 def named_for_result(question: str, ref: ResultReference, councils: list[str]) -> str:

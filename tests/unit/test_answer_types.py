@@ -1723,6 +1723,30 @@ def test_a_bound_held_against_a_count_is_not_the_longest_time(sentence, expected
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    ("The median wait was 19 weeks and the longest wait was 58 weeks.", True),
+    ("Some people had waited up to 9 months.", True),
+    ("More than 1,100 people were waiting, and some had waited over a year.", False),  # a bound only
+    ("The longest waits were in the west of the county.", False),  # no length of time
+    ("The median wait was 19 weeks.", False),
+])
+def test_a_longest_time_said_in_words_that_make_it_one(sentence, expected):
+    from rag.answer_types import states_the_extreme
+
+    assert states_the_extreme(sentence) is expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was the longest wait for a Care Act assessment?", True),
+    ("How quickly were the fastest referrals answered? What was the minimum wait?", True),
+    ("What was the median wait for a Care Act assessment?", False),
+])
+def test_a_question_asking_for_the_longest_or_shortest_time(question, expected):
+    from rag.answer_types import asks_extreme_time
+
+    assert asks_extreme_time(question) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
     ("Men in the most deprived wards lived 13 years less than men in the least deprived wards.", False),
     ("There was an 11-year gap in life expectancy between the most and least deprived wards.", False),
     ("Life expectancy was lowest in Brinnington and Lancashire Hill wards.", True),

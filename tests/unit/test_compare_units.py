@@ -211,6 +211,11 @@ def test_compare_route_rejects_bad_bodies(body):
     ("Which councils were rated Good?", None, None),  # lists councils by rating: no reference
     ("Which good-rated services did people use?", None, None),  # not a council
     ("What did the council rated 2 for safeguarding say?", None, None),  # a statement's score, not the overall
+    ("For the county council rated good, what supplement was paid?", "Good", None),  # a kind of council named
+    ("At the London borough rated Inadequate, how many waited?", "Inadequate", None),
+    ("What did the city council that got a Requires improvement rating spend?", "Requires improvement", None),
+    ("For the council that CQC rated Good, what was paid?", "Good", None),
+    ("Which county councils were rated Good?", None, None),  # lists councils by rating
 ])
 def test_a_council_named_by_its_overall_result(question, rating, percentage):
     from rag.ratings import result_reference
@@ -230,6 +235,8 @@ def test_a_council_named_by_its_overall_result(question, rating, percentage):
     ("Which councils scored 2 for safeguarding?", None, None, None),  # lists councils by a score
     ("What did the council that got 2 for anything say?", None, None, None),  # no statement named
     ("For the council rated Good, what share were asked?", None, None, None),  # the overall result
+    ("For the metropolitan borough council that scored 1 for safeguarding, what changed?", "Safeguarding", 1,
+     "For the metropolitan borough council that scored 1 for safeguarding"),
 ])
 def test_a_council_named_by_one_statement_s_score(question, statement, score, phrase):
     from rag.ratings import score_reference
@@ -265,6 +272,20 @@ def test_the_councils_with_a_result_and_the_question_with_their_name():
     assert councils_with_result(ResultReference("Inadequate", None, (0, 0)), pool) == []
     question = "For the council rated Good, what share were asked?"
     assert named_for_result(question, result_reference(question), ["Camden"]) == "For Camden, what share were asked?"
+
+
+@pytest.mark.parametrize("question,formal,expected", [
+    ("For the county council rated Good, what was paid?", {"Rutland": "Rutland County Council"}, ["Rutland"]),
+    ("For the city council rated Good, what was paid?", {"Camden": "London Borough of Camden"}, ["Camden", "Rutland"]),  # none is
+    ("For the London borough rated Good, what was paid?", {"Camden": "London Borough of Camden"}, ["Camden"]),
+    ("For the county council rated Good, what was paid?", {}, ["Camden", "Rutland"]),  # no formal names: both
+    ("For the council rated Good, what was paid?", {"Rutland": "Rutland County Council"}, ["Camden", "Rutland"]),
+])
+def test_the_kind_of_council_a_reference_names_picks_among_those_with_the_result(question, formal, expected):
+    from rag.ratings import councils_with_result, result_reference
+
+    pool = [_overall(1, "a.txt", "Camden", "Good", "Score: 75%"), _overall(2, "b.txt", "Rutland", "Good", "Score: 64%")]
+    assert councils_with_result(result_reference(question), pool, formal) == expected
 
 
 @pytest.mark.parametrize("question,expected", [

@@ -13,6 +13,7 @@ from rag.compose import (
     mmr,
     names_a_topic,
     repeats,
+    stated_extreme_first,
     with_antecedent,
     with_continuations,
     with_response,
@@ -838,3 +839,16 @@ def test_a_councils_findings_are_quoted_before_its_overview_restating_them():
     assert findings_first([summary, other]) == [summary, other]  # another council's finding stays in its place
     assert findings_first([summary, finding, detail], holding=[finding]) == [finding, summary, detail]  # only holders move
     assert findings_first([summary, finding], holding=[summary]) == [summary, finding]  # the summary gives what is asked
+
+
+def test_a_longest_time_said_as_one_is_answered_before_a_bound():
+    from rag.periods import periods
+
+    p = passage("In March 2025 some people had waited over a year.|The longest wait was 58 weeks.|"
+                "In 2023 the longest wait was 70 weeks.")
+    cs = candidates(p, [0.9, 0.6, 0.5], [[1, 0]] * 3)
+    question = "What was the longest wait in March 2025?"
+    picked = stated_extreme_first(cs, question, periods(question))
+    assert [c.sentence.text for c in picked] == ["The longest wait was 58 weeks."]  # not 2023's
+    assert stated_extreme_first(cs[:1], question, periods(question)) == cs[:1]  # none says it: all kept
+    assert stated_extreme_first(cs, "What was the median wait?", ()) == cs  # no longest asked
