@@ -35,6 +35,7 @@ from .errors import CorpusError, IndexStateError, RagError, UsageError
 from .formal_names import formal_names, named_formally
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
+from .publication import on_their_pages
 from .ratings import collect, councils_with_result, named_for_result, result_reference, score_reference
 from .records import Answer, Chunk, Composition, Filters, Passage, Query, Retrieval
 from .store import IndexData, chunks_of_kind, load_index, load_term_counts, read_manifest
@@ -89,7 +90,8 @@ class Pipeline:
         self.weights = TermWeights(self.retriever.chunks, list(self.catalogue.councils), self.retriever.glossary,
                                    df=load_term_counts(data))
         self.ratings = collect(chunks_of_kind(data, "rating"))
-        self.published = chunks_of_kind(data, "published")  # "Published 21 March 2025": when each report came out
+        self.published = on_their_pages(chunks_of_kind(data, "published"),  # "Published 21 March 2025": when each
+                                        data.manifest.get("documents", {}))  # report came out, and on which page
         #: Statements the index has a page or a score for (a summary may score a statement whose page is missing).
         self.statements_scored = tuple(dict.fromkeys(
             [*self.catalogue.statements, *(e.statement for e in self.ratings if e.statement)]))

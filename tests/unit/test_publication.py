@@ -44,3 +44,25 @@ def test_the_line_quoted_is_the_overview_page_s_when_every_page_repeats_it():
     query = Query(text="When was Fenwick's assessment published?", asked="", councils=("Fenwick",), answer_type="date")
     assert [c.passage.chunk.chunk_id for c in publication_answer(query, lines).citations] == [3]
     assert [c.passage.chunk.chunk_id for c in publication_answer(query, lines[:2]).citations] == [2]  # then the summary's
+
+
+def test_a_page_of_no_known_kind_comes_before_a_statement_page_and_every_line_is_shown():
+    from dataclasses import replace
+
+    line = "Published 21 March 2025"
+    lines = [replace(published("Fenwick", line, 1), page="statement"), published("Fenwick", line, 2),
+             published("Harrow", "Published 4 June 2024", 3)]
+    query = Query(text="When was Fenwick's assessment published?", asked="", councils=("Fenwick",), answer_type="date")
+    answer = publication_answer(query, lines)
+    assert [c.passage.chunk.chunk_id for c in answer.citations] == [2]  # a whole report opens with its overview
+    assert [p.chunk.chunk_id for p in answer.evidence] == [2, 1] and answer.ranked  # the statement page's too, in this order
+
+
+def test_a_publication_line_takes_the_kind_of_the_page_its_report_records():
+    from rag.publication import on_their_pages
+
+    lines = [published("Fenwick", "Published 21 March 2025", 1), published("Harrow", "Published 4 June 2024", 2),
+             published("Leeds", "Published 1 May 2024", 3)]
+    documents = {"Fenwick.html": {"sections": [["page", None, None], ["overview", None, None]]},
+                 "Harrow.html": {"sections": [["statement", "Safeguarding", 2]]}}
+    assert [c.page for c in on_their_pages(lines, documents)] == ["overview", "statement", "page"]  # Leeds: unrecorded
