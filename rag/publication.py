@@ -32,6 +32,8 @@ def asks_publication(question: str) -> bool:
 #: Which pages' publication lines come first: the overview's and summary's, then a page of no known kind (a whole
 #: report opens with its overview), then a statement's (every page may repeat the date).
 PUBLICATION_PAGES = (*FRONT_PAGES, "page")
+#: Kinds of page a report's record may list for its sections, the front pages first.
+PAGE_KINDS = (*FRONT_PAGES, "statement")
 
 
 def on_their_pages(published: list[Chunk], documents: Mapping[str, Mapping]) -> list[Chunk]:
@@ -45,9 +47,6 @@ def on_their_pages(published: list[Chunk], documents: Mapping[str, Mapping]) -> 
         out.append(replace(chunk, page=page) if page != chunk.page else chunk)
     return out
 
-
-#: Kinds of page, the front pages first.
-PAGE_KINDS = (*FRONT_PAGES, "statement")
 
 
 def publication_answer(query: Query, published) -> Composition | None:
