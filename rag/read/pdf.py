@@ -115,6 +115,21 @@ def _page_text(page) -> str:
     return tables_as_rows(text, apart=lambda line: _PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
 
 
+#: A score's label on a line of its own ("Score", "Score:"), whose number may stand alone on the next line.
+_SCORE_LABEL = re.compile(r"^\s*(?:quality\s+statement\s+)?score\s*:?\s*$", re.IGNORECASE)
+#: A statement's score alone on a line: 1 to 4.
+_LONE_SCORE = re.compile(r"^\s*[1-4]\s*$")
+
+
+def scored_below_label(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a score standing alone under its label ("Score" then "3"), not a page number: the
+    nearest non-blank line above it is a score's label."""
+    if not _LONE_SCORE.match(lines[i]):
+        return False
+    above = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    return bool(_SCORE_LABEL.match(above))
+
+
 def pdf_to_text(raw: bytes) -> str:
     """The text of a PDF: its lines in reading order, a blank line where the page leaves vertical space,
     page headers, footers and page numbers dropped. Wrapped lines are joined later, by the layout
@@ -132,7 +147,8 @@ def pdf_to_text(raw: bytes) -> str:
     pages = [[printed_title(line) for line in lines] for lines in pages]
     furniture = furniture_lines(pages) if len(pages) >= 2 else set()
     kept = [[line for i, line in enumerate(lines)
-             if not (line and ((p, i) in furniture or _PAGE_NUMBER.match(line) or _PRINT_FOOTER.match(line)))]
+             if not (line and ((p, i) in furniture or _PAGE_NUMBER.match(line) and not scored_below_label(lines, i)
+                               or _PRINT_FOOTER.match(line)))]
             for p, lines in enumerate(pages)]
     out: list[str] = []
     for lines in kept:

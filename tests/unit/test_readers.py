@@ -175,6 +175,26 @@ def test_pdf_a_score_label_on_a_line_of_its_own_is_report_structure():
     assert {(p, 9) for p in range(5)} <= found  # a repeated line that is no structure is still a footer
 
 
+@pytest.mark.parametrize("lines,i,expected", [
+    (["Safeguarding", "", "Score", "", "3", "", "Evidence shows a good standard"], 4, True),  # the score's own line
+    (["Safeguarding", "Score:", "2"], 2, True),
+    (["Staff told us so.", "", "3"], 2, False),  # a page number after body text
+    (["Score", "", "12"], 2, False),  # no score 1 to 4
+    (["Score 3", "", "4"], 2, False),  # the label already holds its score
+])
+def test_pdf_a_lone_score_under_its_label_is_no_page_number(lines, i, expected):
+    from rag.read.pdf import scored_below_label
+
+    assert scored_below_label(lines, i) is expected
+
+
+def test_a_lone_score_under_its_label_is_read_as_the_statement_s_score():
+    text = ("Fenwick Council: Safeguarding\n\nScore\n\n3\n\nThe local authority commitment\n\n"
+            "We work with people and partners.\n\nFindings\n\nStaff answered 410 concerns in 2024/25.\n")
+    doc = make_document("a.txt", text, "x", "txt")
+    assert [(s.statement, s.rating) for s in doc.sections if s.kind == "statement"] == [("Safeguarding", 3)]
+
+
 def test_html_keeps_the_page_title_when_it_names_the_council():
     page = """<html><head><title>Safeguarding - Fenwick Borough Council - Care Quality Commission</title></head>
     <body><main><h1>Safeguarding</h1><p>Score: 3</p></main></body></html>"""
