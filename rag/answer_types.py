@@ -210,11 +210,11 @@ _USUAL = re.compile(r"\b(?:usually|typically|generally|normally|mostly|most|ofte
 def extreme_as_asked(sentence: str, question: str) -> bool:
     """Whether a length of time asked as the longest or shortest is given as one, in a clause of its own: "the
     median wait was 62 days, and waits were longest in the west" does not say how long the longest wait was."""
-    if not _ASKS_EXTREME_TIME.search(question):
+    if not asks_extreme_time(question):
         return True
-    return any(has_duration(c) and (_STRONG_EXTREME.search(c) or _BOUND_ONLY.search(c) and not has_count(_DURATION.sub(" ", c))
-                                    and not _USUAL.search(c))
-               for c in _CLAUSE_BREAK.split(sentence))
+    return states_the_extreme(sentence) or any(
+        has_duration(c) and _BOUND_ONLY.search(c) and not has_count(_DURATION.sub(" ", c)) and not _USUAL.search(c)
+        for c in _CLAUSE_BREAK.split(sentence))
 
 
 def asks_extreme_time(question: str) -> bool:

@@ -298,6 +298,12 @@ STRUCTURE_KINDS = frozenset({"score", "description", "bare_score", "percentage",
                              "statement_score", "known", "theme"})
 
 
+def scores_under_label(label: str, line: str) -> bool:
+    """Whether ``line`` is a score standing alone ("2", "3 out of 4") under ``label``, a score's label on a line of its
+    own ("Score", "Indicative score:"): the two read as one score line."""
+    return _BARE_SCORE.fullmatch(line.strip()) is not None and _SCORE_LABEL.fullmatch(label.strip()) is not None
+
+
 def is_report_structure(line: str) -> bool:
     """Whether a trimmed line is a score, a score's label, a rating or a heading of the report's own parts
     ("Score: 2", "Score", "What people expect"): never a print header, though it may open most pages of a
@@ -350,7 +356,7 @@ def blocks(text: str) -> list[Block]:
             if wrapped:  # a title or heading wrapped onto a second line ("… local authority" / "assessment")
                 out[-1] = Block(wrapped[0], prev.start, end, wrapped[1], prev.gap_before)
                 continue
-        if kind == "bare_score" and prev is not None and _SCORE_LABEL.fullmatch(text[prev.start : prev.end]):
+        if kind == "bare_score" and prev is not None and scores_under_label(text[prev.start : prev.end], line):
             indicative = "indicative" in text[prev.start : prev.end].casefold()  # "Score" and "2" in two cells
             out[-1] = Block("score", prev.start, end, (value, indicative), prev.gap_before)
             continue

@@ -71,5 +71,6 @@ def publication_answer(query: Query, published) -> Composition | None:
     lines = [(label, [(Passage(c, 1.0, 0), s) for c in chunks for s in c.sentences]) for label, chunks in seen.items()]
     text, citations = cite(lines)
     cited = [c.passage for c in citations]
-    also = [Passage(c, 1.0, 0) for c in shown if c.chunk_id not in {p.chunk.chunk_id for p in cited}]
+    quoted = {p.chunk.chunk_id for p in cited}
+    also = [Passage(c, 1.0, 0) for c in shown if c.chunk_id not in quoted]
     return Composition(text, False, citations, 1.0, evidence=(*cited, *also), ranked=True)

@@ -275,9 +275,10 @@ def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = 
 
 #: Words for the kind of council before "council" or "authority" ("the *county* council", "the *London borough*"), which
 #: its formal name may hold ("Norfolk County Council").
-_COUNCIL_KIND = r"(?:(?:county|city|borough|district|metropolitan|unitary|london|royal)\s+){0,2}"
+_KIND_WORDS = "county|city|borough|district|metropolitan|unitary|london|royal"
+_COUNCIL_KIND = rf"(?:(?:{_KIND_WORDS})\s+){{0,2}}"
 #: The kind words :data:`_COUNCIL_KIND` reads.
-_KIND_WORD = re.compile(r"\b(county|city|borough|district|metropolitan|unitary|london|royal)\b", re.IGNORECASE)
+_KIND_WORD = re.compile(rf"\b({_KIND_WORDS})\b", re.IGNORECASE)
 #: A council referred to by its overall result instead of its name: "the council rated Good with a 64% score",
 #: "At the council that was rated Requires improvement with a score of 44%", "the authority with an overall score
 #: of 81%", "the council rated Outstanding", "the Outstanding-rated council", "the county council that got a Good

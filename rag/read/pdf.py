@@ -115,19 +115,13 @@ def _page_text(page) -> str:
     return tables_as_rows(text, apart=lambda line: _PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
 
 
-#: A score's label on a line of its own ("Score", "Score:"), whose number may stand alone on the next line.
-_SCORE_LABEL = re.compile(r"^\s*(?:quality\s+statement\s+)?score\s*:?\s*$", re.IGNORECASE)
-#: A statement's score alone on a line: 1 to 4.
-_LONE_SCORE = re.compile(r"^\s*[1-4]\s*$")
-
-
 def scored_below_label(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is a score standing alone under its label ("Score" then "3"), not a page number: the
-    nearest non-blank line above it is a score's label."""
-    if not _LONE_SCORE.match(lines[i]):
-        return False
+    nearest non-blank line above it is a score's label (:func:`rag.layout.scores_under_label`)."""
+    from ..layout import scores_under_label
+
     above = next((line for line in reversed(lines[:i]) if line.strip()), "")
-    return bool(_SCORE_LABEL.match(above))
+    return scores_under_label(above, lines[i])
 
 
 def pdf_to_text(raw: bytes) -> str:

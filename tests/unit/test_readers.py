@@ -181,6 +181,7 @@ def test_pdf_a_score_label_on_a_line_of_its_own_is_report_structure():
     (["Staff told us so.", "", "3"], 2, False),  # a page number after body text
     (["Score", "", "12"], 2, False),  # no score 1 to 4
     (["Score 3", "", "4"], 2, False),  # the label already holds its score
+    (["Indicative score", "3 of 4"], 1, True),  # the layout's own score label and bare score
 ])
 def test_pdf_a_lone_score_under_its_label_is_no_page_number(lines, i, expected):
     from rag.read.pdf import scored_below_label
