@@ -423,7 +423,8 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         if early is not None:
             return abstention(early)
         if rated:
-            return rating_answer(query, ratings, bounded=settings.rules.bound_check)
+            return rating_answer(query, ratings, bounded=settings.rules.bound_check, next_chunk=next_chunk,
+                                 reach=settings.rating_words_reach)
         answer = publication_answer(query, published)
         if answer is not None:
             return answer

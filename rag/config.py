@@ -114,6 +114,9 @@ class Settings:
     #: many: a role holder's sentence ("The Director, Sam Reid, led a stable team") shares few words with the question.
     holder_reach: int = 10
     response_reach: int = 3  # for "what was done after …", the paragraphs after this many top passages join them
+    #: An overall rating's line is shown with the first of this many paragraphs after it in its report that states the
+    #: rating in words ("Hampshire County Council delivered most of its Care Act duties to a good standard").
+    rating_words_reach: int = 3
 
     # Questions
     max_question_chars: int = 1000

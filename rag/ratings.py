@@ -237,19 +237,67 @@ def matching(query: Query, evidence: list[RatingEvidence], bounded: bool = True)
     return pool
 
 
-def evidence_passages(matched: list[RatingEvidence]) -> tuple[Passage, ...]:
+#: Words after a rating word that make it the council's rating: "to a good *standard*", "rated good *overall*",
+#: "provides outstanding *adult social care*".
+_RATING_FOLLOWED = r"\s+(?:standard|overall|adult social care|rating)\b"
+#: Words before a rating word that make it a rating given: "*rated* requires improvement", "*judged as* inadequate".
+_RATING_GIVEN = r"\b(?:rated|judged|graded|assessed)\s+(?:as\s+)?['\"“‘]?"
+#: What others are rated, not the council: "four home care agencies had been rated requires improvement".
+_OTHERS_RATED = re.compile(r"\b(?:homes?|providers?|agenc(?:y|ies)|services?|beds?|assessments?|audits?|cases?|files?)\b"
+                           r"[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _rating_words(rating: str) -> str:
+    """A pattern for an overall rating in running text ("requires improvement", "required improvement")."""
+    if rating.casefold() == "requires improvement":
+        return r"requir(?:es|ed)\s+improvement"
+    return re.escape(rating.casefold())
+
+
+def states_rating(sentence: str, rating: str) -> bool:
+    """Whether a sentence states a council's overall rating in words ("Hampshire County Council delivered most of its
+    Care Act duties to a good standard", "We rated Leicestershire County Council as requires improvement"), not a
+    provider's ("6 nursing homes were rated requires improvement") or a good thing in passing ("good links")."""
+    words = _rating_words(rating)
+    for m in re.finditer(rf"(?:{_RATING_GIVEN})?\b{words}\b['\"”’]?", sentence, re.IGNORECASE):
+        given = re.match(_RATING_GIVEN, m.group(0), re.IGNORECASE) is not None
+        followed = re.match(_RATING_FOLLOWED, sentence[m.end():], re.IGNORECASE) is not None
+        if (given or followed) and not _OTHERS_RATED.search(sentence[: m.start()]):
+            return True
+    return False
+
+
+def stated_in_words(e: RatingEvidence, next_chunk, reach: int) -> Chunk | None:
+    """The paragraph after an overall rating's line, within ``reach`` paragraphs of its report, that states the
+    rating in words (the summary readers quote as often as the line), or None."""
+    chunk = e.chunk
+    for _ in range(reach if e.statement is None and next_chunk is not None else 0):
+        chunk = next_chunk(chunk)
+        if chunk is None:
+            return None
+        if chunk.kind != "rating" and any(states_rating(s.text, str(e.rating)) for s in chunk.sentences):
+            return chunk
+    return None
+
+
+def evidence_passages(matched: list[RatingEvidence], next_chunk=None, reach: int = 0) -> tuple[Passage, ...]:
     """The score lines a score question was answered from, as retrieved passages in answer order: the
-    statement pages' lines and the summaries' entries alike (both are the reports' evidence)."""
+    statement pages' lines and the summaries' entries alike (both are the reports' evidence), each overall
+    rating's with the paragraph after it that states the rating in words (:func:`stated_in_words`)."""
     pool = sorted(matched, key=lambda e: (e.label.casefold(), statement_order(e.statement), e.from_summary))
     seen: dict[int, Passage] = {}
     for e in pool:
-        seen.setdefault(e.chunk.chunk_id, Passage(e.chunk, 1.0, len(seen) + 1))
+        for chunk in (e.chunk, stated_in_words(e, next_chunk, reach)):
+            if chunk is not None:
+                seen.setdefault(chunk.chunk_id, Passage(chunk, 1.0, len(seen) + 1))
     return tuple(seen.values())
 
 
-def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = True) -> Composition:
+def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = True, next_chunk=None,
+                  reach: int = 0) -> Composition:
     """The scores the question asks for, one line per council and statement, each cited (``bounded``: only
-    those past a bound the question sets)."""
+    those past a bound the question sets; ``next_chunk`` and ``reach`` find the paragraph stating an overall
+    rating in words, shown after its line)."""
     from .compose import cite
 
     overall = query.answer_type == "overall"
@@ -270,7 +318,7 @@ def rating_answer(query: Query, evidence: list[RatingEvidence], bounded: bool = 
     text, citations = cite(lines)
     if len(pool) > MAX_LINES:
         text += f"\n({len(pool) - MAX_LINES} more scores not shown: narrow the question to a council or statement.)"
-    return Composition(text, False, citations, 1.0, evidence=evidence_passages(matched))
+    return Composition(text, False, citations, 1.0, evidence=evidence_passages(matched, next_chunk, reach))
 
 
 #: Words for the kind of council before "council" or "authority" ("the *county* council", "the *London borough*"), which

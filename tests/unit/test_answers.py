@@ -2,6 +2,7 @@
 rules (each named in rag.abstain), follow-ups, and the answer format."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -113,6 +114,44 @@ def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     (document,) = load(tmp_path).documents
     (overall,) = [e for e in collect(chunk_document(document)) if e.statement is None]
     assert overall.rating == "Good" and rank_of(overall) == 75.0
+
+
+@pytest.mark.parametrize("sentence,rating,stated", [
+    ("Hampshire County Council delivered most of its Care Act duties to a good standard.", "Good", True),
+    ("Fenwick Borough Council provides outstanding adult social care.", "Outstanding", True),
+    ("We rated Fenwick Borough Council as requires improvement overall.", "Requires improvement", True),
+    ("The council was rated 'Inadequate'.", "Inadequate", True),
+    ("The council had good links with the voluntary sector.", "Good", False),  # good in passing
+    ("Six nursing homes were rated requires improvement by CQC.", "Requires improvement", False),  # providers' rating
+    ("Communication was good overall, people said.", "Outstanding", False),  # another rating's word
+])
+def test_states_rating(sentence, rating, stated):
+    from rag.ratings import states_rating
+
+    assert states_rating(sentence, rating) is stated
+
+
+@pytest.mark.parametrize("summary,shown", [
+    ("Fenwick Borough Council provides a good standard of adult social care. People were positive.", True),
+    ("People were positive about the council, and its links with partners were good.", False),
+])
+def test_an_overall_rating_is_shown_with_the_paragraph_stating_it_in_words(tmp_path, summary, shown):
+    """The summary under a rating line that says the rating in words is evidence readers quote: it follows the line."""
+    from rag.chunking import chunk_document
+    from rag.corpus import load_corpus as load
+    from rag.ratings import collect, evidence_passages
+
+    (tmp_path / "o.txt").write_text("Fenwick Borough Council: local authority assessment\n\nOverall summary\n\n"
+                                    "Local authority rating and score\nFenwick Borough Council\nGood\n\n"
+                                    f"Summary\n\n{summary}\n")
+    (document,) = load(tmp_path).documents
+    chunks = [replace(c, chunk_id=i) for i, c in enumerate(chunk_document(document))]  # ids as an index numbers them
+    following = {id(a): b for a, b in zip(chunks, chunks[1:])}
+    (overall,) = [e for e in collect(chunks) if e.statement is None]
+    passages = evidence_passages([overall], lambda c: following.get(id(c)), reach=3)
+    assert passages[0].chunk is overall.chunk
+    assert [summary.split(".")[0] in p.chunk.text for p in passages[1:]] == ([True] if shown else [])
+    assert evidence_passages([overall]) == passages[:1]  # no reach, the line alone
 
 
 def test_score_answers_show_their_score_lines_as_the_passages(fixture_pipeline, documents):
