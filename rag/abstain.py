@@ -276,13 +276,24 @@ def refers_back_to(candidate) -> str:
 _COUNT_OF_KIND = re.compile(r"\b\d[\d,]*\s+(?!people\b)([a-z]{4,}s)\b")
 
 
+#: A name ending in its kind ("the Three Towns *Reablement Team*"): the word before the kind says what the thing does.
+_NAMED_FOR = re.compile(rf"\b(?P<what>[A-Z][a-z]{{4,}})\s+(?:{'|'.join(sorted(w.capitalize() for w in KIND_WORDS))})\b")
+
+
+def names_by_its_work(sentence: str, before: str) -> bool:
+    """Whether the sentence speaks, in lower case, of the work the sentence before's named team or service does
+    ("1,420 people received *reablement*" after "The Three Towns *Reablement Team* offered …"): it tells of that
+    team's work."""
+    return any(re.search(rf"(?<!^)\b{m.group('what').casefold()}\b", sentence) for m in _NAMED_FOR.finditer(before))
+
+
 def names_again(sentence: str, before: str) -> bool:
     """Whether the sentence names by its kind alone ("support from *the fund*", "*780 applications* were waiting") a
     thing the sentence before named in full ("a hardship fund for people struggling with care charges", "the Carers
     Emergency Card scheme", "a backlog
     of applications for Deprivation of Liberty Safeguards", "received 1,870 Deprivation of Liberty Safeguards
-    applications"): what it says is of that thing."""
-    return any(re.search(rf"\b(?!(?i:the|a|an|this|that|its|their|our)\b)[A-Za-z][\w'’-]+ {kind}\b", before)
+    applications"), or by the work it does (:func:`names_by_its_work`): what it says is of that thing."""
+    return names_by_its_work(sentence, before) or any(re.search(rf"\b(?!(?i:the|a|an|this|that|its|their|our)\b)[A-Za-z][\w'’-]+ {kind}\b", before)
                for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)}) or any(
         re.search(rf"\b{counted} (?:for|of|about|from)\b|\b(?!(?:the|a|an|this|that|its|their|our|of|and|or|in|more|"
                   rf"many|some|all|new)\b)[A-Za-z][\w-]*[A-Za-z] {counted}\b", before)

@@ -522,6 +522,19 @@ def test_a_sentence_naming_by_its_kind_alone_the_thing_named_before_refers_back_
     assert not names_again("At the time, 720 applications were waiting.", "There were many applications.")
 
 
+@pytest.mark.parametrize("sentence,before,named", [
+    ("In 2025, 1,420 people received reablement, and 78% needed no care.", "The Three Towns Reablement Team helped.", True),
+    ("Reablement was well regarded by families.", "The Three Towns Reablement Team helped.", False),  # a new topic opens
+    ("In 2025, 1,420 people received reablement.", "The council ran a reablement service.", False),  # no name to follow
+    ("The council paid providers on time.", "The Three Towns Reablement Team helped.", False),  # not its work
+])
+def test_a_sentence_telling_of_the_work_a_named_team_does_refers_back_to_it(sentence, before, named):
+    from rag.abstain import names_again, names_by_its_work
+
+    assert names_by_its_work(sentence, before) is named
+    assert names_again(sentence, before) is named
+
+
 def test_a_lone_answer_to_a_how_question_takes_its_next_sentence_when_that_is_on_topic():
     weights = TermWeights([])
     p = passage("Risks to people waiting for assessments, reviews and home care were not well managed.|"
