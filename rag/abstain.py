@@ -21,6 +21,7 @@ from .answer_types import (
     figure_test,
     holding_words,
     holds,
+    measures_the_thing,
     one_line,
     part_condition,
     question_figures,
@@ -550,15 +551,17 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
     about its topic (read without the comparison's words, "below the England average", in its own words or the
     reports' for its plain ones, "used a direct payment" for "take-up") names one: the council's own figure, or
-    another figure's benchmark, does not say how it compares. A question asking why ("How did leaders explain
-    outcomes below the England average?") states the comparison; it asks for the reason."""
+    another figure's benchmark, does not say how it compares; nor does a benchmark for another measure of the same
+    people ("used a direct payment … below the England average" for their *review* rate). A question asking why ("How
+    did leaders explain outcomes below the England average?") states the comparison; it asks for the reason."""
     asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 \
         and query.answer_type != "reason" else None
     if asked is None:
         return None
     focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
     if any(gives_benchmark(c.sentence.text, asked)
-           and (holds_topic(focuses, f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
+           and (holds_topic(focuses, text := f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
+                and measures_the_thing(text, query.text, query.councils)
                 or restates_figures(c.sentence.text, query.text)) for c in candidates):
         return None
     return f"The reports do not say how this compares with {asked.name}."

@@ -185,6 +185,15 @@ def test_a_benchmark_for_take_up_may_be_given_as_use():
     assert "the London average" in benchmark_not_given(_query(question), [other], weights, settings)
 
 
+def test_a_benchmark_for_another_measure_of_the_same_people_does_not_compare_the_one_asked():
+    question = "How did Fenwick's review rate for people receiving long-term support compare with the England average?"
+    weights, settings = TermWeights([]), Settings()
+    reviews = candidate("Of people receiving long-term support, 81% had a review, above the England average of 57%.")
+    payments = candidate("22% of people receiving long-term support used a direct payment, below the England average.")
+    assert benchmark_not_given(_query(question), [reviews], weights, settings) is None
+    assert "the England average" in benchmark_not_given(_query(question), [payments], weights, settings)
+
+
 def test_a_benchmark_for_the_figure_the_question_gives_may_name_it_otherwise():
     from rag.abstain import restates_figures
 
