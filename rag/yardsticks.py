@@ -51,7 +51,8 @@ _BENCHMARK = re.compile(
 #: year", "last year's figure"); not a window of time ("reviewed in the previous twelve months") or a length of one
 #: ("kept waiting for over a year before anyone assessed them").
 _ASKS_EARLIER = re.compile(
-    r"\bthe year (?:before|earlier)\b|(?<!\bover )(?<!\bthan )(?<!\bfor )(?<!\bnearly )(?<!\balmost )\ba year (?:before|earlier|ago)\b|"
+    r"\bthe year (?:before|earlier)\b|(?<!\bover )(?<!\bthan )(?<!\bfor )(?<!\bnearly )(?<!\balmost )(?<!\bwaited )"
+    r"(?:\ba year|\b(?:twelve|12) months) (?:before|earlier|ago)\b|"
     r"\bcompar\w*(?: it| them)? (?:with|to) (?:the )?(?:previous|last|prior|preceding) (?:year|12 months)\b|"
     r"\b(?:than|from|since|on)(?: in)? (?:the )?(?:previous|prior|preceding) year\b|"
     r"\b(?:the )?(?:previous|prior|preceding) year'?s\b|\blast year'?s (?:figure|total|number|level|rate|count)\b|"

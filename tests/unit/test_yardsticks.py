@@ -122,6 +122,9 @@ def test_a_sentence_gives_a_benchmark(sentence, expected):
     ("How many people had been kept waiting for over a year before anyone assessed them?", False),  # a length
     ("How many people waited for a year before their review?", False),
     ("What was the figure a year before?", True),
+    ("What was the median wait twelve months before the assessment?", True),  # the figure 12 months earlier
+    ("How many people had waited 12 months before being assessed?", False),  # a wait of that length
+    ("How many had waited more than 12 months before their review?", False),
 ])
 def test_an_earlier_year_asked_about(question, expected):
     assert asks_earlier_year(question) is expected
