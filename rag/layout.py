@@ -33,6 +33,9 @@ PUBLISHED_LINE_MAX_CHARS = 120
 #: Headings are short: at most this many words and characters.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
+#: A heading-shaped line at least this long, run on by the next line, may be a PDF paragraph's first line wrapped at the
+#: page's width (about 90 characters) rather than a heading.
+WRAPPED_HEADING_MIN = 72
 
 _SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc|percentage)\s+)*(?P<indicative>indicative\s+)?"
                     r"(?:scores?|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
@@ -406,7 +409,25 @@ def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:
         return True  # a wrapped bullet, or a paragraph whose short first line looked like a heading
     if prev.kind == "heading" and kind == "text" and _FINITE_VERB.search(prev_text):
         return True  # "… was led by an independent chair, Professor" / "Aled Bryn-Thomas. …": a sentence, not a heading
-    return False
+    return prev.kind == "heading" and kind in ("text", "heading") and wrapped_first_line(prev_text, line)
+
+
+#: What tells a sentence from a heading: a sentence's end inside the line ("… was outstanding. The local …"), a word that
+#: cannot end a heading ("… the local authority, the"), or a verb in the past ("… Board *brought* together …").
+_SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+_CANNOT_END = re.compile(r"\b(?:the|a|an|of|in|and|or|to|with|for|by|through|on|at|from|its|their|as|that|which)$")
+_PAST_VERB = re.compile(r"\b(?:[a-z]{2,}ed|brought|gave|took|made|ran|led|met|spoke|told|found|held|kept|began|grew|paid|sent|"
+                        r"went|came)\b")
+
+
+def wrapped_first_line(line: str, following: str) -> bool:
+    """Whether a heading-shaped line is a PDF paragraph's first line, wrapped at the page's width, that the next line
+    runs on ("The One Plymouth Partnership brought together the council, the NHS, Tamar Community" / "Care and the
+    voluntary sector, …"): long, followed by a line of a paragraph's width, and reading as a sentence. Read as a
+    heading, it would cut the paragraph's subject off its sentence. A long real heading ("Understanding and reducing
+    barriers to care and support and reducing inequalities") reads as none."""
+    return (len(line) >= WRAPPED_HEADING_MIN and len(following) <= WRAPPED_LINE_MAX and following[:1].isalnum()
+            and bool(_SENTENCE_INSIDE.search(line) or _CANNOT_END.search(line) or _PAST_VERB.search(line)))
 
 
 #: A finite verb, which a sentence has and a heading ("Timeliness of assessments, care planning and reviews") does not.

@@ -195,6 +195,37 @@ def test_a_sentence_broken_after_a_short_first_line_is_one_paragraph():
     assert kinds[1][0] == "text" and "Professor\nAnn Lee-Ray." in kinds[1][1]
 
 
+@pytest.mark.parametrize("first,second,wrapped", [
+    ("The Fenwick Safeguarding Adults Board brought together the council, the NHS, Marsh Community",
+     "Care and the voluntary sector, and set shared priorities for health and care.", True),  # a verb in the past
+    ("Partnership working in Fenwick was outstanding. The council, the police and the NHS met",
+     "every month to plan support together.", True),  # a sentence ends inside it
+    ("Areas for development included waits for occupational therapy, the number of",
+     "applications waiting for a decision and the recording of people's wishes.", True),  # ends with "of"
+    ("Understanding and reducing barriers to care and support and reducing inequalities",
+     "The council knew its communities well and had good data on who used services.", False),  # a real heading
+    ("The Fenwick Board brought together partners", "The council led it.", False),  # too short to be wrapped
+    ("The Fenwick Safeguarding Adults Board brought together the council, the NHS, Marsh Community",
+     "x" * 200, False),  # a one-line paragraph follows: the line above stands apart
+])
+def test_a_pdf_paragraphs_long_first_line_is_no_heading(first, second, wrapped):
+    from rag.layout import wrapped_first_line
+
+    assert wrapped_first_line(first, second) is wrapped
+
+
+@pytest.mark.parametrize("first,joined", [
+    ("The Fenwick Safeguarding Adults Board brought together the council, the NHS, Marsh Community", True),
+    ("Understanding and reducing barriers to care and support and reducing inequalities", False),  # a real heading
+])
+def test_a_wrapped_first_line_stays_with_its_paragraph(first, joined):
+    text = f"Working with partners\n\n{first}\nCare and the voluntary sector set shared priorities for health and care.\n"
+    kinds = [(b.kind, text[b.start : b.end]) for b in blocks(text)]
+    assert kinds[0] == ("heading", "Working with partners")
+    assert (kinds[1][0] == "text" and kinds[1][1].startswith(first)) is joined
+    assert (kinds[1] == ("heading", first)) is not joined
+
+
 def test_a_title_wrapped_before_its_council_word_names_the_whole_council():
     from rag.layout import blocks
     text = "Fenwick and Marsh Borough\nCouncil: local authority assessment\n\nAbout the local authority"
