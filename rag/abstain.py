@@ -294,7 +294,9 @@ def names_again(sentence: str, before: str) -> bool:
     Emergency Card scheme", "a backlog
     of applications for Deprivation of Liberty Safeguards", "received 1,870 Deprivation of Liberty Safeguards
     applications"), or by the work it does (:func:`names_by_its_work`): what it says is of that thing."""
-    return names_by_its_work(sentence, before) or any(re.search(rf"\b(?!(?i:the|a|an|this|that|its|their|our)\b)[A-Za-z][\w'’-]+ {kind}\b", before)
+    if names_by_its_work(sentence, before):
+        return True
+    return any(re.search(rf"\b(?!(?i:the|a|an|this|that|its|their|our)\b)[A-Za-z][\w'’-]+ {kind}\b", before)
                for kind in {m.group(1) for m in _BY_KIND.finditer(sentence)}) or any(
         re.search(rf"\b{counted} (?:for|of|about|from)\b|\b(?!(?:the|a|an|this|that|its|their|our|of|and|or|in|more|"
                   rf"many|some|all|new)\b)[A-Za-z][\w-]*[A-Za-z] {counted}\b", before)

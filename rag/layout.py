@@ -397,21 +397,6 @@ def _wrapped_heading(first: str, second: str) -> tuple[str, object] | None:
     return None
 
 
-def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:
-    """Whether a line (with no blank line before it) carries on the block before it."""
-    if prev.kind == "text" and kind in ("text", "heading"):
-        last_line = prev_text[prev_text.rfind("\n") + 1 :]
-        if kind == "heading" and _ends_sentence(last_line):
-            return False  # a heading after a finished paragraph starts something new
-        # one paragraph per line: a long line that ends a sentence is a paragraph of its own
-        return not (_ends_sentence(last_line) and len(last_line) > WRAPPED_LINE_MAX)
-    if prev.kind in ("bullet", "heading") and kind in ("text", "heading") and line[:1].islower():
-        return True  # a wrapped bullet, or a paragraph whose short first line looked like a heading
-    if prev.kind == "heading" and kind == "text" and _FINITE_VERB.search(prev_text):
-        return True  # "… was led by an independent chair, Professor" / "Aled Bryn-Thomas. …": a sentence, not a heading
-    return prev.kind == "heading" and kind in ("text", "heading") and wrapped_first_line(prev_text, line)
-
-
 #: What tells a sentence from a heading: a sentence's end inside the line ("… was outstanding. The local …"), a word that
 #: cannot end a heading ("… the local authority, the"), or a verb in the past ("… Board *brought* together …").
 _SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
@@ -428,6 +413,21 @@ def wrapped_first_line(line: str, following: str) -> bool:
     barriers to care and support and reducing inequalities") reads as none."""
     return (len(line) >= WRAPPED_HEADING_MIN and len(following) <= WRAPPED_LINE_MAX and following[:1].isalnum()
             and bool(_SENTENCE_INSIDE.search(line) or _CANNOT_END.search(line) or _PAST_VERB.search(line)))
+
+
+def _continues(prev: Block, kind: str, prev_text: str, line: str) -> bool:
+    """Whether a line (with no blank line before it) carries on the block before it."""
+    if prev.kind == "text" and kind in ("text", "heading"):
+        last_line = prev_text[prev_text.rfind("\n") + 1 :]
+        if kind == "heading" and _ends_sentence(last_line):
+            return False  # a heading after a finished paragraph starts something new
+        # one paragraph per line: a long line that ends a sentence is a paragraph of its own
+        return not (_ends_sentence(last_line) and len(last_line) > WRAPPED_LINE_MAX)
+    if prev.kind in ("bullet", "heading") and kind in ("text", "heading") and line[:1].islower():
+        return True  # a wrapped bullet, or a paragraph whose short first line looked like a heading
+    if prev.kind == "heading" and kind == "text" and _FINITE_VERB.search(prev_text):
+        return True  # "… was led by an independent chair, Professor" / "Aled Bryn-Thomas. …": a sentence, not a heading
+    return prev.kind == "heading" and kind in ("text", "heading") and wrapped_first_line(prev_text, line)
 
 
 #: A finite verb, which a sentence has and a heading ("Timeliness of assessments, care planning and reviews") does not.

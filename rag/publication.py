@@ -48,7 +48,6 @@ def on_their_pages(published: list[Chunk], documents: Mapping[str, Mapping]) -> 
     return out
 
 
-
 def publication_answer(query: Query, published) -> Composition | None:
     """The publication lines of the reports of the councils the question names, one line a council, each cited (the
     line of the report's overview or summary page when it has one, :data:`PUBLICATION_PAGES`, as that is where the

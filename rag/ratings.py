@@ -259,10 +259,9 @@ def states_rating(sentence: str, rating: str) -> bool:
     Care Act duties to a good standard", "We rated Leicestershire County Council as requires improvement"), not a
     provider's ("6 nursing homes were rated requires improvement") or a good thing in passing ("good links")."""
     words = _rating_words(rating)
-    for m in re.finditer(rf"(?:{_RATING_GIVEN})?\b{words}\b['\"”’]?", sentence, re.IGNORECASE):
-        given = re.match(_RATING_GIVEN, m.group(0), re.IGNORECASE) is not None
+    for m in re.finditer(rf"(?P<given>{_RATING_GIVEN})?\b{words}\b['\"”’]?", sentence, re.IGNORECASE):
         followed = re.match(_RATING_FOLLOWED, sentence[m.end():], re.IGNORECASE) is not None
-        if (given or followed) and not _OTHERS_RATED.search(sentence[: m.start()]):
+        if (m.group("given") or followed) and not _OTHERS_RATED.search(sentence[: m.start()]):
             return True
     return False
 
