@@ -151,11 +151,11 @@ _WHICH_NUMBERED = re.compile(r"^\s*(?:and\s+)?which\s+(?:two|three|four|five|six
                              r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+s\b", re.IGNORECASE)
 #: Asks which of some places are meant ("Which care homes does the council use for step-down beds?", "Which two
 #: of its hubs are …", "Which district had the longest waits?"): their names, which a count ("two care homes")
-#: or "some districts" does not give.
+#: or "some districts" does not give; not a thing the places only frame ("What innovation *in care homes* did it lead?").
 _WHICH_PLACES = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
                            r"(?:of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w'’ -]*?['’]s?\s+)?)?)?"
                            r"(?:(?!(?:percentage|proportion|share|number|kinds?|types?|sorts?|many|much|did|does|do|is|are|was|"
-                           r"were|has|have|had|will|would|can|could)\b)[\w'’-]+\s+){0,3}?"
+                           r"were|has|have|had|will|would|can|could|in|at|on|for|from|with|by|about)\b)[\w'’-]+\s+){0,3}?"
                            r"(?:homes?|hospitals?|boroughs?|towns?|villages?|wards?|districts?|hubs?|centres?|centers?|librar(?:y|ies)|estates?|"
                            r"localit(?:y|ies)|neighbourhoods?|count(?:y|ies)|cit(?:y|ies)|regions?|branch(?:es)?|sites?|venues?)\s+"
                            r"(?:(?:in|of|on|across|within|near)\s+[^?,]{1,50}?\s+)?"

@@ -1107,13 +1107,23 @@ def part_condition(question: str) -> str:
     if m.group("cond"):
         return _PART_PERIOD.sub(" ", m.group("cond")).strip()
     rest = m.group("rest")
-    seen_noun, last = False, None
+    seen_noun, last, inverted = False, None, None
     for t in _TOKEN.finditer(rest):
         w = t.group(0).casefold().strip("'’")
         if seen_noun and (w in _PART_VERBS or w.endswith("ed") and len(w) > 4):
             last = t.start()  # the last verb: "the concerns Rochdale received … *related* to self-neglect"
+        if seen_noun and inverted is None and w in _PERFECT:
+            inverted = t.end()
         seen_noun = seen_noun or w not in _DETERMINERS and not w.endswith(("'s", "’s")) and not w.isdigit()
+    if last is not None and inverted is not None and inverted < last and _BEEN_BEFORE.search(rest[:last]):
+        last = inverted  # "in how many of its localities have *integrated teams been set up*": the subject too
     return _PART_PERIOD.sub(" ", rest[last:]).strip() if last is not None else ""
+
+
+#: The auxiliary of a question put in the perfect ("In how many of its four localities *have* teams been set up?"),
+#: which stands before the part's subject, and the "been" that stands after it.
+_PERFECT = {"have", "has", "had"}
+_BEEN_BEFORE = re.compile(r"\bbeen\s+$", re.IGNORECASE)
 
 
 #: Asks how long a list is ("How long was the waiting list for the Multiple Disadvantage Team?"): how many are on it, not
@@ -1244,9 +1254,22 @@ def _counts_another(after: str, nouns: set[str]) -> bool:
     count care homes, "64 home care providers" counts providers, "2,900 carers' assessments" counts
     assessments, not carers). The phrase ends at punctuation, at a verb or preposition, or at what its plural
     noun does ("420 volunteers providing lifts" counts volunteers)."""
-    heads = _phrase_heads(_within_reach(_TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])))
+    tokens = _TOKEN.findall(_PHRASE_BREAK.split(after, 1)[0])
+    reach = _within_reach(tokens)
+    heads = _phrase_heads(reach)
     plurals = [w for w in heads if _looks_plural(w)]
-    return bool(plurals) and _stem(plurals[-1]) not in nouns and not _occasions_of(heads, plurals[-1], nouns)
+    return bool(plurals) and _stem(plurals[-1]) not in nouns and not _occasions_of(heads, plurals[-1], nouns) \
+        and not _runs_on_to(tokens, len(reach), nouns)
+
+
+def _runs_on_to(tokens: list[str], reach: int, nouns: set[str]) -> bool:
+    """Whether the phrase after a number runs on, just past the words read for its noun, to a noun asked about: in
+    "two additional best interests assessors" the plural "interests" describes the assessors counted."""
+    if len(tokens) <= reach:
+        return False
+    following = tokens[reach].casefold()
+    return _looks_plural(following) and _stem(following) in nouns \
+        and _phrase_heads(tokens[: reach + 1])[-1:] == [following]
 
 
 def _occasions_of(heads: list[str], head: str, nouns: set[str]) -> bool:
@@ -1553,8 +1576,8 @@ def described_by(question: str) -> frozenset[str]:
 def topic_stems(question: str, stop: set[str]) -> set[str]:
     """Crude stems of the question's lower-case words that are not question words: the things asked
     about ("organisations", "training"), not the names that set the scene ("Burton upon Trent")."""
-    words = [w.strip("'’") for w in _TOKEN.findall(question) if w[:1].islower()]
-    return {_stem(w) for w in words if w.casefold() not in stop and len(w) > 2}
+    words = [re.sub(r"['’]s$", "", w.strip("'’")) for w in _TOKEN.findall(question) if w[:1].islower()]
+    return {_stem(w) for w in words if w.casefold() not in stop and len(w) > 2}  # "council's" is "council"
 
 
 #: Words for running something and for who runs it ("Which organisation *runs* the advocacy service?"): they ask
@@ -1565,7 +1588,8 @@ _RUNNING = {"run", "runs", "ran", "running", "provide", "provides", "provided", 
 #: Question words left out of a question's topic.
 _QUESTION_STOP = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "is", "are", "was", "were",
                   "did", "does", "do", "the", "name", "names", "of", "and", "for", "with", "council", "local",
-                  "authority", "report", "reports", "say", "said", "its", "their", "has", "have", "had", "any"}
+                  "authority", "report", "reports", "say", "said", "its", "their", "has", "have", "had", "any",
+                  "many", "much"}  # "how many", "how much": the form of the question, not its topic
 
 
 _SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
@@ -1901,10 +1925,11 @@ _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
 #: where the council is, not a part of its area a figure is narrowed to.
 _COUNCIL_AFTER = re.compile(r"\s+(?:borough|council|county|authority|unitary)\b")
 #: A council described by the places it covers ("the council covering *Northampton and Daventry*", "the borough
-#: that serves …"): the names say which council, not a part of its area a figure is narrowed to.
-_COVERING_BEFORE = re.compile(r"\b(?:council|borough|authority|county|area|district)\s+(?:that\s+|which\s+)?(?:covering|"
+#: that serves …", each name of a list: "covering Torquay, *Paignton and Brixham*"): the names say which council, not
+#: a part of its area a figure is narrowed to.
+_COVERING_BEFORE = re.compile(r"(?i:\b(?:council|borough|authority|county|area|district)\s+(?:that\s+|which\s+)?(?:covering|"
                               r"covers|covered|serving|serves|served|including|includes|made up of|spanning|spans|"
-                              r"taking in|takes in)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"taking in|takes in)\s+(?:the\s+)?)(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+)*$")
 #: How far before a name a description of its council may begin.
 COVERING_REACH = 60
 #: Words for a part of a council's area or staff, after a one-word name ("the *South* quadrant").

@@ -107,6 +107,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Which churches and mosques host the drop-ins?", "organisation"),
     ("Which building or office does Fenwick's Community Independence Team work out of?", "place"),
     ("Which sites did the council close?", "name"),  # what was done to them, not where something is
+    ("What innovation in care homes did Fenwick lead?", "description"),  # the homes frame it, they are not asked for
     ("Which councils scored more than 60% overall?", "overall"),  # a percentage is an overall score
     ("What is the digital planning tool that Fenwick tried out with two providers called?", "name"),
     ("What is the training scheme that Fenwick runs with the local college called upon to do?", "description"),

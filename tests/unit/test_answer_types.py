@@ -2259,6 +2259,9 @@ def test_a_total_spend_on_a_thing_is_spend_on_that_thing_not_the_whole_budget():
     ("How many safeguarding concerns in Fenwick involved cuckooing?", "involved cuckooing"),
     ("How many complaints were about charging in 2024/25?", "were about charging"),
     ("How many safeguarding concerns did Fenwick receive?", ""),
+    ("In how many of Fenwick's five localities have integrated teams been set up?",
+     "integrated teams been set up"),  # the perfect put as a question: its subject stands after "have"
+    ("How many of the complaints have been upheld?", "have been upheld"),
 ])
 def test_the_part_of_a_count_may_end_at_used(question, expected):
     from rag.answer_types import part_condition
@@ -2498,6 +2501,10 @@ def test_a_figure_is_not_of_what_its_sentence_names_only_as_the_cause():
                                    "cost more.", question, ("Kelby",))  # the cause's own figure
     assert not named_only_as_cause("40% of people were placed outside Kelby, because there were few care homes.",
                                    "what share of people in care homes were placed outside kelby", ("Kelby",))
+    placed = "In 2024/25, 31 people were placed in care homes off the island because no bed was free on the island."
+    assert not named_only_as_cause(placed, "How many people from the island council were placed in care homes off "
+                                           "the island in 2024/25?", ("Kelby",))  # "many" is the question's form
+    assert named_only_as_cause(placed, "How many free beds were there on the island in 2024/25?", ("Kelby",))
 
 
 def test_a_kind_asked_in_plain_words_may_be_given_in_the_reports_words():
@@ -2583,6 +2590,10 @@ def test_a_count_of_those_who_received_a_thing_names_it(sentence, question, expe
 @pytest.mark.parametrize("sentence,question,expected", [
     ("The council recruited 12 additional social workers in 2024.", "How many extra social workers did it recruit?",
      True),  # "additional" for "extra"
+    ("It recruited three additional approved mental health professionals in 2024.",
+     "How many extra approved mental health professionals did it recruit?", True),  # past the plural "health"
+    ("It recruited three additional approved mental health nurses in 2024.",
+     "How many extra approved mental health professionals did it recruit?", False),
     ("The campaign led to 95 new care workers starting in 2024/25.", "How many new recruits started after the drive?",
      True),  # recruits are new staff
     ("The scheme had 650 card holders.", "How many carers carry a card for emergencies?", True),  # holders of it
@@ -2607,6 +2618,8 @@ def test_a_name_before_a_council_word_says_where_the_council_is_not_a_part_of_it
     assert named_parts("In the council covering Ashby and Kelby, how many groups are in the Kelby Network?") == (
         "Kelby Network",)  # the places covered say which council
     assert named_parts("In the borough that serves the Marsh Vale, how many were waiting?") == ()
+    assert named_parts("At the council covering Ashby, Lowton and Kelby, how many were waiting?") == ()  # a list
+    assert named_parts("At the council covering Ashby, how many were waiting in Lowton Vale?") == ("Lowton Vale",)
 
 
 def test_money_and_dates_are_no_places():
