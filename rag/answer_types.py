@@ -573,11 +573,17 @@ _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|t
                            r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
 
 
+#: A side of the area ("to the west of the borough", "in the far north"): where, as a place phrase says it.
+_SIDE_PHRASE = re.compile(r"\b(?:to|in)\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\b",
+                          re.IGNORECASE)
+
+
 def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
-    """Whether the sentence describes a place (:data:`_PLACE_PHRASE`) that is not the thing asked about itself:
-    "Staff at the hub …" does not say where the Safeguarding Hub is."""
+    """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, or a side of the area, :data:`_SIDE_PHRASE`)
+    that is not the thing asked about itself: "Staff at the hub …" does not say where the Safeguarding Hub is."""
     own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
-    return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence))
+    return any(_stem(m.group(0).split()[-1]) not in own
+               for m in (*_PLACE_PHRASE.finditer(sentence), *_SIDE_PHRASE.finditer(sentence)))
 
 
 def _whole_counted(question: str) -> set[str]:

@@ -1504,6 +1504,17 @@ def test_a_place_is_where_the_named_thing_is_based_not_the_thing_itself():
     assert holds("place", "The Adult Safeguarding Hub was based at the civic centre.", hub, ("Fenwick",))
 
 
+def test_a_side_of_the_area_says_where():
+    from rag.answer_types import place_described
+
+    question = "In which part of Fenwick were most of the people waiting for home care living?"
+    assert place_described("In May 2025, 30 people were waiting for home care, most of them in villages to the west "
+                           "of the borough.", question, ("Fenwick",))
+    assert not place_described("In May 2025, 30 people were waiting for home care to start.", question, ("Fenwick",))
+    assert not place_described("Waits were longest in the west.", "How long were waits in the west locality of Fenwick?",
+                               ("Fenwick",))  # the part asked about itself
+
+
 def test_adult_social_care_counts_no_adults():
     from rag.answer_types import counts_the_thing
 
