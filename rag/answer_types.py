@@ -2924,6 +2924,12 @@ _AGENT = re.compile(r"\b(?:upheld|referred|reported|raised|made|funded|commissio
                     r"completed|received|sent|submitted|investigated|supported|visited|placed|arranged|paid)\s+by\s+"
                     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<agent>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})",
                     re.IGNORECASE)
+#: Who a figure's deed is done by, as a question asks it of the council's service by its kind of work ("how many
+#: compliments did Kelby's *reablement* service receive"): the word before "service", "team" or the like, in lower
+#: case (a service's name is checked as a name).
+_AGENT_ACTIVE = re.compile(r"\bdid\s+(?:[\w'’-]+\s+){0,5}?(?-i:(?P<agent>[a-z]+))\s+(?:service|services|team|teams|hub|hubs|"
+                           r"unit|scheme|programme|project)\s+(?:receive|record|handle|get|support|see|complete|carry out|"
+                           r"visit|help|deal with|take|make|process)\b", re.IGNORECASE)
 #: Words for the council itself, which every figure in its report is by: not an agent to look for.
 _SELF = {"council", "councils", "authority", "local", "department", "service", "services", "team", "staff", "it", "them"}
 #: Other names of agents ("the ombudsman" is the LGSCO).
@@ -2932,10 +2938,12 @@ _AGENT_NAMES = {"ombudsman": {"ombudsman", "lgsco"}}
 
 @functools.lru_cache(maxsize=256)
 def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman"),
-    leaving out the council itself; () when it names none. Remembered: every candidate sentence asks it."""
+    """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman", "did
+    Kelby's reablement service receive" → "reablement"), leaving out the council itself; () when it names none.
+    Remembered: every candidate sentence asks it."""
     council_words = _council_words(councils)
-    out = []
+    out = [_stem(m.group("agent").casefold()) for m in _AGENT_ACTIVE.finditer(question)
+           if m.group("agent").casefold() not in _SELF | council_words | _GENERIC]
     for m in _AGENT.finditer(question):
         words = []
         for w in _words(m.group("agent")):

@@ -580,6 +580,13 @@ def test_frequencies_starts_companies_and_whole_areas(kind, sentence, question, 
      "What share of complaints were upheld by the ombudsman?", True),
     ("The LGSCO upheld 60% of complaints.", "What share of complaints were upheld by the ombudsman?", True),
     ("It completed 900 assessments.", "How many assessments were carried out by the council?", True),  # itself
+    # by whom, asked of the council's service by its work: the council's compliments are not its reablement service's
+    ("The local authority recorded 1,260 compliments in 2024/25.",
+     "How many compliments did Fenwick's reablement service receive in 2024/25?", False),
+    ("The reablement service received 212 compliments in 2024/25.",
+     "How many compliments did Fenwick's reablement service receive in 2024/25?", True),
+    ("The Fenwick Reablement Team supported 900 people.", "How many people did the Fenwick Reablement Team support?",
+     True),  # a service's name is checked as a name
     # a level is not a change
     ("In March 2024, 300 people were on the waiting list.", "By how much did the waiting list fall?", False),
     ("The waiting list fell from 520 to 300 people.", "By how much did the waiting list fall?", True),
