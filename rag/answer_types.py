@@ -2927,8 +2927,8 @@ _AGENT = re.compile(r"\b(?:upheld|referred|reported|raised|made|funded|commissio
 #: Who a figure's deed is done by, as a question asks it of the council's service by its kind of work ("how many
 #: compliments did Kelby's *reablement* service receive"): the word before "service", "team" or the like, in lower
 #: case (a service's name is checked as a name).
-_AGENT_ACTIVE = re.compile(r"\bdid\s+(?:[\w'’-]+\s+){0,5}?(?-i:(?P<agent>[a-z]+))\s+(?:service|services|team|teams|hub|hubs|"
-                           r"unit|scheme|programme|project)\s+(?:receive|record|handle|get|support|see|complete|carry out|"
+_AGENT_ACTIVE = re.compile(r"\bdid\s+(?:[\w'’-]+\s+){0,5}?(?-i:(?P<agent>[a-z]+))\s+(?P<kind>service|team|hub|unit|scheme|"
+                           r"programme|project)s?\s+(?:receive|record|handle|get|support|see|complete|carry out|"
                            r"visit|help|deal with|take|make|process)\b", re.IGNORECASE)
 #: Words for the council itself, which every figure in its report is by: not an agent to look for.
 _SELF = {"council", "councils", "authority", "local", "department", "service", "services", "team", "staff", "it", "them"}
@@ -2938,12 +2938,10 @@ _AGENT_NAMES = {"ombudsman": {"ombudsman", "lgsco"}}
 
 @functools.lru_cache(maxsize=256)
 def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman", "did
-    Kelby's reablement service receive" → "reablement"), leaving out the council itself; () when it names none.
-    Remembered: every candidate sentence asks it."""
+    """The stems of who the question says did the deed it counts ("upheld by the ombudsman" → "ombudsman"),
+    leaving out the council itself; () when it names none. Remembered: every candidate sentence asks it."""
     council_words = _council_words(councils)
-    out = [_stem(m.group("agent").casefold()) for m in _AGENT_ACTIVE.finditer(question)
-           if m.group("agent").casefold() not in _SELF | council_words | _GENERIC]
+    out = []
     for m in _AGENT.finditer(question):
         words = []
         for w in _words(m.group("agent")):
@@ -2953,6 +2951,21 @@ def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
         if words and not (words[-1] in _SELF or set(words) <= council_words | _NOT_PART):
             out.append(_stem(words[-1]))
     return tuple(out)
+
+
+def service_named(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
+    """Whether a count asked of the council's service by its kind of work (:data:`_AGENT_ACTIVE`: "how many
+    compliments did Kelby's reablement service receive") is given by a sentence naming that work (it, or the sentence
+    before it) or speaking of "the service" itself: 1,260 compliments the local authority recorded are not the
+    reablement service's."""
+    have = {_stem(w) for w in _words(f"{lead_in} {sentence}")}
+    for m in _AGENT_ACTIVE.finditer(question):
+        agent = m.group("agent").casefold()
+        if agent in _SELF | _council_words(councils) | _GENERIC or _stem(agent) in have:
+            continue
+        if not re.search(rf"\b(?:the|this|that|its) {m.group('kind')}\b", sentence, re.IGNORECASE):
+            return False
+    return True
 
 
 def agent_named(text: str, question: str, councils: tuple[str, ...] = ()) -> bool:
@@ -3008,8 +3021,8 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
                        lead_in: str = "", known=None) -> bool:
     """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
     (with the sentence before it), the same thing in the same frame, the part of the area it names (with the
-    passage; not in a clause without the figure), not the whole area instead, and by whom the question asks
-    (with the sentence before it)."""
+    passage; not in a clause without the figure), not the whole area instead, and by whom the question asks, an
+    agent or the council's service (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
     worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
     return (of_the_kind_asked(sentence, question, worded, lead_in, counting)
@@ -3019,6 +3032,7 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
             and not (part_beside_another_figure(sentence, question, councils)
                      and not names_the_part(lead_in, question, councils))
             and agent_named(f"{lead_in} {sentence}", question, councils)
+            and service_named(sentence, question, councils, lead_in)
             and not named_only_as_cause(sentence, question, councils))
 
 
