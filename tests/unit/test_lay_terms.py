@@ -52,6 +52,7 @@ from rag.records import Query
     ("How many tiny local firms and one-person outfits offer help at home?", "micro-providers"),
     ("Does anyone go a year without someone checking their arrangements still suit them?", "review"),
     ("How many times did people formally grumble about their care?", "complaints"),
+    ("How many times did people formally object to the way their care was handled?", "complaints"),
     ("How many relatives and friends who look after someone for free were helped?", "unpaid carers"),
     ("What share of social worker jobs in Fenwick were unfilled?", "vacancy rate"),
     ("How quickly did walking frames and bath seats reach people?", "community equipment"),
