@@ -209,7 +209,8 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
                                 and not asked_as_alternatives(question, kinds)) \
                 and not named_by_its_head(sentence, question, kinds):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
-    return None if named_only else plain_instead(sentence, asked, given, earlier)
+    return None if named_only else plain_instead(sentence, asked, given, earlier) or plain_before(sentence, lead_in, asked,
+                                                                                                 given)
 
 
 #: The kinds of named thing a name may end in ("the Shared Lives *scheme*", "the Home First *Service*"), and by which a
@@ -252,6 +253,23 @@ def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[s
             continue
         found = plain.search(sentence)
         if found and not continues_kind(sentence, kinds & (earlier or {}).get(family, frozenset())):
+            return sorted(kinds)[0], found.group(0)
+    return None
+
+
+def plain_before(sentence: str, lead_in: str, asked: dict[str, frozenset[str]],
+                 given: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+    """(kind asked about, the family's plain word) when the sentence does not speak of the family at all and the
+    sentence before it, which it continues, does so only in the plain word: "The median wait for an assessment was 68
+    days. In the east locality, the median wait was 97 days." gives no wait for an occupational therapy assessment."""
+    if not lead_in:
+        return None
+    for family, kinds in asked.items():
+        plain = plain_words().get(family)
+        if family in given or plain is None or kinds & _PLAIN_MEANS or plain.search(sentence):
+            continue
+        found = plain.search(lead_in)
+        if found and family not in kinds_named(lead_in):
             return sorted(kinds)[0], found.group(0)
     return None
 

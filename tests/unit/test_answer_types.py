@@ -400,6 +400,16 @@ def test_a_family_plain_word_is_not_a_narrower_kind():
     assert other_kind("It completed 900 assessments.", "How many people were waiting?") == ("waiting", "completed")
 
 
+def test_a_sentence_naming_no_kind_continues_the_plain_word_before_it():
+    question = "What was the median wait for an occupational therapy assessment in the north locality?"
+    assert other_kind("In the north locality, the median wait was 90 days.", question,
+                      "The median wait for an assessment was 60 days.") == ("occupational therapy assessment", "assessment")
+    assert other_kind("In the north locality, the median wait was 90 days.", question,
+                      "Waits for an OT assessment were long.") is None  # the kind itself before it
+    assert other_kind("In the north locality, the median wait was 90 days.", "What was the median wait for a Care "
+                      "Act assessment in the north locality?", "The median wait for an assessment was 60 days.") is None
+
+
 def test_a_plain_word_continues_the_kind_the_sentence_before_named_for_whom_it_names():
     question = "How many carers were waiting for a carers' assessment?"
     lead_in = "The council completed 604 carers' assessments in 2023/24."
