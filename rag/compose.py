@@ -58,6 +58,10 @@ ELABORATION = re.compile(
     r"^(For example|For instance|This|These|They|It|Such|As a result|As part|In addition|Examples|"
     r"Specifically|In particular|However|But|In response)\b"
 )
+#: A sentence that gives the detail of the one before it ("This included checks that …", "For example, …"): it follows
+#: a continuation that joined an answer, as it follows a chosen sentence.
+DETAIL = re.compile(r"^(For example|For instance|(?:This|These|It|They) included|Examples? included|Specifically|"
+                    r"In particular)\b")
 #: A sentence that tells what was done in response to what came before it ("The partnership had since introduced …",
 #: "The council reviewed the decision and reinstated transport for 48 people").
 RESPONDS = re.compile(r"\b(in response|as a result|(?:had|has|have) since|(?:reviewed|reconsidered|reversed|revisited) "
@@ -292,7 +296,8 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
     one opens its paragraph by naming its topic and ``wants_detail`` (a question not after one fact), the
     chosen one is the only one and the next is on the question's topic too (``topical``: ids of such
     candidates) and ``wants_detail`` (or, when the question asks how something is done, the chosen one says only
-    that it is not), or the next one gives the cause a "why" question asks for and the chosen one does not. With
+    that it is not), or the next one gives the cause a "why" question asks for and the chosen one does not; a sentence
+    giving the detail of that next one (:data:`DETAIL`: "This included checks that …") follows it in turn. With
     ``across`` (a question about what was done after something), the next one may open the next paragraph when the
     chosen one does not tell the response itself: a finding closes one paragraph, and what was done about it opens
     the next."""
@@ -319,7 +324,10 @@ def with_continuations(seeds: list[Candidate], candidates: list[Candidate], ques
                                           weights) or tells_only_what_cannot(seed.sentence.text, question))
                                       or wants_cause and gives_the_cause(seed.sentence.text, after.sentence.text)):
             after = None
-        for c in (before, seed, after):
+        detail = following.get(id(after)) if after is not None else None
+        if detail is not None and not DETAIL.match(detail.sentence.text):
+            detail = None
+        for c in (before, seed, after, detail):
             if c is None or len(out) >= limit:
                 continue
             key = (c.passage.chunk.chunk_id, c.sentence.start)

@@ -93,6 +93,21 @@ def test_continuations_add_the_elaborating_next_sentence_and_the_one_leaned_on()
     assert [c.sentence.text for c in out] == ["Unrelated."]
 
 
+def test_the_detail_of_a_continuation_follows_it():
+    weights = TermWeights([])
+    p = passage("The council set up review panels.|These looked again at assessments after decisions.|"
+                "This included checks that carers were considered.|Other news.")
+    cs = candidates(p, [0.9, 0.3, 0.2, 0.1], [[1, 0]] * 4)
+    out = with_continuations([cs[0]], cs, "What do the review panels check?", weights, 3)
+    assert [c.sentence.text for c in out] == ["The council set up review panels.",
+                                              "These looked again at assessments after decisions.",
+                                              "This included checks that carers were considered."]
+    p = passage("The council set up review panels.|These looked again at assessments after decisions.|"
+                "They met monthly.|Other news.")
+    cs = candidates(p, [0.9, 0.3, 0.2, 0.1], [[1, 0]] * 4)
+    assert len(with_continuations([cs[0]], cs, "What do the review panels check?", weights, 3)) == 2  # no detail
+
+
 def test_a_question_asking_two_things_gets_the_next_sentence_too():
     weights = TermWeights([])
     p = passage("The council tested self-planning home care teams in Eastbourne.|An evaluation found fewer missed visits.")
