@@ -600,6 +600,10 @@ def test_frequencies_starts_companies_and_whole_areas(kind, sentence, question, 
     # a level is not a change
     ("In March 2024, 300 people were on the waiting list.", "By how much did the waiting list fall?", False),
     ("The waiting list fell from 520 to 300 people.", "By how much did the waiting list fall?", True),
+    # extra care is housing with care, not more of anything
+    ("It tested night-time monitoring in 3 extra care schemes.", "By how much did falls drop in its extra care schemes?",
+     False),
+    ("Falls dropped by 27% in its 3 extra care schemes.", "By how much did falls drop in its extra care schemes?", True),
 ])
 def test_targets_spending_and_changes(sentence, question, expected):
     assert holds("number", sentence, question, ("Fenwick",)) is expected
