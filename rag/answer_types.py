@@ -856,12 +856,13 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
 #: plan ("overspent by £3.7 million" is how much more was spent than set aside) or in likelihood ("18% less likely").
+#: "Extra" as more of something ("60 extra beds"), not in "extra care" (housing with care: "3 extra care schemes").
+_EXTRA = r"extra(?! care\b)"
 _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
                      r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
                      r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b|"
-                     r"(?<![\w.,])\d[\d,.]*\s+(?:extra(?! care\b)|additional|more|further)\b",  # "60 extra beds" is how many more
-                     # ("3 extra care schemes" are housing with care, no more of anything)
+                     rf"(?<![\w.,])\d[\d,.]*\s+(?:{_EXTRA}|additional|more|further)\b",  # "60 extra beds" is how many more
                      re.IGNORECASE)
 
 
@@ -887,8 +888,8 @@ _AFTER_ONLY = re.compile(r"\b(?:extended|expanded|increased|enlarged|widened|gro
                          r"rolled out|fell|fallen|dropped|declined|decreased|went down|shrank|rose|risen|went up) to (?:about |around |over |nearly |almost )?\d", re.IGNORECASE)
 
 #: A count of what a change added: "recruited 9 new support workers", "12 extra beds".
-_GAINED = re.compile(r"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{0,40}?\d|(?<![\d,])\d[\d,]*+ (?:new|"
-                     r"extra(?! care\b)|additional)\b", re.IGNORECASE)
+_GAINED = re.compile(rf"\b(?:recruit(?:ed|ing|s)?|hired|took on|taken on|added)\b[^.;]{{0,40}}?\d|(?<![\d,])\d[\d,]*+ (?:new|"
+                     rf"{_EXTRA}|additional)\b", re.IGNORECASE)
 #: A change given with its starting figure: "from 150 to 400".
 _FROM_TO = re.compile(r"\bfrom (?:about |around |over )?\d[\d,.]*\b[^.;]{0,60}?\bto\b", re.IGNORECASE)
 #: A question asking how things stood before a new way of working came in ("before it moved to the dynamic
@@ -2591,7 +2592,7 @@ def change_by_fraction(sentence: str, question: str) -> bool:
 #: A question asking for a whole count ("how many carers does it have altogether", "in total", "in all").
 _ASKS_TOTAL = re.compile(r"\b(?:altogether|all together|in total|in all|all told)\b", re.IGNORECASE)
 #: Words that count only what was added: "recruited 6 new carers", "20 extra beds", "took on 12 staff".
-_ADDED = re.compile(r"\b(?:new|newly|extra(?! care\b)|additional|more|further|recruit(?:ed|ing|s)?|hired|joined|took on|taken on|"
+_ADDED = re.compile(rf"\b(?:new|newly|{_EXTRA}|additional|more|further|recruit(?:ed|ing|s)?|hired|joined|took on|taken on|"
                     r"added|opened)\b", re.IGNORECASE)
 
 
@@ -2847,7 +2848,7 @@ _CONDITION = re.compile(r"\b(?:in case|if|should|in the event (?:that|of))\b[^,;
 _ASKS_RECRUITED = re.compile(r"\b(?:recruit|recruited|hire|hired|take on|took on|taken on|appoint|appointed|sign up|"
                              r"signed up|enlist|enlisted)\b", re.IGNORECASE)
 #: Words saying people were taken on: "recruited", "9 new support workers", "joined the scheme".
-_TAKEN_ON = re.compile(r"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint\w*|joined|new|additional|extra(?! care\b)|"
+_TAKEN_ON = re.compile(rf"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint\w*|joined|new|additional|{_EXTRA}|"
                        r"signed up|enlisted|approved|registered|enrolled)\b", re.IGNORECASE)
 
 

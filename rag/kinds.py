@@ -209,8 +209,9 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
                                 and not asked_as_alternatives(question, kinds)) \
                 and not named_by_its_head(sentence, question, kinds):
             return sorted(kinds - given[family])[0], sorted(given[family] - kinds)[0]
-    return None if named_only else plain_instead(sentence, asked, given, earlier) or plain_before(sentence, lead_in, asked,
-                                                                                                 given)
+    if named_only:
+        return None
+    return plain_instead(sentence, asked, given, earlier) or plain_before(sentence, lead_in, asked, given)
 
 
 #: The kinds of named thing a name may end in ("the Shared Lives *scheme*", "the Home First *Service*"), and by which a
