@@ -1101,6 +1101,10 @@ _PART_VERBS = {"did", "do", "does", "were", "was", "are", "is", "have", "has", "
 #: Periods and dates that may stand in either part ("in 2023/24", "by March 2025"): no part of what is counted.
 _PART_PERIOD = re.compile(r"\b(?:in|during|for|by|since|at)\s+(?:the\s+)?(?:(?:year|financial year)\s+)?"
                           r"(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|[A-Z][a-z]+\s+(?:19|20)\d{2})", re.IGNORECASE)
+#: The auxiliary of a question put in the perfect ("In how many of its four localities *have* teams been set up?"),
+#: which stands before the part's subject, and the "been" that stands after it.
+_PERFECT = {"have", "has", "had"}
+_BEEN_BEFORE = re.compile(r"\bbeen\s+$", re.IGNORECASE)
 
 
 def part_condition(question: str) -> str:
@@ -1126,12 +1130,6 @@ def part_condition(question: str) -> str:
     if last is not None and inverted is not None and inverted < last and _BEEN_BEFORE.search(rest[:last]):
         last = inverted  # "in how many of its localities have *integrated teams been set up*": the subject too
     return _PART_PERIOD.sub(" ", rest[last:]).strip() if last is not None else ""
-
-
-#: The auxiliary of a question put in the perfect ("In how many of its four localities *have* teams been set up?"),
-#: which stands before the part's subject, and the "been" that stands after it.
-_PERFECT = {"have", "has", "had"}
-_BEEN_BEFORE = re.compile(r"\bbeen\s+$", re.IGNORECASE)
 
 
 #: Asks how long a list is ("How long was the waiting list for the Multiple Disadvantage Team?"): how many are on it, not
@@ -2955,19 +2953,27 @@ def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=256)
+def services_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+    """(stem of the work, kind) of each council service the question asks a count of by its kind of work
+    (:data:`_AGENT_ACTIVE`: "did Kelby's reablement service receive" → ("reablement", "service")), leaving out the
+    council itself. Remembered: every candidate sentence asks it."""
+    own = _SELF | _council_words(councils) | _GENERIC
+    return tuple((_stem(m.group("agent").casefold()), m.group("kind")) for m in _AGENT_ACTIVE.finditer(question)
+                 if m.group("agent").casefold() not in own)
+
+
 def service_named(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
-    """Whether a count asked of the council's service by its kind of work (:data:`_AGENT_ACTIVE`: "how many
+    """Whether a count asked of the council's service by its kind of work (:func:`services_asked`: "how many
     compliments did Kelby's reablement service receive") is given by a sentence naming that work (it, or the sentence
     before it) or speaking of "the service" itself: 1,260 compliments the local authority recorded are not the
     reablement service's."""
+    asked = services_asked(question, councils)
+    if not asked:
+        return True
     have = {_stem(w) for w in _words(f"{lead_in} {sentence}")}
-    for m in _AGENT_ACTIVE.finditer(question):
-        agent = m.group("agent").casefold()
-        if agent in _SELF | _council_words(councils) | _GENERIC or _stem(agent) in have:
-            continue
-        if not re.search(rf"\b(?:the|this|that|its) {m.group('kind')}\b", sentence, re.IGNORECASE):
-            return False
-    return True
+    return all(work in have or re.search(rf"\b(?:the|this|that|its) {kind}\b", sentence, re.IGNORECASE)
+               for work, kind in asked)
 
 
 def agent_named(text: str, question: str, councils: tuple[str, ...] = ()) -> bool:
