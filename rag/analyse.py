@@ -453,8 +453,10 @@ def lexical_query(query: Query, glossary, council_discipline: bool = True) -> st
 #: finding …?", "How did the council respond to …?").
 _RESPONSE = re.compile(r"\bwhat (?:changed|happened|was done|has changed|did [\w' ’-]{1,60}? (?:do|change|introduce|put in place|set up))\b.{0,80}?\b(?:after|following|"
                        r"in response to|as a result of|once)\b|\bhow did [\w' ’-]{1,60}? (?:respond|react)\b|"
-                       r"\bwhat (?:action|actions|steps) (?:did|has|have|had)\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b",
-                       re.IGNORECASE)  # "What has Medway done to reach communities that were under-represented?"
+                       r"\bwhat (?:action|actions|steps) (?:did|has|have|had)\b|\bwhat (?:has|have|had) [\w' ’-]{1,60}? done (?:to|about)\b|"
+                       r"\bwhat (?:is|are|was|were) [\w' ’-]{1,60}? (?:doing|planning to do) (?:to|about)\b|"
+                       r"\bwhat did [\w' ’-]{1,60}? plan to do (?:to|about)\b",
+                       re.IGNORECASE)  # "What has Medway done (is it doing) to reach communities that were under-represented?"
 
 
 #: Asks how a change was brought about ("How did Norfolk bring down its waiting times?", "How has it cut the

@@ -974,6 +974,13 @@ def test_money_is_not_asked_by_how_much_time():
     ("What action plan did Kelby publish in 2024?", False),
     ("What did Kelby's safeguarding partnership change after the review into Mr K's death?", True),
     ("What did Kelby change in its front door?", False),  # after nothing
+    ("What is Kelby doing to reach people in villages with no bus?", True),  # what it is doing about a problem
+    ("What was Kelby doing about its backlog of reviews?", True),
+    ("What is Kelby planning to do about late home care visits?", True),
+    ("What did Kelby plan to do about its low take-up of direct payments?", True),
+    ("What is Kelby doing well?", False),
+    ("What were Kelby's carers doing when the service closed?", False),
+    ("What did Kelby plan to do in 2025?", False),  # a plan, not a response to something
 ])
 def test_a_question_about_what_was_done_in_response(question, expected):
     from rag.analyse import asks_response
