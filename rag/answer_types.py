@@ -405,6 +405,17 @@ def has_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+#: A deed told by the means it was done with: "had reduced waits *by creating* locality teams".
+_BY_DOING = re.compile(r"\bby (?!(?:spring|morning|evening|something|anything|nothing|everything)\b)[a-z]{3,}ing\b",
+                       re.IGNORECASE)  # not a time ("by spring 2025")
+
+
+def states_means(text: str) -> bool:
+    """Whether the text says what brought something about: a cause ("because of …", "attributed to …"), or
+    the means it was done by ("cut the backlog by bringing in agency staff")."""
+    return has_reason(text) or bool(_BY_DOING.search(text))
+
+
 def abbreviates(acronym: str, question: str) -> bool:
     """Whether an acronym stands for words the question spells out ("OT" for "occupational therapy",
     "SABs" for "Safeguarding Adults Boards"): it is not a new name then."""

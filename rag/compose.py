@@ -40,6 +40,7 @@ from .answer_types import (
     holds,
     named_parts,
     per_head_as_asked,
+    states_means,
     states_the_extreme,
 )
 from .config import Settings
@@ -372,7 +373,7 @@ def with_stated_means(chosen: list[Candidate], candidates: list[Candidate], limi
     """For a question asking how a change was brought about, when no chosen sentence says what brought it, the
     sentence of a chosen one's passage that does takes the last place ("… had significantly reduced waiting
     times." and, later in the paragraph, "Leaders attributed the improvement to …")."""
-    return _with_missing(chosen, candidates, limit, has_reason, in_passages_of(chosen))
+    return _with_missing(chosen, candidates, limit, states_means, in_passages_of(chosen))
 
 
 def with_response(chosen: list[Candidate], candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -483,14 +484,16 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
                                     wants_cause=query.answer_type == "reason", wants_detail=wants_detail,
                                     topical=frozenset(map(id, topical)), across=asks_response(query.text))
         chosen = with_substance(chosen, topical, query.text, weights, limit)
+        means_told = False  # what brought a change about, which no deed then displaces
         if query.answer_type == "reason":
             chosen = with_stated_cause(chosen, candidates, limit)
         elif asks_means_of_change(query.text):  # what brought the change, else what was done towards it
             means = with_stated_means(chosen, candidates, limit)
-            chosen = means if means != chosen else with_deed(chosen, candidates, limit)
+            means_told = any(states_means(c.sentence.text) for c in means)
+            chosen = means if means_told else with_deed(chosen, candidates, limit)
         if asks_response(query.text):
             chosen = with_deed(with_response(chosen, candidates, limit), candidates, limit)
-        elif query.answer_type == "method":
+        elif query.answer_type == "method" and not means_told:
             chosen = with_deed(chosen, candidates, limit, settings.deed_reach)
     if settings.rules.findings_first:
         chosen = findings_first(chosen, holding)

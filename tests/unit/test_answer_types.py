@@ -1652,6 +1652,16 @@ def test_an_explanation_gives_a_reason():
     assert not has_reason("In November 2024, 610 concerns were waiting to be screened.")
 
 
+def test_a_means_says_what_brought_a_change_about():
+    from rag.answer_types import states_means
+
+    assert states_means("Leaders had reduced waits by creating locality teams in 2024.")  # the means it was done by
+    assert states_means("Waits fell because a triage hub opened.")  # a cause
+    assert not states_means("Waits had fallen by 40% in 2024.")  # how much, not how
+    assert not states_means("The backlog was to be cleared by spring 2025.")  # a time
+    assert not states_means("Care Act assessments were completed quickly.")
+
+
 @pytest.mark.parametrize("sentence,question,expected", [
     ("The hub was staffed seven days a week.", "How many days a week is the Fenwick hub staffed?", True),
     ("The average wait for the hub was 9 days.", "How many days a week is the Fenwick hub staffed?", False),

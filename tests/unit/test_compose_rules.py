@@ -294,6 +294,10 @@ def test_a_how_did_it_change_answer_takes_what_brought_the_change_from_a_chosen_
     said = passage("Waits fell because a triage hub opened.|Leaders attributed the fall to a triage hub.", 3)
     ss = candidates(said, [0.9, 0.3], [[1, 0]] * 2)
     assert with_stated_means([ss[0]], ss, 3) == [ss[0]]  # what brought it is already said
+    by = passage("Assessments were completed quickly.|96 people were waiting.|"
+                 "Leaders had reduced waits by creating locality teams.", 4)
+    bs = candidates(by, [0.9, 0.5, 0.4], [[1, 0]] * 3)
+    assert with_stated_means(bs[:2], bs, 3)[-1] is bs[2]  # the means it was done by
 
 
 def test_what_was_done_in_response_is_read_from_the_next_sentence_of_the_report():
