@@ -238,6 +238,7 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
                        r"\bwithin what (time|period)\b|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:waiting|wait) times?\b",
                        re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
+                     r"^\s*(?:and )?what (?:reasons?|explanations?|causes?) (?:did|do|does|had|have|has)\b|"  # "… did leaders give"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
                      r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b|"
