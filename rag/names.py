@@ -85,21 +85,27 @@ def thing_defined(question: str) -> str | None:
     it asks."""
     m = _WHAT_IS.match(question) or _WHAT_DOES.match(question)
     thing = m.group("thing").casefold().replace("’", "'") if m else ""
+    quoted = _QUOTED.match(thing)  # "What is "Fenwick Conversations" in Fenwick's adult social care?": the quoted name
+    thing = quoted.group(1) if quoted else thing
     return thing if thing and len(thing.split()) <= WHAT_IS_MAX_WORDS else None
+
+
+#: A name set in quotation marks at the start of what is asked about.
+_QUOTED = re.compile(r"""^["“‘']([^"”’']{2,80})["”’']""")
 
 
 def defines(name: str, text: str) -> bool:
     """Whether the text says what the named thing is: set beside it ("Care Connect Rutland, a team of nine staff",
     "X is a service …"), what it is made of or brings together ("X brought council and NHS staff together", "X is
     made up of"), why it was set up ("X was set up to", "X aims to"), or named as what something is called ("rebuilt
-    under the name Care Connect Rutland")."""
+    under the name Care Connect Rutland", "a practice framework, known locally as "Fenwick Conversations"")."""
     spelled = r"\s+".join(map(re.escape, name.split()))
     return re.search(rf"\b{spelled}\s*(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the|our|its)\s|"
                      rf"\b{spelled}\s+(?:(?:brought|brings|bring)\s+(?:[\w'’-]+\s+){{0,6}}?together|"
                      r"(?:is|was|are|were)\s+made\s+up\s+of|consists?\s+of|consisted\s+of|"
                      r"(?:(?:is|was|are|were|had\s+been|has\s+been)\s+(?:set\s+up|created|established|launched)\s+"
                      r"(?:in\s+\w+\s+)?(?:\d{4}\s+)?to|aims?\s+to|aimed\s+to|exists?\s+to))\b|"
-                     rf"\b(?:called|named|known as|under the name|branded(?: as)?)\s+(?:the\s+)?{spelled}\b",
+                     rf"\b(?:called|named|known(?:\s+locally)?\s+as|under the name|branded(?: as)?)\s+(?:the\s+)?[\"“‘']?{spelled}\b",
                      text, re.IGNORECASE) is not None
 
 

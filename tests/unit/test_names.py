@@ -35,6 +35,8 @@ def test_the_councils_asked_about_are_no_name_to_look_for():
     ("How does Care Connect Rutland work?", None),
     ("What do the Village Navigators do?", "village navigators"),  # what it does is what it is
     ("What does Fenwick do about waiting lists for home care in rural villages and towns?", None),
+    ('What is "Fenwick Conversations" in Fenwick Borough Council\'s adult social care?', "fenwick conversations"),
+    ("What is Fenwick's model of practice in adult social care and who wrote it?", None),  # no quoted name, too long
 ])
 def test_a_what_is_question_asks_for_its_thing_defined(question, thing):
     from rag.names import thing_defined
@@ -57,3 +59,14 @@ def test_a_text_defines_a_name_beside_it_or_by_what_it_is_called(text, expected)
     from rag.names import defines_the_thing_asked
 
     assert defines_the_thing_asked("What is Care Connect Rutland?", text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Practice followed a strengths-based framework, known locally as "Fenwick Conversations", in every team.', True),
+    ("The framework was known as Fenwick Conversations.", True),
+    ('Staff said the "Fenwick Conversations" framework helped them.', False),  # used, not said what it is
+])
+def test_a_quoted_name_is_defined_by_what_it_is_known_as(text, expected):
+    from rag.names import defines_the_thing_asked
+
+    assert defines_the_thing_asked('What is "Fenwick Conversations" in Fenwick\'s adult social care?', text) is expected
