@@ -34,6 +34,23 @@ RETRIEVABLE_KINDS = ("finding", "standard", "overview", "facts", "summary", "rat
 _RATING_BLOCKS = ("score", "description", "percentage", "overall", "statement_score")
 
 
+#: How far on a quotation left open at a sentence's end may close for that end to be inside it.
+QUOTE_REACH = 400
+
+
+def inside_quotation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` leaves a double quotation open ("… said, "Nobody asked me twice.") that closes
+    later, within :data:`QUOTE_REACH` characters: a sentence end inside a quotation ends the speaker's sentence, not
+    the report's. A stray mark that never closes (an inch sign) opens nothing."""
+    span = text[start:end]
+    straight = span.count('"') % 2 == 1
+    curly = span.count("“") > span.count("”")
+    if not (straight or curly):
+        return False
+    ahead = text[end : end + QUOTE_REACH]
+    return straight and '"' in ahead or curly and "”" in ahead
+
+
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
     """Sentences of ``text`` with offsets shifted by ``offset`` (the paragraph's start)."""
     sentences: list[Sentence] = []
@@ -42,6 +59,8 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
         word = _LAST_WORD.search(text, start, m.start()) if m.start() > start else None
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
+        if inside_quotation(text, start, m.end()):
+            continue  # "One person said, "Nobody asked me twice. That never happened before."" is one sentence
         end = m.end()
         sentences.append(Sentence(offset + start, offset + end, text[start:end]))
         start = end

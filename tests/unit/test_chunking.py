@@ -1,6 +1,8 @@
 """Passages of each page kind: findings with and without sub-headings, standard text, scores,
 overview bullets and summaries, with exact offsets."""
 
+import pytest
+
 from rag.chunking import RepeatFinder, chunk_document, label_for, split_sentences
 from rag.corpus import make_document
 from rag.metadata import Section
@@ -94,6 +96,20 @@ def test_sentence_splitting_keeps_abbreviations_and_lowercase_continuations():
     assert [s.text for s in split_sentences(text)] == [
         "Staff used e.g. reflective logs.", "Recent. examples had included fire training.",
         "Twelve complaints were received."]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('One person said, "Nobody asked me twice. That never happened before." Staff agreed.',
+     ['One person said, "Nobody asked me twice. That never happened before."', "Staff agreed."]),
+    ("A carer said, “I was not told. Nobody rang.” Waits fell.",
+     ["A carer said, “I was not told. Nobody rang.”", "Waits fell."]),
+    ('One said, "It helped." Another said, "It did not." Waits fell.',
+     ['One said, "It helped."', 'Another said, "It did not."', "Waits fell."]),  # each quotation closes in its sentence
+    ('The frame was 6" wide. Staff fitted it. It held.',
+     ['The frame was 6" wide.', "Staff fitted it.", "It held."]),  # a mark that never closes opens nothing
+])
+def test_a_quotation_of_several_sentences_stays_in_one(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
 
 
 def test_a_page_copied_from_the_web_keeps_only_the_report():
