@@ -80,6 +80,10 @@ _WHAT_DOES = re.compile(r"^\s*(?:and\s+)?what\s+(?:do|does|did)\s+(?:the\s+|an?\
 WHAT_IS_MAX_WORDS = 6
 
 
+#: A name set in quotation marks at the start of what is asked about.
+_QUOTED = re.compile(r"""^["“‘']([^"”’']{2,80})["”’']""")
+
+
 def thing_defined(question: str) -> str | None:
     """What a "What is X?" (or "What does X do?") question asks to have defined (its X, case-folded), when that is all
     it asks."""
@@ -88,10 +92,6 @@ def thing_defined(question: str) -> str | None:
     quoted = _QUOTED.match(thing)  # "What is "Fenwick Conversations" in Fenwick's adult social care?": the quoted name
     thing = quoted.group(1) if quoted else thing
     return thing if thing and len(thing.split()) <= WHAT_IS_MAX_WORDS else None
-
-
-#: A name set in quotation marks at the start of what is asked about.
-_QUOTED = re.compile(r"""^["“‘']([^"”’']{2,80})["”’']""")
 
 
 def defines(name: str, text: str) -> bool:
