@@ -40,7 +40,7 @@ WRAPPED_HEADING_MIN = 72
 _SCORE = re.compile(r"(?:(?:overall|local authority|total|quality statement|our|the|cqc|percentage)\s+)*(?P<indicative>indicative\s+)?"
                     r"(?:scores?|scored|(?<!overall )rating)\s*(?::|[-–—]|\bwas\b|\bis\b|\bof\b)?\s*(?P<n>\d{1,3})\s*"
                     r"(?:(?P<pct>%|per\s?cent|out of 100|/\s?100)|(?:out )?of 4|/\s?4)?"
-                    r"(?:(?:\s*[-–—:]\s*|\s+)\(?evidence shows\b[^();]*\)?)?\.?", re.IGNORECASE)
+                    r"(?:(?:\s*[-–—:,]\s*|\s+)\(?evidence shows\b[^();]*\)?)?\.?", re.IGNORECASE)
 #: A summary's rating table copied as one line: "Local authority rating and score: Anytown Council. Good.
 #: Quality statement scores: 72%."
 _FLAT_RATING = re.compile(r"local authority rating(?: and score)?\s*:?\s*[^.\n]{0,100}\.\s*"
@@ -88,9 +88,11 @@ _KEY_VALUE = re.compile(r"[A-Z][^:.!?]{1,50}:[ \t]+\S[^.!?]{0,80}")
 #: A table's sub-row of the row before, its figure after a colon: "of whom aged 65 and over: 3,720".
 _SUB_ROW = re.compile(r"of (?:whom|which)\b[^:.!?]{1,50}:[ \t]+£?\d[^.!?]{0,40}")
 _STATEMENT_WITH_SCORE = re.compile(r"(?:\|\s*)?(?P<name>[A-Za-z ,&'’-]{6,80}?)\s*(?:(?:[:|–—-]\s*)?(?:indicative\s+)?score\s*:?|[:|–—-]|\t| )"
-                                   r"\s*(?P<n>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?(?:\s*[-–—|\t]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t;]*|\s*\([^()]{0,60}\))?\s*\|?|"
+                                   r"\s*(?P<n>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?(?:\s*[-–—|\t,]?\s*(?:(?P=n)\s*[-–—]\s*)?evidence shows[^()|\t;]*|\s*\([^()]{0,60}\))?\s*\|?|"
                                    r"(?P<name2>[A-Za-z ,&'’-]{6,80}?)\s*\((?:indicative\s+)?score\s*:?\s*(?P<n2>[1-4])(?:\s*(?:(?:out )?of 4|/\s?4))?\)",
                                    re.IGNORECASE)
+#: Words in brackets ("(Working with people)"), which in a score list's row may be the statement's theme.
+_BRACKETED = re.compile(r"\s*\((?P<inner>[^()]{3,90})\)")
 #: Words an overview's "About <area>" heading has at most, unless the rest is a council's formal name ("About
 #: Kingston upon Hull City Council"): a longer line starting "About" is a sentence.
 ABOUT_MAX_WORDS = 5
@@ -325,7 +327,9 @@ _SHIFTED_ROW_SCORE = re.compile(r"\s*[-–—|\t]?\s*evidence shows[^()|\t]*?\bs
 
 
 def _statement_score(line: str) -> tuple[Statement, int] | None:
-    """The statement and score one row of a score list gives ("Safeguarding: Score 2"), if the line is one."""
+    """The statement and score one row of a score list gives ("Safeguarding: Score 2"), if the line is one; the
+    statement's theme may stand in brackets after its name ("Safeguarding (Leadership): score 3 out of 4")."""
+    line = _BRACKETED.sub(lambda m: "" if theme_of_heading(m.group("inner")) else m.group(0), line)
     m = _STATEMENT_WITH_SCORE.fullmatch(line)
     named = statement_of_heading(m.group("name") or m.group("name2")) if m else None
     return (named, _row_score(line, m)) if named else None

@@ -143,9 +143,23 @@ def untitled_council(blocks: list[Block], text: str) -> str | None:
     themes = {council_of_theme_heading(text[b.start : b.end]) for b in blocks if b.kind == "theme"} - {None}
     if len(themes) == 1:
         return themes.pop()
-    return next((name for b in blocks[:NAME_LINE_REACH] if b.kind in ("heading", "text")
+    return next((name for b in near_top(blocks) if b.kind in ("heading", "text")
                  for name in [council_of_name_line(text[b.start : b.end])] if name), None) \
         or council_of_breadcrumbs(blocks, text) or council_of_about(blocks, text)
+
+
+def near_top(blocks: list[Block]) -> list[Block]:
+    """The page's blocks above its own content (its score or first standard heading: "What people expect"), or
+    its first :data:`NAME_LINE_REACH` blocks when they reach further, the website's furniture ("Skip to main
+    content", "Menu") not counted: a long menu copied with the page does not push its title lines out of reach."""
+    content = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    reach = content[NAME_LINE_REACH - 1] + 1 if len(content) >= NAME_LINE_REACH else len(blocks)
+    above = next((i for i, b in enumerate(blocks) if b.kind in PAGE_CONTENT_KINDS), 0)
+    return blocks[: max(reach, above)]
+
+
+#: Kinds of block that begin a page's own content: its score, or a standard heading of a statement page.
+PAGE_CONTENT_KINDS = frozenset({"score", "description", "bare_score", "known"})
 
 
 #: An overview's heading of the area it describes ("About Redcar and Cleveland").
@@ -165,12 +179,29 @@ def council_of_about(blocks: list[Block], text: str) -> str | None:
 def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
     """The steps of each trail of breadcrumbs near a page's top ("Home > … > Anytown Council > Safeguarding")."""
     out = []
-    for b in blocks[:NAME_LINE_REACH]:
-        line = text[b.start : b.end].split("\n", 1)[0]
-        steps = _CRUMB.split(line) if len(line) <= TITLE_MAX_CHARS * 2 else []
-        if len(steps) >= 3:
+    for b in near_top(blocks):
+        lines = text[b.start : b.end].split("\n")
+        steps = _CRUMB.split(lines[0]) if len(lines[0]) <= TITLE_MAX_CHARS * 2 else []
+        steps = steps if len(steps) >= 3 else steps_on_lines(lines)
+        if steps:
             out.append([_LIST_NUMBER.sub("", step.strip()) for step in steps])
     return out
+
+
+#: A line holding only the mark a copied trail of breadcrumbs parts its steps with (">").
+_CRUMB_LINE = re.compile(r"\s*[>›»/]\s*")
+
+
+def steps_on_lines(lines: list[str]) -> list[str]:
+    """The steps of breadcrumbs copied one to a line with a mark on a line of its own between them ("Home", ">",
+    "Local authority assessments", ">", "Anytown Council"); none unless every line is a short step or a mark and
+    no two steps stand together without one."""
+    parted = [line.strip() for line in lines if line.strip()]
+    marks = [bool(_CRUMB_LINE.fullmatch(line)) for line in parted]
+    if not any(marks) or any(not a and not b for a, b in zip(marks, marks[1:])):
+        return []
+    steps = [line for line, mark in zip(parted, marks) if not mark]
+    return steps if all(len(step) <= TITLE_MAX_CHARS for step in steps) else []
 
 
 #: The number a printed ordered list sets before each step ("4. Anytown Council").
@@ -283,8 +314,8 @@ def _read_summary_block(cur: _Open, b: Block) -> None:
         n = b.value[0] if b.kind == "score" else b.value
         cur.ratings.append((cur.pending_statement.name, n))
         cur.pending_statement = None
-    elif b.kind not in ("theme", "published", "score", "description", "furniture", "bare_score"):
-        cur.in_score_list = False
+    elif b.kind not in ("theme", "published", "score", "description", "furniture", "bare_score", "title"):
+        cur.in_score_list = False  # the page's title under its "Summary of scores" heading is still before the list
 
 
 class MetadataConflict(ValueError):

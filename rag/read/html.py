@@ -45,6 +45,7 @@ def html_to_text(markup: str) -> str:
 
     soup = BeautifulSoup(markup, _parser())
     title = page_title(soup)
+    trail = None if title else breadcrumb_trail(soup)
     for tag in soup.find_all(is_score_picture):
         line = soup.new_tag("p")
         line.string = picture_text(tag)
@@ -66,6 +67,8 @@ def html_to_text(markup: str) -> str:
     out = [line for line in map(_tidy, text_with_breaks(root).split("\n")) if line not in ("", "-")]
     if title and title not in out[:3]:
         out.insert(0, title)
+    elif trail:
+        out.insert(0, trail)
     return "\n\n".join(out) + "\n"
 
 
@@ -191,3 +194,22 @@ def page_title(soup) -> str | None:
     tag = soup.find("title")
     text = _flat(tag.get_text()) if tag else ""
     return text if text and council_of_title(text) else None
+
+
+#: How a page marks its trail of breadcrumbs: aria-label="Breadcrumb", class="govuk-breadcrumbs", id="breadcrumbs".
+_BREADCRUMB_MARK = re.compile(r"breadcrumb", re.IGNORECASE)
+
+
+def breadcrumb_trail(soup) -> str | None:
+    """The page's breadcrumbs as one line ("Home > Local authority assessments > Anytown Council > Safeguarding"),
+    when it marks them as such: a statement page may name its council nowhere else, not even in its <title>."""
+    def marked(tag) -> bool:
+        return any(_BREADCRUMB_MARK.search(" ".join(v) if isinstance(v, list) else str(v))
+                   for k, v in tag.attrs.items() if k in ("aria-label", "class", "id"))
+
+    found = soup.find(marked)
+    if found is None:
+        return None
+    steps = [_flat(item.get_text(" ")) for item in found.find_all("li")] or [_flat(a.get_text(" ")) for a in found.find_all("a")]
+    steps = [step for step in steps if step]
+    return " > ".join(steps) if len(steps) >= 2 else None

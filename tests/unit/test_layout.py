@@ -170,6 +170,19 @@ def test_a_score_table_row_copied_as_text(line):
     assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
 
 
+@pytest.mark.parametrize("line", ["- Assessing needs (Working with people): score 2 out of 4, evidence shows some shortfalls",
+                                  "Assessing needs (Working with people): Score: 2",
+                                  "Assessing needs: score 2 out of 4, evidence shows some shortfalls"])
+def test_a_score_list_entry_with_its_theme_in_brackets_or_a_comma_before_its_description(line):
+    kind, (statement, n) = classify(line)
+    assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2
+
+
+def test_words_in_brackets_that_name_no_theme_leave_a_line_no_score_row():
+    assert classify("Assessing needs (what people told us): 2 of them waited")[0] != "statement_score"
+    assert classify("Score 3 out of 4, evidence shows a good standard") == ("score", (3, False))
+
+
 def test_a_score_table_row_that_starts_with_its_theme():
     kind, (statement, n) = classify("Working with people | Assessing needs | Score: 2")
     assert kind == "statement_score" and statement.name == "Assessing needs" and n == 2

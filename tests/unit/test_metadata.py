@@ -5,7 +5,7 @@ import pytest
 from rag.corpus import make_document
 from rag.errors import CorpusError
 from rag.layout import blocks
-from rag.metadata import MetadataConflict, apply_override, read_metadata
+from rag.metadata import MetadataConflict, apply_override, read_metadata, steps_on_lines
 from tests.helpers import STATEMENT_PAGE, WHOLE_REPORT
 
 
@@ -94,6 +94,18 @@ def test_a_summary_score_table():
 SCORE_LIST = ("Fenwick Council: local authority assessment\n\nQuality statement scores\n\n"
               "Assessing needs\n\nScore: 2\n\n2 - Evidence shows some shortfalls\n\n"
               "Safeguarding\n\nScore: 3\n\n3 - Evidence shows a good standard\n\nTheme: Working with people\n\n")
+
+
+def test_a_score_list_under_the_pages_title_stays_in_the_summary():
+    """A summary page copied from a browser: its heading, then its title line, then each statement, theme and score."""
+    entry = "{name}\nWorking with people\nScore\n{n}\nEvidence shows some shortfalls\n"
+    text = ("Summary of scores\n\nWokingham Borough Council: summary of scores\n\nOverall rating: Requires improvement\n\n"
+            + entry.format(name="Assessing needs", n=2) + entry.format(name="Equity in experience and outcomes", n=2))
+    found = meta(text)
+    assert [s.kind for s in found.sections] == ["summary"]
+    assert found.sections[0].ratings == (("Assessing needs", 2), ("Equity in experience and outcomes", 2))
+    headed = text.replace("Wokingham Borough Council: summary of scores", "What we found")  # a heading ends the list
+    assert [s.kind for s in meta(headed).sections][-2:] == ["statement", "statement"]
 
 
 def test_a_statement_right_after_the_summary_score_list_opens_its_section():
@@ -199,6 +211,38 @@ def test_a_page_without_a_title_takes_the_council_its_breadcrumbs_name(trail, co
     found = meta(text)
     assert found.council == council
     assert [(s.statement, s.rating) for s in found.sections if s.kind == "statement"] == [("Safeguarding", 3)]
+
+
+def test_breadcrumbs_copied_one_step_to_a_line_name_the_council():
+    """A browser's copy puts each step on its own line with the ">" between them on lines of their own."""
+    text = ("Skip to main content\n\nHome\n>\nLocal authority assessments\n>\nWokingham Borough Council\n>\n"
+            "Safeguarding\n\nSafeguarding\n\nScore\n\n3\n\nEvidence shows a good standard\n\n"
+            "Key findings for this quality statement\n\nThe board met monthly.\n")
+    assert meta(text).council == "Wokingham"
+
+
+@pytest.mark.parametrize("lines,steps", [
+    ([">", "Local authority assessments", ">", "Wokingham", ">"], ["Local authority assessments", "Wokingham"]),
+    (["Home", " > ", "Wokingham", ""], ["Home", "Wokingham"]),
+    (["Home", "News", ">", "Wokingham"], []),  # two steps with no mark between them
+    (["Waits fell", "in 2024"], []),  # no marks at all
+    ([">", "x" * 200], []),  # a paragraph is no step
+])
+def test_steps_of_breadcrumbs_on_lines_of_their_own(lines, steps):
+    assert steps_on_lines(lines) == steps
+
+
+def test_a_long_website_menu_does_not_push_the_council_line_out_of_reach():
+    menu = "Skip to main content\n\nMenu\n\nSearch\n\n" * 5
+    text = (menu + "Care services\n\nAbout us\n\nLeadership\n\nGovernance, management and sustainability\n\n"
+            "Wokingham Borough Council\n\nScore: 2\n\nKey findings for this quality statement\n\nPeople waited.\n")
+    assert meta(text).council == "Wokingham"
+    menu = "".join(f"Menu item {i}\n\n" for i in range(20))  # a long menu of its own: still above the page's score
+    assert meta(menu + text.split("Care services", 1)[1]).council == "Wokingham"
+    body = "".join(f"People told us about waits number {i}.\n\n" for i in range(12))
+    late = ("Governance, management and sustainability\n\nScore: 2\n\nKey findings for this quality statement\n\n"
+            + body + "Wokingham Borough Council\n\nPeople waited.\n")
+    assert meta(late).council is None  # a name line deep in the findings is no title
 
 
 def test_a_page_without_a_title_takes_the_council_from_its_about_heading():

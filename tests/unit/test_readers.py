@@ -204,6 +204,19 @@ def test_html_keeps_the_page_title_when_it_names_the_council():
     assert html_to_text(untitled) == "Score: 3\n"
 
 
+def test_html_keeps_its_marked_breadcrumbs_when_the_title_names_no_council():
+    crumbs = ('<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/w">Wokingham Borough Council'
+              '</a></li><li>Safeguarding</li></ol></nav>')
+    page = f"<html><head><title>Safeguarding | CQC</title></head><body>{crumbs}<main><h1>Safeguarding</h1><p>Score: 3</p></main></body></html>"
+    text = html_to_text(page)
+    assert text.startswith("Home > Wokingham Borough Council > Safeguarding\n\nSafeguarding")
+    assert make_document("a.html", text, "x", "html").council == "Wokingham"
+    titled = page.replace("Safeguarding | CQC", "Safeguarding - Fenwick Borough Council - CQC")
+    assert "Home >" not in html_to_text(titled)  # the title names the council already
+    unmarked = page.replace(' aria-label="Breadcrumb"', "")
+    assert "Home >" not in html_to_text(unmarked)  # a list of links not marked as breadcrumbs is navigation
+
+
 @pytest.mark.parametrize("name,raw,reason", [
     ("a.pdf", b"%PDF-1.4 not really a pdf", "not a readable PDF"),
     ("a.txt", "Caf\xe9".encode("latin-1"), "not UTF-8"),
