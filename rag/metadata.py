@@ -132,7 +132,8 @@ class _Open:
                        self.indicative, self.overall, self.percentage, tuple(self.ratings))
 
 
-#: How many blocks from the top of a page without a title a line naming the council may stand.
+#: How many blocks (the website's furniture not counted) from the top of a page without a title a line naming the
+#: council may stand, when its own content begins sooner (:func:`near_top`).
 NAME_LINE_REACH = 12
 
 
