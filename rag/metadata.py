@@ -149,6 +149,10 @@ def untitled_council(blocks: list[Block], text: str) -> str | None:
         or council_of_breadcrumbs(blocks, text) or council_of_about(blocks, text)
 
 
+#: Kinds of block that begin a page's own content: its score, or a standard heading of a statement page.
+PAGE_CONTENT_KINDS = frozenset({"score", "description", "bare_score", "known"})
+
+
 def near_top(blocks: list[Block]) -> list[Block]:
     """The page's blocks above its own content (its score or first standard heading: "What people expect"), or
     its first :data:`NAME_LINE_REACH` blocks when they reach further, the website's furniture ("Skip to main
@@ -157,10 +161,6 @@ def near_top(blocks: list[Block]) -> list[Block]:
     reach = content[NAME_LINE_REACH - 1] + 1 if len(content) >= NAME_LINE_REACH else len(blocks)
     above = next((i for i, b in enumerate(blocks) if b.kind in PAGE_CONTENT_KINDS), 0)
     return blocks[: max(reach, above)]
-
-
-#: Kinds of block that begin a page's own content: its score, or a standard heading of a statement page.
-PAGE_CONTENT_KINDS = frozenset({"score", "description", "bare_score", "known"})
 
 
 #: An overview's heading of the area it describes ("About Redcar and Cleveland").
@@ -177,6 +177,14 @@ def council_of_about(blocks: list[Block], text: str) -> str | None:
     return None
 
 
+#: The marks a trail of breadcrumbs parts its steps with.
+_CRUMB_MARK = r"[>›»/]"
+#: How a breadcrumb line parts its steps ("Home > Care services > … > Anytown Council > Safeguarding").
+_CRUMB = re.compile(rf"\s+{_CRUMB_MARK}\s+")
+#: A line holding only that mark, as a trail copied one step to a line gives it (">").
+_CRUMB_LINE = re.compile(rf"\s*{_CRUMB_MARK}\s*")
+
+
 def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
     """The steps of each trail of breadcrumbs near a page's top ("Home > … > Anytown Council > Safeguarding")."""
     out = []
@@ -187,10 +195,6 @@ def _breadcrumb_trails(blocks: list[Block], text: str) -> list[list[str]]:
         if steps:
             out.append([_LIST_NUMBER.sub("", step.strip()) for step in steps])
     return out
-
-
-#: A line holding only the mark a copied trail of breadcrumbs parts its steps with (">").
-_CRUMB_LINE = re.compile(r"\s*[>›»/]\s*")
 
 
 def steps_on_lines(lines: list[str]) -> list[str]:
@@ -216,8 +220,6 @@ def council_of_breadcrumbs(blocks: list[Block], text: str) -> str | None:
                  if names_a_council(step)), None)
 
 
-#: How a breadcrumb line parts its steps ("Home > Care services > … > Anytown Council > Safeguarding").
-_CRUMB = re.compile(r"\s+[>›»/]\s+")
 #: How many blocks ahead a furniture-free look may read, furniture included.
 FURNITURE_REACH = 20
 
