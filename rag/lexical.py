@@ -60,14 +60,20 @@ def stop_words() -> frozenset[str]:
 IRREGULAR_FORMS = {"spent": "spend", "overspent": "overspend", "underspent": "underspend"}
 
 
+#: Nouns the stemmer folds into a verb of other meaning ("provider" and "provided" both to "provid"): kept apart,
+#: since a home care provider is not what a council provided.
+KEPT_APART = {"provider": "provider", "providers": "provider"}
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, stemmed tokens; the same analysis for documents and queries
     (what ``bm25s.tokenize(texts, stopwords="en", stemmer=<English>, return_ids=False)`` gives, with
-    :data:`IRREGULAR_FORMS` stemmed as their verbs)."""
+    :data:`IRREGULAR_FORMS` stemmed as their verbs and :data:`KEPT_APART` as themselves)."""
     stop = stop_words()
     words = [[IRREGULAR_FORMS.get(w, w) for w in TOKEN.findall(t.lower()) if w not in stop] for t in texts]
     unique = list(dict.fromkeys(w for ws in words for w in ws))
     stems = dict(zip(unique, _stemmer().stemWords(unique))) if unique else {}
+    stems.update((w, KEPT_APART[w]) for w in unique if w in KEPT_APART)
     return [[stems[w] for w in ws] for ws in words]
 
 

@@ -238,6 +238,14 @@ def _statement_of_title(block: Block, text: str) -> Statement | None:
     return parts[1] if parts else None
 
 
+def _opens_score_list(blocks: list[Block], i: int) -> bool:
+    """Whether the score row ``blocks[i]`` ("Assessing needs: score 3 out of 4") begins a summary's list of scores
+    with no "Summary of scores" heading above it, as a page titled "Anytown Council: summary of scores" has: another
+    statement's score row follows it. One row alone may be a statement page's own score line."""
+    nxt = next((b for b in blocks[i + 1 :] if b.kind != "furniture"), None)
+    return nxt is not None and nxt.kind == "statement_score" and nxt.value[0] != blocks[i].value[0]
+
+
 #: A heading that labels the overall rating on the line below it (folded): "Overall rating", "Local authority rating".
 _RATING_LABEL = re.compile(r"(?:(?:overall|local authority|our|cqc)\s+)+rating")
 
@@ -282,6 +290,8 @@ def read_metadata(blocks: list[Block], text: str) -> ReportMetadata:
             if cur is None or cur.kind != "summary":
                 open_section("summary", b.start)
             cur.in_score_list = b.value == "summary_scores"
+        elif b.kind == "statement_score" and (cur is None or cur.kind != "summary") and _opens_score_list(blocks, i):
+            _read_summary_block(open_section("summary", b.start), b)  # "Safeguarding: score 4", then the next row
         elif b.kind == "overall" and (cur is None or cur.kind != "summary") and (start := _rating_start(blocks, i, text)) is not None:
             _read_summary_block(open_section("summary", start), b)  # "Overall rating: Good" opens the summary
         elif cur is not None and cur.kind == "summary":

@@ -69,3 +69,11 @@ def test_past_forms_are_searched_as_their_verbs():
 
     assert tokenize(["It overspent by £2m."])[0][0] == tokenize(["How much did it overspend?"])[0][-1]
     assert tokenize(["spent"]) == tokenize(["spend"]) and tokenize(["underspent"]) == tokenize(["underspend"])
+
+
+def test_a_provider_is_not_searched_as_what_was_provided():
+    from rag.lexical import tokenize
+
+    assert tokenize(["providers"]) == tokenize(["provider"])
+    assert tokenize(["provider"]) != tokenize(["provided"])
+    assert tokenize(["provides"]) == tokenize(["provided"])  # the verb's forms still meet

@@ -108,6 +108,19 @@ def test_a_score_list_under_the_pages_title_stays_in_the_summary():
     assert [s.kind for s in meta(headed).sections][-2:] == ["statement", "statement"]
 
 
+def test_score_rows_with_no_summary_heading_are_a_summary():
+    """A page titled "<council>: summary of scores", its rows straight under the title, is a summary of scores; a
+    statement page's one score row is not."""
+    rows = ("- Assessing needs: score 3 out of 4, evidence shows a good standard\n\n"
+            "- Safeguarding: score 2 out of 4, evidence shows some shortfalls\n")
+    found = meta("Fenwick Borough Council: summary of scores\n\n" + rows)
+    assert [s.kind for s in found.sections] == ["summary"]
+    assert found.sections[0].ratings == (("Assessing needs", 3), ("Safeguarding", 2))
+    one_row = meta("Fenwick Borough Council\n\nSafeguarding: score 2 out of 4\n\nPeople told us they felt safe.\n")
+    assert [s.kind for s in one_row.sections] != ["summary"]
+    assert all(s.ratings == () for s in one_row.sections)
+
+
 def test_a_statement_right_after_the_summary_score_list_opens_its_section():
     text = SCORE_LIST + ("Assessing needs\n\nScore: 2\n\n2 - Evidence shows some shortfalls\n\n"
                          "Key findings for this quality statement\n\nPeople waited 41 days.\n")
