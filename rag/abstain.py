@@ -765,7 +765,7 @@ _NOT_MEMBERS = frozenset({"hours", "days", "weeks", "months", "years", "minutes"
                           "percentages", "numbers", "levels", "scores", "ratings", "standards", "plans", "actions", "things"})
 #: Members listed after the kind's noun, perhaps a few words on ("eight languages, including Polish", "two hospitals:
 #: Barnet and Chase Farm", "three priorities for the year: self-neglect, …").
-_MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|\bsuch as\b|\bnamely\b|\blike\b)|^\s*[,-]")
+_MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|\bsuch as\b|\bnamely\b|\blike\b)|^\s*[,-](?!\s*(?:and|or|but)\b)")
 #: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
 _NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z]")
 
@@ -776,11 +776,12 @@ def kind_asked(question: str) -> str | None:
     return match.group("kind").casefold() if match and match.group("kind").casefold() not in _NOT_MEMBERS else None
 
 
-#: A definite count of a kind, perhaps with a word or two describing it ("eight languages", "14 community hubs"); not a
+#: A definite count of a kind, perhaps with a word or two describing it ("eight languages", "14 community hubs", "the five
+#: most requested languages"); not a
 #: year ("in March 2024 had caused problems"), a vague amount ("several") or a verb between ("3 had closed homes").
 _DEFINITE_COUNT = (r"(?<![\d/£.,])(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
-_DESCRIBING = r"(?:(?!(?:had|has|have|was|were|is|are|been)\b)[a-z-]+(?<!ed)\s+){0,2}?"
+_DESCRIBING = r"(?:(?:most|least)\s+[a-z-]+\s+)?(?:(?!(?:had|has|have|was|were|is|are|been)\b)[a-z-]+(?<!ed)\s+){0,2}?"
 
 
 def counts_kind_only(sentence: str, kind: str) -> bool:

@@ -428,6 +428,11 @@ def test_a_count_of_a_kind_does_not_say_which_ones():
     assert not counts_kind_only("The languages most asked for were Polish and Urdu.", "languages")
     assert not counts_kind_only("Its move to a new system in March 2024 had caused problems.", "problems")  # a year
     assert not counts_kind_only("Guides were printed in several languages.", "languages")  # no count said
+    assert counts_kind_only("Key leaflets went into the six most requested languages.", "languages")  # a superlative
+    assert counts_kind_only("It translated letters into the six most requested languages, and trained staff.",
+                            "languages")  # ", and" begins another clause, not the list of members
+    assert not counts_kind_only("Letters went into the six most requested languages, Polish, Urdu and Tamil among them.",
+                                "languages")
     assert not counts_kind_only("The board set three priorities for the year: self-neglect, care homes and scams.",
                                 "priorities")
     question = "Which languages are Fenwick's printed guides available in?"
