@@ -764,7 +764,7 @@ _NOT_MEMBERS = frozenset({"hours", "days", "weeks", "months", "years", "minutes"
                           "boroughs", "reports", "kinds", "types", "sorts", "ways", "steps", "reasons", "rates", "figures",
                           "percentages", "numbers", "levels", "scores", "ratings", "standards", "plans", "actions", "things"})
 #: Members listed after the kind's noun, perhaps a few words on ("eight languages, including Polish", "two hospitals:
-#: Barnet and Chase Farm", "three priorities for the year: self-neglect, …").
+#: Barnet and Chase Farm", "three priorities for the year: self-neglect, …"); not another clause after ", and".
 _MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|\bsuch as\b|\bnamely\b|\blike\b)|^\s*[,-](?!\s*(?:and|or|but)\b)")
 #: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
 _NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z]")
@@ -777,8 +777,8 @@ def kind_asked(question: str) -> str | None:
 
 
 #: A definite count of a kind, perhaps with a word or two describing it ("eight languages", "14 community hubs", "the five
-#: most requested languages"); not a
-#: year ("in March 2024 had caused problems"), a vague amount ("several") or a verb between ("3 had closed homes").
+#: most requested languages"); not a year ("in March 2024 had caused problems"), a vague amount ("several") or a verb
+#: between ("3 had closed homes").
 _DEFINITE_COUNT = (r"(?<![\d/£.,])(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 _DESCRIBING = r"(?:(?:most|least)\s+[a-z-]+\s+)?(?:(?!(?:had|has|have|was|were|is|are|been)\b)[a-z-]+(?<!ed)\s+){0,2}?"

@@ -134,10 +134,17 @@ def test_lexical_analysis_and_scores_equal_bm25s(pipeline):
 
     texts = [c.text for c in pipeline.data.chunks[:40]] + [g.question for g in load_gold(GOLD)]
     texts += ["", "the a an", "Don't OTs' co-ordinate 2022/23 x1 ab_cd ÜBER", "THE Council’s POTs—and",
-              "It overspent, spent and underspent; did it overspend?"]
-    joined = [re.sub(r"\b\w+\b", lambda m: lexical.IRREGULAR_FORMS.get(m.group(0).lower(), m.group(0)), t) for t in texts]
-    expected = bm25s.tokenize(joined, stopwords="en", stemmer=lexical._stemmer(), return_ids=False, show_progress=False)
-    assert lexical.tokenize(texts) == expected  # bm25s's analysis, the past forms read as their verbs
+              "It overspent, spent and underspent; did it overspend?", "Providers said the council provided a Provider forum."]
+    kept = {word: f"kept{i}apart" for i, word in enumerate(lexical.KEPT_APART)}  # words the stemmer leaves as they are
+
+    def as_bm25s_reads(word: str) -> str:
+        return kept.get(word.lower()) or lexical.IRREGULAR_FORMS.get(word.lower(), word)
+
+    joined = [re.sub(r"\b\w+\b", lambda m: as_bm25s_reads(m.group(0)), t) for t in texts]
+    back = {kept[word]: stem for word, stem in lexical.KEPT_APART.items()}
+    expected = [[back.get(t, t) for t in tokens] for tokens in
+                bm25s.tokenize(joined, stopwords="en", stemmer=lexical._stemmer(), return_ids=False, show_progress=False)]
+    assert lexical.tokenize(texts) == expected  # bm25s's analysis, past forms read as their verbs, kept nouns as they are
     assert lexical.tokenize(["It overspent."]) == lexical.tokenize(["It will overspend."])
 
     saved = pipeline.data.lexical._bm25
