@@ -242,7 +242,7 @@ def _opens_score_list(blocks: list[Block], i: int) -> bool:
     """Whether the score row ``blocks[i]`` ("Assessing needs: score 3 out of 4") begins a summary's list of scores
     with no "Summary of scores" heading above it, as a page titled "Anytown Council: summary of scores" has: another
     statement's score row follows it. One row alone may be a statement page's own score line."""
-    nxt = next((b for b in blocks[i + 1 :] if b.kind != "furniture"), None)
+    nxt = next(iter(_ahead(blocks, i)), None)
     return nxt is not None and nxt.kind == "statement_score" and nxt.value[0] != blocks[i].value[0]
 
 
