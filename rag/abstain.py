@@ -14,11 +14,13 @@ from .answer_types import (
     PARTS_BEFORE,
     another_object,
     asks_how_many,
+    asks_share,
     asks_watch,
     counted_nouns,
     denial_unsaid,
     denies_what_is_asked,
     figure_test,
+    has_reason,
     holding_words,
     holds,
     measures_the_thing,
@@ -336,6 +338,7 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
             and narrowed_as_asked(c, part, weights)]
 
 
+
 #: Words for which measure of a figure is asked ("on average", "the median"), not what it is of: "the average
 #: wait was 12 days" is not narrowed to complaints by sharing "average" with "how many days, on average, did
 #: it take to answer complaints".
@@ -351,20 +354,33 @@ WHEN_WORDS = ("since", "until", "till", "ago", "during")
 LIST_WORDS = ("how", "long", "waiting", "list", "waitlist", "queue", "backlog")
 
 
+#: Words asking for a share, and for the people it is taken of ("what percentage of the population"): what the share
+#: is of, not what it is narrowed to.
+SHARE_OF_WORDS = ("share", "percentage", "proportion", "fraction", "percent", "cent", "population", "residents",
+                  "inhabitants")
+#: An age group given by its bound ("aged 65 or older", "over-65s"): whom a share is of ("People aged 65 and over: 29.6%"
+#: is the share of the population 65 or older), not what it is narrowed to; "older people" are narrowed by "older".
+_AGE_BOUND = re.compile(r"\b(?:aged\s+)?\d{2}\s*(?:\+|(?:or|and)\s+(?:over|older|above))|\bover[- ]\d{2}s?\b", re.IGNORECASE)
+
+
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
-    """What a "how many" count of something common is narrowed to ("how many people used *direct payments*"):
-    the question's topic terms (with the reports' words for its plain ones) but the thing counted and the
-    councils, and of those the specific ones when there are any ("how many people did the *reablement* service
-    support": "1,920 people were receiving long-term support" uses only the common word); None when the check
-    does not apply (not such a count, or a rare thing counted, "DoLS applications", which picks out the topic by
-    itself)."""
-    if query.answer_type != "number" or not settings.rules.narrowed_count_check or not asks_how_many(query.text) \
-            or counts_a_rare_thing(query, weights, settings):
+    """What a "how many" count of something common, or a share, is narrowed to ("how many people used *direct
+    payments*", "what share of home care workers are on *zero-hours* contracts"): the question's topic terms (with
+    the reports' words for its plain ones) but the thing counted, the people a share is of (and their age bound,
+    :data:`_AGE_BOUND`) and the councils, and of those the specific ones when there are any ("how many people did
+    the *reablement* service support": "1,920 people were receiving long-term support" uses only the common word;
+    "turnover in home care was 24%" says nothing of zero-hours contracts); None when the check does not apply (not
+    such a figure, or a rare thing counted, "DoLS applications", which picks out the topic by itself)."""
+    share = asks_share(query.text)
+    if query.answer_type != "number" or not settings.rules.narrowed_count_check \
+            or not (asks_how_many(query.text) or share) or counts_a_rare_thing(query, weights, settings):
         return None
     listed = LIST_WORDS if LIST_LENGTH.search(query.text) else ()  # "how long is the waiting list for X": the list counts
     left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text),
-                                       *MEASURES, *WHEN_WORDS, *listed, holding_words(query.text))))
-    narrowing = weights.focus(weights.terms(in_report_words(query.text))) - left_out
+                                       *MEASURES, *WHEN_WORDS, *listed, *(SHARE_OF_WORDS if share else ()),
+                                       holding_words(query.text))))
+    asked = _AGE_BOUND.sub(" ", query.text) if share else query.text
+    narrowing = weights.focus(weights.terms(in_report_words(asked))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
 
@@ -433,15 +449,19 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
     return f"No passage found mentions {', '.join(missing)} in this context." if missing else None
 
 
-#: A question asking what a review, audit or evaluation found ("What did the external audit conclude?"), not what
-#: was done after a finding ("What did they do after finding …").
+#: A question asking what a review, audit or evaluation found ("What did the external audit conclude?", "Was the pilot
+#: judged a success?"), not what was done after a finding ("What did they do after finding …").
 _ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\b(?:find|conclude|recommend|show|"
-                            r"identify|reveal)\b", re.IGNORECASE)
+                            r"identify|reveal)\b|^\s*(?:was|were|is|are|has|have|had)\b[^?]{0,120}?\b(?:judged|found|deemed|"
+                            r"considered|shown|proved|proven|been)\s+(?:to\s+be\s+|to\s+have\s+been\s+)?(?:a\s+)?(?:success|"
+                            r"successful|effective|worthwhile|a failure)\b", re.IGNORECASE)
 #: A sentence saying that the thing it names has not reported yet ("due to report in September 2025").
 _PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|finish|complete|be completed)|"
                       r"(?:had|has|have) not yet (?:reported|concluded|finished|been (?:published|completed|finished))|"
                       r"(?:was|were|is|are) (?:yet|still) to (?:report|conclude|be published|be completed)|"
-                      r"(?:was|were|is|are) expected to (?:report|conclude)|(?:would|will) report)\b", re.IGNORECASE)
+                      r"(?:was|were|is|are) expected to (?:report|conclude)|(?:would|will) report|"
+                      r"(?:was|were|is|are) (?:still )?being (?:evaluated|reviewed)|(?:had|has|have) not yet been evaluated)\b",
+                      re.IGNORECASE)
 #: A sentence telling what something found ("The review found that …", "showed fewer falls").
 _FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|"
                     r"identifies|revealed|reveals|highlighted|highlights)\b", re.IGNORECASE)
@@ -451,15 +471,59 @@ PENDING_REACH = 3
 
 def findings_not_yet_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
     """What a review or audit found is asked ("What did the external audit conclude?"), a sentence most about it
-    says it had not reported yet ("due to report in September 2025") and none about its topic tells a finding:
-    there is no finding to give."""
+    says it had not reported yet ("due to report in September 2025", "was being evaluated") and none about its topic
+    tells a finding: there is no finding to give."""
     if not settings.rules.findings_check or query.comparative or not _ASKS_FINDINGS.search(query.text):
         return None
     about = on_topic(query, candidates, weights, settings)
     if any(_FINDS.search(one_line(c.sentence.text)) for c in about) or not any(
             _PENDING.search(one_line(c.sentence.text)) for c in about[:PENDING_REACH]):
         return None
-    return "The reports say it had not reported yet, so they do not say what it found."
+    return "The reports say its results were not yet known, so they do not say what it found."
+
+
+#: A sentence saying the reason for something is not known: "leaders were working to understand this", "had not yet
+#: analysed why", "the reasons were unclear", "could not explain the rise".
+_REASON_UNKNOWN = re.compile(r"\b(?:working|trying|seeking|wanted|needed|planned|was|were)\s+to\s+(?:better\s+)?"
+                             r"(?:understand|find out|establish|explore|investigate|look into)\s+(?:this|why|the reasons?|"
+                             r"what lay behind|the causes?)\b|"
+                             r"\b(?:did not|didn't|do not|does not|had not|has not|have not|could not|cannot|can't)\s+(?:yet\s+)?"
+                             r"(?:know|understand|analysed|analyse|established|establish|explain|explained|identified)\s+"
+                             r"(?:yet\s+)?(?:why|the reasons?|the causes?|what (?:caused|lay behind|was behind))\b|"
+                             r"\b(?:the\s+)?(?:reasons?|causes?)\s+(?:for\s+[^.;]{1,60}?\s+)?(?:was|were|is|are|"
+                             r"remained)\s+(?:not\s+(?:yet\s+)?(?:known|clear|understood)|unknown|unclear)\b", re.IGNORECASE)
+
+
+def reason_not_known(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A reason is asked ("Why was the conversion rate lower than the regional average?"), one of the sentences most
+    about its topic says the reason is not known ("leaders were working to understand this") and none about it
+    gives a cause: the reports say there is no reason to give yet."""
+    if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
+        return None
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
+    if any(has_reason(s) and not _REASON_UNKNOWN.search(s) for s in about) or not any(
+            _REASON_UNKNOWN.search(s) for s in about[:PENDING_REACH]):
+        return None
+    return "The reports say the reason was not yet known."
+
+
+#: A question whether a thing was rated a given way ("Is the Shared Lives scheme rated good by CQC?").
+_RATED_ASKED = re.compile(r"\b(?:rated|judged|graded)\s+(?:as\s+)?['\"“‘]?(?:outstanding|good|requires improvement|"
+                          r"inadequate)\b", re.IGNORECASE)
+#: A sentence giving something a rating ("79% of care homes were rated good", "its CQC rating was outstanding").
+_RATING_STATED = re.compile(r"\b(?:rated|judged|graded|ratings?)\b", re.IGNORECASE)
+
+
+def rating_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks whether a thing the council runs was rated a given way ("Is Fenwick's Shared Lives
+    scheme rated good by CQC?") and no sentence about its topic rates anything: a sentence describing the scheme does
+    not say how it was rated (the council's own rating is another question's answer)."""
+    if not settings.rules.answer_type_check or query.answer_type != "yesno" or query.comparative \
+            or not _RATED_ASKED.search(query.text):
+        return None
+    if any(_RATING_STATED.search(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
+        return None
+    return "The reports do not say how it was rated."
 
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -554,17 +618,19 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
     about its topic (read without the comparison's words, "below the England average", in its own words or the
     reports' for its plain ones, "used a direct payment" for "take-up") names one: the council's own figure, or
     another figure's benchmark, does not say how it compares; nor does a benchmark for another measure of the same
-    people ("used a direct payment … below the England average" for their *review* rate). A question asking why ("How
+    people ("used a direct payment … below the England average" for their *review* rate), nor for another figure than
+    the one the question gives ("79% … below the England average" for "its 71%"). A question asking why ("How
     did leaders explain outcomes below the England average?") states the comparison; it asks for the reason."""
     asked = benchmark_asked(query.text) if settings.rules.yardstick_check and len(query.councils) <= 1 \
         and query.answer_type != "reason" else None
     if asked is None:
         return None
     focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
+    figured = bool(question_figures(query.text))  # "its 71% reablement outcome": that figure's benchmark, no other's
     if any(gives_benchmark(c.sentence.text, asked)
-           and (holds_topic(focuses, text := f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
+           and (not figured and holds_topic(focuses, text := f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
                 and measures_the_thing(text, query.text, query.councils)
-                or restates_figures(c.sentence.text, query.text)) for c in candidates):
+                or restates_figures(f"{refers_back_to(c)} {c.sentence.text}", query.text)) for c in candidates):
         return None
     return f"The reports do not say how this compares with {asked.name}."
 
@@ -826,7 +892,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
-                 findings_not_yet_reported, period_not_given,
+                 findings_not_yet_reported, reason_not_known, rating_not_given, period_not_given,
                  benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

@@ -40,7 +40,8 @@ _EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,
                       r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
 #: Providers or services described by their own CQC ratings ("care homes rated requires improvement"): not the
 #: council's rating.
-_PROVIDERS_RATED = re.compile(r"\b(?:care homes?|homes?|providers?|services|agenc(?:y|ies)|schemes|settings|locations)\s+"
+_PROVIDERS_RATED = re.compile(r"\b(?:care homes?|homes?|providers?|services|agenc(?:y|ies)|schemes?|settings|locations|units?|"
+                              r"centres?|hubs?)(?:\s+in\s+(?:[A-Z][\w'’-]*\s+){1,4}?)?\s*"
                               r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded|ratings?)\b|"
                               r"\bratings?\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:care homes|homes|providers|services|"
                               r"agencies)\b", re.IGNORECASE)

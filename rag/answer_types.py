@@ -1194,10 +1194,13 @@ def _share_spans(sentence: str) -> list[range]:
 
 
 #: Numbers that are not a count of things: a label ("section 42", "stage 2"), an age ("aged 16 to 25", "from
-#: age 14", "over-65s") or a sum of money ("£25.10"); "young carers aged 16 to 25" says nothing of how many young carers there were.
+#: age 14", "over-65s", "before they turned 18"), a sum of money ("£25.10") or a day of a month ("between 8 and 19
+#: September"); "young carers aged 16 to 25" says nothing of how many young carers there were.
 _NOT_COUNTS = re.compile(r"\b(?:section|s\.|article|schedule|part|level|stage|tier|phase|band|grade|step|page|paragraph|"
                          r"chapter|clause)\s+\d+(?![\d,.])\b|\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
-                         r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|£\s*\d[\d,.]*",
+                         r"\bturn(?:s|ed|ing)?\s+\d\d(?=\s*(?:[.,;:)]|$|\s+(?:in|and|or|before|during|while|when|but|so)\b))|"
+                         r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|£\s*\d[\d,.]*|"
+                         rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{'|'.join(MONTHS)})\b",
                          re.IGNORECASE)
 
 
@@ -2278,9 +2281,11 @@ def population_size_given(sentence: str, question: str) -> bool:
 
 
 #: A question asking what share of an area's people are of an age group ("the highest proportion of residents aged 65
-#: or over", "what percentage of the population is over 65"), and nothing about what they do.
+#: or over", "what percentage of the population is over 65", "what share of people living in Kent are 65 or older"),
+#: and nothing about what they do.
 _ASKS_AGE_SHARE = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
-                             r"(?:residents|population|inhabitants)\s+(?:who\s+(?:are|were)\s+|that\s+(?:is|are|was|were)\s+|"
+                             r"(?:residents|population|inhabitants|people\s+(?:living\s+|who\s+live\s+)?in\s+(?:[A-Z][\w'’-]*\s+){1,5})"
+                             r"\s*(?:who\s+(?:are|were)\s+|that\s+(?:is|are|was|were)\s+|"
                              r"(?:is|are|was|were)\s+)?(?:aged\s+)?(?:\d{2}\s*(?:\+|or over|or older|and over|and older)|over\s+\d{2}|"
                              r"older|over[- ]\d{2}s)(?:\s+(?:in|across|among|amongst|of all|out of)\b[^?]*)?\s*\??\s*$",
                              re.IGNORECASE)

@@ -48,7 +48,7 @@ class Rules:
     name_check: bool = True  # abstain when no passage of the council asked about holds a name the question gives
     narrowed_count_check: bool = True  # a count of something common must come with a word of what it is narrowed to
     part_count_check: bool = True  # a count of part of a whole ("how many of the concerns involved …") must name the part
-    findings_check: bool = True  # abstain when what a review found is asked and the reports say it has not reported yet
+    findings_check: bool = True  # abstain when what a review found, or why, is asked and the reports say it is not yet known
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one

@@ -248,6 +248,25 @@ def test_when_a_count_runs_and_how_holders_held_a_post_do_not_narrow_it():
     assert "charg" in narrowing and "sinc" not in narrowing  # a charge paid is what is counted
 
 
+def test_a_share_is_narrowed_to_its_topic_not_to_the_people_it_is_of():
+    from rag.abstain import counts_within_topic, narrowing_terms
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    texts = ["Around 24% of residents are aged 65 or over.", "There were 81 care homes, and 79% were rated good.",
+             "Nursing care was the main gap.", "Staff were kind.", "Carers were supported.", "The list was long.",
+             "People used direct payments.", "The population grew.", "Homes were full.", "Home care was good.",
+             "People went home."]  # homes and care are common: they pick out no topic
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    nursing = _count("What percentage of Fenwick's 81 care homes provide nursing care?")
+    assert "nurs" in narrowing_terms(nursing, weights, Settings())
+    assert not counts_within_topic(nursing, candidate(texts[1]), weights, Settings())  # rated good, not nursing
+    aged = _count("What share of the population of Fenwick is 65 or older?")
+    assert not narrowing_terms(aged, weights, Settings())  # the people it is of and their age narrow nothing
+    assert counts_within_topic(aged, candidate(texts[0]), weights, Settings())
+    assert counts_within_topic(nursing, candidate(texts[1]), weights, Settings(rules=Rules(narrowed_count_check=False)))
+
+
 def test_a_topic_named_after_the_council_takes_no_possessive():
     from rag.abstain import asked_thing_missing
     from rag.config import Settings
@@ -473,9 +492,76 @@ def test_what_a_review_found_is_not_given_while_it_has_not_reported():
     found = candidate("An external safeguarding audit in 2024 found that risk plans were missing in 30% of cases.")
     weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
     asked = query("What did the external safeguarding audit in Fenwick conclude?")
-    assert "not reported yet" in findings_not_yet_reported(asked, [pending], weights, settings)
+    assert "not yet known" in findings_not_yet_reported(asked, [pending], weights, settings)
     assert findings_not_yet_reported(asked, [pending, found], weights, settings) is None  # a finding is told
     assert findings_not_yet_reported(asked, [found], weights, settings) is None
     after = query("What did Fenwick do after the external safeguarding audit was commissioned?")
     assert findings_not_yet_reported(after, [pending], weights, settings) is None  # not asking what it found
     assert findings_not_yet_reported(asked, [pending], weights, Settings(rules=Rules(findings_check=False))) is None
+
+
+@pytest.mark.parametrize("sentence,unknown", [
+    ("The conversion rate was lower than the regional average, and leaders were working to understand this.", True),
+    ("Leaders had not yet analysed why the conversion rate was lower than the regional average.", True),
+    ("The reasons for the low conversion rate were not yet understood.", True),
+    ("The conversion rate was lower than the regional average because many concerns were about care quality.", False),
+    ("The conversion rate was lower than the regional average.", False),  # says nothing of a reason
+])
+def test_a_reason_asked_is_not_given_while_the_reports_say_it_is_not_known(sentence, unknown):
+    from rag.abstain import reason_not_known
+    from rag.config import Rules, Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "Why was Fenwick's safeguarding conversion rate lower than the regional average?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="reason")
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    reason = reason_not_known(query, [said], weights, settings)
+    assert (reason is not None and "not yet known" in reason) is unknown
+    cause = candidate("This was because many concerns were about the quality of care rather than abuse.")
+    assert reason_not_known(query, [said, cause], weights, settings) is None  # a cause is given
+    assert reason_not_known(query, [said], weights, Settings(rules=Rules(findings_check=False))) is None
+    whether = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
+    assert reason_not_known(whether, [said], weights, settings) is None  # no reason asked
+
+
+def test_whether_a_thing_was_rated_is_not_answered_by_a_sentence_rating_nothing():
+    from rag.abstain import rating_not_given
+    from rag.config import Rules, Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    question = "Is Fenwick's Shared Lives scheme rated good by CQC?"
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
+    described = candidate("The Fenwick Shared Lives scheme matched 34 adults with carers who supported them at home.")
+    rated = candidate("The Fenwick Shared Lives scheme was rated good by CQC in 2024.")
+    weights, settings = TermWeights([described.passage.chunk, rated.passage.chunk]), Settings()
+    assert rating_not_given(query, [described], weights, settings) == "The reports do not say how it was rated."
+    assert rating_not_given(query, [described, rated], weights, settings) is None
+    assert rating_not_given(query, [described], weights, Settings(rules=Rules(answer_type_check=False))) is None
+    other = "Does Fenwick's Shared Lives scheme support adults with learning disabilities?"
+    assert rating_not_given(Query(text=other, asked=other, councils=("Fenwick",), answer_type="yesno"), [described],
+                            weights, settings) is None  # no rating asked
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("Was Fenwick's pilot of AI note-taking judged a success?", True),
+    ("Has the Fenwick falls pilot been shown to be effective?", True),
+    ("Were the new locality teams considered successful?", True),
+    ("Was Fenwick's pilot of AI note-taking used by social workers?", False),  # not how it turned out
+    ("Is the pilot still running?", False),
+])
+def test_whether_something_worked_asks_what_its_evaluation_found(question, asks):
+    from rag.abstain import findings_not_yet_reported
+    from rag.config import Settings
+    from rag.records import Query
+    from rag.terms import TermWeights
+
+    pending = candidate("The results of the AI note-taking pilot were being evaluated.")
+    found = candidate("An evaluation found that the AI note-taking pilot saved each social worker four hours a week.")
+    weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
+    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
+    reason = findings_not_yet_reported(query, [pending], weights, settings)
+    assert (reason is not None and "not yet known" in reason) is asks
+    assert findings_not_yet_reported(query, [pending, found], weights, settings) is None  # a finding is told

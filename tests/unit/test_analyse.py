@@ -91,6 +91,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What was Fenwick's Better Care Fund for 2023/24?", "number"),
     ("What was the Better Care Fund used for?", "description"),
     ("How does the share of care homes rated requires improvement compare with England?", "method"),  # no rating
+    ("Is Fenwick's Shared Lives scheme rated good by CQC?", "yesno"),  # the scheme's rating, not the council's
+    ("Is Fenwick rated good by CQC?", "overall"),
+    ("Are most care homes in Fenwick rated good?", "yesno"),  # the homes' ratings, with where they are between
     ("Which libraries host Fenwick's Living Well hubs?", "name"),
     ("What does the Wellbeing Hub in Fenwick offer residents?", "description"),  # not which hub
     ("How often does the Fenwick People's Voice Board meet?", "frequency"),

@@ -2342,11 +2342,25 @@ def test_a_date_asked_of_one_holder_of_a_role_is_not_another_s(sentence, questio
     ("Carers' assessments were carried out by the network, which had 12 staff.", False),  # 12 counts staff
     ("Carers' assessments were reviewed by 3 teams in 2024.", False),
     ("Carers' assessments were started for young carers before they turned 18.", False),  # an age
+    ("Only 35% of young people had a carers' assessment before they turned 18 in 2024/25.", False),  # an age, near it
+    ("The network turned 18 carers' assessments around.", True),  # a count after "turned", not an age
 ])
 def test_a_bare_count_counts_the_thing_named_before_it(sentence, expected):
     from rag.answer_types import counts_the_thing
 
     assert counts_the_thing(sentence, "How many carers' assessments did the network complete in 2023/24?") is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Our assessment took place between 8 and 19 September 2025.", False),  # days of a month; "place" is no bed
+    ("The visit took place on 3rd March 2025.", False),
+    ("The council ran 19 intermediate care beds in September 2025.", True),
+    ("By 8 September 2025 the council ran 19 intermediate care beds.", True),
+])
+def test_a_day_of_the_month_counts_nothing(sentence, expected):
+    from rag.answer_types import counts_the_thing
+
+    assert counts_the_thing(sentence, "How many intermediate care beds did Fenwick run?") is expected
 
 
 def test_year_olds_are_counted_as_people():
@@ -2445,6 +2459,10 @@ def test_a_share_of_those_the_sentence_before_named_is_theirs():
      "used a direct payment?", True),
     ("15.1% of residents are aged 65 or over.", "What percentage of people in Kelby used a direct payment?", True),
     ("Share of the population aged 65 or over: 15.8%", "what % of the Kelby Forest population is aged 65+", True),
+    # the area's people asked of as its people, not as a group doing something
+    ("Around 24% of residents are aged 65 or over.", "roughly what share of people living in Kelby are 65 or older", True),
+    ("Around 24% of residents are aged 65 or over.", "What share of people in Kelby Forest are aged 65 or over?", True),
+    ("Around 24% of residents are aged 65 or over.", "What share of people aged 65 or over in Kelby live alone?", False),
 ])
 def test_a_share_of_the_population_by_age_is_given_of_the_population(sentence, question, expected):
     from rag.answer_types import age_share_of_population

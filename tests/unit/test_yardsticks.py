@@ -2,6 +2,7 @@
 and the abstention rules built on them."""
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -208,6 +209,18 @@ def test_a_benchmark_for_the_figure_the_question_gives_may_name_it_otherwise():
     assert benchmark_not_given(_query(question), [same], weights, settings) is None
     assert "the regional average" in benchmark_not_given(_query(question), [other], weights, settings)
     assert not restates_figures("78% needed no further care.", "How did reablement compare with the average?")
+
+
+def test_a_benchmark_for_another_figure_of_the_same_topic_does_not_compare_the_figure_asked():
+    question = "How did Fenwick's 78% reablement success rate compare with the regional average?"
+    weights, settings = TermWeights([]), Settings()
+    other = candidate("The reablement success rate for older people was 64%, below the regional average.")
+    told = replace(candidate("This was above the regional average."),
+                   before="Of the people who finished reablement, 78% needed no further care.")
+    assert "the regional average" in benchmark_not_given(_query(question), [other], weights, settings)
+    assert benchmark_not_given(_query(question), [told], weights, settings) is None  # its figure, told just before
+    unfigured = "How did Fenwick's reablement success rate compare with the regional average?"
+    assert benchmark_not_given(_query(unfigured), [other], weights, settings) is None  # no figure asked of
 
 
 def test_earlier_year_rule():
