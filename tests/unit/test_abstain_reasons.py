@@ -168,6 +168,13 @@ def number_question(question: str):
     return Query(text=question, asked=question, councils=("Fenwick",), answer_type="number"), TermWeights([]), Settings()
 
 
+def fenwick_question(question: str, kind: str):
+    """A question of Fenwick's asking for ``kind`` of answer."""
+    from rag.records import Query
+
+    return Query(text=question, asked=question, councils=("Fenwick",), answer_type=kind)
+
+
 def test_a_year_s_count_does_not_answer_for_the_time_of_the_assessment():
     from rag.abstain import period_not_given
 
@@ -510,11 +517,10 @@ def test_what_a_review_found_is_not_given_while_it_has_not_reported():
 def test_a_reason_asked_is_not_given_while_the_reports_say_it_is_not_known(sentence, unknown):
     from rag.abstain import reason_not_known
     from rag.config import Rules, Settings
-    from rag.records import Query
     from rag.terms import TermWeights
 
     question = "Why was Fenwick's safeguarding conversion rate lower than the regional average?"
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="reason")
+    query = fenwick_question(question, "reason")
     said = candidate(sentence)
     weights, settings = TermWeights([said.passage.chunk]), Settings()
     reason = reason_not_known(query, [said], weights, settings)
@@ -522,27 +528,23 @@ def test_a_reason_asked_is_not_given_while_the_reports_say_it_is_not_known(sente
     cause = candidate("This was because many concerns were about the quality of care rather than abuse.")
     assert reason_not_known(query, [said, cause], weights, settings) is None  # a cause is given
     assert reason_not_known(query, [said], weights, Settings(rules=Rules(findings_check=False))) is None
-    whether = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
-    assert reason_not_known(whether, [said], weights, settings) is None  # no reason asked
+    assert reason_not_known(fenwick_question(question, "yesno"), [said], weights, settings) is None  # no reason asked
 
 
 def test_whether_a_thing_was_rated_is_not_answered_by_a_sentence_rating_nothing():
     from rag.abstain import rating_not_given
     from rag.config import Rules, Settings
-    from rag.records import Query
     from rag.terms import TermWeights
 
-    question = "Is Fenwick's Shared Lives scheme rated good by CQC?"
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
+    query = fenwick_question("Is Fenwick's Shared Lives scheme rated good by CQC?", "yesno")
     described = candidate("The Fenwick Shared Lives scheme matched 34 adults with carers who supported them at home.")
     rated = candidate("The Fenwick Shared Lives scheme was rated good by CQC in 2024.")
     weights, settings = TermWeights([described.passage.chunk, rated.passage.chunk]), Settings()
     assert rating_not_given(query, [described], weights, settings) == "The reports do not say how it was rated."
     assert rating_not_given(query, [described, rated], weights, settings) is None
     assert rating_not_given(query, [described], weights, Settings(rules=Rules(answer_type_check=False))) is None
-    other = "Does Fenwick's Shared Lives scheme support adults with learning disabilities?"
-    assert rating_not_given(Query(text=other, asked=other, councils=("Fenwick",), answer_type="yesno"), [described],
-                            weights, settings) is None  # no rating asked
+    other = fenwick_question("Does Fenwick's Shared Lives scheme support adults with learning disabilities?", "yesno")
+    assert rating_not_given(other, [described], weights, settings) is None  # no rating asked
 
 
 @pytest.mark.parametrize("question,asks", [
@@ -555,13 +557,12 @@ def test_whether_a_thing_was_rated_is_not_answered_by_a_sentence_rating_nothing(
 def test_whether_something_worked_asks_what_its_evaluation_found(question, asks):
     from rag.abstain import findings_not_yet_reported
     from rag.config import Settings
-    from rag.records import Query
     from rag.terms import TermWeights
 
     pending = candidate("The results of the AI note-taking pilot were being evaluated.")
     found = candidate("An evaluation found that the AI note-taking pilot saved each social worker four hours a week.")
     weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="yesno")
+    query = fenwick_question(question, "yesno")
     reason = findings_not_yet_reported(query, [pending], weights, settings)
     assert (reason is not None and "not yet known" in reason) is asks
     assert findings_not_yet_reported(query, [pending, found], weights, settings) is None  # a finding is told
