@@ -338,7 +338,6 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
             and narrowed_as_asked(c, part, weights)]
 
 
-
 #: Words for which measure of a figure is asked ("on average", "the median"), not what it is of: "the average
 #: wait was 12 days" is not narrowed to complaints by sharing "average" with "how many days, on average, did
 #: it take to answer complaints".
