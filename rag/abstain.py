@@ -472,13 +472,17 @@ def findings_not_yet_reported(query: Query, candidates, weights, settings: Setti
     """What a review or audit found is asked ("What did the external audit conclude?"), a sentence most about it
     says it had not reported yet ("due to report in September 2025", "was being evaluated") and none about its topic
     tells a finding: there is no finding to give."""
-    if not settings.rules.findings_check or query.comparative or not _ASKS_FINDINGS.search(query.text):
-        return None
-    about = on_topic(query, candidates, weights, settings)
-    if any(_FINDS.search(one_line(c.sentence.text)) for c in about) or not any(
-            _PENDING.search(one_line(c.sentence.text)) for c in about[:PENDING_REACH]):
+    if not settings.rules.findings_check or query.comparative or not _ASKS_FINDINGS.search(query.text) \
+            or not said_not_yet_known(query, candidates, weights, settings, _PENDING.search, _FINDS.search):
         return None
     return "The reports say its results were not yet known, so they do not say what it found."
+
+
+def said_not_yet_known(query: Query, candidates, weights, settings: Settings, unknown, told) -> bool:
+    """Whether one of the sentences most about the question's topic (:data:`PENDING_REACH`) says what is asked is not
+    yet known (``unknown``) and none about its topic tells it (``told``): both are tests of a sentence's text."""
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
+    return any(unknown(s) for s in about[:PENDING_REACH]) and not any(told(s) for s in about)
 
 
 #: A sentence saying the reason for something is not known: "leaders were working to understand this", "had not yet
@@ -497,11 +501,9 @@ def reason_not_known(query: Query, candidates, weights, settings: Settings) -> s
     """A reason is asked ("Why was the conversion rate lower than the regional average?"), one of the sentences most
     about its topic says the reason is not known ("leaders were working to understand this") and none about it
     gives a cause: the reports say there is no reason to give yet."""
-    if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
-        return None
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    if any(has_reason(s) and not _REASON_UNKNOWN.search(s) for s in about) or not any(
-            _REASON_UNKNOWN.search(s) for s in about[:PENDING_REACH]):
+    if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative \
+            or not said_not_yet_known(query, candidates, weights, settings, _REASON_UNKNOWN.search,
+                                      lambda s: has_reason(s) and not _REASON_UNKNOWN.search(s)):
         return None
     return "The reports say the reason was not yet known."
 
@@ -626,11 +628,13 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
         return None
     focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
     figured = bool(question_figures(query.text))  # "its 71% reablement outcome": that figure's benchmark, no other's
-    if any(gives_benchmark(c.sentence.text, asked)
-           and (not figured and holds_topic(focuses, text := f"{refers_back_to(c)} {c.sentence.text}", weights, settings)
-                and measures_the_thing(text, query.text, query.councils)
-                or restates_figures(f"{refers_back_to(c)} {c.sentence.text}", query.text)) for c in candidates):
-        return None
+    for c in candidates:
+        if not gives_benchmark(c.sentence.text, asked):
+            continue
+        text = f"{refers_back_to(c)} {c.sentence.text}"
+        if restates_figures(text, query.text) or not figured and holds_topic(focuses, text, weights, settings) \
+                and measures_the_thing(text, query.text, query.councils):
+            return None
     return f"The reports do not say how this compares with {asked.name}."
 
 

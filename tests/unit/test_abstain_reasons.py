@@ -206,9 +206,7 @@ def test_a_count_of_days_is_a_length_of_time_not_a_rare_thing_that_picks_the_top
 
 
 def _count(question: str):
-    from rag.records import Query
-
-    return Query(text=question, asked=question, councils=("Fenwick",), answer_type="number")
+    return fenwick_question(question, "number")
 
 
 def test_the_measure_of_a_figure_does_not_narrow_a_count():
