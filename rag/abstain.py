@@ -13,7 +13,7 @@ from .answer_types import (
     MISSING,
     PARTS_BEFORE,
     another_object,
-    asks_how_many,
+    asks_population_size,
     asks_share,
     asks_watch,
     counted_nouns,
@@ -32,7 +32,7 @@ from .answer_types import (
     stated_numbers,
 )
 from .config import ABSTAIN_MESSAGE, Settings
-from .councils import name_patterns, names_a_council, title_words_only, with_title_words
+from .councils import name_patterns, names_a_council, title_words_only, variants_of, with_title_words
 from .framework import OVERALL_RATINGS, STATEMENTS, THEMES
 from .kinds import KIND_WORDS, kind_left_unnamed, only_planned, other_kind
 from .lay_terms import in_report_words
@@ -342,6 +342,14 @@ def giving(query: Query, candidates, weights, settings: Settings) -> list:
 #: wait was 12 days" is not narrowed to complaints by sharing "average" with "how many days, on average, did
 #: it take to answer complaints".
 MEASURES = ("average", "median", "mean", "typical", "longest", "shortest", "total", "overall")
+#: Words that ask for a figure from the reports ("what population figure does the report give"), not what it is of;
+#: and the people an area's population counts.
+FIGURE_WORDS = ("figure", "number", "report", "reports", "give", "gives", "say", "says", "state", "states",
+                "population", "residents", "inhabitants")
+#: The source of a figure named in the question ("what does the CQC report say", "according to its assessment"), not
+#: what the figure is of.
+_ASSESSOR = re.compile(r"\baccording to\s+(?:its|the|their|this)\s+(?:[\w-]+\s+){0,4}?(?:assessment|report)s?\b|"
+                       r"\b(?:CQC|Care Quality Commission)\b", re.IGNORECASE)
 
 
 #: Words that say when a count runs ("since 2021", "until March"), not what it is of.
@@ -351,34 +359,50 @@ WHEN_WORDS = ("since", "until", "till", "ago", "during")
 #: The words of a list whose length a question asks ("how long is the waiting list for occupational therapy"): what
 #: it counts, as "people" is in "how many people", not what the count is narrowed to.
 LIST_WORDS = ("how", "long", "waiting", "list", "waitlist", "queue", "backlog")
+#: A question asking how long something took or lasted: a length of time, checked as one.
+_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 
 
-#: Words asking for a share, and for the people it is taken of ("what percentage of the population"): what the share
-#: is of, not what it is narrowed to.
-SHARE_OF_WORDS = ("share", "percentage", "proportion", "fraction", "percent", "cent", "population", "residents",
-                  "inhabitants")
+#: Words asking for a share, and for the people it is taken of ("what percentage of people"): what the share is of,
+#: not what it is narrowed to.
+SHARE_OF_WORDS = ("share", "percentage", "proportion", "fraction", "percent", "cent", "people")
 #: An age group given by its bound ("aged 65 or older", "over-65s"): whom a share is of ("People aged 65 and over: 29.6%"
 #: is the share of the population 65 or older), not what it is narrowed to; "older people" are narrowed by "older".
 _AGE_BOUND = re.compile(r"\b(?:aged\s+)?\d{2}\s*(?:\+|(?:or|and)\s+(?:over|older|above))|\bover[- ]\d{2}s?\b", re.IGNORECASE)
+#: Where the people a share is of live ("people living in West Sussex"): whom it is of, not what it is narrowed to.
+_LIVING_IN = re.compile(r"\b(?:living|who (?:live|lived)|resident|based)\s+in\s+(?:the\s+)?[A-Z][\w'’-]*")
+#: The field every report is about, naming the department a figure is in ("turnover in its adult social care
+#: department"): where the figure is, not what it is of ("the budget for adult social care" is of it).
+_FIELD = re.compile(r"\b(?:adult )?social care(?= (?:department|directorate)\b)", re.IGNORECASE)
+
+
+def aliases_used(query: Query) -> list[str]:
+    """The other names by which the question names its councils ("Staffs", "Bucks"): no part of its topic."""
+    text = query.text.casefold()
+    return [v for c in query.councils for v in variants_of(c) if re.search(rf"\b{re.escape(v)}\b", text)]
 
 
 def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
-    """What a "how many" count of something common, or a share, is narrowed to ("how many people used *direct
-    payments*", "what share of home care workers are on *zero-hours* contracts"): the question's topic terms (with
-    the reports' words for its plain ones) but the thing counted, the people a share is of (and their age bound,
-    :data:`_AGE_BOUND`) and the councils, and of those the specific ones when there are any ("how many people did
-    the *reablement* service support": "1,920 people were receiving long-term support" uses only the common word;
-    "turnover in home care was 24%" says nothing of zero-hours contracts); None when the check does not apply (not
-    such a figure, or a rare thing counted, "DoLS applications", which picks out the topic by itself)."""
+    """What a figure of something common is narrowed to ("how many people used *direct payments*", "what share of
+    home care workers are on *zero-hours* contracts", "what was *staff turnover* in its adult social care
+    department"): the question's topic terms (with the reports' words for its plain ones) but the thing counted, the
+    words asking for a figure, the people a share is of (their age bound and where they live), the department it is
+    in and the councils, and of those the specific ones when there are any ("how many people did the *reablement*
+    service support": "1,920 people were receiving long-term support" uses only the common word; "turnover in home
+    care was 24%" says nothing of zero-hours contracts); None when the check does not apply (not a figure, a length
+    of time, or a rare thing counted, "DoLS applications", which picks out the topic by itself)."""
     share = asks_share(query.text)
-    if query.answer_type != "number" or not settings.rules.narrowed_count_check \
-            or not (asks_how_many(query.text) or share) or counts_a_rare_thing(query, weights, settings):
+    if query.answer_type != "number" or not settings.rules.narrowed_count_check or counts_a_rare_thing(query, weights, settings) \
+            or _HOW_LONG.search(query.text) and not LIST_LENGTH.search(query.text) or asks_population_size(query.text):
         return None
     listed = LIST_WORDS if LIST_LENGTH.search(query.text) else ()  # "how long is the waiting list for X": the list counts
-    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *period_words(query.text),
-                                       *MEASURES, *WHEN_WORDS, *listed, *(SHARE_OF_WORDS if share else ()),
+    left_out = weights.terms(" ".join((*counted_nouns(query.text), *query.councils, *aliases_used(query),
+                                       *period_words(query.text),
+                                       *MEASURES, *FIGURE_WORDS, *WHEN_WORDS, *listed, *(SHARE_OF_WORDS if share else ()),
                                        holding_words(query.text))))
-    asked = _AGE_BOUND.sub(" ", query.text) if share else query.text
+    asked = _ASSESSOR.sub(" ", _FIELD.sub(" ", query.text))
+    if share:
+        asked = _LIVING_IN.sub(" ", _AGE_BOUND.sub(" ", asked))
     narrowing = weights.focus(weights.terms(in_report_words(asked))) - left_out
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
@@ -649,7 +673,8 @@ def reference_value_not_given(query: Query, candidates, weights, settings: Setti
     """The question asks for a yardstick's own figure ("What was the England average for …?", "What is the target
     time for …?") and no sentence about its topic gives a figure beside it: "58% were completed within the target
     time" and "below the England average" name the yardstick, not its value."""
-    noun = reference_asked(query.text) if settings.rules.yardstick_check and not query.comparative else None
+    noun = reference_asked(query.text) if settings.rules.yardstick_check \
+        and (not query.comparative or len(query.councils) == 1) else None  # "… for comparison with St Helens": one council's
     if noun is None:
         return None
     if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun)
@@ -802,6 +827,13 @@ def possessive(name: str) -> str:
 #: Words a topic phrase does not end with: it would name nothing ("open a new", "the care of").
 _NOT_LAST = ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by", "with", "new", "more", "other", "own",
              "its", "their", "this", "that", "these", "those", "some", "any", "each", "every", "all")
+#: Words a topic phrase does not start with: it would begin inside a phrase ("from an ethnic minority background").
+_NOT_FIRST = ("the", "a", "an", "of", "in", "for", "to", "from", "with", "by", "at", "on", "about", "into", "as", "is",
+              "what", "who", "how")
+#: Verbs that help another, with which a topic phrase neither starts nor ends ("were from an ethnic minority
+#: background", "each day were").
+_HELPING_VERBS = frozenset({"was", "were", "are", "is", "be", "been", "being", "did", "does", "do", "had", "has", "have",
+                            "will", "would", "can", "could", "should", "may", "might"})
 
 
 def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] = ()) -> str:
@@ -815,10 +847,10 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             folded = phrase.casefold().split()
-            if (folded[0] in ("the", "a", "an", "of", "in", "for", "to", "is", "what", "who", "how") or set(folded) <= council_words
+            if (folded[0] in _NOT_FIRST or set(folded) <= council_words
                     or folded[0][0].isdigit()  # a piece of a figure ("2 million" of "£3.2 million")
-                    or folded[-1] in _NOT_LAST or {folded[0], folded[-1]} & stop_words()):  # not "or less care", "needed no"
-                continue
+                    or folded[-1] in _NOT_LAST or {folded[0], folded[-1]} & (stop_words() | _HELPING_VERBS)):
+                continue  # not "or less care", "needed no", "were from …"
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
                 return phrase
     return ""

@@ -793,9 +793,13 @@ def measures_the_thing(sentence: str, question: str, councils: tuple[str, ...] =
     return not things or bool(things & {_stem(w) for w in _words(sentence)})
 
 
+#: Things that are sums of money by what they are ("a payment", "a grant"): how much one is asks for a sum.
+_PAID_THINGS = "payment|grant|fee|allowance|charge|price|award|bonus|supplement|premium|uplift|subsidy|contribution|levy"
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
                          r"\bhow much (?:is|was|are|were)\b.{1,100}?\bworth\b|"  # "how much is the supplement worth"
+                         rf"\bhow much (?:is|was|are|were|does|did)\s+(?:the|a|an|its|their|each|this|that)\s+(?:[\w'’-]+\s+){{0,4}}?"
+                         rf"(?:{_PAID_THINGS})s?\b|"  # "how much is the carer's break payment", "… the three-year grant"
                          r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,100}?\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
@@ -804,9 +808,11 @@ _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|d
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
                          r"underspend|deficit|fund|funding|grant|allocation)\b(?!\s+(?:used|spent|for what|about|do|did))|"
-                         r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total )?(budget|cost|"
+                         r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total |annual |yearly |overall |net |gross )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £|"
+                         # "above what weekly cost …": a price asked by its period
+                         r"\bwhat (?:weekly|hourly|daily|annual|yearly|monthly|total|maximum|minimum)\s+(?:cost|price|fee|charge)s?\b|"
                          r"\b(?:size|amount) of\b[^?]{0,50}\b(?:funds?|budgets?|grants?|pots?|allocations?|funding)\b",
                          re.IGNORECASE)
 #: A price asked for: a fee, salary or wage, or a rate paid by the hour or week ("what hourly rate did it pay").
@@ -857,6 +863,21 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
         return True
     unit = _UNITS[m.group(1).casefold()] if m.group(1) else m.group(2).casefold()
     return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{_ADVERBS[unit]}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
+
+
+#: A sum asked for a whole year or in all ("what does it cost the council each year", "the annual budget").
+_ASKS_YEARLY = re.compile(r"\b(?:each|every|a|per) year\b|\bannual(?:ly)?\b|\byearly\b|\bin total\b|\baltogether\b",
+                          re.IGNORECASE)
+#: A sum given per hour, day, week, night or visit ("an extra £2.50 an hour"): a rate, not a total.
+_RATE_SUM = re.compile(r"£\s?\d[\d,.]*\s*(?:an?|per|each|every)\s+(?:hour|day|week|night|visit)\b", re.IGNORECASE)
+
+
+def yearly_sum_given(sentence: str, question: str) -> bool:
+    """Whether a sum asked for a year or in all is given as a sum, not only as a rate per hour, day, week or visit
+    (:data:`_RATE_SUM`): "an extra £2.50 an hour" does not say what a payment costs each year."""
+    if not asks_money(question) or not _ASKS_YEARLY.search(question) or _ASKS_PER.search(question):
+        return True
+    return len(re.findall(r"£\s?\d", sentence)) > len(_RATE_SUM.findall(sentence))
 
 
 #: A question about a change ("by how much did the waiting list fall", "what was the increase in fees") or a
@@ -971,7 +992,7 @@ _ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|
 _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!per )(?<!once a )(?<!twice a )(?<!first )"
                     r"(?<!second )(?<!fourth )(?<!last )(?<!next )(?<!this )(?<!that )"
                     r"(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|"
-                    r"majority|minority|(?<!the )most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
+                    r"majority|(?<!ethnic )minority(?! ethnic)|(?<!the )most|all|none|few)\b|\b(one|\d+) in (every )?(\d+|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b|\b\d+ (out )?of (every )?\d+\b", re.IGNORECASE)
 
 
@@ -1005,6 +1026,40 @@ def said_as_asked(sentence: str, question: str) -> bool:
 def has_share(text: str) -> bool:
     """Whether the text gives a share (a percentage, a fraction, "one in five", "most")."""
     return bool(_SHARE.search(text))
+
+
+#: A question asking for a share as a percentage ("what percentage of calls", "what % of people").
+_ASKS_PERCENTAGE = re.compile(r"\bpercentage\b|\bper ?cent\b|\bpercent\b|%", re.IGNORECASE)
+#: A share given as a figure: a percentage, or so many in, out of or of so many ("one in five", "3 of the 12").
+_SHARE_AS_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|\d+)\s+(?:in|out of)\s+(?:every\s+)?"
+                              r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d+ of (?:the|its|their) \d+\b",
+                              re.IGNORECASE)
+
+
+def percentage_given(sentence: str, question: str) -> bool:
+    """Whether a share asked as a percentage is given as a figure: "Most contacts came through the hub" does not say
+    what percentage did."""
+    return not _ASKS_PERCENTAGE.search(question) or bool(_SHARE_AS_FIGURE.search(sentence))
+
+
+#: A question asking how many things there are in a list or body ("how many providers are on its framework").
+_ASKS_STOCK = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:are|were|is|was)\s+(?:there\s+)?(?:on|in|part of|registered|listed|"
+                         r"signed up)\b", re.IGNORECASE)
+#: A count of things that came or went ("four providers had left the framework", "12 homes closed").
+_FLOW = re.compile(r"(?<![\w.,£])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){0,3}?"
+                   r"(?:had\s+|have\s+|has\s+)?(?:left|joined|closed|opened|withdrawn|withdrew|exited|dropped out|handed back|"
+                   r"been (?:added|removed|suspended))\b", re.IGNORECASE)
+#: The counts in a sentence (not years, dates' days or shares).
+_COUNTS_IN = re.compile(r"(?<![\w.,£/])(?:(?!(?:19|20)\d\d\b)\d[\d,]*+(?!\s*%)(?!/)|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve)\b", re.IGNORECASE)
+
+
+def stock_not_flow(sentence: str, question: str) -> bool:
+    """Whether a count asked of what a list or body holds ("how many providers are on the framework") is given by a
+    count that is not only of those who left or joined it: "four home care providers had left the framework"."""
+    if not _ASKS_STOCK.search(question) or _FLOW.search(question):
+        return True
+    return len(_COUNTS_IN.findall(sentence)) > len(_FLOW.findall(sentence))
 
 
 def has_money(text: str) -> bool:
@@ -1076,8 +1131,12 @@ _OWN_WORKERS = re.compile(r"\b(?:council|its|their|the council's|the local autho
 #: What "how many times" something was done is counted by: its occasions, when they are of the thing asked
 #: ("booked 312 interpreter sessions" for "how many times … interpreters"; not "received 21,300 contacts").
 _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
+#: Words a question (or a report) counts people in general by ("6,200 residents took part"), where users, clients,
+#: patients and members are people of something.
+PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual", "citizen"})
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
+            **{noun: PEOPLE_NOUNS for noun in ("people", "person")},
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
             "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"},  # recruits are new staff
             "bed": {"bed", "place"}, "place": _PLACES | {"bed"},  # a care home's beds are its places
@@ -1507,8 +1566,6 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
 #: A table row counting people without naming them: its label opens "Number" with no thing after it, or "of whom" under
 #: a row of people ("Number aged 65 and over receiving long-term support: 2,371", "of whom aged 65 and over: 3,720").
 _PEOPLE_ROW = re.compile(r"^(?:number|of whom)\b(?! of\b)[^.?!:]{3,120}?(?::|\s)\s*\d[\d,]*\s*$", re.IGNORECASE)
-#: Words a question counts people by.
-PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual"})
 
 
 def counts_people_by_label(sentence: str, nouns: set[str]) -> bool:
@@ -1548,15 +1605,23 @@ _COUNT_CHANGED = re.compile(rf"\b(?:number|total|count) of\s+(?P<what>[^,;:.]{{1
                             r"dropped|decreased|increased|grew|went down|went up|was reduced|was cut|had fallen|had risen)"
                             r"\s+from\s+(?:about |around |over )?\d[\d,]*[^,;:]{0,40}?\bto\s+(?:about |around |over )?\d",
                             re.IGNORECASE)
+#: The same with the count named before a clause that changes it: "permanent admissions to residential care, which had
+#: fallen to 498".
+_COUNT_WHICH_CHANGED = re.compile(r"\b(?P<what>[a-z][\w'’-]*+(?:\s+[\w'’-]++){0,6}?),\s+which\s+(?:had\s+|has\s+)?(?:fell|"
+                                  r"fallen|rose|risen|dropped|decreased|increased|grown|grew|gone (?:down|up)|went (?:down|up)|"
+                                  r"reduced|come down|came down)\s+(?:from\s+(?:about |around |over )?\d[\d,]*\s+)?to\s+"
+                                  r"(?:about |around |over )?\d", re.IGNORECASE)
 
 
 def changed_count_of(sentence: str, nouns: set[str]) -> bool:
     """Whether the sentence changes a count of the counted thing "from" one figure "to" another, naming it
     after its verb, however long the name: "reduced its list of people waiting for a DoLS assessment from
     1,260 to 640" counts people waiting; "reduced waits from 40 days to 20" counts no people; or before it, as
-    "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week"."""
+    "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week", or
+    with a clause that changes it: "permanent admissions to residential care, which had fallen to 498"."""
     return any(m is not None and any(_stem(w) in nouns for w in _words(m.group("what")))
-               for m in (_CHANGED_COUNT.search(sentence), _COUNT_CHANGED.search(sentence)))
+               for m in (_CHANGED_COUNT.search(sentence), _COUNT_CHANGED.search(sentence),
+                         _COUNT_WHICH_CHANGED.search(sentence)))
 
 
 #: A count of things each of which became another thing: "1,019 led to a section 42 enquiry", "of these, 310
@@ -2224,12 +2289,13 @@ def ages_as_asked(sentence: str, question: str) -> bool:
 #: from those, a health check rate for people with a learning disability nothing of people with a serious mental
 #: illness (a group of one kind may be narrowed by one of the other: residents with dementia).
 _PEOPLE_BY_ROLE = {
-    "carers": re.compile(r"(?<!Lives )(?<!young )(?<!young adult )\b(?:unpaid |family )?carers\b|"
-                         r"(?<!Lives )(?<!young )(?<!young adult )\bcarers['’]", re.IGNORECASE),
+    "carers": re.compile(r"(?<!Lives )(?<!young )(?<!young adult )\b(?:unpaid |family )?carers\b(?!\s+(?-i:[A-Z]))|"  # not in a
+                         r"(?<!Lives )(?<!young )(?<!young adult )\bcarers['’]", re.IGNORECASE),  # body's name: "Carers Network"
     "young carers": re.compile(r"\byoung (?:adult )?carers\b", re.IGNORECASE),
     "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
                             r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
-                            r"care )?services\b|\bservice users\b", re.IGNORECASE),
+                            r"care )?services\b|\bservice users\b|\bpeople (?:it|the council|the local authority|they) "
+                            r"(?:supports?|supported|helps|helped|serves|served)\b", re.IGNORECASE),  # "the people it supports"
     "residential": re.compile(r"\b(?:care|nursing) home residents\b|\b(?:living|placed|people) in (?:a )?(?:residential|"
                               r"nursing) (?:care|homes?)\b|\bliving in care homes\b", re.IGNORECASE),
 }
@@ -2239,10 +2305,41 @@ _PEOPLE_BY_CONDITION = {
     "autism": re.compile(r"\bautis(?:m|tic)\b", re.IGNORECASE),
     "dementia": re.compile(r"\bdementia\b", re.IGNORECASE),
 }
+#: Groups of people by their background: people from ethnic minority groups are not people with a learning disability.
+_PEOPLE_BY_BACKGROUND = {
+    "ethnic minority": re.compile(r"\bethnic minorit(?:y|ies)\b|\bminority ethnic\b|\bBlack,? Asian\b|\bBAME\b",
+                                  re.IGNORECASE),
+}
+#: Groups of people by where they sleep or stay: people sleeping rough are not those in temporary accommodation.
+_PEOPLE_BY_HOUSING = {
+    "rough sleeping": re.compile(r"\b(?:sleeping|sleep|slept) rough\b|\brough sleep(?:ers?|ing)\b", re.IGNORECASE),
+    "temporary accommodation": re.compile(r"\btemporary accommodation\b", re.IGNORECASE),
+}
 
 
 #: Looser ways a question speaks of a group than a report names it ("residents … in nursing homes").
 _GROUP_SPOKEN_OF = {"residential": re.compile(r"\b(?:care|nursing) homes?\b|\bresidential\b", re.IGNORECASE)}
+
+
+#: Groups of people by sex: "78% of people had a review" does not say what share were men.
+_PEOPLE_BY_SEX = {"men": re.compile(r"\b(?:men|males?)\b", re.IGNORECASE),
+                  "women": re.compile(r"\b(?:women|females?)\b", re.IGNORECASE)}
+#: A share of a whole asked by a group its members belong to: "what share of people receiving long-term support *are
+#: men*", "what proportion of staff *came from an ethnic minority background*".
+_SHARE_BELONGING = re.compile(r"\b(?:share|percentage|proportion|fraction|per ?cent)\s+of\b[^?]{1,120}?\b(?:are|were|is|was|"
+                              r"come|came|comes)\s+(?P<group>[^?]{2,80})", re.IGNORECASE)
+
+
+def group_of_share_named(sentence: str, question: str, lead_in: str = "") -> bool:
+    """Whether a share asked of the members of a group (by sex, background, condition, age or housing: "what share of
+    people receiving long-term support are men") is given with that group named (in the sentence or the one before
+    it): "78% of people receiving long-term support had a review" does not say what share were men."""
+    m = _SHARE_BELONGING.search(question)
+    if not m:
+        return True
+    kinds = (_PEOPLE_BY_SEX, _PEOPLE_BY_BACKGROUND, _PEOPLE_BY_CONDITION, _PEOPLE_BY_HOUSING, _AGE_GROUPS)
+    asked = {g for groups in kinds for g in _groups_named(groups, m.group("group"))}
+    return not asked or bool(asked & {g for groups in kinds for g in _groups_named(groups, f"{lead_in} {sentence}")})
 
 
 def population_as_asked(sentence: str, question: str) -> bool:
@@ -2250,12 +2347,16 @@ def population_as_asked(sentence: str, question: str) -> bool:
     disability) is not given only for another of its kind: "24% of people receiving community-based support used
     a direct payment" does not say how many unpaid carers did (either side may name no group of a kind). Nor is a
     figure given only for a group of another kind than the one asked: "29% of people receiving long-term support"
-    does not say what share of people with a learning disability, or of people aged 65 and over, did."""
-    kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION, _AGE_GROUPS)
+    does not say what share of people with a learning disability, or of people aged 65 and over, did (nor "46 people
+    sleeping rough" how many in temporary accommodation); nor does a figure of the area's residents say one of the
+    people the council supports."""
+    kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION, _AGE_GROUPS, _PEOPLE_BY_HOUSING, _PEOPLE_BY_BACKGROUND)
     asked = [_groups_named(groups, question) for groups in kinds]
     given = [_groups_named(groups, sentence) for groups in kinds]
     if not all(_not_only_others(a, g) for a, g in zip(asked, given)):
         return False
+    if "supported" in asked[0] and not given[0] and _GIVES_POPULATION.search(sentence):
+        return False  # "41% of residents are from ethnic minority groups" is not of the people it supports
     unspoken = [{n for n in g - a if not (n in _GROUP_SPOKEN_OF and _GROUP_SPOKEN_OF[n].search(question))}
                 for a, g in zip(asked, given)]  # "residents … in nursing homes" speaks of people placed in them
     return not (any(a and not g for a, g in zip(asked, given)) and any(unspoken))
@@ -2272,12 +2373,18 @@ _GIVES_POPULATION = re.compile(r"\bpopulations?\b|\bresidents?\b|\binhabitants\b
 _POPULATION_SIZE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|thousand)\b|\b\d{5,}\b")
 
 
+def asks_population_size(question: str) -> bool:
+    """Whether the question asks how many people live in an area ("What is Liverpool's population?"), not a share
+    of them: :func:`population_size_given` checks its answer."""
+    return bool(_ASKS_POPULATION.search(question)) and not asks_share(question)
+
+
 def population_size_given(sentence: str, question: str) -> bool:
     """Whether a figure asked of an area's population is given of the people who live there, as a size: "The local
     authority spent £289.6 million" does not say how many people live in Liverpool, nor does "24.6% of residents are
     aged 65 or over" (a share of the population is asked of a part of it: "People aged 65 and over: 17.6%")."""
-    return not _ASKS_POPULATION.search(question) or asks_share(question) or bool(
-        _GIVES_POPULATION.search(sentence) and _POPULATION_SIZE.search(sentence))
+    return not asks_population_size(question) or bool(_GIVES_POPULATION.search(sentence)
+                                                      and _POPULATION_SIZE.search(sentence))
 
 
 #: A question asking what share of an area's people are of an age group ("the highest proportion of residents aged 65
@@ -2554,24 +2661,28 @@ def part_of_sum_as_asked(sentence: str, question: str) -> bool:
 
 def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (), lead_in: str = "") -> bool:
     """Whether the sentence gives a figure in the form asked: a count of the thing counted (of the group the
-    sentence, or the one before it, ``lead_in``, names), a sum of money, a price per the unit asked, a figure per
-    head or per length of time, a change, or a share, as the question asks, of what was done (or of what was not,
-    when that is asked); a whole count for a whole, a count before a change for one, a part of a named sum for
+    sentence, or the one before it, ``lead_in``, names), a sum of money, a price per the unit asked (a yearly sum,
+    not a rate), a figure per head or per length of time, a change, or a share (a percentage as a figure, a group's
+    share naming the group), as the question asks, of what was done (or of what was not, when that is asked); a
+    whole count for a whole (not only of those who left it), a count before a change for one, a part of a named sum for
     one, a count held against the length of time asked, a count of those who received the thing asked, a count of
     things about the subject asked."""
     return (counts_the_thing(sentence, question, councils, lead_in)
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
-            and price_per_unit_given(sentence, question) and per_head_as_asked(sentence, question)
+            and price_per_unit_given(sentence, question) and yearly_sum_given(sentence, question)
+            and per_head_as_asked(sentence, question)
             and payee_named(f"{lead_in} {sentence}", question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
-            and (not asks_share(question) or has_share(sentence)) and done_as_asked(sentence, question, councils)
+            and (not asks_share(question) or has_share(sentence)) and percentage_given(sentence, question)
+            and stock_not_flow(sentence, question) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
             and received_given(sentence, question, lead_in) and subject_as_asked(sentence, question, councils, lead_in)
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
+            and group_of_share_named(sentence, question, lead_in)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
             and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
             and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
@@ -2636,8 +2747,12 @@ def total_sum_as_asked(sentence: str, question: str) -> bool:
 _SPENT_ON = re.compile(r"\b(?:spen[dt]s?|spending|expenditure)\b(?:\s+[\w'’-]+){0,2}?\s+on\s+(?P<what>[^?,;]{2,80}?)"
                        r"(?=\s+(?:in|during|for|over|by|each|every|a|an|per|last|this|between|from|since|altogether|"
                        r"in total|so|to|than|and|compared|across)\b|\s*[?,;]|\s*$)", re.IGNORECASE)
-#: What a sum asked as a thing's worth is of: "how much is *the rural mileage supplement* worth (per hour)".
-_WORTH = re.compile(r"\b(?:how much|what) (?:is|was|are|were) (?P<what>[^?,;]{2,80}?) worth\b", re.IGNORECASE)
+#: What a sum asked as a thing's worth, budget or cost is of: "how much is *the rural mileage supplement* worth (per
+#: hour)", "what is the annual budget of *the Well Newham programme*", "what does *the Rural Care Payment* cost".
+_WORTH = re.compile(r"\b(?:how much|what) (?:is|was|are|were) (?P<what>[^?,;]{2,80}?) worth\b|"
+                    r"\b(?:budget|cost|value) (?:of|for) (?P<of>[^?,;]{2,80}?)(?=\s+(?:in|during|over|each|every|per|a|an|"
+                    r"this|last|between|from|since|to|and)\b|\s*[?,;]|\s*$)|"
+                    r"\bwhat (?:does|did|will|would) (?P<costs>[^?,;]{2,80}?) cost\b", re.IGNORECASE)
 #: Words of what was spent on that name no particular thing: "spend on *its* services in *total*".
 _SPENT_ON_FILLERS = {"the", "a", "an", "its", "their", "his", "her", "of", "and", "for", "to", "total", "budget", "money",
                      "cost", "service", "support", "care",
@@ -2661,7 +2776,10 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         wanted = {_stem(w) for w in _words(m.group("what")) if w not in _council_words(councils) and not w.isdigit()
                   and w not in _SPENT_ON_FILLERS} - _SPENT_ON_FILLERS
     else:  # "how much is the rural mileage supplement worth": the supplement, anywhere ("…, and it was worth £29m")
-        head = re.split(r"\s+(?:for|of|in|on|at|to|from|with)\s+", worth.group("what"), maxsplit=1)[0]  # "… for home care"
+        what = worth.group("what") or worth.group("of") or worth.group("costs")
+        head = re.split(r"\s+(?:for|of|in|on|at|to|from|with|gave|paid|made|had|has|did|was|were|"
+                        r"[a-z]{3,}ed(?=\s+(?:to|the|a|an|by|for|in|on|with|from|its|their)\b))\b", what,
+                        maxsplit=1)[0]  # "… for home care", "grants the Fund *gave* to groups" (not "the *pooled* budget")
         words = [w for w in _words(head) if w not in _SPENT_ON_FILLERS and not w.isdigit()]
         return not words or _stem(words[-1]) in {_stem(w) for w in _words(sentence)}
     if wanted and in_report_words(m.group("what")) == m.group("what"):  # in the reports' words already:
@@ -3226,8 +3344,9 @@ def of_the_subject(text: str, question: str) -> bool:
 #: neighbouring *county* …", "Which two *areas* …").
 _WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<head>[a-z]{3,})\b"
                           r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could|"
-                          r"[a-z]{3,}ed)\b)",  # or a verb in the past: "Which university evaluated …"
-                          re.IGNORECASE)
+                          r"[a-z]{3,}ed|carries|runs|provides|delivers|manages|leads|chairs|funds|commissions|covers|"
+                          r"operates|owns|hosts|offers)\b)",  # or a verb in the past, or of doing a council's work:
+                          re.IGNORECASE)  # "Which university evaluated …", "Which company carries out …"
 #: The same after a number, whatever follows it ("Which five *providers* deliver home care?").
 _WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'’-]+\s+){0,2}?"
                                    r"(?P<head>[a-z]{3,}s)\b(?!\s+(?:[\w'’-]+\s+)?[a-z]{3,}s\b)", re.IGNORECASE)
@@ -3238,18 +3357,37 @@ _NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\
 _SOME = r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|several|some|other|\d+)"
 
 
+#: Words for a body that does work for a council, any of which may speak of the one a question asks for by another
+#: ("which private company …": "a private provider of occupational therapy").
+_BODIES = frozenset({"company", "firm", "organisation", "provider", "charity", "agency", "business", "partner"})
+_BODY_FORMS = r"compan(?:y|ies)|firm|organisation|provider|charit(?:y|ies)|agenc(?:y|ies)|business|partner"
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def name_shortly_before(sentence: str, at: int) -> bool:
+    """Whether a capitalised word other than the sentence's first stands within :data:`NAMED_BEFORE_CHARS` before
+    ``at``: "The Optalis reablement service, delivered by the council's company" names the company's service."""
+    return any(m.start() > 0 for m in _CAPITALISED.finditer(sentence, max(0, at - NAMED_BEFORE_CHARS), at))
+
+
 def named_not_only_as_some(sentence: str, question: str) -> bool:
     """Whether a sentence that speaks of the thing a "which …" question asks to be named does not speak of it only
     as one or some of its kind with no name after it: "commissioned jointly with a neighbouring county" and "extend
-    the model to two more areas" say there is one, not which."""
+    the model to two more areas" say there is one, not which; nor does "the provider" name an organisation."""
     m = _WHICH_NUMBERED_THING.search(question) or _WHICH_THING.search(question)
     if not m:
         return True
-    head = re.escape(_stem(m.group("head")))
-    mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?{head}(?:s|es)?\b"
+    stem = _stem(m.group("head"))
+    body = stem in _BODIES  # "the provider" names none: a body is named by its name
+    head = _BODY_FORMS if body else re.escape(stem)
+    mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?(?:{head})(?:s|es)?\b"
                                 r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
-    return not mentions or any(not x.group("some")
+    return not mentions or any(not x.group("some") and not body
                                and not _ONLY_DESCRIBED.search(sentence[max(0, x.start() - DESCRIBED_CHARS) : x.start()])
+                               or body and (x.group(0)[:1].isupper()  # "… Care Provider", part of a name
+                                            or name_shortly_before(sentence, x.start()))
                                or x.group("named")
                                or _NAMED_BEFORE.search(sentence[max(0, x.start() - NAMED_BEFORE_CHARS) : x.start()])
                                for x in mentions)

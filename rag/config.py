@@ -46,7 +46,7 @@ class Rules:
     period_check: bool = True  # abstain when the figure found is for another year than the one asked about
     figure_check: bool = True  # abstain when no passage holds a figure the question gives ("aged 85")
     name_check: bool = True  # abstain when no passage of the council asked about holds a name the question gives
-    narrowed_count_check: bool = True  # a count of something common, or a share, must come with a word of its topic
+    narrowed_count_check: bool = True  # a figure of something common (a count, a share, a sum) must come with a word of its topic
     part_count_check: bool = True  # a count of part of a whole ("how many of the concerns involved …") must name the part
     findings_check: bool = True  # abstain when what a review found, or why, is asked and the reports say it is not yet known
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about

@@ -174,6 +174,18 @@ MUST_BE_NAMED_IN_COUNTS = {"waiting", "autism", "learning disability", "physical
 _BOUND_ASKED = re.compile(r"\bat (?:least|most)\b(?=\s+(?:£?\d|an?\b|one\b|two\b|three\b|four\b|half\b))", re.IGNORECASE)
 
 
+#: A sentence whose subject is the figure the sentence before gave ("This was below the council's own target of 78%",
+#: "That compared with 65% nationally").
+_CONTINUES_FIGURE = re.compile(r"^\s*(?:This|That|It)\s+(?:was|is|had been|has been|compared|fell|rose|remained|stayed|"
+                               r"put|placed|left|meant)\b")
+
+
+def continues_figure(sentence: str) -> bool:
+    """Whether the sentence speaks of the figure the one before it gave (:data:`_CONTINUES_FIGURE`): the kinds that one
+    names are what this one's figure sits beside."""
+    return _CONTINUES_FIGURE.match(sentence) is not None
+
+
 def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool = False,
                named_only: bool = False) -> tuple[str, str] | None:
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
@@ -192,8 +204,9 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
         return "what was done", "target"
     if not asked:
         return None
-    own = set(given)  # a measure must be named by the sentence itself, a group counted may be by the one before
     earlier = kinds_named(lead_in) if lead_in else {}
+    own = set(given) | (set(earlier) if continues_figure(sentence) else set())  # a measure must be named by the
+    # sentence itself ("This was below the target of 78%" by the one it speaks of), a group counted may be by the one before
     plain = plain_words()
     for family in asked:
         if family in earlier and family not in given and not (family in plain and plain[family].search(sentence)):

@@ -119,6 +119,12 @@ def test_a_yardsticks_own_figure_asked_for_is_not_given_by_a_sentence_that_only_
     weights, settings = TermWeights([named.passage.chunk, given.passage.chunk]), Settings()
     assert "target" in reference_value_not_given(query, [named], weights, settings)
     assert reference_value_not_given(query, [named, given], weights, settings) is None
+    question = "What was the average hourly rate paid by councils in the North West, for comparison with Fenwick?"
+    lowest = candidate("Fenwick paid £20.55 an hour, one of the lowest rates in the North West.")
+    for councils, expected in ((("Fenwick",), True), (("Fenwick", "Kelby"), False)):  # one council's yardstick
+        query = Query(text=question, asked=question, councils=councils, answer_type="number", comparative=True)
+        reason = reference_value_not_given(query, [lowest], TermWeights([lowest.passage.chunk]), settings)
+        assert (reason is not None) is expected
 
 
 def test_a_month_that_dates_another_figure_of_the_sentence_does_not_date_the_one_asked():
@@ -269,7 +275,39 @@ def test_a_share_is_narrowed_to_its_topic_not_to_the_people_it_is_of():
     aged = _count("What share of the population of Fenwick is 65 or older?")
     assert not narrowing_terms(aged, weights, Settings())  # the people it is of and their age narrow nothing
     assert counts_within_topic(aged, candidate(texts[0]), weights, Settings())
+    living = _count("What share of people living in Fenwick are 65 or older?")
+    assert not narrowing_terms(living, weights, Settings())  # where they live narrows nothing either
+    assert narrowing_terms(_count("What share of people living in care homes are 65 or older?"), weights, Settings())
     assert counts_within_topic(nursing, candidate(texts[1]), weights, Settings(rules=Rules(narrowed_count_check=False)))
+
+
+def test_any_figure_asked_is_narrowed_to_its_topic_not_to_the_field_it_sits_in():
+    from rag.abstain import counts_within_topic, narrowing_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["It received 142 complaints about adult social care in 2023/24.", "Staff turnover was 19% in 2023/24.",
+             "Adult social care had a balanced budget.", "Staff were kind.", "Carers were supported.",
+             "Adult social care staff were proud.", "People went home.", "The list was long.", "Homes were full."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    turnover = _count("What was staff turnover in Fenwick's adult social care department in 2023/24?")
+    assert "turnov" in narrowing_terms(turnover, weights, Settings())
+    assert not narrowing_terms(turnover, weights, Settings()) & {"adult", "social", "care"}  # the field narrows nothing
+    assert not counts_within_topic(turnover, candidate(texts[0]), weights, Settings())  # complaints, not turnover
+    assert counts_within_topic(turnover, candidate(texts[1]), weights, Settings())
+    source = _count("What was staff turnover in Fenwick in 2023/24, according to its CQC assessment?")
+    assert narrowing_terms(source, weights, Settings()) == {"turnov"}  # where the figure is told is not its topic
+    assert narrowing_terms(_count("What is the population of Fenwick?"), weights, Settings()) is None  # checked as one
+
+
+def test_a_council_named_by_another_name_is_no_part_of_the_topic():
+    from dataclasses import replace
+
+    from rag.abstain import aliases_used
+
+    staffs = replace(_count("How many care homes are there in Staffs?"), councils=("Staffordshire",))
+    assert aliases_used(staffs) == ["staffs"]
+    assert aliases_used(replace(staffs, text="How many staff does Staffordshire have?")) == ["staffordshire"]
 
 
 def test_a_topic_named_after_the_council_takes_no_possessive():
@@ -292,6 +330,9 @@ def test_a_topic_phrase_does_not_end_on_a_word_that_names_nothing():
     phrase = topic_phrase("Which partner is Fenwick working with to open a new nursing home?", sentences, ("Fenwick",))
     assert phrase.endswith("nursing home")
     assert topic_phrase("Which partner will help open a new nursing home?", ["They would open a new hub."]) == ""
+    question = "What share of people in Fenwick were from an ethnic minority background?"
+    assert topic_phrase(question, ["Staff were from an ethnic minority background."]) == "ethnic minority background"
+    assert topic_phrase("How many people each day were stuck in hospital?", ["Each day were few."]) == "each day"
 
 
 def test_a_sentence_may_hold_the_topic_in_the_question_s_words_or_the_reports():

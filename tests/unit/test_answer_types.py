@@ -179,6 +179,12 @@ def test_counted_nouns_and_new_names():
      "How many Fenwick residents were placed in care homes outside the borough?", ("Fenwick",), True),
     ("number", "The hubs ran in 24 locations across the county.", "In how many places do the hubs run?", (), True),
     ("number", "41% of residents are from ethnic minority groups.", "How many people does the council support?", (), False),
+    ("number", "In 2024, 620 residents took part in Fenwick Walks.", "How many people joined Fenwick Walks in 2024?",
+     ("Fenwick",), True),  # residents are people
+    ("number", "In 2024, 620 adults took part in Fenwick Walks.", "How many people joined Fenwick Walks in 2024?",
+     ("Fenwick",), True),
+    ("number", "In 2024, 620 volunteers ran Fenwick Walks.", "How many people joined Fenwick Walks in 2024?",
+     ("Fenwick",), False),  # those who ran it are not those who joined it
     ("number", "Twelve complaints came via the Ombudsman.", "How many complaints came in through the Ombudsman?", (), True),
     # a figure after its label, the label's period in brackets
     ("number", "- People receiving long-term support (2023/24): 7,940",
@@ -342,6 +348,11 @@ def test_kinds_of_one_family():
     assert other_kind("Social workers and OTs had 12 cases each.", "How many cases did OTs hold?") is None
     assert other_kind("ots were low", "How many OTs?") is None  # acronyms only in capitals
     assert other_kind("The median wait was 19 days.", "What was the longest wait?") == ("longest", "median")
+    reablement = "Of those who finished reablement, 71% needed no further ongoing support."
+    target = "What target did Fenwick set for the share of people needing no ongoing support after reablement?"
+    assert other_kind("This was below the council's own target of 78%.", target, reablement) is None  # its figure's
+    assert other_kind("The council's own target was 78%.", target, reablement) == ("no ongoing support",
+                                                                                   "no no ongoing support")
     both = "The median wait was 87 days and the longest wait was 11 months."
     assert other_kind(both, "Which had a median or average wait of over 60 days?", named_only=True) is None  # either
     assert other_kind(both, "Which had a median and average wait of over 60 days?", named_only=True) is not None
@@ -954,6 +965,12 @@ def test_money_is_not_asked_by_how_much_time():
     assert asks_money("What was Fenwick's adult social care budget for 2024/25?")  # whose budget, not "the"
     assert not asks_money("What was Fenwick's share of the budget spent on adult social care?")
     assert not asks_money("How much recording time per week did the tool save each practitioner?")
+    assert asks_money("How much is the carers' break payment Fenwick offers each year?")  # a payment is a sum
+    assert asks_money("How much was the three-year grant to the Kelby Alliance?")
+    assert asks_money("What is the annual budget of the Kelby Walks programme?")
+    assert asks_money("Above what weekly cost must a Kelby care package go to a panel?")
+    assert not asks_money("What cost pressures did Kelby face?")
+    assert not asks_money("How much is the waiting list down since 2023?")
     assert asks_money("What does Fenwick's village carers scheme cost the council each year?")
     assert not asks_money("What does Fenwick's village carers scheme do each year?")
     assert asks_money("How much did the pilot save?") and asks_money("How much money did the pilot save?")
@@ -1155,6 +1172,10 @@ def test_a_frame_holding_the_reports_word_for_the_plain_one_is_of_the_thing_aske
      "How many hours of home care per week were people still not getting?", True),  # the count named before its verb
     ("The number of people waiting fell from 520 to 300.", "How many hours of home care were not delivered?", False),
     ("The council reduced its list of people waiting from 1,260 to 640.", "How many people were waiting?", True),
+    ("Leaders said extra care was key to reducing permanent admissions to care homes, which had fallen to 498 in 2024/25.",
+     "How many permanent admissions to care homes were there in 2024/25?", True),  # the count before its clause
+    ("Leaders said extra care was key to reducing waits for assessment, which had fallen to 40 days in 2024/25.",
+     "How many permanent admissions to care homes were there in 2024/25?", False),
 ])
 def test_a_count_changed_from_one_figure_to_another(sentence, question, expected):
     assert holds("number", sentence, question) is expected
@@ -1389,11 +1410,35 @@ def test_a_count_is_of_the_plural_noun_before_what_it_does(sentence, expected):
     ("The rural mileage supplement added £1.40 an hour.", "How much is Fenwick's rural mileage supplement worth?", True),
     ("The Better Care Fund was the main vehicle for joint working, and it was worth around £29 million.",
      "How much was Fenwick's Better Care Fund worth?", True),  # named before the sum
+    ("The adult social care budget was around £132 million in 2023/24.",
+     "What is the annual budget of the Fenwick Walks programme?", False),  # the council's budget, not the programme's
+    ("The Fenwick Walks programme had a budget of £1.1 million.", "What is the annual budget of the Fenwick Walks "
+     "programme?", True),
+    ("A pooled budget of £38.5 million included the Better Care Fund.", "What does Fenwick's improvement plan cost?",
+     False),
+    ("The adult social care budget was £300 million in 2024/25.", "What was the budget for adult social care in 2024/25?",
+     True),
+    ("There was a pooled budget with the NHS of £152.3 million.", "What was the value of Fenwick's pooled budget with "
+     "the NHS?", True),  # "pooled" describes the budget
+    ("The Fenwick Fund provided £1.4 million in grants.", "What was the total value of grants the Fenwick Fund gave "
+     "to community groups?", True),
 ])
 def test_a_sum_spent_on_a_thing_names_the_thing(sentence, question, expected):
     from rag.answer_types import sum_of_the_thing
 
     assert sum_of_the_thing(sentence, question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Fenwick introduced a rural care payment in 2025, an extra £2.50 an hour for visits.", False),  # a rate
+    ("The rural care payment cost £310,000 a year.", True),
+    ("It paid £24.90 an hour, and the rural care payment cost £310,000 in 2024/25.", True),
+])
+def test_a_yearly_sum_is_not_given_by_a_rate(sentence, expected):
+    from rag.answer_types import yearly_sum_given
+
+    assert yearly_sum_given(sentence, "What does Fenwick's rural care payment cost the council each year?") is expected
+    assert yearly_sum_given(sentence, "What hourly rate did Fenwick pay?")  # a rate asked
 
 
 def test_a_young_carers_assessment_is_not_a_carers_assessment():
@@ -2059,11 +2104,42 @@ def test_a_place_in_the_councils_own_name_is_a_place_unless_the_whole_council_is
      "homes outside the city?", True),  # a condition narrows a setting: another kind of group
     ("Fenwick Shared Lives had 58 approved Shared Lives carers.", "How many people receiving long-term support were "
      "there?", True),  # carers who offer a home, not unpaid carers
+    ("41% of residents are from ethnic minority groups.", "For how many of the people it supports does Fenwick know "
+     "their ethnicity?", False),  # everyone living there, not those it supports
+    ("Ethnicity was recorded for 71% of people receiving long-term support.", "For how many of the people it supports "
+     "does Fenwick know their ethnicity?", True),
+    ("46 people sleeping rough received a Care Act assessment.", "How many people living in temporary accommodation "
+     "received a Care Act assessment?", False),
+    ("46 people sleeping rough received a Care Act assessment.", "How many rough sleepers were assessed?", True),
+    ("It supported 3,200 carers in 2024/25.", "How many young adult carers did the Fenwick Carers Network support?",
+     False),  # the network's name names no carers asked about
+    ("Its survey found 58% of people from ethnic minority groups said information was clear.", "In its survey, what "
+     "share of people with a learning disability said information was clear?", False),  # another kind of group
+    ("Its survey found 58% of people with a learning disability said information was clear.", "In its survey, what "
+     "share of people with a learning disability said information was clear?", True),
 ])
 def test_a_figure_for_one_group_of_people_is_not_one_for_another(sentence, question, expected):
     from rag.answer_types import population_as_asked
 
     assert population_as_asked(sentence, question) is expected
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("78% of people receiving long-term support had a review.", "What percentage of people receiving long-term support "
+     "in Fenwick are men?", False),  # a share of them, not of men
+    ("Men made up 41% of people receiving long-term support.", "What percentage of people receiving long-term support "
+     "in Fenwick are men?", True),
+    ("Ethnicity was recorded for 68% of people receiving long-term support.", "What share of people receiving "
+     "long-term support were from an ethnic minority background?", False),
+    ("About 4% were from minority ethnic groups.", "What share of people receiving long-term support were from an "
+     "ethnic minority background?", True),
+    ("78% of people receiving long-term support had a review.", "What share of people receiving long-term support had a "
+     "review?", True),  # no group asked
+])
+def test_a_share_of_a_group_s_members_names_the_group(sentence, question, expected):
+    from rag.answer_types import group_of_share_named
+
+    assert group_of_share_named(sentence, question) is expected
 
 
 @pytest.mark.parametrize("sentence,question,expected", [
@@ -2675,6 +2751,9 @@ def test_a_count_of_the_thing_in_other_words(sentence, question, expected):
 def test_the_most_deprived_is_a_superlative_not_a_share():
     assert not has_share("Life expectancy differed by nine years between the most and least deprived wards.")
     assert has_share("Most people said they were happy.")
+    assert not has_share("Staff from ethnic minority backgrounds said they felt supported.")  # a group, not a share
+    assert not has_share("Carers from minority ethnic groups were under-represented.")
+    assert has_share("A minority of carers had been assessed.")
 
 
 def test_a_name_before_a_council_word_says_where_the_council_is_not_a_part_of_it():
@@ -2893,3 +2972,48 @@ def test_people_doing_a_thing_are_its_doers():
 
     assert doers_described({"sleeper"}, "46 people sleeping rough had an assessment") == {"people"}
     assert doers_described({"sleeper"}, "46 people had an assessment") == set()
+
+
+def test_a_percentage_asked_is_given_as_a_figure():
+    from rag.answer_types import percentage_given
+
+    asked = "What percentage of calls to the Fenwick hub were abandoned?"
+    assert not percentage_given("Most contacts came through the hub.", asked)  # a vague share
+    assert percentage_given("About 12% of calls were abandoned.", asked)
+    assert percentage_given("One in five calls was abandoned.", asked)
+    assert percentage_given("Most calls were answered.", "What proportion of calls were answered?")  # not a percentage
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Providers said the rate was too low, and four home care providers had left the framework since 2023.", False),
+    ("There were 52 providers on the framework, and four had left since 2023.", True),  # the stock as well
+    ("52 home care providers were on the framework in 2023/24.", True),
+])
+def test_a_count_of_what_a_list_holds_is_not_a_count_of_those_who_left_it(sentence, expected):
+    from rag.answer_types import stock_not_flow
+
+    assert stock_not_flow(sentence, "How many home care providers are on Fenwick's framework?") is expected
+    assert stock_not_flow(sentence, "How many providers left the framework?")  # those who left, asked
+
+
+def test_a_body_asked_for_by_one_word_may_be_spoken_of_by_another():
+    from rag.answer_types import named_not_only_as_some
+
+    question = "Which private company carries out occupational therapy assessments for Fenwick?"
+    assert not named_not_only_as_some("It had a partnership with a private provider of occupational therapy.", question)
+    assert named_not_only_as_some("Assessments were carried out by Ableworks Ltd, a provider of therapy.", question)
+    assert not named_not_only_as_some("It worked with two charities.", "Which charity runs the Fenwick carers hub?")
+    advocacy = "Which organisation provides independent advocacy in Fenwick?"
+    assert not named_not_only_as_some("The provider received 538 advocacy referrals.", advocacy)
+    assert named_not_only_as_some("Advocacy was provided by VoiceAbility, a charity.", advocacy)
+    reablement = "Which organisation delivers reablement in Fenwick?"
+    assert named_not_only_as_some("The Optiva reablement service, run by the council's own company, helped 820 people.",
+                                  reablement)  # named just before
+
+
+def test_managers_are_a_kind_of_staff_a_figure_must_name():
+    from rag.kinds import other_kind
+
+    question = "What share of Fenwick's adult social care managers come from ethnic minority backgrounds?"
+    assert other_kind("Data showed 9% of adult social care staff were from ethnic minority backgrounds.", question)
+    assert other_kind("Data showed 6% of managers were from ethnic minority backgrounds.", question) is None

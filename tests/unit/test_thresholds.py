@@ -147,6 +147,17 @@ def test_bounds_and_yardstick_figures_finish_on_hostile_text():
     assert wait_bounds("more than " * 50_000 + "6 x") == []
 
 
+
+def test_new_answer_checks_finish_on_hostile_text():
+    """A long word, many words or a long digit run: each reading stays linear."""
+    from rag.answer_types import changed_count_of, named_not_only_as_some, stock_not_flow
+
+    assert changed_count_of("a" * 300_000, {"admiss"}) is False
+    assert changed_count_of("aa " * 100_000 + ", which had fallen to 4", {"admiss"}) is False
+    assert stock_not_flow("1" * 300_000 + "%", "How many providers are on the framework?") is False
+    assert named_not_only_as_some("the provider " * 30_000, "Which organisation provides advocacy in Fenwick?") is False
+
+
 @pytest.mark.parametrize("sentence,question,expected", [
     ("212 people were waiting, of whom 38 had waited longer than three months.",
      "How many people had been waiting more than six months for an assessment?", False),  # another length

@@ -368,6 +368,9 @@ def test_the_time_of_the_assessment_is_no_part_of_what_a_part_did():
     ("What fee uplift did Fenwick give providers?", None),
     ("What England average figure was Fenwick's 31% take-up compared against?", "average"),
     ("What England figure was Fenwick's take-up?", None),
+    ("What was the average hourly rate paid by councils in the North West, to compare with Fenwick?", "average"),
+    ("What is the median wait across councils in England?", "median"),  # the others', not Fenwick's
+    ("What was the average hourly rate paid by Fenwick to providers in the North West?", None),
 ])
 def test_reference_asked(question, noun):
     from rag.yardsticks import reference_asked
