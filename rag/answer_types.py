@@ -1030,16 +1030,17 @@ def has_share(text: str) -> bool:
 
 #: A question asking for a share as a percentage ("what percentage of calls", "what % of people").
 _ASKS_PERCENTAGE = re.compile(r"\bpercentage\b|\bper ?cent\b|\bpercent\b|%", re.IGNORECASE)
-#: A share given as a figure: a percentage, or so many in, out of or of so many ("one in five", "3 of the 12").
-_SHARE_AS_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|\d+)\s+(?:in|out of)\s+(?:every\s+)?"
-                              r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d+ of (?:the|its|their) \d+\b",
-                              re.IGNORECASE)
+#: A share given as a figure ("in 92% of visits", "one in five", "3 of the 12"), which says what percentage, and can
+#: say how often; "most of them" does neither.
+_SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|\d+)\s+(?:in|out of)\s+(?:every\s+)?"
+                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d+ of (?:the|its|their) (?:\d+|ten|five|"
+                           r"four|three)\b", re.IGNORECASE)
 
 
 def percentage_given(sentence: str, question: str) -> bool:
     """Whether a share asked as a percentage is given as a figure: "Most contacts came through the hub" does not say
     what percentage did."""
-    return not _ASKS_PERCENTAGE.search(question) or bool(_SHARE_AS_FIGURE.search(sentence))
+    return not _ASKS_PERCENTAGE.search(question) or bool(_SHARE_FIGURE.search(sentence))
 
 
 #: A question asking how many things there are in a list or body ("how many providers are on its framework").
@@ -1049,7 +1050,9 @@ _ASKS_STOCK = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:are|were|is|was)\s+(?:the
 _FLOW = re.compile(r"(?<![\w.,£])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){0,3}?"
                    r"(?:had\s+|have\s+|has\s+)?(?:left|joined|closed|opened|withdrawn|withdrew|exited|dropped out|handed back|"
                    r"been (?:added|removed|suspended))\b", re.IGNORECASE)
-#: The counts in a sentence (not years, dates' days or shares).
+
+
+#: The counts in a sentence, a thing's size among them ("a 70-bed home"): not years, dates' days or shares.
 _COUNTS_IN = re.compile(r"(?<![\w.,£/])(?:(?!(?:19|20)\d\d\b)\d[\d,]*+(?!\s*%)(?!/)|two|three|four|five|six|seven|eight|nine|"
                         r"ten|eleven|twelve)\b", re.IGNORECASE)
 
@@ -2317,6 +2320,10 @@ _PEOPLE_BY_HOUSING = {
 }
 
 
+#: The kinds of group a person is a member of by who they are or where they stay (not by what they do for others).
+_MEMBER_GROUPS = (_PEOPLE_BY_CONDITION, _AGE_GROUPS, _PEOPLE_BY_HOUSING, _PEOPLE_BY_BACKGROUND)
+
+
 #: Looser ways a question speaks of a group than a report names it ("residents … in nursing homes").
 _GROUP_SPOKEN_OF = {"residential": re.compile(r"\b(?:care|nursing) homes?\b|\bresidential\b", re.IGNORECASE)}
 
@@ -2337,7 +2344,7 @@ def group_of_share_named(sentence: str, question: str, lead_in: str = "") -> boo
     m = _SHARE_BELONGING.search(question)
     if not m:
         return True
-    kinds = (_PEOPLE_BY_SEX, _PEOPLE_BY_BACKGROUND, _PEOPLE_BY_CONDITION, _PEOPLE_BY_HOUSING, _AGE_GROUPS)
+    kinds = (_PEOPLE_BY_SEX, *_MEMBER_GROUPS)
     asked = {g for groups in kinds for g in _groups_named(groups, m.group("group"))}
     return not asked or bool(asked & {g for groups in kinds for g in _groups_named(groups, f"{lead_in} {sentence}")})
 
@@ -2350,7 +2357,7 @@ def population_as_asked(sentence: str, question: str) -> bool:
     does not say what share of people with a learning disability, or of people aged 65 and over, did (nor "46 people
     sleeping rough" how many in temporary accommodation); nor does a figure of the area's residents say one of the
     people the council supports."""
-    kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_CONDITION, _AGE_GROUPS, _PEOPLE_BY_HOUSING, _PEOPLE_BY_BACKGROUND)
+    kinds = (_PEOPLE_BY_ROLE, *_MEMBER_GROUPS)  # the role first: "supported" is looked for in it
     asked = [_groups_named(groups, question) for groups in kinds]
     given = [_groups_named(groups, sentence) for groups in kinds]
     if not all(_not_only_others(a, g) for a, g in zip(asked, given)):
@@ -3302,8 +3309,6 @@ def body_of_kind_named(sentence: str, question: str) -> bool:
 
 #: A name asked for as where something is ("In which town is the day service?"): one set after a word of place.
 _ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b", re.IGNORECASE)
-#: A share given as a figure ("in 92% of visits"), which can say how often; "all of them" does not.
-_SHARE_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)|\b\d+ (?:in|out of|of the|of its) (?:\d+|ten|five|four|three)\b", re.IGNORECASE)
 
 
 #: The stems of the words that name no one thing ("people", "staff").
@@ -3359,8 +3364,7 @@ _SOME = r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|sever
 
 #: Words for a body that does work for a council, any of which may speak of the one a question asks for by another
 #: ("which private company …": "a private provider of occupational therapy").
-_BODIES = frozenset({"company", "firm", "organisation", "provider", "charity", "agency", "business", "partner"})
-_BODY_FORMS = r"compan(?:y|ies)|firm|organisation|provider|charit(?:y|ies)|agenc(?:y|ies)|business|partner"
+_BODIES = r"compan(?:y|ies)|firm|organisation|provider|charit(?:y|ies)|agenc(?:y|ies)|business|partner"
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
@@ -3379,9 +3383,8 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
     m = _WHICH_NUMBERED_THING.search(question) or _WHICH_THING.search(question)
     if not m:
         return True
-    stem = _stem(m.group("head"))
-    body = stem in _BODIES  # "the provider" names none: a body is named by its name
-    head = _BODY_FORMS if body else re.escape(stem)
+    body = re.fullmatch(rf"(?:{_BODIES})(?:s|es)?", m.group("head"), re.IGNORECASE) is not None  # "the provider"
+    head = _BODIES if body else re.escape(_stem(m.group("head")))  # names none: a body is named by its name
     mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?(?:{head})(?:s|es)?\b"
                                 r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
     return not mentions or any(not x.group("some") and not body
