@@ -20,6 +20,8 @@ from .answer_types import (
     denial_unsaid,
     denies_what_is_asked,
     figure_test,
+    has_date,
+    has_duration,
     has_reason,
     holding_words,
     holds,
@@ -354,6 +356,9 @@ _ASSESSOR = re.compile(r"\baccording to\s+(?:its|the|their|this)\s+(?:[\w-]+\s+)
 
 #: Words that say when a count runs ("since 2021", "until March"), not what it is of.
 WHEN_WORDS = ("since", "until", "till", "ago", "during")
+#: A point of a period a figure is taken at ("at the end of March 2025"): when, not what the figure is of.
+_PERIOD_EDGE = re.compile(r"\b(?:at|by|from|to|until|towards?)\s+the\s+(?:end|start|beginning|close)\s+of\b",
+                          re.IGNORECASE)
 
 
 #: The words of a list whose length a question asks ("how long is the waiting list for occupational therapy"): what
@@ -400,7 +405,7 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
                                        *period_words(query.text),
                                        *MEASURES, *FIGURE_WORDS, *WHEN_WORDS, *listed, *(SHARE_OF_WORDS if share else ()),
                                        holding_words(query.text))))
-    asked = _ASSESSOR.sub(" ", _FIELD.sub(" ", query.text))
+    asked = _PERIOD_EDGE.sub(" ", _ASSESSOR.sub(" ", _FIELD.sub(" ", query.text)))
     if share:
         asked = _LIVING_IN.sub(" ", _AGE_BOUND.sub(" ", asked))
     narrowing = weights.focus(weights.terms(in_report_words(asked))) - left_out
@@ -515,7 +520,8 @@ _REASON_UNKNOWN = re.compile(r"\b(?:working|trying|seeking|wanted|needed|planned
                              r"(?:understand|find out|establish|explore|investigate|look into)\s+(?:this|why|the reasons?|"
                              r"what lay behind|the causes?)\b|"
                              r"\b(?:did not|didn't|do not|does not|had not|has not|have not|could not|cannot|can't)\s+(?:yet\s+)?"
-                             r"(?:know|understand|analysed|analyse|established|establish|explain|explained|identified)\s+"
+                             r"(?:know|understand|analysed|analyse|established|establish|explain|explained|identified|found out|"
+                             r"find out|worked out|work out)\s+"
                              r"(?:yet\s+)?(?:why|the reasons?|the causes?|what (?:caused|lay behind|was behind))\b|"
                              r"\b(?:the\s+)?(?:reasons?|causes?)\s+(?:for\s+[^.;]{1,60}?\s+)?(?:was|were|is|are|"
                              r"remained)\s+(?:not\s+(?:yet\s+)?(?:known|clear|understood)|unknown|unclear)\b", re.IGNORECASE)
@@ -530,6 +536,67 @@ def reason_not_known(query: Query, candidates, weights, settings: Settings) -> s
                                       lambda s: has_reason(s) and not _REASON_UNKNOWN.search(s)):
         return None
     return "The reports say the reason was not yet known."
+
+
+#: A clause telling when the rest of its sentence happened ("When a care home closed in 2024, 32 residents had to move",
+#: "a plan, which was used when a provider left"): what it tells of stands as a time, not as something explained.
+_WHEN_CLAUSE = re.compile(r"\b(?:when|after|once)\s+(?P<clause>[^,;:]+)", re.IGNORECASE)
+
+
+def told_as_a_time(focus: frozenset[str], sentence: str, weights, settings: Settings) -> bool:
+    """Whether most of the question's focus terms stand in a clause of the sentence that only dates the rest."""
+    return any(weights.overlap(focus, m.group("clause")) >= settings.topic_overlap for m in _WHEN_CLAUSE.finditer(sentence))
+
+
+#: A comma leading on to a clause that may tell how the one before came about ("…, when the post became vacant").
+_LINKED = re.compile(r",\s*(?:when|after|as|since|following|because|with|having|which|who|where|while|leading|"
+                     r"resulting|due|so)\b", re.IGNORECASE)
+#: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
+_TELLING_WORDS = " ".join(("the local authority council leaders staff told us said year years month months week weeks "
+                           "day days", *MONTHS))
+
+
+def restates_only(focus: frozenset[str], question: str, sentence: str, weights, settings: Settings) -> bool:
+    """Whether the sentence's first clause holds most of the question's focus terms and says no more than the question
+    (up to :attr:`Settings.restated_new_terms` words of its own, besides figures, dates and who told), and only what
+    came of it follows ("In 2024, two care homes closed, and all 47 residents moved" for "Why did two care homes
+    close?"); not one leading on to how it came about ("…, when the post became vacant")."""
+    first = sentence.split(", and ")[0]
+    if _LINKED.search(first) or weights.overlap(focus, first) < settings.topic_overlap:
+        return False
+    own = weights.content(weights.terms(first)) - weights.terms(question) - weights.terms(_TELLING_WORDS)
+    return sum(not t.isdigit() for t in own) <= settings.restated_new_terms
+
+
+def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """Why something happened is asked ("Why did the care home in Harpurhey close?"), the sentence most about it tells
+    of it only as the time of something else ("When a care home in Harpurhey closed, 32 residents had to move"), or,
+    for a happening the question dates or times ("close in 2024", "vacant for 14 months"), says no more than the
+    question and what came of it ("In 2024, two care homes closed, and all 47 residents moved", with no cause in the
+    sentence after it), and no sentence about it gives a cause: what followed it is not why it happened. (A standing
+    state asked about, "Why was performance data unreliable?", is often explained without a word of cause.)"""
+    if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
+        return None
+    focus = weights.focus(weights.terms(query.text))
+    about = on_topic(query, candidates, weights, settings)
+    telling = [c for c in about if weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
+    if not telling or any(has_reason(one_line(c.sentence.text)) for c in telling):
+        return None
+    first = one_line(telling[0].sentence.text)
+    if told_as_a_time(focus, first, weights, settings):
+        return "The reports say what followed it, not why it happened."
+    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, query.text, first, weights, settings) \
+            and not has_reason(one_line(next_sentence(telling[0]))):
+        return "The reports say it happened, not why."
+    return None
+
+
+def next_sentence(candidate) -> str:
+    """The sentence after the candidate's in its passage ("" at its end): where a cause told apart is given ("This was
+    because …")."""
+    sentences = candidate.passage.chunk.sentences
+    after = [s for s in sentences if s.start >= candidate.sentence.end]
+    return after[0].text if after else ""
 
 
 #: A question whether a thing was rated a given way ("Is the Shared Lives scheme rated good by CQC?").
@@ -549,6 +616,53 @@ def rating_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if any(_RATING_STATED.search(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
         return None
     return "The reports do not say how it was rated."
+
+
+#: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
+#: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
+_ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,10}?"
+                           r"(?P<verb>met|meet|reach(?:ed)?|achieved?|hit|extend(?:ed)?|renew(?:ed)?|pass(?:ed)?|"
+                           r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
+                           r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?)\b", re.IGNORECASE)
+#: What tells that each asked outcome came about, or did not: the verb itself or a kindred one.
+_OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|achiev\w*|hit|exceed\w*|"
+              r"missed|fell short|short of)\b"),
+             ("extend|renew", r"\b(?:extend\w*|extension|renew\w*|continu\w*|ended|ceased|stopped|ran out)\b"),
+             ("pass", r"\b(?:pass\w*|approv\w*|cleared|signed off|fail\w*|completed)\b"),
+             ("roll", r"\b(?:roll\w*|rolled|extended|expanded|across all|all (?:staff|teams))\b"),
+             ("made|make", r"\bpermanent\w*|\bmainstream\w*|\brecurrent\b"),
+             ("cut|reduc|lower", r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|"
+              r"increas\w*|no (?:change|difference|effect|impact))"),
+             ("complet|approv|adopt|agree", r"\b(?:complet\w*|approv\w*|adopt\w*|agree\w*|signed off|ratified)\b"))
+#: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
+_PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
+#: A sentence speaking of a thing as still ahead or on trial (planned, aimed at, piloted, funded until a date), or of
+#: what it was for (:data:`_PURPOSE`).
+_PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|would|will|target(?:ed|s)? to|a target|aim(?:ed|s)? to|"
+                       rf"pilot(?:ing|ed|s)?|trial(?:l?ed|l?ing|s)?|tested|testing|subject to|expected to|"
+                       rf"intend(?:ed|s)? to|funded (?:only )?until|being considered|under review|proposed|designed to)\b|"
+                       rf"{_PURPOSE.pattern}", re.IGNORECASE)
+
+
+def outcome_asked(question: str) -> str | None:
+    """What tells the outcome a yes-or-no question asks about came about (a pattern), or None if it asks none."""
+    match = _ASKS_OUTCOME.search(question)
+    if not match:
+        return None
+    verb = match.group("verb").casefold()
+    return next((told for verbs, told in _OUTCOMES if re.match(verbs, verb)), None)
+
+
+def outcome_not_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks whether a plan came about ("Has Suffolk met its target to recruit 15 more carers?"),
+    a sentence most about its topic speaks of it as planned or on trial ("had a target to recruit 15") and none about
+    its topic tells the outcome: the plan is not its result."""
+    told = outcome_asked(query.text) if query.answer_type == "yesno" else None
+    if not settings.rules.findings_check or told is None or query.comparative \
+            or not said_not_yet_known(query, candidates, weights, settings, _PROSPECT.search,
+                                      lambda s: re.search(told, _PURPOSE.sub(" ", s), re.IGNORECASE)):
+        return None
+    return "The reports speak of what it was planned or meant to do, not of how it turned out."
 
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -838,8 +952,8 @@ _HELPING_VERBS = frozenset({"was", "were", "are", "is", "be", "been", "being", "
 
 def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] = ()) -> str:
     """The longest run of the question's words (two or more) found in one of the sentences, for a
-    readable abstention reason; "" when there is none. A run that only names a council, or starts inside a
-    figure, is no topic."""
+    readable abstention reason; "" when there is none. A run that only names a council, starts inside a
+    figure or holds a month, is no topic."""
     words = re.findall(r"[\w'-]+", question)
     joined = [s.casefold() for s in sentences]
     council_words = {w for c in councils for w in c.casefold().split()}
@@ -849,6 +963,7 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
             folded = phrase.casefold().split()
             if (folded[0] in _NOT_FIRST or set(folded) <= council_words
                     or folded[0][0].isdigit()  # a piece of a figure ("2 million" of "£3.2 million")
+                    or set(folded) & _MONTH_WORDS  # a date, not a topic ("end of March 2025")
                     or folded[-1] in _NOT_LAST or {folded[0], folded[-1]} & (stop_words() | _HELPING_VERBS)):
                 continue  # not "or less care", "needed no", "were from …"
             if any(re.search(rf"\b{re.escape(phrase.casefold())}\b", s) for s in joined):
@@ -927,8 +1042,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
-                 findings_not_yet_reported, reason_not_known, rating_not_given, period_not_given,
-                 benchmark_not_given,
+                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported,
+                 rating_not_given, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

@@ -97,7 +97,7 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
                      r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
-                     r"amount|figure|count|target|value|size|take-?up|uptake|turnover)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
+                     r"amount|figure|count|target|value|size|take-?up|uptake|turnover)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth(?:\s+(?:in|for|during|at|by|as of)\s+[\w/ -]{2,30})?\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\bhow (?:far|low|high) (?:had|has|did|have|was|were|is|are)\b[^?]{1,80}?\b(?:come down|fall(?:en)?|fell|"
                      r"drop(?:ped)?|reduced?|ris(?:e|en)|rose|g(?:o|one) (?:up|down)|increased?|grow(?:n)?)\b|"
                      r"\b(how many|how much|how (large|big|small)|what number|what (is|was|were) the number of|what percentage|percentage of|what proportion|"
@@ -385,6 +385,13 @@ _ONE_OTHER_BODY = re.compile(r"\bwhich (?:neighbouring|other|nearby|partner|surr
                              r"(?:borough|council|authority|county)\b(?!['’]?s)", re.IGNORECASE)
 
 
+#: One council asked for by a question about another it names, with nothing to compare them by ("Which council hosts
+#: the team that covers Halton?"): a body to be named. "Which council had more complaints than Harrow?" compares.
+_WHICH_COUNCIL = re.compile(r"^\s*(?:and\s+)?which (?:council|authority|local authority|borough)\b(?!s)", re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:than|more|most|less|least|fewer|fewest|higher|highest|lower|lowest|better|best|worse|worst|"
+                        r"also|too|as well|same|similar|like|apart from|besides|except|both|either|only)\b", re.IGNORECASE)
+
+
 #: A council asked for by the kind of area it serves ("Which borough spends the most per adult?"), when the question
 #: names none: not a part of an area ("which area of practice").
 _WHICH_AREA = re.compile(r"^\s*(?:and\s+)?which (?:borough|county|city|area)\b(?!\s+(?:of|in|within)\b)", re.IGNORECASE)
@@ -401,7 +408,8 @@ def is_comparative(question: str, councils_named: int) -> bool:
     which of the councils, as does "where …" with a bound or a top ("where has anyone waited more than a year")."""
     if councils_named == 1 and _IN_WHICH_PLACE.search(question):
         return False  # "In which boroughs were Barking and Dagenham's residents placed?" asks for one council's places
-    if councils_named == 1 and _ONE_OTHER_BODY.search(question):
+    if councils_named == 1 and (_ONE_OTHER_BODY.search(question)
+                                or _WHICH_COUNCIL.search(question) and not _COMPARING.search(question)):
         return False  # "Which neighbouring borough did Havering work with?" asks for one partner's name
     return bool(_COMPARATIVE.search(question)) or councils_named >= 2 or councils_named == 0 and (
         bool(_WHICH_AREA.search(question))

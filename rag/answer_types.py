@@ -541,17 +541,24 @@ def _after_word(words: list[str], pos: int, wanted: set[str]) -> bool:
     return bool(before) and before[-1] in wanted
 
 
+#: Words that set the name after them as an area ("cafés *in* Finchley"), which is not a body that does something.
+_AREA_WORDS = {"in", "across", "throughout", "around", "near"}
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
-                     councils: tuple[str, ...] = ()) -> bool:
+                     councils: tuple[str, ...] = (), bodies: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
     organisation runs X" is named beside X, not elsewhere in the sentence); ``located``: only a name set
-    after a word of place ("in Altrincham", "at the Quayside Centre") answers where."""
+    after a word of place ("in Altrincham", "at the Quayside Centre") answers where; ``bodies``: one set after a word
+    of area ("monthly cafés in Finchley") answers no "which charity"."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
     for pos, name in new_names(sentence, question, councils):
         if located and not _after_word(words, pos, _PLACE_WORDS):
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
+        if bodies and _after_word(words, pos, _AREA_WORDS):
+            continue
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and _after_word(words, pos, {"in"}))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
@@ -748,13 +755,16 @@ _MEASURE_SIZED = re.compile(rf"\b({'|'.join(_MEASURED_AS)})\s+(?:of\s+)?(?:more|
 _BUDGET = re.compile(r"\bbudget(?:s|ed)?\b", re.IGNORECASE)
 _SPENT = re.compile(r"\b(?:spen(?:d|ds|t|ding)|expenditure|outturn)\b", re.IGNORECASE)
 _ASKS_ACTUAL = re.compile(r"\bactual(?:ly)?\b|\boutturn\b", re.IGNORECASE)
+#: A budget named as what spending was held against ("how much did it go *over its budget*"): what was spent is asked.
+_AGAINST_BUDGET = re.compile(r"\b(?:over|within|under|against|exceed(?:ed|s|ing)?|beyond)\s+(?:its|the|their|a)?\s*"
+                             r"(?:[\w'’-]+\s+){0,4}?budget", re.IGNORECASE)
 
 
 def budget_as_asked(sentence: str, question: str) -> bool:
     """Whether a sum asked as a budget is not given only as what was spent ("Actual spend 2023/24: £68.5 million"
     is no budget for 2023/24), nor one asked as what was actually spent only as a budget; a question that says
-    only "spend" may be answered by either."""
-    if _BUDGET.search(question) and not _SPENT.search(question):
+    only "spend", or one held against a budget ("by how much did it go over budget"), may be answered by either."""
+    if _BUDGET.search(question) and not _SPENT.search(question) and not _AGAINST_BUDGET.search(question):
         return bool(_BUDGET.search(sentence)) or not _SPENT.search(sentence)
     if _ASKS_ACTUAL.search(question) and _SPENT.search(question):
         return bool(_SPENT.search(sentence)) or not _BUDGET.search(sentence)
@@ -808,7 +818,7 @@ _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|d
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
                          r"underspend|deficit|fund|funding|grant|allocation)\b(?!\s+(?:used|spent|for what|about|do|did))|"
-                         r"\bworth\s*(?:\?|$)|^\s*what (is|was) the (total |annual |yearly |overall |net |gross )?(budget|cost|"
+                         r"\bworth(?:\s+(?:in|for|during|at|by|as of)\s+[\w/ -]{2,30})?\s*(?:\?|$)|^\s*what (is|was) the (total |annual |yearly |overall |net |gross )?(budget|cost|"
                          r"spend|overspend|underspend)\b|^\s*(and )?what ([\w'’-]+ ){0,2}(overspend|underspend|deficit)\b|"
                          r"\bin (?:pounds|sterling|cash terms)\b|\bin £|"
                          # "above what weekly cost …": a price asked by its period
@@ -2355,9 +2365,9 @@ def population_as_asked(sentence: str, question: str) -> bool:
     a direct payment" does not say how many unpaid carers did (either side may name no group of a kind). Nor is a
     figure given only for a group of another kind than the one asked: "29% of people receiving long-term support"
     does not say what share of people with a learning disability, or of people aged 65 and over, did (nor "46 people
-    sleeping rough" how many in temporary accommodation); nor does a figure of the area's residents say one of the
-    people the council supports."""
-    kinds = (_PEOPLE_BY_ROLE, *_MEMBER_GROUPS)  # the role first: "supported" is looked for in it
+    sleeping rough" how many in temporary accommodation, nor a life expectancy gap for men the one for women); nor does
+    a figure of the area's residents say one of the people the council supports."""
+    kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_SEX, *_MEMBER_GROUPS)  # the role first: "supported" is looked for in it
     asked = [_groups_named(groups, question) for groups in kinds]
     given = [_groups_named(groups, sentence) for groups in kinds]
     if not all(_not_only_others(a, g) for a, g in zip(asked, given)):
@@ -2516,11 +2526,18 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "", 
     if not asked:
         return False
     separate = _LIST_ITEM.match(sentence) or _LABELLED_FIGURE.match(sentence)  # "Spend per adult: £589", a row
-    given = framed_things(sentence) or (framed_things(lead_in) if not separate else ())
+    given = framed_things(before_its_cause(sentence)) or (framed_things(lead_in) if not separate else ())
     reported = _reported_stems(question)
     return any(any(g.frame == a.frame for g in given)
                and not any(_same_thing(a, g) or _distinct(g.words) & reported for g in given if g.frame == a.frame)
                for a in asked)
+
+
+def before_its_cause(sentence: str) -> str:
+    """The sentence up to the cause it gives for a figure before it ("overspent by £11.3 million, *mainly because of
+    higher spending on residential care*"): what the cause speaks of is not what the figure is of."""
+    m = _REASON.search(sentence)
+    return sentence[:m.start()] if m and re.search(r"\d", sentence[:m.start()]) else sentence
 
 
 def _reported_stems(question: str) -> frozenset[str]:
@@ -2991,10 +3008,16 @@ _TAKEN_ON = re.compile(rf"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint
                        r"signed up|enlisted|approved|registered|enrolled)\b", re.IGNORECASE)
 
 
+#: A participle naming who took on a body beside it ("the company *hired by* Torbay"): it says which body, not how many
+#: were taken on, unless a form of "be" or "have" makes it the verb ("how many staff *were hired by* the council").
+_TAKER_NAMED = re.compile(r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbeing)(?<!\bis)(?<!\bare)(?<!\bbe)(?<!\bhad)(?<!\bhas)"
+                          r"(?<!\bhave) (?:recruited|hired|appointed|signed up|enlisted) by\b", re.IGNORECASE)
+
+
 def recruited_given(sentence: str, question: str) -> bool:
     """Whether a count of people taken on is given as such, when the question asks for one: "the scheme had
     91 carers" is how many there were, not how many were recruited that year."""
-    return not asks_how_many(question) or not _ASKS_RECRUITED.search(first_question(question)) \
+    return not asks_how_many(question) or not _ASKS_RECRUITED.search(_TAKER_NAMED.sub(" ", first_question(question))) \
         or bool(_TAKEN_ON.search(sentence))
 
 
@@ -3285,7 +3308,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
             topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
         located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
-        return names_near_topic(sentence, question, topic, located=located, councils=councils) \
+        return names_near_topic(sentence, question, topic, located=located, councils=councils,
+                                bodies=answer_type == "organisation") \
             and named_not_only_as_some(sentence, question)
     return True
 

@@ -48,7 +48,9 @@ class Rules:
     name_check: bool = True  # abstain when no passage of the council asked about holds a name the question gives
     narrowed_count_check: bool = True  # a figure of something common (a count, a share, a sum) must come with a word of its topic
     part_count_check: bool = True  # a count of part of a whole ("how many of the concerns involved …") must name the part
-    findings_check: bool = True  # abstain when what a review found, or why, is asked and the reports say it is not yet known
+    findings_check: bool = True  # abstain when what a review found, or why, is asked and the reports say it is not yet known;
+    # when why something happened is asked and they tell only that it did and what followed; when whether a plan came
+    # about is asked and they tell only the plan
     yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one
@@ -149,6 +151,9 @@ class Settings:
     comparison_margin: float = 0.2
     #: Share of the question's topic terms a sentence must hold to count as being about that topic.
     topic_overlap: float = 0.5
+    #: Words of its own (besides figures, dates and who told) a sentence may add to a "why" question's event and still
+    #: only restate it ("The council had *closed* one day centre in 2023" for "Why did it close a day centre?").
+    restated_new_terms: int = 1
     #: A counted thing in at least this share of passages ("people") does not pick out a topic by itself.
     generic_share: float = 0.3
     #: A word of what a count is narrowed to in at most this share of passages is specific ("reablement", not

@@ -106,6 +106,12 @@ def test_topic_phrase_does_not_start_inside_a_figure():
     assert topic_phrase(question, ["The programme set a savings target of £3.2 million."]) == "savings target"
 
 
+def test_topic_phrase_holds_no_date():
+    question = "How many people were overdue an annual review at the end of March 2025?"
+    sentences = ["At the end of March 2025, 46 people were waiting for home care, and each annual review was late."]
+    assert topic_phrase(question, sentences) == "annual review"
+
+
 def test_a_yardsticks_own_figure_asked_for_is_not_given_by_a_sentence_that_only_names_it():
     from rag.abstain import reference_value_not_given
     from rag.config import Settings
@@ -297,6 +303,8 @@ def test_any_figure_asked_is_narrowed_to_its_topic_not_to_the_field_it_sits_in()
     assert counts_within_topic(turnover, candidate(texts[1]), weights, Settings())
     source = _count("What was staff turnover in Fenwick in 2023/24, according to its CQC assessment?")
     assert narrowing_terms(source, weights, Settings()) == {"turnov"}  # where the figure is told is not its topic
+    dated = _count("What was staff turnover in Fenwick at the end of March 2024?")
+    assert narrowing_terms(dated, weights, Settings()) == {"turnov"}  # nor when in a period it was taken
     assert narrowing_terms(_count("What is the population of Fenwick?"), weights, Settings()) is None  # checked as one
 
 
@@ -605,3 +613,101 @@ def test_whether_something_worked_asks_what_its_evaluation_found(question, asks)
     reason = findings_not_yet_reported(query, [pending], weights, settings)
     assert (reason is not None and "not yet known" in reason) is asks
     assert findings_not_yet_reported(query, [pending, found], weights, settings) is None  # a finding is told
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("Has Fenwick met its target to recruit 15 more Shared Lives carers?", True),
+    ("Did Fenwick roll the Shared Lives recruitment drive out across the county?", True),
+    ("Has Fenwick made its Shared Lives recruitment drive permanent?", True),
+    ("Has Fenwick made progress with Shared Lives recruitment?", False),  # no outcome of a plan asked
+    ("Has the team that met the target grown?", False),  # the verb is in a clause, not the question's own
+    ("Does Fenwick meet the Shared Lives carers regularly?", False),  # not past or perfect: no plan's outcome
+])
+def test_whether_a_plan_came_about_asks_for_its_outcome(question, asks):
+    from rag.abstain import outcome_asked
+
+    assert (outcome_asked(question) is not None) is asks
+
+
+def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
+    from rag.abstain import outcome_not_reported
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Has Fenwick met its target to recruit 15 more Shared Lives carers?", "yesno")
+    planned = candidate("Fenwick had a target to recruit 15 more Shared Lives carers by March 2025.")
+    met = candidate("By March 2025 Fenwick had recruited 16 Shared Lives carers and met its target.")
+    missed = candidate("Fenwick recruited 9 Shared Lives carers, falling short of its target of 15.")
+    weights, settings = TermWeights([planned.passage.chunk, met.passage.chunk, missed.passage.chunk]), Settings()
+    assert "not of how it turned out" in outcome_not_reported(query, [planned], weights, settings)
+    assert outcome_not_reported(query, [planned, met], weights, settings) is None  # the outcome is told
+    assert outcome_not_reported(query, [planned, missed], weights, settings) is None  # so is its failure
+    assert outcome_not_reported(query, [met], weights, settings) is None
+    assert outcome_not_reported(query, [planned], weights, Settings(rules=Rules(findings_check=False))) is None
+    other = fenwick_question("Does Fenwick want more Shared Lives carers?", "yesno")
+    assert outcome_not_reported(other, [planned], weights, settings) is None  # no outcome asked
+
+
+@pytest.mark.parametrize("sentence,unsaid", [
+    ("When the Fenwick day centre closed in 2024, 30 people moved to other services within a month.", True),
+    ("The council had a provider failure plan, which was used when the Fenwick day centre closed in 2024.", True),
+    ("The Fenwick day centre closed in 2024 because its building was unsafe.", False),  # the cause is given
+    ("When the lease ended in 2024, the Fenwick day centre closed.", False),  # the clause is the cause, not the event
+])
+def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
+    from rag.abstain import reason_not_given
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    question = "Why did the Fenwick day centre close in 2024?"
+    query = fenwick_question(question, "reason")
+    said = candidate(sentence)
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)])
+    settings = Settings()
+    reason = reason_not_given(query, [said], weights, settings)
+    assert (reason is not None and "not why it happened" in reason) is unsaid
+    if unsaid:
+        cause = candidate("The Fenwick day centre closed in 2024 because its building was unsafe.")
+        assert reason_not_given(query, [said, cause], weights, settings) is None  # a cause is given elsewhere
+        assert reason_not_given(query, [said], weights, Settings(rules=Rules(findings_check=False))) is None
+        assert reason_not_given(fenwick_question(question, "yesno"), [said], weights, settings) is None
+
+
+@pytest.mark.parametrize("sentence,restated", [
+    ("The Fenwick day centre closed in 2024.", True),
+    ("In 2024, the Fenwick day centre closed, and 30 people moved to other services.", True),  # and what followed
+    ("The council had closed the Fenwick day centre in 2024.", True),
+    ("The Fenwick day centre closed in 2024, when its lease ended.", False),  # leads on to how it came about
+    ("Rising repair costs on an old building closed the Fenwick day centre in 2024.", False),  # more than the question
+    ("30 people moved to other services in 2024.", False),  # not the event asked about
+])
+def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, restated):
+    from dataclasses import replace
+
+    from rag.abstain import reason_not_given, restates_only
+    from rag.config import Settings
+    from rag.records import Sentence
+    from rag.terms import TermWeights
+
+    question = "Why did the Fenwick day centre close in 2024?"
+    said = candidate(sentence)
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    settings = Settings()
+    focus = weights.focus(weights.terms(question))
+    assert restates_only(focus, question, sentence, weights, settings) is restated
+    if restated:
+        query = fenwick_question(question, "reason")
+        assert reason_not_given(query, [said], weights, settings) == "The reports say it happened, not why."
+        cause = "This was because the building was unsafe."
+        explained = candidate(sentence, f"{sentence} {cause}")
+        chunk = explained.passage.chunk
+        told = Sentence(len(sentence) + 1, len(chunk.text), cause)
+        explained = replace(explained, passage=replace(explained.passage, chunk=replace(chunk, sentences=(
+            *chunk.sentences, told))))
+        assert reason_not_given(query, [explained], weights, settings) is None  # the next sentence gives a cause
+        undated = fenwick_question("Why did the Fenwick day centre close?", "reason")
+        assert reason_not_given(undated, [said], weights, settings) is None  # a standing state may be explained
+        # by the next sentence in no word of cause: only a dated happening is judged
+

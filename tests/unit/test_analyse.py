@@ -122,6 +122,7 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("How far has Fenwick got with co-production, and what was the change called?", "description"),  # second ask
     ("What is the value of the new home care contract Fenwick plans to let?", "number"),
     ("What was the contract worth?", "number"),
+    ("What was the Fenwick Better Care Fund worth in 2023/24?", "number"),  # with the period it was worth that in
     ("Is it worth asking Fenwick for a review?", "yesno"),
     ("Where has Fenwick got to with involving people in designing services?", "description"),  # progress
     ("Where do things stand with Fenwick's carers strategy?", "description"),
@@ -348,6 +349,9 @@ def test_answer_type_of_two_part_and_overall_questions(question, kind):
     ("Where is the longest wait for an assessment?", 0, True),
     ("Where has someone been waiting more than a year in Fenwick?", 1, False),
     ("Where do people go for advice about care?", 0, False),  # a place asked, no figure
+    ("Which council hosts the out-of-hours team that covers Fenwick?", 1, False),  # one body to name
+    ("Which council had more complaints than Fenwick?", 1, True),  # compared with the one named
+    ("Which council hosts the out-of-hours team?", 0, True),
 ])
 def test_places_of_the_one_council_named_are_no_comparison(question, councils, expected):
     from rag.analyse import is_comparative

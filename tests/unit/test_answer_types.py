@@ -30,6 +30,10 @@ from rag.kinds import kinds_named, other_kind
      "Which organisations provided training at the forums?", True),
     ("organisation", "Assessments were delegated to the Carers Hub, which a voluntary sector partner ran.",
      "Which organisation runs the Carers Hub?", False),
+    ("organisation", "Carers could use the Carers Hub, which ran monthly carers' cafés in Finchley and Edgware.",
+     "Which local charity runs the Carers Hub for carers?", False),  # an area is no body
+    ("organisation", "Carers could use the Carers Hub, which Barnet Carers Trust ran for carers.",
+     "Which local charity runs the Carers Hub for carers?", True),
     ("name", "The council launched its portal, 'Live Well Telford', in 2023.", "What is the name of the portal?", True),
     ("name", "The council launched a new portal in 2023.", "What is the name of the portal?", False),
     ("place", "Carers met at the Quayside Centre in Oakham every week.", "Where do carers meet in Oakham?", True),
@@ -358,6 +362,13 @@ def test_kinds_of_one_family():
     assert other_kind(both, "Which had a median and average wait of over 60 days?", named_only=True) is not None
 
 
+def test_permanent_staff_are_not_agency_staff():
+    question = "How many permanent social workers work in Fenwick's safeguarding team?"
+    assert other_kind("An agency team of six social workers screened the backlog.", question) == ("permanent", "agency")
+    assert other_kind("The team had 14 permanent social workers and 3 locums.", question) is None
+    assert other_kind("The team had 14 social workers.", question) is None  # names neither
+
+
 def test_an_assessment_people_received_is_one_carried_out_but_referrals_received_are_not():
     question = "Which councils carried out more than 1,000 carers' assessments or reviews?"
     assert other_kind("In 2025/26, 2,150 carers received an assessment or review.", question, named_only=True) is None
@@ -626,6 +637,15 @@ def test_another_kind_named_in_place_of_one_asked():
     assert other_kind("The budget for 2024/25 was £76 million, with savings of £3.1 million.", question)
     assert other_kind("The budget was forecast to overspend by £4 million in 2024/25.", question) is None
     assert other_kind("The adult social care budget was balanced in 2023/24.", "Which councils overspent?")
+
+
+def test_what_a_figure_s_cause_speaks_of_is_not_what_the_figure_is_of():
+    from rag.answer_types import another_object
+
+    question = "By how much did Fenwick's adult care spending go over budget?"
+    caused = "Adult social care overspent by £4.1 million, mainly because of higher spending on residential care."
+    assert not another_object(caused, question)
+    assert another_object("Spending on residential care rose by £4.1 million.", question)  # the figure's own frame
 
 
 def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
@@ -1289,6 +1309,9 @@ def test_spending_more_or_less_than_planned_asks_for_the_difference(sentence, ex
      "How many unpaid carers had signed up with the carer hubs?", True),
     ("The Shared Lives scheme had 91 carers supporting 134 people.",
      "How many Shared Lives carers did Fenwick have?", True),  # nothing asked about recruiting
+    ("It commissioned an independent company to complete 200 assessments.", "How many assessments was the company "
+     "hired by Fenwick asked to complete?", True),  # "hired by" says which company
+    ("The service had 40 support workers.", "How many support workers were hired by Fenwick?", False),
 ])
 def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expected):
     from rag.answer_types import recruited_given
@@ -2117,6 +2140,9 @@ def test_a_place_in_the_councils_own_name_is_a_place_unless_the_whole_council_is
      "share of people with a learning disability said information was clear?", False),  # another kind of group
     ("Its survey found 58% of people with a learning disability said information was clear.", "In its survey, what "
      "share of people with a learning disability said information was clear?", True),
+    ("Life expectancy differed by more than ten years for men between the richest and poorest wards.", "What is the "
+     "gap in life expectancy for women between the richest and poorest wards?", False),  # the other sex
+    ("The gap was ten years for men and eight for women.", "What is the gap in life expectancy for women?", True),
 ])
 def test_a_figure_for_one_group_of_people_is_not_one_for_another(sentence, question, expected):
     from rag.answer_types import population_as_asked
@@ -2152,6 +2178,8 @@ def test_a_share_of_a_group_s_members_names_the_group(sentence, question, expect
      True),
     ("Adult social care budget 2023/24: £79.8 million", "How much did Fenwick spend on adult social care?", True),
     ("Adult social care cost £79.8 million in 2023/24.", "What was Fenwick's budget for adult social care?", True),
+    ("Adult social care overspent by £4.1 million, mainly because of higher spending on home care.", "By how much did "
+     "Fenwick go over its adult care budget?", True),  # spending held against the budget is what is asked
 ])
 def test_a_budget_is_not_what_was_spent(sentence, question, expected):
     from rag.answer_types import budget_as_asked
