@@ -943,7 +943,7 @@ _NOT_LAST = ("for", "of", "in", "to", "a", "an", "the", "and", "at", "on", "by",
              "its", "their", "this", "that", "these", "those", "some", "any", "each", "every", "all")
 #: Words a topic phrase does not start with: it would begin inside a phrase ("from an ethnic minority background").
 _NOT_FIRST = ("the", "a", "an", "of", "in", "for", "to", "from", "with", "by", "at", "on", "about", "into", "as", "is",
-              "what", "who", "how")
+              "what", "who", "how", "outside", "inside", "within", "across", "between", "after", "before")
 #: Verbs that help another, with which a topic phrase neither starts nor ends ("were from an ethnic minority
 #: background", "each day were").
 _HELPING_VERBS = frozenset({"was", "were", "are", "is", "be", "been", "being", "did", "does", "do", "had", "has", "have",
