@@ -158,6 +158,18 @@ def test_new_answer_checks_finish_on_hostile_text():
     assert named_not_only_as_some("the provider " * 30_000, "Which organisation provides advocacy in Fenwick?") is False
 
 
+def test_reason_and_outcome_readings_finish_on_hostile_text():
+    """Many words after "has", "when" or "over": the readings of why and of whether a plan came about stay linear."""
+    from rag.abstain import _LINKED, _WHEN_CLAUSE, outcome_asked
+    from rag.answer_types import _TAKER_NAMED, budget_as_asked
+
+    assert outcome_asked("Has " + "aa " * 100_000 + "grown?") is None
+    assert outcome_asked("Did " + "aa " * 100_000 + "roll " + "aa " * 100_000) is None
+    assert len(_WHEN_CLAUSE.findall("when aa, " * 50_000)) == 50_000 and len(_WHEN_CLAUSE.findall("when " * 50_000)) == 1
+    assert _LINKED.search("aa " * 100_000) is None and _TAKER_NAMED.search("hired " * 100_000) is None
+    assert budget_as_asked("spent", "over " + "aa " * 100_000 + "x") is True
+
+
 @pytest.mark.parametrize("sentence,question,expected", [
     ("212 people were waiting, of whom 38 had waited longer than three months.",
      "How many people had been waiting more than six months for an assessment?", False),  # another length
