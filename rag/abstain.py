@@ -582,11 +582,12 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     telling = [c for c in about if weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
     if not telling or any(has_reason(one_line(c.sentence.text)) for c in telling):
         return None
-    first = one_line(telling[0].sentence.text)
+    most = max(telling, key=lambda c: weights.overlap(focus, c.sentence.text))  # the first of the most, by relevance
+    first = one_line(most.sentence.text)
     if told_as_a_time(focus, first, weights, settings):
         return "The reports say what followed it, not why it happened."
     if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, query.text, first, weights, settings) \
-            and not has_reason(one_line(next_sentence(telling[0]))):
+            and not has_reason(one_line(next_sentence(most))):
         return "The reports say it happened, not why."
     return None
 

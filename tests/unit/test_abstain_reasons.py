@@ -714,6 +714,8 @@ def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, re
     if restated:
         query = fenwick_question(question, "reason")
         assert reason_not_given(query, [said], weights, settings) == "The reports say it happened, not why."
+        less = candidate("The Fenwick day centre was one of two in the borough.")  # about it, but less so
+        assert reason_not_given(query, [less, said], weights, settings) == "The reports say it happened, not why."
         cause = "This was because the building was unsafe."
         explained = candidate(sentence, f"{sentence} {cause}")
         chunk = explained.passage.chunk
