@@ -583,10 +583,10 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if not telling or any(has_reason(one_line(c.sentence.text)) for c in telling):
         return None
     most = max(telling, key=lambda c: weights.overlap(focus, c.sentence.text))  # the first of the most, by relevance
-    first = one_line(most.sentence.text)
-    if told_as_a_time(focus, first, weights, settings):
+    said = one_line(most.sentence.text)
+    if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, query.text, first, weights, settings) \
+    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, query.text, said, weights, settings) \
             and not has_reason(one_line(next_sentence(most))):
         return "The reports say it happened, not why."
     return None
