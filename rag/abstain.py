@@ -578,11 +578,11 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
     focus = weights.focus(weights.terms(query.text))
-    about = on_topic(query, candidates, weights, settings)
-    telling = [c for c in about if weights.overlap(focus, c.sentence.text) >= settings.topic_overlap]
-    if not telling or any(has_reason(one_line(c.sentence.text)) for c in telling):
+    held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
+    telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
+    if not telling or any(has_reason(one_line(c.sentence.text)) for _, c in telling):
         return None
-    most = max(telling, key=lambda c: weights.overlap(focus, c.sentence.text))  # the first of the most, by relevance
+    most = max(telling, key=lambda pair: pair[0])[1]  # the first of the most, by relevance
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."

@@ -1053,18 +1053,19 @@ def percentage_given(sentence: str, question: str) -> bool:
     return not _ASKS_PERCENTAGE.search(question) or bool(_SHARE_FIGURE.search(sentence))
 
 
+#: Numbers from two to twelve in words, as reports write small counts ("four providers had left").
+_FEW_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 #: A question asking how many things there are in a list or body ("how many providers are on its framework").
 _ASKS_STOCK = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:are|were|is|was)\s+(?:there\s+)?(?:on|in|part of|registered|listed|"
                          r"signed up)\b", re.IGNORECASE)
 #: A count of things that came or went ("four providers had left the framework", "12 homes closed").
-_FLOW = re.compile(r"(?<![\w.,£])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){0,3}?"
-                   r"(?:had\s+|have\s+|has\s+)?(?:left|joined|closed|opened|withdrawn|withdrew|exited|dropped out|handed back|"
-                   r"been (?:added|removed|suspended))\b", re.IGNORECASE)
+_FLOW = re.compile(rf"(?<![\w.,£])(?:\d[\d,]*|{_FEW_WORDS})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                   rf"(?:had\s+|have\s+|has\s+)?(?:left|joined|closed|opened|withdrawn|withdrew|exited|dropped out|handed back|"
+                   rf"been (?:added|removed|suspended))\b", re.IGNORECASE)
 
 
 #: The counts in a sentence, a thing's size among them ("a 70-bed home"): not years, dates' days or shares.
-_COUNTS_IN = re.compile(r"(?<![\w.,£/])(?:(?!(?:19|20)\d\d\b)\d[\d,]*+(?!\s*%)(?!/)|two|three|four|five|six|seven|eight|nine|"
-                        r"ten|eleven|twelve)\b", re.IGNORECASE)
+_COUNTS_IN = re.compile(rf"(?<![\w.,£/])(?:(?!(?:19|20)\d\d\b)\d[\d,]*+(?!\s*%)(?!/)|{_FEW_WORDS})\b", re.IGNORECASE)
 
 
 def stock_not_flow(sentence: str, question: str) -> bool:
