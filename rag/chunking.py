@@ -51,17 +51,27 @@ def inside_quotation(text: str, start: int, end: int) -> bool:
     return straight and '"' in ahead or curly and "”" in ahead
 
 
+#: A line that is only a figure, with a line after it: the value of the label above it in a list of key facts
+#: ("Registered care homes in the area" / "214" / "Registered home care agencies in the area" / "97"), which ends there.
+_VALUE_LINE = re.compile(r"^[ \t]*(?:£[ \t]?)?\d[\d,]*(?:\.\d+)?[ \t]*(?:%|per ?cent|million|m|bn|billion|k)?[ \t]*$(?=\n)",
+                         re.IGNORECASE | re.MULTILINE)
+
+
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
-    """Sentences of ``text`` with offsets shifted by ``offset`` (the paragraph's start)."""
+    """Sentences of ``text`` with offsets shifted by ``offset`` (the paragraph's start); a key fact's figure on a line
+    of its own ends the sentence of its label (:data:`_VALUE_LINE`)."""
     sentences: list[Sentence] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        word = _LAST_WORD.search(text, start, m.start()) if m.start() > start else None
+    ends = sorted([(m.start(), m.end(), True) for m in _SENTENCE_END.finditer(text)]
+                  + [(m.end(), m.end(), False) for m in _VALUE_LINE.finditer(text)])
+    for at, end, stop in ends:
+        if end <= start:
+            continue
+        word = _LAST_WORD.search(text, start, at) if stop and at > start else None
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
-        if inside_quotation(text, start, m.end()):
+        if inside_quotation(text, start, end):
             continue  # "One person said, "Nobody asked me twice. That never happened before."" is one sentence
-        end = m.end()
         sentences.append(Sentence(offset + start, offset + end, text[start:end]))
         start = end
         while start < len(text) and text[start].isspace():

@@ -24,7 +24,7 @@ KNOWN_MODEL_FILES: dict[str, dict[str, str]] = {
 }
 
 #: Bump when reading or chunking output changes, so that older indexes are rebuilt.
-CHUNKER_VERSION = "59"
+CHUNKER_VERSION = "60"
 
 ABSTAIN_MESSAGE = "The reports in this index don't answer this."
 

@@ -124,6 +124,19 @@ def scored_below_label(lines: list[str], i: int) -> bool:
     return scores_under_label(above, lines[i])
 
 
+#: The longest line a figure on a line of its own may stand under as its label ("Registered care homes in the area").
+LABEL_MAX_CHARS = 80
+
+
+def value_below_label(lines: list[str], i: int) -> bool:
+    """Whether line ``i``, a bare number, is a figure under its label, not a page number: the line straight above it
+    is a short line of words, with no figure and no sentence's end ("Registered care homes in the area" then "214"),
+    where a page sets its number apart (or puts it after a score line, "… Score: 2 - Evidence shows …")."""
+    above = lines[i - 1] if i else ""
+    return 0 < len(above) <= LABEL_MAX_CHARS and re.search(r"[A-Za-z]", above) is not None \
+        and not re.search(r"\d", above) and not _ENDS_SENTENCE.search(above)
+
+
 def pdf_to_text(raw: bytes) -> str:
     """The text of a PDF: its lines in reading order, a blank line where the page leaves vertical space,
     page headers, footers and page numbers dropped. Wrapped lines are joined later, by the layout
@@ -142,7 +155,7 @@ def pdf_to_text(raw: bytes) -> str:
     furniture = furniture_lines(pages) if len(pages) >= 2 else set()
     kept = [[line for i, line in enumerate(lines)
              if not (line and ((p, i) in furniture or _PAGE_NUMBER.match(line) and not scored_below_label(lines, i)
-                               or _PRINT_FOOTER.match(line)))]
+                               and not value_below_label(lines, i) or _PRINT_FOOTER.match(line)))]
             for p, lines in enumerate(pages)]
     out: list[str] = []
     for lines in kept:

@@ -99,6 +99,18 @@ def test_sentence_splitting_keeps_abbreviations_and_lowercase_continuations():
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("Registered care homes in the area\n214\nRegistered home care agencies in the area\n97",
+     ["Registered care homes in the area\n214", "Registered home care agencies in the area\n97"]),
+    ("Proportion of people aged 65 and over\n25.6%\nAdult social care budget\n£262.4 million\nStaff said so.",
+     ["Proportion of people aged 65 and over\n25.6%", "Adult social care budget\n£262.4 million", "Staff said so."]),
+    ("The number waiting had risen to\n214 people by March.",  # a figure that runs on is no value of its own
+     ["The number waiting had risen to\n214 people by March."]),
+])
+def test_a_key_fact_s_figure_on_its_own_line_ends_its_label_s_sentence(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ('One person said, "Nobody asked me twice. That never happened before." Staff agreed.',
      ['One person said, "Nobody asked me twice. That never happened before."', "Staff agreed."]),
     ("A carer said, “I was not told. Nobody rang.” Waits fell.",

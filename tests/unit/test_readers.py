@@ -189,6 +189,22 @@ def test_pdf_a_lone_score_under_its_label_is_no_page_number(lines, i, expected):
     assert scored_below_label(lines, i) is expected
 
 
+@pytest.mark.parametrize("lines,i,expected", [
+    (["Registered care homes in the area", "214", "Registered home care agencies in the area", "97"], 1, True),
+    (["Registered care homes in the area", "214", "Registered home care agencies in the area", "97"], 3, True),
+    (["Registered care homes in the area", "", "214"], 2, False),  # set apart, as a page's number is
+    (["Staff told us the team was stretched.", "4"], 1, False),  # a page number after a sentence's end
+    (["Learning, improvement and innovation Score: 2 - Evidence shows some shortfalls", "2"], 1, False),  # a figure above
+    (["and the team had worked hard to bring down waits for assessments across the county since the spring", "7"], 1,
+     False),  # a paragraph's line, not a label
+    (["7"], 0, False),
+])
+def test_pdf_a_figure_under_its_label_is_no_page_number(lines, i, expected):
+    from rag.read.pdf import value_below_label
+
+    assert value_below_label(lines, i) is expected
+
+
 def test_a_lone_score_under_its_label_is_read_as_the_statement_s_score():
     text = ("Fenwick Council: Safeguarding\n\nScore\n\n3\n\nThe local authority commitment\n\n"
             "We work with people and partners.\n\nFindings\n\nStaff answered 410 concerns in 2024/25.\n")
