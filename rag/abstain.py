@@ -41,6 +41,7 @@ from .lay_terms import in_report_words
 from .lexical import stop_words
 from .periods import (
     MONTHS,
+    a_year_earlier,
     at_assessment_time,
     figure_periods,
     period_words,
@@ -507,11 +508,12 @@ def findings_not_yet_reported(query: Query, candidates, weights, settings: Setti
     return "The reports say its results were not yet known, so they do not say what it found."
 
 
-def said_not_yet_known(query: Query, candidates, weights, settings: Settings, unknown, told) -> bool:
-    """Whether one of the sentences most about the question's topic (:data:`PENDING_REACH`) says what is asked is not
+def said_not_yet_known(query: Query, candidates, weights, settings: Settings, unknown, told,
+                       reach: int = PENDING_REACH) -> bool:
+    """Whether one of the sentences most about the question's topic (``reach`` of them) says what is asked is not
     yet known (``unknown``) and none about its topic tells it (``told``): both are tests of a sentence's text."""
     about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    return any(unknown(s) for s in about[:PENDING_REACH]) and not any(told(s) for s in about)
+    return any(unknown(s) for s in about[:reach]) and not any(told(s) for s in about)
 
 
 #: A sentence saying the reason for something is not known: "leaders were working to understand this", "had not yet
@@ -551,6 +553,10 @@ def told_as_a_time(focus: frozenset[str], sentence: str, weights, settings: Sett
 #: A comma leading on to a clause that may tell how the one before came about ("…, when the post became vacant").
 _LINKED = re.compile(r",\s*(?:when|after|as|since|following|because|with|having|which|who|where|while|leading|"
                      r"resulting|due|so)\b", re.IGNORECASE)
+#: Where a sentence's first clause ends and the next, telling what came of it, starts: ", and", or "and" before a
+#: verb of the same subject ("Day services had been reduced during 2020 *and had* not fully returned", "had reviewed
+#: shared arrangements in 2024 *and agreed* to keep them").
+_NEXT_CLAUSE = re.compile(r",\s*and\s|\s+and\s+(?=(?:had|has|have|was|were|is|are|did|then|[a-z]+ed)\b)")
 #: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
 _TELLING_WORDS = " ".join(("the local authority council leaders staff told us said year years month months week weeks "
                            "day days", *MONTHS))
@@ -561,11 +567,23 @@ def restates_only(focus: frozenset[str], question: str, sentence: str, weights, 
     (up to :attr:`Settings.restated_new_terms` words of its own, besides figures, dates and who told), and only what
     came of it follows ("In 2024, two care homes closed, and all 47 residents moved" for "Why did two care homes
     close?"); not one leading on to how it came about ("…, when the post became vacant")."""
-    first = sentence.split(", and ")[0]
+    first = _NEXT_CLAUSE.split(sentence, maxsplit=1)[0]
     if _LINKED.search(first) or weights.overlap(focus, first) < settings.topic_overlap:
         return False
     own = weights.content(weights.terms(first)) - weights.terms(question) - weights.terms(_TELLING_WORDS)
     return sum(not t.isdigit() for t in own) <= settings.restated_new_terms
+
+
+#: Words asking for a cause ("What *prompted* the review?", "the *reasons* for"), not what happened.
+_ASKING_WHY = re.compile(r"\b(?:prompt(?:ed|s)?|trigger(?:ed|s)?|spark(?:ed|s)?|motivated|caus(?:ed|es|e)|reasons?|"
+                         r"explanations?|led to|leads to|lay behind|lies behind|was behind|is behind)\b", re.IGNORECASE)
+
+
+def asked_happening(question: str) -> str:
+    """What a "why" question asks the cause of, in the reports' words and without its words asking for a cause ("What
+    prompted Kensington and Chelsea to review its shared services?" → "… review its shared services"; "cut back" →
+    "reduced")."""
+    return in_report_words(_ASKING_WHY.sub(" ", question))
 
 
 def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -577,7 +595,8 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     state asked about, "Why was performance data unreliable?", is often explained without a word of cause.)"""
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
-    focus = weights.focus(weights.terms(query.text))
+    happening = asked_happening(query.text)
+    focus = weights.focus(weights.terms(happening))
     held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
     telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
     if not telling or any(has_reason(one_line(c.sentence.text)) for _, c in telling):
@@ -586,7 +605,7 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, query.text, said, weights, settings) \
+    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, happening, said, weights, settings) \
             and not has_reason(one_line(next_sentence(most))):
         return "The reports say it happened, not why."
     return None
@@ -624,7 +643,8 @@ def rating_not_given(query: Query, candidates, weights, settings: Settings) -> s
 _ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,10}?"
                            r"(?P<verb>met|meet|reach(?:ed)?|achieved?|hit|extend(?:ed)?|renew(?:ed)?|pass(?:ed)?|"
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
-                           r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?)\b", re.IGNORECASE)
+                           r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|(?:been\s+)?(?:granted|given|awarded))\b",
+                           re.IGNORECASE)
 #: What tells that each asked outcome came about, or did not: the verb itself or a kindred one.
 _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|achiev\w*|hit|exceed\w*|"
               r"missed|fell short|short of)\b"),
@@ -634,7 +654,9 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
              ("made|make", r"\bpermanent\w*|\bmainstream\w*|\brecurrent\b"),
              ("cut|reduc|lower", r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|"
               r"increas\w*|no (?:change|difference|effect|impact))"),
-             ("complet|approv|adopt|agree", r"\b(?:complet\w*|approv\w*|adopt\w*|agree\w*|signed off|ratified)\b"))
+             ("complet|approv|adopt|agree", r"\b(?:complet\w*|approv\w*|adopt\w*|agree\w*|signed off|ratified)\b"),
+             ("(?:been )?(?:grant|given|award)", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
+              r"secured|won)\b"))
 #: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
 _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
 #: A sentence speaking of a thing as still ahead or on trial (planned, aimed at, piloted, funded until a date), or of
@@ -643,6 +665,9 @@ _PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|would|will|t
                        rf"pilot(?:ing|ed|s)?|trial(?:l?ed|l?ing|s)?|tested|testing|subject to|expected to|"
                        rf"intend(?:ed|s)? to|funded (?:only )?until|being considered|under review|proposed|designed to)\b|"
                        rf"{_PURPOSE.pattern}", re.IGNORECASE)
+
+
+OUTCOME_REACH = 6
 
 
 def outcome_asked(question: str) -> str | None:
@@ -661,9 +686,28 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
     told = outcome_asked(query.text) if query.answer_type == "yesno" else None
     if not settings.rules.findings_check or told is None or query.comparative \
             or not said_not_yet_known(query, candidates, weights, settings, _PROSPECT.search,
-                                      lambda s: re.search(told, _PURPOSE.sub(" ", s), re.IGNORECASE)):
+                                      lambda s: re.search(told, _PURPOSE.sub(" ", s), re.IGNORECASE), OUTCOME_REACH):
         return None
     return "The reports speak of what it was planned or meant to do, not of how it turned out."
+
+
+#: A question whether a target was met ("Did the scheme meet its target for recruiting carers?", "missed its goal").
+_ASKS_TARGET_MET = re.compile(r"\b(?:met|meet|meeting|reach(?:ed)?|achieved?|hit|miss(?:ed)?)\s+(?:its|their|the|an?)\s+"
+                              r"(?:[\w'’-]+\s+){0,3}?(?:target|goal|aim|ambition|trajectory)s?\b", re.IGNORECASE)
+#: A sentence naming a target or an aim ("had a target to recruit 15", "aimed to", "planned to", "its ambition").
+_TARGET_NAMED = re.compile(r"\b(?:targets?|targeted|goals?|aim(?:s|ed)?|ambitions?|trajector\w*|pledge\w*|"
+                           r"(?:planned|plans?|expected|intended|hoped) to)\b", re.IGNORECASE)
+
+
+def target_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks whether a target was met ("Did Fenwick's Shared Lives scheme meet its target for recruiting
+    carers?") and no sentence about its topic names a target or an aim: what was done ("only 12 carers had been
+    recruited") does not say how it stood against a target the reports never give."""
+    if not settings.rules.yardstick_check or query.comparative or not _ASKS_TARGET_MET.search(query.text):
+        return None
+    if any(_TARGET_NAMED.search(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
+        return None
+    return "The reports do not give a target for it."
 
 
 def period_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -679,7 +723,8 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    if any(of_period_asked(asked, dated_by(query, c)) for c in with_sequels(near_topic(query, figures, weights, settings), figures)):
+    if any(of_period_asked(asked, dated_by(query, c) + a_year_earlier(c.sentence.text))
+           for c in with_sequels(near_topic(query, figures, weights, settings), figures)):
         return None  # a figure of the period asked, about the topic (not merely beside a rare thing counted)
     best = max(figures, key=lambda c: c.relevance)
     wanted = ', '.join(p.label for p in asked)
@@ -1043,7 +1088,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
-                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported,
+                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, target_not_given,
                  rating_not_given, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

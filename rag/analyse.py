@@ -242,7 +242,8 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
                      r"^\s*(?:and )?what (?:reasons?|explanations?|causes?) (?:did|do|does|had|have|has)\b|"  # "… did leaders give"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
-                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives)\b|"
+                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
+                     r"prompts|triggered|triggers|sparked|motivated)\b|"
                      r"^\s*what (?:[\w-]+ ){0,2}?(?:held|holds|kept|keeps|pulled|pulls|dragged|drags|brought|brings) "
                      r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
                      re.IGNORECASE)

@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .councils import name_patterns, title_words_only, variants_of
-from .kinds import other_kind
+from .kinds import kinds_beside_time, other_kind
 from .lay_terms import in_report_words, report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
-from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_wait_bound
+from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_time_limit, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -1779,13 +1779,17 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
     asked = _RELATIVE_CLAUSE.split(first_question(question), 1)[0]
-    asked = _AT_ASSESSMENT.sub(" ", asked)
+    asked = _IN_CHARGE.sub(" ", _AT_ASSESSMENT.sub(" ", asked))
     words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w.removeprefix("co-"))
             and not w.endswith("ed") and not w.isdigit() and w not in _MONTH_WORDS}
 
 
 
+#: Words saying someone leads a thing ("the council officer *in charge of* adult social care", "*responsible for*"):
+#: what they lead is the role asked about, as in "who leads adult social care".
+_IN_CHARGE = re.compile(r"\b(?:(?:senior\s+)?(?:council\s+)?(?:officer|official|person|manager)\s+)?(?:in charge of|"
+                        r"responsible for)\b", re.IGNORECASE)
 #: When a "who …" question asks about ("at the time of the CQC assessment", "during the inspection"): no
 #: words of the role.
 _AT_ASSESSMENT = re.compile(r"\b(?:at the time of|at the time|at|during|when|as of|in|by|before|after)\s+"
@@ -2166,6 +2170,7 @@ _SPEND_AFTER = re.compile(r"(?P<obj>(?:\b[A-Za-z][\w'’-]*\s+){1,4})(?:budget|s
 _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", "whole", "revenue", "capital", "its",
               "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
               "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has",
+              "over", "under", "within", "above", "below",  # "how far over budget": where against it, not what of
               # a comparison's words ("the *largest* adult social care budget") say which sum tops, not what it is of
               *TOP_WORDS}
 #: What a sum named before "spend" is spent on, after it ("total spend *on adult social care*").
@@ -2712,7 +2717,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
             and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
-            and same_wait_bound(sentence, question, required=asks_how_many(question)))
+            and same_wait_bound(sentence, question, required=asks_how_many(question)) and same_time_limit(sentence, question))
 
 
 #: A percentage ("7.9%", "12 per cent"): a change given as a share ("most were about delays" is no change).
@@ -3004,9 +3009,11 @@ _CONDITION = re.compile(r"\b(?:in case|if|should|in the event (?:that|of))\b[^,;
 #: A question asking how many were taken on ("how many new carers did it recruit", "how many staff were hired").
 _ASKS_RECRUITED = re.compile(r"\b(?:recruit|recruited|hire|hired|take on|took on|taken on|appoint|appointed|sign up|"
                              r"signed up|enlist|enlisted)\b", re.IGNORECASE)
-#: Words saying people were taken on: "recruited", "9 new support workers", "joined the scheme".
+#: Words saying people were taken on: "recruited", "9 new support workers", "joined the scheme", "placed 12 student
+#: social workers with the council".
 _TAKEN_ON = re.compile(rf"\b(?:recruit\w*|hir(?:ed|ing)|took on|taken on|appoint\w*|joined|new|additional|{_EXTRA}|"
-                       r"signed up|enlisted|approved|registered|enrolled)\b", re.IGNORECASE)
+                       r"signed up|enlisted|approved|registered|enrolled|placed \d[\d,]* (?:[\w'’-]+ ){1,4}?with)\b",
+                       re.IGNORECASE)
 
 
 #: A participle naming who took on a body beside it ("the company *hired by* Torbay"): it says which body, not how many
@@ -3180,14 +3187,18 @@ def named_only_as_cause(sentence: str, question: str, councils: tuple[str, ...] 
 def of_the_kind_asked(sentence: str, question: str, worded: str, lead_in: str = "", counting: bool = False) -> bool:
     """Whether the sentence's figure is of the kind the question asks about (:func:`other_kind`), as asked with the
     reports' wordings beside its plain ones, or, when the kind the sentence gives instead is the reports' word for the
-    question's plain one, as put wholly in the reports' words ("temporary agency social workers" are "agency staff")."""
+    question's plain one, or the kind it asks about instead only in a plain wording ("budget" in "how far over budget"),
+    as put wholly in the reports' words ("temporary agency social workers" are "agency staff"; "overspent")."""
     mismatch = other_kind(sentence, worded, lead_in, counting=counting)
     if mismatch is None:
         return True
-    given = mismatch[1].casefold()
+    given, reworded = mismatch[1].casefold(), in_report_words(question)
     if not any(given in wording.casefold() for wording in report_words(question)):
-        return False
-    return other_kind(sentence, in_report_words(question), lead_in, counting=counting) is None
+        family = next((f for f, kinds in kinds_beside_time(worded).items() if mismatch[0] in kinds), None)
+        still = kinds_beside_time(reworded).get(family, frozenset())
+        if not still or mismatch[0] in still:  # the reports' words name no kind of it, or the same one
+            return False
+    return other_kind(sentence, reworded, lead_in, counting=counting) is None
 
 
 def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",

@@ -94,9 +94,11 @@ def kind_left_unnamed(sentence: str, question: str, lead_in: str = "") -> bool:
 #: A figure given as an aim or a forecast ("aimed to save £6.1 million", "expected to reach 400 people", "a
 #: target to bring the median wait below 28 days", "plans for 300 more apartments"): it does not say what was
 #: done (a target named elsewhere in the sentence, "against a target of 80%", is not it); nor does an
-#: undertaking's purpose ("an international recruitment programme to bring in 15 social workers").
+#: undertaking's purpose ("an international recruitment programme to bring in 15 social workers"), nor a growth
+#: under way or to come ("the pilot was being extended to 400 homes in 2027").
 _TARGET_FIGURE = re.compile(r"\b(?:aim(?:s|ed)?|expected|forecast|planned|projected|intended|hoped|sought|a target|"
-                            r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?)"
+                            r"(?:programme|plan|scheme|project|campaign|drive|strategy|initiative|ambition|goal|pledge)s?|"
+                            r"(?:being|will be|would be|to be) (?:extended|expanded|increased|widened|rolled out|scaled up))"
                             r"\s+to\s+(?:[\w-]+\s+){0,5}?"
                             r"(?:£\s?)?(?!(?:19|20)\d\d\b)\d|"  # not a year: "planned to open in 2027"
                             r"\b(?:plans?|proposals?|ambitions?|pledges?) for\s+(?:[\w-]+\s+){0,2}?(?:£\s?)?(?!(?:19|20)\d\d\b)\d",

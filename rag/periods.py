@@ -91,6 +91,19 @@ _RELATIVE_YEAR = re.compile(r"\b(?:(?:in|during|over|for) )?(?:the )?(?:previous
                             r"current|this) (?:financial )?year\b(?!['’]?s\b)", re.IGNORECASE)
 
 
+#: A figure given for a year before the sentence's own period ("1,870 in April 2025, up from 1,420 *a year earlier*").
+_YEAR_EARLIER = re.compile(r"\b(?:a|one|twelve|12) (?:year|months) (?:earlier|before)\b|\bthe (?:year|twelve months|12 months) "
+                           r"before\b", re.IGNORECASE)
+
+
+def a_year_earlier(sentence: str) -> tuple[Period, ...]:
+    """The periods a year before those the sentence names, when it gives a figure for a year earlier ("In April 2025,
+    1,870 were waiting, up from 1,420 a year earlier" gives April 2024's too); none otherwise."""
+    if not _YEAR_EARLIER.search(sentence):
+        return ()
+    return tuple(Period(p.first - 1, p.last - 1 if p.last else None, p.month) for p in periods(sentence))
+
+
 def without_relative_year(text: str) -> str:
     """The text without a year named relative to the report ("Which councils overspent in the previous year?")."""
     return _RELATIVE_YEAR.sub(" ", text)

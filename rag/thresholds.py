@@ -353,6 +353,30 @@ def wait_bounds(text: str) -> list[float]:
     return out
 
 
+#: A time limit a share or a count is held to: "within 48 hours", "within two working days", "on the same day".
+_WITHIN = re.compile(rf"\b(?:within|in under|in less than|inside)\s+(?P<n>\d+(?:\.\d+)?|an?|{_SMALL_WORDS})\s+"
+                     r"(?P<working>working\s+)?(?P<unit>hour|day|week|month|year)s?\b|\b(?P<same>the same day|same-day)\b",
+                     re.IGNORECASE)
+#: A working week's days in calendar days ("20 working days" is four weeks).
+_WORKING_DAY = 7 / 5
+
+
+def within_bounds(text: str) -> list[float]:
+    """The time limits, in days, that the text holds something to ("within 48 hours" → 2, "on the same day" → 1)."""
+    days = {**_DAYS, "hour": 1 / 24}
+    return [1.0 if m.group("same") else
+            _number(m.group("n")) * days[m.group("unit").casefold()] * (_WORKING_DAY if m.group("working") else 1)
+            for m in _WITHIN.finditer(text)]
+
+
+def same_time_limit(sentence: str, question: str) -> bool:
+    """Whether a figure held to a time limit ("discharged on the same day", "within 7 days") is given against that
+    limit, when the sentence gives one at all: "88% were discharged within 48 hours" is not the share discharged the
+    same day."""
+    asked, given = within_bounds(question), within_bounds(sentence)
+    return not asked or not given or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)
+
+
 def same_wait_bound(sentence: str, question: str, required: bool = False) -> bool:
     """Whether a count held against a length of time ("had been waiting more than six months") is given against
     that length, when the sentence gives one at all (``required``: a count of things must give one, "412 led to

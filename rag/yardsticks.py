@@ -152,8 +152,8 @@ def side_of_benchmark(text: str) -> str | None:
 _PEERS = r"(?:neighbouring|similar|comparator|comparable|nearby|other)\s+(?:councils|areas|local authorities|authorities|boroughs)"
 #: A question asking for the value of a yardstick itself ("What was the England average for …?", "What is the
 #: council's target time for …?", "What was the national rate?", "What England average was it compared against?",
-#: "What was the average rate paid by councils in the North West?"), not the council's own figure ("What was the
-#: average wait?").
+#: "What was the average rate paid by councils in the North West?", "the average … across the councils in its
+#: region", "… in the areas CQC judged similar to it"), not the council's own figure ("What was the average wait?").
 _ASKS_REFERENCE = re.compile(
     r"^\s*(?:and\s+)?(?:what|how (?:long|much|many|high|low))\s+(?:is|was|were|are|had been)\s+"
     r"(?:the|its|their|[A-Z][\w'’ -]{0,40}?['’]s?)\s+(?:(?:[\w-]+\s+){0,3}?(?P<noun>target|benchmark|threshold|"
@@ -163,8 +163,9 @@ _ASKS_REFERENCE = re.compile(
     r"^\s*(?:and\s+)?(?:what|how much|how many)\b[^?]{0,60}?\b(?:did|do|does|had|have)\s+(?:the\s+|its\s+|their\s+|"
     rf"[A-Z][\w'’ -]{{0,40}}?['’]s?\s+)?(?P<peers>{_PEERS})\b|"
     r"^\s*(?:and\s+)?(?:what|how (?:much|many|high|low|long))\s+(?:is|was|were|are|had been)\s+the\s+(?P<across>average|median|"
-    rf"mean)\b[^?]{{0,80}}?\b(?:councils|local authorities|authorities|areas)\s+(?:in|across)\s+(?:England|the region|the country|"
-    rf"(?:the )?{_REGIONS})\b", re.IGNORECASE)
+    rf"mean)\b[^?]{{0,80}}?\b(?:councils|local authorities|authorities|areas|boroughs|counties)\s+(?:(?:in|across)\s+(?:England|"
+    rf"the region|the country|(?:the )?{_REGIONS})\b|(?:[\w'’-]+\s+){{0,6}}?(?:similar|compared|comparable|comparator|"
+    rf"neighbouring|region)\b)", re.IGNORECASE)
 #: How a yardstick's own figure may be given: a figure a few words after its word ("a target of 28 days", "the
 #: England average of 82%") or just before it ("a 28-day target", "82%, the national average").
 REFERENCE_REACH = 8

@@ -646,6 +646,54 @@ def test_whether_a_plan_came_about_asks_for_its_outcome(question, asks):
     assert (outcome_asked(question) is not None) is asks
 
 
+@pytest.mark.parametrize("question,asks", [
+    ("What prompted Fenwick to close its day centre in 2024?", True),
+    ("Why was Fenwick's day centre scaled back in 2024?", True),  # in the reports' words, "reduced"
+    ("Why did Fenwick close its day centre in 2024?", True),
+])
+def test_a_why_question_is_judged_on_the_happening_it_asks_about(question, asks):
+    from rag.abstain import asked_happening, reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    assert "prompt" not in asked_happening(question)
+    said = candidate("The Fenwick day centre had been reduced in 2024 and had not fully returned."
+                     if "scaled" in question else "The council had closed the Fenwick day centre in 2024.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    reason = reason_not_given(fenwick_question(question, "reason"), [said], weights, Settings())
+    assert (reason == "The reports say it happened, not why.") is asks
+
+
+@pytest.mark.parametrize("question,told", [
+    ("Has the planned Fenwick nursing home been granted planning permission?", "granted"),
+    ("Has Fenwick been awarded the funding it bid for?", "awarded"),
+    ("Has Fenwick been to the tribunal?", None),  # no outcome asked
+])
+def test_whether_something_was_granted_asks_for_the_grant(question, told):
+    import re
+
+    from rag.abstain import outcome_asked
+
+    pattern = outcome_asked(question)
+    assert (pattern is None) is (told is None)
+    if told:
+        assert re.search(pattern, f"It was {told} in 2024.") and not re.search(pattern, "It was planned for 2027.")
+
+
+def test_whether_a_target_was_met_needs_a_target():
+    from rag.abstain import target_not_given
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Did Fenwick's Shared Lives scheme meet its target for recruiting carers?", "yesno")
+    done = candidate("Fenwick launched a Shared Lives scheme in 2024, but only 12 carers had been recruited.")
+    aimed = candidate("Fenwick's Shared Lives scheme had a target to recruit 20 carers.")
+    weights = TermWeights([done.passage.chunk, aimed.passage.chunk])
+    other = fenwick_question("Did Fenwick's Shared Lives scheme recruit carers?", "yesno")  # no target asked
+    reason = abstains_on_its_own(target_not_given, query, other, done, aimed, weights, "yardstick_check")
+    assert reason == "The reports do not give a target for it."
+
+
 def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
     from rag.abstain import outcome_not_reported
     from rag.config import Settings
@@ -692,6 +740,9 @@ def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
     ("The Fenwick day centre closed in 2024.", True),
     ("In 2024, the Fenwick day centre closed, and 30 people moved to other services.", True),  # and what followed
     ("The council had closed the Fenwick day centre in 2024.", True),
+    ("The Fenwick day centre had closed in 2024 and had not reopened.", True),  # "and" and a verb: what followed
+    ("The council closed the Fenwick day centre in 2024 and moved its staff to the hubs.", True),
+    ("The Fenwick day centre closed in 2024 after damp and mould made it unusable.", False),  # more than the question
     ("The Fenwick day centre closed in 2024, when its lease ended.", False),  # leads on to how it came about
     ("Rising repair costs on an old building closed the Fenwick day centre in 2024.", False),  # more than the question
     ("30 people moved to other services in 2024.", False),  # not the event asked about

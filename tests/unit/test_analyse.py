@@ -76,6 +76,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Why did Harrow change its assessment model?", "reason"),
     ("What caused the long waits for adaptations in Fenwick?", "reason"),
     ("What was behind the fall in complaints?", "reason"),
+    ("What prompted Fenwick to review its shared services in 2024?", "reason"),
+    ("What triggered the rise in safeguarding concerns?", "reason"),
     ("What reasons did Fenwick's leaders give for the growth in the waiting list?", "reason"),
     ("What reasons for contacting the council were most common?", "description"),  # reasons it counts, not why
     ("What caused concern about the hub, and how many people used it?", "reason"),

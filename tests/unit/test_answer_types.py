@@ -639,6 +639,35 @@ def test_another_kind_named_in_place_of_one_asked():
     assert other_kind("The adult social care budget was balanced in 2023/24.", "Which councils overspent?")
 
 
+def test_a_kind_asked_only_in_a_plain_wording_is_read_in_the_reports_words():
+    from rag.answer_types import of_the_kind_asked, with_plain_wordings
+
+    sentence = "The service had overspent by £6.3 million in 2023/24, and savings of £9.1 million were planned."
+    question = "How far over budget did Fenwick's adult care service go in 2023/24?"  # "budget" only in "over budget"
+    assert of_the_kind_asked(sentence, question, with_plain_wordings(question))
+    asked = "How big was Fenwick's adult care budget in 2023/24?"  # the budget itself
+    assert not of_the_kind_asked(sentence, asked, with_plain_wordings(asked))
+
+
+def test_where_a_sum_stood_against_its_budget_is_no_thing_it_was_spent_on():
+    from rag.answer_types import another_object, framed_things
+
+    assert not any(t.frame == "spend" for t in framed_things("How far over budget did Fenwick's service go?"))
+    assert [t.head for t in framed_things("the adult social care budget")] == ["care"]  # what it is for
+    lead = "The adult social care budget was £136.5 million in 2024/25."
+    assert not another_object("The service had overspent by £6.3 million.", "How far over budget did the service go?",
+                              lead_in=lead)
+
+
+def test_another_ethnic_group_is_another_kind():
+    sentence = "In 2024/25, 14% of people detained under the Mental Health Act were Black, against 9% of residents."
+    assert other_kind(sentence, "What share of people detained under the Mental Health Act were Asian?") == ("Asian", "Black")
+    assert other_kind(sentence, "What share of people detained under the Mental Health Act were Black?") is None
+    listed = "41% of residents are from Black, Asian and other minority ethnic groups."
+    assert other_kind(listed, "What share of residents are Asian?") is None  # the group is among those named
+    assert other_kind("It published a white paper on care in 2023.", "How many Asian carers were assessed?") is None
+
+
 def test_what_a_figure_s_cause_speaks_of_is_not_what_the_figure_is_of():
     from rag.answer_types import another_object
 
@@ -1312,6 +1341,10 @@ def test_spending_more_or_less_than_planned_asks_for_the_difference(sentence, ex
     ("It commissioned an independent company to complete 200 assessments.", "How many assessments was the company "
      "hired by Fenwick asked to complete?", True),  # "hired by" says which company
     ("The service had 40 support workers.", "How many support workers were hired by Fenwick?", False),
+    ("A partnership with a university placed 12 student social workers with the council each year.",
+     "How many student social workers does Fenwick take on each year?", True),  # placed with it: taken on
+    ("12 student social workers were placed in the council's teams.",
+     "How many student social workers does Fenwick take on each year?", False),  # where they were, not taken on
 ])
 def test_a_count_of_people_taken_on_is_given_as_such(sentence, question, expected):
     from rag.answer_types import recruited_given
@@ -1941,6 +1974,15 @@ def test_plans_for_more_are_an_aim_not_what_there_is():
     assert only_an_aim("It set out plans for 300 more extra care apartments by 2030.")
     assert not only_an_aim("It had 120 apartments, with plans for 300 more by 2030.")  # what there is first
     assert not only_an_aim("Plans for 2025 included a new hub.")  # a year, not a figure
+
+
+def test_a_growth_under_way_or_to_come_is_an_aim_not_what_there_is():
+    from rag.kinds import only_an_aim
+
+    assert only_an_aim("The sensor pilot was being extended to 400 homes in 2027.")
+    assert only_an_aim("The service will be expanded to 12 wards.")
+    assert not only_an_aim("The sensor pilot had reached 120 homes and was being extended to 400 homes.")  # reached first
+    assert not only_an_aim("The service was extended to 400 homes in 2024.")  # done, not under way
 
 
 def test_a_kind_asked_named_again_by_its_head_is_what_the_sentence_speaks_of():
@@ -3045,3 +3087,13 @@ def test_managers_are_a_kind_of_staff_a_figure_must_name():
     question = "What share of Fenwick's adult social care managers come from ethnic minority backgrounds?"
     assert other_kind("Data showed 9% of adult social care staff were from ethnic minority backgrounds.", question)
     assert other_kind("Data showed 6% of managers were from ethnic minority backgrounds.", question) is None
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Who is in charge of adult social care at Fenwick?", True),  # the service's director leads it
+    ("Who is the council officer in charge of adult social care at Fenwick?", True),
+    ("Who is responsible for safeguarding at Fenwick?", False),  # another role than the one named
+])
+def test_who_is_in_charge_of_a_service_asks_for_the_one_who_leads_it(question, expected):
+    sentence = "The Director of Adult Social Services, Owen Latimer, reported to the lead member for adult social care."
+    assert holds("person", sentence, question, ("Fenwick",)) is expected

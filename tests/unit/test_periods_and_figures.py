@@ -437,3 +437,16 @@ def test_social_care_staff_are_the_workforce_not_care_workers():
     sentence = "Staff reflected the borough, and 71% of the adult social care workforce were from minority ethnic groups."
     assert other_kind(sentence, "What share of Fenwick's adult social care staff come from minority ethnic groups?") is None
     assert other_kind(sentence, "What share of Fenwick's home care workers come from minority ethnic groups?") is not None
+
+
+@pytest.mark.parametrize("sentence,labels", [
+    ("In April 2025, 1,870 people were waiting, up from 1,420 a year earlier.", ["April 2024"]),
+    ("In 2023/24 it received 310 complaints, against 280 the year before.", ["2022/23"]),
+    ("In 2023/24 it received 310 complaints, up from 280 twelve months earlier.", ["2022/23"]),
+    ("In April 2025, 1,870 people were waiting.", []),  # no earlier figure
+    ("A year earlier the team was set up.", []),  # no period to count back from
+])
+def test_a_figure_for_a_year_earlier_is_dated_a_year_before(sentence, labels):
+    from rag.periods import a_year_earlier
+
+    assert [p.label for p in a_year_earlier(sentence)] == labels

@@ -170,6 +170,23 @@ def test_reason_and_outcome_readings_finish_on_hostile_text():
     assert budget_as_asked("spent", "over " + "aa " * 100_000 + "x") is True
 
 
+def test_target_clause_and_placement_readings_finish_on_hostile_text():
+    """Many words after "met its", "and" or "placed": the readings of targets, next clauses and placements stay linear."""
+    from rag.abstain import _ASKING_WHY, _ASKS_TARGET_MET, _NEXT_CLAUSE, _TARGET_NAMED, outcome_asked
+    from rag.answer_types import _TAKEN_ON
+    from rag.kinds import only_an_aim
+    from rag.chunking import split_sentences
+    from rag.thresholds import within_bounds
+
+    assert _ASKS_TARGET_MET.search("met its " + "aa " * 100_000) is None
+    assert _TARGET_NAMED.search("planned " * 100_000) is None and _ASKING_WHY.search("led " * 100_000) is None
+    assert len(_NEXT_CLAUSE.split("aa and " * 50_000)) == 1 and _TAKEN_ON.search("placed 1 " + "aa " * 100_000) is None
+    assert outcome_asked("Has " + "aa " * 100_000 + "been given") is None  # too many words for a subject
+    assert only_an_aim("being extended to " + "aa " * 100_000) is False
+    assert within_bounds("within " * 100_000 + "the same day") == [1.0]
+    assert len(split_sentences("1 " * 100_000 + "\n" + "Label\n2\n" * 10_000)) == 10_000  # each figure's line ends one
+
+
 @pytest.mark.parametrize("sentence,question,expected", [
     ("212 people were waiting, of whom 38 had waited longer than three months.",
      "How many people had been waiting more than six months for an assessment?", False),  # another length
@@ -194,6 +211,24 @@ def test_over_is_a_length_of_time_held_against_only_after_a_word_of_waiting(text
     from rag.thresholds import wait_bounds
 
     assert wait_bounds(text) == days
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("88% of people were discharged within 48 hours of being ready to leave.",
+     "What share of people were discharged on the same day they were ready?", False),  # two days, not one
+    ("61% of people were discharged on the day they were ready, and 88% within 48 hours.",
+     "What share of people were discharged within two days of being ready?", True),
+    ("92% of complaints were answered within 20 working days.", "What share of complaints were answered within four "
+     "weeks?", True),  # twenty working days are four weeks
+    ("92% of complaints were answered within 10 working days.", "What share of complaints were answered within four "
+     "weeks?", False),
+    ("92% of complaints were answered on time.", "What share of complaints were answered within four weeks?", True),
+    ("88% were discharged within 48 hours.", "What share of people were discharged?", True),  # no limit asked
+])
+def test_a_figure_held_to_a_time_limit(sentence, question, expected):
+    from rag.thresholds import same_time_limit
+
+    assert same_time_limit(sentence, question) is expected
 
 
 def test_a_count_must_give_the_length_of_time_it_is_held_against_when_required():

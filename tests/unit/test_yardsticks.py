@@ -371,6 +371,9 @@ def test_the_time_of_the_assessment_is_no_part_of_what_a_part_did():
     ("What was the average hourly rate paid by councils in the North West, to compare with Fenwick?", "average"),
     ("What is the median wait across councils in England?", "median"),  # the others', not Fenwick's
     ("What was the average hourly rate paid by Fenwick to providers in the North West?", None),
+    ("What is the average share on direct payments across the councils in Fenwick's region?", "average"),
+    ("What was the average share of good providers in the areas CQC judged similar to Fenwick?", "average"),
+    ("What was the average share of good providers in the areas of Fenwick with most care homes?", None),  # its own
 ])
 def test_reference_asked(question, noun):
     from rag.yardsticks import reference_asked
