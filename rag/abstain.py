@@ -61,6 +61,7 @@ from .yardsticks import (
     names_peers,
     other_councils_named,
     reference_asked,
+    reference_reach,
 )
 
 
@@ -562,6 +563,12 @@ _TELLING_WORDS = " ".join(("the local authority council leaders staff told us sa
                            "day days", *MONTHS))
 
 
+def goes_on(sentence: str) -> bool:
+    """Whether the sentence goes on after its first clause (:data:`_NEXT_CLAUSE`) to tell what came of it or what
+    else held ("had been promised in 2024 but had not started", "…, and managers relied on spreadsheets")."""
+    return _NEXT_CLAUSE.search(sentence) is not None
+
+
 def restates_only(focus: frozenset[str], question: str, sentence: str, weights, settings: Settings) -> bool:
     """Whether the sentence's first clause holds most of the question's focus terms and says no more than the question
     (up to :attr:`Settings.restated_new_terms` words of its own, besides figures, dates and who told), and only what
@@ -589,10 +596,11 @@ def asked_happening(question: str) -> str:
 def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """Why something happened is asked ("Why did the care home in Harpurhey close?"), the sentence most about it tells
     of it only as the time of something else ("When a care home in Harpurhey closed, 32 residents had to move"), or,
-    for a happening the question dates or times ("close in 2024", "vacant for 14 months"), says no more than the
-    question and what came of it ("In 2024, two care homes closed, and all 47 residents moved", with no cause in the
-    sentence after it), and no sentence about it gives a cause: what followed it is not why it happened. (A standing
-    state asked about, "Why was performance data unreliable?", is often explained without a word of cause.)"""
+    for a happening the question dates or times ("close in 2024", "vacant for 14 months") or one its sentence goes on
+    from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two care homes closed, and
+    all 47 residents moved", with no cause in the sentence after any sentence about it), and no sentence about it
+    gives a cause: what followed it is not why it happened. (A standing state told alone, "Performance data was not
+    reliable.", is often explained by the next sentence without a word of cause.)"""
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
     happening = asked_happening(query.text)
@@ -605,8 +613,9 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text)) and restates_only(focus, happening, said, weights, settings) \
-            and not has_reason(one_line(next_sentence(most))):
+    if (has_date(query.text) or has_duration(query.text) or goes_on(said)) \
+            and restates_only(focus, happening, said, weights, settings) \
+            and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."
     return None
 
@@ -636,6 +645,55 @@ def rating_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if any(_RATING_STATED.search(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
         return None
     return "The reports do not say how it was rated."
+
+
+#: A question asking which things of a kind there are, by name ("What are the names of the three neighbourhood areas
+#: …?", "what are the workstreams in the improvement programme"): the plural noun it asks to be listed.
+_ASKS_LISTED = re.compile(r"^\s*(?i:what|which) (?:are|were) the (?:names of (?:the |its |their )?)?(?:(?:\d+|two|three|four|"
+                          r"five|six|seven|eight|nine|ten) )?(?:[a-z][\w'’-]* ){0,2}?(?P<noun>[a-z]{3,}s)\b(?= (?:in|of|"
+                          r"where|that|which|run|used|covered|set up|making up)\b)")
+#: A count standing before a noun ("6 workstreams", "three neighbourhood areas"), which says how many, not which.
+_COUNT_BEFORE = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){0,2}?"
+#: What lists the things after their noun: a colon, "including", "such as", "called", "named", or a parenthesis.
+_LISTING = re.compile(r"[:(]|\b(?:including|such as|called|named|namely|were|are)\b", re.IGNORECASE)
+
+
+def list_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question asks which things of a kind there are ("What are the workstreams in the improvement programme?")
+    and every sentence about its topic that names them only counts them ("an Improvement Programme with 6
+    workstreams"), listing none: how many there are is not which."""
+    m = _ASKS_LISTED.search(query.text) if settings.rules.answer_type_check and not query.comparative else None
+    if m is None:
+        return None
+    noun = re.escape(m.group("noun"))
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
+    naming = [t for t in about if re.search(rf"\b{noun}\b", t, re.IGNORECASE)]
+    counted = [t for t in naming if re.search(rf"\b{_COUNT_BEFORE}{noun}\b(?!\s*{_LISTING.pattern})", t, re.IGNORECASE)]
+    if not naming or len(counted) < len(naming):
+        return None
+    return f"The reports say how many {m.group('noun')} there are, not which."
+
+
+#: A yes-or-no question whether something is paid for, charged or free ("Are members paid for their time?", "Does
+#: Cumberland charge for alarms?", "Is the forum funded by the council?").
+_ASKS_PAYMENT = re.compile(r"\b(?:paid|pay|charges?|charged|charging|free|funded|reimbursed)\b", re.IGNORECASE)
+#: Words telling of pay, charges or funding ("were paid for their time", "free of charge", "£20 vouchers", "funded
+#: by", "volunteers").
+_PAYMENT_TOLD = re.compile(r"\b(?:paid|pay\w*|unpaid|charg\w*|free|costs?|fees?|fund\w*|vouchers?|expenses|reimburs\w*|"
+                           r"recompens\w*|remunerat\w*|compensat\w*|honorari\w*|allowances?|volunteer\w*|grants?)\b|£",
+                           re.IGNORECASE)
+
+
+def payment_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks whether something is paid for, charged or funded ("Are members of the Experts by
+    Experience Group paid for their time?") and no passage about its topic speaks of pay, charges or funding: a
+    description of the group does not say."""
+    if not settings.rules.answer_type_check or query.answer_type != "yesno" or query.comparative \
+            or not _ASKS_PAYMENT.search(query.text):
+        return None
+    if any(_PAYMENT_TOLD.search(c.passage.chunk.text) for c in on_topic(query, candidates, weights, settings)):
+        return None
+    return "The reports do not say whether it is paid for."
 
 
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
@@ -837,7 +895,8 @@ def reference_value_not_given(query: Query, candidates, weights, settings: Setti
         and (not query.comparative or len(query.councils) == 1) else None  # "… for comparison with St Helens": one council's
     if noun is None:
         return None
-    if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun)
+    reach = reference_reach(query.text)
+    if any(gives_reference_value(one_line(f"{refers_back_to(c)} {c.sentence.text}"), noun, reach)
            for c in on_topic(query, candidates, weights, settings)):
         return None
     return (f"The reports mention {noun} but not their figure." if names_peers(noun) else
@@ -1089,7 +1148,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
                  findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, target_not_given,
-                 rating_not_given, period_not_given, benchmark_not_given,
+                 rating_not_given, payment_not_told, list_not_given, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

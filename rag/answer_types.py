@@ -37,6 +37,8 @@ _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2
 _REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
+                     r"(?:this|which|that|it) (?:partly |largely |mainly )?(?:reflected|reflects|stemmed from|stems from)|"
+                     r"linked (?:this|it|these) to|"
                      r"(?:(?:change|improvement|reduction|fall|drop|rise|increase)s?|this|which|that) (?:had )?(?:followed|came after)|"
                      r"(?:built up|grown|grew|risen|rose|fallen|fell|increased|dropped|worsened|slowed|stopped|closed)"
                      r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
@@ -898,9 +900,11 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
 #: plan ("overspent by £3.7 million" is how much more was spent than set aside) or in likelihood ("18% less likely").
-#: "Extra" as more of something ("60 extra beds"), not in "extra care" (housing with care: "3 extra care schemes").
+#: "Extra" as more of something ("60 extra beds"), not in "extra care" (housing with care: "3 extra care schemes");
+#: "falls" as accidents ("the falls prevention programme") is no fall.
 _EXTRA = r"extra(?! care\b)"
-_CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increas\w*|decreas\w*|reduc\w*|"
+_CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|(?<!\bthe )(?<!\bof )falls(?! prevention| service| team| "
+                     r"programme| clinic| response| pathway| risk)|falling|increas\w*|decreas\w*|reduc\w*|"
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
                      r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
                      r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b|"
@@ -2171,6 +2175,7 @@ _SUM_WORDS = {"total", "overall", "annual", "yearly", "net", "gross", "actual", 
               "their", "the", "a", "an", "this", "that", "council", "authority", "planned", "original", "final", "own",
               "and", "or", "of", "on", "in", "for", "to", "with", "by", "was", "were", "is", "are", "had", "has",
               "over", "under", "within", "above", "below",  # "how far over budget": where against it, not what of
+              "did", "do", "does",  # "did Fenwick's adult care spending go over": the question's verb
               # a comparison's words ("the *largest* adult social care budget") say which sum tops, not what it is of
               *TOP_WORDS}
 #: What a sum named before "spend" is spent on, after it ("total spend *on adult social care*").
@@ -2240,8 +2245,8 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
         words = [w for w in _words(m.group("obj")) if not w.endswith(("'s", "’s", "s'", "ed"))]
         whole = bool(words) and words[-1] in _WHOLE_SUM
         words = words[max((i + 1 for i, w in enumerate(words) if w in _SUM_WORDS), default=0):]
-        if _VERB_BEFORE.search(m.group("obj")):  # "how much does Haringey spend" is the verb
-            continue
+        if _VERB_BEFORE.search(m.group("obj")) and not re.search(r"['’]s\s", m.group("obj")):  # "how much does
+            continue  # Haringey spend" is the verb; "did Fenwick's adult care spending go over" names what was spent on
         if words:
             out.append(FramedThing("spend", _stem(words[-1]), frozenset(_stem(w) for w in words)))
         elif whole and not _SPEND_ON_THING.match(text, m.end()):  # "Total council budget: £287.9 million" is the whole,
@@ -2270,10 +2275,12 @@ _AGE_GROUPS = {"older": re.compile(r"\bolder (?:people|adults|residents|persons)
 
 
 #: An age range as reports give it: "aged 14 to 25", "16-25 year olds", "aged 65 and over", "aged over 50", "aged
-#: under 50".
+#: under 50"; or one age, "aged 17", "16-year-olds".
 _AGE_RANGE = re.compile(r"\baged (\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b|\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})[- ]year[- ]olds?\b|"
                         r"\baged (\d{1,2}) (?:and|or) (?:over|above|older)\b|\baged (\d{1,2}) ?(?:\+|plus\b)|"
-                        r"\baged (?:over|above) (\d{1,2})\b|\baged (?:under|below) (\d{1,2})\b", re.IGNORECASE)
+                        r"\baged (?:over|above) (\d{1,2})\b|\baged (?:under|below) (\d{1,2})\b|"
+                        r"\baged (\d{1,2})\b(?!\s*(?:to|-|–|and|or|\+|plus)\b)|(?<![\d–-])\b(\d{1,2})[- ]year[- ]olds?\b",
+                        re.IGNORECASE)
 
 
 def _age_ranges(text: str) -> set[tuple[str, str]]:
@@ -2282,6 +2289,8 @@ def _age_ranges(text: str) -> set[tuple[str, str]]:
     for m in _AGE_RANGE.finditer(text):
         if m.group(8):
             out.add(("0", m.group(8)))
+        elif m.group(9) or m.group(10):
+            out.add((m.group(9) or m.group(10),) * 2)
         else:
             out.add((m.group(1) or m.group(3) or m.group(5) or m.group(6) or m.group(7), m.group(2) or m.group(4) or "+"))
     return out
@@ -2422,8 +2431,8 @@ _ASKS_AGE_SHARE = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%)
 
 
 #: A share that says how many are of an age group: "22.7% of people are aged 65 or over", or a list's line "People
-#: aged 65 and over: 17.6%".
-_OF_AN_AGE = re.compile(r"\b(?:is|are|was|were) (?:aged|over)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\s*[:\n]\s*\d",
+#: aged 65 and over: 17.6%" (or its figure on the next line, read as a space: "… aged 65 and over 25.6%").
+_OF_AN_AGE = re.compile(r"\b(?:is|are|was|were) (?:aged|over)\b|\b(?:aged )?65 (?:and|or) (?:over|older)\s*:?\s*\d",
                         re.IGNORECASE)
 
 

@@ -51,7 +51,7 @@ class Rules:
     findings_check: bool = True  # abstain when what a review found, or why, is asked and the reports say it is not yet known;
     # when why something happened is asked and they tell only that it did and what followed; when whether a plan came
     # about is asked and they tell only the plan
-    yardstick_check: bool = True  # abstain when no sentence gives the benchmark, earlier year or other councils asked about
+    yardstick_check: bool = True  # abstain when no sentence gives the benchmark, target, earlier year or other councils asked about
     threshold: bool = True  # abstain when the best sentence is not relevant enough
     continuation: bool = True  # add the sentence that elaborates on a chosen one
     findings_first: bool = True  # a council's findings are quoted before its overview's restatement of them

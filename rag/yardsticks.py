@@ -182,18 +182,31 @@ def reference_asked(question: str) -> str | None:
             or re.sub(r"\s+", " ", m.group("peers"))).casefold()
 
 
+def reference_reach(question: str) -> str | None:
+    """How far the yardstick whose own figure the question asks for reaches ("national" for "the England average",
+    "regional" for "the regional average time"), or None."""
+    m = _ASKS_REFERENCE.search(question)
+    return benchmark_reach(m.group(0)) if m else None
+
+
+#: How far before or after a yardstick's figure its reach may be named ("the *England* average of 82%").
+REACH_CHARS = 30
+
+
 def names_peers(noun: str) -> bool:
     """Whether a yardstick asked about is other councils ("neighbouring councils"), not a figure's name."""
     return re.fullmatch(_PEERS, noun, re.IGNORECASE) is not None
 
 
-def gives_reference_value(sentence: str, noun: str) -> bool:
-    """Whether a figure stands beside the yardstick's word in the sentence: "Only 58% were completed within the
-    target time" gives the share on time, not the target; "below the England average" gives no average."""
+def gives_reference_value(sentence: str, noun: str, reach: str | None = None) -> bool:
+    """Whether a figure stands beside the yardstick's word in the sentence (with the ``reach`` asked named beside it):
+    "Only 58% were completed within the target time" gives the share on time, not the target; "below the England
+    average" gives no average, nor does "an average of 16 weeks, faster than the regional average" give the region's."""
     words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if names_peers(noun) else rf"{noun}s?"
-    reach = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
-    return bool(re.search(rf"\b(?:{words})\b{reach}[\s(:–-]+£?\d|\d[\d,.]*\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+"
-                          rf"(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b", sentence, re.IGNORECASE))
+    near = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
+    return any(reach is None or _REACH[reach].search(sentence[max(0, m.start() - REACH_CHARS) : m.end() + REACH_CHARS // 3])
+               for m in re.finditer(rf"\b(?:{words})\b{near}[\s(:–-]+£?\d|\d[\d,.]*\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+"
+                                    rf"(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b", sentence, re.IGNORECASE))
 
 
 def asks_earlier_year(question: str) -> bool:

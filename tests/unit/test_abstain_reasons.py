@@ -665,6 +665,40 @@ def test_a_why_question_is_judged_on_the_happening_it_asks_about(question, asks)
     assert (reason == "The reports say it happened, not why.") is asks
 
 
+@pytest.mark.parametrize("sentence,on", [
+    ("The case management system was being replaced, and managers relied on spreadsheets.", True),
+    ("Business continuity plans had not been tested and staff were unsure what to do.", False),  # no verb after "and"
+    ("The plans had been drafted and agreed by the board.", True),  # "and" before a verb of the same subject
+    ("Performance data was not reliable.", False),  # told alone: the next sentence may explain it
+])
+def test_a_sentence_that_goes_on_after_its_first_clause(sentence, on):
+    from rag.abstain import goes_on
+
+    assert goes_on(sentence) is on
+
+
+def test_a_cause_after_any_sentence_about_the_happening_answers_why():
+    from dataclasses import replace
+
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.records import Sentence
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Why were waits longer in the Fenwick west locality?", "reason")
+    restated = candidate("Waits were longer in the Fenwick west locality, and some carers gave up.")
+    first = "Waits for assessments were longer in the Fenwick west locality."
+    cause = "Leaders said this reflected difficulty recruiting staff there."
+    explained = candidate(first, f"{first} {cause}")
+    chunk = explained.passage.chunk
+    explained = replace(explained, passage=replace(explained.passage, chunk=replace(chunk, sentences=(
+        *chunk.sentences, Sentence(len(first) + 1, len(chunk.text), cause)))))
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([restated.passage.chunk, chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    assert reason_not_given(query, [restated], weights, Settings()) == "The reports say it happened, not why."
+    assert reason_not_given(query, [restated, explained], weights, Settings()) is None  # "this reflected" a cause
+
+
 @pytest.mark.parametrize("question,told", [
     ("Has the planned Fenwick nursing home been granted planning permission?", "granted"),
     ("Has Fenwick been awarded the funding it bid for?", "awarded"),
@@ -679,6 +713,35 @@ def test_whether_something_was_granted_asks_for_the_grant(question, told):
     assert (pattern is None) is (told is None)
     if told:
         assert re.search(pattern, f"It was {told} in 2024.") and not re.search(pattern, "It was planned for 2027.")
+
+
+def test_whether_something_is_paid_for_needs_a_word_of_pay():
+    from rag.abstain import payment_not_told
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Are members of Fenwick's Experts by Experience Group paid for their time?", "yesno")
+    described = candidate("Fenwick's Experts by Experience Group helped design and review services.")
+    paid = candidate("Members of Fenwick's Experts by Experience Group were paid for their time.")
+    weights = TermWeights([described.passage.chunk, paid.passage.chunk])
+    other = fenwick_question("Does Fenwick's Experts by Experience Group review services?", "yesno")  # no pay asked
+    reason = abstains_on_its_own(payment_not_told, query, other, described, paid, weights, "answer_type_check")
+    assert reason == "The reports do not say whether it is paid for."
+
+
+def test_which_things_there_are_is_not_answered_by_how_many():
+    from rag.abstain import list_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("What are the workstreams in Fenwick's improvement programme?", "description")
+    counted = candidate("Fenwick's improvement programme had 6 workstreams, overseen by a board.")
+    listed = candidate("The workstreams of Fenwick's improvement programme were housing, workforce and data.")
+    weights = TermWeights([counted.passage.chunk, listed.passage.chunk])
+    other = fenwick_question("What is Fenwick's improvement programme?", "description")  # nothing listed asked
+    reason = abstains_on_its_own(list_not_given, query, other, counted, listed, weights, "answer_type_check")
+    assert reason == "The reports say how many workstreams there are, not which."
+    named = candidate("Fenwick's improvement programme had 6 workstreams: housing, workforce, data and three more.")
+    assert list_not_given(query, [named], weights, Settings()) is None  # a colon lists them
 
 
 def test_whether_a_target_was_met_needs_a_target():
@@ -750,7 +813,7 @@ def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
 def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, restated):
     from dataclasses import replace
 
-    from rag.abstain import reason_not_given, restates_only
+    from rag.abstain import goes_on, reason_not_given, restates_only
     from rag.config import Settings
     from rag.records import Sentence
     from rag.terms import TermWeights
@@ -775,6 +838,7 @@ def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, re
             *chunk.sentences, told))))
         assert reason_not_given(query, [explained], weights, settings) is None  # the next sentence gives a cause
         undated = fenwick_question("Why did the Fenwick day centre close?", "reason")
-        assert reason_not_given(undated, [said], weights, settings) is None  # a standing state may be explained
-        # by the next sentence in no word of cause: only a dated happening is judged
+        reason = reason_not_given(undated, [said], weights, settings)  # a standing state, told alone, may be explained
+        # by the next sentence in no word of cause: an undated happening is judged only when its sentence goes on
+        assert (reason is not None) is goes_on(sentence)
 

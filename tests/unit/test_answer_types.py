@@ -103,6 +103,10 @@ from rag.kinds import kinds_named, other_kind
      "How many young people aged 14 to 25 did the transitions team support?", False),  # another age range
     ("number", "The transitions team supported 143 young people aged 14 to 25.",
      "How many young people aged 14 to 25 did the transitions team support?", True),
+    ("number", "Transition plans were in place for 79% of young people aged 17.",
+     "What percentage of 16-year-olds had a transition plan in place?", False),  # another single age
+    ("number", "Transition plans were in place for 64% of young people aged 16.",
+     "What percentage of 16-year-olds had a transition plan in place?", True),
     ("organisation", "The sensor trial had been evaluated by a local university.",
      "Which university evaluated the sensor trial?", False),  # no university named
     ("organisation", "The sensor trial had been evaluated by Fenwick Hope University.",
@@ -654,6 +658,9 @@ def test_where_a_sum_stood_against_its_budget_is_no_thing_it_was_spent_on():
 
     assert not any(t.frame == "spend" for t in framed_things("How far over budget did Fenwick's service go?"))
     assert [t.head for t in framed_things("the adult social care budget")] == ["care"]  # what it is for
+    owned = framed_things("By how much did Fenwick's adult care spending go over budget?")
+    assert [t.words for t in owned] == [frozenset({"adult", "care"})]  # a possessive: a noun, not the verb "spend"
+    assert framed_things("How much did Fenwick cut from spending?") == ()  # the question's own verb
     lead = "The adult social care budget was £136.5 million in 2024/25."
     assert not another_object("The service had overspent by £6.3 million.", "How far over budget did the service go?",
                               lead_in=lead)
@@ -2605,6 +2612,8 @@ def test_a_share_of_those_the_sentence_before_named_is_theirs():
      "used a direct payment?", True),
     ("15.1% of residents are aged 65 or over.", "What percentage of people in Kelby used a direct payment?", True),
     ("Share of the population aged 65 or over: 15.8%", "what % of the Kelby Forest population is aged 65+", True),
+    ("Proportion of people aged 65 and over\n25.6%", "What proportion of Kelby's population is aged 65 and over?",
+     True),  # a key fact's figure on the line under its label
     # the area's people asked of as its people, not as a group doing something
     ("Around 24% of residents are aged 65 or over.", "roughly what share of people living in Kelby are 65 or older", True),
     ("Around 24% of residents are aged 65 or over.", "What share of people in Kelby Forest are aged 65 or over?", True),
@@ -3097,3 +3106,14 @@ def test_managers_are_a_kind_of_staff_a_figure_must_name():
 def test_who_is_in_charge_of_a_service_asks_for_the_one_who_leads_it(question, expected):
     sentence = "The Director of Adult Social Services, Owen Latimer, reported to the lead member for adult social care."
     assert holds("person", sentence, question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The falls prevention programme ran in 9 leisure centres.", False),  # falls as accidents, no change
+    ("Falls among people who finished the course fell by 20%.", True),
+    ("Admissions after falls dropped by 12%.", True),
+])
+def test_falls_as_accidents_are_no_change(sentence, expected):
+    from rag.answer_types import change_as_asked
+
+    assert change_as_asked(sentence, "By how much did the Fenwick course reduce falls?") is expected

@@ -172,10 +172,19 @@ def test_reason_and_outcome_readings_finish_on_hostile_text():
 
 def test_target_clause_and_placement_readings_finish_on_hostile_text():
     """Many words after "met its", "and" or "placed": the readings of targets, next clauses and placements stay linear."""
-    from rag.abstain import _ASKING_WHY, _ASKS_TARGET_MET, _NEXT_CLAUSE, _TARGET_NAMED, outcome_asked
+    from rag.abstain import (
+        _ASKING_WHY,
+        _ASKS_LISTED,
+        _ASKS_PAYMENT,
+        _ASKS_TARGET_MET,
+        _NEXT_CLAUSE,
+        _PAYMENT_TOLD,
+        _TARGET_NAMED,
+        outcome_asked,
+    )
     from rag.answer_types import _TAKEN_ON
-    from rag.kinds import only_an_aim
     from rag.chunking import split_sentences
+    from rag.kinds import only_an_aim
     from rag.thresholds import within_bounds
 
     assert _ASKS_TARGET_MET.search("met its " + "aa " * 100_000) is None
@@ -184,6 +193,8 @@ def test_target_clause_and_placement_readings_finish_on_hostile_text():
     assert outcome_asked("Has " + "aa " * 100_000 + "been given") is None  # too many words for a subject
     assert only_an_aim("being extended to " + "aa " * 100_000) is False
     assert within_bounds("within " * 100_000 + "the same day") == [1.0]
+    assert _ASKS_PAYMENT.search("pai " * 100_000) is None and _PAYMENT_TOLD.search("fun " * 100_000) is None
+    assert _ASKS_LISTED.search("what are the " + "names " * 100_000) is None
     assert len(split_sentences("1 " * 100_000 + "\n" + "Label\n2\n" * 10_000)) == 10_000  # each figure's line ends one
 
 

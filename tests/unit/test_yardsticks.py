@@ -397,6 +397,20 @@ def test_gives_reference_value(sentence, noun, expected):
     assert gives_reference_value(sentence, noun) is expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Adaptations were completed in an average of 16 weeks, faster than the regional average.", False),  # its own
+    ("Adaptations took 16 weeks on average, against a regional average of 21 weeks.", True),
+    ("Adaptations took 16 weeks, against 21 weeks, the regional average.", True),
+    ("Adaptations took an average of 16 weeks, against an England average of 21 weeks.", False),  # another reach
+])
+def test_a_yardstick_s_figure_is_of_the_reach_asked(sentence, expected):
+    from rag.yardsticks import gives_reference_value, reference_asked, reference_reach
+
+    question = "What is the regional average time for adaptations that Fenwick is compared with?"
+    assert reference_reach(question) == "regional"
+    assert gives_reference_value(sentence, reference_asked(question), reference_reach(question)) is expected
+
+
 @pytest.mark.parametrize("sentence,question,expected", [
     ("71% were at home 91 days later, below the England average of 83%.",
      "How did it compare with the Yorkshire and the Humber regional average?", False),  # England's, not the region's
