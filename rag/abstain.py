@@ -565,7 +565,7 @@ _TELLING_WORDS = " ".join(("the local authority council leaders staff told us sa
 
 def goes_on(sentence: str) -> bool:
     """Whether the sentence goes on after its first clause (:data:`_NEXT_CLAUSE`) to tell what came of it or what
-    else held ("had been promised in 2024 but had not started", "…, and managers relied on spreadsheets")."""
+    else held ("had been reduced during 2020 and had not fully returned", "…, and managers relied on spreadsheets")."""
     return _NEXT_CLAUSE.search(sentence) is not None
 
 
@@ -725,6 +725,8 @@ _PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|would|will|t
                        rf"{_PURPOSE.pattern}", re.IGNORECASE)
 
 
+#: How many of the sentences most about its topic may speak of the plan whose outcome is asked (those about the thing
+#: itself, "There were 14 home care providers", may come first).
 OUTCOME_REACH = 6
 
 

@@ -715,46 +715,42 @@ def test_whether_something_was_granted_asks_for_the_grant(question, told):
         assert re.search(pattern, f"It was {told} in 2024.") and not re.search(pattern, "It was planned for 2027.")
 
 
-def test_whether_something_is_paid_for_needs_a_word_of_pay():
-    from rag.abstain import payment_not_told
+@pytest.mark.parametrize("rule,question,kind,alone,telling,other,switch,said", [
+    ("payment_not_told", "Are members of Fenwick's Experts by Experience Group paid for their time?", "yesno",
+     "Fenwick's Experts by Experience Group helped design and review services.",
+     "Members of Fenwick's Experts by Experience Group were paid for their time.",
+     "Does Fenwick's Experts by Experience Group review services?",  # no pay asked
+     "answer_type_check", "The reports do not say whether it is paid for."),
+    ("list_not_given", "What are the workstreams in Fenwick's improvement programme?", "description",
+     "Fenwick's improvement programme had 6 workstreams, overseen by a board.",
+     "The workstreams of Fenwick's improvement programme were housing, workforce and data.",
+     "What is Fenwick's improvement programme?",  # nothing listed asked
+     "answer_type_check", "The reports say how many workstreams there are, not which."),
+    ("target_not_given", "Did Fenwick's Shared Lives scheme meet its target for recruiting carers?", "yesno",
+     "Fenwick launched a Shared Lives scheme in 2024, but only 12 carers had been recruited.",
+     "Fenwick's Shared Lives scheme had a target to recruit 20 carers.",
+     "Did Fenwick's Shared Lives scheme recruit carers?",  # no target asked
+     "yardstick_check", "The reports do not give a target for it."),
+])
+def test_a_thing_asked_and_never_told_abstains(rule, question, kind, alone, telling, other, switch, said):
+    import rag.abstain
     from rag.terms import TermWeights
 
-    query = fenwick_question("Are members of Fenwick's Experts by Experience Group paid for their time?", "yesno")
-    described = candidate("Fenwick's Experts by Experience Group helped design and review services.")
-    paid = candidate("Members of Fenwick's Experts by Experience Group were paid for their time.")
-    weights = TermWeights([described.passage.chunk, paid.passage.chunk])
-    other = fenwick_question("Does Fenwick's Experts by Experience Group review services?", "yesno")  # no pay asked
-    reason = abstains_on_its_own(payment_not_told, query, other, described, paid, weights, "answer_type_check")
-    assert reason == "The reports do not say whether it is paid for."
+    alone, telling = candidate(alone), candidate(telling)
+    weights = TermWeights([alone.passage.chunk, telling.passage.chunk])
+    reason = abstains_on_its_own(getattr(rag.abstain, rule), fenwick_question(question, kind),
+                                 fenwick_question(other, kind), alone, telling, weights, switch)
+    assert reason == said
 
 
-def test_which_things_there_are_is_not_answered_by_how_many():
+def test_things_listed_after_a_colon_are_named():
     from rag.abstain import list_not_given
     from rag.config import Settings
     from rag.terms import TermWeights
 
     query = fenwick_question("What are the workstreams in Fenwick's improvement programme?", "description")
-    counted = candidate("Fenwick's improvement programme had 6 workstreams, overseen by a board.")
-    listed = candidate("The workstreams of Fenwick's improvement programme were housing, workforce and data.")
-    weights = TermWeights([counted.passage.chunk, listed.passage.chunk])
-    other = fenwick_question("What is Fenwick's improvement programme?", "description")  # nothing listed asked
-    reason = abstains_on_its_own(list_not_given, query, other, counted, listed, weights, "answer_type_check")
-    assert reason == "The reports say how many workstreams there are, not which."
     named = candidate("Fenwick's improvement programme had 6 workstreams: housing, workforce, data and three more.")
-    assert list_not_given(query, [named], weights, Settings()) is None  # a colon lists them
-
-
-def test_whether_a_target_was_met_needs_a_target():
-    from rag.abstain import target_not_given
-    from rag.terms import TermWeights
-
-    query = fenwick_question("Did Fenwick's Shared Lives scheme meet its target for recruiting carers?", "yesno")
-    done = candidate("Fenwick launched a Shared Lives scheme in 2024, but only 12 carers had been recruited.")
-    aimed = candidate("Fenwick's Shared Lives scheme had a target to recruit 20 carers.")
-    weights = TermWeights([done.passage.chunk, aimed.passage.chunk])
-    other = fenwick_question("Did Fenwick's Shared Lives scheme recruit carers?", "yesno")  # no target asked
-    reason = abstains_on_its_own(target_not_given, query, other, done, aimed, weights, "yardstick_check")
-    assert reason == "The reports do not give a target for it."
+    assert list_not_given(query, [named], TermWeights([named.passage.chunk]), Settings()) is None
 
 
 def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
