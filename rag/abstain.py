@@ -647,33 +647,6 @@ def rating_not_given(query: Query, candidates, weights, settings: Settings) -> s
     return "The reports do not say how it was rated."
 
 
-#: A question asking which things of a kind there are, by name ("What are the names of the three neighbourhood areas
-#: …?", "what are the workstreams in the improvement programme"): the plural noun it asks to be listed.
-_ASKS_LISTED = re.compile(r"^\s*(?i:what|which) (?:are|were) the (?:names of (?:the |its |their )?)?(?:(?:\d+|two|three|four|"
-                          r"five|six|seven|eight|nine|ten) )?(?:[a-z][\w'’-]* ){0,2}?(?P<noun>[a-z]{3,}s)\b(?= (?:in|of|"
-                          r"where|that|which|run|used|covered|set up|making up)\b)")
-#: A count standing before a noun ("6 workstreams", "three neighbourhood areas"), which says how many, not which.
-_COUNT_BEFORE = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w'’-]+\s+){0,2}?"
-#: What lists the things after their noun: a colon, "including", "such as", "called", "named", or a parenthesis.
-_LISTING = re.compile(r"[:(]|\b(?:including|such as|called|named|namely|were|are)\b", re.IGNORECASE)
-
-
-def list_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
-    """The question asks which things of a kind there are ("What are the workstreams in the improvement programme?")
-    and every sentence about its topic that names them only counts them ("an Improvement Programme with 6
-    workstreams"), listing none: how many there are is not which."""
-    m = _ASKS_LISTED.search(query.text) if settings.rules.answer_type_check and not query.comparative else None
-    if m is None:
-        return None
-    noun = re.escape(m.group("noun"))
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    naming = [t for t in about if re.search(rf"\b{noun}\b", t, re.IGNORECASE)]
-    counted = [t for t in naming if re.search(rf"\b{_COUNT_BEFORE}{noun}\b(?!\s*{_LISTING.pattern})", t, re.IGNORECASE)]
-    if not naming or len(counted) < len(naming):
-        return None
-    return f"The reports say how many {m.group('noun')} there are, not which."
-
-
 #: A yes-or-no question whether something is paid for, charged or free ("Are members paid for their time?", "Does
 #: Cumberland charge for alarms?", "Is the forum funded by the council?").
 _ASKS_PAYMENT = re.compile(r"\b(?:paid|pay|charges?|charged|charging|free|funded|reimbursed)\b", re.IGNORECASE)
@@ -1093,9 +1066,17 @@ _MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|
 _NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z]")
 
 
+#: The same asked as "what are the …" ("What are the names of the three neighbourhood areas where …?", "what were the
+#: workstreams in the improvement programme"), the kind's noun before a word joining what it is of.
+_WHAT_ARE_THE_KIND = re.compile(r"^\s*(?:and\s+)?(?i:what|which)\s+(?:are|were)\s+the\s+(?:names\s+of\s+(?:the\s+|its\s+|their\s+)?)?"
+                                r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:[a-z][\w'’-]*\s+){0,2}?"
+                                r"(?P<kind>[a-z]{3,}s)\s+(?:in|of|where|that|which|run|used|covered|set up|making up)\b")
+
+
 def kind_asked(question: str) -> str | None:
-    """The plural noun of the kind whose members a question asks for ("languages" of "Which languages are …"), or None."""
-    match = _WHICH_KIND.match(question)
+    """The plural noun of the kind whose members a question asks for ("languages" of "Which languages are …",
+    "workstreams" of "What are the workstreams in …"), or None."""
+    match = _WHICH_KIND.match(question) or _WHAT_ARE_THE_KIND.match(question)
     return match.group("kind").casefold() if match and match.group("kind").casefold() not in _NOT_MEMBERS else None
 
 
@@ -1150,7 +1131,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
                  findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, target_not_given,
-                 rating_not_given, payment_not_told, list_not_given, period_not_given, benchmark_not_given,
+                 rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

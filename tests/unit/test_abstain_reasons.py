@@ -488,6 +488,9 @@ def test_a_financial_year_s_count_does_not_answer_for_one_month_of_it():
     ("What hours does the Fenwick helpline open?", None),  # a time, not members
     ("How many languages are the guides in?", None),
     ("Which councils scored 2 for safeguarding?", None),
+    ("What are the names of the three neighbourhood areas where Fenwick's teams are based?", "areas"),
+    ("what are the workstreams in Fenwick's improvement programme", "workstreams"),
+    ("What are the Live Well Fenwick hubs and what do they offer?", None),  # what they are, not which
 ])
 def test_the_kind_whose_members_a_question_asks_for(question, kind):
     from rag.abstain import kind_asked
@@ -721,11 +724,6 @@ def test_whether_something_was_granted_asks_for_the_grant(question, told):
      "Members of Fenwick's Experts by Experience Group were paid for their time.",
      "Does Fenwick's Experts by Experience Group review services?",  # no pay asked
      "answer_type_check", "The reports do not say whether it is paid for."),
-    ("list_not_given", "What are the workstreams in Fenwick's improvement programme?", "description",
-     "Fenwick's improvement programme had 6 workstreams, overseen by a board.",
-     "The workstreams of Fenwick's improvement programme were housing, workforce and data.",
-     "What is Fenwick's improvement programme?",  # nothing listed asked
-     "answer_type_check", "The reports say how many workstreams there are, not which."),
     ("target_not_given", "Did Fenwick's Shared Lives scheme meet its target for recruiting carers?", "yesno",
      "Fenwick launched a Shared Lives scheme in 2024, but only 12 carers had been recruited.",
      "Fenwick's Shared Lives scheme had a target to recruit 20 carers.",
@@ -741,16 +739,6 @@ def test_a_thing_asked_and_never_told_abstains(rule, question, kind, alone, tell
     reason = abstains_on_its_own(getattr(rag.abstain, rule), fenwick_question(question, kind),
                                  fenwick_question(other, kind), alone, telling, weights, switch)
     assert reason == said
-
-
-def test_things_listed_after_a_colon_are_named():
-    from rag.abstain import list_not_given
-    from rag.config import Settings
-    from rag.terms import TermWeights
-
-    query = fenwick_question("What are the workstreams in Fenwick's improvement programme?", "description")
-    named = candidate("Fenwick's improvement programme had 6 workstreams: housing, workforce, data and three more.")
-    assert list_not_given(query, [named], TermWeights([named.passage.chunk]), Settings()) is None
 
 
 def test_whether_a_plan_came_about_is_not_answered_by_the_plan():

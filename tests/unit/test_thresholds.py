@@ -174,12 +174,12 @@ def test_target_clause_and_placement_readings_finish_on_hostile_text():
     """Many words after "met its", "and" or "placed": the readings of targets, next clauses and placements stay linear."""
     from rag.abstain import (
         _ASKING_WHY,
-        _ASKS_LISTED,
         _ASKS_PAYMENT,
         _ASKS_TARGET_MET,
         _NEXT_CLAUSE,
         _PAYMENT_TOLD,
         _TARGET_NAMED,
+        _WHAT_ARE_THE_KIND,
         outcome_asked,
     )
     from rag.answer_types import _TAKEN_ON
@@ -194,7 +194,7 @@ def test_target_clause_and_placement_readings_finish_on_hostile_text():
     assert only_an_aim("being extended to " + "aa " * 100_000) is False
     assert within_bounds("within " * 100_000 + "the same day") == [1.0]
     assert _ASKS_PAYMENT.search("pai " * 100_000) is None and _PAYMENT_TOLD.search("fun " * 100_000) is None
-    assert _ASKS_LISTED.search("what are the " + "names " * 100_000) is None
+    assert _WHAT_ARE_THE_KIND.match("what are the " + "names " * 100_000) is None
     assert len(split_sentences("1 " * 100_000 + "\n" + "Label\n2\n" * 10_000)) == 10_000  # each figure's line ends one
 
 
