@@ -58,6 +58,7 @@ from .yardsticks import (
     gives_benchmark,
     gives_earlier_year,
     gives_reference_value,
+    names_a_target,
     names_peers,
     other_councils_named,
     reference_asked,
@@ -727,9 +728,6 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
 #: A question whether a target was met ("Did the scheme meet its target for recruiting carers?", "missed its goal").
 _ASKS_TARGET_MET = re.compile(r"\b(?:met|meet|meeting|reach(?:ed)?|achieved?|hit|miss(?:ed)?)\s+(?:its|their|the|an?)\s+"
                               r"(?:[\w'’-]+\s+){0,3}?(?:target|goal|aim|ambition|trajectory)s?\b", re.IGNORECASE)
-#: A sentence naming a target or an aim ("had a target to recruit 15", "aimed to", "planned to", "its ambition").
-_TARGET_NAMED = re.compile(r"\b(?:targets?|targeted|goals?|aim(?:s|ed)?|ambitions?|trajector\w*|pledge\w*|"
-                           r"(?:planned|plans?|expected|intended|hoped) to)\b", re.IGNORECASE)
 
 
 def target_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -738,7 +736,7 @@ def target_not_given(query: Query, candidates, weights, settings: Settings) -> s
     recruited") does not say how it stood against a target the reports never give."""
     if not settings.rules.yardstick_check or query.comparative or not _ASKS_TARGET_MET.search(query.text):
         return None
-    if any(_TARGET_NAMED.search(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
+    if any(names_a_target(one_line(c.sentence.text)) for c in on_topic(query, candidates, weights, settings)):
         return None
     return "The reports do not give a target for it."
 

@@ -51,10 +51,12 @@ def inside_quotation(text: str, start: int, end: int) -> bool:
     return straight and '"' in ahead or curly and "”" in ahead
 
 
+#: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is
+#: the line above it.
+_FIGURE = r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?"
 #: A line that is only a figure, with a line after it: the value of the label above it in a list of key facts
 #: ("Registered care homes in the area" / "214" / "Registered home care agencies in the area" / "97"), which ends there.
-_VALUE_LINE = re.compile(r"^[ \t]*(?:£[ \t]?)?\d[\d,]*(?:\.\d+)?[ \t]*(?:%|per ?cent|million|m|bn|billion|k)?[ \t]*$(?=\n)",
-                         re.IGNORECASE | re.MULTILINE)
+_VALUE_LINE = re.compile(rf"{_FIGURE}[ \t]*$(?=\n)", re.IGNORECASE | re.MULTILINE)
 
 
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
@@ -313,9 +315,6 @@ def _list_end(text: str, blocks: list[Block], i: int) -> int:
     return j
 
 
-#: A paragraph that is only a figure ("£402", "36%", "4,610", "£134.2 million"): a table's value, whose label is
-#: the line above it.
-_FIGURE = r"^\s*(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent|million|m|bn|billion|k)?"
 _VALUE_ONLY = re.compile(rf"{_FIGURE}\s*$", re.IGNORECASE)
 #: A table's value with a few words after its figure, and no sentence's end: "21.4% of the population", "184,300 people
 #: (2023 estimate)".

@@ -359,13 +359,14 @@ _WITHIN = re.compile(rf"\b(?:within|in under|in less than|inside)\s+(?P<n>\d+(?:
                      re.IGNORECASE)
 #: A working week's days in calendar days ("20 working days" is four weeks).
 _WORKING_DAY = 7 / 5
+#: Days in each unit a time limit is given in, hours too ("within 48 hours").
+_LIMIT_DAYS = {**_DAYS, "hour": 1 / 24}
 
 
 def within_bounds(text: str) -> list[float]:
     """The time limits, in days, that the text holds something to ("within 48 hours" → 2, "on the same day" → 1)."""
-    days = {**_DAYS, "hour": 1 / 24}
     return [1.0 if m.group("same") else
-            _number(m.group("n")) * days[m.group("unit").casefold()] * (_WORKING_DAY if m.group("working") else 1)
+            _number(m.group("n")) * _LIMIT_DAYS[m.group("unit").casefold()] * (_WORKING_DAY if m.group("working") else 1)
             for m in _WITHIN.finditer(text)]
 
 

@@ -171,6 +171,15 @@ _ASKS_REFERENCE = re.compile(
 REFERENCE_REACH = 8
 #: Words a target is also given by ("aimed to review 80%").
 _TARGET_WORDS = r"targets?|aim(?:s|ed)? to|ambition|goal"
+#: A sentence naming a target or an aim at all ("had a target to recruit 15", "aimed to", "planned to", "its ambition").
+_TARGET_NAMED = re.compile(rf"\b(?:{_TARGET_WORDS}|targeted|goals|aims?|aimed|ambitions|trajector\w*|pledge\w*|"
+                           r"(?:planned|plans?|expected|intended|hoped) to)\b", re.IGNORECASE)
+
+
+def names_a_target(sentence: str) -> bool:
+    """Whether the sentence names a target or an aim, with or without its figure (:data:`_TARGET_WORDS` and the
+    words of plans and pledges)."""
+    return _TARGET_NAMED.search(sentence) is not None
 
 
 def reference_asked(question: str) -> str | None:
