@@ -12,6 +12,7 @@ from .answer_types import (
     LIST_LENGTH,
     MISSING,
     PARTS_BEFORE,
+    PRESENT_OF,
     another_object,
     asks_population_size,
     asks_share,
@@ -25,13 +26,16 @@ from .answer_types import (
     has_reason,
     holding_words,
     holds,
+    is_number_word,
     measures_the_thing,
     one_line,
     part_condition,
+    past_forms,
     question_figures,
     says_not_known,
     spelled_out,
     stated_numbers,
+    which_one_unsaid,
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .councils import name_patterns, names_a_council, title_words_only, variants_of, with_title_words
@@ -43,6 +47,7 @@ from .periods import (
     MONTHS,
     a_year_earlier,
     at_assessment_time,
+    baselines,
     figure_periods,
     period_words,
     periods,
@@ -263,6 +268,13 @@ ANAPHOR_MIN_CHARS = 4
 _WORD_ENDING = re.compile(r"(?:ed|ing)$")
 
 
+#: Words in a sentence that point back at what the one before told ("commissioned research *to understand why*",
+#: "a plan *to tackle this*").
+_POINTS_BACK = re.compile(r"\b(?:understand|find out|establish|explore|investigate|look into|explain|address|tackle|"
+                          r"reverse|improve)\s+(?:why|this|these|that)\b(?!\s+(?:[a-z]+\s+)?(?:was|were|is|are|had|has|did))",
+                          re.IGNORECASE)
+
+
 def refers_back_to(candidate) -> str:
     """The sentence before the candidate's when the candidate's begins by referring to it (a pronoun, or
     "The" or "People" and one of the next two words used, in some form, by the sentence before: "The median
@@ -271,7 +283,8 @@ def refers_back_to(candidate) -> str:
     before = candidate.before
     m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
     if not m:
-        return before if before and names_again(one_line(candidate.sentence.text), one_line(before)) else ""
+        said = one_line(candidate.sentence.text)
+        return before if before and (names_again(said, one_line(before)) or _POINTS_BACK.search(said)) else ""
     words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
     words = [w for w in words if len(w) >= ANAPHOR_MIN_CHARS]
     if m.group("words") is not None and not any(re.search(rf"\b(?:a)?{w}", before, re.IGNORECASE) for w in words):
@@ -553,33 +566,77 @@ def told_as_a_time(focus: frozenset[str], sentence: str, weights, settings: Sett
 
 
 #: A comma leading on to a clause that may tell how the one before came about ("…, when the post became vacant").
-_LINKED = re.compile(r",\s*(?:when|after|as|since|following|because|with|having|which|who|where|while|leading|"
-                     r"resulting|due|so)\b", re.IGNORECASE)
+_LINKED = re.compile(r",\s*(?:when|after|as|since|following|because|with|having|who|where|while|due)\b", re.IGNORECASE)
 #: Where a sentence's first clause ends and the next, telling what came of it, starts: ", and", or "and" before a
 #: verb of the same subject ("Day services had been reduced during 2020 *and had* not fully returned", "had reviewed
-#: shared arrangements in 2024 *and agreed* to keep them").
-_NEXT_CLAUSE = re.compile(r",\s*and\s|\s+and\s+(?=(?:had|has|have|was|were|is|are|did|then|[a-z]+ed)\b)")
+#: shared arrangements in 2024 *and agreed* to keep them"), or "and" before a new subject and its verb ("ended in
+#: December 2025 *and the council had* not yet decided").
+_NEXT_CLAUSE = re.compile(r",\s*and\s|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bhad)(?<!\bhas)(?<!\bdid)"
+                          r"\s+and\s+(?=(?:had|has|have|was|were|is|are|did|then|[a-z]+ed)\b)|"  # not "who was and was not"
+                          r"\s+and\s+(?=(?:some|many|most|all|few|several|the|its|their|this|these|there|it|they|people|"
+                          r"staff|leaders|providers)\s+(?:[\w'’-]+\s+){0,3}?(?:had|has|have|was|were|is|are|did|could|"
+                          r"would|[a-z]+ed)\b)")
+#: Where a clause telling what came of the one before starts: ", so providers lacked …", ", which slowed set-up
+#: times", ", leading to …", ", both of which had since been lifted"; or one telling what held against it, which keeps
+#: its "but" (:func:`restates_only` reads such a clause as more of the happening when it holds the question's words).
+_RESULT_CLAUSE = re.compile(r",\s*(?:so|which|leading to|resulting in|meaning|both of which|all of which|except)\s|"
+                            r",?\s+(?=but\s)", re.IGNORECASE)  # or what held against it ("promised in 2024 but had not started")
 #: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
-_TELLING_WORDS = " ".join(("the local authority council leaders staff told us said year years month months week weeks "
-                           "day days", *MONTHS))
+_TELLING_WORDS = " ".join(("the local authority council leaders staff told us said showed show example year years month "
+                           "months week weeks day days", *MONTHS))
 
 
 def goes_on(sentence: str) -> bool:
-    """Whether the sentence goes on after its first clause (:data:`_NEXT_CLAUSE`) to tell what came of it or what
-    else held ("had been reduced during 2020 and had not fully returned", "…, and managers relied on spreadsheets")."""
-    return _NEXT_CLAUSE.search(sentence) is not None
+    """Whether the sentence goes on after its first clause (:data:`_NEXT_CLAUSE`, :data:`_RESULT_CLAUSE`) to tell
+    what came of it or what else held ("had been reduced during 2020 and had not fully returned", "…, and managers
+    relied on spreadsheets", "…, which slowed set-up times")."""
+    return len(clauses_of(sentence)) > 1
 
 
-def restates_only(focus: frozenset[str], question: str, sentence: str, weights, settings: Settings) -> bool:
-    """Whether the sentence's first clause holds most of the question's focus terms and says no more than the question
-    (up to :attr:`Settings.restated_new_terms` words of its own, besides figures, dates and who told), and only what
-    came of it follows ("In 2024, two care homes closed, and all 47 residents moved" for "Why did two care homes
-    close?"); not one leading on to how it came about ("…, when the post became vacant")."""
-    first = _NEXT_CLAUSE.split(sentence, maxsplit=1)[0]
-    if _LINKED.search(first) or weights.overlap(focus, first) < settings.topic_overlap:
+#: A verb a clause tells something by ("had", "was", "closed").
+_VERB = re.compile(rf"\b(?:had|has|have|was|were|is|are|did|does|do|could|would|[a-z]{{3,}}ed|{'|'.join(PRESENT_OF)})\b",
+                   re.IGNORECASE)
+
+
+def clauses_of(sentence: str) -> list[str]:
+    """The sentence's clauses, parted where the next tells what came of the one before or what else held; a part
+    with no verb is not a clause of its own ("The council and the NHS funded it" is one)."""
+    clauses: list[str] = []
+    pending: list[str] = []  # parts with no verb yet, read once each
+    for part in (piece for clause in _RESULT_CLAUSE.split(sentence) for piece in _NEXT_CLAUSE.split(clause)):
+        pending.append(part)
+        if _VERB.search(part):
+            clauses.append(" ".join(pending))
+            pending = []
+    if pending:
+        clauses[-1:] = [" ".join(clauses[-1:] + pending)]
+    return clauses
+
+
+def restates_only(focus: frozenset[str], question: str, sentence: str, weights, settings: Settings,
+                  asked: str | None = None) -> bool:
+    """Whether the sentence's first clauses (:func:`clauses_of`), up to the one that completes the happening asked
+    about, hold most of the question's focus terms and say no more than the question (up to
+    :attr:`Settings.restated_new_terms` words of their own, besides figures, dates and who told), and only what came of
+    it follows ("In 2024, two care homes closed, and all 47 residents moved" for "Why did two care homes close?",
+    "… was published in 2022 and had not been refreshed, so providers lacked …" for "Why hadn't it been refreshed?");
+    not one leading on to how it came about ("…, when the post became vacant"). ``asked``: the question as put, whose
+    own words (not the reports' for them, which ``question`` may add) tell a later clause is more of the happening."""
+    own_words = focus & weights.terms(question if asked is None else asked)
+    told, held = "", False  # the clauses up to the one that completes the happening ("published in 2022 and had not
+    for clause in clauses_of(sentence):  # been refreshed"), and those after it that tell more of it ("… but had not started")
+        contrast = clause.lstrip().casefold().startswith("but ")  # "…, but the risk-rating had been done quickly"
+        if held and not (own_words & weights.terms(clause)) - (frozenset() if contrast else weights.terms(told)):
+            break
+        told = f"{told} {clause}"
+        if _LINKED.search(told):
+            return False
+        held = held or weights.overlap(focus, told) >= settings.topic_overlap
+    if not held:
         return False
-    own = weights.content(weights.terms(first)) - weights.terms(question) - weights.terms(_TELLING_WORDS)
-    return sum(not t.isdigit() for t in own) <= settings.restated_new_terms
+    said = weights.terms(f"{question} {past_forms(question)}")  # "had lost two posts" for "why did it lose two posts"
+    own = weights.content(weights.terms(told)) - said - weights.terms(_TELLING_WORDS)
+    return sum(not is_number_word(t) for t in own) <= settings.restated_new_terms
 
 
 #: Words asking for a cause ("What *prompted* the review?", "the *reasons* for"), not what happened.
@@ -615,7 +672,7 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
     if (has_date(query.text) or has_duration(query.text) or goes_on(said)) \
-            and restates_only(focus, happening, said, weights, settings) \
+            and restates_only(focus, f"{happening} {query.text}", said, weights, settings, asked=query.text) \
             and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."
     return None
@@ -672,10 +729,11 @@ def payment_not_told(query: Query, candidates, weights, settings: Settings) -> s
 
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
 #: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
-_ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,10}?"
+_ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
+                           r"(?:been\s+|manage[ds]?\s+to\s+)?"  # "has its funding *been* extended", "did it *manage to* clear"
                            r"(?P<verb>met|meet|reach(?:ed)?|achieved?|hit|extend(?:ed)?|renew(?:ed)?|pass(?:ed)?|"
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
-                           r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|(?:been\s+)?(?:granted|given|awarded))\b",
+                           r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|clear(?:ed)?|granted|given|awarded)\b",
                            re.IGNORECASE)
 #: What tells that each asked outcome came about, or did not: the verb itself or a kindred one.
 _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|achiev\w*|hit|exceed\w*|"
@@ -687,7 +745,9 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
              ("cut|reduc|lower", r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|"
               r"increas\w*|no (?:change|difference|effect|impact))"),
              ("complet|approv|adopt|agree", r"\b(?:complet\w*|approv\w*|adopt\w*|agree\w*|signed off|ratified)\b"),
-             ("(?:been )?(?:grant|given|award)", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
+             ("clear", r"\b(?:cleared|fell|fallen|remain\w*|still|outstanding|(?:had|has|have|was|were) (?:been )?"
+              r"(?:completed|reduced))\b"),
+             ("grant|given|award", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
               r"secured|won)\b"))
 #: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
 _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
@@ -754,7 +814,9 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     figures = giving(query, candidates, weights, settings) if asked else []
     if not figures:
         return None
-    if any(of_period_asked(asked, dated_by(query, c) + a_year_earlier(c.sentence.text))
+    since = baselines(query.text)  # "fall since 2022": a change counted from the same period answers
+    if any(of_period_asked(asked, dated_with_lead(query, c) + a_year_earlier(c.sentence.text))
+           or since and same_period(since, baselines(c.sentence.text))
            for c in with_sequels(near_topic(query, figures, weights, settings), figures)):
         return None  # a figure of the period asked, about the topic (not merely beside a rare thing counted)
     best = max(figures, key=lambda c: c.relevance)
@@ -818,6 +880,13 @@ def dated_by(query: Query, candidate) -> tuple:
     sentence = candidate.sentence.text
     dated = figure_periods(sentence, figure_test(query.text, query.answer_type))
     return periods(sentence) if dated is None else dated
+
+
+def dated_with_lead(query: Query, candidate) -> tuple:
+    """The periods that date the candidate's figure (:func:`dated_by`), or, when its sentence dates none, those of
+    the sentence it goes on from ("At the end of August 2024, 1,310 people were waiting." "The median wait was 143
+    days."): a figure told straight after a dated one is of its time."""
+    return dated_by(query, candidate) or periods(refers_back_to(candidate))
 
 
 def dated_to_assessment_instead(query: Query, candidate) -> bool:
@@ -1110,6 +1179,19 @@ def count_instead_of_members(query: Query, candidates, weights, settings: Settin
     return f"The reports for {query.councils[0]} give how many {kind} but not which."
 
 
+def which_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A "which …" question asks for one thing by its kind ("Which local advice service does Enfield partner
+    with?") and the sentences about its topic speak of it only as one of that kind ("through a partnership with a
+    local advice service"), naming none: they say there is one, not which."""
+    if not settings.rules.answer_type_check or query.comparative:
+        return None
+    said = [which_one_unsaid(one_line(c.sentence.text), query.text) for c in near_topic(query, candidates, weights, settings)]
+    if "" in said or not any(said):
+        return None
+    mention = next(s for s in said if s)
+    return f"The reports mention {mention[:1].lower()}{mention[1:]} but not which."
+
+
 def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, weights, settings: Settings,
                    before_candidates: bool = False) -> str | None:
     """Why the answer abstains ("" for the plain message), or None to answer. Rules run in order."""
@@ -1127,7 +1209,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members,
+    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, which_not_named,
                  findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, target_not_given,
                  rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):

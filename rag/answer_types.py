@@ -547,6 +547,22 @@ def _after_word(words: list[str], pos: int, wanted: set[str]) -> bool:
 _AREA_WORDS = {"in", "across", "throughout", "around", "near"}
 
 
+#: Verbs whose past is not "-ed", by their present ("*led* by Centre4" for "which organisation *leads* …").
+PRESENT_OF = {"led": "lead", "ran": "run", "held": "hold", "met": "meet", "paid": "pay", "built": "build",
+              "made": "make", "gave": "give", "took": "take", "won": "win", "sold": "sell", "taught": "teach",
+              "lost": "lose", "left": "leave", "began": "begin", "begun": "begin", "became": "become", "fell": "fall",
+              "rose": "rise", "grew": "grow", "grown": "grow", "brought": "bring", "sought": "seek", "kept": "keep",
+              "went": "go", "gone": "go", "chose": "choose", "chosen": "choose", "spent": "spend", "sent": "send",
+              "said": "say", "told": "tell", "saw": "see", "felt": "feel", "found": "find", "thought": "think"}
+
+
+def past_forms(text: str) -> str:
+    """The past forms of the text's verbs whose past is not "-ed" ("lose" → "lost"): how a report tells what a
+    question asks about in the present."""
+    said = set(_words(text))
+    return " ".join(past for past, present in PRESENT_OF.items() if present in said)
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
                      councils: tuple[str, ...] = (), bodies: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
@@ -555,7 +571,7 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     of area ("monthly cafés in Finchley") answers no "which charity"."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
-    spots = [at[i] for i, w in enumerate(words) if _stem(w) in topic]
+    spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic]  # "led by" for "leads"
     for pos, name in new_names(sentence, question, councils):
         if located and not _after_word(words, pos, _PLACE_WORDS):
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
@@ -620,8 +636,9 @@ def _whole_counted(question: str) -> set[str]:
 def counted_nouns(question: str) -> set[str]:
     """The stem of the noun a "how many …" question counts: the last word of the phrase after "how
     many", which ends at a verb or preposition ("how many DoLS applications were waiting" → {"application"},
-    "how many people visited the hubs" → {"people"}), or in a title the plural before "of" ("Directors of Adult
-    Social Services" → {"director"}); empty when it counts nothing in particular."""
+    "how many people visited the hubs" → {"people"}), or the plural before "of" ("Directors of Adult Social
+    Services" → {"director"}, "assessments of carers' needs" → {"assessment"}); empty when it counts nothing in
+    particular."""
     m = _HOW_MANY.search(question)
     if not m:
         return set()
@@ -654,7 +671,8 @@ _HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.{2,80})", re.IGNORECASE)
 
 def counted_phrase(question: str) -> list[str]:
     """The words (lower case, fillers aside) of the phrase a "how many …" question counts, up to a verb or a
-    preposition ("how many unpaid carers had a plan" → ["unpaid", "carers"]), or in a title up to "of"."""
+    preposition ("how many unpaid carers had a plan" → ["unpaid", "carers"]), and up to "of" after a plural ("how
+    many assessments of carers' needs" → ["assessments"])."""
     m = _HOW_MANY.search(question)
     if not m or re.match(r"times\b", m.group(1), re.IGNORECASE):
         return []
@@ -668,9 +686,8 @@ def counted_phrase(question: str) -> list[str]:
         if words and _looks_plural(words[-1]) and (w in _CLAUSE_OPENERS or tokens[i][:1].isupper()
                                                    and not tokens[i - 1][:1].isupper()):  # not "Safe Islands Champions"
             break  # "how many of the people St Helens supports", "… the people the council supports": a clause
-        if w == "of" and words and _looks_plural(words[-1]) and tokens[i - 1][:1].isupper() \
-                and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
-            break  # a title: "Directors of Adult Social Services" counts directors
+        if w == "of" and words and _looks_plural(words[-1]):
+            break  # "assessments of unpaid carers' needs" counts assessments, "Directors of Adult Social Services" directors
         if re.search(r"['’]s$", w) and not tokens[i][:1].isupper():  # not "of Camden's four localities"
             words.append(w[:-2])
             break  # "how many people's care was affected" counts the people, not their care
@@ -813,7 +830,7 @@ _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|d
                          rf"\bhow much (?:is|was|are|were|does|did)\s+(?:the|a|an|its|their|each|this|that)\s+(?:[\w'’-]+\s+){{0,4}}?"
                          rf"(?:{_PAID_THINGS})s?\b|"  # "how much is the carer's break payment", "… the three-year grant"
                          r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
-                         r".{0,100}?\b(spend|spent|spending|cost|costs|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
+                         r".{0,100}?\b(spend|spent|spending|cost|costs|costing|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
                          r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
@@ -845,8 +862,11 @@ _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
 
 #: Whom a price asked about is paid to ("what rate can people pay *their personal assistants*", "paid to home care
 #: providers"): up to two words before the payee's noun.
+_PAYEES_ASKED = r"(?:assistants?|providers?|carers?|workers?|agenc(?:y|ies)|homes?|people)"
 _PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:to\s+)?(?:(?:their|its|the|his|her|local)\s+)?(?!(?:for|of|on|in|at|per)\b)"
-                    r"(?P<who>(?:[a-z][\w'’-]*\s+){0,2}?(?:assistants?|providers?|carers?|workers?|agenc(?:y|ies)|homes?))\b")
+                    rf"(?P<who>(?:[a-z][\w'’-]*\s+){{0,2}}?{_PAYEES_ASKED})\b|"
+                    rf"\b(?P<paid>(?:[a-z][\w'’-]*\s+){{0,2}}?{_PAYEES_ASKED})(?:\s+(?:in|at|of|across|for)\s+[\w'’ &-]{{1,40}}?)?"
+                    r"\s+(?:(?:were|are|was|is|being|get|got)\s+)?paid\b")  # "what wage were care workers in Fenwick paid"
 #: Those a council's prices are paid to, or for, as reports name them: one of them named instead of the payee asked
 #: says the price is another's.
 _PAYEES = re.compile(r"\b(?:home care|domiciliary care|care homes?|nursing homes?|providers?|agenc(?:y|ies)|personal "
@@ -860,9 +880,12 @@ def payee_named(text: str, question: str) -> bool:
     if not asks_money(question):
         return True
     have = {_stem(w) for w in _words(text)}
+    said = {_stem(w) for w in _words(question)}  # "… for home care": what is paid for, named as asked
     for m in _PAYEE.finditer(question):
-        asked = _distinct(frozenset(_stem(w) for w in _words(m.group("who"))))
-        if not asked & have and any(not {_stem(w) for w in _words(o.group(0))} <= asked for o in _PAYEES.finditer(text)):
+        who = m.group("who") or m.group("paid")
+        asked = _distinct(frozenset(_stem(w) for w in _words(f"{who} {in_report_words(who)}")))
+        if not asked & have and any(not {_stem(w) for w in _words(o.group(0))} <= asked | said
+                                    for o in _PAYEES.finditer(text)):
             return False
     return True
 
@@ -1252,7 +1275,7 @@ _OUTCOME_COUNTED = re.compile(r"\b(?:were|was) still (?:living|at home|in their)
                               r"\bneed(?:ed|ing)? no (?:further|ongoing|more|long-term)\b", re.IGNORECASE)
 
 
-def _is_number_word(word: str) -> bool:
+def is_number_word(word: str) -> bool:
     """Whether a word states a number: digits ("1,980"), a number word ("fourteen"), or both joined ("twenty-two")."""
     return bool(word.replace(",", "").replace(".", "").isdigit() or _COUNT.fullmatch(word)
                 or "-" in word.strip("-") and all(_COUNT.fullmatch(part) for part in word.split("-") if part))  # not a bullet's "-"
@@ -1385,7 +1408,7 @@ def _phrase_heads(tokens: list[str]) -> list[str]:
                 or w.casefold() == "of" and phrase and _looks_plural(phrase[-1].casefold()):
             break
         phrase.append(w)
-    return [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not _is_number_word(w)]
+    return [w.casefold() for w in phrase if not w.endswith(("'", "’", "'s", "’s")) and not is_number_word(w)]
 
 
 #: How much text after a number is read for the noun it counts (a few words; bounded, so that a sentence
@@ -1433,7 +1456,7 @@ _WITH_CONDITION = re.compile(r"\b(?:people|adults|residents|persons|individuals|
                              r"live with|lived with|are living with|were living with)|living with|with)\s+(?:an? |diagnosed )?"
                              r"(?P<condition>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}?)(?=\s+(?:who|that|needed|need|needs|were|"
                              r"known|supported|receiving|living|aged|"
-                             r"was|are|is|had|have|did|do|got|get|received|receive|used|use|in|at|after|before|across|for|"
+                             r"was|are|is|had|have|did|do|got|get|received|receive|used|use|in|on|at|after|before|across|for|"
                              r"from|by|and|or|to)\b|\s*[?.,;]|\s*$)", re.IGNORECASE)
 #: Words that make a "with …" phrase the help people get or what they bring, not a condition they live with: people
 #: "with care and support needs", "with ongoing care" or "with lived experience" are named as the reports name them
@@ -1536,6 +1559,30 @@ def figure_first(sentence: str) -> str:
     return f"{m.group('value')} {m.group('label')} {m.group('when') or ''}".strip() if m else sentence
 
 
+#: A count of times said in a word ("had met only *twice*").
+_TIMES_IN_A_WORD = re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)
+
+
+#: How many words before "twice" the deed it counts is looked for ("had *met* only twice"), within this many characters.
+TIMES_DEED_REACH = 4
+TIMES_DEED_CHARS = 60
+
+
+def times_as_counted(sentence: str, question: str) -> str:
+    """The sentence with a count of times said in a word written as one ("twice" → "two times") when a word of the
+    question's stands just before it ("had met only twice" for "how many times had the board met"), so that it
+    answers "how many times …" as "3 times" does; not another deed's ("asked the same questions twice"). "once" is
+    left: it is as often "once a month" or "once the plan began"."""
+    asked = {w for w in _words(question) if len(w) >= 3} - _GENERIC
+
+    def counted(m: re.Match) -> str:
+        if not asked & set(_words(sentence[max(0, m.start() - TIMES_DEED_CHARS) : m.start()])[-TIMES_DEED_REACH:]):
+            return m.group(0)
+        return "two times" if m.group(0).lower() == "twice" else "three times"
+
+    return _TIMES_IN_A_WORD.sub(counted, sentence)
+
+
 def _names_the_service(words: list[str], i: int) -> bool:
     """Whether the word at ``i`` is the first of "adult social care", the service's name, which counts no adults
     ("Adult social care budget: £123.9 million" says nothing of how many adults were helped)."""
@@ -1547,7 +1594,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     of one of its words) and of what its rate or share measures, of the group it names (which the sentence
     before, ``lead_in``, may name: "… with Gypsy and Traveller families." "… had reached 35 families …"); for
     other amount questions ("how much", "what percentage"), any amount."""
-    sentence = _NUMBER_JOINED.sub(r"\1 ", figure_first(sentence))  # "a 60-bed home": 60 beds
+    sentence = _NUMBER_JOINED.sub(r"\1 ", times_as_counted(figure_first(sentence), question))  # "a 60-bed home": 60 beds
     if not has_count(sentence) or not measures_the_thing(sentence, question, councils) \
             or not group_named(f"{lead_in} {sentence}", question, councils):
         return False
@@ -1567,7 +1614,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
         if counting else set()
     fractions = _FRACTIONS | _VAGUE if counting else set()
     ordinals = _ORDINALS if holders else set()  # "the third person to lead it": three so far, not a third of them
-    numbers = [i for i, w in enumerate(words) if i not in skipped and (_is_number_word(w) and w not in fractions or w in ordinals)
+    numbers = [i for i, w in enumerate(words) if i not in skipped and (is_number_word(w) and w not in fractions or w in ordinals)
                and not (i == 0 and w == "one")  # "One project used volunteer drivers": an example, not a count
                and not (re.fullmatch(r"(19|20)\d{2}", w) or found[i].start() and sentence[found[i].start() - 1] == "/")  # not "2023/24"
                and not _counts_another(sentence[found[i].end() : found[i].end() + PHRASE_CHARS], nouns)]
@@ -1673,7 +1720,7 @@ def described_by(question: str) -> frozenset[str]:
     and then the noun it counts counts that noun, however long the description ("2 Gypsy, Roma and Traveller
     liaison officers"). Remembered: every candidate sentence of a question asks for them."""
     return frozenset(w for w in _words(question) if w not in _GENERIC and w not in _QUESTION_STOP
-                     and not _is_number_word(w))
+                     and not is_number_word(w))
 
 
 def topic_stems(question: str, stop: set[str]) -> set[str]:
@@ -2231,7 +2278,7 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
             w = w.strip("'’")
             if not words and w in _DETERMINERS:
                 continue
-            if w in _PHRASE_END or w in _CLAUSE_START or _is_number_word(w) or words and w.endswith(("ing", "ed")):
+            if w in _PHRASE_END or w in _CLAUSE_START or is_number_word(w) or words and w.endswith(("ing", "ed")):
                 break
             words.append(w)
             if len(words) >= FRAME_REACH:
@@ -2320,6 +2367,7 @@ _PEOPLE_BY_ROLE = {
     "carers": re.compile(r"(?<!Lives )(?<!young )(?<!young adult )\b(?:unpaid |family )?carers\b(?!\s+(?-i:[A-Z]))|"  # not in a
                          r"(?<!Lives )(?<!young )(?<!young adult )\bcarers['’]", re.IGNORECASE),  # body's name: "Carers Network"
     "young carers": re.compile(r"\byoung (?:adult )?carers\b", re.IGNORECASE),
+    "young people": re.compile(r"\byoung (?:people|persons|adults)\b", re.IGNORECASE),  # moving to adult care, not carers
     "supported": re.compile(r"\b(?:receiving|with|getting|in receipt of) (?:long-term |community-based |ongoing )+"
                             r"(?:adult social )?(?:care|support|services?)\b|\bpeople (?:who use|using) (?:adult social "
                             r"care )?services\b|\bservice users\b|\bpeople (?:it|the council|the local authority|they) "
@@ -2329,7 +2377,8 @@ _PEOPLE_BY_ROLE = {
 }
 _PEOPLE_BY_CONDITION = {
     "learning disability": re.compile(r"\blearning disabilit(?:y|ies)\b", re.IGNORECASE),
-    "mental illness": re.compile(r"\b(?:serious |severe )?mental (?:illness|ill-health)\b|\bSMI\b"),
+    "mental illness": re.compile(r"\b(?:serious |severe )?mental (?:illness|ill-health)\b|\bSMI\b|"
+                                 r"\bmental health (?:needs|problems|conditions)\b"),
     "autism": re.compile(r"\bautis(?:m|tic)\b", re.IGNORECASE),
     "dementia": re.compile(r"\bdementia\b", re.IGNORECASE),
 }
@@ -2507,13 +2556,18 @@ def share_of_money_given(sentence: str, question: str, lead_in: str = "") -> boo
     return not asked or bool(_OF_MONEY.search(f"{lead_in} {sentence}"))
 
 
+#: Words for the people who work in a service ("social care workers", "social care staff").
+_WORKFORCE = frozenset({"staff", "worker", "employee", "workforce"})
+
+
 def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
     """Whether two framed phrases may be about the same thing: a share of money and a share of anything else
     not, shares of groups of people by their heads, others by any distinct word in common."""
     if asked.frame == "share":
         if (asked.head in _SUMS) != (given.head in _SUMS):
             return False  # a share of the budget is not a share of complaints or of people
-        return not (asked.head in _POPULATIONS and given.head in _POPULATIONS) or _alike(asked.head, given.head)
+        return not (asked.head in _POPULATIONS and given.head in _POPULATIONS) or _alike(asked.head, given.head) \
+            or {asked.head, given.head} <= _WORKFORCE  # a share of "social care workers" is one of "social care staff"
     return any(_alike(a, b) for a in _distinct(asked.words) for b in _distinct(given.words))
 
 
@@ -3126,7 +3180,7 @@ def agents_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ..
     for m in _AGENT.finditer(question):
         words = []
         for w in _words(m.group("agent")):
-            if w in _PHRASE_END or w in _CLAUSE_START or _is_number_word(w) or w in _MONTH_WORDS:
+            if w in _PHRASE_END or w in _CLAUSE_START or is_number_word(w) or w in _MONTH_WORDS:
                 break
             words.append(w)
         if words and not (words[-1] in _SELF or set(words) <= council_words | _NOT_PART):
@@ -3338,6 +3392,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 #: Kinds of body whose names hold the kind's word ("Bournemouth University", "University Hospital of North Tees",
 #: "Dorset HealthCare University NHS Foundation Trust"), asked for by "which university …".
 _NAMED_BY_KIND = ("university", "college", "hospital", "hospice", "school", "trust")
+#: The words a kind's names may hold instead of its own ("Hull Royal *Infirmary*" is a hospital).
+_KIND_NAME_WORDS = {"hospital": "(?:Hospital|Infirmary)"}
 _WHICH_KIND = re.compile(rf"\bwhich (?:[\w-]+ )?({'|'.join(_NAMED_BY_KIND)})\b", re.IGNORECASE)
 
 
@@ -3347,7 +3403,7 @@ def body_of_kind_named(sentence: str, question: str) -> bool:
     m = _WHICH_KIND.search(question)
     if not m:
         return True
-    kind = m.group(1).capitalize()
+    kind = _KIND_NAME_WORDS.get(m.group(1).casefold(), m.group(1).capitalize())
     return re.search(rf"\b{kind}\s+of\s+(?:the\s+)?[A-Z]|\b(?!(?:The|A|An|This|Its|Their)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                      rf"\s+{kind}\b", sentence) is not None
 
@@ -3439,6 +3495,53 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
                                or x.group("named")
                                or _NAMED_BEFORE.search(sentence[max(0, x.start() - NAMED_BEFORE_CHARS) : x.start()])
                                for x in mentions)
+
+
+#: Words that place one of a kind without saying which ("a *neighbouring* council", "a *private* provider").
+_PLACING = frozenset({"neighbouring", "nearby", "local", "other", "external", "independent", "private", "voluntary",
+                      "national", "regional", "new", "specialist", "community", "different", "outside", "third-party"})
+#: Words before a "which" question's noun that make it no kind asked for: a verb's object ("which *spends the* biggest
+#: share") or another thing's part ("which *year's* annual report").
+_NOT_OF_THE_KIND = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s|['’]s\b", re.IGNORECASE)
+#: A question asking one thing's name by its kind ("What is the name of the care home that hosts the unit?").
+_NAME_OF_ONE = re.compile(r"\bwhat (?:is|was) the name of (?:the|its|their)\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)"
+                          r"(?P<head>[a-z]{3,})\b(?=\s+(?:that|which|who|where|whose|in|at|for|of|run|used|[a-z]+ed)\b|"
+                          r"\s*\??\s*$)", re.IGNORECASE)
+#: A word that says there is one of a kind, not which ("*a* local advice service").
+_ONE_OF = frozenset({"a", "an", "another", "one"})
+#: Words looked at before a mention for the word saying there is one of a kind, within this many characters.
+ONE_OF_REACH = 4
+ONE_OF_CHARS = 80
+
+
+def which_one_unsaid(sentence: str, question: str) -> str | None:
+    """How a sentence speaks of the one thing a "which …" question asks for ("Which local advice service does Enfield
+    partner with?", "What is the name of the care home that …?") when it does so only as one of its kind, in the question's words or words that place it ("a
+    partnership with *a local advice service*", "asked *a neighbouring council*"): it says there is one, not which.
+    "" when it names it somewhere ("Stockport Carers Hub, a voluntary organisation"); None when it never mentions it."""
+    m = _WHICH_THING.search(question) or _NAME_OF_ONE.search(question)
+    if not m or _looks_plural(m.group("head").casefold()) or _NOT_OF_THE_KIND.search(m.group("phrase")):
+        return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
+    body = re.fullmatch(rf"(?:{_BODIES})", m.group("head"), re.IGNORECASE) is not None
+    head = _BODIES if body else re.escape(_stem(m.group("head")))
+    allowed = (set(_words(question)) | _PLACING) - _ONE_OF
+    unsaid = None
+    for x in re.finditer(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?",
+                         sentence, re.IGNORECASE):
+        window = max(0, x.start() - ONE_OF_CHARS)
+        before = _words(sentence[window : x.start()])[-ONE_OF_REACH:]
+        while before and before[-1] in allowed:
+            before.pop()
+        if before and before[-1] == "the" and not x.group("named"):
+            continue  # "the council", "the provider": which one is told elsewhere, if anywhere
+        if x.group("named") or not before or before[-1] not in _ONE_OF:
+            return ""
+        start = window + [w.start() for w in re.finditer(rf"\b{before[-1]}\b", sentence[window : x.start()],
+                                                         re.IGNORECASE)][-1]
+        if _NAMED_BEFORE.search(sentence[max(0, start - NAMED_BEFORE_CHARS) : start]):
+            return ""  # "Stockport Carers Hub, a voluntary organisation"
+        unsaid = unsaid or sentence[start : x.end()]
+    return unsaid
 
 
 #: Words that describe which of a kind without naming any ("in the most deprived wards", "the least deprived areas"),

@@ -92,8 +92,8 @@ _RELATIVE_YEAR = re.compile(r"\b(?:(?:in|during|over|for) )?(?:the )?(?:previous
 
 
 #: A figure given for a year before the sentence's own period ("1,870 in April 2025, up from 1,420 *a year earlier*").
-_YEAR_EARLIER = re.compile(r"\b(?:a|one|twelve|12) (?:year|months) (?:earlier|before)\b|\bthe (?:year|twelve months|12 months) "
-                           r"before\b", re.IGNORECASE)
+_YEAR_EARLIER = re.compile(r"\b(?:a|one|twelve|12)\s+(?:year|months)\s+(?:earlier|before)\b|\bthe\s+(?:year|twelve\s+months|"
+                           r"12\s+months)\s+before\b", re.IGNORECASE)  # across a PDF's line ends
 
 
 def a_year_earlier(sentence: str) -> tuple[Period, ...]:
@@ -104,14 +104,26 @@ def a_year_earlier(sentence: str) -> tuple[Period, ...]:
     return tuple(Period(p.first - 1, p.last - 1 if p.last else None, p.month) for p in periods(sentence))
 
 
+#: A period a change is counted from ("a 12% fall … *since 2022*", "up *since March 2023*").
+_SINCE = re.compile(rf"\bsince\s+((?:(?:{'|'.join(MONTHS)})\s+)?(?:19|20)\d{{2}}(?:\s*(?:/|-|–|to)\s*(?:19|20)?\d{{2}})?)\b")
+
+
+def baselines(text: str) -> tuple[Period, ...]:
+    """The periods a text counts a change from ("fell by 12% since 2022" → 2022): what a change is measured
+    against, not when it was measured."""
+    return tuple(p for m in _SINCE.finditer(text) for p in periods(m.group(1)))
+
+
 def without_relative_year(text: str) -> str:
     """The text without a year named relative to the report ("Which councils overspent in the previous year?")."""
     return _RELATIVE_YEAR.sub(" ", text)
 
 
 #: Where a sentence's clauses part, to tell which period dates which figure: a comma or semicolon before a space
-#: ("…, down from 290 in January 2024"), or a joining word between two spaces.
-_FIGURE_CLAUSE_BREAK = re.compile(r"[,;]\s+|\s+(?:and|but|while|whereas|after|compared with)\s+")
+#: ("…, down from 290 in January 2024"), or a joining word between two spaces (not the "and" of an age band, "aged 65
+#: and over", nor of a span of years, "between 2024 and 2026").
+_FIGURE_CLAUSE_BREAK = re.compile(r"[,;]\s+|\s+(?:and(?!\s+(?:over|under|older|above|below|(?:19|20)\d{2})\b)|but|while|"
+                                  r"whereas|after|compared with)\s+")
 
 
 def figure_clauses(sentence: str, has_figure) -> list[str]:

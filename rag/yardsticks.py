@@ -157,9 +157,9 @@ _PEERS = r"(?:neighbouring|similar|comparator|comparable|nearby|other)\s+(?:coun
 _ASKS_REFERENCE = re.compile(
     r"^\s*(?:and\s+)?(?:what|how (?:long|much|many|high|low))\s+(?:is|was|were|are|had been)\s+"
     r"(?:the|its|their|[A-Z][\w'’ -]{0,40}?['’]s?)\s+(?:(?:[\w-]+\s+){0,3}?(?P<noun>target|benchmark|threshold|"
-    r"limit|ambition|goal)s?|(?:England|English|national|regional|London)\s+(?:[\w-]+\s+)?(?P<average>average|rate|"
-    r"figure|median|mean))\b|"
-    r"^\s*(?:and\s+)?(?:what|which)\s+(?:England|English|national|regional|London)\s+(?P<named>average|median|mean)\b|"
+    rf"limit|ambition|goal)s?|(?:England|English|national|regional|{_REGIONS})\s+(?:[\w-]+\s+)?(?P<average>average|rate|"
+    rf"figure|median|mean)|(?P<for_peers>average|median|mean)\s+(?:for|of|among|across)\s+(?:the\s+)?{_PEERS})\b|"
+    rf"^\s*(?:and\s+)?(?:what|which)\s+(?:England|English|national|regional|{_REGIONS})\s+(?P<named>average|median|mean)\b|"
     r"^\s*(?:and\s+)?(?:what|how much|how many)\b[^?]{0,60}?\b(?:did|do|does|had|have)\s+(?:the\s+|its\s+|their\s+|"
     rf"[A-Z][\w'’ -]{{0,40}}?['’]s?\s+)?(?P<peers>{_PEERS})\b|"
     r"^\s*(?:and\s+)?(?:what|how (?:much|many|high|low|long))\s+(?:is|was|were|are|had been)\s+the\s+(?P<across>average|median|"
@@ -187,7 +187,7 @@ def reference_asked(question: str) -> str | None:
     m = _ASKS_REFERENCE.search(question)
     if m is None:
         return None
-    return (m.group("noun") or m.group("average") or m.group("named") or m.group("across")
+    return (m.group("noun") or m.group("average") or m.group("named") or m.group("across") or m.group("for_peers")
             or re.sub(r"\s+", " ", m.group("peers"))).casefold()
 
 
@@ -207,15 +207,29 @@ def names_peers(noun: str) -> bool:
     return re.fullmatch(_PEERS, noun, re.IGNORECASE) is not None
 
 
+#: Words that set a figure against a yardstick rather than give the yardstick's ("13.4%, well *above* the England
+#: average"): a figure before them is the council's own. A year is never a yardstick's figure ("in 2023 to 2024, below
+#: the London average").
+_COMPARED_TO = re.compile(r"\b(?:above|below|higher|lower|than|compared|worse|better|under|over|exceed\w*|short|behind|"
+                          r"ahead|against)\b", re.IGNORECASE)
+
+
+#: A figure set after a yardstick as the subject's own ("below the regional average*, at 71%*").
+_OWN_FIGURE_AFTER = re.compile(r",\s*at\s+£?\d")
+
+
 def gives_reference_value(sentence: str, noun: str, reach: str | None = None) -> bool:
     """Whether a figure stands beside the yardstick's word in the sentence (with the ``reach`` asked named beside it):
     "Only 58% were completed within the target time" gives the share on time, not the target; "below the England
     average" gives no average, nor does "an average of 16 weeks, faster than the regional average" give the region's."""
     words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if names_peers(noun) else rf"{noun}s?"
     near = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
-    return any(reach is None or _REACH[reach].search(sentence[max(0, m.start() - REACH_CHARS) : m.end() + REACH_CHARS // 3])
-               for m in re.finditer(rf"\b(?:{words})\b{near}[\s(:–-]+£?\d|\d[\d,.]*\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+"
-                                    rf"(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b", sentence, re.IGNORECASE))
+    return any((reach is None or _REACH[reach].search(sentence[max(0, m.start() - REACH_CHARS) : m.end() + REACH_CHARS // 3]))
+               and not (m.group("own") and _COMPARED_TO.search(m.group(0)))
+               and not (not m.group("own") and _OWN_FIGURE_AFTER.search(m.group(0)))
+               for m in re.finditer(rf"\b(?:{words})\b{near}[\s(:–-]+£?\d|(?P<own>(?<![\d,.])(?!(?:19|20)\d{{2}}\b)\d[\d,.]*)"
+                                    rf"\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b",
+                                    sentence, re.IGNORECASE))
 
 
 def asks_earlier_year(question: str) -> bool:

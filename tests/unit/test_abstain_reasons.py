@@ -528,6 +528,21 @@ def test_a_count_of_a_kind_does_not_say_which_ones():
     assert count_instead_of_members(query, [counted], weights, off) is None
 
 
+def test_one_thing_of_a_kind_does_not_say_which():
+    from rag.abstain import which_not_named
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Which local advice service does Fenwick partner with for money advice?", "description")
+    some = candidate("Money advice was offered through a partnership with a local advice service.")
+    named = candidate("Money advice was offered by Kelby Advice, a local advice service.")
+    weights, settings = TermWeights([some.passage.chunk, named.passage.chunk]), Settings()
+    assert which_not_named(query, [some], weights, settings) == \
+        "The reports mention a local advice service but not which."
+    assert which_not_named(query, [some, named], weights, settings) is None
+    assert which_not_named(query, [some], weights, Settings(rules=Rules(answer_type_check=False))) is None
+
+
 def test_a_later_value_of_a_figure_about_the_topic_is_about_it_too():
     from dataclasses import replace
 
@@ -640,6 +655,8 @@ def test_whether_something_worked_asks_what_its_evaluation_found(question, asks)
     ("Did Fenwick roll the Shared Lives recruitment drive out across the county?", True),
     ("Has Fenwick made its Shared Lives recruitment drive permanent?", True),
     ("Has Fenwick made progress with Shared Lives recruitment?", False),  # no outcome of a plan asked
+    ("Did Fenwick manage to clear its safeguarding backlog by March 2026?", True),
+    ("Has funding for Fenwick's Gypsy and Traveller community development worker been extended beyond 2026?", True),
     ("Has the team that met the target grown?", False),  # the verb is in a clause, not the question's own
     ("Does Fenwick meet the Shared Lives carers regularly?", False),  # not past or perfect: no plan's outcome
 ])
@@ -670,14 +687,47 @@ def test_a_why_question_is_judged_on_the_happening_it_asks_about(question, asks)
 
 @pytest.mark.parametrize("sentence,on", [
     ("The case management system was being replaced, and managers relied on spreadsheets.", True),
-    ("Business continuity plans had not been tested and staff were unsure what to do.", False),  # no verb after "and"
+    ("Business continuity plans had not been tested and staff were unsure what to do.", True),  # a new subject's verb
     ("The plans had been drafted and agreed by the board.", True),  # "and" before a verb of the same subject
     ("Performance data was not reliable.", False),  # told alone: the next sentence may explain it
+    ("The council and the NHS funded the hub.", False),  # "and" inside the subject: no clause before it
+    ("It did not know who was and was not using care.", False),  # "was and was not" is one verb
+    ("The team lost two posts in 2025, which slowed set-up times.", True),  # what came of it
+    ("The home closed in 2024, both of which had since been lifted.", True),
 ])
 def test_a_sentence_that_goes_on_after_its_first_clause(sentence, on):
     from rag.abstain import goes_on
 
     assert goes_on(sentence) is on
+
+
+@pytest.mark.parametrize("question,sentence,asks", [
+    ("Why hadn't Fenwick refreshed its market position statement since 2022?",
+     "The market position statement was published in 2022 and had not been refreshed, so providers lacked "
+     "information.", True),  # the happening is told over two clauses, then what came of it
+    ("Why did Fenwick's Direct Payments Team lose two of its posts in 2025?",
+     "Staff in the Direct Payments Team said they had lost two of their five posts in 2025, which slowed set-up.",
+     True),  # "lost" is the question's "lose", and "five" a figure
+    ("Why did Fenwick's telecare pilot end in December 2025?",
+     "The telecare pilot with 60 households ended in December 2025 and the council had not yet decided on it.", True),
+    ("Why did Fenwick's telecare pilot end in December 2025?",
+     "The telecare pilot ended in December 2025, when its short-term grant from the NHS ran out.", False),  # how
+    ("Why had Fenwick's promised video relay service not started in 2025?",
+     "A video relay service had been promised in 2024 but had not started.", True),  # "but" tells more of it
+    ("Why was the risk-rating of Fenwick's safeguarding backlog in 2024 not reassuring?",
+     "All waiting concerns had been risk-rated in 2024, but the risk-rating had been done quickly from the referral "
+     "and no one had contacted the people involved.", False),  # "but" gives what was wrong with it
+])
+def test_a_happening_told_over_its_first_clauses_is_no_reason(question, sentence, asks):
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    reason = reason_not_given(fenwick_question(question, "reason"), [said], weights, Settings())
+    assert (reason == "The reports say it happened, not why.") is asks
 
 
 def test_a_cause_after_any_sentence_about_the_happening_answers_why():
@@ -826,3 +876,41 @@ def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, re
         # by the next sentence in no word of cause: an undated happening is judged only when its sentence goes on
         assert (reason is not None) is goes_on(sentence)
 
+
+
+def test_a_figure_told_straight_after_a_dated_one_is_of_its_time():
+    from dataclasses import replace
+
+    from rag.abstain import dated_with_lead
+
+    query = fenwick_question("What was the median wait in Fenwick at the end of August 2024?", "duration")
+    first = "At the end of August 2024, 1,310 people were waiting for an assessment."
+    then = "The median wait was 143 days."
+    told = candidate(then, f"{first} {then}")
+    assert dated_with_lead(query, replace(told, before=first))[0].label == "August 2024"
+    assert dated_with_lead(query, told) == ()  # nothing before it dates it
+
+
+def test_a_change_counted_from_the_period_asked_answers_for_it():
+    from rag.abstain import period_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("By what percentage did falls admissions in Fenwick fall since 2022?", "number")
+    said = candidate("The 2024 report showed a 12% fall in falls admissions for people aged 65 and over since 2022.")
+    weights = TermWeights([said.passage.chunk])
+    assert period_not_given(query, [said], weights, Settings()) is None
+    other = fenwick_question("By what percentage did falls admissions in Fenwick fall since 2019?", "number")
+    assert period_not_given(other, [said], weights, Settings()) is not None
+
+
+def test_a_sentence_pointing_back_takes_the_one_before():
+    from dataclasses import replace
+
+    from rag.abstain import refers_back_to
+
+    before = "South Asian people were under-represented among people receiving support."
+    said = replace(candidate("Leaders had commissioned research to understand why, due to report in 2027."), before=before)
+    assert refers_back_to(said) == before
+    alone = replace(candidate("Leaders had commissioned research on carers, due to report in 2027."), before=before)
+    assert refers_back_to(alone) == ""

@@ -1623,6 +1623,31 @@ def test_a_thing_spoken_of_only_as_one_of_its_kind_is_not_named(sentence, questi
     assert named_not_only_as_some(sentence, question) is expected
 
 
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Money advice came through a partnership with a local advice service.",
+     "Which local advice service does Fenwick work with on money advice?", "a local advice service"),
+    ("The council had asked a neighbouring council to review its practice.",
+     "Which council has Fenwick asked to review its practice?", "a neighbouring council"),
+    ("Waits fell after a deal with a private provider of occupational therapy assessments.",
+     "Which private company carries out occupational therapy assessments for Fenwick?",
+     "a private provider"),  # any word for a body stands for the one asked
+    ("Assessments were carried out by Kelby Carers Hub, a voluntary organisation.",
+     "Which organisation carries out carers' assessments for Fenwick?", ""),  # the name stands before
+    ("The service was run by a local charity called Helping Hands.", "Which charity runs Fenwick's carers centre?",
+     ""),  # named after
+    ("The carers centre opened in 2023.", "Which charity runs Fenwick's carers centre?", None),  # not mentioned
+    ("The council paid a provider with a poor record.", "Which provider did Fenwick pay?", "a provider"),
+    ("The council paid a care provider.", "Which homecare providers did Fenwick pay?", None),  # several: members asked
+    ("It had not published an annual report for 2022/23.",
+     "Which year's annual report had Fenwick's board not published?", None),  # the year is asked
+    ("Care took a share of 41% of its budget.", "Which spends the biggest share of its budget?", None),
+])
+def test_one_thing_asked_by_its_kind_is_not_said_by_one_of_its_kind(sentence, question, expected):
+    from rag.answer_types import which_one_unsaid
+
+    assert which_one_unsaid(sentence, question) == expected
+
+
 def test_a_question_s_opening_words_before_a_place_are_no_named_thing():
     from rag.answer_types import named_parts
 
@@ -3117,3 +3142,100 @@ def test_falls_as_accidents_are_no_change(sentence, expected):
     from rag.answer_types import change_as_asked
 
     assert change_as_asked(sentence, "By how much did the Fenwick course reduce falls?") is expected
+
+
+def test_a_count_of_times_said_in_a_word_answers_how_many_times():
+    from rag.answer_types import counts_the_thing, times_as_counted
+
+    question = "How many times had Fenwick's partnership board met?"
+    assert times_as_counted("It had met only twice.", question) == "It had met only two times."
+    assert times_as_counted("People were asked the same questions twice.", question).endswith("twice.")
+    assert counts_the_thing("The board had met only twice at the time of our assessment.", question)
+    assert not counts_the_thing("The board had met once the plan began.", question)
+    assert not counts_the_thing("People were asked the same questions twice.", question)
+
+
+@pytest.mark.parametrize("question,nouns", [
+    ("how many assessments of unpaid carers' own needs did Fenwick do", {"assessment"}),
+    ("How many Directors of Adult Social Services has Fenwick had?", {"director"}),
+    ("How many carers of people with dementia were assessed?", {"carer"}),
+])
+def test_what_is_counted_is_the_plural_before_of(question, nouns):
+    from rag.answer_types import counted_nouns
+
+    assert counted_nouns(question) == nouns
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("The council paid a rate of £23.40 an hour for home care, which providers said was too low.",
+     "how much does Fenwick pay care agencies per hour for home care", True),  # what is paid for, and the agencies
+    ("The council paid home care providers £22.60 an hour.", "What hourly wage were care workers in Fenwick paid?",
+     False),  # the providers' rate is not the workers' wage
+    ("Care workers were paid at least £12.60 an hour.", "What hourly wage were care workers in Fenwick paid?", True),
+    ("The council paid a home care rate of £25.80 an hour.", "how much per hour does Fenwick pay people with lived "
+     "experience for their time", False),
+])
+def test_a_price_is_of_the_payee_asked(sentence, question, expected):
+    from rag.answer_types import payee_named
+
+    assert payee_named(sentence, question) is expected
+
+
+def test_a_hospital_may_be_named_an_infirmary():
+    from rag.answer_types import body_of_kind_named
+
+    question = "At which hospital is Fenwick's discharge hub based?"
+    assert body_of_kind_named("The council ran a discharge hub at Kelby Royal Infirmary.", question)
+    assert not body_of_kind_named("The council ran a discharge hub at a local hospital.", question)
+
+
+def test_the_body_that_leads_is_named_by_led():
+    from rag.answer_types import holds
+
+    question = "Which organisation leads the partnership that runs Fenwick's Community Hubs Network?"
+    sentence = "The Community Hubs Network was run by a partnership of local charities led by Kelby4, a charity."
+    assert holds("organisation", sentence, question, ("Fenwick",), sentence)
+
+
+def test_what_a_plan_is_costing_asks_for_money():
+    from rag.answer_types import asks_money
+
+    assert asks_money("How much is the recovery plan costing Fenwick?")
+    assert not asks_money("How long is the recovery plan running in Fenwick?")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    ("Around 21% of social care staff were from ethnic minority backgrounds.",
+     "what proportion of Fenwick's social care workers come from ethnic minority groups", True),  # one workforce
+    ("Only 31% of 260 young people moving to adult services had an adult worker.",
+     "What share of young carers about to turn 18 in Fenwick had an adult worker?", False),  # not carers
+    ("11% of people with secondary mental health needs were in paid work.",
+     "What share of autistic adults in Fenwick were in paid employment?", False),
+])
+def test_a_share_is_of_the_group_asked(sentence, question, expected):
+    from rag.answer_types import holds
+
+    assert holds("number", sentence, question, ("Fenwick",), sentence) is expected
+
+
+def test_a_condition_before_a_place_still_narrows_the_figure():
+    from rag.answer_types import condition_named
+
+    question = "What was the median wait for people with a learning disability on the Isle of Fenwick?"
+    assert not condition_named("The median wait for an assessment was 11 weeks.", question)
+    assert condition_named("People with a learning disability waited a median of 9 weeks.", question)
+
+
+def test_a_name_asked_by_its_kind_is_not_said_by_one_of_the_kind():
+    from rag.answer_types import which_one_unsaid
+
+    question = "What is the name of the care home that hosts Fenwick's intermediate care unit?"
+    assert which_one_unsaid("The unit had 24 beds at a local care home.", question) == "a local care home"
+    assert which_one_unsaid("The unit was at Elm Court, a local care home.", question) == ""
+
+
+def test_the_past_forms_of_a_question_s_verbs():
+    from rag.answer_types import past_forms
+
+    assert past_forms("Why did the team lose two posts?") == "lost"
+    assert past_forms("Why did the team close?") == ""

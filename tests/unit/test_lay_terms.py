@@ -106,6 +106,10 @@ from rag.records import Query
     ("What does CQC say Kelby still needs to improve?", "areas for improvement"),
     ("What must Fenwick improve?", "areas to improve"),
     ("Where did Kelby's adult social care fall short?", "areas for improvement"),
+    ("How much money does Kelby have to spend on adult care?", "budget"),
+    ("What does Kelby spend on care once income is taken off?", "net"),
+    ("How many trips did the volunteer drivers make?", "journeys"),
+    ("How many times did the drones drop equipment off?", "deliveries"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)

@@ -450,3 +450,26 @@ def test_a_figure_for_a_year_earlier_is_dated_a_year_before(sentence, labels):
     from rag.periods import a_year_earlier
 
     assert [p.label for p in a_year_earlier(sentence)] == labels
+
+
+def test_an_age_band_and_a_span_of_years_do_not_part_a_figure_s_clause():
+    from rag.answer_types import has_count, has_share
+    from rag.periods import figure_periods
+
+    aged = "The 2024 report showed a 12% fall in admissions for people aged 65 and over since 2022."
+    assert Period(2022) in figure_periods(aged, has_share)
+    span = "The number of young carers known to the service grew from 120 to 210 between 2024 and 2026."
+    assert Period(2026) in figure_periods(span, has_count)
+
+
+def test_a_change_is_counted_from_the_period_after_since():
+    from rag.periods import baselines
+
+    assert baselines("a 12% fall since 2022 and 3% since March 2023") == (Period(2022), Period(2023, month=3))
+    assert baselines("In 2022, 40 people were waiting.") == ()
+
+
+def test_the_year_before_is_read_across_a_line_end():
+    from rag.periods import a_year_earlier
+
+    assert a_year_earlier("612 complaints in 2025/26, up from 430 the year\nbefore.") == (Period(2024, 2025),)

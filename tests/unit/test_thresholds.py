@@ -279,3 +279,18 @@ def test_a_bound_on_the_longest_wait_is_held_against_the_longest_given():
     assert asked_figure(waits, bound_of(longest), longest) == 58 * 7
     median = "Which councils had a median wait for a Care Act assessment of more than 20 weeks?"
     assert asked_figure(waits, bound_of(median), median) == 19 * 7
+
+
+def test_clause_and_payee_readings_finish_on_hostile_text():
+    """Many parts with no verb, many words before "paid", or a long run of "and the": the readings stay linear."""
+    from rag.abstain import _NEXT_CLAUSE, _POINTS_BACK, clauses_of
+    from rag.answer_types import payee_named, times_as_counted, which_one_unsaid
+    from rag.periods import baselines
+
+    assert len(clauses_of("aa, so " * 50_000)) == 1 and len(clauses_of("aa had, so " * 50_000)) == 50_000
+    assert len(_NEXT_CLAUSE.split("aa and the " * 50_000)) == 1
+    assert payee_named("£1 an hour", "How much were " + "aa " * 100_000 + "paid?") is True
+    assert _POINTS_BACK.search("understand " * 100_000) is None and baselines("since " * 100_000) == ()
+    assert which_one_unsaid("a local service " * 30_000, "Which local service does Fenwick use?") == "a local service"
+    assert times_as_counted("twice " * 100_000, "How many times had it met?").count("twice") == 100_000
+

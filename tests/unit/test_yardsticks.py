@@ -468,3 +468,27 @@ def test_a_city_regions_average_is_a_regional_benchmark():
     assert asked is not None
     assert not gives_benchmark("71% of care homes in the borough were rated good or outstanding.", asked)
     assert gives_benchmark("71% were rated good, above the Greater Manchester average of 68%.", asked)
+
+
+@pytest.mark.parametrize("sentence,reach,gives", [
+    ("The vacancy rate was 13.4% in 2023 to 2024, well above the England average.", "national", False),  # its own
+    ("The vacancy rate was 7.9% in 2023 to 2024, below the London average.", "regional", False),
+    ("Reablement worked for 84%, the England average.", "national", True),
+    ("Reablement worked for 80%, against an England average of 82%.", "national", True),
+    ("The share of homes rated good was below the regional average, at 71%.", "regional", False),  # its own, after
+])
+def test_a_figure_set_against_a_yardstick_is_not_the_yardstick_s(sentence, reach, gives):
+    from rag.yardsticks import gives_reference_value
+
+    assert gives_reference_value(sentence, "average", reach) is gives
+
+
+@pytest.mark.parametrize("question,noun", [
+    ("What was the North West average share of care homes rated good, which Fenwick fell below?", "average"),
+    ("What is the average for similar councils on the share of people asked about outcomes?", "average"),
+    ("What was the average wait in Fenwick?", None),
+])
+def test_a_yardstick_s_own_figure_asked_by_its_region_or_peers(question, noun):
+    from rag.yardsticks import reference_asked
+
+    assert reference_asked(question) == noun
