@@ -32,6 +32,7 @@ from .answer_types import (
     part_condition,
     past_forms,
     question_figures,
+    reasons_in,
     says_not_known,
     spelled_out,
     stated_numbers,
@@ -657,15 +658,16 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     for a happening the question dates or times ("close in 2024", "vacant for 14 months") or one its sentence goes on
     from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two care homes closed, and
     all 47 residents moved", with no cause in the sentence after any sentence about it), and no sentence about it
-    gives a cause: what followed it is not why it happened. (A standing state told alone, "Performance data was not
-    reliable.", is often explained by the next sentence without a word of cause.)"""
+    gives a cause of it (the cause of something else whose time it is, "the backlog had built up after the hub lost
+    three staff", is none): what followed it is not why it happened. (A standing state told alone, "Performance data
+    was not reliable.", is often explained by the next sentence without a word of cause.)"""
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
     happening = asked_happening(query.text)
     focus = weights.focus(weights.terms(happening))
     held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
     telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
-    if not telling or any(has_reason(one_line(c.sentence.text)) for _, c in telling):
+    if not telling or any(gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in telling):
         return None
     most = max(telling, key=lambda pair: pair[0])[1]  # the first of the most, by relevance
     said = one_line(most.sentence.text)
@@ -676,6 +678,25 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
             and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."
     return None
+
+
+#: A cause told by what something followed ("had built up *after* …"): what comes after it is the cause.
+_FOLLOWED = re.compile(r"(?:after|following)$", re.IGNORECASE)
+#: Where the clause a cause is told in ends.
+_CLAUSE_END = re.compile(r"[,;:.]")
+
+
+def gives_its_cause(focus: frozenset[str], sentence: str, weights, settings: Settings) -> bool:
+    """Whether the sentence gives a cause (:func:`has_reason`) that is not the happening asked about itself, told as
+    the cause of something else: "the backlog had built up after the hub lost three staff" gives the loss of staff as
+    the backlog's cause, not a cause of the loss."""
+    for m in reasons_in(sentence):
+        if not _FOLLOWED.search(m.group(0)):
+            return True
+        cause = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0]
+        if weights.overlap(focus, cause) < settings.topic_overlap:
+            return True
+    return False
 
 
 def next_sentence(candidate) -> str:

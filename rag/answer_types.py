@@ -407,6 +407,11 @@ def has_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+def reasons_in(text: str) -> list[re.Match]:
+    """Each place the text gives a cause or a purpose (:func:`has_reason`), as a match of its words."""
+    return list(_REASON.finditer(text))
+
+
 #: A deed told by the means it was done with: "had reduced waits *by creating* locality teams".
 _BY_DOING = re.compile(r"\bby (?!(?:spring|morning|evening|something|anything|nothing|everything)\b)[a-z]{3,}ing\b",
                        re.IGNORECASE)  # not a time ("by spring 2025")
@@ -1246,8 +1251,12 @@ def part_condition(question: str) -> str:
 #: Asks how long a list is ("How long was the waiting list for the Multiple Disadvantage Team?"): how many are on it, not
 #: how long they wait ("How long were people on the waiting list?" is a wait).
 LIST_LENGTH = re.compile(r"\bhow long (?:is|was|are|were) (?:the |its |their |[\w'’ -]{1,40}?['’]s? )?"
-                         r"(?:(?!on\b|in\b|for\b)[\w-]+ ){0,3}?(?:waiting list|waitlist|wait list|queue|backlog)s?\b",
-                         re.IGNORECASE)
+                         r"(?:(?!on\b|in\b|for\b)[\w-]+ ){0,3}?(?:waiting list|waitlist|wait list|queue|backlog)s?\b|"
+                         r"^\s*(?:and\s+)?what (?:is|was) (?:the |its |[\w'’ -]{1,40}?['’]s? )?"
+                         r"(?:(?!on\b|in\b|for\b|of\b|the\b)[\w-]+ ){0,3}?(?:waiting list|waitlist|wait list|backlog)\b"
+                         r"(?![^?]*\b(?:like|doing|done|managed|handled|made up of)\b)"
+                         r"(?=[^?]*(?:\b(?:19|20)\d{2}\b|\bat the (?:time|end|start)\b|\bnow\b|\bcurrently\b))",
+                         re.IGNORECASE)  # and "what was its waiting list back in March 2023": its length then
 
 
 def asks_how_many(question: str) -> bool:

@@ -914,3 +914,36 @@ def test_a_sentence_pointing_back_takes_the_one_before():
     assert refers_back_to(said) == before
     alone = replace(candidate("Leaders had commissioned research on carers, due to report in 2027."), before=before)
     assert refers_back_to(alone) == ""
+
+
+def test_a_cause_given_for_what_followed_the_happening_is_not_its_own():
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Why did Fenwick's safeguarding hub lose three experienced staff in autumn 2024?", "reason")
+    after = candidate("Leaders told us the backlog had built up after the hub lost three experienced staff in autumn 2024.")
+    because = candidate("The safeguarding hub lost three experienced staff in autumn 2024 because of a restructure.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([after.passage.chunk, because.passage.chunk, *(candidate(t).passage.chunk for t in others)],
+                          names=["Fenwick"])
+    assert reason_not_given(query, [after], weights, Settings()) == "The reports say what followed it, not why it happened."
+    assert reason_not_given(query, [because], weights, Settings()) is None
+
+
+@pytest.mark.parametrize("sentence,gives", [
+    ("Leaders told us the backlog had built up after the hub lost three experienced staff in autumn 2024.", False),
+    ("The hub lost three experienced staff in autumn 2024 because of a restructure.", True),
+    ("Waits had grown after the hub lost three experienced staff, because of a restructure.", True),  # a cause of it too
+    ("The backlog had built up after the council moved to a new system.", True),  # the cause is another thing
+])
+def test_a_cause_is_the_happening_s_own_unless_the_happening_is_it(sentence, gives):
+    from rag.abstain import gives_its_cause
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    question = "Why did Fenwick's safeguarding hub lose three experienced staff in autumn 2024?"
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([candidate(t).passage.chunk for t in (sentence, *others)], names=["Fenwick"])
+    focus = weights.focus(weights.terms(question))
+    assert gives_its_cause(focus, sentence, weights, Settings()) is gives

@@ -397,6 +397,9 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     ("Which partner is Fenwick working with to open a nursing home?", "organisation"),
     ("What did partners say about Fenwick?", "views"),  # partners' words, not their names
     ("What joint work with partners was done to help carers?", "description"),  # partners named, not asked for
+    ("What was the Care Act assessment waiting list in Fenwick back in March 2023?", "number"),  # its length
+    ("What is the waiting list for home care like in Fenwick?", "description"),
+    ("What is Fenwick doing about its waiting list?", "method"),
 ])
 def test_answer_type_of_explanations_and_backlogs(question, kind):
     assert answer_type(question) == kind
