@@ -221,13 +221,15 @@ _OWN_FIGURE_AFTER = re.compile(r",\s*at\s+£?\d")
 def gives_reference_value(sentence: str, noun: str, reach: str | None = None) -> bool:
     """Whether a figure stands beside the yardstick's word in the sentence (with the ``reach`` asked named beside it):
     "Only 58% were completed within the target time" gives the share on time, not the target; "below the England
-    average" gives no average, nor does "an average of 16 weeks, faster than the regional average" give the region's."""
+    average" gives no average, nor does "an average of 16 weeks, faster than the regional average" give the region's,
+    nor a figure set against it, "13.4% in 2023 to 2024, well above the England average" or "below the regional
+    average, at 71%" (the council's own)."""
     words = _TARGET_WORDS if noun in ("target", "goal", "ambition") else _PEERS if names_peers(noun) else rf"{noun}s?"
     near = rf"(?:[\s,;:()–-]+[\w'’]+){{0,{REFERENCE_REACH}}}?"
     return any((reach is None or _REACH[reach].search(sentence[max(0, m.start() - REACH_CHARS) : m.end() + REACH_CHARS // 3]))
-               and not (m.group("own") and _COMPARED_TO.search(m.group(0)))
-               and not (not m.group("own") and _OWN_FIGURE_AFTER.search(m.group(0)))
-               for m in re.finditer(rf"\b(?:{words})\b{near}[\s(:–-]+£?\d|(?P<own>(?<![\d,.])(?!(?:19|20)\d{{2}}\b)\d[\d,.]*)"
+               and not (m.group("before") and _COMPARED_TO.search(m.group(0)))  # "13.4%, well above the … average"
+               and not (not m.group("before") and _OWN_FIGURE_AFTER.search(m.group(0)))  # "… average, at 71%"
+               for m in re.finditer(rf"\b(?:{words})\b{near}[\s(:–-]+£?\d|(?P<before>(?<![\d,.])(?!(?:19|20)\d{{2}}\b)\d[\d,.]*)"
                                     rf"\s*%?(?:[\s-]+[\w'’]+){{0,2}}?[\s,(-]+(?:the\s+|an?\s+)?(?:[\w'’]+\s+)?(?:{words})\b",
                                     sentence, re.IGNORECASE))
 
