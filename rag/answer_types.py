@@ -3525,9 +3525,10 @@ ONE_OF_CHARS = 80
 
 def which_one_unsaid(sentence: str, question: str) -> str | None:
     """How a sentence speaks of the one thing a "which …" question asks for ("Which local advice service does Enfield
-    partner with?", "What is the name of the care home that …?") when it does so only as one of its kind, in the question's words or words that place it ("a
-    partnership with *a local advice service*", "asked *a neighbouring council*"): it says there is one, not which.
-    "" when it names it somewhere ("Stockport Carers Hub, a voluntary organisation"); None when it never mentions it."""
+    partner with?", "What is the name of the care home that …?") when it does so only as one of its kind, in the
+    question's words or words that place it ("a partnership with *a local advice service*", "asked *a neighbouring
+    council*"): it says there is one, not which. "" when it names it somewhere ("Stockport Carers Hub, a voluntary
+    organisation"); None when it never mentions it."""
     m = _WHICH_THING.search(question) or _NAME_OF_ONE.search(question)
     if not m or _looks_plural(m.group("head").casefold()) or _NOT_OF_THE_KIND.search(m.group("phrase")):
         return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
