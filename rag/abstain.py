@@ -579,9 +579,10 @@ _NEXT_CLAUSE = re.compile(r",\s*and\s|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?
                           r"would|[a-z]+ed)\b)")
 #: Where a clause telling what came of the one before starts: ", so providers lacked …", ", which slowed set-up
 #: times", ", leading to …", ", both of which had since been lifted"; or one telling what held against it, which keeps
-#: its "but" (:func:`restates_only` reads such a clause as more of the happening when it holds the question's words).
+#: its "but" ("promised in 2024 *but had not started*": :func:`restates_only` reads such a clause as more of the
+#: happening when it holds the question's words).
 _RESULT_CLAUSE = re.compile(r",\s*(?:so|which|leading to|resulting in|meaning|both of which|all of which|except)\s|"
-                            r",?\s+(?=but\s)", re.IGNORECASE)  # or what held against it ("promised in 2024 but had not started")
+                            r",?\s+(?=but\s)", re.IGNORECASE)
 #: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
 _TELLING_WORDS = " ".join(("the local authority council leaders staff told us said showed show example year years month "
                            "months week weeks day days", *MONTHS))
