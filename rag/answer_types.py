@@ -884,15 +884,23 @@ def payee_named(text: str, question: str) -> bool:
     hour" is paid to providers; "before the uplift, it paid £21.50 an hour" may be the one asked)."""
     if not asks_money(question):
         return True
+    said, payees = _payees_asked(question)
     have = {_stem(w) for w in _words(text)}
-    said = {_stem(w) for w in _words(question)}  # "… for home care": what is paid for, named as asked
-    for m in _PAYEE.finditer(question):
-        who = m.group("who") or m.group("paid")
-        asked = _distinct(frozenset(_stem(w) for w in _words(f"{who} {in_report_words(who)}")))
+    for asked in payees:
         if not asked & have and any(not {_stem(w) for w in _words(o.group(0))} <= asked | said
                                     for o in _PAYEES.finditer(text)):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=256)
+def _payees_asked(question: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The stems of the question's words ("… for home care": what is paid for, named as asked), and of each payee it
+    names with the reports' words for them ("care agencies": providers), read once per question."""
+    said = frozenset(_stem(w) for w in _words(question))
+    payees = tuple(_distinct(frozenset(_stem(w) for w in _words(f"{who} {in_report_words(who)}")))
+                   for who in (m.group("who") or m.group("paid") for m in _PAYEE.finditer(question)))
+    return said, payees
 
 
 def price_per_unit_given(sentence: str, question: str) -> bool:
@@ -3523,21 +3531,33 @@ ONE_OF_REACH = 4
 ONE_OF_CHARS = 80
 
 
+@functools.lru_cache(maxsize=256)
+def _one_of_a_kind_asked(question: str) -> tuple[re.Pattern, frozenset[str]] | None:
+    """For a question asking for one thing by its kind (:func:`which_one_unsaid`), a pattern for a mention of that
+    kind and the words that may stand before it without saying which; None for any other question. Read once per
+    question."""
+    m = _WHICH_THING.search(question) or _NAME_OF_ONE.search(question)
+    if not m or _looks_plural(m.group("head").casefold()) or _NOT_OF_THE_KIND.search(m.group("phrase")):
+        return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
+    body = re.fullmatch(rf"(?:{_BODIES})", m.group("head"), re.IGNORECASE) is not None
+    head = _BODIES if body else re.escape(_stem(m.group("head")))
+    mention = re.compile(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?",
+                         re.IGNORECASE)
+    return mention, frozenset((set(_words(question)) | _PLACING) - _ONE_OF)
+
+
 def which_one_unsaid(sentence: str, question: str) -> str | None:
     """How a sentence speaks of the one thing a "which …" question asks for ("Which local advice service does Enfield
     partner with?", "What is the name of the care home that …?") when it does so only as one of its kind, in the
     question's words or words that place it ("a partnership with *a local advice service*", "asked *a neighbouring
     council*"): it says there is one, not which. "" when it names it somewhere ("Stockport Carers Hub, a voluntary
     organisation"); None when it never mentions it."""
-    m = _WHICH_THING.search(question) or _NAME_OF_ONE.search(question)
-    if not m or _looks_plural(m.group("head").casefold()) or _NOT_OF_THE_KIND.search(m.group("phrase")):
-        return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
-    body = re.fullmatch(rf"(?:{_BODIES})", m.group("head"), re.IGNORECASE) is not None
-    head = _BODIES if body else re.escape(_stem(m.group("head")))
-    allowed = (set(_words(question)) | _PLACING) - _ONE_OF
+    asked = _one_of_a_kind_asked(question)
+    if asked is None:
+        return None
+    mention, allowed = asked
     unsaid = None
-    for x in re.finditer(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?",
-                         sentence, re.IGNORECASE):
+    for x in mention.finditer(sentence):
         window = max(0, x.start() - ONE_OF_CHARS)
         before = _words(sentence[window : x.start()])[-ONE_OF_REACH:]
         while before and before[-1] in allowed:
