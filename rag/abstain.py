@@ -556,13 +556,14 @@ def reason_not_known(query: Query, candidates, weights, settings: Settings) -> s
     return "The reports say the reason was not yet known."
 
 
-#: A clause telling when the rest of its sentence happened ("When a care home closed in 2024, 32 residents had to move",
-#: "a plan, which was used when a provider left"): what it tells of stands as a time, not as something explained.
-_WHEN_CLAUSE = re.compile(r"\b(?:when|after|once)\s+(?P<clause>[^,;:]+)", re.IGNORECASE)
+#: A clause telling when or where the rest of its sentence happened ("When a care home closed in 2024, 32 residents had to
+#: move", "a plan, which was used when a provider left", "most of them in the team where two posts had been vacant"):
+#: what it tells of stands as a time or place, not as something explained.
+_WHEN_CLAUSE = re.compile(r"\b(?:when|after|once|where)\s+(?P<clause>[^,;:]+)", re.IGNORECASE)
 
 
 def told_as_a_time(focus: frozenset[str], sentence: str, weights, settings: Settings) -> bool:
-    """Whether most of the question's focus terms stand in a clause of the sentence that only dates the rest."""
+    """Whether most of the question's focus terms stand in a clause of the sentence that only dates or places the rest."""
     return any(weights.overlap(focus, m.group("clause")) >= settings.topic_overlap for m in _WHEN_CLAUSE.finditer(sentence))
 
 
@@ -584,8 +585,19 @@ _NEXT_CLAUSE = re.compile(r",\s*and\s|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?
 _RESULT_CLAUSE = re.compile(r",\s*(?:so|which|leading to|resulting in|meaning|both of which|all of which|except)\s|"
                             r",?\s+(?=but\s)", re.IGNORECASE)
 #: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
-_TELLING_WORDS = " ".join(("the local authority council leaders staff told us said showed show example year years month "
-                           "months week weeks day days", *MONTHS))
+_TELLING_WORDS = " ".join(("the local authority council leaders staff told us said acknowledged recognised showed show example "
+                           "year years month months week weeks day days", *MONTHS))
+
+
+#: Who told, as a sentence frames what it says ("Voluntary sector partners told us", "leaders acknowledged that").
+_REPORTED_BY = re.compile(r"\b(?:[\w'’-]+\s+){0,4}?(?:told us|said|acknowledged|recognised|reported)(?:\s+that)?\b",
+                          re.IGNORECASE)
+
+
+def as_told(text: str) -> str:
+    """The text without who told it or when CQC assessed ("Partners told us funding had been cut at the time of our
+    assessment" → "funding had been cut"): the words a sentence adds that say nothing of how something came about."""
+    return without_assessment_time(_REPORTED_BY.sub(" ", text))
 
 
 def goes_on(sentence: str) -> bool:
@@ -626,10 +638,13 @@ def restates_only(focus: frozenset[str], question: str, sentence: str, weights, 
     own words (not the reports' for them, which ``question`` may add) tell a later clause is more of the happening."""
     own_words = focus & weights.terms(question if asked is None else asked)
     told, held = "", False  # the clauses up to the one that completes the happening ("published in 2022 and had not
-    for clause in clauses_of(sentence):  # been refreshed"), and those after it that tell more of it ("… but had not started")
+    against = ""  # been refreshed"), and those after it that tell more of it ("… but had not started"); what held against it
+    for clause in clauses_of(sentence):
         contrast = clause.lstrip().casefold().startswith("but ")  # "…, but the risk-rating had been done quickly"
         if held and not (own_words & weights.terms(clause)) - (frozenset() if contrast else weights.terms(told)):
             break
+        if contrast and not against and own_words & weights.terms(clause):
+            against = told  # "had funded a scheme, in which …, but funding ended": the other side of "but", not a cause
         told = f"{told} {clause}"
         if _LINKED.search(told):
             return False
@@ -637,7 +652,7 @@ def restates_only(focus: frozenset[str], question: str, sentence: str, weights, 
     if not held:
         return False
     said = weights.terms(f"{question} {past_forms(question)}")  # "had lost two posts" for "why did it lose two posts"
-    own = weights.content(weights.terms(told)) - said - weights.terms(_TELLING_WORDS)
+    own = weights.content(weights.terms(as_told(told[len(against):]))) - said - weights.terms(_TELLING_WORDS)
     return sum(not is_number_word(t) for t in own) <= settings.restated_new_terms
 
 
@@ -683,6 +698,8 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
 
 #: A cause told by what something followed ("had built up *after* …"): what comes after it is the cause.
 _FOLLOWED = re.compile(r"(?:after|following)$", re.IGNORECASE)
+#: A result told after its cause ("…, and two services had closed *as a result*."): the clauses before are the cause.
+_RESULTED = re.compile(r"as a result$", re.IGNORECASE)
 #: Where the clause a cause is told in ends.
 _CLAUSE_END = re.compile(r"[,;:.]")
 
@@ -690,11 +707,16 @@ _CLAUSE_END = re.compile(r"[,;:.]")
 def gives_its_cause(focus: frozenset[str], sentence: str, weights, settings: Settings) -> bool:
     """Whether the sentence gives a cause (:func:`has_reason`) that is not the happening asked about itself, told as
     the cause of something else: "the backlog had built up after the hub lost three staff" gives the loss of staff as
-    the backlog's cause, not a cause of the loss."""
+    the backlog's cause, not a cause of the loss; "funding had been cut, and two services had closed as a result"
+    gives the cut as the closures' cause, not a cause of the cut."""
     for m in reasons_in(sentence):
-        if not _FOLLOWED.search(m.group(0)):
+        if _FOLLOWED.search(m.group(0)):
+            cause = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0]
+        elif _RESULTED.search(m.group(0)) and not re.match(r"\s+of\b", sentence[m.end() :]):
+            *causes, _result = clauses_of(sentence[: m.start()]) or [""]
+            cause = " ".join(causes)
+        else:
             return True
-        cause = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0]
         if weights.overlap(focus, cause) < settings.topic_overlap:
             return True
     return False
@@ -752,7 +774,8 @@ def payment_not_told(query: Query, candidates, weights, settings: Settings) -> s
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
 #: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
 _ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
-                           r"(?:been\s+|manage[ds]?\s+to\s+)?"  # "has its funding *been* extended", "did it *manage to* clear"
+                           r"(?:been\s+|manage[ds]?\s+to\s+|(?:decided|agreed|chosen|chose|opted)\s+to\s+)?"  # "has its funding
+                           # *been* extended", "did it *manage to* clear", "has it *decided to* roll it out"
                            r"(?P<verb>met|meet|reach(?:ed)?|achieved?|hit|extend(?:ed)?|renew(?:ed)?|pass(?:ed)?|"
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
                            r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|clear(?:ed)?|granted|given|awarded)\b",
@@ -795,11 +818,39 @@ def outcome_asked(question: str) -> str | None:
     return next((told for verbs, told in _OUTCOMES if re.match(verbs, verb)), None)
 
 
+#: A deed told as planned ("planned to open 6 more beds", "was due to launch"): the verb planned.
+_PLANNED_DEED = re.compile(r"\b(?:planned|plans|planning|aimed|aims|intended|intends|expected|due|was|were|set|hoped|"
+                           r"committed)\s+to\s+(?P<verb>[a-z]{3,})\b", re.IGNORECASE)
+#: A question asking whether something was done ("Did Leeds open …?", "Has the council published …?").
+_ASKS_DONE = re.compile(r"^\s*(?:did|has|have|had)\b", re.IGNORECASE)
+
+
+def planned_deed_asked(question: str, sentences: list[str]) -> str | None:
+    """What tells that a deed a sentence plans came about or did not (a pattern), when a yes-or-no question asks
+    whether it was done in the plan's own verb ("Did Leeds open its 6 extra beds?" of "planned to open 6 extra beds");
+    None otherwise. The deed told done ("opened") or held up ("delayed", "had not") tells the outcome."""
+    if not _ASKS_DONE.match(question):
+        return None
+    asked = {w.casefold() for w in re.findall(r"[A-Za-z]+", question)}
+    for sentence in sentences:
+        for m in _PLANNED_DEED.finditer(sentence):
+            verb = m.group("verb").casefold()
+            done = [past for past, present in PRESENT_OF.items() if present == verb] \
+                or [verb + ("d" if verb.endswith("e") else "ed")]
+            if asked & {verb, *done} and verb not in ("be", "have", "make", "take", "get"):  # "open", "launched"
+                return rf"\b(?:{'|'.join(done)}|delay\w*|postpon\w*|not yet|cancel\w*|(?:had|has|have|was|were) not)\b"
+    return None
+
+
 def outcome_not_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
-    """A yes-or-no question asks whether a plan came about ("Has Suffolk met its target to recruit 15 more carers?"),
-    a sentence most about its topic speaks of it as planned or on trial ("had a target to recruit 15") and none about
-    its topic tells the outcome: the plan is not its result."""
+    """A yes-or-no question asks whether a plan came about ("Has Suffolk met its target to recruit 15 more carers?",
+    or, in a plan's own verb, "Did Leeds open its extra beds?"), a sentence most about its topic speaks of it as
+    planned or on trial ("had a target to recruit 15", "planned to open 6 extra beds") and none about its topic tells
+    the outcome: the plan is not its result."""
     told = outcome_asked(query.text) if query.answer_type == "yesno" else None
+    if told is None and query.answer_type == "yesno":
+        about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:OUTCOME_REACH]
+        told = planned_deed_asked(query.text, about)
     if not settings.rules.findings_check or told is None or query.comparative \
             or not said_not_yet_known(query, candidates, weights, settings, _PROSPECT.search,
                                       lambda s: re.search(told, _PURPOSE.sub(" ", s), re.IGNORECASE), OUTCOME_REACH):
@@ -920,6 +971,12 @@ def dated_to_assessment_instead(query: Query, candidate) -> bool:
             and not at_assessment_time(query.text))
 
 
+#: Words a question compares by ("What England average was its reablement *figure compared against*?"): how it asks,
+#: not what about.
+_COMPARING = re.compile(r"\b(?:compar\w*|against|figures?|measured|benchmarked)\b(?:\s+(?:against|with|to)\b)?",
+                        re.IGNORECASE)
+
+
 def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question compares with a benchmark ("the England average", "similar councils") and no sentence
     about its topic (read without the comparison's words, "below the England average", in its own words or the
@@ -932,7 +989,7 @@ def benchmark_not_given(query: Query, candidates, weights, settings: Settings) -
         and query.answer_type != "reason" else None
     if asked is None:
         return None
-    focuses = wordings(query.text.replace(asked.words or asked.phrase, " "), weights)
+    focuses = wordings(_COMPARING.sub(" ", query.text.replace(asked.words or asked.phrase, " ")), weights)
     figured = bool(question_figures(query.text))  # "its 71% reablement outcome": that figure's benchmark, no other's
     for c in candidates:
         if not gives_benchmark(c.sentence.text, asked):

@@ -96,6 +96,9 @@ _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|perce
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
                      r"(?:\s+(?:for|in)\s+[\w/ -]{2,20})?\s*\?\s*$|"
+                     # the most or least of a sum: "What is the maximum grant a group can get?"
+                     r"^\s*what (?:is|was) the (?:maximum|largest|biggest|highest|smallest|minimum|lowest) (?:[\w'’-]+ ){0,3}?"
+                     r"(?:grant|payment|award|sum|amount|allowance|bursary|budget|fee|price)s?\b|"
                      r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(rate|ratio|percentage|proportion|total|cost|budget|"
                      r"amount|figure|count|target|value|size|take-?up|uptake|turnover)s?\b(?! date)|\b(?:is|was|were|are) [^?]{1,80}\bworth(?:\s+(?:in|for|during|at|by|as of)\s+[\w/ -]{2,30})?\s*(?:\?|$)|^\s*(and )?what ([\w-]+ ){0,2}targets?\b(?! date)|"
                      r"\bhow (?:far|low|high) (?:had|has|did|have|was|were|is|are)\b[^?]{1,80}?\b(?:come down|fall(?:en)?|fell|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .councils import name_patterns, title_words_only, variants_of
 from .kinds import kinds_beside_time, other_kind
 from .lay_terms import in_report_words, report_words
-from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses
+from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses, periods
 from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_time_limit, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -34,7 +34,8 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
                      r"Colonel|Reverend|Rev|Canon)\.?(?: \((?:retired|retd\.?|rtd\.?)\))? [A-Z][a-z'-]+")
 #: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
-_REASON = re.compile(r"\b(because|due to|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
+_REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|finish|complete|launch|run|restart|resume|report|"
+                     r"publish|expire|conclude|go|take|move|be)\b)|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:this|which|that|it) (?:partly |largely |mainly )?(?:reflected|reflects|stemmed from|stems from)|"
@@ -836,7 +837,8 @@ _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|d
                          rf"(?:{_PAID_THINGS})s?\b|"  # "how much is the carer's break payment", "… the three-year grant"
                          r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
                          r".{0,100}?\b(spend|spent|spending|cost|costs|costing|pay|paid|paying|pays|fund|funded|funding|invest|invested|charge|charges|charged|"
-                         r"budget|save|saved|saving|savings|overspend|underspend)\b|\b(budget|spend|cost|costs|funding|"
+                         r"budget|save|saved|saving|savings|overspend|underspend|grants?|give out|gave out|given out|awarded|"
+                         r"allocated)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
                          r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
@@ -1211,6 +1213,10 @@ _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
 _PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[^,?]{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
                       re.IGNORECASE)
+#: A count of those on a list who were something: "how many people on its waiting list *were rated amber*".
+_COUNT_ON_LIST = re.compile(r"\bhow many\s+(?:[\w'’/-]+\s+){1,6}?(?:on|in)\s+(?:[\w'’/-]+\s+){0,6}?(?:list|register|"
+                            r"caseload|backlog|queue)\s+(?P<cond>(?:were|was|had been|have been|are|is)\s+(?!there\b)"
+                            r"[^?]{2,120})", re.IGNORECASE)
 #: A count (or share) of the things of a kind that had to do with something: "how many safeguarding concerns *involved
 #: cuckooing*", "what proportion of concerns *involved scams*".
 _COUNT_INVOLVING = re.compile(r"\b(?:how many|what (?:share|proportion|percentage|per ?cent)(?: of)?)\s+(?:[\w'’/-]+\s+){1,12}?"
@@ -1237,8 +1243,8 @@ def part_condition(question: str) -> str:
     young people who moved …, how many were autistic?" → "were autistic"; "how many safeguarding concerns involved
     cuckooing" → "involved cuckooing"; "" for any other question."""
     m = _PART_OF.search(question)
-    if not m:
-        m = _COUNT_INVOLVING.search(question)  # "how many safeguarding concerns involved cuckooing"
+    if not m:  # "how many safeguarding concerns involved cuckooing", "how many people on its list were rated amber"
+        m = _COUNT_INVOLVING.search(question) or _COUNT_ON_LIST.search(question)
         return _PART_PERIOD.sub(" ", m.group("cond")).strip() if m else ""
     if m.group("cond"):
         return _PART_PERIOD.sub(" ", m.group("cond")).strip()
@@ -1265,6 +1271,10 @@ LIST_LENGTH = re.compile(r"\bhow long (?:is|was|are|were) (?:the |its |their |[\
                          r"(?![^?]*\b(?:like|doing|done|managed|handled|made up of)\b)"
                          r"(?=[^?]*(?:\b(?:19|20)\d{2}\b|\bat the (?:time|end|start)\b|\bnow\b|\bcurrently\b))",
                          re.IGNORECASE)  # and "what was its waiting list back in March 2023": its length then
+
+
+#: A question asking how many, as a count or as a part ("how many of its concerns had waited more than a month").
+_ASKS_COUNT_OR_PART = re.compile(r"\bhow many\b", re.IGNORECASE)
 
 
 def asks_how_many(question: str) -> bool:
@@ -1316,7 +1326,10 @@ def _share_spans(sentence: str) -> list[range]:
 _NOT_COUNTS = re.compile(r"\b(?:section|s\.|article|schedule|part|level|stage|tier|phase|band|grade|step|page|paragraph|"
                          r"chapter|clause)\s+\d+(?![\d,.])\b|\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                          r"\bturn(?:s|ed|ing)?\s+\d\d(?=\s*(?:[.,;:)]|$|\s+(?:in|and|or|before|during|while|when|but|so)\b))|"
-                         r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|£\s*\d[\d,.]*|"
+                         r"\b(?:approaching|nearing)\s+(?:the\s+age\s+of\s+)?\d\d\b(?![\d,.%]|\s+(?:people|adults|carers|staff|"
+                         r"workers|residents|homes|beds|cases|referrals)\b)|"
+                         r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|"
+                         r"£\s*\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn|k)\b)?|"
                          rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{'|'.join(MONTHS)})\b",
                          re.IGNORECASE)
 
@@ -2447,14 +2460,14 @@ def population_as_asked(sentence: str, question: str) -> bool:
     figure given only for a group of another kind than the one asked: "29% of people receiving long-term support"
     does not say what share of people with a learning disability, or of people aged 65 and over, did (nor "46 people
     sleeping rough" how many in temporary accommodation, nor a life expectancy gap for men the one for women); nor does
-    a figure of the area's residents say one of the people the council supports."""
+    a figure of the area's residents say one of the people the council supports, or of its carers."""
     kinds = (_PEOPLE_BY_ROLE, _PEOPLE_BY_SEX, *_MEMBER_GROUPS)  # the role first: "supported" is looked for in it
     asked = [_groups_named(groups, question) for groups in kinds]
     given = [_groups_named(groups, sentence) for groups in kinds]
     if not all(_not_only_others(a, g) for a, g in zip(asked, given)):
         return False
-    if "supported" in asked[0] and not given[0] and _GIVES_POPULATION.search(sentence):
-        return False  # "41% of residents are from ethnic minority groups" is not of the people it supports
+    if asked[0] - {"residential"} and not given[0] and _GIVES_POPULATION.search(sentence):
+        return False  # "41% of residents are from ethnic minority groups" is not of the people it supports, nor of carers
     unspoken = [{n for n in g - a if not (n in _GROUP_SPOKEN_OF and _GROUP_SPOKEN_OF[n].search(question))}
                 for a, g in zip(asked, given)]  # "residents … in nursing homes" speaks of people placed in them
     return not (any(a and not g for a, g in zip(asked, given)) and any(unspoken))
@@ -2575,14 +2588,19 @@ def share_of_money_given(sentence: str, question: str, lead_in: str = "") -> boo
 
 #: Words for the people who work in a service ("social care workers", "social care staff").
 _WORKFORCE = frozenset({"staff", "worker", "employee", "workforce"})
+#: Words for the bodies that provide care ("nursing homes", "providers", "home care agencies"), whose shares are of
+#: different things when their heads differ.
+_PROVIDERS = frozenset({"home", "provider", "agency", "service"})
 
 
 def _same_thing(asked: FramedThing, given: FramedThing) -> bool:
     """Whether two framed phrases may be about the same thing: a share of money and a share of anything else
-    not, shares of groups of people by their heads, others by any distinct word in common."""
+    not, shares of groups of people or of kinds of provider by their heads, others by any distinct word in common."""
     if asked.frame == "share":
         if (asked.head in _SUMS) != (given.head in _SUMS):
             return False  # a share of the budget is not a share of complaints or of people
+        if asked.head in _PROVIDERS and given.head in _PROVIDERS and not _alike(asked.head, given.head):
+            return False  # a share of all providers is not one of nursing homes
         return not (asked.head in _POPULATIONS and given.head in _POPULATIONS) or _alike(asked.head, given.head) \
             or {asked.head, given.head} <= _WORKFORCE  # a share of "social care workers" is one of "social care staff"
     return any(_alike(a, b) for a in _distinct(asked.words) for b in _distinct(given.words))
@@ -2797,7 +2815,85 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
             and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
             and total_sum_as_asked(sentence, question) and sum_of_the_thing(sentence, question, councils)
-            and same_wait_bound(sentence, question, required=asks_how_many(question)) and same_time_limit(sentence, question))
+            and same_wait_bound(sentence, question, required=_ASKS_COUNT_OR_PART.search(question) is not None)
+            and same_time_limit(sentence, question)
+            and extreme_sum_as_asked(sentence, question) and all_as_asked(sentence, question))
+
+
+#: A question asking how many of a thing there are in all ("How many care homes are there in Bury?", "How many
+#: care homes does Bury have?"), with no condition on them.
+_ASKS_HOW_MANY_THERE_ARE = re.compile(r"^\s*(?:and\s+)?how many\s+(?:[\w'’-]+\s+){1,4}?(?:are|were|is)\s+there\b|"
+                                      r"^\s*(?:and\s+)?how many\s+(?:[\w'’-]+\s+){1,4}?(?:does|do|did)\s+"
+                                      r"(?:[\w'’-]+\s+){1,5}?have\s*(?:\?|$|in\b|at\b|now\b)", re.IGNORECASE)
+#: Words after a count's thing that place it or say it is there ("care homes *in the borough*", "*registered*"),
+#: not a condition on which of them are counted.
+_THERE = frozenset({"in", "the", "borough", "city", "county", "area", "council's", "district", "there", "registered",
+                    "open", "operating", "based", "located", "with", "of", "across", "at", "on", "within", "its",
+                    "approved", "commissioned", "contracted", "available", "providing", "offering"})
+#: Verbs that set a condition on what a count counts ("12 care homes *were rated* …", "*had closed*").
+#: How a condition on what a count counts is told: a passive or a perfect ("12 care homes *were rated* …", "four *had
+#: closed*", "*were waiting*"); an active verb ("14 navigators worked from GP practices") tells what all of them did.
+_CONDITION_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has"})
+_CONDITIONS = frozenset({"not", "still", "waiting", "subject", "due", "without", "rated"})
+_BE = frozenset({"were", "was", "are", "is"})
+
+
+def all_as_asked(sentence: str, question: str) -> bool:
+    """Whether a count asked of all of a thing there is ("How many care homes are there in Bury?") is given by a
+    count of the thing with no condition on which: "Twelve care homes in the borough were rated requires improvement"
+    counts only those so rated; "There were 118 care homes" and "58 care homes were registered" count them all."""
+    if not _ASKS_HOW_MANY_THERE_ARE.search(question):
+        return True
+    nouns = counted_nouns(question)
+    if not nouns:
+        return True
+    counts = 0
+    for clause in figure_clauses(sentence, has_count):
+        words = _words(clause)
+        for i, w in enumerate(words):
+            head = next((j for j in range(i + 1, min(i + 5, len(words))) if _stem(words[j]) in nouns), None)
+            if not is_number_word(w) or head is None:
+                continue
+            counts += 1
+            if not _condition_after(words[head + 1 :]):
+                return True
+    return not counts
+
+
+def _condition_after(words: list[str]) -> bool:
+    """Whether the words after a counted thing set a condition on which are counted (:data:`_CONDITION_VERBS`: "were
+    rated …", "had closed"), past the words that place it or say it is there ("in the borough", "were registered")."""
+    rest = list(words)
+    while rest and rest[0] in _THERE:
+        rest.pop(0)
+    if len(rest) > 1 and rest[0] in _BE and rest[1] in _THERE:  # "58 care homes were registered in Bury": all there are
+        rest.pop(0)
+        while rest and rest[0] in _THERE:
+            rest.pop(0)
+    return len(rest) > 1 and rest[0] in _CONDITION_VERBS and (rest[1] in _CONDITIONS or rest[1].endswith("ed")
+                                                               or rest[1] in PRESENT_OF)
+
+
+#: A question asking the most or the least of one sum or count ("What is the *maximum* grant …?", "the *most* a
+#: carer can get"), not which of several has it ("Which council had the highest …?").
+_ASKS_EXTREME = re.compile(r"\b(?:(?P<most>maximum|max|largest|biggest|highest|most(?=\s+(?:a|an|any|one|each|someone|"
+                           r"anyone)\b))|(?P<least>minimum|min|smallest|lowest|least(?=\s+(?:a|an|any|one|each)\b)))\b",
+                           re.IGNORECASE)
+#: How a sentence tells a figure as the most ("grants of *up to* £5,000", "*capped at*") or the least one can be.
+_MOST_TOLD = re.compile(r"\b(?:up to|maximum|max|at most|no more than|capped|cap|limit|limited to|ceiling|as much as|"
+                        r"as many as|largest|biggest|highest|most|top)\b", re.IGNORECASE)
+_LEAST_TOLD = re.compile(r"\b(?:minimum|min|at least|no less than|from|starting at|smallest|lowest|least|fewest)\b",
+                         re.IGNORECASE)
+
+
+def extreme_sum_as_asked(sentence: str, question: str) -> bool:
+    """Whether a question asking the most or least of a sum or count ("What is the maximum grant a group can get?")
+    is answered by a figure told as the most or least ("grants of up to £25,000"), not by a total ("gave £850,000 to
+    61 groups"): the total says nothing of the largest share."""
+    m = _ASKS_EXTREME.search(question)
+    if not m or re.search(r"\bwhich\b|\bcouncils\b", question, re.IGNORECASE):
+        return True
+    return (_MOST_TOLD if m.group("most") else _LEAST_TOLD).search(sentence) is not None
 
 
 #: A percentage ("7.9%", "12 per cent"): a change given as a share ("most were about delays" is no change).
@@ -2903,19 +2999,23 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
 
 
 #: Words that count what there is room for at one time ("capacity for about 95 people at a time"), not a total.
-_AT_A_TIME = re.compile(r"\bat (?:a|any one|one|the same) time\b|\bat once\b|\bcapacity\b", re.IGNORECASE)
+_AT_A_TIME = re.compile(r"\bat (?:a|any|any one|one|the same) time\b|\bat once\b", re.IGNORECASE)
+_CAPACITY = re.compile(r"\bcapacity\b", re.IGNORECASE)
 
 
 def total_as_asked(sentence: str, question: str) -> bool:
     """Whether a whole count asked for ("how many Shared Lives carers does it have altogether") is given by a
     clause naming the thing counted without counting only additions or what there is room for at one time:
     "recruited 6 new carers" is not how many carers there are, nor "capacity for 95 people at a time" how many
-    were supported in all. A question about additions itself ("how many new carers in total") is left alone."""
-    if not _ASKS_TOTAL.search(question) or _ADDED.search(question):
+    were supported in all. A question about additions itself ("how many new carers in total") is left alone. A count
+    asked over a year ("how many people did it support in 2023/24") is a whole too, though not of what was added."""
+    whole = _ASKS_TOTAL.search(question) and not _ADDED.search(question)
+    if not whole and not (asks_how_many(question) and any(p.month is None for p in periods(question))):
         return True
     nouns = counted_nouns(question)
     counting = [c for c in figure_clauses(sentence, has_count) if any(_stem(w) in nouns for w in _words(c))]
-    return not counting or any(not _ADDED.search(c) and not _AT_A_TIME.search(c) for c in counting)
+    return not counting or any(not (whole and (_ADDED.search(c) or _CAPACITY.search(c))) and not _AT_A_TIME.search(c)
+                               for c in counting)
 
 
 def figure_of_the_kind_asked(sentence: str, question: str) -> bool:
@@ -3112,7 +3212,7 @@ def recruited_given(sentence: str, question: str) -> bool:
 #: A count of those who received, held or attended a thing ("how many carers received the one-off carer's grant",
 #: "how many held an emergency card", "how many attend the group"): the thing is the phrase after the verb and its
 #: article, up to a preposition, a clause ("run by …") or the end.
-_ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|got|get|"
+_ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|receiving|got|get|getting|"
                             r"(?:(?:were|was|are|is|have been|has been|had been|been)\s+)(?:given|awarded|offered|issued)|"
                             r"took up|take up|held|hold|carry|carried|attend|attended|attends|joined|join)\s+(?:an?|the|their|"
                             r"its|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?P<thing>[\w'’-]+"
@@ -3468,7 +3568,7 @@ def of_the_subject(text: str, question: str) -> bool:
 _WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<head>[a-z]{3,})\b"
                           r"(?=\s+(?:of|in|on|at|for|with|does|did|do|is|are|was|were|will|would|has|had|have|can|could|"
                           r"[a-z]{3,}ed|carries|runs|provides|delivers|manages|leads|chairs|funds|commissions|covers|"
-                          r"operates|owns|hosts|offers)\b)",  # or a verb in the past, or of doing a council's work:
+                          rf"operates|owns|hosts|offers|{'|'.join(PRESENT_OF)})\b)",  # or a verb in the past, or of doing a council's work:
                           re.IGNORECASE)  # "Which university evaluated …", "Which company carries out …"
 #: The same after a number, whatever follows it ("Which five *providers* deliver home care?").
 _WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -3526,24 +3626,33 @@ _NAME_OF_ONE = re.compile(r"\bwhat (?:is|was) the name of (?:the|its|their)\s+(?
                           r"\s*\??\s*$)", re.IGNORECASE)
 #: A word that says there is one of a kind, not which ("*a* local advice service").
 _ONE_OF = frozenset({"a", "an", "another", "one"})
+#: Words before a plural that say there are some of a kind, not which ("worked with *several* local banks", "*and*
+#: local banks"): a count, a quantity, or a word joining a bare plural to the rest.
+_SOME_OF = frozenset({"some", "several", "various", "many", "few", "number", "two", "three", "four", "five", "six", "seven",
+                      "eight", "nine", "ten", "and", "or", "with", "to", "from", "by", "of", "on", "including", "between"})
+#: Of those, the words joining a bare plural to the rest ("worked *with* local banks"): not part of how it is told.
+_JOINING = frozenset({"and", "or", "with", "to", "from", "by", "of", "on", "including", "between"})
 #: Words looked at before a mention for the word saying there is one of a kind, within this many characters.
 ONE_OF_REACH = 4
 ONE_OF_CHARS = 80
 
 
 @functools.lru_cache(maxsize=256)
-def _one_of_a_kind_asked(question: str) -> tuple[re.Pattern, frozenset[str]] | None:
-    """For a question asking for one thing by its kind (:func:`which_one_unsaid`), a pattern for a mention of that
-    kind and the words that may stand before it without saying which; None for any other question. Read once per
-    question."""
+def _one_of_a_kind_asked(question: str) -> tuple[re.Pattern, frozenset[str], frozenset[str]] | None:
+    """For a question asking for one thing (or some things) by its kind (:func:`which_one_unsaid`), a pattern for a
+    mention of that kind, the words that may stand before it without saying which, and the words that say there is
+    one (or some) of the kind; None for any other question. Read once per question."""
     m = _WHICH_THING.search(question) or _NAME_OF_ONE.search(question)
-    if not m or _looks_plural(m.group("head").casefold()) or _NOT_OF_THE_KIND.search(m.group("phrase")):
+    if not m or _NOT_OF_THE_KIND.search(m.group("phrase")):
         return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
-    body = re.fullmatch(rf"(?:{_BODIES})", m.group("head"), re.IGNORECASE) is not None
+    some = _SOME_OF if _looks_plural(m.group("head").casefold()) else _ONE_OF  # "Which banks …?": some, not which
+    if some is _SOME_OF and not set(_words(m.group("phrase"))) <= _PLACING:
+        return None  # "Which service completes carers' assessments": the plural is not the kind asked for
+    body = re.fullmatch(rf"(?:{_BODIES})(?:s|es)?", m.group("head"), re.IGNORECASE) is not None
     head = _BODIES if body else re.escape(_stem(m.group("head")))
-    mention = re.compile(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?",
-                         re.IGNORECASE)
-    return mention, frozenset((set(_words(question)) | _PLACING) - _ONE_OF)
+    mention = re.compile(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as|such as|"
+                         r"including|like))?", re.IGNORECASE)
+    return mention, frozenset((set(_words(question)) | _PLACING) - some), some
 
 
 def which_one_unsaid(sentence: str, question: str) -> str | None:
@@ -3555,7 +3664,7 @@ def which_one_unsaid(sentence: str, question: str) -> str | None:
     asked = _one_of_a_kind_asked(question)
     if asked is None:
         return None
-    mention, allowed = asked
+    mention, allowed, some = asked
     unsaid = None
     for x in mention.finditer(sentence):
         window = max(0, x.start() - ONE_OF_CHARS)
@@ -3564,13 +3673,16 @@ def which_one_unsaid(sentence: str, question: str) -> str | None:
             before.pop()
         if before and before[-1] == "the" and not x.group("named"):
             continue  # "the council", "the provider": which one is told elsewhere, if anywhere
-        if x.group("named") or not before or before[-1] not in _ONE_OF:
+        if x.group("named") or before and before[-1] not in some and not before[-1].isdigit() \
+                or not before and some is _ONE_OF:  # "Local banks took part": some, bare at the start
             return ""
         start = window + [w.start() for w in re.finditer(rf"\b{before[-1]}\b", sentence[window : x.start()],
-                                                         re.IGNORECASE)][-1]
+                                                         re.IGNORECASE)][-1] if before else 0
         if _NAMED_BEFORE.search(sentence[max(0, start - NAMED_BEFORE_CHARS) : start]):
             return ""  # "Stockport Carers Hub, a voluntary organisation"
-        unsaid = unsaid or sentence[start : x.end()]
+        if before and before[-1] in _JOINING:  # "worked with local banks" → "local banks"
+            start += len(before[-1]) + 1
+        unsaid = unsaid or sentence[start : x.end()].strip()
     return unsaid
 
 

@@ -20,7 +20,7 @@ FIRST_MONTH_OF_YEAR = 4
 SEASONS = ("spring", "summer", "autumn", "winter")
 _PERIOD_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS + SHORT_MONTHS)}|(?i:{'|'.join(SEASONS)}))\b")
 #: A month and its year ("March 2024", "1 March 2024"); capitalised, so "may" the verb is not one.
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}),? ((?:19|20)\d{{2}})\b")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}),?\s+((?:19|20)\d{{2}})\b")
 
 
 @dataclass(frozen=True)

@@ -344,11 +344,19 @@ _NOT_WITHIN = re.compile(r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:in|within|during
 WAIT_BOUND_TOLERANCE = 0.1
 
 
-def wait_bounds(text: str) -> list[float]:
+#: Words that say some were so without counting them ("187 were waiting, *some* for more than a month"), read up to
+#: a bound's start within its clause.
+_UNCOUNTED = re.compile(r"\b(?:some|many|several|a few|others|most)\b[^,.;:\d]{0,40}$", re.IGNORECASE)
+
+
+def wait_bounds(text: str, counted: bool = False) -> list[float]:
     """The lengths of time, in days, that the text holds a count against ("waiting more than six months" → 180,
-    "not reviewed in the past 12 months" → 360)."""
+    "not reviewed in the past 12 months" → 360); ``counted``: only those a count is held against, not those told of
+    "some" ("187 were waiting, some for more than a month")."""
     out = []
     for m in (*_WAIT_BOUND.finditer(text), *_NOT_WITHIN.finditer(text)):
+        if counted and _UNCOUNTED.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
         out.append(_number(m.group("n") or "a") * _DAYS[m.group("unit").casefold()])  # "in the past year": one
     return out
 
@@ -381,7 +389,7 @@ def same_time_limit(sentence: str, question: str) -> bool:
 def same_wait_bound(sentence: str, question: str, required: bool = False) -> bool:
     """Whether a count held against a length of time ("had been waiting more than six months") is given against
     that length, when the sentence gives one at all (``required``: a count of things must give one, "412 led to
-    an enquiry" does not say how many had been open that long): "38 had waited longer than three months" counts
-    others."""
-    asked, given = wait_bounds(question), wait_bounds(sentence)
+    an enquiry" does not say how many had been open that long, nor "187 were waiting, some for more than a month"):
+    "38 had waited longer than three months" counts others."""
+    asked, given = wait_bounds(question), wait_bounds(sentence, counted=required)
     return not asked or not (given or required) or any(abs(a - g) <= WAIT_BOUND_TOLERANCE * a for a in asked for g in given)

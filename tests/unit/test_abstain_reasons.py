@@ -1,5 +1,7 @@
 """The wording of abstention reasons: the topic the reports do mention, and the council's possessive."""
 
+import re
+
 import pytest
 
 from rag.abstain import possessive, topic_phrase
@@ -659,6 +661,8 @@ def test_whether_something_worked_asks_what_its_evaluation_found(question, asks)
     ("Has funding for Fenwick's Gypsy and Traveller community development worker been extended beyond 2026?", True),
     ("Has the team that met the target grown?", False),  # the verb is in a clause, not the question's own
     ("Does Fenwick meet the Shared Lives carers regularly?", False),  # not past or perfect: no plan's outcome
+    ("Has Fenwick decided to roll out its case-notes tool to all social workers?", True),  # the decision is the outcome
+    ("Has Fenwick decided what to do about Shared Lives?", False),
 ])
 def test_whether_a_plan_came_about_asks_for_its_outcome(question, asks):
     from rag.abstain import outcome_asked
@@ -807,11 +811,44 @@ def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
     assert outcome_not_reported(query, [planned, missed], weights, settings) is None  # its failure is told too
 
 
+@pytest.mark.parametrize("question,sentences,told", [
+    ("Did Fenwick open its 6 extra respite beds by autumn 2024?", ["The council planned to open 6 extra respite beds by "
+     "autumn 2024."], "opened"),
+    ("Has Fenwick launched its new app?", ["The council was due to launch a new app in 2025."], "launched"),
+    ("Did Fenwick build the new hub?", ["The council planned to build a new hub."], "built"),  # its past, not "-ed"
+    ("Did Fenwick open its 6 extra respite beds?", ["The council opened 6 extra respite beds in 2024."], None),  # done
+    ("How many beds did Fenwick plan to open?", ["The council planned to open 6 extra respite beds."], None),
+    ("Did Fenwick close its day centre?", ["The council planned to open 6 extra respite beds."], None),  # another deed
+])
+def test_a_plan_asked_of_in_its_own_verb_is_not_its_outcome(question, sentences, told):
+    from rag.abstain import planned_deed_asked
+
+    pattern = planned_deed_asked(question, sentences)
+    assert (pattern is None) is (told is None)
+    if told:
+        assert re.search(pattern, f"The beds were {told} in 2025.") and re.search(pattern, "This had been delayed.")
+        assert not re.search(pattern, sentences[0])  # the plan itself tells no outcome
+
+
+def test_whether_a_planned_deed_was_done_is_not_answered_by_the_plan():
+    from rag.abstain import outcome_not_reported
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Did Fenwick open its 6 extra respite beds by autumn 2024?", "yesno")
+    planned = candidate("Fenwick planned to open 6 extra respite beds by autumn 2024.")
+    opened = candidate("Fenwick opened 6 extra respite beds in September 2024.")
+    weights, settings = TermWeights([planned.passage.chunk, opened.passage.chunk]), Settings()
+    assert "not of how it turned out" in outcome_not_reported(query, [planned], weights, settings)
+    assert outcome_not_reported(query, [planned, opened], weights, settings) is None
+
+
 @pytest.mark.parametrize("sentence,unsaid", [
     ("When the Fenwick day centre closed in 2024, 30 people moved to other services within a month.", True),
     ("The council had a provider failure plan, which was used when the Fenwick day centre closed in 2024.", True),
     ("The Fenwick day centre closed in 2024 because its building was unsafe.", False),  # the cause is given
     ("When the lease ended in 2024, the Fenwick day centre closed.", False),  # the clause is the cause, not the event
+    ("Most people moved to the hubs in the north, where the Fenwick day centre closed in 2024.", True),  # its place
 ])
 def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
     from rag.abstain import reason_not_given
@@ -843,6 +880,9 @@ def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
     ("The Fenwick day centre closed in 2024, when its lease ended.", False),  # leads on to how it came about
     ("Rising repair costs on an old building closed the Fenwick day centre in 2024.", False),  # more than the question
     ("30 people moved to other services in 2024.", False),  # not the event asked about
+    ("The Fenwick day centre had won an award, but it closed in 2024.", True),  # the other side of "but" is no cause
+    ("Carers told us the Fenwick day centre closed in 2024 at the time of our assessment.", True),  # who told, and when
+    ("The Fenwick day centre had won an award, but it closed in 2024 once repair bills outgrew its grant.", False),
 ])
 def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, restated):
     from dataclasses import replace
@@ -936,6 +976,9 @@ def test_a_cause_given_for_what_followed_the_happening_is_not_its_own():
     ("The hub lost three experienced staff in autumn 2024 because of a restructure.", True),
     ("Waits had grown after the hub lost three experienced staff, because of a restructure.", True),  # a cause of it too
     ("The backlog had built up after the council moved to a new system.", True),  # the cause is another thing
+    ("The hub lost three experienced staff in autumn 2024, and waits grew as a result.", False),  # its result, not its cause
+    ("A restructure was agreed, and the hub lost three experienced staff in autumn 2024 as a result.", True),
+    ("The hub lost three experienced staff in autumn 2024 as a result of a restructure.", True),
 ])
 def test_a_cause_is_the_happening_s_own_unless_the_happening_is_it(sentence, gives):
     from rag.abstain import gives_its_cause

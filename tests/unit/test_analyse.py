@@ -400,6 +400,8 @@ def test_which_places_did_something_with_an_irregular_verb_asks_their_names():
     ("What was the Care Act assessment waiting list in Fenwick back in March 2023?", "number"),  # its length
     ("What is the waiting list for home care like in Fenwick?", "description"),
     ("What is Fenwick doing about its waiting list?", "method"),
+    ("What is the maximum grant a community group can get from Fenwick?", "number"),  # the most of a sum
+    ("What is the largest category of complaints in Fenwick?", "description"),  # the most of a kind, no sum
 ])
 def test_answer_type_of_explanations_and_backlogs(question, kind):
     assert answer_type(question) == kind

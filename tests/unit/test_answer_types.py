@@ -684,6 +684,18 @@ def test_what_a_figure_s_cause_speaks_of_is_not_what_the_figure_is_of():
     assert another_object("Spending on residential care rose by £4.1 million.", question)  # the figure's own frame
 
 
+@pytest.mark.parametrize("sentence,other", [
+    ("85% of adult social care providers in Fenwick were rated good or outstanding.", True),  # all providers
+    ("79% of nursing homes in Fenwick were rated good or outstanding.", False),
+    ("79% of care homes with nursing in Fenwick were rated good or outstanding.", False),
+])
+def test_a_share_of_one_kind_of_provider_is_not_one_of_another(sentence, other):
+    from rag.answer_types import another_object
+
+    question = "What proportion of nursing homes in Fenwick are rated good or outstanding?"
+    assert another_object(sentence, question, councils=("Fenwick",)) is other
+
+
 def test_a_thing_worded_as_the_reports_never_do_is_not_judged_by_its_frame():
     from rag.answer_types import another_object
 
@@ -977,6 +989,8 @@ def test_described_counts_members_time_and_causes(kind, sentence, question, coun
      "How much did Kelby spend on agency staff in 2023/24?", ("Kelby",), True),
     ("number", "The council spent £5.4 million on home care in 2023/24.",
      "How much did Kelby spend on agency staff in 2023/24?", ("Kelby",), False),
+    ("number", "The council spent £5.4 million on agency staff in 2023/24.",
+     "How many agency staff did Kelby use in 2023/24?", ("Kelby",), False),  # a sum, "million" and all, counts none
     # "averaged" gives an average
     ("number", "Caseloads averaged 28 people per social worker in 2024.",
      "What was the average caseload per social worker in Kelby in 2024?", ("Kelby",), True),
@@ -1026,6 +1040,8 @@ def test_money_is_not_asked_by_how_much_time():
     assert asks_money("What is the annual budget of the Kelby Walks programme?")
     assert asks_money("Above what weekly cost must a Kelby care package go to a panel?")
     assert not asks_money("What cost pressures did Kelby face?")
+    assert asks_money("How much did Kelby give out in community grants in 2024/25?")  # grants given out are a sum
+    assert not asks_money("How much support did carers in Kelby get?")
     assert not asks_money("How much is the waiting list down since 2023?")
     assert asks_money("What does Fenwick's village carers scheme cost the council each year?")
     assert not asks_money("What does Fenwick's village carers scheme do each year?")
@@ -1130,6 +1146,12 @@ def test_a_name_starting_inside_a_word_is_found_at_that_word():
      "How many carers does the scheme have in total?", True),  # one clause counts the whole
     ("The scheme recruited 6 new carers in 2023/24.", "How many new carers did the scheme recruit in total?", True),
     ("The scheme recruited 6 new carers in 2023/24.", "How many carers did the scheme recruit?", True),  # no total asked
+    ("The reablement service could support about 60 people at any time.",
+     "How many people did Fenwick's reablement service support in 2023/24?", False),  # room at one time, not a year's
+    ("The reablement service supported 1,130 people in 2023/24.",
+     "How many people did Fenwick's reablement service support in 2023/24?", True),
+    ("The council trained 14 social workers as assessors in 2024 to increase capacity.",
+     "How many social workers did Fenwick train as assessors in 2024?", True),  # capacity as an aim, not a room count
 ])
 def test_a_whole_count_is_not_given_by_additions(sentence, question, expected):
     from rag.answer_types import total_as_asked
@@ -1638,6 +1660,14 @@ def test_a_thing_spoken_of_only_as_one_of_its_kind_is_not_named(sentence, questi
     ("The carers centre opened in 2023.", "Which charity runs Fenwick's carers centre?", None),  # not mentioned
     ("The council paid a provider with a poor record.", "Which provider did Fenwick pay?", "a provider"),
     ("The council paid a care provider.", "Which homecare providers did Fenwick pay?", None),  # several: members asked
+    ("Staff worked with local banks to stop scams.", "Which banks took part in Fenwick's scam project?", "local banks"),
+    ("Several banks, including Kelby Bank, took part.", "Which banks took part in Fenwick's scam project?", ""),
+    ("The council funded 40 voluntary organisations.", "Which organisations does Fenwick fund?",
+     "40 voluntary organisations"),
+    ("Local banks took part in the project.", "Which banks took part in Fenwick's scam project?", "Local banks"),
+    ("Waits were longest in rural areas.", "Which areas had the longest waits in Fenwick?", ""),  # says which
+    ("Assessments were done by carers services.", "Which service completes carers' assessments in Fenwick?",
+     None),  # a plural after a verb is not the kind asked for
     ("It had not published an annual report for 2022/23.",
      "Which year's annual report had Fenwick's board not published?", None),  # the year is asked
     ("Care took a share of 41% of its budget.", "Which spends the biggest share of its budget?", None),
@@ -1783,6 +1813,8 @@ def test_an_explanation_gives_a_reason():
     assert has_reason("The backlog built up after several experienced staff left the hub.")  # what set it off
     assert not has_reason("Waiting lists fell after a year of work.")  # a time, no cause
     assert not has_reason("In November 2024, 610 concerns were waiting to be screened.")
+    assert not has_reason("A new director was appointed and was due to start in February.")  # a plan, no cause
+    assert has_reason("The hub closed due to falling demand.")
 
 
 def test_a_means_says_what_brought_a_change_about():
@@ -2217,6 +2249,9 @@ def test_a_place_in_the_councils_own_name_is_a_place_unless_the_whole_council_is
     ("Life expectancy differed by more than ten years for men between the richest and poorest wards.", "What is the "
      "gap in life expectancy for women between the richest and poorest wards?", False),  # the other sex
     ("The gap was ten years for men and eight for women.", "What is the gap in life expectancy for women?", True),
+    ("Ethnicity: 97.6% of residents describe themselves as White.", "For what share of unpaid carers did Fenwick "
+     "record ethnicity?", False),  # everyone living there, not its carers
+    ("Ethnicity was recorded for 64% of carers.", "For what share of unpaid carers did Fenwick record ethnicity?", True),
 ])
 def test_a_figure_for_one_group_of_people_is_not_one_for_another(sentence, question, expected):
     from rag.answer_types import population_as_asked
@@ -2489,6 +2524,8 @@ def test_a_total_spend_on_a_thing_is_spend_on_that_thing_not_the_whole_budget():
     ("In how many of Fenwick's five localities have integrated teams been set up?",
      "integrated teams been set up"),  # the perfect put as a question: its subject stands after "have"
     ("How many of the complaints have been upheld?", "have been upheld"),
+    ("How many people on Fenwick's waiting list were rated amber?", "were rated amber"),  # those on a list who were so
+    ("How many people on Fenwick's waiting list were there in March?", ""),
 ])
 def test_the_part_of_a_count_may_end_at_used(question, expected):
     from rag.answer_types import part_condition
@@ -2522,6 +2559,8 @@ def test_a_date_asked_of_one_holder_of_a_role_is_not_another_s(sentence, questio
     ("Carers' assessments were started for young carers before they turned 18.", False),  # an age
     ("Only 35% of young people had a carers' assessment before they turned 18 in 2024/25.", False),  # an age, near it
     ("The network turned 18 carers' assessments around.", True),  # a count after "turned", not an age
+    ("Carers approaching 18 described a gap in carers' assessments.", False),  # an age
+    ("The network had completed approaching 18 carers' assessments.", True),  # a count of them
 ])
 def test_a_bare_count_counts_the_thing_named_before_it(sentence, expected):
     from rag.answer_types import counts_the_thing
@@ -2827,6 +2866,8 @@ def test_a_difference_in_likelihood_is_a_change_given():
     # the thing after a council's possessive
     ("The hub supported 2,400 carers in 2024/25.", "How many carers received Kelby's respite voucher?", False),
     ("In 2024/25, 410 carers received a respite voucher.", "How many carers received Kelby's respite voucher?", True),
+    ("Unpaid carers supported by the council 3,240", "How many carers were receiving a direct payment in 2024?", False),
+    ("In 2024, 220 carers received a direct payment.", "How many carers were receiving a direct payment in 2024?", True),
 ])
 def test_a_count_of_those_who_received_a_thing_names_it(sentence, question, expected):
     from rag.answer_types import received_given
@@ -3239,3 +3280,35 @@ def test_the_past_forms_of_a_question_s_verbs():
 
     assert past_forms("Why did the team lose two posts?") == "lost"
     assert past_forms("Why did the team close?") == ""
+
+
+@pytest.mark.parametrize("sentence,question,given", [
+    ("Community groups could apply for grants of up to £25,000.", "What is the maximum grant a group can get in Fenwick?",
+     True),
+    ("The programme gave £850,000 to 61 groups in 2024/25.", "What is the maximum grant a group can get in Fenwick?",
+     False),  # a total says nothing of the largest grant
+    ("The smallest grant was £500.", "What is the minimum grant a group can get in Fenwick?", True),
+    ("The programme gave £850,000 to 61 groups in 2024/25.", "How much did Fenwick's programme give out?", True),
+    ("The programme gave £850,000 to 61 groups in 2024/25.", "Which council gave the largest grants?", True),  # which one
+])
+def test_the_most_of_a_sum_is_told_as_the_most(sentence, question, given):
+    from rag.answer_types import extreme_sum_as_asked
+
+    assert extreme_sum_as_asked(sentence, question) is given
+
+
+@pytest.mark.parametrize("sentence,question,given", [
+    ("Twelve care homes in the borough were rated requires improvement.", "How many care homes are there in Fenwick?",
+     False),  # only those so rated
+    ("Four care homes had closed.", "How many care homes does Fenwick have?", False),
+    ("There were 118 care homes in the borough.", "How many care homes are there in Fenwick?", True),
+    ("58 care homes were registered in Fenwick.", "How many care homes are there in Fenwick?", True),  # all there are
+    ("Fourteen navigators worked from GP practices.", "How many navigators does Fenwick have?", True),  # what all did
+    ("Of the 40 care homes, 12 were rated good.", "How many care homes are there in Fenwick?", True),
+    ("Twelve care homes were rated requires improvement.", "How many care homes were rated requires improvement?",
+     True),  # the condition asked
+])
+def test_a_count_of_all_there_are_is_not_one_of_those_under_a_condition(sentence, question, given):
+    from rag.answer_types import all_as_asked
+
+    assert all_as_asked(sentence, question) is given

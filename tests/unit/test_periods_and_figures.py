@@ -31,6 +31,7 @@ from rag.periods import Period, periods, same_period
     ("In October 2024, 246 people were waiting", (Period(2024, month=10),)),
     ("between 1 April 2022 and 31 March 2023", (Period(2022, month=4), Period(2023, month=3))),
     ("people may 2024 be seen", (Period(2024),)),  # "may" the verb is no month
+    ("waiting at the end of March\n2024, as a PDF breaks the line", (Period(2024, month=3),)),
 ])
 def test_periods(text, expected):
     assert periods(text) == expected

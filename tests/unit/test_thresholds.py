@@ -213,6 +213,18 @@ def test_a_count_held_against_a_length_of_time(sentence, question, expected):
     assert same_wait_bound(sentence, question) is expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("187 concerns were waiting to be triaged, some for more than a month.", False),  # "some": not counted
+    ("187 concerns were waiting to be triaged, and 40 for more than a month.", True),
+    ("187 concerns were waiting to be triaged.", False),  # a count must be held against the length asked
+])
+def test_a_count_asked_against_a_length_of_time_is_not_given_by_some(sentence, expected):
+    from rag.thresholds import same_wait_bound
+
+    question = "How many concerns awaiting triage had been waiting more than a month?"
+    assert same_wait_bound(sentence, question, required=True) is expected
+
+
 @pytest.mark.parametrize("text,days", [
     ("people waiting over six months", [180.0]), ("enquiries open for over 28 days", [28.0]),
     ("eleven different carers came over four weeks", []),  # "over" on its own says when, not how long
@@ -294,3 +306,20 @@ def test_clause_and_payee_readings_finish_on_hostile_text():
     assert which_one_unsaid("a local service " * 30_000, "Which local service does Fenwick use?") == "a local service"
     assert times_as_counted("twice " * 100_000, "How many times had it met?").count("twice") == 100_000
 
+
+
+def test_readings_of_plans_lists_extremes_and_tellers_finish_on_hostile_text():
+    """Many words where a plan, a list's part, a count of all, a teller or "some" is looked for: each reading stays
+    linear."""
+    from rag.abstain import as_told, planned_deed_asked
+    from rag.answer_types import all_as_asked, extreme_sum_as_asked, part_condition, which_one_unsaid
+    from rag.thresholds import wait_bounds
+
+    many = "aa " * 100_000
+    assert part_condition("how many " + many + "on the list") == ""
+    assert all_as_asked("12 homes " + many, "How many " + many + "are there?") is True
+    assert planned_deed_asked("Did " + many, ["planned to " + many]) is None
+    assert as_told(many + "partners told us that").rstrip().endswith("aa")  # the teller is left out
+    assert extreme_sum_as_asked(many, "What is the maximum " + many) is False
+    assert which_one_unsaid("and " * 100_000 + "banks", "Which banks took part?") == "banks"
+    assert wait_bounds("some " * 100_000 + "for more than a month", counted=True) == []

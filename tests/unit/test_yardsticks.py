@@ -223,6 +223,16 @@ def test_a_benchmark_for_another_figure_of_the_same_topic_does_not_compare_the_f
     assert benchmark_not_given(_query(unfigured), [other], weights, settings) is None  # no figure asked of
 
 
+def test_the_words_a_question_compares_by_are_not_its_topic():
+    question = "What England average was Fenwick's 91-day reablement figure compared against?"
+    weights, settings = TermWeights([]), Settings()
+    given = candidate("84.7% of older people were still at home 91 days after discharge into reablement, above the "
+                      "England average of 82.3%.")
+    other = candidate("Direct payments take-up was 28.9%, above the England average of 26.2%.")
+    assert benchmark_not_given(_query(question), [given], weights, settings) is None
+    assert "the England average" in benchmark_not_given(_query(question), [other], weights, settings)
+
+
 def test_earlier_year_rule():
     question = "What was Fenwick's overspend the year before?"
     weights, settings = TermWeights([]), Settings()
