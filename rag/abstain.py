@@ -111,7 +111,7 @@ def statement_not_covered(query: Query, catalogue) -> str | None:
 
 
 #: A question about an assessment before this one ("its previous CQC assessment", "the earlier inspection").
-_EARLIER_ASSESSMENT = re.compile(r"\b(previous|earlier|prior|former|past|last year's)\s+(?:[\w-]+\s+){0,2}"
+_EARLIER_ASSESSMENT = re.compile(r"\b(previous|earlier|prior|former|past|last year's)\s+(?:[\w-]+\s+){0,3}"
                                  r"(assessments?|inspections?|ratings?|scores?|reports?)\b", re.IGNORECASE)
 
 
@@ -594,10 +594,16 @@ _REPORTED_BY = re.compile(r"\b(?:[\w'’-]+\s+){0,4}?(?:told us|said|acknowledge
                           re.IGNORECASE)
 
 
+#: What a named thing is, set after its name ("The Liverpool Voices Panel*, a group of people who use services,* had
+#: not met"): a description, not a cause.
+_WHAT_IT_IS = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:a|an)\s+[^,;:]{1,80}?,")
+
+
 def as_told(text: str) -> str:
-    """The text without who told it or when CQC assessed ("Partners told us funding had been cut at the time of our
-    assessment" → "funding had been cut"): the words a sentence adds that say nothing of how something came about."""
-    return without_assessment_time(_REPORTED_BY.sub(" ", text))
+    """The text without who told it, what a named thing is, or when CQC assessed ("Partners told us the Voices Panel,
+    a group of residents, had not met at the time of our assessment" → "the Voices Panel had not met"): the words a
+    sentence adds that say nothing of how something came about."""
+    return without_assessment_time(_WHAT_IT_IS.sub(r"\1", _REPORTED_BY.sub(" ", text)))
 
 
 def goes_on(sentence: str) -> bool:

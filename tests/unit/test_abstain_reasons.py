@@ -34,6 +34,8 @@ def test_a_score_from_an_earlier_assessment_is_not_in_the_reports():
         return Query(text=text, asked=text, councils=("Fenwick",), answer_type=kind)
 
     assert earlier_assessment(query("What score did Fenwick get in its previous CQC assessment?", "rating"), None)
+    assert earlier_assessment(query("What percentage score did Fenwick get in its previous CQC local authority "
+                                    "assessment?", "overall"), None)  # three words before "assessment"
     assert earlier_assessment(query("What score did Fenwick get for safeguarding?", "rating"), None) is None
     assert earlier_assessment(query("What did the previous report say about carers?", "description"), None) is None
 
@@ -882,6 +884,8 @@ def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
     ("30 people moved to other services in 2024.", False),  # not the event asked about
     ("The Fenwick day centre had won an award, but it closed in 2024.", True),  # the other side of "but" is no cause
     ("Carers told us the Fenwick day centre closed in 2024 at the time of our assessment.", True),  # who told, and when
+    ("The Fenwick Day Centre, a service for older people, closed in 2024.", True),  # what it is, set after its name
+    ("The Fenwick day centre closed in 2024, a year after its funding was cut.", False),  # no name before: its own words
     ("The Fenwick day centre had won an award, but it closed in 2024 once repair bills outgrew its grant.", False),
 ])
 def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, restated):
