@@ -864,6 +864,29 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
     return "The reports speak of what it was planned or meant to do, not of how it turned out."
 
 
+#: A question whether something had an effect ("Did the sensor trial cut hospital admissions?", "Did the study find
+#: they reduced admissions?"): whether it brought a fall about.
+_ASKS_EFFECT = re.compile(r"^\s*(?:did|has|have|had)\s+(?:(?!that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
+                          r"(?:(?:find|found|show|showed)\s+(?:that\s+)?"
+                          r"(?:[\w'’-]+\s+){0,3}?)?(?:cut|reduced?|lower(?:ed)?|brought down|bring down)\b", re.IGNORECASE)
+#: What tells an effect on a figure: a fall or rise, or none ("had fallen by 6%", "no change").
+_EFFECT_TOLD = re.compile(r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|risen|increas\w*|"
+                          r"halved|doubled|came down|brought down|no (?:change|difference|effect|impact))", re.IGNORECASE)
+
+
+def effect_not_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks whether something brought a figure down ("Did the sensor trial cut hospital
+    admissions?") and no sentence about its topic tells a fall, a rise or no change: a sentence saying the trial ran
+    ("1,300 people had used the tool") does not say what it did."""
+    if not settings.rules.findings_check or query.answer_type != "yesno" or query.comparative \
+            or not _ASKS_EFFECT.search(query.text):
+        return None
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
+    if not about or any(_EFFECT_TOLD.search(s) for s in about):
+        return None
+    return "The reports do not say what effect it had."
+
+
 #: A question whether a target was met ("Did the scheme meet its target for recruiting carers?", "missed its goal").
 _ASKS_TARGET_MET = re.compile(r"\b(?:met|meet|meeting|reach(?:ed)?|achieved?|hit|miss(?:ed)?)\s+(?:its|their|the|an?)\s+"
                               r"(?:[\w'’-]+\s+){0,3}?(?:target|goal|aim|ambition|trajectory)s?\b", re.IGNORECASE)
@@ -1295,8 +1318,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, which_not_named,
-                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, target_not_given,
-                 rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
+                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
+                 target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)
         if reason is not None:

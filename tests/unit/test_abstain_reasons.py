@@ -813,6 +813,22 @@ def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
     assert outcome_not_reported(query, [planned, missed], weights, settings) is None  # its failure is told too
 
 
+def test_whether_something_brought_a_figure_down_is_not_answered_by_its_running():
+    from rag.abstain import effect_not_reported
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Did Fenwick's sensor trial cut hospital admissions for people living alone?", "yesno")
+    ran = candidate("Fenwick ran a sensor trial with 200 people living alone in 2024.")
+    fell = candidate("Hospital admissions among people in Fenwick's sensor trial fell by 12%.")
+    weights, settings = TermWeights([ran.passage.chunk, fell.passage.chunk]), Settings()
+    assert effect_not_reported(query, [ran], weights, settings) == "The reports do not say what effect it had."
+    assert effect_not_reported(query, [ran, fell], weights, settings) is None  # the fall is told
+    assert effect_not_reported(query, [ran], weights, Settings(rules=Rules(findings_check=False))) is None
+    tools = fenwick_question("Has Fenwick been trying out sensor tools that cut paperwork?", "yesno")
+    assert effect_not_reported(tools, [ran], weights, settings) is None  # the cut is what the tools are, not asked
+
+
 @pytest.mark.parametrize("question,sentences,told", [
     ("Did Fenwick open its 6 extra respite beds by autumn 2024?", ["The council planned to open 6 extra respite beds by "
      "autumn 2024."], "opened"),

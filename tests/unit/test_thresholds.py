@@ -311,7 +311,7 @@ def test_clause_and_payee_readings_finish_on_hostile_text():
 def test_readings_of_plans_lists_extremes_and_tellers_finish_on_hostile_text():
     """Many words where a plan, a list's part, a count of all, a teller or "some" is looked for: each reading stays
     linear."""
-    from rag.abstain import as_told, planned_deed_asked
+    from rag.abstain import _ASKS_EFFECT, as_told, planned_deed_asked
     from rag.answer_types import all_as_asked, extreme_sum_as_asked, part_condition, which_one_unsaid
     from rag.thresholds import wait_bounds
 
@@ -323,3 +323,4 @@ def test_readings_of_plans_lists_extremes_and_tellers_finish_on_hostile_text():
     assert extreme_sum_as_asked(many, "What is the maximum " + many) is False
     assert which_one_unsaid("and " * 100_000 + "banks", "Which banks took part?") == "banks"
     assert wait_bounds("some " * 100_000 + "for more than a month", counted=True) == []
+    assert _ASKS_EFFECT.search("Did " + many + "cut") is None  # too many words for a subject
