@@ -2830,11 +2830,12 @@ _ASKS_HOW_MANY_THERE_ARE = re.compile(r"^\s*(?:and\s+)?how many\s+(?:[\w'’-]+\
 _THERE = frozenset({"in", "the", "borough", "city", "county", "area", "council's", "district", "there", "registered",
                     "open", "operating", "based", "located", "with", "of", "across", "at", "on", "within", "its",
                     "approved", "commissioned", "contracted", "available", "providing", "offering"})
-#: Verbs that set a condition on what a count counts ("12 care homes *were rated* …", "*had closed*").
 #: How a condition on what a count counts is told: a passive or a perfect ("12 care homes *were rated* …", "four *had
-#: closed*", "*were waiting*"); an active verb ("14 navigators worked from GP practices") tells what all of them did.
+#: closed*", "*were waiting*"), by these verbs and a past form or one of :data:`_CONDITIONS`; an active verb ("14
+#: navigators worked from GP practices") tells what all of them did.
 _CONDITION_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "has"})
 _CONDITIONS = frozenset({"not", "still", "waiting", "subject", "due", "without", "rated"})
+#: The verbs of being, which a word saying a thing is there may follow ("were registered").
 _BE = frozenset({"were", "was", "are", "is"})
 
 
@@ -3000,6 +3001,7 @@ def sum_of_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
 
 #: Words that count what there is room for at one time ("capacity for about 95 people at a time"), not a total.
 _AT_A_TIME = re.compile(r"\bat (?:a|any|any one|one|the same) time\b|\bat once\b", re.IGNORECASE)
+#: "Capacity", which counts room only when a whole is asked: "trained 14 assessors to increase capacity" counts them.
 _CAPACITY = re.compile(r"\bcapacity\b", re.IGNORECASE)
 
 
