@@ -13,6 +13,7 @@ from .answer_types import (
     MISSING,
     PARTS_BEFORE,
     PRESENT_OF,
+    VERB_PREFIXES,
     another_object,
     asks_population_size,
     asks_share,
@@ -614,8 +615,8 @@ def goes_on(sentence: str) -> bool:
 
 
 #: A verb a clause tells something by ("had", "was", "closed").
-_VERB = re.compile(rf"\b(?:had|has|have|was|were|is|are|did|does|do|could|would|[a-z]{{3,}}ed|{'|'.join(PRESENT_OF)})\b",
-                   re.IGNORECASE)
+_VERB = re.compile(rf"\b(?:had|has|have|was|were|is|are|did|does|do|could|would|[a-z]{{3,}}ed|"
+                   rf"(?:{'|'.join(VERB_PREFIXES)})?(?:{'|'.join(PRESENT_OF)}))\b", re.IGNORECASE)  # "underspent"
 
 
 def clauses_of(sentence: str) -> list[str]:
@@ -674,12 +675,18 @@ def asked_happening(question: str) -> str:
     return in_report_words(_ASKING_WHY.sub(" ", question))
 
 
+#: A span of time up to now that a question times a happening by ("in the last three years").
+_RECENT_SPAN = re.compile(r"\b(?:in|over|during|for|within) the (?:last|past|previous) (?:[\w-]+ )?(?:years?|months?|"
+                          r"weeks?)\b", re.IGNORECASE)
+
+
 def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """Why something happened is asked ("Why did the care home in Harpurhey close?"), the sentence most about it tells
     of it only as the time of something else ("When a care home in Harpurhey closed, 32 residents had to move"), or,
-    for a happening the question dates or times ("close in 2024", "vacant for 14 months") or one its sentence goes on
-    from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two care homes closed, and
-    all 47 residents moved", with no cause in the sentence after any sentence about it), and no sentence about it
+    for a happening the question dates or times ("close in 2024", "vacant for 14 months", "in the last three years") or
+    one its sentence goes on from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two
+    care homes closed, and all 47 residents moved", with no cause in the sentence after any sentence about it), and no
+    sentence about it
     gives a cause of it (the cause of something else whose time it is, "the backlog had built up after the hub lost
     three staff", is none): what followed it is not why it happened. (A standing state told alone, "Performance data
     was not reliable.", is often explained by the next sentence without a word of cause.)"""
@@ -695,7 +702,7 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text) or goes_on(said)) \
+    if (has_date(query.text) or has_duration(query.text) or _RECENT_SPAN.search(query.text) or goes_on(said)) \
             and restates_only(focus, f"{happening} {query.text}", said, weights, settings, asked=query.text) \
             and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."

@@ -562,11 +562,16 @@ PRESENT_OF = {"led": "lead", "ran": "run", "held": "hold", "met": "meet", "paid"
               "said": "say", "told": "tell", "saw": "see", "felt": "feel", "found": "find", "thought": "think"}
 
 
+#: What may stand before such a verb in one word ("*under*spend", "*over*spent", "*re*build", "*with*held").
+VERB_PREFIXES = ("over", "under", "re", "with", "out")
+
+
 def past_forms(text: str) -> str:
-    """The past forms of the text's verbs whose past is not "-ed" ("lose" → "lost"): how a report tells what a
-    question asks about in the present."""
+    """The past forms of the text's verbs whose past is not "-ed" ("lose" → "lost", "underspend" → "underspent"):
+    how a report tells what a question asks about in the present."""
     said = set(_words(text))
-    return " ".join(past for past, present in PRESENT_OF.items() if present in said)
+    return " ".join(f"{prefix}{past}" for past, present in PRESENT_OF.items() for prefix in ("", *VERB_PREFIXES)
+                    if f"{prefix}{present}" in said)
 
 
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
@@ -672,7 +677,7 @@ def alternative_nouns(words: list[str]) -> set[str]:
 
 
 #: What a "how many …" question counts follows "how many" or "number of".
-_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.{2,80})", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(?:(?:out of|in) every (?:hundred|100)\s+)?(.{2,80})", re.IGNORECASE)
 
 
 def counted_phrase(question: str) -> list[str]:
@@ -1036,7 +1041,7 @@ _MONEY_BOUND = re.compile(r"\b(?:(?:more|less) than|over|under|above|below|at le
 
 
 #: A question asking for a share ("what percentage of", "what proportion").
-_ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(percentage|proportion|"
+_ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(?:out of|in) every (?:hundred|100)\b|\b(percentage|proportion|"
                          r"fraction) of\b|\bhow many per ?cent\b|\b(?:what|which)\s*%|\b(?:biggest|largest|highest|greatest|smallest|lowest) "
                          r"share of\b", re.IGNORECASE)
 #: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
@@ -1205,7 +1210,7 @@ def kindred_nouns(nouns: set[str]) -> set[str]:
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
-_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
+_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)(?![^?]{0,80}\b(?:out of|in) every (?:hundred|100)\b)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
                      r"(?:^\s*|\bthe )(?:total |overall |actual )?number of\b", re.IGNORECASE)  # "how many of its staff …, as an actual
 # headcount" and "what is the total number of complaints" want no share
 
@@ -1292,8 +1297,10 @@ def wants_a_number(question: str) -> bool:
     """Whether a "how many" question is answered only by a number, not a share: not when it counts part of
     a whole ("how many of the carers …", "of the carers who …, how many …", "in how many enquiries …"), nor those
     whom a service left in a state ("how many … were still living at home three months later", "ended up needing no
-    further care"), which "84% were" answers too."""
-    return asks_how_many(question) and not _WHOLE_FIRST.search(question) and not _OUTCOME_COUNTED.search(question)
+    further care"), which "84% were" answers too; nor a change in a count ("by how much did the number of admissions
+    drop"), which "a 19% fall" answers."""
+    return asks_how_many(question) and not _WHOLE_FIRST.search(question) and not _OUTCOME_COUNTED.search(question) \
+        and not _ASKS_BY_HOW_MUCH.search(question)
 
 
 #: An outcome a service left people in, which reports give as a share of those it served: "were still living in their
@@ -1544,12 +1551,15 @@ def reported_nouns(question: str) -> set[str]:
 
 #: Acts a question counts by the people they were done to ("how many people were assessed"), by the noun a report
 #: counts them with ("74 Care Act assessments with people sleeping rough": one for each person).
-_ACTS_DONE_TO = {"assessed": "assessment", "reviewed": "review"}
+_ACTS_DONE_TO = {"assessed": {"assessment"}, "reviewed": {"review"}, "complained": {"complaint"},
+                 "applied": {"application", "applicant"}, "referred": {"referral"}}
 
 
 def act_nouns(question: str) -> set[str]:
-    """The nouns of the acts a "how many people were assessed/reviewed" question counts (:data:`_ACTS_DONE_TO`)."""
-    return {noun for verb, noun in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)}
+    """The nouns of the acts a "how many people were assessed/reviewed" or "how many people complained/applied"
+    question counts (:data:`_ACTS_DONE_TO`)."""
+    return {noun for verb, nouns in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)
+            for noun in nouns}
 
 
 #: A question counting the people who have held a post ("How many different people had been in charge of adult

@@ -813,6 +813,21 @@ def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
     assert outcome_not_reported(query, [planned, missed], weights, settings) is None  # its failure is told too
 
 
+def test_a_happening_timed_by_a_recent_span_is_judged_as_a_dated_one():
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate("Fenwick had not taken part in a peer review of adult social care in the last three years.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    spanned = fenwick_question("Why hasn't Fenwick taken part in a peer review of adult social care in the last three "
+                               "years?", "reason")
+    assert reason_not_given(spanned, [said], weights, Settings()) == "The reports say it happened, not why."
+    standing = fenwick_question("Why hasn't Fenwick taken part in a peer review of adult social care?", "reason")
+    assert reason_not_given(standing, [said], weights, Settings()) is None  # a standing state, told alone
+
+
 def test_whether_something_brought_a_figure_down_is_not_answered_by_its_running():
     from rag.abstain import effect_not_reported
     from rag.config import Rules, Settings

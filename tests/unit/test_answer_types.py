@@ -3312,3 +3312,17 @@ def test_a_count_of_all_there_are_is_not_one_of_those_under_a_condition(sentence
     from rag.answer_types import all_as_asked
 
     assert all_as_asked(sentence, question) is given
+
+
+def test_a_count_out_of_every_hundred_is_a_share_and_acts_count_by_their_nouns():
+    from rag.answer_types import act_nouns, asks_how_many, asks_share, counted_nouns, past_forms, wants_a_number
+
+    question = "How many out of every hundred people getting ongoing care in Fenwick had a review?"
+    assert asks_share(question) and not asks_how_many(question) and counted_nouns(question) == {"people"}
+    assert not asks_share("How many people in Fenwick had a review?")
+    assert act_nouns("How many people complained to Fenwick?") == {"complaint"}
+    assert act_nouns("How many people applied to the scheme?") == {"application", "applicant"}
+    assert not wants_a_number("By how much did the number of admissions to care homes drop?")  # "a 19% fall" answers
+    assert wants_a_number("How many admissions to care homes were there?")
+    assert "underspent" in past_forms("Why did Fenwick underspend?").split()  # the past after a prefix
+    assert past_forms("Why did Fenwick unpay?") == ""
