@@ -793,6 +793,9 @@ _ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|whic
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
                            r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|clear(?:ed)?|granted|given|awarded)\b",
                            re.IGNORECASE)
+#: What tells an effect on a figure: a fall or a rise, or none ("had fallen by 6%", "a 19% fall", "no change").
+_CHANGE_TOLD = (r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|risen|increas\w*|halved|"
+                r"doubled|came down|brought down|no (?:change|difference|effect|impact))")
 #: What tells that each asked outcome came about, or did not: the verb itself or a kindred one.
 _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|achiev\w*|hit|exceed\w*|"
               r"missed|fell short|short of)\b"),
@@ -800,8 +803,7 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
              ("pass", r"\b(?:pass\w*|approv\w*|cleared|signed off|fail\w*|completed)\b"),
              ("roll", r"\b(?:roll\w*|rolled|extended|expanded|across all|all (?:staff|teams))\b"),
              ("made|make", r"\bpermanent\w*|\bmainstream\w*|\brecurrent\b"),
-             ("cut|reduc|lower", r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|"
-              r"increas\w*|no (?:change|difference|effect|impact))"),
+             ("cut|reduc|lower", _CHANGE_TOLD),
              ("complet|approv|adopt|agree", r"\b(?:complet\w*|approv\w*|adopt\w*|agree\w*|signed off|ratified)\b"),
              ("clear", r"\b(?:cleared|fell|fallen|remain\w*|still|outstanding|(?:had|has|have|was|were) (?:been )?"
               r"(?:completed|reduced))\b"),
@@ -861,7 +863,7 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
     planned or on trial ("had a target to recruit 15", "planned to open 6 extra beds") and none about its topic tells
     the outcome: the plan is not its result."""
     told = outcome_asked(query.text) if query.answer_type == "yesno" else None
-    if told is None and query.answer_type == "yesno":
+    if told is None and query.answer_type == "yesno" and _ASKS_DONE.match(query.text):  # read its topic only then
         about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:OUTCOME_REACH]
         told = planned_deed_asked(query.text, about)
     if not settings.rules.findings_check or told is None or query.comparative \
@@ -876,9 +878,6 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
 _ASKS_EFFECT = re.compile(r"^\s*(?:did|has|have|had)\s+(?:(?!that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
                           r"(?:(?:find|found|show|showed)\s+(?:that\s+)?"
                           r"(?:[\w'’-]+\s+){0,3}?)?(?:cut|reduced?|lower(?:ed)?|brought down|bring down)\b", re.IGNORECASE)
-#: What tells an effect on a figure: a fall or rise, or none ("had fallen by 6%", "no change").
-_EFFECT_TOLD = re.compile(r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|risen|increas\w*|"
-                          r"halved|doubled|came down|brought down|no (?:change|difference|effect|impact))", re.IGNORECASE)
 
 
 def effect_not_reported(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -889,7 +888,7 @@ def effect_not_reported(query: Query, candidates, weights, settings: Settings) -
             or not _ASKS_EFFECT.search(query.text):
         return None
     about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    if not about or any(_EFFECT_TOLD.search(s) for s in about):
+    if not about or any(re.search(_CHANGE_TOLD, s, re.IGNORECASE) for s in about):
         return None
     return "The reports do not say what effect it had."
 
