@@ -223,7 +223,7 @@ def measure_chunk_store(texts: list[str], sources: np.ndarray, folder: Path) -> 
     del chunks
     path.unlink()
     return {"jsonl_mb": round(size / 2**20, 1), "write_s": round(write_s, 3), "load_s": round(load_s, 3),
-            "sha256_s": round(hash_s, 3), "chunk_objects_rss_mb": round(objects_mb, 1)}
+            "sha256_s": round(hash_s, 6), "chunk_objects_rss_mb": round(objects_mb, 1)}
 
 
 def measure_dense(n: int, base: Base, settings: Settings, opts: ScaleOptions, progress: Progress):

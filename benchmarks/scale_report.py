@@ -46,7 +46,7 @@ def scale_targets(m: dict[str, Any]) -> list[dict[str, Any]]:
 def _index_load(row: dict[str, Any], store_row: dict[str, Any]) -> dict[str, Any]:
     """Size of a real index of ``row['n']`` passages and the time to hash and parse it at load."""
     n, st = row["n"], store_row["store"]
-    hash_mb_s = st["jsonl_mb"] / st["sha256_s"]
+    hash_mb_s = st["jsonl_mb"] / max(st["sha256_s"], 1e-6)  # a small store can hash faster than the clock ticks
     jsonl_mb = row.get("store", {}).get("jsonl_mb") or st["jsonl_mb"] * n / store_row["n"]
     parse_s = row.get("store", {}).get("load_s") or st["load_s"] * n / store_row["n"]
     vectors_mb = n * DIM * 4 / 2**20
@@ -60,7 +60,7 @@ def scale_estimates(m: dict[str, Any]) -> list[dict[str, Any]]:
     what loading a real index of each size would cost (every file is hashed at load)."""
     rows = m.get("rows") or []
     lexical = [r for r in rows if "build_s" in r.get("lexical", {})]
-    stores = [r for r in rows if r.get("store", {}).get("sha256_s")]
+    stores = [r for r in rows if "sha256_s" in r.get("store", {})]
     out = []
     for r in rows:
         e: dict[str, Any] = {"n": r["n"]}

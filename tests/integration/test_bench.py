@@ -204,6 +204,13 @@ def test_one_scale_size_measures_every_part_and_reports_it(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_store_hashed_faster_than_the_clock_still_gives_load_estimates():
+    rows = [{"n": 1000, "store": {"jsonl_mb": 0.4, "load_s": 0.01, "sha256_s": 0.0}},
+            {"n": 10_000, "store": {"skipped": "over budget"}}]
+    small, big = scale_report.scale_estimates({"rows": rows})
+    assert small["index_load"]["files_mb"] >= 0 and big["index_load"]["chunks_parse_s"] == pytest.approx(0.1)
+
+
 def test_sizes_over_their_limits_are_skipped_and_say_so(tmp_path):
     base = _random_base()
     opts = scale.ScaleOptions(sizes=(800,), queries=12, lexical_max=500, hnsw_grid_at=None)
