@@ -496,21 +496,45 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 
 
 #: A question asking what a review, audit or evaluation found ("What did the external audit conclude?", "Was the pilot
-#: judged a success?"), not what was done after a finding ("What did they do after finding …").
+#: judged a success?"), what was decided or agreed, or what changed after something, not what was done after a
+#: finding ("What did they do after finding …").
 _ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\b(?:find|conclude|recommend|show|"
-                            r"identify|reveal)\b|^\s*(?:was|were|is|are|has|have|had)\b[^?]{0,120}?\b(?:judged|found|deemed|"
+                            r"identify|reveal|learn|decide)\b|\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
+                            r"\bwhat\s+(?:has\s+|had\s+)?changed\s+(?:[^?]{0,80}?\s)?(?:after|since|following|as\s+a\s+result)\b|"
+                            # "What were the main findings of the review?", "What did the programme find out?"
+                            r"\bwhat\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|key\s+|"
+                            r"early\s+|first\s+|initial\s+)?(?:findings?|results?|conclusions?|recommendations?|lessons?)\s+"
+                            r"(?:of|from)\b|^\s*(?:was|were|is|are|has|have|had)\b[^?]{0,120}?\b(?:judged|found|deemed|"
                             r"considered|shown|proved|proven|been)\s+(?:to\s+be\s+|to\s+have\s+been\s+)?(?:a\s+)?(?:success|"
                             r"successful|effective|worthwhile|a failure)\b", re.IGNORECASE)
 #: A sentence saying that the thing it names has not reported yet ("due to report in September 2025").
-_PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|finish|complete|be completed)|"
-                      r"(?:had|has|have) not yet (?:reported|concluded|finished|been (?:published|completed|finished))|"
+_PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|be reported|finish|complete|be completed)|"
+                      r"(?:had|has|have) not (?:yet )?(?:reported|concluded|finished|been (?:published|completed|finished))|"
+                      # begun or planned, not finished: "had started a review of its listings", "planned to review"
+                      r"(?:had|has|have)\s+(?:started|begun|commissioned|launched)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+                      r"(?:review|evaluation|audit|study)|(?:a\s+plan|plans|planned|planning)\s+to\s+(?:review|evaluate|audit)|"
+                      # asked for, not yet told: "had asked a peer team to test it", "worked with a university to evaluate"
+                      r"(?:had|has|have)\s+(?:asked|commissioned|invited)\s+[^.;]{1,80}?\s+to\s+(?:test|review|evaluate|audit|study)|"
+                      r"(?:working|worked)\s+with\s+[^.;]{1,60}?\s+to\s+(?:evaluate|review|study)|"
+                      # still under way: "was being renegotiated", "planned to decide in summer 2025", "a post looking at"
+                      r"(?:was|were|is|are)\s+(?:still\s+)?being\s+(?:re)?(?:negotiated|drafted|developed|finalised|agreed|"
+                      r"considered)|(?:planned|due|expected)\s+to\s+decide|(?:was|were|is|are)\s+planned\s+for|"
+                      r"(?:was|were|is|are)\s+(?:still\s+)?(?:evaluating|reviewing|studying)|"
+                      r"to\s+(?:complete|finish)\s+(?:the|its|a)\s+(?:[\w'’-]+\s+){0,2}?(?:review|evaluation|audit|study)|"
+                      r"(?:post|project|study|research|researcher)\s+(?:[\w'’-]+\s+){0,3}?(?:looking\s+(?:at|into)|exploring)|"
+                      r"(?:an\s+|the\s+)?(?:evaluation|review)\s+(?:[\w'’-]+,?\s+){0,6}?due\s+(?:in|by)\b|"
                       r"(?:was|were|is|are) (?:yet|still) to (?:report|conclude|be published|be completed)|"
                       r"(?:was|were|is|are) expected to (?:report|conclude)|(?:would|will) report|"
                       r"(?:was|were|is|are) (?:still )?being (?:evaluated|reviewed)|(?:had|has|have) not yet been evaluated)\b",
                       re.IGNORECASE)
-#: A sentence telling what something found ("The review found that …", "showed fewer falls").
-_FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|"
+#: A sentence telling what something found or settled ("The review found that …", "showed fewer falls", "agreed").
+_FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|decided|agreed|"
                     r"identifies|revealed|reveals|highlighted|highlights)\b", re.IGNORECASE)
+#: A question asking what was decided or agreed ("What did Leeds decide about a wider roll-out?"), which only a
+#: decision tells ("Early results showed fewer calls" is a finding, not the decision).
+_ASKS_DECISION = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\bdecide\b|"
+                            r"\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b", re.IGNORECASE)
+_DECIDED = re.compile(r"\b(?:decided|agreed|approved|chose|chosen|opted|rejected|signed)\b", re.IGNORECASE)
 #: How many of the sentences most about the question's topic are looked at for one saying it has not reported yet.
 PENDING_REACH = 3
 
@@ -520,17 +544,21 @@ def findings_not_yet_reported(query: Query, candidates, weights, settings: Setti
     says it had not reported yet ("due to report in September 2025", "was being evaluated") and none about its topic
     tells a finding: there is no finding to give."""
     if not settings.rules.findings_check or query.comparative or not _ASKS_FINDINGS.search(query.text) \
-            or not said_not_yet_known(query, candidates, weights, settings, _PENDING.search, _FINDS.search):
+            or not said_not_yet_known(query, candidates, weights, settings, _PENDING.search,
+                                      (_DECIDED if _ASKS_DECISION.search(query.text) else _FINDS).search):
         return None
-    return "The reports say its results were not yet known, so they do not say what it found."
+    return "The reports speak of it as begun, planned or not yet reported, not of what it found."
 
 
 def said_not_yet_known(query: Query, candidates, weights, settings: Settings, unknown, told,
                        reach: int = PENDING_REACH) -> bool:
-    """Whether one of the sentences most about the question's topic (``reach`` of them) says what is asked is not
-    yet known (``unknown``) and none about its topic tells it (``told``): both are tests of a sentence's text."""
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    return any(unknown(s) for s in about[:reach]) and not any(told(s) for s in about)
+    """Whether one of the sentences most about the question's topic (``reach`` of them, or the one after each, which
+    goes on about it: "Early results showed fewer calls, and the council planned to decide in summer 2025") says what
+    is asked is not yet known (``unknown``) and none of them tells it (``told``): both are tests of a sentence's text."""
+    topical = on_topic(query, candidates, weights, settings)
+    about = [one_line(c.sentence.text) for c in topical]
+    after = [one_line(next_sentence(c)) for c in topical[:reach]]
+    return any(unknown(s) for s in about[:reach] + after) and not any(told(s) for s in about + after)
 
 
 #: A sentence saying the reason for something is not known: "leaders were working to understand this", "had not yet
@@ -787,7 +815,8 @@ def payment_not_told(query: Query, candidates, weights, settings: Settings) -> s
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
 #: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
 _ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
-                           r"(?:been\s+|manage[ds]?\s+to\s+|(?:decided|agreed|chosen|chose|opted)\s+to\s+)?"  # "has its funding
+                           r"(?:been\s+|manage[ds]?\s+to\s+|(?:decided?|agreed?|chosen|chose|opted)\s+"
+                           r"(?:in\s+(?:[a-z]+\s+)?\d{4}\s+)?to\s+)?"  # "has its funding
                            # *been* extended", "did it *manage to* clear", "has it *decided to* roll it out"
                            r"(?P<verb>met|meet|reach(?:ed)?|achieved?|hit|extend(?:ed)?|renew(?:ed)?|pass(?:ed)?|"
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
@@ -809,11 +838,16 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
               r"(?:completed|reduced))\b"),
              ("grant|given|award", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
               r"secured|won)\b"))
+#: A choice still open ("would decide in 2025 *whether to extend* it"): what it names has not come about.
+_UNDECIDED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\b", re.IGNORECASE)
 #: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
 _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
-#: A sentence speaking of a thing as still ahead or on trial (planned, aimed at, piloted, funded until a date), or of
+#: A sentence speaking of a thing as still ahead, asked for or on trial (planned, a next step, aimed at, piloted,
+#: funded until a date), or of
 #: what it was for (:data:`_PURPOSE`).
-_PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|would|will|target(?:ed|s)? to|a target|aim(?:ed|s)? to|"
+_PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|were to|next steps?|would|will|target(?:ed|s)? to|a target|aim(?:ed|s)? to|"
+                       rf"asked for|called for|requested|(?:was|were|is|are) due to (?:go|be|start|launch|open|begin|"
+                       rf"complete|report|finish|decide|consider|agree|move|close|end|take)|"
                        rf"pilot(?:ing|ed|s)?|trial(?:l?ed|l?ing|s)?|tested|testing|subject to|expected to|"
                        rf"intend(?:ed|s)? to|funded (?:only )?until|being considered|under review|proposed|designed to)\b|"
                        rf"{_PURPOSE.pattern}", re.IGNORECASE)
@@ -868,7 +902,8 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
         told = planned_deed_asked(query.text, about)
     if not settings.rules.findings_check or told is None or query.comparative \
             or not said_not_yet_known(query, candidates, weights, settings, _PROSPECT.search,
-                                      lambda s: re.search(told, _PURPOSE.sub(" ", s), re.IGNORECASE), OUTCOME_REACH):
+                                      lambda s: re.search(told, _UNDECIDED.sub(" ", _PURPOSE.sub(" ", s)), re.IGNORECASE),
+                                      OUTCOME_REACH):
         return None
     return "The reports speak of what it was planned or meant to do, not of how it turned out."
 
@@ -891,6 +926,112 @@ def effect_not_reported(query: Query, candidates, weights, settings: Settings) -
     if not about or any(re.search(_CHANGE_TOLD, s, re.IGNORECASE) for s in about):
         return None
     return "The reports do not say what effect it had."
+
+
+#: How often something happens ("monthly", "every six weeks", "twice a year").
+_FREQUENCY = (r"\b(?:monthly|quarterly|weekly|fortnightly|annually|yearly|daily|bi-?monthly|every\s+(?:[\w-]+\s+)?"
+              r"(?:days?|weeks?|months?|quarters?|years?)|each\s+(?:day|week|month|quarter|year)|(?:once|twice|[\w-]+\s+times)"
+              r"\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year))\b")
+#: Details a yes-or-no question may ask beside a thing the reports name, each with what tells it: how often ("Does
+#: the board meet monthly?"), on which days or hours ("open at weekends"), who chairs it (an independent chair),
+#: whether it is free, public or compulsory. A sentence naming the thing without such a detail does not answer whether
+#: it holds.
+_DETAILS = (
+    (_FREQUENCY, _FREQUENCY + r"|\b(?:met|meets|meet)\s+[\w-]+\s+times\b"),
+    (r"\b(?:at|on|over)\s+(?:the\s+)?weekends?\b|\bon\s+(?:saturdays?|sundays?)\b|\bout[\s-]of[\s-]hours\b|"
+     r"\bin\s+the\s+evenings?\b|\bovernight\b|\b24\s*(?:hours|/\s*7)\b|\b(?:seven|7)\s+days\b",
+     r"\b(?:weekends?|saturdays?|sundays?|seven\s+days|7\s+days|24\s*hours|24\s*/\s*7|out[\s-]of[\s-]hours|evenings?|"
+     r"overnight|round\s+the\s+clock|bank\s+holidays?|monday|weekdays|office\s+hours|working\s+hours)\b"),
+    (r"\b(?:chaired|co-chaired)\s+by\b", r"\b(?:chair\w*|co-chair\w*|led\s+by|headed\s+by|convened\s+by)\b"),
+    (r"\b(?:in\s+public|(?:to|for)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?public|publicly)\b",
+     r"\b(?:public|publicly|publish\w*|online|website)\b"),
+    (r"\bindependent(?:ly)?[\s-]+(?:chair|chaired|chairs|chairperson)\b", r"\bindependent"),
+    (r"\b(?:free\s+of\s+charge|for\s+free|free\s+to\s+(?:use|attend|join)|charge[sd]?\s+for)\b|^\s*(?:is|was|are|were)\b[^?]*\bfree\s*(?:\?|$)",
+     r"\b(?:free|charg\w*|cost\w*|fees?|paid|pay|£)"),
+    (r"\b(?:compulsory|mandatory|obligatory|optional)\b",
+     r"\b(?:compulsory|mandatory|obligatory|optional|required|requirement|voluntary|must|expected\s+to)\b"),
+)
+#: Who a thing was made or is run with, as a yes-or-no question asks it ("co-produced with unpaid carers", "run
+#: jointly with a university", "involve people who use services").
+_WITH_WHOM = re.compile(r"\b(?:(?:co-?produced|co-?designed|developed|designed|written|drawn\s+up|shaped|run|delivered)\s+"
+                        r"(?:jointly\s+|together\s+)?(?:with|by)|involves?|includes?)\s+(?P<who>[^?]+)", re.IGNORECASE)
+#: Words that name no one in particular among those a thing was made with ("people who use services").
+_ANYONE = frozenset({"people", "who", "use", "used", "using", "services", "service", "their", "and", "the", "a", "an",
+                     "local", "residents", "members", "of", "with", "them", "its"})
+#: What tells that people took part in making or running a thing, when the question names no one in particular.
+_TOOK_PART = (r"\b(?:co-?produc\w*|co-?design\w*|lived\s+experience|involv\w*|consult\w*|engag\w*|"
+              r"(?:with|by)\s+people\s+who\s+use|together\s+with|jointly)\b")
+#: How many of the sentences most about its topic may tell a detail of a thing the question does not name.
+DETAIL_REACH = 4
+
+
+def detail_asked(question: str) -> tuple[int, str] | None:
+    """Where the detail a yes-or-no question asks beside its thing starts, and what tells it (a pattern), or None;
+    the last one asked, as those before it describe the thing ("Is the quarterly session held in public?")."""
+    found = [(m.start(), told) for asked, told in _DETAILS for m in re.finditer(asked, question, re.IGNORECASE)]
+    for m in _WITH_WHOM.finditer(question):
+        who = [w for w in re.findall(r"[a-z]+", m.group("who").casefold()) if w not in _ANYONE and len(w) > 2]
+        found.append((m.start(), rf"\b(?:{'|'.join(re.sub(r's$', '', w) for w in who)})" if who else _TOOK_PART))
+    return max(found, key=lambda f: f[0]) if found else None
+
+
+def detail_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks a detail of a thing ("Does the Safeguarding Adults Board meet quarterly?",
+    "Is the Adults Performance Board chaired by the Chief Executive?") and no sentence naming the thing (or, when the
+    question names none, none of those most about its topic) tells such a detail: "The board had an independent chair"
+    does not say how often it meets."""
+    detail = detail_asked(query.text) if query.answer_type == "yesno" else None
+    if not settings.rules.answer_type_check or detail is None or query.comparative:
+        return None
+    start, told = detail
+    names = [n for n in names_asked(query.text, query.councils) if 0 <= query.text.find(n) < start]
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
+    if names:
+        about = [s for s in (one_line(c.sentence.text) for c in candidates)
+                 if any(_squeezed(n) in _squeezed(s) for n in names)]
+    else:
+        about = about[:DETAIL_REACH]
+    if not about or any(re.search(told, s, re.IGNORECASE) for s in about):
+        return None
+    return "The reports name it but do not say this of it."
+
+
+#: A question asking who did or does something to a thing the reports speak of ("Who carried out the safeguarding
+#: audit?", "who runs the falls classes", "Who provides the video relay service?").
+_ASKS_DOER = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?(?:carr(?:ies|ied|y)\s+out|"
+                        r"carrying\s+out|runs?|ran|running|provides?|provided|providing|delivers?|delivered|delivering|"
+                        r"conducts?|conducted|evaluat(?:es?|ed|ing)|wr(?:ote|ites?)|operates?|operated|hosts?|hosted)\b",
+                        re.IGNORECASE)
+#: A doer told: "by" before one ("run by Age UK", "carried out by an independent consultant"), not before a time, a
+#: figure or an end ("by 2026", "by 20%", "by the end of March").
+_DOER_TOLD = re.compile(rf"\bby\s+(?!\d|£|(?:the\s+)?(?:end|start|beginning|close|time)\b|(?:{'|'.join(MONTHS)})\b|"
+                        r"(?:far|then|now|phone|telephone|email|post|letter|video|text)\b)", re.IGNORECASE)
+
+
+#: Words that end or hold the name of a body that may do something ("Age UK Teesside", "Cheshire Community Action").
+_BODY_WORD = re.compile(r"\b(?:Trust|University|Council|Partnership|Foundation|Association|Institute|CIC|Ltd|Limited|UK|NHS|"
+                        r"Healthwatch|Group|Network|Alliance|Collective|Action|Agency|Charity|Society|College|Company|"
+                        r"Consortium|Federation|Forum|Hub|Service|Services|Team|Board|Panel|Commission|Partners)\b")
+
+
+def doer_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A question asks who did something to a thing ("Who carried out the safeguarding practice audit?") and no
+    sentence naming that thing (or, when it names none, none of those most about its topic) says by whom or names
+    another body (:data:`_BODY_WORD`): "A safeguarding practice audit in January 2025 found that 68% …" does not say
+    who carried it out."""
+    if not settings.rules.answer_type_check or query.comparative or query.answer_type in HOLDER_TYPES \
+            or not _ASKS_DOER.search(query.text):
+        return None
+    names = names_asked(query.text, query.councils)
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:DETAIL_REACH]
+    if names:
+        about = [s for s in (one_line(c.sentence.text) for c in candidates)
+                 if any(_squeezed(n) in _squeezed(s) for n in names)]
+    known = {_squeezed(n) for n in names}
+    if not about or any(_DOER_TOLD.search(s) or any(_squeezed(n) not in known and _BODY_WORD.search(n)
+                                                    for n in names_asked(s, query.councils)) for s in about):
+        return None
+    return "The reports speak of it but do not say who did it."
 
 
 #: A question whether a target was met ("Did the scheme meet its target for recruiting carers?", "missed its goal").
@@ -1325,6 +1466,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, which_not_named,
                  findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
+                 detail_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .councils import name_patterns, title_words_only, variants_of
+from .councils import name_patterns, names_a_council, title_words_only, variants_of
 from .kinds import kinds_beside_time, other_kind
 from .lay_terms import in_report_words, report_words
-from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses, periods
+from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses, periods, without_assessment_time
 from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_time_limit, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -774,8 +774,9 @@ _NOT_MEASURED = {"the", "a", "an", "its", "their", "his", "her", "our", "what", 
                  "care"}  # "their care budget": any report's word, which says nothing of what is measured
 
 
-#: Measures a sentence may give in other words: a population as the people who live in the area.
-_MEASURED_AS = {"population": {"live", "living", "lived", "resident", "inhabitant"}}
+#: Measures a sentence may give in other words: a population as the people who live in the area, waiting times as waits.
+_MEASURED_AS = {"population": {"live", "living", "lived", "resident", "inhabitant"},
+                "waiting": {"wait"}}  # "waiting times" are told as "waits"
 #: One of those measures given a size in the question ("a population of more than 500,000"): the figure asked about.
 _MEASURE_SIZED = re.compile(rf"\b({'|'.join(_MEASURED_AS)})\s+(?:of\s+)?(?:more|over|above|under|below|fewer|less|at least|"
                             r"around|about|roughly|\d)", re.IGNORECASE)
@@ -938,7 +939,13 @@ def yearly_sum_given(sentence: str, question: str) -> bool:
 #: A question about a change ("by how much did the waiting list fall", "what was the increase in fees") or a
 #: difference from a plan ("spending more or less than planned, and by how much").
 _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (much|many) (did|has|had|have|was|were) .{0,60}\b(rise|"
-                          r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend|go over|exceed)\b|\bwhat (was|is|were) "
+                          r"fall|increase|decrease|drop|grow|go up|go down|change|reduce|shrink|overspend|underspend|go over|exceed)\b|"
+                          # words between: "by how many days had the wait fallen", "how much had the number … grown"; a
+                          # verb of a figure changing, in lower case ("the Fell Connectors" is a name), not "a fall",
+                          # "to go down", "grown-up" or "drop off"
+                          r"\b(by )?how (much|many)(?: [\w-]+){0,2}? (did|has|had|have|was|were) .{0,120}?(?<!\ba )(?<!\bto )"
+                          r"\b(?-i:ris(?:e|en)|rose|fall(?:en)?|fell|increased?|decreased?|drop(?:ped)?(?!\s+(?:off|in|out)\b)|"
+                          r"grow(?:n)?|grew|go(?:ne)? up|go(?:ne)? down|come down|came down|went up|went down|shrunk)\b(?![-\w])|\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
@@ -1132,7 +1139,8 @@ def has_money(text: str) -> bool:
 #: something else ("£450 a year", "380 hours a week").
 _FREQUENT = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?monthly|bi-?weekly|"
                        r"twice-yearly|half-yearly)\b|\bevery (?:day|week|fortnight|month|quarter|year|morning|evening|"
-                       r"working day|weekday|other (?:day|week|month)|(?:\d+|two|three|four|five|six|eight|ten|twelve|few) "
+                       r"working day|weekday|other (?:day|week|month)|(?:(?:\d+|two|three|four|five|six|eight|ten|twelve)"
+                       r"\s*(?:to|or|-|–)\s*)?(?:\d+|two|three|four|five|six|eight|ten|twelve|few) "
                        r"(?:days|weeks|months|years|hours))\b|\b(?:once|twice|three times|four times|\d+ times|several times) "
                        r"(?:a|an|per|each|every) (?:day|week|fortnight|month|quarter|year)\b|"
                        r"\beach (?:day|week|fortnight|month|quarter|year)\b", re.IGNORECASE)
@@ -1185,6 +1193,10 @@ _CASES = {"case", "enquiry", "referral", "concern"}
 #: Staff of one trade, whom a report counts as its workers ("trained 85 new care workers" answers "how many new care
 #: staff"); "social care staff" are the whole workforce, and "staff" alone are not only one trade's workers.
 _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b", re.IGNORECASE)
+#: People counted as in or on a body ("how many people are in the Voices for Change group", "sit on the board"): its
+#: members ("which had 34 members").
+_IN_A_BODY = re.compile(r"\bhow many\s+(?:people|residents|carers|individuals|councillors)\s+(?:are|were|sit|sat|serve|served)\s+"
+                        r"(?:in|on)\b", re.IGNORECASE)
 #: A council's own workers ("how many council workers", "its employees"), whom a report counts as its staff ("46 staff
 #: were paid a language allowance"); "care workers" are one trade's.
 _OWN_WORKERS = re.compile(r"\b(?:council|its|their|the council's|the local authority's)\s+(?:workers|employees)\b",
@@ -1552,14 +1564,23 @@ def reported_nouns(question: str) -> set[str]:
 #: Acts a question counts by the people they were done to ("how many people were assessed"), by the noun a report
 #: counts them with ("74 Care Act assessments with people sleeping rough": one for each person).
 _ACTS_DONE_TO = {"assessed": {"assessment"}, "reviewed": {"review"}, "complained": {"complaint"},
-                 "applied": {"application", "applicant"}, "referred": {"referral"}}
+                 "applied": {"application", "applicant"}, "referred": {"referral"}, "visited": {"visit"}}
+
+
+#: An act done to people counted, one each, as a question says they got it ("how many carers got an assessment", "had
+#: a review"): a count of the acts ("1,470 carers' assessments") counts them. Things got ("a direct payment") are not
+#: acts: a count of payments is not one of the people paid.
+_GOT_ONE = re.compile(r"\bhow many\b[^?]{1,60}?\b(?:got|get|gets|had|have|has|received|receive|were given|were offered)\s+"
+                      r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<noun>(?:re)?assessment|review|referral|visit|check|appointment|"
+                      r"conversation|consultation|interview|screening)\b", re.IGNORECASE)
 
 
 def act_nouns(question: str) -> set[str]:
     """The nouns of the acts a "how many people were assessed/reviewed" or "how many people complained/applied"
-    question counts (:data:`_ACTS_DONE_TO`)."""
-    return {noun for verb, nouns in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)
-            for noun in nouns}
+    question counts (:data:`_ACTS_DONE_TO`), and of what each was given ("got an assessment", :data:`_GOT_ONE`)."""
+    given = {_stem(m.group("noun")) for m in _GOT_ONE.finditer(question)}
+    return given | {noun for verb, nouns in _ACTS_DONE_TO.items() if re.search(rf"\b{verb}\b", question, re.IGNORECASE)
+                    for noun in nouns}
 
 
 #: A question counting the people who have held a post ("How many different people had been in charge of adult
@@ -1592,11 +1613,21 @@ _LABELLED_FIGURE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<label>[A-Z][^:()\n]{2,
                               r"(?P<value>(?:about |around |approximately )?£?\d[\d,.]*(?:\s*(?:%|m|million|bn|billion))?)\s*\.?\s*$")
 
 
+#: A count told after what it counts: "the average number of people delayed each day was 11" (a whole number: "the
+#: number of days … was 2.4" is an average length of time, read as it is).
+_NUMBER_OF_WAS = re.compile(r"\bnumber of\s+(?P<what>[^.;:]{1,60}?)\s+(?:was|were|stood at|reached|had reached|rose to|"
+                            r"had risen to|fell to|had fallen to)\s+(?P<value>(?:about |around |approximately )?\d(?:[\d,]*\d)?)(?![\d%]|\.\d)",
+                            re.IGNORECASE)
+
+
 def figure_first(sentence: str) -> str:
-    """A labelled figure read with the figure first ("7,940 People receiving long-term support (2023/24)"), so
-    that it stands beside what it counts, as in a sentence; any other sentence as it is."""
+    """A labelled figure read with the figure first ("7,940 People receiving long-term support (2023/24)"), and a
+    count told after what it counts ("the number of people delayed each day was 11" as "11 people delayed each day"),
+    so that it stands beside what it counts, as in a sentence; any other sentence as it is."""
     m = _LABELLED_FIGURE.match(sentence)
-    return f"{m.group('value')} {m.group('label')} {m.group('when') or ''}".strip() if m else sentence
+    if m:
+        return f"{m.group('value')} {m.group('label')} {m.group('when') or ''}".strip()
+    return _NUMBER_OF_WAS.sub(lambda n: f"{n.group('value')} {n.group('what')}", sentence)
 
 
 #: A count of times said in a word ("had met only *twice*").
@@ -1645,6 +1676,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     holders = holder_nouns(question)  # "how many different people had led it": counted by the post, not as people
     nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
         {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set()) | (
+        {"member"} if _IN_A_BODY.search(question) else set()) | (
         HOLDER_NOUNS if _ASKS_RECEIVED.search(question) else set())  # "650 card holders" for "how many carry a card"
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
@@ -2078,6 +2110,9 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
         elif words and _IN_PLACE.search(question[max(0, m.start() - IN_PLACE_REACH) : m.start()]) \
                 and _QUESTION_END.match(question, m.end()):
             out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?"
+        elif words and _WHO_IN_PLACE.search(question[max(0, m.start() - WHO_IN_PLACE_REACH) : m.start()]) \
+                and _BEING_THERE.match(question, m.end()) and not names_a_council(run):
+            out.append(run)  # one name where those counted are: "how many people in Edgware were waiting"
     out.extend(m.group(0) for m in _SIDE_OF_AREA.finditer(question))  # "the east locality", "in rural areas"
     return tuple(out)
 
@@ -2113,6 +2148,13 @@ _IN_PLACE = re.compile(r"\b(?:in|at) (?:the )?$", re.IGNORECASE)
 #: How much text before a name is read for that "in" (a bounded window keeps a hostile question linear).
 IN_PLACE_REACH = 12
 _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
+#: Those counted, then "in" before a name: where they are ("people *in* Edgware", "carers living in the Wolds").
+_WHO_IN_PLACE = re.compile(r"\b(?:people|residents|adults|carers|households|families|patients|users|clients)\s+"
+                           r"(?:(?:living|based|who live|who lived)\s+)?in (?:the )?$", re.IGNORECASE)
+#: How much text before a name is read for those counted in it.
+WHO_IN_PLACE_REACH = 40
+#: What those counted in a place were or did there, straight after its name ("in Edgware *were waiting*").
+_BEING_THERE = re.compile(r"\s+(?:were|was|are|is|had|have|who)\b")
 
 
 #: A word for a council after a name in lower case ("the Tees Valley borough", "a Lancashire council"): the name says
@@ -2200,9 +2242,27 @@ def names_the_part(sentence: str, question: str, councils: tuple[str, ...] = ())
         words = {_stem(w) for w in particular if w not in council_words and not (of_council and title_words_only(w))}
         if not (words <= have or _abbreviated(part, sentence) or _refers_back(part, sentence)):
             return False
-        if _only_with_another(part, sentence):
+        if _only_with_another(part, sentence) or _only_where_most(part, sentence):
             return False
     return True
+
+
+#: Where most of a figure's things are, after the figure ("…, most of them in Edgware", "mainly in the north"): the
+#: figure is for all of them, not for that place.
+_WHERE_MOST = re.compile(r"\b(?:most|many|nearly all|almost all|the majority|over half|half)(?:\s+of\s+(?:them|these|those|whom))?"
+                         r"\s+(?:were\s+|lived\s+|living\s+)?in\s*$|\b(?:mostly|mainly|largely|chiefly|particularly|especially)"
+                         r"\s+in\s*$", re.IGNORECASE)
+#: How much text before a part's name is read for those words.
+WHERE_MOST_REACH = 60
+
+
+def _only_where_most(part: str, sentence: str) -> bool:
+    """Whether the sentence names the part only as where most of its figure's things are ("187 people were waiting,
+    most of them in the Cotswolds and the Forest of Dean"): that says nothing of how many were in the part."""
+    names = [m for m in re.finditer(rf"\b{re.escape(part)}\b", sentence, re.IGNORECASE)]
+    before = (sentence[max(0, m.start() - WHERE_MOST_REACH) : m.start()] for m in names)
+    return bool(names) and all(_WHERE_MOST.search(re.sub(r"(?:(?:the\s+)?\b[A-Z][\w'’-]*\s+(?:and|or|&)\s+(?:in\s+)?)?(?:the\s+)?$", "", b))
+                               for b in before)
 
 
 def _only_with_another(part: str, sentence: str) -> bool:
@@ -2812,6 +2872,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and payee_named(f"{lead_in} {sentence}", question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
+            and not waiting_instead(sentence, question, councils)
             and (not asks_share(question) or has_share(sentence)) and percentage_given(sentence, question)
             and stock_not_flow(sentence, question) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
@@ -2909,8 +2970,11 @@ def extreme_sum_as_asked(sentence: str, question: str) -> bool:
 
 #: A percentage ("7.9%", "12 per cent"): a change given as a share ("most were about delays" is no change).
 _PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
-#: A question asking by how much something changed ("By how much did it raise its fees?").
-_ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b", re.IGNORECASE)
+#: A question asking by how much something changed ("By how much did it raise its fees?", "how much did they put up
+#: home care fees").
+_ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much\b[^?]{0,80}?\b(?:put up|increased?|uplift(?:ed)?|go up|went up|"
+                               r"(?:raise[ds]?|raising)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:fees?|rates?|prices?|charges?|pay|payments?))\b", re.IGNORECASE)
 
 
 def rise_as_share(sentence: str, question: str) -> bool:
@@ -3165,6 +3229,25 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
     if not _COUNTS.search(question) or _ASKS_NOT_DONE.search(question) or not _FIGURE_NOT_DONE.search(sentence):
         return True
     return counts_the_thing(_FIGURE_NOT_DONE.sub(" ", sentence), question, councils)
+
+
+#: A deed a count question asks was done to the things counted ("how many applications did it authorise").
+_DEED_ASKED = re.compile(r"\b(?:authori[sz]e[ds]?|approved?|granted|completed?|processed|carried out|signed off|resolved?|"
+                         r"closed|concluded|finished|upheld|uphold|assessed|reviewed|screened|allocated)\b", re.IGNORECASE)
+#: A count of things still waiting ("410 applications awaiting assessment", "960 people were waiting for …"), within a
+#: bounded window.
+_WAITING_FIGURE = re.compile(rf"(?<![\d,.])\d(?:[\d,.]*\d)?\s+(?:[^\d,;:.]{{0,{PHRASE_CHARS}}}?\s)?"
+                             r"(?:waiting|awaiting|outstanding|unallocated|pending|on (?:a|the) waiting list)\b", re.IGNORECASE)
+
+
+def waiting_instead(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
+    """Whether the sentence counts only things still waiting when the question counts those a deed was done to:
+    "410 applications awaiting assessment" does not say how many were authorised."""
+    asked = without_assessment_time(question)  # "when CQC carried out its assessment" is when, not the deed
+    if not _COUNTS.search(asked) or _ASKS_NOT_DONE.search(f"{asked} {in_report_words(asked)}") \
+            or not _DEED_ASKED.search(asked) or not _WAITING_FIGURE.search(sentence):
+        return False
+    return not counts_the_thing(_WAITING_FIGURE.sub(" ", sentence), question, councils)
 
 
 #: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack, none of something

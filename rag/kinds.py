@@ -37,6 +37,22 @@ def _rows() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def own_wordings() -> dict[tuple[str, str], re.Pattern]:
+    """(family, kind) → the wordings of the kind that no other kind of its family shares ("nursing homes" of nursing
+    care, not "care homes", which may be residential or nursing), for kinds that have such wordings."""
+    with open(DATA_DIR / "kinds.csv", encoding="utf-8", newline="") as f:
+        rows = [(row["family"], row["kind"], row["wordings"].split(";")) for row in csv.DictReader(f)]
+    shared = {(family, w) for family, kind, words in rows for w in words
+              if sum(w in other for fam, _, other in rows if fam == family) > 1}
+    out = {}
+    for family, kind, words in rows:
+        own = [w if w.isupper() or w[:-1].isupper() else f"(?i:{w})" for w in words if (family, w) not in shared]
+        if kind != PLAIN and own:
+            out[(family, kind)] = re.compile(rf"\b(?:{'|'.join(own)})\b")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def families() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
     """Family → (kind, pattern) of every shipped kind (not the plain words)."""
     out: dict[str, list[tuple[str, re.Pattern]]] = {}
@@ -193,7 +209,9 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     """(kind asked about, kind the sentence names instead) when the sentence speaks of another kind of
     the same family in place of one asked about (a bound it sets, "at least 20%", is no kind; "social worker
     vacancy rate" for "vacancy rate for occupational therapists"; a budget and its savings for "how much was the budget forecast to
-    overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`, itself; with ``counting``, also
+    overspend"), does not name a kind it must (:data:`MUST_BE_NAMED`, itself, and the one setting of providers
+    whose ratings are asked, by a wording of its own: "care homes" may be residential or nursing ones; with
+    ``counting``, also
     :data:`MUST_BE_NAMED_IN_COUNTS`, which the sentence before may name: "… supported people with autism into work."
     "In 2023/24, 38 people started paid jobs."), or gives an aim when the question does not ask for one ("aimed to
     save £6.1 million" for "how much did it save"), else None. A family the sentence does not speak of is taken from
@@ -213,12 +231,17 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     for family in asked:
         if family in earlier and family not in given and not (family in plain and plain[family].search(sentence)):
             given[family] = earlier[family]
+    rated = "rating" in asked and not named_only  # "what share of nursing homes were rated good": of that setting
     for required, named in ((set() if named_only else MUST_BE_NAMED, own),
-                            (MUST_BE_NAMED_IN_COUNTS if counting and not named_only else set(), set(given))):
+                            (MUST_BE_NAMED_IN_COUNTS if counting and not named_only else set(), set(given)),
+                            (asked.get("setting", frozenset()) if rated else set(), own)):
         for family, kinds in asked.items():
             unnamed = kinds & required
             if unnamed and family not in named:
                 return sorted(unnamed)[0], "no " + sorted(unnamed)[0]
+    if rated and len(asked.get("setting", ())) == 1 and not named_by_its_own(sentence, "setting", asked["setting"]):
+        setting = sorted(asked["setting"])[0]  # "88% of care homes" may be residential homes'
+        return setting, "no " + setting
     for family, kinds in asked.items():
         if family in given and (not kinds & given[family] or kinds - given[family] and given[family] - kinds
                                 and not asked_as_alternatives(question, kinds)) \
@@ -227,6 +250,12 @@ def other_kind(sentence: str, question: str, lead_in: str = "", counting: bool =
     if named_only:
         return None
     return plain_instead(sentence, asked, given, earlier) or plain_before(sentence, lead_in, asked, given)
+
+
+def named_by_its_own(text: str, family: str, kinds: frozenset[str]) -> bool:
+    """Whether the text names each of the kinds by a wording of its own (:func:`own_wordings`), where it has one."""
+    own = own_wordings()
+    return all(own[(family, k)].search(text) for k in kinds if (family, k) in own)
 
 
 #: The kinds of named thing a name may end in ("the Shared Lives *scheme*", "the Home First *Service*"), and by which a

@@ -573,12 +573,147 @@ def test_what_a_review_found_is_not_given_while_it_has_not_reported():
     found = candidate("An external safeguarding audit in 2024 found that risk plans were missing in 30% of cases.")
     weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
     asked = query("What did the external safeguarding audit in Fenwick conclude?")
-    assert "not yet known" in findings_not_yet_reported(asked, [pending], weights, settings)
+    assert "not of what it found" in findings_not_yet_reported(asked, [pending], weights, settings)
     assert findings_not_yet_reported(asked, [pending, found], weights, settings) is None  # a finding is told
     assert findings_not_yet_reported(asked, [found], weights, settings) is None
     after = query("What did Fenwick do after the external safeguarding audit was commissioned?")
     assert findings_not_yet_reported(after, [pending], weights, settings) is None  # not asking what it found
     assert findings_not_yet_reported(asked, [pending], weights, Settings(rules=Rules(findings_check=False))) is None
+
+
+@pytest.mark.parametrize("sentence,pending", [
+    ("Fenwick had started a review of all its website listings in January 2025.", True),
+    ("Leaders had asked a peer team from a neighbouring council to test their self-assessment.", True),
+    ("The council worked with a local university to evaluate its reablement service.", True),
+    ("It would decide after an evaluation by the university, due in the autumn of 2025.", True),
+    ("Fenwick had a plan to review its assistive technology offer in 2025.", True),
+    ("Fenwick was evaluating its Good Lives conversation model with a local university.", True),
+    ("Next steps were to complete the review of Fenwick's locality model.", True),
+    ("Fenwick reviewed all its website listings in January 2025.", False),  # done: its findings may be told
+    ("The review of website listings found that a third were out of date.", False),
+])
+def test_what_a_begun_or_planned_review_found_is_not_given(sentence, pending):
+    from rag.abstain import findings_not_yet_reported
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    for question in ("What were the main findings of Fenwick's review?", "What did Fenwick's evaluation find out?"):
+        reason = findings_not_yet_reported(fenwick_question(question, "description"), [said], weights, settings)
+        assert (reason is not None) is pending
+    asked_else = fenwick_question("What were Fenwick's plans for its website?", "description")
+    assert findings_not_yet_reported(asked_else, [said], weights, settings) is None  # no finding asked
+
+
+def test_a_decision_or_a_change_asked_is_not_given_while_it_is_still_ahead():
+    from dataclasses import replace
+
+    from rag.abstain import findings_not_yet_reported
+    from rag.config import Settings
+    from rag.records import Sentence
+    from rag.terms import TermWeights
+
+    first = "In 2024 Fenwick tested sensor-based monitoring with 60 households living with dementia."
+    second = "Early results showed fewer calls, and the council planned to decide on a wider roll-out in summer 2025."
+    trial = candidate(first, f"{first} {second}")
+    chunk = replace(trial.passage.chunk, sentences=(*trial.passage.chunk.sentences,
+                                                     Sentence(len(first) + 1, len(first) + 1 + len(second), second)))
+    trial = replace(trial, passage=replace(trial.passage, chunk=chunk))  # the passage goes on to the plan
+    decided = candidate("Fenwick decided to roll sensor-based monitoring out to 400 households living with dementia.")
+    weights, settings = TermWeights([trial.passage.chunk, decided.passage.chunk]), Settings()
+    query = fenwick_question("What did Fenwick decide about a wider roll-out of sensor-based monitoring?", "description")
+    assert findings_not_yet_reported(query, [trial], weights, settings) is not None  # a finding is not the decision
+    assert findings_not_yet_reported(query, [trial, decided], weights, settings) is None
+    talks = candidate("Fenwick's section 75 agreement with its NHS trust was being renegotiated at the time.")
+    weights = TermWeights([talks.passage.chunk])
+    agreed = fenwick_question("What was agreed when Fenwick renegotiated its section 75 agreement?", "description")
+    assert findings_not_yet_reported(agreed, [talks], weights, settings) is not None
+    refresh = candidate("Fenwick's Care Finder website was often out of date, and a refresh was planned for summer 2025.")
+    weights = TermWeights([refresh.passage.chunk])
+    changed = fenwick_question("What changed in Fenwick Care Finder after its refresh?", "description")
+    assert findings_not_yet_reported(changed, [refresh], weights, settings) is not None
+    assert findings_not_yet_reported(fenwick_question("What is Fenwick Care Finder?", "description"), [refresh],
+                                     weights, settings) is None
+
+
+@pytest.mark.parametrize("question,sentence,told", [
+    ("Does the Fenwick Safeguarding Adults Board meet quarterly?",
+     "The Fenwick Safeguarding Adults Board had an independent chair.", False),
+    ("Does the Fenwick Safeguarding Adults Board meet quarterly?",
+     "The Fenwick Safeguarding Adults Board met every six weeks.", True),  # another frequency tells the answer
+    ("Is the Adults Performance Board chaired by the Chief Executive?",
+     "The Adults Performance Board met monthly and used a dashboard.", False),
+    ("Is the Adults Performance Board chaired by the Chief Executive?",
+     "The Adults Performance Board was chaired by the Director of Adult Social Care.", True),
+    ("are fenwick's neighbourhood hubs open at weekends", "The neighbourhood hubs were open Monday to Friday.", True),
+    ("are fenwick's neighbourhood hubs open at weekends", "Fenwick ran 8 neighbourhood hubs with local groups.", False),
+    ("Was Fenwick's Living Well Strategy developed with unpaid carers?",
+     "The Living Well Strategy had been developed with people who use services.", False),
+    ("Was Fenwick's Living Well Strategy developed with unpaid carers?",
+     "The Living Well Strategy had been developed with unpaid carers and local groups.", True),
+    ("Was Fenwick's prevention strategy co-produced with people who use services?",
+     "The prevention strategy was still in draft.", False),
+    ("Was Fenwick's prevention strategy co-produced with people who use services?",
+     "The prevention strategy was co-produced with a panel of residents.", True),
+    ("Does the Fenwick Safeguarding Adults Board have an independent chair?",
+     "The Fenwick Safeguarding Adults Board met quarterly.", False),
+    ("Does the Fenwick Safeguarding Adults Board have an independent chair?",
+     "The Fenwick Safeguarding Adults Board was chaired independently.", True),
+    ("Is Fenwick's befriending service free?", "The befriending service matched 40 volunteers with older people.", False),
+    ("Is Fenwick's befriending service free?", "The befriending service was free to use.", True),
+    ("Is attendance at Fenwick's monthly learning sessions compulsory?",
+     "Staff valued the monthly learning sessions run by the Principal Social Worker.", False),
+])
+def test_a_detail_asked_of_a_named_thing_must_be_told_of_it(question, sentence, told):
+    from rag.abstain import detail_not_told
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    reason = detail_not_told(fenwick_question(question, "yesno"), [said], weights, settings)
+    assert (reason is None) is told
+    assert detail_not_told(fenwick_question(question, "description"), [said], weights, settings) is None
+    assert detail_not_told(fenwick_question(question, "yesno"), [said], weights,
+                           Settings(rules=Rules(answer_type_check=False))) is None
+
+
+@pytest.mark.parametrize("question,sentence,told", [
+    ("Who carried out the safeguarding practice audit in Fenwick?",
+     "A safeguarding practice audit in January 2025 found that 68% of enquiries met the standard.", False),
+    ("Who carried out the safeguarding practice audit in Fenwick?",
+     "A safeguarding practice audit was carried out by an independent consultant in January 2025.", True),
+    ("who runs the Steady Steps falls classes in Fenwick",
+     "Steady Steps falls classes were run with Fenwick Age Concern Trust in 14 venues.", True),  # a body named
+    ("who runs the Steady Steps falls classes in Fenwick", "Steady Steps falls classes ran in 14 venues by 2025.", False),
+    ("Who provides the Fenwick video relay service?",
+     "The Fenwick video relay service was introduced in June 2024 under the Recovery Plan.", False),  # a plan is no body
+])
+def test_who_did_something_must_be_told_of_it(question, sentence, told):
+    from rag.abstain import doer_not_named
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    assert (doer_not_named(fenwick_question(question, "description"), [said], weights, settings) is None) is told
+    assert doer_not_named(fenwick_question(question, "holder"), [said], weights, settings) is None  # its own checks
+    assert doer_not_named(fenwick_question("What did the audit find?", "description"), [said], weights, settings) is None
+
+
+def test_a_detail_told_of_another_named_thing_does_not_answer():
+    from rag.abstain import detail_asked, detail_not_told
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    other = candidate("The Adult Social Care Improvement Board met monthly to check progress.")
+    place = candidate("The Fenwick Place Board brought together the council and the NHS.")
+    weights, settings = TermWeights([other.passage.chunk, place.passage.chunk]), Settings()
+    query = fenwick_question("Does the Fenwick Place Board meet monthly?", "yesno")
+    assert detail_not_told(query, [other, place], weights, settings) is not None
+    assert detail_asked("Is the quarterly challenge session held in public?")[0] > 20  # the last detail is asked
+    assert detail_asked("Does the board have a chair?") is None
 
 
 @pytest.mark.parametrize("sentence,unknown", [
@@ -650,7 +785,7 @@ def test_whether_something_worked_asks_what_its_evaluation_found(question, asks)
     weights, settings = TermWeights([pending.passage.chunk, found.passage.chunk]), Settings()
     query = fenwick_question(question, "yesno")
     reason = findings_not_yet_reported(query, [pending], weights, settings)
-    assert (reason is not None and "not yet known" in reason) is asks
+    assert (reason is not None and "not of what it found" in reason) is asks
     assert findings_not_yet_reported(query, [pending, found], weights, settings) is None  # a finding is told
 
 
@@ -811,6 +946,34 @@ def test_whether_a_plan_came_about_is_not_answered_by_the_plan():
     reason = abstains_on_its_own(outcome_not_reported, query, other, planned, met, weights, "findings_check")
     assert "not of how it turned out" in reason
     assert outcome_not_reported(query, [planned, missed], weights, settings) is None  # its failure is told too
+
+
+_CLEARED = "Did Fenwick manage to clear its safeguarding screening backlog by the end of March 2025?"
+_ADOPTED = "Did Fenwick adopt the changes to the carers' strategy that its carers panel asked for?"
+
+
+@pytest.mark.parametrize("question,sentence,prospect", [
+    (_CLEARED, "Next steps set by Fenwick were to clear the safeguarding screening backlog by the end of March 2025.",
+     True),
+    (_CLEARED, "Fenwick had a safeguarding screening backlog of 300 concerns in 2024.", False),  # no plan told
+    (_ADOPTED, "Fenwick's carers panel had asked for changes to the carers' strategy in 2024.", True),
+    ("Did Fenwick decide in 2025 to extend its smart homes pilot?",
+     "Early results were good, and Fenwick planned to decide in 2025 whether to extend its smart homes pilot.", True),
+    ("Did Fenwick decide in 2025 to extend its smart homes pilot?",
+     "Fenwick planned the smart homes pilot in 2024 and extended it in 2025.", False),
+    ("Did Fenwick's cabinet approve the draft prevention strategy in June 2025?",
+     "A draft prevention strategy was due to go to cabinet in June 2025.", True),
+    (_ADOPTED, "Fenwick's carers panel had asked for changes to the carers' strategy, which were adopted.", False),
+])
+def test_a_next_step_or_a_request_is_a_plan_whose_outcome_is_not_told(question, sentence, prospect):
+    from rag.abstain import outcome_not_reported
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    reason = outcome_not_reported(fenwick_question(question, "yesno"), [said], weights, settings)
+    assert (reason is not None) is prospect
 
 
 def test_a_happening_timed_by_a_recent_span_is_judged_as_a_dated_one():

@@ -152,6 +152,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("who does the Fenwick hoarding panel work with", "description"),
     ("Who was the campaign's lead at Fenwick?", "person"),
     ("Who chairs the board it reports to?", "holder"),
+    ("What did delayed discharges average per day in Fenwick in 2022/23?", "number"),
+    ("What adult social care precept did Fenwick raise in 2023/24?", "number"),
+    ("What did Fenwick do to average out demand across its teams?", "method"),  # no figure averaged
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind

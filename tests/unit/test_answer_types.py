@@ -1456,7 +1456,8 @@ def test_a_count_stated_before_an_aim_is_what_there_was(sentence, expected):
      "How many people aged 65 and over get long-term support from Kelby Council?", True),
     ("of whom aged 65 and over: 3,720", "kelby - how many people aged 65+ get long-term support", True),
     ("Number of carers' assessments: 900", "How many carers were supported in Kelby?", False),  # counts assessments
-    ("Number of carers' assessments: 900", "How many people had a carers' assessment in Kelby?", False),  # names a thing
+    ("Number of care packages: 900", "How many people had a care package in Kelby?", False),  # names a thing
+    ("Number of carers' assessments: 900", "How many people had a carers' assessment in Kelby?", True),  # one each
     ("Aged 65 and over: 18.9%", "How many people aged 65 and over live in Kelby?", False),  # a share, not a count
 ])
 def test_a_table_row_counting_people_by_its_label_counts_people(sentence, question, expected):
@@ -3326,3 +3327,114 @@ def test_a_count_out_of_every_hundred_is_a_share_and_acts_count_by_their_nouns()
     assert wants_a_number("How many admissions to care homes were there?")
     assert "underspent" in past_forms("Why did Fenwick underspend?").split()  # the past after a prefix
     assert past_forms("Why did Fenwick unpay?") == ""
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("By how many days had the wait for a Care Act assessment in Fenwick fallen?", True),
+    ("How much had the number of people waiting for a Care Act assessment in Fenwick grown over the year?", True),
+    ("fenwick OT waiting times - how much did they come down", True),
+    ("How much a year did it cost to fund the Fell Community Connectors?", False),  # a name, not a fall
+    ("How many times did people complain about grown-up care?", False),
+    ("how many times did Fenwick's drones drop off equipment in 2025", False),
+    ("How many people had a fall at home last year?", False),
+    ("How many people did the team help to go down to the day centre?", False),
+])
+def test_a_change_is_asked_with_words_between_its_figure_and_its_verb(question, asks):
+    from rag.answer_types import change_as_asked
+
+    assert change_as_asked("At the end of 2024, 960 people were waiting.", question) is not asks
+    assert change_as_asked("The wait had fallen from 41 to 19 days.", question)
+
+
+def test_a_count_told_after_what_it_counts_stands_beside_it():
+    from rag.answer_types import gives_the_figure
+
+    assert figure_first("In 2023/24 the average number of people delayed each day was 11.") == \
+        "In 2023/24 the average 11 people delayed each day."
+    assert figure_first("The number of concerns was 12% higher.") == "The number of concerns was 12% higher."
+    assert figure_first("The number of days people waited was 2.4.") == "The number of days people waited was 2.4."
+    assert gives_the_figure("In 2023/24 the average number of people delayed each day was 11.",
+                            "on average how many people were delayed each day in Fenwick")
+
+
+@pytest.mark.parametrize("sentence,question,given", [
+    ("The Hub completed 1,470 carers' assessments in 2024/25.",
+     "how many carers got an assessment from the Fenwick carers hub in 2024/25", True),
+    ("The Hub completed 1,470 reviews in 2024/25.", "how many carers got an assessment from the Fenwick carers hub",
+     False),
+    ("Fenwick Care Finder had 96,000 visits in 2023/24.", "how many people visited Fenwick Care Finder in 2023/24", True),
+    ("A co-production group called Voices for Change had 34 members.",
+     "how many people are in Fenwick's Voices for Change group", True),
+    ("A co-production group called Voices for Change met 34 times.",
+     "how many people are in Fenwick's Voices for Change group", False),
+])
+def test_people_counted_by_what_they_got_did_or_belong_to(sentence, question, given):
+    from rag.answer_types import gives_the_figure
+
+    assert gives_the_figure(sentence, question, ("Fenwick",)) is given
+
+
+def test_a_raise_in_fees_may_be_given_as_a_share_and_waiting_times_as_waits():
+    from rag.answer_types import gives_the_figure, measures_the_thing, rise_as_share
+
+    assert rise_as_share("Fee rates had been increased by 6.8% for home care.", "how much did Fenwick put up home care fees")
+    assert not rise_as_share("Fee rates had been increased by 6.8% for home care.", "how much did Fenwick spend on home care")
+    assert gives_the_figure("Fee rates had been increased by 6.8% for home care in 2024/25.",
+                            "how much did fenwick put up home care fees for 2024/25")
+    assert measures_the_thing("Occupational therapy waits had been cut from 16 weeks to 5 weeks.",
+                              "OT waiting times - how much did they come down")
+    assert not measures_the_thing("Occupational therapy staff numbers had been cut from 16 to 5.",
+                                  "OT waiting times - how much did they come down")
+
+
+@pytest.mark.parametrize("sentence,given", [
+    ("There were 410 Deprivation of Liberty Safeguards applications awaiting assessment.", False),
+    ("At the end of 2024, 430 applications were still waiting for assessment.", False),
+    ("Fenwick authorised 1,200 applications in 2023/24.", True),
+    ("Fenwick authorised 1,200 applications in 2023/24, and 410 were awaiting assessment.", True),
+])
+def test_a_count_still_waiting_is_not_one_a_deed_was_done_to(sentence, given):
+    from rag.answer_types import waiting_instead
+
+    question = "How many Deprivation of Liberty Safeguards applications did Fenwick authorise in 2023/24?"
+    assert waiting_instead(sentence, question) is not given
+    assert not waiting_instead(sentence, "How many DoLS applications were waiting in Fenwick?")  # the wait is asked
+
+
+def test_a_frequency_may_be_given_as_a_range():
+    from rag.answer_types import has_frequency
+
+    assert has_frequency("Social workers received supervision every 4 to 6 weeks.")
+    assert has_frequency("The panel met every three or four months.")
+    assert not has_frequency("Social workers said supervision was regular.")
+
+
+def test_a_share_of_providers_rated_good_is_of_the_setting_asked():
+    assert other_kind("Of the homes in the borough, 81% were rated good or outstanding.",
+                      "what share of Fenwick's nursing homes were rated good or outstanding") is not None
+    assert other_kind("Of the nursing homes in the borough, 81% were rated good or outstanding.",
+                      "what share of Fenwick's nursing homes were rated good or outstanding") is None
+    assert other_kind("88% of care providers were rated good or outstanding.",
+                      "what percentage of home care providers were rated good or outstanding") is not None
+    assert other_kind("88% of care providers were rated good or outstanding.",
+                      "what percentage of care providers were rated good or outstanding") is None
+    care_homes = "Of the 84 care homes in the district, 79% were rated good or outstanding."
+    assert other_kind(care_homes, "what share of Fenwick's nursing homes were rated good or outstanding") is not None
+    assert other_kind(care_homes, "what share of Fenwick's care homes were rated good or outstanding") is None
+    assert other_kind(care_homes, "How many nursing homes are there in Fenwick?") is None  # no rating asked
+
+
+
+@pytest.mark.parametrize("sentence,named", [
+    ("In February 2025, 38 people were waiting for a home care package, most of them in Edgware and Burnt Oak.", False),
+    ("In October 2024, 187 people were waiting, most of them in the Cotswolds and in Edgware.", False),
+    ("In Edgware, 38 people were waiting for a home care package.", True),
+    ("38 people were waiting for a home care package, 12 of them in Edgware.", True),
+])
+def test_a_place_named_only_as_where_most_were_is_not_the_part_counted(sentence, named):
+    from rag.answer_types import named_parts, names_the_part
+
+    question = "In February 2025, how many people in Edgware were waiting for a home care package?"
+    assert named_parts(question, ("Fenwick",)) == ("Edgware",)
+    assert named_parts("How many people in Fenwick were waiting?", ("Fenwick",)) == ()  # the council is no part
+    assert names_the_part(sentence, question, ("Fenwick",)) is named
