@@ -289,6 +289,16 @@ def test_sentence_checks_finish_on_hostile_sentences():
     assert answer_type("How far had " + "aa " * 30_000 + "come down?") != "number"
     assert benchmark_asked("compare with neighbouring " + "Aa " * 30_000 + "boroughs?") is None
     assert only_an_aim("plans for " + "aa " * 50_000 + "5") is False
+    # a count still waiting, a count told after what it counts, a place where most were, a change asked with
+    # words between, acts people got one each
+    from rag.answer_types import change_as_asked, figure_first, names_the_part, waiting_instead
+    assert waiting_instead("1 " + "aa " * 50_000 + "awaiting", "How many did it authorise?") is False
+    assert waiting_instead("1 awaiting " * 30_000, "How many did it authorise?") is True
+    assert figure_first("the number of " + "aa " * 50_000 + "was 11") == "the number of " + "aa " * 50_000 + "was 11"
+    assert names_the_part("most of them in " * 30_000 + "Edgware", "How many people in Edgware were there?") is False
+    assert change_as_asked(digits, "By how many " + "aa " * 30_000 + "had it fallen?") is True  # too far to read
+    assert change_as_asked(digits, "By how many days had the wait fallen?") is False
+    assert holds("number", "1 reviews " * 30_000, "How many people got a " + "aa " * 20_000 + "review?") is False
 
 
 @pytest.mark.parametrize("question,sentence,expected", [
