@@ -846,7 +846,8 @@ _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|d
                          r"budget|save|saved|saving|savings|overspend|underspend|grants?|give out|gave out|given out|awarded|"
                          r"allocated)\b|\b(budget|spend|cost|costs|funding|"
                          r"overspend|underspend|savings)\b.{0,40}\bhow much\b|\bhow much money\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\b(cost|spend|"
-                         r"invest|save)\b|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
+                         r"invest|save)\b|^\s*(and )?what (?:did|does|do|will|would)\b.{1,80}\bpay\b(?!\s+(?:attention|tribute|"
+                         r"heed|a visit)\b)(?!\s+for\s*\??\s*$)|^\s*(and )?what (was|were|is|had been) (spent|invested|saved)\b|"
                          r"^\s*(and )?what ([\w'’-]+ ){0,2}(budget|funding|savings)\b|^\s*(and )?what (is|was|were) the (total )?value of\b|"
                          r"^\s*(and )?what (is|was|were) (?:its |their |[A-Z][\w'’ -]{0,60}?['’]s? )(?:(?!share\b|percentage\b|proportion\b)[\w-]+ ){0,4}(budget|spend|overspend|"
                          r"underspend|deficit|fund|funding|grant|allocation)\b(?!\s+(?:used|spent|for what|about|do|did))|"
@@ -3234,10 +3235,11 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
 #: A deed a count question asks was done to the things counted ("how many applications did it authorise").
 _DEED_ASKED = re.compile(r"\b(?:authori[sz]e[ds]?|approved?|granted|completed?|processed|carried out|signed off|resolved?|"
                          r"closed|concluded|finished|upheld|uphold|assessed|reviewed|screened|allocated)\b", re.IGNORECASE)
-#: A count of things still waiting ("410 applications awaiting assessment", "960 people were waiting for …"), within a
-#: bounded window.
+#: A count of things still waiting ("410 applications awaiting assessment", "960 people were waiting for …", "a
+#: backlog of 610 applications"), within a bounded window.
 _WAITING_FIGURE = re.compile(rf"(?<![\d,.])\d(?:[\d,.]*\d)?\s+(?:[^\d,;:.]{{0,{PHRASE_CHARS}}}?\s)?"
-                             r"(?:waiting|awaiting|outstanding|unallocated|pending|on (?:a|the) waiting list)\b", re.IGNORECASE)
+                             r"(?:waiting|awaiting|outstanding|unallocated|pending|on (?:a|the) waiting list)\b|"
+                             r"\bbacklog\s+of\s+(?:about\s+|around\s+)?\d[\d,]*", re.IGNORECASE)
 
 
 def waiting_instead(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:

@@ -155,6 +155,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("What did delayed discharges average per day in Fenwick in 2022/23?", "number"),
     ("What adult social care precept did Fenwick raise in 2023/24?", "number"),
     ("What did Fenwick do to average out demand across its teams?", "method"),  # no figure averaged
+    ("What did Fenwick pay home care providers an hour in 2023/24?", "number"),
+    ("What does the Fenwick carers fund pay for?", "description"),  # what it buys, not how much
 ])
 def test_answer_type(question, kind):
     assert answer_type(question) == kind

@@ -3392,6 +3392,7 @@ def test_a_raise_in_fees_may_be_given_as_a_share_and_waiting_times_as_waits():
     ("At the end of 2024, 430 applications were still waiting for assessment.", False),
     ("Fenwick authorised 1,200 applications in 2023/24.", True),
     ("Fenwick authorised 1,200 applications in 2023/24, and 410 were awaiting assessment.", True),
+    ("There was a backlog of 610 Deprivation of Liberty Safeguards applications.", False),
 ])
 def test_a_count_still_waiting_is_not_one_a_deed_was_done_to(sentence, given):
     from rag.answer_types import waiting_instead
