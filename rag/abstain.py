@@ -975,6 +975,15 @@ def detail_asked(question: str) -> tuple[int, str] | None:
     return max(found, key=lambda f: f[0]) if found else None
 
 
+def naming_or_about(query: Query, candidates, weights, settings: Settings, names: list[str]) -> list[str]:
+    """The sentences naming one of ``names`` (a thing the question names), or, when it names none, the
+    :data:`DETAIL_REACH` most about its topic: where a detail of that thing, or who did it, would be told."""
+    if names:
+        return [s for s in (one_line(c.sentence.text) for c in candidates)
+                if any(_squeezed(n) in _squeezed(s) for n in names)]
+    return [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:DETAIL_REACH]
+
+
 def detail_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
     """A yes-or-no question asks a detail of a thing ("Does the Safeguarding Adults Board meet quarterly?",
     "Is the Adults Performance Board chaired by the Chief Executive?") and no sentence naming the thing (or, when the
@@ -985,12 +994,7 @@ def detail_not_told(query: Query, candidates, weights, settings: Settings) -> st
         return None
     start, told = detail
     names = [n for n in names_asked(query.text, query.councils) if 0 <= query.text.find(n) < start]
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)]
-    if names:
-        about = [s for s in (one_line(c.sentence.text) for c in candidates)
-                 if any(_squeezed(n) in _squeezed(s) for n in names)]
-    else:
-        about = about[:DETAIL_REACH]
+    about = naming_or_about(query, candidates, weights, settings, names)
     if not about or any(re.search(told, s, re.IGNORECASE) for s in about):
         return None
     return "The reports name it but do not say this of it."
@@ -1023,10 +1027,7 @@ def doer_not_named(query: Query, candidates, weights, settings: Settings) -> str
             or not _ASKS_DOER.search(query.text):
         return None
     names = names_asked(query.text, query.councils)
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:DETAIL_REACH]
-    if names:
-        about = [s for s in (one_line(c.sentence.text) for c in candidates)
-                 if any(_squeezed(n) in _squeezed(s) for n in names)]
+    about = naming_or_about(query, candidates, weights, settings, names)
     known = {_squeezed(n) for n in names}
     if not about or any(_DOER_TOLD.search(s) or any(_squeezed(n) not in known and _BODY_WORD.search(n)
                                                     for n in names_asked(s, query.councils)) for s in about):
