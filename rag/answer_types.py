@@ -3245,9 +3245,11 @@ _WAITING_FIGURE = re.compile(rf"(?<![\d,.])\d(?:[\d,.]*\d)?\s+(?:[^\d,;:.]{{0,{P
 def waiting_instead(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence counts only things still waiting when the question counts those a deed was done to:
     "410 applications awaiting assessment" does not say how many were authorised."""
+    if not _DEED_ASKED.search(question) or not _WAITING_FIGURE.search(sentence):
+        return False  # the cheap tests first: this runs for every sentence scored
     asked = without_assessment_time(question)  # "when CQC carried out its assessment" is when, not the deed
-    if not _COUNTS.search(asked) or _ASKS_NOT_DONE.search(f"{asked} {in_report_words(asked)}") \
-            or not _DEED_ASKED.search(asked) or not _WAITING_FIGURE.search(sentence):
+    if not _COUNTS.search(asked) or not _DEED_ASKED.search(asked) \
+            or _ASKS_NOT_DONE.search(f"{asked} {in_report_words(asked)}"):
         return False
     return not counts_the_thing(_WAITING_FIGURE.sub(" ", sentence), question, councils)
 

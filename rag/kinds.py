@@ -26,30 +26,33 @@ _PLAIN_MEANS = {"Care Act assessment", "DoLS assessment"}
 
 
 @functools.lru_cache(maxsize=1)
-def _rows() -> tuple[tuple[str, str, re.Pattern], ...]:
-    """(family, kind, pattern) of every shipped row; acronyms match only in capitals."""
-    out = []
+def _shipped() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(family, kind, wordings) of every shipped row."""
     with open(DATA_DIR / "kinds.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            words = [w if w.isupper() or w[:-1].isupper() else f"(?i:{w})" for w in row["wordings"].split(";")]
-            out.append((row["family"], row["kind"], re.compile(rf"\b(?:{'|'.join(words)})\b")))
-    return tuple(out)
+        return tuple((row["family"], row["kind"], tuple(row["wordings"].split(";"))) for row in csv.DictReader(f))
+
+
+def _pattern(wordings) -> re.Pattern:
+    """One pattern for the wordings; acronyms match only in capitals."""
+    words = [w if w.isupper() or w[:-1].isupper() else f"(?i:{w})" for w in wordings]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(family, kind, pattern) of every shipped row."""
+    return tuple((family, kind, _pattern(words)) for family, kind, words in _shipped())
 
 
 @functools.lru_cache(maxsize=1)
 def own_wordings() -> dict[tuple[str, str], re.Pattern]:
     """(family, kind) → the wordings of the kind that no other kind of its family shares ("nursing homes" of nursing
     care, not "care homes", which may be residential or nursing), for kinds that have such wordings."""
-    with open(DATA_DIR / "kinds.csv", encoding="utf-8", newline="") as f:
-        rows = [(row["family"], row["kind"], row["wordings"].split(";")) for row in csv.DictReader(f)]
-    shared = {(family, w) for family, kind, words in rows for w in words
+    rows = _shipped()
+    shared = {(family, w) for family, _, words in rows for w in words
               if sum(w in other for fam, _, other in rows if fam == family) > 1}
-    out = {}
-    for family, kind, words in rows:
-        own = [w if w.isupper() or w[:-1].isupper() else f"(?i:{w})" for w in words if (family, w) not in shared]
-        if kind != PLAIN and own:
-            out[(family, kind)] = re.compile(rf"\b(?:{'|'.join(own)})\b")
-    return out
+    own = {(family, kind): [w for w in words if (family, w) not in shared] for family, kind, words in rows if kind != PLAIN}
+    return {key: _pattern(words) for key, words in own.items() if words}
 
 
 @functools.lru_cache(maxsize=1)
