@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .analyse import ASKED_AFTER
 from .answer_types import (
     ACRONYM,
     LIST_LENGTH,
@@ -57,7 +58,7 @@ from .periods import (
     without_assessment_time,
 )
 from .records import Composition, Query, Retrieval
-from .thresholds import bound_of
+from .thresholds import bound_of, same_length_told
 from .yardsticks import (
     asks_earlier_year,
     asks_other_councils,
@@ -484,13 +485,15 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
 
 def figure_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question gives a figure as part of what it asks about ("people aged 85 and over") and no
-    passage found holds it: passages about another figure ("aged 65 and over") do not answer it."""
+    passage found holds it: passages about another figure ("aged 65 and over") do not answer it. A length of time
+    may be held in another unit ("3 months later" as "91 days after")."""
     if not settings.rules.figure_check or query.comparative:
         return None
     wanted = question_figures(query.text)
     if not wanted:
         return None
-    found = set().union(*(stated_numbers(text) for text in {c.passage.chunk.text for c in candidates}))
+    texts = {c.passage.chunk.text for c in candidates}
+    found = set().union(*(stated_numbers(text) | same_length_told(query.text, text) for text in texts))
     missing = sorted(wanted - found)
     return f"No passage found mentions {', '.join(missing)} in this context." if missing else None
 
@@ -525,7 +528,8 @@ _PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|be reported|
                       r"(?:an\s+|the\s+)?(?:evaluation|review)\s+(?:[\w'’-]+,?\s+){0,6}?due\s+(?:in|by)\b|"
                       r"(?:was|were|is|are) (?:yet|still) to (?:report|conclude|be published|be completed)|"
                       r"(?:was|were|is|are) expected to (?:report|conclude)|(?:would|will) report|"
-                      r"(?:was|were|is|are) (?:still )?being (?:evaluated|reviewed)|(?:had|has|have) not yet been evaluated)\b",
+                      r"(?:was|were|is|are) (?:still )?being (?:evaluated|reviewed)|(?:had|has|have) not yet been evaluated|"
+                      r"too\s+(?:soon|early)\s+to\s+(?:say|tell|measure|judge|know|assess|see|show))\b",
                       re.IGNORECASE)
 #: A sentence telling what something found or settled ("The review found that …", "showed fewer falls", "agreed").
 _FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|decided|agreed|"
@@ -548,6 +552,72 @@ def findings_not_yet_reported(query: Query, candidates, weights, settings: Setti
                                       (_DECIDED if _ASKS_DECISION.search(query.text) else _FINDS).search):
         return None
     return "The reports speak of it as begun, planned or not yet reported, not of what it found."
+
+
+#: What tells an effect on a figure: a fall or a rise, or none ("had fallen by 6%", "a 19% fall", "no change").
+_CHANGE_TOLD = (r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|risen|increas\w*|halved|"
+                r"doubled|came down|brought down|no (?:change|difference|effect|impact))")
+#: A question asking what something done brought about ("What did the pilot achieve?", "What difference did the
+#: grants make?", "What were the results of the trial?", "What recommendations did the review make?"), as well as what
+#: it found (:data:`_ASKS_FINDINGS`).
+_ASKS_RESULT = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do)\b[^?]{0,120}?\bachieve\b|"
+                          r"\bwhat\s+(?:findings|recommendations|conclusions|lessons)\s+(?:did|has|have|had|were|was)\b|"
+                          r"\bwhat\s+(?:changes?|improvements?)\s+(?:came|resulted|followed|have\s+come|had\s+come)\s+"
+                          r"(?:out\s+of|from)\b|"
+                          r"\bwhat\s+(?:difference|impact|effect)\s+(?:did|has|have|had|does|do)\b|"
+                          r"\bwhat\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:the\s+|its\s+|their\s+)?(?:early\s+|"
+                          r"main\s+|first\s+)?(?:results?|outcomes?|impact|effects?)\s+of\b", re.IGNORECASE)
+#: Things done to learn something, and the words the reports name them by ("trialled", "a research project"): what a
+#: question asks such a thing found is told only in a sentence naming it, or the one after.
+_UNDERTAKING = re.compile(r"\b(?:trial\w*|pilot\w*|research\w*|stud(?:y|ies|ied)|audit\w*|reviews?|reviewed|consult\w*|"
+                          r"evaluat\w*|survey\w*|scrutin\w*|peer\s+challenge|test(?:s|ed|ing)?)\b", re.IGNORECASE)
+#: What tells a finding or a result: a verb of finding (:data:`_FINDS`), a change (:data:`_CHANGE_TOLD`), an effect
+#: ("led to", "as a result", "helped", "improved") or a share ("64%").
+_RESULT_TOLD = re.compile(rf"{_FINDS.pattern}|{_CHANGE_TOLD}|\b(?:led\s+to|resulted\s+in|as\s+a\s+result|helped|"
+                          r"saved|success\w*|meant|improved|improvements?\s+in)\b|%|\bper\s*cent\b", re.IGNORECASE)
+#: A result told in other words than a finding's: the thing done opening the sentence as when something followed
+#: ("Following a review of day services, the council had closed one centre"), its learning or feedback doing something
+#: ("Learning from the review had been used to …"), or it, as subject, having brought something about ("The trial had
+#: allowed 17 people to return home"; not "had started" or "had run").
+_RESULT_IN_OTHER_WORDS = re.compile(
+    r"^(?:following|after|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,]{1,120},\s+\S|"
+    r"\b(?:learning|lessons|feedback|findings|results|recommendations)\s+(?:from|of)\b[^.]{1,120}?\b(?:had|has|have|was|"
+    r"were)\s+(?:been\s+)?(?!not\b)\w+|"
+    r"\b(?:trial|pilot|review|audit|study|research|project|survey|consultation|evaluation|scheme)\b[^.;]{0,80}?\b(?:had|has)\s+"
+    r"(?!(?:not|been|started|begun|run|only|yet|also|just|already|commissioned|planned|asked|invited|agreed|funded|"
+    r"launched|introduced|set|established|extended|delayed|expanded|decided|hoped|wanted|used|tested|trialled|piloted|"
+    r"reviewed|audited|evaluated|consulted|surveyed|studied|worked)\b)\w+ed\b", re.IGNORECASE)
+#: A next sentence going on about the thing done ("It found …", "The feedback from carers generated …", "Findings
+#: showed …"), which may tell its result in any words, unless it says the result is not known yet.
+_GOES_ON_ABOUT_IT = re.compile(r"^(?:it|this|these|they|the\s+(?:trial|pilot|review|audit|study|research|project|survey|"
+                               r"consultation|evaluation|feedback|findings|results|learning)|(?:the\s+)?(?:feedback|findings|"
+                               r"results|learning|lessons))\b(?![^.]*\b(?:not|no|unclear|too\s+soon|too\s+early|yet)\b)",
+                               re.IGNORECASE)
+#: Words of finding that tell no finding: "identified by their GP", "found it hard".
+_NOT_A_FINDING = re.compile(r"\b(?:identified|found|shown)\s+(?:by|it|them|this)\b", re.IGNORECASE)
+#: How many of the sentences most about its topic are read for the undertaking a finding is asked of.
+FINDING_REACH = 4
+
+
+def findings_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """What a trial, study, audit or consultation found or achieved is asked ("What did the trial of printed guides
+    find?"), the sentences most about its topic name it only as done ("was trialling printed guides in 40 libraries")
+    and none of them, from where it names it on, nor the sentence after, tells a finding or result: there is none to
+    give."""
+    asked = _ASKS_FINDINGS.search(query.text) or _ASKS_RESULT.search(query.text)
+    if not settings.rules.findings_check or query.comparative or not asked \
+            or not _UNDERTAKING.search(query.text[asked.start():]):
+        return None
+    told = _DECIDED if _ASKS_DECISION.search(query.text) else _RESULT_TOLD
+    naming = [(c, m) for c in on_topic(query, candidates, weights, settings)[:FINDING_REACH]
+              if (m := _UNDERTAKING.search(one_line(c.sentence.text)))]
+    if not naming or any(told.search(_NOT_A_FINDING.sub(" ", _UNDECIDED.sub(" ", text))) for c, m in naming
+                         for text in (one_line(c.sentence.text)[m.start():], one_line(next_sentence(c)))):
+        return None
+    if told is _RESULT_TOLD and any(_RESULT_IN_OTHER_WORDS.search(one_line(c.sentence.text))
+                                    or _GOES_ON_ABOUT_IT.match(one_line(next_sentence(c))) for c, _ in naming):
+        return None
+    return "The reports say it was done, not what it found."
 
 
 def said_not_yet_known(query: Query, candidates, weights, settings: Settings, unknown, told,
@@ -814,7 +884,7 @@ def payment_not_told(query: Query, candidates, weights, settings: Settings) -> s
 
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
 #: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
-_ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){1,14}?"
+_ASKS_OUTCOME = re.compile(rf"{ASKED_AFTER}(?:has|have|had|did|was|were)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){{1,14}}?"
                            r"(?:been\s+|manage[ds]?\s+to\s+|(?:decided?|agreed?|chosen|chose|opted)\s+"
                            r"(?:in\s+(?:[a-z]+\s+)?\d{4}\s+)?to\s+)?"  # "has its funding
                            # *been* extended", "did it *manage to* clear", "has it *decided to* roll it out"
@@ -822,9 +892,6 @@ _ASKS_OUTCOME = re.compile(r"^\s*(?:has|have|had|did)\s+(?:(?!been\b|that\b|whic
                            r"roll(?:ed)?\s+(?:[\w'’-]+\s+){0,6}?out|(?:made|make)(?=\s+(?:[\w'’-]+\s+){0,8}?permanent\b)|cut|reduced?|"
                            r"lower(?:ed)?|complet(?:e|ed)|approved?|adopt(?:ed)?|agreed?|clear(?:ed)?|granted|given|awarded)\b",
                            re.IGNORECASE)
-#: What tells an effect on a figure: a fall or a rise, or none ("had fallen by 6%", "a 19% fall", "no change").
-_CHANGE_TOLD = (r"\b(?:cut|reduc\w*|lower\w*|fell|fallen|fewer|decreas\w*|drop\w*|less\b|rose|risen|increas\w*|halved|"
-                r"doubled|came down|brought down|no (?:change|difference|effect|impact))")
 #: What tells that each asked outcome came about, or did not: the verb itself or a kindred one.
 _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|achiev\w*|hit|exceed\w*|"
               r"missed|fell short|short of)\b"),
@@ -839,7 +906,8 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
              ("grant|given|award", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
               r"secured|won)\b"))
 #: A choice still open ("would decide in 2025 *whether to extend* it"): what it names has not come about.
-_UNDECIDED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\b", re.IGNORECASE)
+_UNDECIDED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+[a-z]+\b|(?:it|they|this|the\s+\w+)\s+(?:had\s+|has\s+|would\s+|"
+                        r"will\s+)?[a-z]+\b)", re.IGNORECASE)
 #: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
 _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
 #: A sentence speaking of a thing as still ahead, asked for or on trial (planned, a next step, aimed at, piloted,
@@ -847,7 +915,8 @@ _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce
 #: what it was for (:data:`_PURPOSE`).
 _PROSPECT = re.compile(rf"\b(?:planned|plans? to|planning to|was to|were to|next steps?|would|will|target(?:ed|s)? to|a target|aim(?:ed|s)? to|"
                        rf"asked for|called for|requested|(?:was|were|is|are) due to (?:go|be|start|launch|open|begin|"
-                       rf"complete|report|finish|decide|consider|agree|move|close|end|take)|"
+                       rf"complete|report|finish|decide|consider|agree|move|close|end|take|replace|renew|roll|extend|expand|"
+                       rf"introduce|recruit|publish|transfer|merge|run|switch)|(?:scheduled|set) to|due for|"
                        rf"pilot(?:ing|ed|s)?|trial(?:l?ed|l?ing|s)?|tested|testing|subject to|expected to|"
                        rf"intend(?:ed|s)? to|funded (?:only )?until|being considered|under review|proposed|designed to)\b|"
                        rf"{_PURPOSE.pattern}", re.IGNORECASE)
@@ -868,10 +937,16 @@ def outcome_asked(question: str) -> str | None:
 
 
 #: A deed told as planned ("planned to open 6 more beds", "was due to launch"): the verb planned.
-_PLANNED_DEED = re.compile(r"\b(?:planned|plans|planning|aimed|aims|intended|intends|expected|due|was|were|set|hoped|"
-                           r"committed)\s+to\s+(?P<verb>[a-z]{3,})\b", re.IGNORECASE)
-#: A question asking whether something was done ("Did Leeds open …?", "Has the council published …?").
-_ASKS_DONE = re.compile(r"^\s*(?:did|has|have|had)\b", re.IGNORECASE)
+_PLANNED_DEED = re.compile(r"\b(?:(?:planned|plans|planning|aimed|aims|intended|intends|expected|due|was|were|set|hoped|"
+                           r"committed|scheduled)\s+to|(?:planned|expected|intended|hoped|wanted)\s+(?:(?!to\b)[\w'’-]+\s+)"
+                           r"{1,6}?to)\s+(?:be\s+)?(?P<verb>go|[a-z]{3,})\b", re.IGNORECASE)
+#: A question asking whether something was done ("Did Leeds open …?", "Has the council published …?", "Was the
+#: backlog cleared …?").
+_ASKS_DONE = re.compile(rf"{ASKED_AFTER}(?:did|has|have|had|was|were)\b", re.IGNORECASE)
+#: A deed told as planned, with what it takes ("planned to roll *it out*"): its planned verb does not tell it was done.
+_PLAN_SPAN = re.compile(rf"{_PLANNED_DEED.pattern}(?:\s+(?:it|them|this|these|that)\b)?(?:\s+(?:out|up|in)\b)?|"
+                        r"\bdue\s+for\s+[a-z]+",
+                        re.IGNORECASE)
 
 
 def planned_deed_asked(question: str, sentences: list[str]) -> str | None:
@@ -884,8 +959,8 @@ def planned_deed_asked(question: str, sentences: list[str]) -> str | None:
     for sentence in sentences:
         for m in _PLANNED_DEED.finditer(sentence):
             verb = m.group("verb").casefold()
-            done = [past for past, present in PRESENT_OF.items() if present == verb] \
-                or [verb + ("d" if verb.endswith("e") else "ed")]
+            done = [verb] if verb.endswith("ed") else [past for past, present in PRESENT_OF.items() if present == verb] \
+                or [verb + ("d" if verb.endswith("e") else "ed")]  # "to be cleared" is itself the deed done
             if asked & {verb, *done} and verb not in ("be", "have", "make", "take", "get"):  # "open", "launched"
                 return rf"\b(?:{'|'.join(done)}|delay\w*|postpon\w*|not yet|cancel\w*|(?:had|has|have|was|were) not)\b"
     return None
@@ -901,8 +976,10 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
         about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:OUTCOME_REACH]
         told = planned_deed_asked(query.text, about)
     if not settings.rules.findings_check or told is None or query.comparative \
-            or not said_not_yet_known(query, candidates, weights, settings, _PROSPECT.search,
-                                      lambda s: re.search(told, _UNDECIDED.sub(" ", _PURPOSE.sub(" ", s)), re.IGNORECASE),
+            or not said_not_yet_known(query, candidates, weights, settings,
+                                      lambda s: _PROSPECT.search(s) or _PLANNED_DEED.search(s),
+                                      lambda s: re.search(told, _UNDECIDED.sub(" ", _PURPOSE.sub(" ", _PLAN_SPAN.sub(" ", s))),
+                                                          re.IGNORECASE),
                                       OUTCOME_REACH):
         return None
     return "The reports speak of what it was planned or meant to do, not of how it turned out."
@@ -938,11 +1015,16 @@ _FREQUENCY = (r"\b(?:monthly|quarterly|weekly|fortnightly|annually|yearly|daily|
 #: it holds.
 _DETAILS = (
     (_FREQUENCY, _FREQUENCY + r"|\b(?:met|meets|meet)\s+[\w-]+\s+times\b"),
-    (r"\b(?:at|on|over)\s+(?:the\s+)?weekends?\b|\bon\s+(?:saturdays?|sundays?)\b|\bout[\s-]of[\s-]hours\b|"
-     r"\bin\s+the\s+evenings?\b|\bovernight\b|\b24\s*(?:hours|/\s*7)\b|\b(?:seven|7)\s+days\b",
-     r"\b(?:weekends?|saturdays?|sundays?|seven\s+days|7\s+days|24\s*hours|24\s*/\s*7|out[\s-]of[\s-]hours|evenings?|"
-     r"overnight|round\s+the\s+clock|bank\s+holidays?|monday|weekdays|office\s+hours|working\s+hours)\b"),
-    (r"\b(?:chaired|co-chaired)\s+by\b", r"\b(?:chair\w*|co-chair\w*|led\s+by|headed\s+by|convened\s+by)\b"),
+    (r"\b(?:at|on|over)\s+(?:the\s+)?weekends?\b|\bon\s+(?:saturdays?|sundays?)\b|\b(?:seven|7)\s+days\b",
+     r"\b(?:weekends?|saturdays?|sundays?|seven\s+days|7\s+days|24\s*/\s*7|every\s+day|daily|bank\s+holidays?|monday|"
+     r"weekdays|round\s+the\s+clock)\b"),  # the days, not the hours ("four evenings a week") nor some days ("six days")
+    (r"\bout[\s-]of[\s-]hours\b|\bin\s+the\s+evenings?\b|\bovernight\b|\b24\s*(?:hours|/\s*7)\b",  # the hours
+     r"\b(?:24\s*hours|24\s*/\s*7|out[\s-]of[\s-]hours|evenings?|overnight|round\s+the\s+clock|office\s+hours|"
+     r"working\s+hours|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|until\s+\d|\d+\s+hours\s+a\s+day)\b"),
+    (r"\bmeans[\s-]+tested\b", r"\b(?:means[\s-]+test\w*|financial\s+assessments?|income|savings|charg\w*|free|regardless)\b"),
+    (r"\bin[\s-]+house\b", r"\b(?:in[\s-]+house|commissioned|contracted|outsourced|external|provider|(?:run|delivered|"
+     r"provided|managed)\s+by|its\s+own|the\s+council'?s\s+own)\b"),
+    (r"\b(?:un)?announced\b", r"\b(?:unannounced|announced|without\s+(?:prior\s+)?notice|notice)\b"),
     (r"\b(?:in\s+public|(?:to|for)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?public|publicly)\b",
      r"\b(?:public|publicly|publish\w*|online|website)\b"),
     (r"\bindependent(?:ly)?[\s-]+(?:chair|chaired|chairs|chairperson)\b", r"\bindependent"),
@@ -954,15 +1036,32 @@ _DETAILS = (
 #: Who a thing was made or is run with, as a yes-or-no question asks it ("co-produced with unpaid carers", "run
 #: jointly with a university", "involve people who use services").
 _WITH_WHOM = re.compile(r"\b(?:(?:co-?produced|co-?designed|developed|designed|written|drawn\s+up|shaped|run|delivered)\s+"
-                        r"(?:jointly\s+|together\s+)?(?:with|by)|involves?|includes?)\s+(?P<who>[^?]+)", re.IGNORECASE)
+                        r"(?:jointly\s+|together\s+)?(?:with|by)|involves?|includes?|(?:open|available)\s+to|"
+                        r"(?P<chair>(?:co-?)?chaired|led|headed)\s+by)\s+(?P<who>[^?]+)|"
+                        # "Does a resident chair the panel?"
+                        r"^\s*(?:does|do|did|will)\s+(?:an?\s+|the\s+)?(?P<chairing>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+                        r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?:co-?)?chairs?\b", re.IGNORECASE)
 #: Words that name no one in particular among those a thing was made with ("people who use services").
 _ANYONE = frozenset({"people", "who", "use", "used", "using", "services", "service", "their", "and", "the", "a", "an",
-                     "local", "residents", "members", "of", "with", "them", "its"})
+                     "local", "residents", "members", "of", "with", "them", "its", "draw", "drew", "on", "care", "support",
+                     "for", "all", "other", "someone", "person"})
 #: What tells that people took part in making or running a thing, when the question names no one in particular.
 _TOOK_PART = (r"\b(?:co-?produc\w*|co-?design\w*|lived\s+experience|involv\w*|consult\w*|engag\w*|"
               r"(?:with|by)\s+people\s+who\s+use|together\s+with|jointly)\b")
+#: What tells who chairs or leads a thing, when the question names no one in particular.
+_CHAIR_TOLD = r"\b(?:chair\w*|co-chair\w*|led\s+by|headed\s+by|convened\s+by)\b"
 #: How many of the sentences most about its topic may tell a detail of a thing the question does not name.
 DETAIL_REACH = 4
+
+
+def by_whom(who: list[str]) -> str:
+    """What tells that those named took part in a thing: a pattern of "with", "by" or "open to" before one of their
+    words ("developed with the Island Equality Forum", "open to partner agencies"), or one of them doing it ("carers
+    helped write it", "partners attended"), not the word anywhere: the carers strategy names carers whoever wrote it."""
+    named = "|".join(re.escape(re.sub(r"s$", "", w)) for w in who)
+    return (rf"\b(?:with|by|alongside|involving|including|(?:open|available)\s+to)\s+(?:[\w'’,-]+\s+){{0,5}}?(?:{named})|"
+            rf"\b(?:{named})\w*\s+(?:[\w'’-]+\s+){{0,4}}?(?:co-?produc|co-?design|help|shap|contribut|involv|attend|"
+            r"took\s+part)")
 
 
 def detail_asked(question: str) -> tuple[int, str] | None:
@@ -970,8 +1069,11 @@ def detail_asked(question: str) -> tuple[int, str] | None:
     the last one asked, as those before it describe the thing ("Is the quarterly session held in public?")."""
     found = [(m.start(), told) for asked, told in _DETAILS for m in re.finditer(asked, question, re.IGNORECASE)]
     for m in _WITH_WHOM.finditer(question):
+        if m.group("chair") or m.group("chairing"):  # any chair named tells whether the one asked chairs it
+            found.append((len(question) if m.group("chairing") else m.start(), _CHAIR_TOLD))  # "Does a resident chair
+            continue  # the panel?" names the panel after
         who = [w for w in re.findall(r"[a-z]+", m.group("who").casefold()) if w not in _ANYONE and len(w) > 2]
-        found.append((m.start(), rf"\b(?:{'|'.join(re.sub(r's$', '', w) for w in who)})" if who else _TOOK_PART))
+        found.append((m.start(), by_whom(who) if who else _TOOK_PART))
     return max(found, key=lambda f: f[0]) if found else None
 
 
@@ -1002,7 +1104,9 @@ def detail_not_told(query: Query, candidates, weights, settings: Settings) -> st
 
 #: A question asking who did or does something to a thing the reports speak of ("Who carried out the safeguarding
 #: audit?", "who runs the falls classes", "Who provides the video relay service?").
-_ASKS_DOER = re.compile(r"^\s*(?:and\s+)?who\s+(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?(?:carr(?:ies|ied|y)\s+out|"
+_ASKS_DOER = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+team)\s+(?:(?:is|was|were|are|has|had|have|will|would)\s+"
+                        r"(?:been\s+|be\s+)?)?"
+                        r"(?:carr(?:ies|ied|y)\s+out|"
                         r"carrying\s+out|runs?|ran|running|provides?|provided|providing|delivers?|delivered|delivering|"
                         r"conducts?|conducted|evaluat(?:es?|ed|ing)|wr(?:ote|ites?)|operates?|operated|hosts?|hosted)\b",
                         re.IGNORECASE)
@@ -1466,7 +1570,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, which_not_named,
-                 findings_not_yet_reported, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
+                 findings_not_yet_reported, findings_not_told, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
                  detail_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):

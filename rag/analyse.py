@@ -119,7 +119,7 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      r"reasons?|causes?)\b)[^?]){0,80}\bbacklogs?\b",  # "what was its DoLS backlog", not "… done about it"
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
-                   r"\b(what year|which year|what date|since when|how long ago|what month|which month|in what year|"
+                   r"\b(what years?|which years?|what dates?|since when|how long ago|what months?|which months?|in what year|"
                    r"by when|what time of year|what times?|opening (hours|times))\b", re.IGNORECASE)
 #: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who
 #: leads the review?" is answered by a role as well, so it asks for a description.
@@ -261,7 +261,9 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
 #: the home that closed, and where was it?") is a name.
 _WHAT_IS_AND = re.compile(r"^\s*what (?:is|are|was|were) (?!the names? of\b)[^?]{2,80}? and (?:how|what|when|who|where|which)\b",
                           re.IGNORECASE)
-_YESNO = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
+#: What may open a question before its verb: when it is asked of ("After the pilot with 120 staff, was …").
+ASKED_AFTER = r"^\s*(?:(?:after|following|once|since)\s+[^,?]{1,120},\s*)?"
+_YESNO = re.compile(rf"{ASKED_AFTER}(is|are|was|were|do|does|did|has|have|had|can|could|should|will|would)\b", re.IGNORECASE)
 #: A follow-up that only swaps the council: "and Ealing?", "what about Harrow?", "how about in Telford?".
 _SWAP = re.compile(r"^\s*(and|what about|how about|and what about|and how about|same for|what of)\b(?: (for|in|at))?\s*",
                    re.IGNORECASE)

@@ -97,7 +97,7 @@ def has_date(text: str) -> bool:
 
 
 #: A question that asks for a month or a day, not just a year ("in which month", "on what date").
-_ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(month|date|day)\b|\bexact date\b",
+_ASKS_MONTH = re.compile(r"\b(what|which|in what|in which|on what|on which)\s+(months?|dates?|days?)\b|\bexact date\b",
                          re.IGNORECASE)
 #: A month named (capitalised, so "may" the verb is not one) or a date in figures.
 _MONTH = re.compile(rf"\b({'|'.join(MONTHS + SHORT_MONTHS)})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
@@ -175,10 +175,25 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     elif _ASKS_PAST.search(question):  # "was due to go to cabinet in June 2025" does not say when cabinet approved it
         sentence = " ".join(_up_to_set_ahead(c) for c in _CLAUSE_BREAK.split(sentence))
     until = _ASKS_END.search(question)
+    if _ASKS_MONTH.search(question):
+        sentence = clause_most_asked(sentence, question)  # "recruited four assessors in 2024, which had reduced the
+        # list between February and August 2024" gives the list's months, not the recruiting's
     given = {m.group(0).casefold() for m in (_MONTH if _ASKS_MONTH.search(question) else _DATE).finditer(sentence)
              if not (ends and _ENDS_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))
              and not (until and not _ENDS_AT.search(sentence[max(0, m.start() - 20) : m.start()]))}
     return bool(given - {m.group(0).casefold() for m in _DATE.finditer(question)} - {""})
+
+
+#: Where a clause of its own begins in a sentence: after a semicolon, a joining word, or a comma before "which".
+_OWN_CLAUSE = re.compile(r"[;:]|,?\s(?:and|but|while|whereas|although)\s|,\s+(?:which|who|where)\s")
+
+
+def clause_most_asked(sentence: str, question: str) -> str:
+    """The clause of the sentence sharing most of the question's words (the first of those that share most), where
+    the thing asked about is told."""
+    asked = {_stem(w) for w in _words(question)} - {_stem(w) for w in _QUESTION_WORDS}
+    clauses = _OWN_CLAUSE.split(sentence)
+    return max(clauses, key=lambda c: len(asked & {_stem(w) for w in _words(c)}))
 
 
 #: A length of time: a number (or number word, "a") and a unit ("19 days", "six weeks", "48 hours"), or
@@ -944,9 +959,12 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
                           # words between: "by how many days had the wait fallen", "how much had the number … grown"; a
                           # verb of a figure changing, in lower case ("the Fell Connectors" is a name), not "a fall",
                           # "to go down", "grown-up" or "drop off"
-                          r"\b(by )?how (much|many)(?: [\w-]+){0,2}? (did|has|had|have|was|were) .{0,120}?(?<!\ba )(?<!\bto )"
+                          r"\bhow far (did|has|had|have) .{0,120}?\b(?-i:cut|reduced?|lowered?|brought down)\b|"  # "how far did
+                          # the agency cut the backlog"
+                          r"\b(?:(by )?how (much|many)(?: [\w-]+){0,2}?|how far) (did|has|had|have|was|were) .{0,120}?(?<!\ba )(?<!\bto )"
                           r"\b(?-i:ris(?:e|en)|rose|fall(?:en)?|fell|increased?|decreased?|drop(?:ped)?(?!\s+(?:off|in|out)\b)|"
-                          r"grow(?:n)?|grew|go(?:ne)? up|go(?:ne)? down|come down|came down|went up|went down|shrunk)\b(?![-\w])|\bwhat (was|is|were) "
+                          r"grow(?:n)?|grew|go(?:ne)? up|go(?:ne)? down|come down|came down|went up|went down|shrunk|"
+                          r"change[ds]?)\b(?![-\w])|\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
@@ -959,14 +977,32 @@ _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|(?<!\bth
                      r"drop\w*|grew|grown|growth|uplift\w*|went up|gone up|went down|gone down|halved|doubled|cut|"
                      r"overspen\w*|underspen\w*|over budget|under budget|deficit|shortfall|"
                      r"compared with|compared to|more than|fewer than|less than|(?:more|less) likely)\b|\bfrom\b[^.;]{1,60}\bto\b|"
-                     rf"(?<![\w.,])\d[\d,.]*\s+(?:{_EXTRA}|additional|more|further)\b",  # "60 extra beds" is how many more
+                     rf"(?<![\w.,])\d[\d,.]*\s+(?:{_EXTRA}|additional|more|further|fewer)\b",  # "60 extra beds" is how many more
                      re.IGNORECASE)
 
 
+#: A sentence telling how large a change was: "by 12%", "from 300 to 250", "up from £23.20", "60 fewer", "a 19% fall",
+#: "an increase of 40", "halved", "a £3.7 million overspend", the level it came to ("had reduced to 486"), or a level set
+#: against another's ("compared with 410").
+_CHANGE_AMOUNT = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|roughly\s+|"
+                            r"some\s+|just\s+(?:over|under)\s+)?(?:£|\d|a\s+(?:third|quarter|half|fifth|tenth)|half|"
+                            r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)|"
+                            r"\bfrom\s+(?:£\s?)?\d[^.;]{0,50}?\bto\s+(?:£\s?)?\d|\b(?:up|down)\s+(?:from|on)\b|\bcompared\s+(?:with|to)\s+[^.;]{0,40}\d|"
+                            rf"(?<![\w.,])\d[\d,.]*\s*(?:%|per\s*cent)?\s+(?:{_EXTRA}|additional|more|fewer|less|further)\b|"
+                            r"\d\s*(?:%|per\s*cent|million|m|bn|billion|k)?\s+(?:rise|fall|increase|decrease|reduction|drop|cut|"
+                            r"growth|overspend|underspend|deficit|shortfall|saving)s?\b|"
+                            r"\b(?:increase|rise|fall|reduction|drop|decrease|cut|growth|saving|savings|overspend|underspend)\s+"
+                            r"of\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?(?:£|\d)|"
+                            r"\b(?:rose|risen|fell|fallen|increased|decreased|reduced|dropped|grew|grown|cut|saved)\s+"
+                            r"(?:by\s+|to\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?(?:£\s?)?\d|"
+                            r"\b(?:halved|doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+
+
 def change_as_asked(sentence: str, question: str) -> bool:
-    """Whether the sentence gives a change when the question asks for one (or the question does not):
-    "the waiting list stood at 300" does not say by how much it fell."""
-    return not _ASKS_CHANGE.search(question) or bool(_CHANGE.search(sentence))
+    """Whether the sentence tells how large a change was when the question asks for one (or the question does not):
+    "the waiting list stood at 300" does not say by how much it fell, nor does "a figure that had fallen over three
+    years"."""
+    return not _ASKS_CHANGE.search(question) or bool(_CHANGE.search(sentence) and _CHANGE_AMOUNT.search(sentence))
 
 
 #: A question asking for a figure as it stood before a change ("how many households were in the pilot before it
@@ -1049,7 +1085,8 @@ _MONEY_BOUND = re.compile(r"\b(?:(?:more|less) than|over|under|above|below|at le
 
 
 #: A question asking for a share ("what percentage of", "what proportion").
-_ASKS_SHARE = re.compile(r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(?:out of|in) every (?:hundred|100)\b|\b(percentage|proportion|"
+_ASKS_SHARE = re.compile(r"\b(?:in|as an?) (?:per ?cent|percentages?)\b|"  # "how many calls get sorted there, in percent"
+                         r"\b(what|which) (percentage|proportion|share|fraction|per ?cent)\b|\b(?:out of|in) every (?:hundred|100)\b|\b(percentage|proportion|"
                          r"fraction) of\b|\bhow many per ?cent\b|\b(?:what|which)\s*%|\b(?:biggest|largest|highest|greatest|smallest|lowest) "
                          r"share of\b", re.IGNORECASE)
 #: A share as reports give it: "71%", "12 per cent", "half", "two-thirds", "one in five", "3 out of 10"; not how
@@ -1223,7 +1260,8 @@ def kindred_nouns(nouns: set[str]) -> set[str]:
 
 
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
-_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)(?![^?]{0,80}\b(?:out of|in) every (?:hundred|100)\b)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
+_COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)(?![^?]{0,80}\b(?:out of|in) every (?:hundred|100)\b)"
+                     r"(?![^?]{0,120}\b(?:in|as an?) (?:per ?cent|percentages?)\b)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
                      r"(?:^\s*|\bthe )(?:total |overall |actual )?number of\b", re.IGNORECASE)  # "how many of its staff …, as an actual
 # headcount" and "what is the total number of complaints" want no share
 
@@ -1564,8 +1602,9 @@ def reported_nouns(question: str) -> set[str]:
 
 #: Acts a question counts by the people they were done to ("how many people were assessed"), by the noun a report
 #: counts them with ("74 Care Act assessments with people sleeping rough": one for each person).
-_ACTS_DONE_TO = {"assessed": {"assessment"}, "reviewed": {"review"}, "complained": {"complaint"},
-                 "applied": {"application", "applicant"}, "referred": {"referral"}, "visited": {"visit"}}
+_ACTS_DONE_TO = {"assess(?:ed)?": {"assessment"}, "reviewed": {"review"}, "complained": {"complaint"},
+                 "applied": {"application", "applicant"}, "refer(?:red)?": {"referral"}, "visited": {"visit"},
+                 "contact(?:ed)?": {"contact"}}
 
 
 #: An act done to people counted, one each, as a question says they got it ("how many carers got an assessment", "had
@@ -1751,15 +1790,24 @@ _COUNT_WHICH_CHANGED = re.compile(r"\b(?P<what>[a-z][\w'’-]*+(?:\s+[\w'’-]++
                                   r"(?:about |around |over )?\d", re.IGNORECASE)
 
 
+#: The same with the count the sentence's subject: "Complaints about adult social care rose from 142 in 2022/23 to 236
+#: in 2023/24".
+_SUBJECT_CHANGED = re.compile(r"^(?:in\s+[^,]{1,30},\s+)?(?P<what>[\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:had\s+|have\s+)?(?:fell|"
+                              r"fallen|rose|risen|dropped|decreased|increased|grew|grown|went down|went up)\s+from\s+"
+                              r"(?:about |around |over )?\d[\d,]*[^,;:]{0,40}?\bto\s+(?:about |around |over )?\d",
+                              re.IGNORECASE)
+
+
 def changed_count_of(sentence: str, nouns: set[str]) -> bool:
     """Whether the sentence changes a count of the counted thing "from" one figure "to" another, naming it
     after its verb, however long the name: "reduced its list of people waiting for a DoLS assessment from
     1,260 to 640" counts people waiting; "reduced waits from 40 days to 20" counts no people; or before it, as
-    "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week", or
-    with a clause that changes it: "permanent admissions to residential care, which had fallen to 498"."""
+    "the number of" something: "the number of hours of unmet home care fell from 1,900 a week to 310 a week", or as
+    the sentence's subject ("Complaints rose from 142 to 236"), or with a clause that changes it: "permanent admissions
+    to residential care, which had fallen to 498"."""
     return any(m is not None and any(_stem(w) in nouns for w in _words(m.group("what")))
                for m in (_CHANGED_COUNT.search(sentence), _COUNT_CHANGED.search(sentence),
-                         _COUNT_WHICH_CHANGED.search(sentence)))
+                         _SUBJECT_CHANGED.search(sentence), _COUNT_WHICH_CHANGED.search(sentence)))
 
 
 #: A count of things each of which became another thing: "1,019 led to a section 42 enquiry", "of these, 310
@@ -2109,8 +2157,9 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
         elif words and _AREA_AFTER.match(question, m.end()):
             out.append(run)  # one name before a word for a part of a council: "the South quadrant", "Riverside team"
         elif words and _IN_PLACE.search(question[max(0, m.start() - IN_PLACE_REACH) : m.start()]) \
-                and _QUESTION_END.match(question, m.end()):
-            out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?"
+                and (_QUESTION_END.match(question, m.end()) or _THEN_END.match(question, m.end())):
+            out.append(run)  # one name that ends the question as where it asks about: "… in the Cotswolds?", or but for
+            # when: "in Bulwell in February 2025?"
         elif words and _WHO_IN_PLACE.search(question[max(0, m.start() - WHO_IN_PLACE_REACH) : m.start()]) \
                 and _BEING_THERE.match(question, m.end()) and not names_a_council(run):
             out.append(run)  # one name where those counted are: "how many people in Edgware were waiting"
@@ -2122,7 +2171,9 @@ def named_parts(question: str, councils: tuple[str, ...] = ()) -> tuple[str, ...
 #: locality", "the *south* neighbourhood team", "in *rural* areas"): its figure is that part's, not the council's.
 _SIDE_OF_AREA = re.compile(r"\b(?:north|south|east|west|central|northern|southern|eastern|western|rural|urban|coastal|"
                            r"(?:north|south)[- ]?(?:east|west))(?=\s+(?:localit(?:y|ies)|neighbourhoods?|quadrants?|zones?|"
-                           r"patch|wards?|teams?|hubs?|areas?|districts?|divisions?|parts?)\b)")
+                           r"patch|wards?|teams?|hubs?|areas?|districts?|divisions?|parts?)\b)|"
+                           # or by its side of the area: "in the north of Herefordshire", "the west of the county"
+                           r"(?<=\bthe )(?:north|south|east|west|(?:north|south)[- ]?(?:east|west))(?=\s+of\b)")
 
 
 def names_asked_in(sentence: str, question: str, councils: tuple[str, ...] = ()) -> set[str]:
@@ -2149,6 +2200,10 @@ _IN_PLACE = re.compile(r"\b(?:in|at) (?:the )?$", re.IGNORECASE)
 #: How much text before a name is read for that "in" (a bounded window keeps a hostile question linear).
 IN_PLACE_REACH = 12
 _QUESTION_END = re.compile(r"\s*[?.!]?\s*$")
+#: What may follow a place a question asks about before it ends: when ("… in Bulwell in February 2025?", "in Winscombe
+#: during 2024/25", "in Clifton last year").
+_THEN_END = re.compile(r"\s+(?:in|during|by|for|at the end of|as of)\s+(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d{2,4})?"
+                       r"|(?:19|20)\d\d\s+to\s+(?:19|20)\d\d)\s*[?.!]?\s*$|\s+(?:last|this)\s+year\s*[?.!]?\s*$")
 #: Those counted, then "in" before a name: where they are ("people *in* Edgware", "carers living in the Wolds").
 _WHO_IN_PLACE = re.compile(r"\b(?:people|residents|adults|carers|households|families|patients|users|clients)\s+"
                            r"(?:(?:living|based|who live|who lived)\s+)?in (?:the )?$", re.IGNORECASE)
@@ -2524,6 +2579,19 @@ def group_of_share_named(sentence: str, question: str, lead_in: str = "") -> boo
     return not asked or bool(asked & {g for groups in kinds for g in _groups_named(groups, f"{lead_in} {sentence}")})
 
 
+#: The kinds of group a figure's people may be asked by who they are: a condition or a background.
+_WHO_THEY_ARE = (_PEOPLE_BY_CONDITION, _PEOPLE_BY_BACKGROUND)
+
+
+def group_named_as_asked(sentence: str, question: str, lead_in: str = "") -> bool:
+    """Whether a figure asked for people of one group by condition or background ("how many people with learning
+    disabilities were waiting", "what share of people from minority ethnic groups said …") is given with some such
+    group named, in the sentence or the one before it: "95 people were waiting for a home care package" counts
+    everyone waiting. (A figure given for another group is :func:`population_as_asked`'s to refuse.)"""
+    asked = {g for groups in _WHO_THEY_ARE for g in _groups_named(groups, question)}
+    return not asked or any(_groups_named(groups, f"{lead_in} {sentence}") for groups in _WHO_THEY_ARE)
+
+
 def population_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one group of people (carers, care home residents; people with a learning
     disability) is not given only for another of its kind: "24% of people receiving community-based support used
@@ -2874,6 +2942,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and not waiting_instead(sentence, question, councils)
+            and stage_as_asked(sentence, question)
             and (not asks_share(question) or has_share(sentence)) and percentage_given(sentence, question)
             and stock_not_flow(sentence, question) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
@@ -2883,6 +2952,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
             and group_of_share_named(sentence, question, lead_in)
+            and group_named_as_asked(sentence, question, lead_in)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
             and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
             and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
@@ -3234,7 +3304,8 @@ def done_as_asked(sentence: str, question: str, councils: tuple[str, ...] = ()) 
 
 #: A deed a count question asks was done to the things counted ("how many applications did it authorise").
 _DEED_ASKED = re.compile(r"\b(?:authori[sz]e[ds]?|approved?|granted|completed?|processed|carried out|signed off|resolved?|"
-                         r"closed|concluded|finished|upheld|uphold|assessed|reviewed|screened|allocated)\b", re.IGNORECASE)
+                         r"closed|concluded|finished|upheld|uphold|assess(?:ed)?|review(?:ed)?|screen(?:ed)?|allocated?)\b",
+                         re.IGNORECASE)
 #: A count of things still waiting ("410 applications awaiting assessment", "960 people were waiting for …", "a
 #: backlog of 610 applications"), within a bounded window.
 _WAITING_FIGURE = re.compile(rf"(?<![\d,.])\d(?:[\d,.]*\d)?\s+(?:[^\d,;:.]{{0,{PHRASE_CHARS}}}?\s)?"
@@ -3252,6 +3323,76 @@ def waiting_instead(sentence: str, question: str, councils: tuple[str, ...] = ()
             or _ASKS_NOT_DONE.search(f"{asked} {in_report_words(asked)}"):
         return False
     return not counts_the_thing(_WAITING_FIGURE.sub(" ", sentence), question, councils)
+
+
+#: The stages a case passes through that a count may be of, each with the words telling it (verbs and nouns): a count
+#: at one stage is not the count at another ("612 concerns led to an enquiry" does not say how many enquiries were
+#: completed, nor "212 carers' assessments were completed" how many carers were offered one).
+_STAGE_WORDS = {
+    "refer": r"refer(?:s|red|ring|rals?)?|passed\s+to",
+    "offer": r"offer(?:s|ed|ing)?",
+    "request": r"request(?:s|ed|ing)?|asked\s+for",
+    "screen": r"screen(?:s|ed|ing)?|triag(?:e|ed|ing)",
+    "decline": r"declin(?:e|es|ed|ing)|refus(?:e|es|ed|al|als)|reject(?:s|ed|ions?)?|turned\s+down",
+    "uphold": r"upheld|uphold(?:s|ing)?",
+    "complete": r"complet(?:e|es|ed|ions?)|conclud(?:e|es|ed)|conclusions?|closed|finish(?:ed)?|carried\s+out|undertaken|"
+                r"conducted",
+    "approve": r"approv(?:e|es|ed|als?)|authori[sz](?:e|es|ed|ations?)|granted",
+    "assess": r"assess(?:es|ed|ing|ments?)?",
+    "review": r"review(?:s|ed|ing)?",
+    "receive": r"receiv(?:e|es|ed|ing)|took|taken|handled|made|raised|submitted",
+    "support": r"support(?:s|ed|ing)?|help(?:s|ed)?|worked\s+with|served",
+    "pass": r"pass(?:es|ed)\s+on|forward(?:ed)?|escalat(?:e|es|ed)|led\s+to|transferred|signposted",
+    "resolve": r"resolv(?:e|es|ed)|dealt\s+with",
+    "allocate": r"allocat(?:e|es|ed|ions?)",
+}
+_STAGE = {stage: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for stage, words in _STAGE_WORDS.items()}
+#: The stages a question asks a count of, by their verbs as done ("were referred", "upheld"; "did the hub screen"
+#: too): not their nouns, which may name the thing counted ("how many carers were offered an assessment").
+_STAGE_DONE = {
+    "refer": r"referred|passed\s+to", "offer": r"offered", "request": r"requested", "screen": r"screened", "decline":
+    r"declined|refused|rejected|turned\s+down", "uphold": r"upheld", "complete": r"completed|concluded|closed|finished",
+    "approve": r"approved|authori[sz]ed|granted", "assess": r"assessed", "review": r"reviewed",
+    "receive": r"received|made(?!\s+up)|raised|submitted", "support": r"supported|helped", "pass": r"passed\s+on|forwarded|"
+    r"escalated|transferred|signposted", "resolve": r"resolved|dealt\s+with", "allocate": r"allocated",
+}
+_STAGE_BASE = {"refer": r"refer|pass\s+to", "offer": "offer", "request": "request", "screen": "screen", "decline": "decline|refuse|reject",
+               "uphold": "uphold", "complete": "complete|conclude|close", "approve": "approve|authori[sz]e|grant",
+               "assess": "assess", "review": "review", "receive": "receive", "support": "support|help",
+               "pass": r"pass\s+on", "resolve": "resolve", "allocate": "allocate"}
+
+
+#: What a stage's verb follows when it is the question's own verb: "were referred", "had been declined", "did the
+#: hub screen" (not "the first supported year", "an approved household", "when the agency closed").
+_STAGE_AUX = r"\b(?:were|was|are|is|been|being|got|get|gets|had|has|have)\s+(?:\w+\s+)?"
+_STAGE_DID = r"\b(?:did|does|do)\s+(?:[\w'’-]+\s+){1,8}?"
+
+
+def stages_asked(question: str) -> set[str]:
+    """The stages a count question asks of, by their verbs as done after an auxiliary ("were referred"), or in
+    the present after "did" and its subject ("how many did the hub screen")."""
+    return {stage for stage, done in _STAGE_DONE.items()
+            if re.search(rf"{_STAGE_AUX}(?:{done})\b", question, re.IGNORECASE)
+            or re.search(rf"{_STAGE_DID}(?:{_STAGE_BASE[stage]})\b", question, re.IGNORECASE)}
+
+
+def stage_as_asked(sentence: str, question: str) -> bool:
+    """Whether a count asked at one stage of a process (one verb of :data:`_STAGE_WORDS` asked) is given at it: false
+    when every clause of the sentence giving a figure speaks of other stages than the one asked (the thing counted,
+    "carers' assessments", is no other stage): "The service supported 2,310 people" for how many were referred to it;
+    "612 concerns led to an enquiry" for how many enquiries were completed."""
+    if not _COUNTS.search(question):
+        return True
+    asked = stages_asked(question)
+    if len(asked) != 1:
+        return True  # none asked, or several ("how many referred people were assessed"): no one stage to hold to
+    stage = next(iter(asked))
+    counted = " ".join(counted_nouns(question))
+    own = {s for s, pattern in _STAGE.items() if pattern.search(counted)} - asked  # "carers' assessments" counted
+    counting = [c for c in _CLAUSE_BREAK.split(sentence)
+                if any(m.group(0).casefold() != "one" for m in _COUNT.finditer(c))]  # not "not always offered one"
+    told = [{s for s, pattern in _STAGE.items() if pattern.search(c)} for c in counting]
+    return not told or any(stage in t or not t - own for t in told)
 
 
 #: Words saying something was not done or not had: a negation, a wait, a backlog, a gap, a lack, none of something

@@ -14,6 +14,7 @@ QUESTION_WORDS = (
     "how many much what which who whom whose when where why is are was were be been do does did done has have had "
     "can could should would will may might must shall any some there their they them it its this that these those "
     "a an the of in on at to for from by with about into over after before as and or not no yes get got give given "
+    "during since until within throughout among amongst across than "
     "tell say said currently current recent recently ever still also please report reports record recorded "
     "council councils authority authorities local london borough county city district metropolitan royal "
     "cqc commission inspector inspectors"

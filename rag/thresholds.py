@@ -174,6 +174,24 @@ PERIOD_BEFORE = re.compile(r"\b(?:over|in|during|within|across|throughout) the (
 PERIOD_REACH = 40
 
 
+#: How near two lengths of time in different units must be to be the same length told otherwise ("3 months" and "91
+#: days", "6 months" and "26 weeks"), as a share of the longer: "8 weeks" is not "60 days".
+SAME_LENGTH_SHARE = 0.03
+
+
+def same_length_told(question: str, text: str) -> set[str]:
+    """The figures of the question's lengths of time that the text tells in a smaller unit: "3 months" is "91
+    days", which is how the reports count time at home after reablement (a question in plain words rounds up; one
+    asking "within 60 days" asks that limit, not a wait of "2 months")."""
+    told = [(length_in_days(m), _DAYS[m.group(2).casefold()]) for m in _LENGTH.finditer(text)]
+    out = set()
+    for m in _LENGTH.finditer(question):
+        days, unit = length_in_days(m), _DAYS[m.group(2).casefold()]
+        if any(u < unit and abs(d - days) <= SAME_LENGTH_SHARE * max(d, days) for d, u in told):
+            out.add(m.group(1).replace(",", ""))
+    return out
+
+
 def length_in_days(m: re.Match) -> float:
     """A length of time :data:`_LENGTH` found, in days ("14 months" → 420, "five months" → 150)."""
     return _number(m.group(1)) * _DAYS[m.group(2).casefold()]
@@ -269,9 +287,20 @@ def _words(text: str) -> set[str]:
 _ASKING_WHICH = frozenset(_words("which councils local authority authorities"))
 
 
+#: Words before an amount that make it one added on to another ("an extra £1.50", "a further 20", "plus £2"): what
+#: it adds to is the level asked about. Read up to the figure's end, within a short window.
+_ADDED_ON = re.compile(r"\b(?:an?\s+(?:extra|additional|further)|plus|a\s+top-up\s+of|an?\s+uplift\s+of)\s+\S+\s*$",
+                       re.IGNORECASE)
+ADDED_ON_REACH = 40
+
+
 def _of_the_words_asked(text: str, figures: list[tuple[float, int]], asked: set[str]) -> float | None:
     """Of a text's figures, the first of those whose words after it, up to the next figure, share most of the
-    question's words (None when it gives none)."""
+    question's words, leaving out an amount added on when another is given: "paid home care providers £23.50 an
+    hour, with an extra £1.50 an hour for visits where care was hard to find" pays £23.50 an hour (None when it gives
+    none)."""
+    levels = [(f, end) for f, end in figures if not _ADDED_ON.search(text[max(0, end - ADDED_ON_REACH) : end])]
+    figures = levels or figures
     ends = [end for _, end in figures]
     after = [_words(text[end : min([*ends[i + 1 :], end + FIGURE_WORDS_CHARS])]) for i, end in enumerate(ends)]
     if not figures:

@@ -1188,3 +1188,124 @@ def test_a_cause_is_the_happening_s_own_unless_the_happening_is_it(sentence, giv
     weights = TermWeights([candidate(t).passage.chunk for t in (sentence, *others)], names=["Fenwick"])
     focus = weights.focus(weights.terms(question))
     assert gives_its_cause(focus, sentence, weights, Settings()) is gives
+
+
+@pytest.mark.parametrize("question,sentence,told", [
+    ("What did Fenwick's trial of printed guides in 40 libraries find?",
+     "Some people found it harder to get information, and Fenwick was trialling printed guides in 40 libraries.", False),
+    ("What did Fenwick's trial of printed guides in 40 libraries find?",
+     "Fenwick's trial of printed guides in 40 libraries found that most were taken by people over 75.", True),
+    ("What were the results of Fenwick's trial of video-call wellbeing checks?",
+     "Fenwick had trialled video-call wellbeing checks with 90 people.", False),
+    ("What were the results of Fenwick's trial of video-call wellbeing checks?",
+     "Fenwick's trial of video-call wellbeing checks with 90 people cut home visits by 30%.", True),
+    ("What effect did Fenwick's frailty pilot have on hospital admissions?",
+     "Fenwick ran a frailty pilot in which nurses visited older people identified by their GP as at risk.", False),
+    ("What recommendations did Fenwick's scrutiny review of carers' support make?",
+     "The scrutiny panel carried out a review of carers' support in 2023, whose recommendations were accepted.", False),
+    ("What recommendations did Fenwick's scrutiny review of carers' support make?",
+     "The scrutiny review of carers' support recommended a single carers' assessment form.", True),
+])
+def test_what_a_trial_or_review_found_is_told_only_by_a_finding(question, sentence, told):
+    from rag.abstain import findings_not_told
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    reason = findings_not_told(fenwick_question(question, "description"), [said], weights, settings)
+    assert (reason is None) is told
+    assert findings_not_told(fenwick_question("How many libraries had printed guides in Fenwick?", "number"), [said],
+                             weights, settings) is None  # no finding asked
+    assert findings_not_told(fenwick_question(question, "description"), [said], weights,
+                             Settings(rules=Rules(findings_check=False))) is None
+
+
+@pytest.mark.parametrize("question,sentence,prospect", [
+    ("Has Fenwick rolled out its weekly high-risk panel to all districts?",
+     "A weekly high-risk panel had started in one district, and leaders planned to roll it out to all districts.", True),
+    ("Has Fenwick rolled out its weekly high-risk panel to all districts?",
+     "A weekly high-risk panel had started in one district in 2024 and was rolled out to all districts in 2025.", False),
+    ("Did Fenwick's new case management system go live in November 2025 as planned?",
+     "Fenwick was moving to a new case management system, scheduled to go live in November 2025.", True),
+    ("Was the backlog of financial assessments in Fenwick cleared by March 2025?",
+     "Leaders had recruited four officers and expected the backlog of financial assessments to be cleared by March 2025.",
+     True),
+    ("Was Fenwick's contract with the carers centre renewed in April 2026?",
+     "The contract with the carers centre was due for renewal in April 2026.", True),
+    ("After the pilot with 120 staff, was Fenwick's note-taking tool rolled out to all staff?",
+     "Fenwick's note-taking tool was piloted with 120 staff and saved 5 hours a week each.", True),
+])
+def test_a_plan_scheduled_expected_or_due_is_not_its_outcome(question, sentence, prospect):
+    from rag.abstain import outcome_not_reported
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    reason = outcome_not_reported(fenwick_question(question, "yesno"), [said], weights, settings)
+    assert (reason is not None) is prospect
+
+
+@pytest.mark.parametrize("question,sentence,told", [
+    ("was the Fenwick carers strategy co-produced with carers",
+     "The Fenwick Carers Strategy aimed to double the number of carers identified.", False),  # names carers, no more
+    ("was the Fenwick carers strategy co-produced with carers",
+     "The Fenwick Carers Strategy was written with carers at six workshops.", True),
+    ("Is the Fenwick Co-production Board co-chaired by the corporate director?",
+     "The Fenwick Co-production Board, with 30 members, had a role in decisions about services.", False),
+    ("Does a resident chair Fenwick's Equality Outcomes Panel?",
+     "The Equality Outcomes Panel was a good example of involving residents in decisions.", False),
+    ("Does a resident chair Fenwick's Equality Outcomes Panel?", "The Equality Outcomes Panel was chaired by a resident.",
+     True),
+    ("Is Fenwick's crisis café open at weekends?", "Fenwick's crisis café was open four evenings a week.", False),
+    ("Is Fenwick's crisis café open at weekends?", "Fenwick's crisis café was open at least five days a week.", False),
+    ("Is Fenwick's crisis café open at weekends?", "Fenwick's crisis café was open seven days a week.", True),
+    ("Does Fenwick's discharge hub operate 24 hours a day?", "Fenwick's discharge hub was staffed seven days a week.",
+     False),
+    ("Is Fenwick's carers' wellbeing grant means-tested?", "Fenwick's carers' wellbeing grant was up to £300 a year.",
+     False),
+    ("is the Fenwick Shared Lives scheme run in-house", "The Fenwick Shared Lives scheme had 31 approved carers.", False),
+    ("Are the quality team's visits to Fenwick's care homes unannounced?",
+     "The quality team visited every care home in Fenwick at least once a year.", False),
+    ("Were Fenwick's practice development days open to partner agencies?",
+     "Learning from reviews was shared at Fenwick's practice development days.", False),
+    ("Were Fenwick's practice development days open to partner agencies?",
+     "Fenwick's practice development days were open to partner agencies and the police.", True),
+])
+def test_who_took_part_and_which_days_or_hours_are_told_as_asked(question, sentence, told):
+    from rag.abstain import detail_not_told
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    assert (detail_not_told(fenwick_question(question, "yesno"), [said], weights, settings) is None) is told
+
+
+def test_which_team_or_who_will_asks_for_a_doer():
+    from rag.abstain import doer_not_named
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate("Fenwick had invited a peer review of its safeguarding practice for 2025.")
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    for question in ("Who will carry out the peer review of Fenwick's safeguarding practice?",
+                     "Which team carried out the peer review of Fenwick's safeguarding practice?"):
+        assert doer_not_named(fenwick_question(question, "description"), [said], weights, settings) is not None
+    by = candidate("A peer review of Fenwick's safeguarding practice was carried out by a neighbouring council.")
+    assert doer_not_named(fenwick_question("Which team carried out the peer review of Fenwick's safeguarding practice?",
+                                           "description"), [by], weights, settings) is None
+
+
+def test_a_length_of_time_asked_may_be_held_in_another_unit():
+    from rag.abstain import figure_not_found
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate("Around 86% of older people were still at home 91 days after discharge into reablement.")
+    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    query = fenwick_question("% of older people still at home 3 months after leaving hospital into reablement", "number")
+    assert figure_not_found(query, [said], weights, settings) is None
+    other = fenwick_question("% of older people still at home 6 months after leaving hospital into reablement", "number")
+    assert figure_not_found(other, [said], weights, settings) is not None

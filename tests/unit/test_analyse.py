@@ -23,6 +23,8 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Did Fenwick receive more than 100 complaints in 2024/25?", "number"),
     ("Did anyone in Fenwick wait more than 6 months?", "yesno"),  # a wait past a length: whether anyone did
     ("Is the Fenwick board chaired independently?", "yesno"),
+    ("After the pilot with 120 staff, was Fenwick's note-taking tool rolled out to everyone?", "yesno"),  # when first
+    ("In which months of 2025 did Fenwick's two care homes close?", "date"),
     ("What did Shropshire score for safeguarding?", "rating"),
     ("How did Camden score on safeguarding?", "rating"),
     ("Which councils scored 4 for anything?", "rating"),

@@ -469,7 +469,8 @@ def test_a_part_of_the_area_named_in_lower_case_by_its_side_narrows_the_figure()
     assert named_parts(question, ("Fenwick",)) == ("east",)
     assert named_parts("how long do people wait in fenwick's south neighbourhood team", ("Fenwick",)) == ("south",)
     assert named_parts("what rate does fenwick pay for home care in rural areas", ("Fenwick",)) == ("rural",)
-    assert named_parts("what was the median wait in the east of fenwick", ("Fenwick",)) == ()  # no word for a part
+    assert named_parts("what was the median wait in the east of fenwick", ("Fenwick",)) == ("east",)  # its side
+    assert named_parts("what was the median wait in east fenwick", ("Fenwick",)) == ()  # no word for a part
     assert named_parts("how many people were supported by the central duty desk", ()) == ()
     assert not names_the_part("The median wait was 9 weeks.", question, ("Fenwick",))  # the whole council's
     assert names_the_part("In the east locality, the median wait was 97 days.", question, ("Fenwick",))
@@ -3439,3 +3440,123 @@ def test_a_place_named_only_as_where_most_were_is_not_the_part_counted(sentence,
     assert named_parts(question, ("Fenwick",)) == ("Edgware",)
     assert named_parts("How many people in Fenwick were waiting?", ("Fenwick",)) == ()  # the council is no part
     assert names_the_part(sentence, question, ("Fenwick",)) is named
+
+
+@pytest.mark.parametrize("question,sentence,given", [
+    ("How many carers were offered a carers' assessment in Fenwick in 2023/24?",
+     "In 2023/24 only 212 carers' assessments were completed, and carers told us they were not always offered one.", False),
+    ("How many people were referred to Fenwick's reablement service in 2023/24?",
+     "The reablement service supported 2,310 people in 2023/24.", False),
+    ("How many safeguarding enquiries were completed in Fenwick?",
+     "In 2023/24, 612 safeguarding concerns led to a section 42 enquiry.", False),
+    ("How many referrals to Fenwick's navigators were declined?", "The navigators received 3,150 referrals in 2023/24.",
+     False),
+    ("How many people were referred to Fenwick's reablement service in 2023/24?",
+     "The reablement service received 2,900 referrals and supported 2,310 people in 2023/24.", True),  # its own clause
+    ("how many carers did the Fenwick carers service assess in 2023/24",
+     "The carers service completed 290 carers' assessments in 2023/24.", True),  # an assessment is the deed asked
+    ("How many safeguarding concerns did Fenwick receive?", "There were 3,900 safeguarding concerns in 2024/25.", True),
+    ("How many people got a carers assessment in Fenwick?", "In 2023/24, 960 carers were assessed.", True),  # no stage
+    ("How many agency social workers made up Fenwick's review hub?", "The hub was made up of 8 agency social workers.",
+     True),  # "made up" is no stage
+    ("How many Ombudsman decisions about Fenwick were upheld in 2024/25?",
+     "The Ombudsman made five decisions about adult social care in 2024/25 and upheld three.", True),  # a word's count
+    ("How many complaints did Fenwick receive in 2023/24?", "The service recorded 510 complaints, of which 116 were "
+     "stage 1 complaints, and 16 complaints progressed to stage 2 review.", True),  # a clause of no stage
+    ("How many carers' assessments did Fenwick complete in 2022/23?",
+     "Carers' assessments rose from 702 in 2022/23 to 958 in 2023/24.", True),  # the thing counted is no other stage
+    ("Of the 14,600 contacts Fenwick's team handled, how many were passed on for a Care Act assessment?",
+     "It handled 14,600 contacts in 2023/24 and resolved 62% of them at the first contact.", False),
+])
+def test_a_count_at_one_stage_of_a_process_is_not_the_count_at_another(question, sentence, given):
+    from rag.answer_types import stage_as_asked
+
+    assert stage_as_asked(sentence, question) is given
+
+
+@pytest.mark.parametrize("sentence,told", [
+    ("Only 14% of people used a direct payment, a figure that had fallen over three years.", False),
+    ("The council brought in an agency from January 2025 to reduce the backlog.", False),  # "from … to" of no figures
+    ("The share of people using a direct payment had fallen from 19% to 14% over three years.", True),
+    ("The share of people using a direct payment had fallen by 5 percentage points.", True),
+    ("There were 60 fewer people waiting than a year earlier.", True),
+    ("The backlog had halved since 2023.", True),
+])
+def test_by_how_much_asks_the_size_of_a_change(sentence, told):
+    from rag.answer_types import change_as_asked
+
+    assert change_as_asked(sentence, "By how much had the share of people using a direct payment fallen?") is told
+    assert change_as_asked(sentence, "What share of people used a direct payment?")  # no change asked
+
+
+def test_a_change_asked_with_many_words_before_its_verb_or_how_far_is_still_a_change():
+    from rag.answer_types import change_as_asked
+
+    level = "There were 540 people waiting for a Deprivation of Liberty Safeguards assessment in October 2024."
+    assert not change_as_asked(level, "How much did the number of people waiting for a Deprivation of Liberty "
+                                      "Safeguards assessment in Fenwick change over 2024?")
+    assert not change_as_asked(level, "How far did the agency cut Fenwick's backlog of reviews?")
+    assert change_as_asked(level, "How many people were waiting in Fenwick?")
+
+
+@pytest.mark.parametrize("question,part", [
+    ("How many hours of home care a week could not be sourced in Bulwell in February 2025?", ("Bulwell",)),
+    ("How many hours of home care were unsourced in Winscombe during 2024/25?", ("Winscombe",)),
+    ("How many people were waiting for home care in the north of Fenwick in November 2024?", ("north",)),
+    ("How many people were waiting in Fenwick in 2024?", ()),  # the council is no part
+    ("How many people were waiting in February 2025?", ()),  # a month is no place
+])
+def test_a_place_asked_about_may_be_followed_by_when(question, part):
+    from rag.answer_types import named_parts
+
+    assert named_parts(question, ("Fenwick",)) == part
+
+
+def test_a_month_asked_is_of_the_clause_telling_the_thing_asked():
+    from rag.answer_types import dates_as_asked
+
+    question = "In which month of 2024 did Fenwick recruit its four trusted assessors?"
+    assert not dates_as_asked("Fenwick recruited four trusted assessors in 2024, which had reduced the waiting list "
+                              "between February and August 2024.", question)
+    assert dates_as_asked("Fenwick recruited four trusted assessors in May 2024, which had reduced the waiting list.",
+                          question)
+    assert not dates_as_asked("Two care homes in Fenwick closed in 2025.",
+                              "In which months of 2025 did the care homes in Fenwick close?")
+
+
+def test_a_share_may_be_asked_as_how_many_in_percent():
+    from rag.answer_types import asks_how_many, asks_share
+
+    assert asks_share("how many first contact calls get sorted at the front door, in percent")
+    assert not asks_how_many("how many first contact calls get sorted at the front door, as a percentage")
+    assert asks_how_many("how many first contact calls get sorted at the front door")
+
+
+@pytest.mark.parametrize("sentence,named", [
+    ("In December 2024, 95 people were waiting for a home care package.", False),
+    ("In December 2024, 12 people with a learning disability were waiting for a home care package.", True),
+])
+def test_a_figure_asked_for_a_group_by_condition_names_such_a_group(sentence, named):
+    from rag.answer_types import group_named_as_asked
+
+    question = "How many people with learning disabilities were waiting for a home care package?"
+    assert group_named_as_asked(sentence, question) is named
+    assert group_named_as_asked(sentence, "How many people were waiting for a home care package?")
+    assert not group_named_as_asked("89% said their outcomes were achieved.",
+                                    "What share of people from minority ethnic groups said their outcomes were achieved?")
+
+
+def test_a_count_of_contacts_or_assessments_counts_the_people_who_made_or_got_them():
+    from rag.answer_types import act_nouns
+
+    assert "assessment" in act_nouns("how many carers did the carers service assess")
+    assert "contact" in act_nouns("roughly how many people contact adult social care each month")
+    assert act_nouns("how many people were waiting") == set()
+
+
+def test_a_count_changing_as_its_sentence_s_subject_counts_it():
+    from rag.answer_types import counts_the_thing
+
+    question = "How many complaints about adult social care did Fenwick receive in 2023/24?"
+    assert counts_the_thing("Complaints about adult social care rose from 142 in 2022/23 to 236 in 2023/24.", question)
+    assert not counts_the_thing("Waits fell from 40 days in 2022/23 to 20 days in 2023/24.", question)

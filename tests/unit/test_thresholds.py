@@ -1,5 +1,7 @@
 """A bound a comparison sets ("more than 1,000", "above 60", "below 10%") and the figures held against it."""
 
+import re
+
 import pytest
 
 from rag.thresholds import Bound, bound_of, figures_like, top_of
@@ -324,3 +326,53 @@ def test_readings_of_plans_lists_extremes_and_tellers_finish_on_hostile_text():
     assert which_one_unsaid("and " * 100_000 + "banks", "Which banks took part?") == "banks"
     assert wait_bounds("some " * 100_000 + "for more than a month", counted=True) == []
     assert _ASKS_EFFECT.search("Did " + many + "cut") is None  # too many words for a subject
+
+
+def test_an_amount_added_on_is_not_the_level_asked_about():
+    from rag.thresholds import asked_figure, bound_of
+
+    question = "Which councils paid home care providers more than £23 an hour in 2024/25?"
+    bound = bound_of(question)
+    assert asked_figure("The council paid home care providers £23.50 an hour in 2024/25, with an extra £1.50 an hour "
+                        "for visits in areas where care was hard to find.", bound, question) == 23.5
+    assert asked_figure("The council paid home care providers £22.10 an hour in 2024/25, up from £20.90.",
+                        bound, question) == 22.1
+    nursing = "Which councils paid more than £700 a week for nursing care?"
+    assert asked_figure("The council paid £690 a week for residential care and £810 a week for nursing care.",
+                        bound_of(nursing), nursing) == 810
+
+
+def test_lengths_of_time_are_the_same_told_in_other_units():
+    from rag.thresholds import same_length_told
+
+    assert same_length_told("still at home 3 months after leaving hospital", "at home 91 days after discharge") == {"3"}
+    assert same_length_told("waited more than 6 months", "waited more than 12 months") == set()
+    assert same_length_told("waited 12 weeks", "waited 12 weeks") == set()  # the same unit is found as it is
+    assert same_length_told("completed within 60 days", "completed within 8 weeks") == set()  # another limit
+    assert same_length_told("completed within 60 days", "waited more than 2 months") == set()  # not rounded up
+
+
+def test_readings_of_findings_stages_changes_and_days_finish_on_hostile_text():
+    """Many words after "after", "expected", "with", "from" or "in": the readings of this round's checks stay linear."""
+    from rag.abstain import (
+        _ASKS_OUTCOME,
+        _ASKS_RESULT,
+        _PLAN_SPAN,
+        _PLANNED_DEED,
+        _RESULT_TOLD,
+        _WITH_WHOM,
+        by_whom,
+        detail_asked,
+    )
+    from rag.answer_types import _CHANGE_AMOUNT, _THEN_END, clause_most_asked, stage_as_asked
+    from rag.thresholds import _ADDED_ON, same_length_told
+
+    many = "aa " * 100_000
+    assert _ASKS_OUTCOME.search("after " + many + "x") is None and _ASKS_RESULT.search("what did " + many) is None
+    assert _PLANNED_DEED.search("expected " + many) is None and _PLAN_SPAN.search("due " + many) is None
+    assert _RESULT_TOLD.search(many) is None and detail_asked("Does " + many + "chair") is None
+    assert _WITH_WHOM.search("with " + many) is None and re.search(by_whom(["carer"]), "with " + many) is None
+    assert _CHANGE_AMOUNT.search("from 1 " + many + "to") is None and _THEN_END.match(" in " + many) is None
+    assert clause_most_asked("aa and " * 50_000, "aa?") == "aa"
+    assert stage_as_asked("1 referred and " * 20_000, "How many were declined?") is False
+    assert _ADDED_ON.search("an extra " + many) is None and same_length_told("3 months " * 2_000, "91 days") == {"3"}
