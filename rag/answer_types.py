@@ -963,8 +963,9 @@ _ASKS_CHANGE = re.compile(r"\bhow (much|many) (more|fewer|less)\b|\b(by )?how (m
                           # the agency cut the backlog"
                           r"\b(?:(by )?how (much|many)(?: [\w-]+){0,2}?|how far) (did|has|had|have|was|were) .{0,120}?(?<!\ba )(?<!\bto )"
                           r"\b(?-i:ris(?:e|en)|rose|fall(?:en)?|fell|increased?|decreased?|drop(?:ped)?(?!\s+(?:off|in|out)\b)|"
-                          r"grow(?:n)?|grew|go(?:ne)? up|go(?:ne)? down|come down|came down|went up|went down|shrunk|"
-                          r"change[ds]?)\b(?![-\w])|\bwhat (was|is|were) "
+                          r"grow(?:n)?|grew|go(?:ne)? up|go(?:ne)? down|come down|came down|went up|went down|shrunk)\b"
+                          r"(?![-\w])|\b(?:by )?how (?:much|many) did .{0,120}?\bchange\b|"  # "how much did the number change"
+                          r"\bwhat (was|is|were) "
                           r"the (\w+ )?(increase|rise|fall|reduction|drop|decrease|change|growth|uplift)\b|\b(more|less|fewer)( or (more|"
                           r"less|fewer))? than (it |they )?(had |has )?(planned|budgeted|set aside|allowed for)\b", re.IGNORECASE)
 #: A sentence giving a change: a verb of rising or falling, "from … to …", "compared with"; a difference from a
@@ -987,7 +988,7 @@ _CHANGE = re.compile(r"\b(rose|risen|rise|rises|rising|fell|fallen|fall|(?<!\bth
 _CHANGE_AMOUNT = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|roughly\s+|"
                             r"some\s+|just\s+(?:over|under)\s+)?(?:£|\d|a\s+(?:third|quarter|half|fifth|tenth)|half|"
                             r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)|"
-                            r"\bfrom\s+(?:£\s?)?\d[^.;]{0,50}?\bto\s+(?:£\s?)?\d|\b(?:up|down)\s+(?:from|on)\b|\bcompared\s+(?:with|to)\s+[^.;]{0,40}\d|"
+                            r"\bfrom\s+(?:an?\s+average\s+of\s+|about\s+|around\s+)?(?:£\s?)?\d[^.;]{0,50}?\bto\s+(?:£\s?)?\d|\b(?:up|down)\s+(?:from|on)\b|\bcompared\s+(?:with|to)\s+[^.;]{0,40}\d|"
                             rf"(?<![\w.,])\d[\d,.]*\s*(?:%|per\s*cent)?\s+(?:{_EXTRA}|additional|more|fewer|less|further)\b|"
                             r"\d\s*(?:%|per\s*cent|million|m|bn|billion|k)?\s+(?:rise|fall|increase|decrease|reduction|drop|cut|"
                             r"growth|overspend|underspend|deficit|shortfall|saving)s?\b|"
@@ -2579,19 +2580,6 @@ def group_of_share_named(sentence: str, question: str, lead_in: str = "") -> boo
     return not asked or bool(asked & {g for groups in kinds for g in _groups_named(groups, f"{lead_in} {sentence}")})
 
 
-#: The kinds of group a figure's people may be asked by who they are: a condition or a background.
-_WHO_THEY_ARE = (_PEOPLE_BY_CONDITION, _PEOPLE_BY_BACKGROUND)
-
-
-def group_named_as_asked(sentence: str, question: str, lead_in: str = "") -> bool:
-    """Whether a figure asked for people of one group by condition or background ("how many people with learning
-    disabilities were waiting", "what share of people from minority ethnic groups said …") is given with some such
-    group named, in the sentence or the one before it: "95 people were waiting for a home care package" counts
-    everyone waiting. (A figure given for another group is :func:`population_as_asked`'s to refuse.)"""
-    asked = {g for groups in _WHO_THEY_ARE for g in _groups_named(groups, question)}
-    return not asked or any(_groups_named(groups, f"{lead_in} {sentence}") for groups in _WHO_THEY_ARE)
-
-
 def population_as_asked(sentence: str, question: str) -> bool:
     """Whether a figure asked for one group of people (carers, care home residents; people with a learning
     disability) is not given only for another of its kind: "24% of people receiving community-based support used
@@ -2952,7 +2940,6 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
             and age_group_as_asked(sentence, question, lead_in) and ages_as_asked(sentence, question)
             and group_of_share_named(sentence, question, lead_in)
-            and group_named_as_asked(sentence, question, lead_in)
             and population_as_asked(sentence, question) and population_size_given(sentence, question)
             and age_share_of_population(sentence, question) and budget_as_asked(sentence, question)
             and share_of_money_given(sentence, question, lead_in) and said_as_asked(sentence, question)
