@@ -602,8 +602,9 @@ FINDING_REACH = 4
 def findings_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
     """What a trial, study, audit or consultation found or achieved is asked ("What did the trial of printed guides
     find?"), the sentences most about its topic name it only as done ("was trialling printed guides in 40 libraries")
-    and none of them, from where it names it on, nor the sentence after, tells a finding or result: there is none to
-    give."""
+    and none of them, from where it names it on, nor the sentence after, tells a finding or result (in the words of
+    finding or change, or in other words, :data:`_RESULT_IN_OTHER_WORDS`, :data:`_GOES_ON_ABOUT_IT`): there is none
+    to give."""
     asked = _ASKS_FINDINGS.search(query.text) or _ASKS_RESULT.search(query.text)
     if not settings.rules.findings_check or query.comparative or not asked \
             or not _UNDERTAKING.search(query.text[asked.start():]):
@@ -883,7 +884,8 @@ def payment_not_told(query: Query, candidates, weights, settings: Settings) -> s
 
 
 #: A yes-or-no question whether a plan came about ("Has Suffolk met its target to recruit 15 carers?", "Did the trial
-#: cut admissions?", "Has it made the cover permanent?"): its verb, in the past or perfect, straight after the subject.
+#: cut admissions?", "Has it made the cover permanent?", "Was the backlog cleared?", or after when it is asked of,
+#: "After the pilot, was it rolled out?"): its verb, in the past, perfect or passive, straight after the subject.
 _ASKS_OUTCOME = re.compile(rf"{ASKED_AFTER}(?:has|have|had|did|was|were)\s+(?:(?!been\b|that\b|which\b|who\b|to\b)[\w'’&-]+\s+){{1,14}}?"
                            r"(?:been\s+|manage[ds]?\s+to\s+|(?:decided?|agreed?|chosen|chose|opted)\s+"
                            r"(?:in\s+(?:[a-z]+\s+)?\d{4}\s+)?to\s+)?"  # "has its funding

@@ -3334,33 +3334,32 @@ _STAGE_WORDS = {
     "allocate": r"allocat(?:e|es|ed|ions?)",
 }
 _STAGE = {stage: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for stage, words in _STAGE_WORDS.items()}
-#: The stages a question asks a count of, by their verbs as done ("were referred", "upheld"; "did the hub screen"
-#: too): not their nouns, which may name the thing counted ("how many carers were offered an assessment").
-_STAGE_DONE = {
-    "refer": r"referred|passed\s+to", "offer": r"offered", "request": r"requested", "screen": r"screened", "decline":
-    r"declined|refused|rejected|turned\s+down", "uphold": r"upheld", "complete": r"completed|concluded|closed|finished",
-    "approve": r"approved|authori[sz]ed|granted", "assess": r"assessed", "review": r"reviewed",
-    "receive": r"received|made(?!\s+up)|raised|submitted", "support": r"supported|helped", "pass": r"passed\s+on|forwarded|"
-    r"escalated|transferred|signposted", "resolve": r"resolved|dealt\s+with", "allocate": r"allocated",
-}
-_STAGE_BASE = {"refer": r"refer|pass\s+to", "offer": "offer", "request": "request", "screen": "screen", "decline": "decline|refuse|reject",
-               "uphold": "uphold", "complete": "complete|conclude|close", "approve": "approve|authori[sz]e|grant",
-               "assess": "assess", "review": "review", "receive": "receive", "support": "support|help",
-               "pass": r"pass\s+on", "resolve": "resolve", "allocate": "allocate"}
-
-
 #: What a stage's verb follows when it is the question's own verb: "were referred", "had been declined", "did the
 #: hub screen" (not "the first supported year", "an approved household", "when the agency closed").
 _STAGE_AUX = r"\b(?:were|was|are|is|been|being|got|get|gets|had|has|have)\s+(?:\w+\s+)?"
 _STAGE_DID = r"\b(?:did|does|do)\s+(?:[\w'’-]+\s+){1,8}?"
+#: The stages a question asks a count of, by their verbs as done after an auxiliary ("were referred", "were made")
+#: and in the present after "did" and its subject ("did the hub screen"): not by their nouns, which may name the
+#: thing counted ("how many carers were offered an assessment").
+_STAGE_ASKED = {stage: re.compile(rf"{_STAGE_AUX}(?:{done})\b|{_STAGE_DID}(?:{present})\b", re.IGNORECASE)
+                for stage, (done, present) in {
+                    "refer": (r"referred|passed\s+to", r"refer|pass\s+to"), "offer": ("offered", "offer"),
+                    "request": ("requested", "request"), "screen": ("screened", "screen"),
+                    "decline": (r"declined|refused|rejected|turned\s+down", "decline|refuse|reject"),
+                    "uphold": ("upheld", "uphold"), "complete": ("completed|concluded|closed|finished",
+                                                                 "complete|conclude|close"),
+                    "approve": (r"approved|authori[sz]ed|granted", r"approve|authori[sz]e|grant"),
+                    "assess": ("assessed", "assess"), "review": ("reviewed", "review"),
+                    "receive": (r"received|made(?!\s+up)|raised|submitted", "receive"),
+                    "support": ("supported|helped", "support|help"),
+                    "pass": (r"passed\s+on|forwarded|escalated|transferred|signposted", r"pass\s+on"),
+                    "resolve": (r"resolved|dealt\s+with", "resolve"), "allocate": ("allocated", "allocate"),
+                }.items()}
 
 
 def stages_asked(question: str) -> set[str]:
-    """The stages a count question asks of, by their verbs as done after an auxiliary ("were referred"), or in
-    the present after "did" and its subject ("how many did the hub screen")."""
-    return {stage for stage, done in _STAGE_DONE.items()
-            if re.search(rf"{_STAGE_AUX}(?:{done})\b", question, re.IGNORECASE)
-            or re.search(rf"{_STAGE_DID}(?:{_STAGE_BASE[stage]})\b", question, re.IGNORECASE)}
+    """The stages a count question asks of (:data:`_STAGE_ASKED`)."""
+    return {stage for stage, asked in _STAGE_ASKED.items() if asked.search(question)}
 
 
 def stage_as_asked(sentence: str, question: str) -> bool:
