@@ -610,13 +610,14 @@ def findings_not_told(query: Query, candidates, weights, settings: Settings) -> 
             or not _UNDERTAKING.search(query.text[asked.start():]):
         return None
     told = _DECIDED if _ASKS_DECISION.search(query.text) else _RESULT_TOLD
-    naming = [(c, m) for c in on_topic(query, candidates, weights, settings)[:FINDING_REACH]
-              if (m := _UNDERTAKING.search(one_line(c.sentence.text)))]
-    if not naming or any(told.search(_NOT_A_FINDING.sub(" ", _UNDECIDED.sub(" ", text))) for c, m in naming
-                         for text in (one_line(c.sentence.text)[m.start():], one_line(next_sentence(c)))):
+    read = ((one_line(c.sentence.text), one_line(next_sentence(c)))
+            for c in on_topic(query, candidates, weights, settings)[:FINDING_REACH])
+    naming = [(said, m.start(), after) for said, after in read if (m := _UNDERTAKING.search(said))]
+    if not naming or any(told.search(_NOT_A_FINDING.sub(" ", _UNDECIDED.sub(" ", text)))
+                         for said, at, after in naming for text in (said[at:], after)):
         return None
-    if told is _RESULT_TOLD and any(_RESULT_IN_OTHER_WORDS.search(one_line(c.sentence.text))
-                                    or _GOES_ON_ABOUT_IT.match(one_line(next_sentence(c))) for c, _ in naming):
+    if told is _RESULT_TOLD and any(_RESULT_IN_OTHER_WORDS.search(said) or _GOES_ON_ABOUT_IT.match(after)
+                                    for said, _, after in naming):
         return None
     return "The reports say it was done, not what it found."
 

@@ -3362,19 +3362,26 @@ def stages_asked(question: str) -> set[str]:
     return {stage for stage, asked in _STAGE_ASKED.items() if asked.search(question)}
 
 
+@functools.lru_cache(maxsize=256)
+def _stage_held_to(question: str) -> tuple[str | None, frozenset[str]]:
+    """The one stage a count question holds its figure to (None when it asks no count, no stage or several: "how many
+    referred people were assessed" has no one stage), and the stages its counted thing names ("carers' assessments"),
+    which are no other stage: read once per question, as :func:`stage_as_asked` runs for every sentence scored."""
+    asked = stages_asked(question) if _COUNTS.search(question) else set()
+    if len(asked) != 1:
+        return None, frozenset()
+    counted = " ".join(counted_nouns(question))
+    return next(iter(asked)), frozenset(s for s, pattern in _STAGE.items() if pattern.search(counted)) - asked
+
+
 def stage_as_asked(sentence: str, question: str) -> bool:
     """Whether a count asked at one stage of a process (one verb of :data:`_STAGE_WORDS` asked) is given at it: false
     when every clause of the sentence giving a figure speaks of other stages than the one asked (the thing counted,
     "carers' assessments", is no other stage): "The service supported 2,310 people" for how many were referred to it;
     "612 concerns led to an enquiry" for how many enquiries were completed."""
-    if not _COUNTS.search(question):
+    stage, own = _stage_held_to(question)
+    if stage is None:
         return True
-    asked = stages_asked(question)
-    if len(asked) != 1:
-        return True  # none asked, or several ("how many referred people were assessed"): no one stage to hold to
-    stage = next(iter(asked))
-    counted = " ".join(counted_nouns(question))
-    own = {s for s, pattern in _STAGE.items() if pattern.search(counted)} - asked  # "carers' assessments" counted
     counting = [c for c in _CLAUSE_BREAK.split(sentence)
                 if any(m.group(0).casefold() != "one" for m in _COUNT.finditer(c))]  # not "not always offered one"
     told = [{s for s, pattern in _STAGE.items() if pattern.search(c)} for c in counting]
