@@ -29,6 +29,7 @@ from .answer_types import (
     holding_words,
     holds,
     is_number_word,
+    joined_figures,
     measures_the_thing,
     one_line,
     part_condition,
@@ -369,7 +370,8 @@ FIGURE_WORDS = ("figure", "number", "report", "reports", "give", "gives", "say",
                 "population", "residents", "inhabitants")
 #: The source of a figure named in the question ("what does the CQC report say", "according to its assessment"), not
 #: what the figure is of.
-_ASSESSOR = re.compile(r"\baccording to\s+(?:its|the|their|this)\s+(?:[\w-]+\s+){0,4}?(?:assessment|report)s?\b|"
+_ASSESSOR = re.compile(r"\baccording to\s+(?:(?:its|the|their|this)\s+(?:[\w-]+\s+){0,4}?(?:assessment|report)s?|"
+                       r"(?:the\s+)?(?:cqc|care quality commission|inspectors?))\b|"
                        r"\b(?:CQC|Care Quality Commission)\b", re.IGNORECASE)
 
 
@@ -486,14 +488,15 @@ def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -
 def figure_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
     """The question gives a figure as part of what it asks about ("people aged 85 and over") and no
     passage found holds it: passages about another figure ("aged 65 and over") do not answer it. A length of time
-    may be held in another unit ("3 months later" as "91 days after")."""
+    may be held in another unit ("3 months later" as "91 days after"), and a size joined to its noun ("the 48 bed
+    home" as "a 48-bed home")."""
     if not settings.rules.figure_check or query.comparative:
         return None
     wanted = question_figures(query.text)
     if not wanted:
         return None
     texts = {c.passage.chunk.text for c in candidates}
-    found = set().union(*(stated_numbers(text) | same_length_told(query.text, text) for text in texts))
+    found = set().union(*(stated_numbers(text) | joined_figures(text) | same_length_told(query.text, text) for text in texts))
     missing = sorted(wanted - found)
     return f"No passage found mentions {', '.join(missing)} in this context." if missing else None
 
@@ -1114,9 +1117,12 @@ _ASKS_DOER = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+team)\s+(?:(?:is|was|wer
                         r"conducts?|conducted|evaluat(?:es?|ed|ing)|wr(?:ote|ites?)|operates?|operated|hosts?|hosted)\b",
                         re.IGNORECASE)
 #: A doer told: "by" before one ("run by Age UK", "carried out by an independent consultant"), not before a time, a
-#: figure or an end ("by 2026", "by 20%", "by the end of March").
+#: figure or an end ("by 2026", "by 20%", "by the end of March"); or a named body a contract is with.
 _DOER_TOLD = re.compile(rf"\bby\s+(?!\d|£|(?:the\s+)?(?:end|start|beginning|close|time)\b|(?:{'|'.join(MONTHS)})\b|"
-                        r"(?:far|then|now|phone|telephone|email|post|letter|video|text)\b)", re.IGNORECASE)
+                        r"(?:far|then|now|phone|telephone|email|post|letter|video|text)\b)|"
+                        # or the body it is bought from or done with: "through a contract with Northern Voice Interpreting"
+                        r"\b(?:contract(?:ed)?|commissioned|agreement|partnership)\s+(?:with|from)\s+(?:the\s+)?(?-i:[A-Z])",
+                        re.IGNORECASE)
 
 
 #: Words that end or hold the name of a body that may do something ("Age UK Teesside", "Cheshire Community Action").
@@ -1545,10 +1551,12 @@ def count_instead_of_members(query: Query, candidates, weights, settings: Settin
 def which_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
     """A "which …" question asks for one thing by its kind ("Which local advice service does Enfield partner
     with?") and the sentences about its topic speak of it only as one of that kind ("through a partnership with a
-    local advice service"), naming none: they say there is one, not which."""
+    local advice service"), naming none: they say there is one, not which. An acronym's long form may say the kind
+    ("HMP Grendon" names a prison)."""
     if not settings.rules.answer_type_check or query.comparative:
         return None
-    said = [which_one_unsaid(one_line(c.sentence.text), query.text) for c in near_topic(query, candidates, weights, settings)]
+    said = [which_one_unsaid(weights.glossary.with_long_forms(one_line(c.sentence.text)), query.text)
+            for c in near_topic(query, candidates, weights, settings)]
     if "" in said or not any(said):
         return None
     mention = next(s for s in said if s)

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from .answer_types import LIST_LENGTH, VIEW_VERBS, without_address, written_out
 from .councils import CouncilMatcher
-from .framework import RATING_DESCRIPTIONS, fold, statements_in
+from .framework import RATING_DESCRIPTIONS, fold, statements_in, without_statements
 from .lay_terms import with_report_words
 from .records import Filters, Query
+from .terms import only_question_words
 from .thresholds import NOT_A_LIST, bound_of, top_of
 
 #: What an answer can be asked to contain (see :func:`answer_type`).
@@ -47,6 +48,14 @@ _PROVIDERS_RATED = re.compile(r"\b(?:care homes?|homes?|providers?|services|agen
                               r"agencies)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+(?:scores?|ratings?)\b",
                            re.IGNORECASE)
+
+
+def other_scores(question: str) -> bool:
+    """Whether the question speaks of a score other than the assessment's ("wellbeing score", "outcomes score"), not
+    counting a statement's own name ("equity in experience and outcomes score" is that statement's score)."""
+    return bool(_OTHER_SCORES.search(without_statements(question)))
+
+
 #: Who else gives ratings or scores ("the ombudsman", "carers in the survey", "providers' ratings"): a rating
 #: they gave is not the one this assessment gave the council.
 _RATERS = (r"(?:ombudsman|LGSCO|Healthwatch|Ofsted|surveys?|respondents|residents|carers|people|users|staff|providers|"
@@ -116,7 +125,11 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      r"^\s*what (?:did|does|do|has|have|had)\b[^?]{1,80}?(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )\baverage"
                      r"(?=\s*(?:\?|$|(?:per|a|an|each|every|over|in|across|during|for|at)\b))|"
                      r"^\s*what (is|was|were|are)\s+(?:(?!\b(?:about|done|behind|impact|effects?|results?|response|plans?|approach|"
-                     r"reasons?|causes?)\b)[^?]){0,80}\bbacklogs?\b",  # "what was its DoLS backlog", not "… done about it"
+                     r"reasons?|causes?)\b)[^?]){0,80}\bbacklogs?\b|"  # "what was its DoLS backlog", not "… done about it"
+                     # keywords typed into a search box, ending with a measure ("wolverhampton home care hourly rate 2023/24")
+                     r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|"
+                     r"could|should|will|would)\b)[^?]{0,80}\b(?:rate|ratio|percentage|proportion|total|cost|budget|amount|"
+                     r"figure|count|number|uptake|take-?up|turnover|spend)s?(?:\s+(?:in\s+|for\s+)?[\d/ -]{4,12})?\s*\??\s*$",
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what years?|which years?|what dates?|since when|how long ago|what months?|which months?|in what year|"
@@ -329,7 +342,7 @@ def asks_for_rating(question: str) -> bool:
     """Whether the question asks what score a report got. A question that states a score ("the
     council rated 2", "The report scored 2: what training …") uses it to pick reports and asks
     something else, unless it asks which reports have that score ("Which councils scored 4?")."""
-    if _OTHER_SCORES.search(question) or _OTHER_RATER.search(question) or _PROVIDERS_RATED.search(question):
+    if other_scores(question) or _OTHER_RATER.search(question) or _PROVIDERS_RATED.search(question):
         return False  # "How did the 84% of services rated good compare …" asks of providers' ratings
     if rating_references(question) and _picks_by_rating(question):
         return True  # "Which of the councils was judged to have an exceptional standard?"
@@ -354,12 +367,12 @@ def answer_type(question: str) -> str:
         return "reason"  # "Why did Portsmouth score only 2 …?" asks for the findings behind the score
     if _WHAT_IS_AND.match(question):
         return "description"  # "What is X's Digital Front Door and how much was it used?" asks what it is first
-    if (_COUNTS_THINGS.search(question) and not _OTHER_SCORES.search(question)) or _RATING_GIVEN.search(question) \
+    if (_COUNTS_THINGS.search(question) and not other_scores(question)) or _RATING_GIVEN.search(question) \
             or LIST_LENGTH.search(question):
         return "number"  # "What rating did carers give the service?" asks for their figure, not a report's score
     if _YESNO.match(question) and (bound := bound_of(question)) is not None and bound.unit in ("money", "count", "percent"):
         return "number"  # "Does it pay carers more than £400 a week?": the figure says whether it does
-    if _OVERALL.search(question) and not _OTHER_SCORES.search(question) and not _PROVIDERS_RATED.search(question):
+    if _OVERALL.search(question) and not other_scores(question) and not _PROVIDERS_RATED.search(question):
         return "overall"
     if asks_for_rating(question):
         return "rating"
@@ -445,13 +458,14 @@ _ASSESSOR = re.compile(r"\b(?:the\s+)?(?:CQC|Care Quality Commission)(?:['’]s)
 def search_text(question: str, councils: Iterable[str] = ()) -> str:
     """The question as searched: without the assessor's name, and without the names of ``councils``
     (those the search is already restricted to: their names would only favour passages that repeat
-    them, such as the overview's description of the place), unless nothing else is left."""
+    them, such as the overview's description of the place), unless nothing else is left: "Where is Havering?"
+    asks about the place itself, and "Where is?" about nothing."""
     stripped = _ASSESSOR.sub(" ", question)
     for name in councils:
         stripped = re.sub(rf"(?<![\w-]){re.escape(name)}(?:\s+(?:County|City|Borough|Metropolitan Borough))?"
                           rf"(?:\s+Council)?(?:['’]s)?(?![\w-])", " ", stripped, flags=re.IGNORECASE)
     stripped = re.sub(r"\s{2,}", " ", stripped).strip()
-    return stripped if len(stripped.split()) >= 2 else question
+    return stripped if len(stripped.split()) >= 2 and not only_question_words(stripped) else question
 
 
 def searched(query: Query, council_discipline: bool = True) -> str:

@@ -15,6 +15,7 @@ from .councils import name_patterns, names_a_council, title_words_only, variants
 from .kinds import kinds_beside_time, other_kind
 from .lay_terms import in_report_words, report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses, periods, without_assessment_time
+from .terms import only_question_words
 from .thresholds import PERIOD_BEFORE, PERIOD_REACH, TOP_WORDS, same_time_limit, same_wait_bound
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -38,8 +39,9 @@ _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|fini
                      r"publish|expire|conclude|go|take|move|be)\b)|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
+                     r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
                      r"(?:this|which|that|it) (?:partly |largely |mainly )?(?:reflected|reflects|stemmed from|stems from)|"
-                     r"linked (?:this|it|these) to|"
+                     r"linked (?:this|it|these) to|(?:which|that) (?:[\w'’-]+ ){0,2}?(?:linked|credited) (?:it |this )?to|"
                      r"(?:(?:change|improvement|reduction|fall|drop|rise|increase)s?|this|which|that) (?:had )?(?:followed|came after)|"
                      r"(?:built up|grown|grew|risen|rose|fallen|fell|increased|dropped|worsened|slowed|stopped|closed)"
                      r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
@@ -564,6 +566,11 @@ def _after_word(words: list[str], pos: int, wanted: set[str]) -> bool:
     return bool(before) and before[-1] in wanted
 
 
+def _as_far_as(words: list[str], pos: int) -> bool:
+    """Whether the word at ``pos`` follows "as far (away) as": "placed as far away as Kent" says where."""
+    return " ".join(words[max(0, pos - 3) : pos]).endswith(("as far as", "far away as"))
+
+
 #: Words that set the name after them as an area ("cafés *in* Finchley"), which is not a body that does something.
 _AREA_WORDS = {"in", "across", "throughout", "around", "near"}
 
@@ -599,12 +606,13 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic]  # "led by" for "leads"
     for pos, name in new_names(sentence, question, councils):
-        if located and not _after_word(words, pos, _PLACE_WORDS):
+        if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos):
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
-        reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and _after_word(words, pos, {"in"}))
+        reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
+            _after_word(words, pos, {"in"}) or _as_far_as(words, pos)))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
@@ -635,17 +643,45 @@ _PLACE_PHRASE = re.compile(r"\b(in|at|inside|within|based in|based at)\s+(a|an|t
                            r"hospital|hub|library|park|house|court|office)s?\b))[\w'-]+", re.IGNORECASE)
 
 
-#: A side of the area ("to the west of the borough", "in the far north"): where, as a place phrase says it.
-_SIDE_PHRASE = re.compile(r"\b(?:to|in)\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\b",
-                          re.IGNORECASE)
+#: A side of the area ("to the west of the borough", "in the far north"), or beyond it: where, as a place phrase says it.
+_SIDE_PHRASE = re.compile(r"\b(?:to|in)\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\b|"
+                          # or beyond it, or on its edge: "on the mainland", "outside the borough", "out of the county"
+                          r"\b(?:on\s+the\s+(?:mainland|coast|outskirts|edge|border|seafront)|(?:outside|out\s+of)\s+the\s+"
+                          r"(?:borough|county|city|area|district|island|region))\b", re.IGNORECASE)
+
+
+def council_itself_asked(question: str, councils: tuple[str, ...]) -> bool:
+    """Whether the question names nothing but its councils ("Where is Havering?", "what about thurrock"): it asks
+    about the place itself, which no topic word can pick out."""
+    text = question
+    for council in councils:
+        for pattern in name_patterns(council):
+            text = re.sub(rf"(?<![\w-]){pattern}(?:['’]s)?(?![\w-])", " ", text, flags=re.IGNORECASE)
+    return bool(councils) and only_question_words(text)
+
+
+#: After a council's name, saying what the area is and where it lies ("… is a unitary authority in south Essex", "… is an
+#: outer London borough in the north-east of the capital", "… lies on the coast").
+_LIES = (r"(?:\s+(?:council|county|city|borough))*\s+(?:is|was|lies|sits|covers|spans)\b[^.;]{0,100}?"
+         r"\b(?:in|on|bordering|between|near|along|north|south|east|west)\b")
+
+
+def places_the_council(sentence: str, councils: tuple[str, ...]) -> bool:
+    """Whether the sentence says where one of ``councils`` lies: its name, what it is, then where ("Thurrock is a
+    unitary authority in south Essex"); "Population: 178,900 people live in Thurrock" does not."""
+    text = " ".join(sentence.split())
+    return any(re.match(rf"\W*(?:the\s+)?(?:{pattern}){_LIES}", text, re.IGNORECASE)
+               for council in councils for pattern in name_patterns(council))
 
 
 def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, or a side of the area, :data:`_SIDE_PHRASE`)
-    that is not the thing asked about itself: "Staff at the hub …" does not say where the Safeguarding Hub is."""
+    that is not the thing asked about itself, nor a side the question already gives: "Staff at the hub …" does not say
+    where the Safeguarding Hub is."""
     own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
-    return any(_stem(m.group(0).split()[-1]) not in own
-               for m in (*_PLACE_PHRASE.finditer(sentence), *_SIDE_PHRASE.finditer(sentence)))
+    asked = " ".join(question.casefold().split())
+    return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence)) or any(
+        " ".join(m.group(0).casefold().split()) not in asked for m in _SIDE_PHRASE.finditer(sentence))
 
 
 def _whole_counted(question: str) -> set[str]:
@@ -1101,7 +1137,8 @@ _SHARE = re.compile(r"\d\s*(%|per ?cent\b|percent\b)|\b(?<!every )(?<!each )(?<!
 
 #: A rate asked for that is a share ("the vacancy rate", "the uphold rate"), not a price or a count per something.
 _ASKS_RATE = re.compile(r"\brates?\b", re.IGNORECASE)
-_PRICED = re.compile(r"\b(hourly|weekly|daily|annual|pay|paid|fee|fees|price|tax|interest|birth|death|mortality)\b|\bper\b",
+_PRICED = re.compile(r"\b(hourly|weekly|daily|annual|pay|paid|fee|fees|price|tax|interest|birth|death|mortality)\b|\bper\b|"
+                     r"\b(?:home care|care home|residential(?: care)?|nursing(?: care)?|standard|usual|bed) rates?\b",  # a price paid
                      re.IGNORECASE)
 
 
@@ -1187,7 +1224,7 @@ _FREQUENT = re.compile(r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annuall
 
 #: "How long has/had … been …?": a time since a start, which "in post since 2022" gives.
 _ASKS_SINCE = re.compile(r"\bhow long (?:has|have|had)\b[^?]{0,120}\bbeen\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince (?:(?:early|late|mid|the end of|the start of)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
+_SINCE = re.compile(r"\b(?i:since) (?:(?:early|late|mid|the end of|the start of)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 
 
 def since_as_asked(sentence: str, question: str) -> bool:
@@ -1900,8 +1937,13 @@ def sized_as_asked(sentence: str, question: str) -> bool:
     """Whether a thing the question picks out by its size ("the planned 80-bed nursing home") is the one the
     sentence speaks of: it gives that figure (a shortage of nursing beds elsewhere says nothing of where that
     home is)."""
-    wanted = {f.replace(",", "") for f in _JOINED_FIGURE.findall(question)}
-    return not wanted or wanted <= stated_numbers(sentence) | {f.replace(",", "") for f in _JOINED_FIGURE.findall(sentence)}
+    wanted = joined_figures(question)
+    return not wanted or wanted <= stated_numbers(sentence) | joined_figures(sentence)
+
+
+def joined_figures(text: str) -> set[str]:
+    """The figures a text joins to the noun they size ("a 48-bed home" → "48"), normalised as :func:`stated_numbers`."""
+    return {f.replace(",", "") for f in _JOINED_FIGURE.findall(text)}
 
 
 def question_figures(question: str) -> set[str]:
@@ -2601,9 +2643,14 @@ def population_as_asked(sentence: str, question: str) -> bool:
 
 
 #: A question asking for an area's population ("What is Liverpool's population?", "the population of Kent").
-_ASKS_POPULATION = re.compile(r"\bpopulations?\b", re.IGNORECASE)
-#: Words that say a figure is of the people living in an area: "a population of around 496,800", "15% of residents".
-_GIVES_POPULATION = re.compile(r"\bpopulations?\b|\bresidents?\b|\binhabitants\b|\bpeople (?:live|living)\b",
+_ASKS_POPULATION = re.compile(r"\bpopulations?\b|\bhow many (?:people|residents|adults) (?:live|are living|reside)\b(?! with\b)",
+                              re.IGNORECASE)
+#: Words that say a figure is of the people living in an area: "a population of around 496,800", "15% of residents",
+#: "served around 268,000 people", "a rural county of around 774,000 people".
+_GIVES_POPULATION = re.compile(r"\bpopulations?\b|\bresidents?\b|\binhabitants\b|\bpeople (?:live|living)\b|"
+                               r"\b(?:serv(?:es|ed|ing)|cover(?:s|ed|ing)|home to|(?:county|city|borough|district|area|island) of)"
+                               r"\s+(?:(?:around|about|approximately|roughly|some|nearly|almost|over|more than|just over|"
+                               r"just under)\s+)?\d[\d,.]*(?:\s*(?:million|thousand))?\s+(?:people|residents)\b",
                                re.IGNORECASE)
 
 
@@ -2848,6 +2895,12 @@ def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...]
 #: What says a thing was not done or not had, or has come to an end ("there was no waiting list", "had not", "closed").
 _NEGATIVE_SAID = re.compile(r"\b(?:no|not|never|none|nobody|no-one|zero|without|nil|neither|nor)\b|n['’]t\b|"
                             r"\b(?:closed|ended|ceased|stopped|shut|lacked|lacking|absent)\b", re.IGNORECASE)
+
+
+def denied_words(sentence: str) -> str:
+    """The words a sentence says were not done or not there ("There was no waiting list for advocacy" → "waiting list
+    for advocacy"): what it settles a yes/no question about."""
+    return " ".join(m.group("what") for m in (*_DENIED.finditer(sentence), *_NONE_THERE.finditer(sentence)))
 
 
 def denial_unsaid(sentence: str, question: str) -> bool:
@@ -3714,6 +3767,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return ((has_frequency(sentence) or counts_times(sentence) or bool(_SHARE_FIGURE.search(sentence)))
                 and names_the_part(sentence, question, councils)
                 and of_the_subject(f"{lead_in} {sentence}", question))
+    if answer_type == "place" and council_itself_asked(question, councils):
+        return places_the_council(sentence, councils)  # "Where is Havering?": a sentence placing Havering
     if answer_type in ("organisation", "name", "place") and not sized_as_asked(f"{lead_in} {sentence}", question):
         return False  # "where is the planned 80-bed home": a sentence about that home
     if answer_type in ("organisation", "name") and not body_of_kind_named(sentence, question):

@@ -34,6 +34,7 @@ from .answer_types import (
     CHECKED_TYPES,
     DETAILED_TYPES,
     asks_extreme_time,
+    denied_words,
     describes_a_deed,
     for_whole_area,
     has_reason,
@@ -101,6 +102,7 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
     """Every sentence of the passages with its relevance to the question."""
     query_terms = weights.content(weights.terms(with_report_words(query.text)))  # the report's words for plain ones
     check = BONUS_CHECKS.get(query.answer_type)
+    settles = query.answer_type == "yesno"
     asked = periods(query.text) if query.answer_type not in FIGURE_TYPES else ()  # for figures, the period rule decides
     out: list[Candidate] = []
     for passage, vectors in zip(passages, sentence_vectors):
@@ -110,13 +112,27 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
             rel = (settings.w_dense * float(vec @ query_vec)
                    + settings.w_lexical * weights.overlap(query_terms, sentence.text)
                    + settings.w_passage * prior)
-            if check is not None and check(sentence.text):
+            if check is not None and check(sentence.text) or settles and settles_by_denial(sentence.text, query_terms, weights):
                 rel += settings.w_shape
             if dated_elsewhere(sentence.text, asked):
                 rel -= settings.w_other_period
             out.append(Candidate(passage, sentence, vec, rel, before))
             before = sentence.text
     return out
+
+
+def views_first(query: Query, typed: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates an answer goes on with after its first sentence: for what people said ("What did carers tell
+    inspectors about assessments?"), only the sentences telling what they said, when there are others than the first;
+    a figure about the same topic is not what anyone said."""
+    return typed if query.answer_type == "views" and len(typed) > 1 else candidates
+
+
+def settles_by_denial(sentence: str, query_terms: frozenset[str], weights: TermWeights) -> bool:
+    """Whether the sentence says that a thing the question asks about was not there or not done ("There was no
+    waiting list for advocacy" for "is there a queue for an advocate"): it settles a yes/no question, however short."""
+    denied = denied_words(sentence)
+    return bool(denied) and bool(weights.terms(denied) & query_terms)
 
 
 #: Answer types whose other-period sentences are left to the period rule (rag.abstain.period_not_given).
@@ -464,7 +480,7 @@ def compose(query: Query, retrieval: Retrieval, query_vec: np.ndarray, sentence_
         holding = whole or in_period or typed
         first = says_most_asked(holding, query, weights, settings.first_margin)  # it opens with one
         # holding what is asked, dated as asked, for the whole area unless a part is asked
-        others = [c for c in candidates if not repeats(c.sentence.text, first.sentence.text)]
+        others = [c for c in views_first(query, typed, candidates) if not repeats(c.sentence.text, first.sentence.text)]
         rest = mmr(others, settings.max_answer_sentences - 1, settings.mmr_lambda,
                    max(floor, first.relevance - settings.answer_margin))
         seeds = [first, *rest]

@@ -19,8 +19,16 @@ from dataclasses import dataclass
 from .config import DATA_DIR
 from .framework import Statement, statement_of_heading, theme_of_heading, theme_subject
 
-#: Council names that are also ordinary words: matched in questions only when capitalised.
+#: Council names that are also ordinary words: matched in questions only when capitalised, or after a preposition of
+#: place when their reports are indexed.
 _COMMON_WORDS = {"reading", "bury", "bath", "derby"}
+#: A preposition of place right before a word ("people in bury"): what makes a lower-case common word a place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|for|from|across|around|of)\s+$")
+#: What may follow a place there: the question's end, or a word that does not make the name a verb's object ("people in
+#: bury take up …", not "help in reading letters").
+_PLACE_AFTER = re.compile(r"\s*$|\s*[?.,;:!)]|\s+(?:and|or|do|does|did|is|are|was|were|has|have|had|take|takes|took|get|"
+                          r"gets|got|need|needs|use|used|wait|waited|compare|compared|council|borough|now|in|for|with|to|on|"
+                          r"at|than|who|that|which|when|since|during)\b")
 #: Words around a council's name in its formal title, removed to get the name itself.
 _PREFIXES = ("london borough of", "royal borough of", "metropolitan borough of", "borough of", "city and county of",
              "city of", "county of", "council of the", "council of", "the")
@@ -400,8 +408,10 @@ class CouncilMatcher:
         if self._pattern:
             for m in self._pattern.finditer(text):
                 variant = m.group(0)
-                if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question):
-                    continue
+                if variant in _COMMON_WORDS and not re.search(rf"\b{re.escape(variant.capitalize())}\b", question) and not (
+                        normalise(self._variants[variant]) in self.indexed and _PLACE_BEFORE.search(text[: m.start()])
+                        and _PLACE_AFTER.match(text[m.end():])):
+                    continue  # "reading" is a word, "people in reading" a place when Reading's reports are here
                 if normalise(self._variants[variant]) not in self.indexed and (
                         _AREA_OF.search(text[: m.start()]) or _PLACE_IN.match(text[m.end():])
                         or _BODY_OF.search(text[: m.start()]) or _BODY_NAMED.match(text[m.end():])):

@@ -164,6 +164,15 @@ def statements_in(question: str) -> tuple[Statement, ...]:
     return tuple(s for pattern, s in _question_patterns() if pattern.search(folded))
 
 
+def without_statements(question: str) -> str:
+    """The question (folded) with the statements it names taken out: "equity in experience and outcomes score" is left
+    with "score", no other "outcomes score"."""
+    folded = fold(question)
+    for pattern, _ in _question_patterns():
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
 def by_name() -> dict[str, Statement]:
     """Canonical statement name → statement."""
     return {s.name: s for s in STATEMENTS}

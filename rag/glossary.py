@@ -69,6 +69,13 @@ class Glossary:
                     out.append(short)
         return out
 
+    def with_long_forms(self, text: str) -> str:
+        """``text`` with each acronym's long form written before it ("HMP Grendon" → "His Majesty's Prison (HMP)
+        Grendon"): a name then says what kind of thing it is."""
+        if not self._acronym:
+            return text
+        return self._acronym.sub(lambda m: f"{self.pairs[m.group(1)]} ({m.group(1)})", text)
+
     def expand(self, text: str) -> str:
         extra = self.expansions(text)
         return f"{text} ({'; '.join(extra)})" if extra else text

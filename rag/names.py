@@ -73,8 +73,10 @@ def names_shared(question: str, texts: list[str], leave_out: tuple[str, ...] = (
 #: A question asking only what something named is ("What is Care Connect Rutland?", "what's the Ask Early campaign").
 _WHAT_IS = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|an?\s+)?(?P<thing>[^?]{2,80}?)"
                       r"\s*\??\s*$", re.IGNORECASE)
-#: A question asking only what something named does ("What do the Age-friendly Navigators do?"): the same asked.
-_WHAT_DOES = re.compile(r"^\s*(?:and\s+)?what\s+(?:do|does|did)\s+(?:the\s+|an?\s+)?(?P<thing>[^?]{2,80}?)\s+do\s*\??\s*$",
+#: A question asking only what something named does or offers ("What do the Age-friendly Navigators do?", "What does
+#: Better Living Thurrock offer people?"): the same asked.
+_WHAT_DOES = re.compile(r"^\s*(?:and\s+)?what\s+(?:do|does|did)\s+(?:the\s+|an?\s+)?(?P<thing>[^?]{2,80}?)\s+"
+                        r"(?:do|offer|provide|involve)(?:\s+(?:people|residents|carers|families))?\s*\??\s*$",
                         re.IGNORECASE)
 #: The most words of the thing such a question asks about.
 WHAT_IS_MAX_WORDS = 6

@@ -19,8 +19,9 @@ FIRST_MONTH_OF_YEAR = 4
 #: Seasons, which people date figures by ("in summer 2024") though the reports name months.
 SEASONS = ("spring", "summer", "autumn", "winter")
 _PERIOD_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS + SHORT_MONTHS)}|(?i:{'|'.join(SEASONS)}))\b")
-#: A month and its year ("March 2024", "1 March 2024"); capitalised, so "may" the verb is not one.
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)}),?\s+((?:19|20)\d{{2}})\b")
+#: A month and its year ("March 2024", "1 March 2024", "march 2024" as typed); "May" only capitalised, so "may" the verb
+#: is not one.
+_MONTH_YEAR = re.compile(rf"\b((?i:{'|'.join(m for m in MONTHS if m != 'May')})|May),?\s+((?:19|20)\d{{2}})\b")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def periods(text: str) -> tuple[Period, ...]:
     found: list[tuple[int, Period]] = []
     taken: set[int] = set()  # the characters of periods already found (a set: a text of many periods is read in linear time)
     for m in _MONTH_YEAR.finditer(text):
-        found.append((m.start(), Period(int(m.group(2)), month=MONTHS.index(m.group(1)) + 1)))
+        found.append((m.start(), Period(int(m.group(2)), month=MONTHS.index(m.group(1).capitalize()) + 1)))
         taken.update(range(*m.span()))
     for m in _FINANCIAL.finditer(text):
         first, second = int(m.group(1)), m.group(2)

@@ -73,11 +73,12 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
             sentences = tuple(sorted(unique.values(), key=lambda s: s.start))
             out.append(RatingEvidence(c.label, c.council, c.statement, c.rating, c, sentences))
             continue
-        for s in c.sentences:
+        for i, s in enumerate(c.sentences):
             statement = _statement_of_entry(s)
             n = _entry_rating(s) if statement else None
             if statement and n is not None:
-                out.append(RatingEvidence(c.label, c.council, statement, n, c, (s,), from_summary=True))
+                out.append(RatingEvidence(c.label, c.council, statement, n, c, (s, *described_after(c.sentences[i + 1 :], n)),
+                                          from_summary=True))
             elif not statement:
                 kind, value = classify(s.text.strip())
                 if kind == "overall":
@@ -88,6 +89,12 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
         if c.kind == "rating":
             by_document.setdefault(c.doc_id, []).append(c)
     return [with_percentage(e, by_document.get(e.chunk.doc_id, [])) for e in out]
+
+
+def described_after(rest, score: int) -> tuple[Sentence, ...]:
+    """The line after a summary's score entry when it describes that score ("3 - Evidence shows a good standard"):
+    the words readers quote with the figure."""
+    return tuple(rest[:1]) if rest and classify(rest[0].text.strip()) == ("description", score) else ()
 
 
 def with_percentage(e: RatingEvidence, document_ratings: list[Chunk]) -> RatingEvidence:

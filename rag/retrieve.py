@@ -21,7 +21,7 @@ from .analyse import asks_standard_text, lexical_query
 from .config import Settings
 from .councils import CouncilMatcher
 from .errors import UsageError
-from .glossary import Glossary
+from .glossary import Glossary, shipped
 from .names import defines_the_thing_asked, names_shared, thing_defined
 from .records import Chunk, Filters, Passage, Query, Retrieval
 from .store import CODED_COLUMNS, IndexData, read_runs
@@ -147,7 +147,7 @@ class Retriever:
             covered=frozenset((c.casefold(), st) for c, st in set(zip(raw_councils, raw_statements)) if c and st),
         )
         self.matcher = CouncilMatcher(self.catalogue.councils)
-        self.glossary = Glossary(data.manifest.get("glossary", {}))
+        self.glossary = Glossary({**data.manifest.get("glossary", {}), **shipped()})  # the shipped list as it is now
         off = np.asarray(data.sentence_offsets)
         self._sentence_firsts = off[rows]  # each retrievable chunk's first sentence row
         self._sentence_counts = (off[rows + 1] - off[rows]).astype(np.int64)

@@ -4,6 +4,7 @@ question's topic a sentence holds (IDF-weighted overlap of stemmed terms)."""
 from __future__ import annotations
 
 import math
+import re
 
 from .glossary import Glossary
 from .lexical import tokenize
@@ -19,6 +20,14 @@ QUESTION_WORDS = (
     "council councils authority authorities local london borough county city district metropolitan royal "
     "cqc commission inspector inspectors"
 )
+_QUESTION_WORD_SET = frozenset(QUESTION_WORDS.split())
+
+
+def only_question_words(text: str) -> bool:
+    """Whether ``text`` holds no word but those that shape a question ("where is", "what about the"): it names no topic."""
+    return all(word in _QUESTION_WORD_SET for word in re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", text.casefold())))
+
+
 #: Terms in more than this share of passages are too common to pick out a topic.
 COMMON_TERM_SHARE = 0.5
 #: Weight of a question term the corpus never uses (another wording: weak evidence either way).

@@ -689,6 +689,10 @@ def test_a_detail_asked_of_a_named_thing_must_be_told_of_it(question, sentence, 
     ("who runs the Steady Steps falls classes in Fenwick", "Steady Steps falls classes ran in 14 venues by 2025.", False),
     ("Who provides the Fenwick video relay service?",
      "The Fenwick video relay service was introduced in June 2024 under the Recovery Plan.", False),  # a plan is no body
+    ("Who provides interpreters for Fenwick's adult social care?",
+     "Interpreting was provided through a contract with Northern Voice Interpreting.", True),  # the body contracted
+    ("Who provides interpreters for Fenwick's adult social care?",
+     "Interpreting was provided through a contract with a local provider.", False),  # no body named
 ])
 def test_who_did_something_must_be_told_of_it(question, sentence, told):
     from rag.abstain import doer_not_named

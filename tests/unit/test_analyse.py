@@ -484,3 +484,33 @@ def test_words_that_hedge_or_source_a_question_are_left_out(question, expected):
 ])
 def test_a_yes_or_no_question_about_money_asks_whether(question, kind):
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("question,searched", [
+    ("Where is Havering?", "Where is Havering?"),  # nothing but the council is asked about
+    ("what about havering", "what about havering"),
+    ("Where is the carers hub in Havering?", "Where is the carers hub in ?"),
+])
+def test_a_question_about_the_council_itself_keeps_its_name_in_the_search(question, searched):
+    assert search_text(question, ("Havering",)) == searched
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("wolverhampton home care hourly rate 2023/24", "number"),  # keywords ending with a measure
+    ("kent staff vacancy rate", "number"),
+    ("bury direct payments uptake", "number"),
+    ("harrow carers assessments waiting", "description"),  # no measure named
+    ("kelby home care rate review findings", "description"),  # the measure does not end it
+])
+def test_keywords_ending_with_a_measure_ask_for_a_figure(question, kind):
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("question,rating", [
+    ("southampton equity in experience and outcomes score", True),  # the statement's name ends in "outcomes"
+    ("What was Kelby's equity in experience and outcomes score?", True),
+    ("What was the outcomes score in the carers' survey?", False),  # another score
+    ("What wellbeing score did carers give?", False),
+])
+def test_a_statement_named_before_score_is_the_assessment_s_score(question, rating):
+    assert asks_for_rating(question) is rating

@@ -3555,3 +3555,94 @@ def test_a_change_from_an_average_to_another_tells_its_size():
                            "By how much did delayed hospital discharges fall in Fenwick?")
     assert not change_as_asked("Delayed discharges had fallen since 2022.",
                                "By how much did delayed hospital discharges fall in Fenwick?")
+
+
+def test_where_a_council_is_is_told_by_a_sentence_placing_it():
+    from rag.answer_types import council_itself_asked, holds, places_the_council
+
+    assert council_itself_asked("Where is Havering?", ("Havering",))
+    assert council_itself_asked("where's thurrock", ("Thurrock",))
+    assert not council_itself_asked("Where is the carers hub in Havering?", ("Havering",))
+    assert not council_itself_asked("Where is it?", ())
+    assert places_the_council("Thurrock is a unitary authority in south Essex, on the north bank of the River Thames.",
+                              ("Thurrock",))
+    assert places_the_council("Havering is an outer London borough in the north-east of the capital.", ("Havering",))
+    assert not places_the_council("Population: 178,900 people live in Thurrock.", ("Thurrock",))
+    assert not places_the_council("Staff in Thurrock said the hub was busy.", ("Thurrock",))
+    assert holds("place", "Thurrock is a unitary authority in south Essex.", "where is thurrock", ("Thurrock",))
+    assert not holds("place", "There were serious shortfalls in the supply of home care.", "where is thurrock",
+                     ("Thurrock",))
+
+
+def test_a_size_joined_to_its_noun_is_a_figure_given():
+    from rag.answer_types import joined_figures
+
+    assert joined_figures("When a 48-bed care home in Kettering closed") == {"48"}
+    assert joined_figures("the 1,200-home estate") == {"1200"}
+    assert joined_figures("48 beds and 12 staff") == set()
+
+
+def test_a_place_beyond_the_area_or_as_far_away_as_a_name_says_where():
+    from rag.answer_types import holds
+
+    question = "Where have people from Fenwick been sent when they needed a care home place?"
+    assert holds("place", "People were placed in care homes as far away as Kent and Hertfordshire.", question, ("Fenwick",))
+    assert holds("place", "Most people needing a care home were placed outside the borough.", question, ("Fenwick",))
+    assert holds("place", "47 people were placed in care homes on the mainland because no place was free.",
+                 "Where were Fenwick residents placed when there was no care home place?", ("Fenwick",))
+    assert not holds("place", "People were placed in care homes quickly.", question, ("Fenwick",))
+    assert not holds("place", "People were placed in care homes as far as possible from hospital.", question, ("Fenwick",))
+    assert not holds("place", "Some people were placed outside the county.",
+                     "Where were the people Fenwick placed outside the county sent?", ("Fenwick",))  # as the question says
+
+
+def test_a_population_may_be_told_as_the_people_a_council_serves():
+    from rag.answer_types import asks_population_size, population_size_given
+
+    question = "roughly how many people live in hull"
+    assert asks_population_size(question)
+    assert not asks_population_size("how many people live with dementia in hull")
+    assert not asks_population_size("how many people living with dementia were supported")
+    assert population_size_given("Hull City Council served around 268,000 people in a compact city.", question)
+    assert population_size_given("It provided adult social care to a rural county of around 774,000 people.", question)
+    assert not population_size_given("The reablement service supported 1,690 people in 2024/25.", question)
+
+
+def test_what_puts_people_off_is_a_reason():
+    from rag.answer_types import has_reason
+
+    assert has_reason("Staff said some people were put off by the paperwork.")
+    assert has_reason("Recruitment was hampered by the cost of housing.")
+    assert has_reason("Readmissions fell to 11%, which partners linked to follow-up calls made by the hub.")
+    assert not has_reason("Records were linked to the NHS system.")
+    assert not has_reason("Staff said some people found the paperwork long.")
+
+
+def test_the_words_a_sentence_denies():
+    from rag.answer_types import denied_words
+
+    assert "waiting list" in denied_words("There was no waiting list for Care Act advocacy in March 2025.")
+    assert "waiting list" in denied_words("The service had no waiting list in 2026.")
+    assert denied_words("There was a waiting list of 40 people.") == ""
+
+
+def test_how_long_something_has_been_so_is_told_by_since_when_at_a_sentence_s_start_too():
+    from rag.answer_types import since_as_asked
+
+    question = "How long has the NHS trust been doing Fenwick's assessments?"
+    assert since_as_asked("Since 2005 the council and the trust have had a partnership agreement.", question)
+    assert since_as_asked("The trust had done them since March 2019.", question)
+    assert not since_as_asked("The trust did 400 assessments in 2024.", question)
+
+
+def test_the_rate_paid_for_a_kind_of_care_is_a_price_and_its_staff_are_care_workers():
+    from rag.answer_types import asks_share, holds
+
+    assert not asks_share("Bexley standard home care rate 2024/25")
+    assert asks_share("bolton home care staff turnover rate")
+    assert holds("number", "The standard home care rate was £21.40 per hour in 2024/25.",
+                 "What was Fenwick's standard home care rate in 2024/25?", ("Fenwick",))
+    assert holds("number", "Staff turnover in home care was 29%, and the council funded a campaign.",
+                 "What was the home care staff turnover rate in Fenwick?", ("Fenwick",))
+    assert not holds("number", "Social work staff turnover was 12%.",
+                     "What was the home care staff turnover rate in Fenwick?", ("Fenwick",))

@@ -116,6 +116,24 @@ def test_a_rating_and_its_percentage_in_two_passages_of_the_summary(tmp_path):
     assert overall.rating == "Good" and rank_of(overall) == 75.0
 
 
+def test_a_summary_entry_is_shown_with_the_line_describing_its_score(tmp_path):
+    """"Safeguarding Score: 2" then "2 - Evidence shows some shortfalls": readers quote both; another score's line is
+    not taken."""
+    from rag.chunking import chunk_document
+    from rag.corpus import load_corpus as load
+    from rag.ratings import collect
+
+    (tmp_path / "o.txt").write_text("Fenwick Borough Council: local authority assessment\n\nOverall summary\n\n"
+                                    "Quality statement scores\n\nSafeguarding\n\nScore: 2\n\n"
+                                    "2 - Evidence shows some shortfalls\n\nAssessing needs\n\nScore: 3\n\n"
+                                    "Partnerships and communities\n\nScore: 4\n\n3 - Evidence shows a good standard\n")
+    (document,) = load(tmp_path).documents
+    shown = {e.statement: [" ".join(s.text.split()) for s in e.sentences] for e in collect(chunk_document(document))}
+    assert any("some shortfalls" in line for line in shown["Safeguarding"])
+    assert not any("Evidence" in line for line in shown["Assessing needs"])
+    assert not any("good standard" in line for line in shown["Partnerships and communities"])  # another score's words
+
+
 @pytest.mark.parametrize("sentence,rating,stated", [
     ("Hampshire County Council delivered most of its Care Act duties to a good standard.", "Good", True),
     ("Fenwick Borough Council provides outstanding adult social care.", "Outstanding", True),

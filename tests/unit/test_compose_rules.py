@@ -13,7 +13,9 @@ from rag.compose import (
     mmr,
     names_a_topic,
     repeats,
+    settles_by_denial,
     stated_extreme_first,
+    views_first,
     with_antecedent,
     with_continuations,
     with_response,
@@ -884,3 +886,23 @@ def test_a_longest_time_said_as_one_is_answered_before_a_bound():
     assert [c.sentence.text for c in picked] == ["The longest wait was 58 weeks."]  # not 2023's
     assert stated_extreme_first(cs[:1], question, periods(question)) == cs[:1]  # none says it: all kept
     assert stated_extreme_first(cs, "What was the median wait?", ()) == cs  # no longest asked
+
+
+def test_a_sentence_denying_a_thing_asked_settles_a_yes_or_no_question():
+    p = passage("There was no waiting list for advocacy.|The advocacy service was busy.|There was no backlog of complaints.")
+    weights = TermWeights([p.chunk])
+    asked = weights.content(weights.terms("is there a waiting list for an advocate"))
+    said = [settles_by_denial(s.text, asked, weights) for s in p.chunk.sentences]
+    assert said == [True, False, False]  # denied, not denied, another thing denied
+
+
+def test_what_people_said_goes_on_with_more_of_what_they_said():
+    from rag.records import Query
+
+    p = passage("Carers told us they felt forgotten.|8,700 carers were known.|Carers said they did not know of assessments.")
+    cs = candidates(p, [0.9, 0.85, 0.8], [[1, 0], [0, 1], [1, 1]])
+    views = Query("What did carers tell inspectors about assessments?", "", answer_type="views")
+    told = [cs[0], cs[2]]
+    assert views_first(views, told, cs) == told
+    assert views_first(views, [cs[0]], cs) == cs  # no other view: the answer goes on as it would
+    assert views_first(Query("How many carers?", "", answer_type="number"), told, cs) == cs

@@ -209,3 +209,20 @@ def test_a_leading_compass_word_may_be_shortened():
 def test_a_statement_named_after_its_theme(heading, name):
     found = statement_under_theme(heading)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("question,known", [
+    ("why don't more people in bury take up direct payments", ("Bury",)),  # a place, typed in lower case
+    ("which part of bury do home care agencies struggle in", ("Bury",)),
+    ("how many people live in reading", ("Reading",)),
+    ("carers in bury?", ("Bury",)),
+    ("help in reading letters", ()),  # the word as a verb's object
+    ("support with reading and writing", ()),  # no preposition of place
+    ("What did staff bury?", ()),
+])
+def test_a_common_word_council_in_lower_case_is_read_as_a_place_only_after_a_preposition_of_place(question, known):
+    assert CouncilMatcher(["Bury", "Reading"]).find(question).known == known
+
+
+def test_a_common_word_council_with_no_reports_here_stays_a_word():
+    assert CouncilMatcher(["Camden"]).find("how many people live in reading").unknown == ()

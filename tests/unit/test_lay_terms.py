@@ -110,6 +110,15 @@ from rag.records import Query
     ("What does Kelby spend on care once income is taken off?", "net"),
     ("How many trips did the volunteer drivers make?", "journeys"),
     ("How many times did the drones drop equipment off?", "deliveries"),
+    ("Which town lost a home care firm when it pulled out?", "withdrew"),
+    ("Which town lost a home care firm when it pulled out?", "left the market"),
+    ("How many safeguarding referrals were sitting unchecked?", "safeguarding concerns"),
+    ("How many safeguarding referrals were sitting unchecked?", "awaiting triage"),
+    ("How many call-outs did the falls team go to?", "calls"),
+    ("roughly how many people live in kelby", "population"),
+    ("Were abuse investigations finished on time?", "enquiries"),
+    ("Were abuse investigations finished on time?", "completed within"),
+    ("Which prisons does Kelby cover?", "HMP"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -184,3 +193,10 @@ def test_an_acronym_form_no_passage_uses_is_no_term_of_a_question():
     weights = TermWeights(chunks, glossary=glossary)
     assert "asc" not in weights.terms("How much did adult social care save?")  # no passage says "ASC"
     assert "ot" in weights.terms("How long was the occupational therapy wait?")  # a passage says "OT"
+
+
+def test_an_acronym_s_long_form_is_written_before_it():
+    glossary = Glossary({"HMP": "His Majesty's Prison"})
+    assert glossary.with_long_forms("care for HMP Grendon") == "care for His Majesty's Prison (HMP) Grendon"
+    assert glossary.with_long_forms("care for prisoners") == "care for prisoners"
+    assert Glossary({}).with_long_forms("HMP Grendon") == "HMP Grendon"

@@ -34,6 +34,8 @@ def test_the_councils_asked_about_are_no_name_to_look_for():
     ("What is Fenwick doing to cut waiting lists for home care in rural villages?", None),  # more than what it is
     ("How does Care Connect Rutland work?", None),
     ("What do the Village Navigators do?", "village navigators"),  # what it does is what it is
+    ("What does Better Living Fenwick offer people?", "better living fenwick"),  # and what it offers
+    ("What does Fenwick offer carers in rural villages and small towns?", None),
     ("What does Fenwick do about waiting lists for home care in rural villages and towns?", None),
     ('What is "Fenwick Conversations" in Fenwick Borough Council\'s adult social care?', "fenwick conversations"),
     ("What is Fenwick's model of practice in adult social care and who wrote it?", None),  # no quoted name, too long

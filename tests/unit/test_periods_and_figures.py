@@ -484,3 +484,9 @@ def test_the_year_before_is_read_across_a_line_end():
     from rag.periods import a_year_earlier
 
     assert a_year_earlier("612 complaints in 2025/26, up from 430 the year\nbefore.") == (Period(2024, 2025),)
+
+
+def test_a_month_typed_in_lower_case_before_a_year_is_a_month():
+    assert periods("how many were waiting in march 2024") == (Period(2024, month=3),)
+    assert periods("in March 2024") == (Period(2024, month=3),)
+    assert periods("people may 2024 be seen") == (Period(2024),)  # "may" in lower case is a verb
