@@ -955,13 +955,18 @@ _PLAN_SPAN = re.compile(rf"{_PLANNED_DEED.pattern}(?:\s+(?:it|them|this|these|th
                         re.IGNORECASE)
 
 
+#: What a deed asked about was for ("Has Wakefield brought in outside help *to clear* its backlog?"): not the deed asked,
+#: unless it is what was managed ("did it manage to clear …").
+_PURPOSE = re.compile(r"\b(?<!manage )(?<!managed )(?<!able )to\s+[a-z]+", re.IGNORECASE)
+
+
 def planned_deed_asked(question: str, sentences: list[str]) -> str | None:
     """What tells that a deed a sentence plans came about or did not (a pattern), when a yes-or-no question asks
     whether it was done in the plan's own verb ("Did Leeds open its 6 extra beds?" of "planned to open 6 extra beds");
     None otherwise. The deed told done ("opened") or held up ("delayed", "had not") tells the outcome."""
     if not _ASKS_DONE.match(question):
         return None
-    asked = {w.casefold() for w in re.findall(r"[A-Za-z]+", question)}
+    asked = {w.casefold() for w in re.findall(r"[A-Za-z]+", _PURPOSE.sub(" ", question))}
     for sentence in sentences:
         for m in _PLANNED_DEED.finditer(sentence):
             verb = m.group("verb").casefold()

@@ -129,7 +129,10 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      # keywords typed into a search box, ending with a measure ("wolverhampton home care hourly rate 2023/24")
                      r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|"
                      r"could|should|will|would)\b)[^?]{0,80}\b(?:rate|ratio|percentage|proportion|total|cost|budget|amount|"
-                     r"figure|count|number|uptake|take-?up|turnover|spend)s?(?:\s+(?:in\s+|for\s+)?[\d/ -]{4,12})?\s*\??\s*$",
+                     r"figure|count|number|uptake|take-?up|turnover|spend)s?(?:\s+(?:in\s+|for\s+)?[\d/ -]{4,12})?\s*\??\s*$|"
+                     # or starting with one ("size of the DoLS backlog at BCP")
+                     r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|"
+                     r"could|should|will|would)\b)\s*(?:the\s+)?(?:size|number|total|count|amount|length)\s+of\b",
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
                    r"\b(what years?|which years?|what dates?|since when|how long ago|what months?|which months?|in what year|"

@@ -40,6 +40,7 @@ _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|fini
                      r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
+                     r"after (?:finding|learning|seeing|noticing|realising|recognising) that|"  # what prompted it
                      r"(?:this|which|that|it) (?:partly |largely |mainly )?(?:reflected|reflects|stemmed from|stems from)|"
                      r"linked (?:this|it|these) to|(?:which|that) (?:[\w'’-]+ ){0,2}?(?:linked|credited) (?:it |this )?to|"
                      r"(?:(?:change|improvement|reduction|fall|drop|rise|increase)s?|this|which|that) (?:had )?(?:followed|came after)|"
@@ -157,6 +158,26 @@ def _up_to_set_ahead(clause: str) -> str:
     involved" keeps its date)."""
     m = _SET_AHEAD.search(clause)
     return clause[: m.start()] if m else clause
+
+
+#: A question asking when CQC's own assessment was made ("When did CQC carry out its assessment of Wokingham?", "when was
+#: Kent inspected", "What were the dates of the CQC assessment?").
+_ASKS_ASSESSMENT_DATE = re.compile(r"\b(?:when|dates?)\b[^?]{0,60}?\b(?:CQC|Care Quality Commission|inspectors?)\b[^?]{0,40}?"
+                                   r"\b(?:assess|assessed|assessment|inspect|inspected|inspection|visit|visited)\b|"
+                                   r"\bwhen\s+(?:was|were)\s+[^?]{1,60}?\s(?:assessed|inspected)\s+by\s+(?:the\s+)?CQC\b|"
+                                   r"\bwhen\s+(?:was|were)\s+[A-Z][\w'’ -]{0,60}?\s(?:inspected)\b", re.IGNORECASE)
+#: A sentence dating CQC's assessment ("at the time of our assessment, which took place between 6 and 17 October 2025",
+#: "Date of assessment: 4 March 2025", "We carried out site visits in …").
+_ASSESSMENT_DATED = re.compile(r"\b(?:our|this|the)\s+assessment\b[^.;]{0,40}?\b(?:took place|was carried out|was made|ran|began|"
+                               r"started|ended)\b|\b(?:date|dates)\s+of\s+(?:the\s+|our\s+)?assessment\b|"
+                               r"\bassessment\s+(?:date|dates|period|activity)\b|\bwe\s+(?:carried out|completed|made|began|started)\s+"
+                               r"(?:the|this|our)\s+assessment\b|\bsite visits?\b", re.IGNORECASE)
+
+
+def assessment_dated(sentence: str, question: str) -> bool:
+    """Whether a question asking when CQC made its assessment meets a sentence dating that assessment: "The partnership
+    completed 1,085 carers' assessments in 2024/25" dates other assessments."""
+    return not _ASKS_ASSESSMENT_DATE.search(question) or bool(_ASSESSMENT_DATED.search(sentence))
 
 
 def dates_as_asked(sentence: str, question: str) -> bool:
@@ -1994,6 +2015,7 @@ def role_words(question: str, councils: tuple[str, ...] = ()) -> set[str]:
     verb ("appointed") and when ("in January 2025")."""
     named = {w for c in councils for w in _words(c)}
     asked = _RELATIVE_CLAUSE.split(first_question(question), 1)[0]
+    asked = _BODY_THEN_PARTICIPLE.sub(r"\1", asked)
     asked = _IN_CHARGE.sub(" ", _AT_ASSESSMENT.sub(" ", asked))
     words = [re.sub(r"['’]s$", "", w) for w in _words(asked)]
     return {_stem(w) for w in words if len(w) > 2 and w not in _WHO_STOP and w not in named and not _is_holder_verb(w.removeprefix("co-"))
@@ -2013,6 +2035,10 @@ _AT_ASSESSMENT = re.compile(r"\b(?:at the time of|at the time|at|during|when|as 
 #: Where a clause saying more of the role or body asked about begins ("Who chairs the Improvement Board *that the
 #: council set up after its review*?", "*that is tracking the plan*"): its words do not name the role.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b(?!\s+\w+ing\b))")
+#: A body's noun and a participle saying more of it ("the Improvement Board *overseeing adult social care*"): the words
+#: after the noun do not name the body.
+_BODY_THEN_PARTICIPLE = re.compile(r"\b(board|group|panel|team|committee|partnership|forum|programme)\s+[a-z]+ing\b[^?]*",
+                                   re.IGNORECASE)
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
 _SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
                               r"[;?]", re.IGNORECASE)
@@ -2897,10 +2923,15 @@ _NEGATIVE_SAID = re.compile(r"\b(?:no|not|never|none|nobody|no-one|zero|without|
                             r"\b(?:closed|ended|ceased|stopped|shut|lacked|lacking|absent)\b", re.IGNORECASE)
 
 
+#: What nobody was or did ("no one was left without care"): what a sentence denies of everyone.
+_NO_ONE = re.compile(r"\b(?:no one|no-one|nobody)\s+(?P<what>(?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.IGNORECASE)
+
+
 def denied_words(sentence: str) -> str:
     """The words a sentence says were not done or not there ("There was no waiting list for advocacy" → "waiting list
     for advocacy"): what it settles a yes/no question about."""
-    return " ".join(m.group("what") for m in (*_DENIED.finditer(sentence), *_NONE_THERE.finditer(sentence)))
+    return " ".join(m.group("what") for m in (*_DENIED.finditer(sentence), *_NONE_THERE.finditer(sentence),
+                                              *_NO_ONE.finditer(sentence)))
 
 
 def denial_unsaid(sentence: str, question: str) -> bool:
@@ -3747,7 +3778,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one,
         # nor extra care flats' opening the planned 60-bed home's
-        return dates_as_asked(sentence, question) and holder_as_asked(f"{lead_in} {sentence}", question) \
+        return dates_as_asked(sentence, question) and assessment_dated(sentence, question) \
+            and holder_as_asked(f"{lead_in} {sentence}", question) \
             and sized_as_asked(f"{lead_in} {sentence}", question) and (
             names_the_part(sentence, question, councils) or names_the_part(f"{lead_in} {sentence}", question, councils))
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another

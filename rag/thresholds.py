@@ -27,9 +27,9 @@ _BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?P<money>£\s*)?(?P<number>{_
                     r"\s*(?P<scale>million|m|bn|billion|k|thousand)?\b\s*(?P<percent>%|per\s*cent|percent)?"
                     r"(?:\s*(?P<time>day|week|month|year)s?\b)?", re.IGNORECASE)
 #: A bound given as a fraction ("at least a fifth", "more than half", "fewer than two-thirds", "under one in four"): a
-#: percentage.
+#: percentage; "over half a year" is a length of time.
 _FRACTION_BOUND = re.compile(rf"\b(?P<op>{_BOUND_WORDS})\s+(?:(?P<times>a|an|one|two|three|four)[\s-]+)?(?P<part>half|thirds?|"
-                             r"quarters?|fifths?|tenths?)\b|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
+                             r"quarters?|fifths?|tenths?)\b(?!\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year)\b)|\b(?P<op2>" + _BOUND_WORDS + r")\s+(?P<one>one|1) in "
                              r"(?P<whole>two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
 _FRACTION_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "half": 2, "third": 3,
                    "quarter": 4, "fifth": 5, "tenth": 10}
@@ -198,9 +198,10 @@ def length_in_days(m: re.Match) -> float:
 
 
 def _number(word: str) -> float:
-    """A number written in digits or in words ("14", "five"), "a" or "an" being one ("more than a year")."""
-    n = word.casefold()
-    return 1.0 if n in ("a", "an") else _SMALL[n] if n in _SMALL else float(n)
+    """A number written in digits or in words ("14", "five"), "a" or "an" being one ("more than a year") and "half a"
+    a half ("over half a year")."""
+    n = " ".join(word.casefold().split())
+    return 1.0 if n in ("a", "an") else 0.5 if n in ("half a", "half an") else _SMALL[n] if n in _SMALL else float(n)
 
 
 #: A list with nobody on it, a count of none: "nobody was waiting for home care" has fewer than 50 waiting.
@@ -360,11 +361,11 @@ _OVER_AS_BOUND = "(?:" + "|".join(f"(?<={w} )" for w in ("for", "wait", "waits",
 #: A bound on a length of time written in words: "more than a year", "longer than six months", "waiting over a year";
 #: not "over a year" on its own, which says when ("supported 40 carers over a year").
 _TIME_BOUND_WORDS = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_AT_LEAST, *_BELOW, *_AT_MOST) if w != "over")
-_TIME_BOUND = re.compile(rf"\b(?P<op>{_TIME_BOUND_WORDS}|{_OVER_AS_BOUND})\s+(?P<n>an?|{_COUNTING_WORDS})\s+"
+_TIME_BOUND = re.compile(rf"\b(?P<op>{_TIME_BOUND_WORDS}|{_OVER_AS_BOUND})\s+(?P<n>(?:half\s+)?an?|{_COUNTING_WORDS})\s+"
                          r"(?P<time>day|week|month|year)s?\b", re.IGNORECASE)
 #: A length of time a count is held against: "waiting more than six months", "longer than 28 days", "over a year".
 _WAIT_BOUND = re.compile(rf"\b(?:more than|longer than|{_OVER_AS_BOUND}|at least|in excess of|beyond|upwards of)\s+"
-                         rf"(?P<n>\d+(?:\.\d+)?|an?|{_SMALL_WORDS})\s+(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+                         rf"(?P<n>\d+(?:\.\d+)?|(?:half\s+)?an?|{_SMALL_WORDS})\s+(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 #: The same said of what has not happened within a recent length of time: "had not had their care reviewed in the
 #: past 12 months" counts those who had gone more than a year without.
 _NOT_WITHIN = re.compile(r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:in|within|during|over) the (?:past|last|previous)\s+"

@@ -1019,6 +1019,9 @@ def test_whether_something_brought_a_figure_down_is_not_answered_by_its_running(
     ("Did Fenwick open its 6 extra respite beds?", ["The council opened 6 extra respite beds in 2024."], None),  # done
     ("How many beds did Fenwick plan to open?", ["The council planned to open 6 extra respite beds."], None),
     ("Did Fenwick close its day centre?", ["The council planned to open 6 extra respite beds."], None),  # another deed
+    ("Has Fenwick brought in outside help to clear its backlog?", ["The council aimed to clear the backlog by 2026."],
+     None),  # what the help was for is not the deed asked
+    ("Did Fenwick manage to clear its backlog?", ["The council aimed to clear the backlog by 2026."], "cleared"),
 ])
 def test_a_plan_asked_of_in_its_own_verb_is_not_its_outcome(question, sentences, told):
     from rag.abstain import planned_deed_asked

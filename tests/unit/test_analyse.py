@@ -501,6 +501,9 @@ def test_a_question_about_the_council_itself_keeps_its_name_in_the_search(questi
     ("bury direct payments uptake", "number"),
     ("harrow carers assessments waiting", "description"),  # no measure named
     ("kelby home care rate review findings", "description"),  # the measure does not end it
+    ("size of the DoLS backlog at Kelby", "number"),  # or starting with one
+    ("number of carers assessed in kelby", "number"),
+    ("size matters for carers", "description"),
 ])
 def test_keywords_ending_with_a_measure_ask_for_a_figure(question, kind):
     assert answer_type(question) == kind

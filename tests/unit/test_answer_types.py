@@ -3615,6 +3615,8 @@ def test_what_puts_people_off_is_a_reason():
     assert has_reason("Recruitment was hampered by the cost of housing.")
     assert has_reason("Readmissions fell to 11%, which partners linked to follow-up calls made by the hub.")
     assert not has_reason("Records were linked to the NHS system.")
+    assert has_reason("It set up a pathway after finding that Black men were over-represented in detentions.")
+    assert not has_reason("It set up a pathway after the review.")
     assert not has_reason("Staff said some people found the paperwork long.")
 
 
@@ -3624,6 +3626,7 @@ def test_the_words_a_sentence_denies():
     assert "waiting list" in denied_words("There was no waiting list for Care Act advocacy in March 2025.")
     assert "waiting list" in denied_words("The service had no waiting list in 2026.")
     assert denied_words("There was a waiting list of 40 people.") == ""
+    assert "left without care" in denied_words("All 96 people moved within 10 days, and no one was left without care.")
 
 
 def test_how_long_something_has_been_so_is_told_by_since_when_at_a_sentence_s_start_too():
@@ -3646,3 +3649,23 @@ def test_the_rate_paid_for_a_kind_of_care_is_a_price_and_its_staff_are_care_work
                  "What was the home care staff turnover rate in Fenwick?", ("Fenwick",))
     assert not holds("number", "Social work staff turnover was 12%.",
                      "What was the home care staff turnover rate in Fenwick?", ("Fenwick",))
+
+
+def test_when_cqc_assessed_is_told_by_a_sentence_dating_its_assessment():
+    from rag.answer_types import assessment_dated, holds
+
+    question = "When did CQC carry out its assessment of Fenwick?"
+    assert assessment_dated("Fenwick was rated good at the time of our assessment, which took place between 6 and 17 "
+                            "October 2025.", question)
+    assert not assessment_dated("The partnership completed 1,085 carers' assessments in 2024/25.", question)
+    assert assessment_dated("The partnership completed 1,085 carers' assessments in 2024/25.",
+                            "When did Fenwick complete its carers' assessments?")  # not CQC's assessment
+    assert not holds("date", "The partnership completed 1,085 carers' assessments in 2024/25.", question, ("Fenwick",))
+
+
+def test_a_participle_after_a_body_s_noun_says_more_of_it_and_names_no_part_of_it():
+    from rag.answer_types import role_words
+
+    assert role_words("Who chairs the Improvement Board overseeing adult social care in Fenwick?", ("Fenwick",)) == {
+        "improvement", "board"}
+    assert role_words("who chairs the safeguarding adults board", ()) == {"safeguarding", "adult", "board"}

@@ -200,3 +200,12 @@ def test_an_acronym_s_long_form_is_written_before_it():
     assert glossary.with_long_forms("care for HMP Grendon") == "care for His Majesty's Prison (HMP) Grendon"
     assert glossary.with_long_forms("care for prisoners") == "care for prisoners"
     assert Glossary({}).with_long_forms("HMP Grendon") == "HMP Grendon"
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("How many safeguarding cases were waiting with no worker assigned?", "awaiting allocation"),
+    ("How many safeguarding cases were waiting with no worker assigned?", "safeguarding enquiries"),
+    ("Has Fenwick brought in outside help to clear its backlog?", "commissioned"),
+])
+def test_more_plain_words_bring_the_report_wording(question, wanted):
+    assert wanted in report_words(question)

@@ -376,3 +376,11 @@ def test_readings_of_findings_stages_changes_and_days_finish_on_hostile_text():
     assert clause_most_asked("aa and " * 50_000, "aa?") == "aa"
     assert stage_as_asked("1 referred and " * 20_000, "How many were declined?") is False
     assert _ADDED_ON.search("an extra " + many) is None and same_length_told("3 months " * 2_000, "91 days") == {"3"}
+
+
+def test_half_a_year_is_a_length_of_time_not_a_share():
+    from rag.thresholds import bound_of
+
+    assert bound_of("How many had been waiting over half a year?") == Bound(">", 182.5, "days", "over half a year")
+    assert bound_of("more than half of carers").unit == "percent"
+    assert bound_of("more than half an hour") is None  # no bound of a share, and hours are no wait counted here
