@@ -671,9 +671,10 @@ _SIDE_PHRASE = re.compile(r"\b(?:to|in)\s+the\s+(?:far\s+)?(?:north|south|east|w
                           r"(?:borough|county|city|area|district|island|region))\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
 def council_itself_asked(question: str, councils: tuple[str, ...]) -> bool:
     """Whether the question names nothing but its councils ("Where is Havering?", "what about thurrock"): it asks
-    about the place itself, which no topic word can pick out."""
+    about the place itself, which no topic word can pick out (read once per question: every place sentence asks it)."""
     text = question
     for council in councils:
         for pattern in name_patterns(council):

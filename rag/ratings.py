@@ -77,7 +77,7 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
             statement = _statement_of_entry(s)
             n = _entry_rating(s) if statement else None
             if statement and n is not None:
-                out.append(RatingEvidence(c.label, c.council, statement, n, c, (s, *described_after(c.sentences[i + 1 :], n)),
+                out.append(RatingEvidence(c.label, c.council, statement, n, c, (s, *described_after(c.sentences[i + 1 : i + 2], n)),
                                           from_summary=True))
             elif not statement:
                 kind, value = classify(s.text.strip())
@@ -91,10 +91,10 @@ def collect(chunks: list[Chunk]) -> list[RatingEvidence]:
     return [with_percentage(e, by_document.get(e.chunk.doc_id, [])) for e in out]
 
 
-def described_after(rest, score: int) -> tuple[Sentence, ...]:
-    """The line after a summary's score entry when it describes that score ("3 - Evidence shows a good standard"):
-    the words readers quote with the figure."""
-    return tuple(rest[:1]) if rest and classify(rest[0].text.strip()) == ("description", score) else ()
+def described_after(following, score: int) -> tuple[Sentence, ...]:
+    """The line after a summary's score entry (``following``: it, or nothing at the passage's end) when it describes
+    that score ("3 - Evidence shows a good standard"): the words readers quote with the figure."""
+    return tuple(s for s in following if classify(s.text.strip()) == ("description", score))
 
 
 def with_percentage(e: RatingEvidence, document_ratings: list[Chunk]) -> RatingEvidence:

@@ -189,6 +189,15 @@ def number_question(question: str):
     return Query(text=question, asked=question, councils=("Fenwick",), answer_type="number"), TermWeights([]), Settings()
 
 
+def alone(sentence: str):
+    """A candidate for ``sentence``, term weights over its passage alone, and the default settings."""
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    return said, TermWeights([said.passage.chunk]), Settings()
+
+
 def fenwick_question(question: str, kind: str):
     """A question of Fenwick's asking for ``kind`` of answer."""
     from rag.records import Query
@@ -594,11 +603,8 @@ def test_what_a_review_found_is_not_given_while_it_has_not_reported():
 ])
 def test_what_a_begun_or_planned_review_found_is_not_given(sentence, pending):
     from rag.abstain import findings_not_yet_reported
-    from rag.config import Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     for question in ("What were the main findings of Fenwick's review?", "What did Fenwick's evaluation find out?"):
         reason = findings_not_yet_reported(fenwick_question(question, "description"), [said], weights, settings)
         assert (reason is not None) is pending
@@ -668,10 +674,8 @@ def test_a_decision_or_a_change_asked_is_not_given_while_it_is_still_ahead():
 def test_a_detail_asked_of_a_named_thing_must_be_told_of_it(question, sentence, told):
     from rag.abstain import detail_not_told
     from rag.config import Rules, Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     reason = detail_not_told(fenwick_question(question, "yesno"), [said], weights, settings)
     assert (reason is None) is told
     assert detail_not_told(fenwick_question(question, "description"), [said], weights, settings) is None
@@ -696,11 +700,8 @@ def test_a_detail_asked_of_a_named_thing_must_be_told_of_it(question, sentence, 
 ])
 def test_who_did_something_must_be_told_of_it(question, sentence, told):
     from rag.abstain import doer_not_named
-    from rag.config import Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     assert (doer_not_named(fenwick_question(question, "description"), [said], weights, settings) is None) is told
     assert doer_not_named(fenwick_question(question, "holder"), [said], weights, settings) is None  # its own checks
     assert doer_not_named(fenwick_question("What did the audit find?", "description"), [said], weights, settings) is None
@@ -730,12 +731,10 @@ def test_a_detail_told_of_another_named_thing_does_not_answer():
 def test_a_reason_asked_is_not_given_while_the_reports_say_it_is_not_known(sentence, unknown):
     from rag.abstain import reason_not_known
     from rag.config import Rules, Settings
-    from rag.terms import TermWeights
 
     question = "Why was Fenwick's safeguarding conversion rate lower than the regional average?"
     query = fenwick_question(question, "reason")
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     reason = reason_not_known(query, [said], weights, settings)
     assert (reason is not None and "not yet known" in reason) is unknown
     cause = candidate("This was because many concerns were about the quality of care rather than abuse.")
@@ -971,11 +970,8 @@ _ADOPTED = "Did Fenwick adopt the changes to the carers' strategy that its carer
 ])
 def test_a_next_step_or_a_request_is_a_plan_whose_outcome_is_not_told(question, sentence, prospect):
     from rag.abstain import outcome_not_reported
-    from rag.config import Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     reason = outcome_not_reported(fenwick_question(question, "yesno"), [said], weights, settings)
     assert (reason is not None) is prospect
 
@@ -1216,10 +1212,8 @@ def test_a_cause_is_the_happening_s_own_unless_the_happening_is_it(sentence, giv
 def test_what_a_trial_or_review_found_is_told_only_by_a_finding(question, sentence, told):
     from rag.abstain import findings_not_told
     from rag.config import Rules, Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     reason = findings_not_told(fenwick_question(question, "description"), [said], weights, settings)
     assert (reason is None) is told
     assert findings_not_told(fenwick_question("How many libraries had printed guides in Fenwick?", "number"), [said],
@@ -1245,11 +1239,8 @@ def test_what_a_trial_or_review_found_is_told_only_by_a_finding(question, senten
 ])
 def test_a_plan_scheduled_expected_or_due_is_not_its_outcome(question, sentence, prospect):
     from rag.abstain import outcome_not_reported
-    from rag.config import Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     reason = outcome_not_reported(fenwick_question(question, "yesno"), [said], weights, settings)
     assert (reason is not None) is prospect
 
@@ -1282,11 +1273,8 @@ def test_a_plan_scheduled_expected_or_due_is_not_its_outcome(question, sentence,
 ])
 def test_who_took_part_and_which_days_or_hours_are_told_as_asked(question, sentence, told):
     from rag.abstain import detail_not_told
-    from rag.config import Settings
-    from rag.terms import TermWeights
 
-    said = candidate(sentence)
-    weights, settings = TermWeights([said.passage.chunk]), Settings()
+    said, weights, settings = alone(sentence)
     assert (detail_not_told(fenwick_question(question, "yesno"), [said], weights, settings) is None) is told
 
 
