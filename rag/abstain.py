@@ -22,7 +22,9 @@ from .answer_types import (
     counted_nouns,
     denial_unsaid,
     denies_what_is_asked,
+    explains_the_one_before,
     figure_test,
+    has_count,
     has_date,
     has_duration,
     has_reason,
@@ -288,7 +290,8 @@ def refers_back_to(candidate) -> str:
     m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
     if not m:
         said = one_line(candidate.sentence.text)
-        return before if before and (names_again(said, one_line(before)) or _POINTS_BACK.search(said)) else ""
+        return before if before and (names_again(said, one_line(before)) or _POINTS_BACK.search(said)
+                                     or explains_the_one_before(said)) else ""
     words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
     words = [w for w in words if len(w) >= ANAPHOR_MIN_CHARS]
     if m.group("words") is not None and not any(re.search(rf"\b(?:a)?{w}", before, re.IGNORECASE) for w in words):
@@ -506,6 +509,9 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 #: finding ("What did they do after finding …").
 _ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\b(?:find|conclude|recommend|show|"
                             r"identify|reveal|learn|decide)\b|\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
+                            # "what came of the pilot", "how did the trial turn out"
+                            r"\bwhat\s+(?:came|has\s+come|had\s+come|became|has\s+become)\s+of\b|\bhow\s+(?:did|has|have)\b[^?]{0,80}?"
+                            r"\bturn(?:ed)?\s+out\b|"
                             r"\bwhat\s+(?:has\s+|had\s+)?changed\s+(?:[^?]{0,80}?\s)?(?:after|since|following|as\s+a\s+result)\b|"
                             # "What were the main findings of the review?", "What did the programme find out?"
                             r"\bwhat\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:the\s+|its\s+|their\s+)?(?:main\s+|key\s+|"
@@ -911,9 +917,11 @@ _OUTCOMES = (("met|meet|reach|achiev|hit", r"\b(?:met|meet(?:s|ing)?|reach(?:ed|
               r"(?:completed|reduced))\b"),
              ("grant|given|award", r"\b(?:grant\w*|given|award\w*|approv\w*|refus\w*|reject\w*|turned down|"
               r"secured|won)\b"))
-#: A choice still open ("would decide in 2025 *whether to extend* it"): what it names has not come about.
+#: A choice still open ("would decide in 2025 *whether to extend* it", "*subject to funding being agreed*"): what it
+#: names has not come about.
 _UNDECIDED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+[a-z]+\b|(?:it|they|this|the\s+\w+)\s+(?:had\s+|has\s+|would\s+|"
-                        r"will\s+)?[a-z]+\b)", re.IGNORECASE)
+                        r"will\s+)?[a-z]+\b)|\b(?:subject to|depending on|dependent on|conditional on)\s+(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:being|getting|its|their)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ed\b", re.IGNORECASE)
 #: What a thing was done for ("introduced pre-paid cards *to make* direct payments easier"): its aim, not its result.
 _PURPOSE = re.compile(r"\b(?:so as |in order )?to (?:make|help|speed|ease|reduce|cut|lower|improve)\b", re.IGNORECASE)
 #: A sentence speaking of a thing as still ahead, asked for or on trial (planned, a next step, aimed at, piloted,
@@ -989,7 +997,7 @@ def outcome_not_reported(query: Query, candidates, weights, settings: Settings) 
     if not settings.rules.findings_check or told is None or query.comparative \
             or not said_not_yet_known(query, candidates, weights, settings,
                                       lambda s: _PROSPECT.search(s) or _PLANNED_DEED.search(s),
-                                      lambda s: re.search(told, _UNDECIDED.sub(" ", _PURPOSE.sub(" ", _PLAN_SPAN.sub(" ", s))),
+                                      lambda s: re.search(told, _PURPOSE.sub(" ", _PLAN_SPAN.sub(" ", _UNDECIDED.sub(" ", s))),
                                                           re.IGNORECASE),
                                       OUTCOME_REACH):
         return None
@@ -1173,13 +1181,37 @@ def period_not_given(query: Query, candidates, weights, settings: Settings) -> s
     """A figure or a length of time is asked for one reporting period ("in 2023/24") and the best
     sentence giving one is dated to another (an undated one, by its passage) or to none in passages that never
     name the period asked, while none is dated to it: a figure for 2022/23, or an undated one from passages that
-    never speak of 2023/24, does not answer a question about 2023/24."""
-    if not settings.rules.period_check or query.answer_type not in ("number", "duration") or query.comparative:
+    never speak of 2023/24, does not answer a question about 2023/24. A question put without a question word for a
+    figure ("unmet home care need in March 2024", "dols applications received 2023/24") is asked of the sentences
+    stating one (:func:`figure_of_period_asked`)."""
+    if not settings.rules.period_check or query.comparative:
         return None
+    if query.answer_type not in ("number", "duration"):
+        return figure_of_period_asked(query, candidates, weights, settings)
     asked = periods(query.text)
     if not asked and at_assessment_time(query.text):
         return year_instead_of_assessment_time(query, candidates, weights, settings)
     figures = giving(query, candidates, weights, settings) if asked else []
+    return _figures_of_period(query, asked, figures, candidates, weights, settings)
+
+
+def figure_of_period_asked(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A question of no checked type naming a period ("What was Stockport's unmet home care need in March 2024?")
+    whose best sentence about its topic states a figure: that figure must be of the period asked, as for a figure
+    question (:func:`period_not_given`)."""
+    asked = periods(query.text) if query.answer_type == "description" else ()
+    if not asked:
+        return None
+    about = giving(query, candidates, weights, settings)
+    if not about or not has_count(one_line(max(about, key=lambda c: c.relevance).sentence.text)) \
+            or any(of_period_asked(asked, periods(one_line(c.sentence.text))) for c in near_topic(query, about, weights, settings)):
+        return None  # a sentence about the topic of the period asked ("restructured in October 2025") may answer
+    figures = [c for c in about if has_count(one_line(c.sentence.text))]
+    return _figures_of_period(query, asked, figures, candidates, weights, settings)
+
+
+def _figures_of_period(query: Query, asked, figures, candidates, weights, settings: Settings) -> str | None:
+    """Why the ``figures`` about the question's topic do not give the ``asked`` periods, or None when one does."""
     if not figures:
         return None
     since = baselines(query.text)  # "fall since 2022": a change counted from the same period answers
@@ -1557,8 +1589,9 @@ def which_not_named(query: Query, candidates, weights, settings: Settings) -> st
     """A "which …" question asks for one thing by its kind ("Which local advice service does Enfield partner
     with?") and the sentences about its topic speak of it only as one of that kind ("through a partnership with a
     local advice service"), naming none: they say there is one, not which. An acronym's long form may say the kind
-    ("HMP Grendon" names a prison)."""
-    if not settings.rules.answer_type_check or query.comparative:
+    ("HMP Grendon" names a prison). A "why" question asks for a cause; a "which" within it ("why can't it tell
+    which groups miss out") is what the council cannot tell."""
+    if not settings.rules.answer_type_check or query.comparative or query.answer_type == "reason":
         return None
     said = [which_one_unsaid(weights.glossary.with_long_forms(one_line(c.sentence.text)), query.text)
             for c in near_topic(query, candidates, weights, settings)]

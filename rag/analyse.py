@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .answer_types import LIST_LENGTH, VIEW_VERBS, without_address, written_out
+from .answer_types import LIST_LENGTH, VIEW_VERBS, asks_assessment_date, without_address, written_out
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in, without_statements
 from .lay_terms import with_report_words
@@ -196,6 +196,7 @@ _PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when
                     r"those|all)(?: [\w-]+)? (?:councils|authorities|boroughs|areas|counties|places)\b)|\bwhat (location|address|venue)\b|"
                     rf"{_IN_WHICH}(parts? of (?:the )?(?:borough|county|city|area|district|"
                     r"region|(?-i:[A-Z])\w*)|areas?|locations?|places?|address|addresses)\b|"
+                    r"^\s*(?:in|across|for|within) [\w'’ -]{1,40}?,\s*where\b|"  # "In Shropshire, where do people wait longer?"
                     r"\bwhich (?:[\w'’-]+\s+){0,2}?(?:buildings?|offices?|premises|bases?|sites?)\b[^?]{0,60}?\b(?:out of|"
                     r"based|located|housed|run from|works? from|operates? from)\b",  # "Which office does the team work out of?"
                     re.IGNORECASE)
@@ -267,7 +268,7 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
                      r"^\s*(?:and )?what (?:reasons?|explanations?|causes?) (?:did|do|does|had|have|has)\b|"  # "… did leaders give"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
-                     r"^\s*what (caused|causes|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
+                     r"^\s*what (caused|causes|made(?! up)|makes(?! up)|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
                      r"prompts|triggered|triggers|sparked|motivated)\b|"
                      r"^\s*what (?:[\w-]+ ){0,2}?(?:held|holds|kept|keeps|pulled|pulls|dragged|drags|brought|brings) "
                      r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
@@ -468,7 +469,16 @@ def search_text(question: str, councils: Iterable[str] = ()) -> str:
         stripped = re.sub(rf"(?<![\w-]){re.escape(name)}(?:\s+(?:County|City|Borough|Metropolitan Borough))?"
                           rf"(?:\s+Council)?(?:['’]s)?(?![\w-])", " ", stripped, flags=re.IGNORECASE)
     stripped = re.sub(r"\s{2,}", " ", stripped).strip()
+    if _ASKS_WHEN.match(question) and asks_assessment_date(question):  # the assessor's own visit, dated in the reports' words
+        stripped = f"{stripped} {ASSESSMENT_DATE_WORDS}"
     return stripped if len(stripped.split()) >= 2 and not only_question_words(stripped) else question
+
+
+#: A question asking when ("When were the inspectors in …?", "What dates did …"), not one timed by when ("How many were
+#: waiting when CQC assessed …?").
+_ASKS_WHEN = re.compile(r"^\s*(?:and\s+)?(?:when|(?:what|which|on what) (?:dates?|days?|month|year))\b", re.IGNORECASE)
+#: How the reports date CQC's own assessment, searched for when a question asks when it was made.
+ASSESSMENT_DATE_WORDS = "assessment activity took place dates of assessment"
 
 
 def searched(query: Query, council_discipline: bool = True) -> str:

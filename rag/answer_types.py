@@ -41,11 +41,12 @@ _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|fini
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
                      r"after (?:finding|learning|seeing|noticing|realising|recognising) that|"  # what prompted it
+                     r"after (?:complaints?|concerns?|feedback) (?:about|from|over|that|raised)|"
                      r"(?:this|which|that|it) (?:partly |largely |mainly )?(?:reflected|reflects|stemmed from|stems from)|"
                      r"linked (?:this|it|these) to|(?:which|that) (?:[\w'’-]+ ){0,2}?(?:linked|credited) (?:it |this )?to|"
                      r"(?:(?:change|improvement|reduction|fall|drop|rise|increase)s?|this|which|that) (?:had )?(?:followed|came after)|"
                      r"(?:built up|grown|grew|risen|rose|fallen|fell|increased|dropped|worsened|slowed|stopped|closed)"
-                     r"\s+(?:[\w-]+\s+){0,3}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
+                     r"\s+(?:[\w/-]+\s+){0,6}?(?:after|following)\b(?!\s+(?:a|an|the)?\s*(?:year|month|week|period)s?\b))\b",
                      re.IGNORECASE)
 #: Month names, full and short: they say when, not what or who.
 _MONTH_WORDS = frozenset(m.casefold() for m in MONTHS + SHORT_MONTHS)
@@ -113,9 +114,11 @@ _ASKS_START = re.compile(r"\b(when|(in )?(what|which) (year|month|date)) (did|wa
                          r"commissioned|go live|goes live|went live|gone live|roll(?:ed)? out|come into (?:force|effect|use)|"
                          r"came into (?:force|effect|use)|appointed|elected|recruited|hired|joined|took up|came into post)\b",
                          re.IGNORECASE)
-#: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in"); not the
-#: first of a span ("completed their first year in 2024"), nor a name's ("Home First").
+#: Words that say something began ("was set up in 2021", "has run since 2019", "was first commissioned in", or began
+#: again: "had restarted in January 2025"); not the first of a span ("completed their first year in 2024"), nor a
+#: name's ("Home First").
 _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|starting|launch|launched|opened|open|set up|"
+                      r"restart|restarted|resumed|relaunched|reopened|re-established|"
                       r"introduced?|created?|established|commissioned|since|"
                       r"(?-i:first)(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
                       r"went live|gone live|live|came into|"
@@ -165,7 +168,15 @@ def _up_to_set_ahead(clause: str) -> str:
 _ASKS_ASSESSMENT_DATE = re.compile(r"\b(?:when|dates?)\b[^?]{0,60}?\b(?:CQC|Care Quality Commission|inspectors?)\b[^?]{0,40}?"
                                    r"\b(?:assess|assessed|assessment|inspect|inspected|inspection|visit|visited)\b|"
                                    r"\bwhen\s+(?:was|were)\s+[^?]{1,60}?\s(?:assessed|inspected)\s+by\s+(?:the\s+)?CQC\b|"
-                                   r"\bwhen\s+(?:was|were)\s+[A-Z][\w'’ -]{0,60}?\s(?:inspected)\b", re.IGNORECASE)
+                                   r"\bwhen\s+(?:was|were)\s+[A-Z][\w'’ -]{0,60}?\s(?:inspected)\b|"
+                                   # "When were the CQC inspectors in Barnet?"
+                                   r"\bwhen\s+(?:was|were|did)\s+(?:the\s+)?(?:CQC\s+|Care Quality Commission\s+)?(?:inspectors?|"
+                                   r"assessors?|CQC)\s+(?:in|at|on site|visit\w*|come|came|go|went)\b", re.IGNORECASE)
+
+
+def asks_assessment_date(question: str) -> bool:
+    """Whether the question asks when CQC made its assessment ("When were the CQC inspectors in Barnet?")."""
+    return bool(_ASKS_ASSESSMENT_DATE.search(question))
 #: A sentence dating CQC's assessment ("at the time of our assessment, which took place between 6 and 17 October 2025",
 #: "Date of assessment: 4 March 2025", "We carried out site visits in …").
 _ASSESSMENT_DATED = re.compile(r"\b(?:our|this|the)\s+assessment\b[^.;]{0,40}?\b(?:took place|was carried out|was made|ran|began|"
@@ -177,7 +188,11 @@ _ASSESSMENT_DATED = re.compile(r"\b(?:our|this|the)\s+assessment\b[^.;]{0,40}?\b
 def assessment_dated(sentence: str, question: str) -> bool:
     """Whether a question asking when CQC made its assessment meets a sentence dating that assessment: "The partnership
     completed 1,085 carers' assessments in 2024/25" dates other assessments."""
-    return not _ASKS_ASSESSMENT_DATE.search(question) or bool(_ASSESSMENT_DATED.search(sentence))
+    return not asks_assessment_date(question) or bool(_ASSESSMENT_DATED.search(sentence))
+
+
+#: The colon between a label and its value ("Assessment activity started: 25 November 2024"): one clause, not two.
+_VALUE_COLON = re.compile(r"(?<=[a-z]):(?=\s*\d)")
 
 
 def dates_as_asked(sentence: str, question: str) -> bool:
@@ -189,7 +204,7 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     a date set ahead ("was due to …") is not it; when it asks until when something runs, the date must be its end
     ("funded until March 2026", not "not reviewed since 2021")."""
     ends = _ASKS_START.search(question)
-    if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(sentence)):
+    if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(_VALUE_COLON.sub(" ", sentence))):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began, nor "was well
         # established, and the group influenced decisions during 2024" (its start and its date in two clauses)
     if _ASKS_FUTURE.search(question):
@@ -433,17 +448,68 @@ _SPEAKER_KIN = tuple(frozenset(_stem(w) for w in group) for group in (
 
 def gives_views(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence reports what the group asked about said or thought ("Parents told us planning started
-    too late", or families, their kin); a finding about the topic in the report's own voice does not."""
-    if not _SAID.search(sentence):
+    too late", or families, their kin), they being who said it ("Staff told us … more people went on the list" is
+    staff's view); a finding about the topic in the report's own voice does not."""
+    saying = list(_SAID.finditer(sentence))
+    if not saying:
         return False
     who = speakers_asked(question, councils)
     who |= {kin for group in _SPEAKER_KIN if who & group for kin in group}
-    return not who or bool(who & {_stem(w) for w in _words(sentence)})
+    if not who:
+        return True
+    tokens = list(_TOKEN.finditer(sentence))
+    starts = [t.start() for t in tokens]
+    speakers: set[str] = set()
+    for m in saying:  # the words just before each verb of saying
+        at = bisect.bisect_left(starts, m.start())
+        speakers |= {_stem(t.group().casefold().strip("'’")) for t in tokens[max(0, at - SPEAKER_REACH) : at]}
+    return bool(who & speakers)
+
+
+#: How many words before "told us", "said" … may name who said it ("*Parents* of young people with a learning
+#: disability told us").
+SPEAKER_REACH = 10
 
 
 def has_reason(text: str) -> bool:
     """Whether the text gives a cause or a purpose."""
     return bool(_REASON.search(text))
+
+
+#: A question why something changed ("Why did people start getting their charges worked out faster?", "why have
+#: waits come down"): what was done that brought the change answers it.
+_WHY_CHANGED = re.compile(r"^\s*(?:and\s+)?why\s+(?:did|has|have|had|is|are|was|were|do|does)\b[^?]{0,120}?\b(?:faster|quicker|"
+                          r"sooner|shorter|fewer|less|lower|down|fallen|fell|dropped|reduced|improved|better|rose|risen|"
+                          r"increased|higher)\b", re.IGNORECASE)
+#: A deed and the change it made, joined ("added staff to the team *and reduced* the average time from 31 days to 18").
+_DEED_THEN_CHANGE = re.compile(r"\b(?:added|recruited|hired|employed|introduced|created|set up|brought|moved|merged|invested|"
+                               r"funded|trained|opened|launched|started|restructured|appointed|redesigned)\b[^.;]{3,160}?"
+                               r"\band\s+(?:so\s+)?(?:had\s+)?(?:reduced|cut|brought down|lowered|halved|shortened|improved|"
+                               r"increased|raised|cleared|sped up)\b", re.IGNORECASE)
+
+
+def brought_the_change(sentence: str, question: str) -> bool:
+    """Whether a question why something changed (:data:`_WHY_CHANGED`) is answered by a sentence telling a deed and
+    the change it made (:data:`_DEED_THEN_CHANGE`): the deed is the cause."""
+    return bool(_WHY_CHANGED.search(question)) and bool(_DEED_THEN_CHANGE.search(sentence))
+
+
+#: A sentence giving the cause of what the one before it told ("The main reason for *the fall* was a shortage of
+#: personal assistants", "This was mainly because …", "Leaders attributed the rise to …", "acknowledged the problem,
+#: which they linked to …").
+CAUSE_OF_BEFORE = re.compile(r"\b(?:reasons?|causes?|explanation)\s+(?:given\s+)?for\s+(?:the|this|these|that|those)\b|"
+                             r"^(?:This|That|These|It)\s+(?:was|were|is|had been)\s+(?:partly |largely |mainly |mostly )?"
+                             r"(?:because|due to|caused by|driven by|the result of)\b|\b(?:attributed|put|linked)\s+"
+                             r"(?:this|that|these|the (?:fall|rise|drop|increase|decrease|change|delay)s?)\s+(?:down\s+)?to\b|"
+                             r"\b(?:the|this|that)\s+(?:problem|issue|fall|rise|drop|increase|delay|backlog)s?,?\s+which\s+"
+                             r"(?:[\w'’-]+\s+){0,2}?(?:linked|attributed|put|credited)\b",
+                             re.IGNORECASE)
+
+
+def explains_the_one_before(sentence: str) -> bool:
+    """Whether the sentence gives the cause of what the sentence before it told (:data:`CAUSE_OF_BEFORE`): for a
+    "why" question it is as relevant as that sentence, whose words it need not repeat."""
+    return bool(CAUSE_OF_BEFORE.search(one_line(sentence)))
 
 
 def reasons_in(text: str) -> list[re.Match]:
@@ -592,6 +658,17 @@ def _as_far_as(words: list[str], pos: int) -> bool:
     return " ".join(words[max(0, pos - 3) : pos]).endswith(("as far as", "far away as"))
 
 
+#: Nouns of area that a list of names may follow ("in two *areas*, Wembley and Kingsbury").
+_AREA_NOUNS = frozenset({"areas", "localities", "towns", "wards", "districts", "neighbourhoods", "places", "villages",
+                         "boroughs", "parts", "sites", "locations"})
+
+
+def _names_the_areas(words: list[str], pos: int) -> bool:
+    """Whether the name at ``pos`` follows a noun of area that a place word set ("in two areas, Wembley and
+    Kingsbury"): the areas' names, which say where."""
+    return pos > 0 and words[pos - 1] in _AREA_NOUNS and any(w in _PLACE_WORDS for w in words[max(0, pos - 4) : pos - 1])
+
+
 #: Words that set the name after them as an area ("cafés *in* Finchley"), which is not a body that does something.
 _AREA_WORDS = {"in", "across", "throughout", "around", "near"}
 
@@ -627,13 +704,14 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic]  # "led by" for "leads"
     for pos, name in new_names(sentence, question, councils):
-        if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos):
+        named_area = located and _names_the_areas(words, pos)
+        if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
         start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
-            _after_word(words, pos, {"in"}) or _as_far_as(words, pos)))
+            _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
@@ -696,13 +774,23 @@ def places_the_council(sentence: str, councils: tuple[str, ...]) -> bool:
                for council in councils for pattern in name_patterns(council))
 
 
+#: Places told by their number and kind ("classes at nine venues", "in 12 libraries"): kinds of building or site,
+#: not of area ("in two areas" says where only with the areas' names).
+_COUNTED_PLACES = re.compile(r"\b(?:in|at|across|from)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"several|many)\s+(?:[\w-]+\s+)?(?:venues|sites|locations|centres|centers|hubs|libraries|"
+                             r"branches|bases|offices|surgeries|practices|schools|churches|mosques|temples|halls|buildings|"
+                             r"hospitals)\b", re.IGNORECASE)
+
+
 def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
-    """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, or a side of the area, :data:`_SIDE_PHRASE`)
-    that is not the thing asked about itself, nor a side the question already gives: "Staff at the hub …" does not say
-    where the Safeguarding Hub is."""
+    """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, places by number and kind,
+    :data:`_COUNTED_PLACES`, or a side of the area, :data:`_SIDE_PHRASE`) that is not the thing asked about itself,
+    nor a side the question already gives: "Staff at the hub …" does not say where the Safeguarding Hub is."""
     own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
     asked = " ".join(question.casefold().split())
+    kinds_asked = own | {_stem(w) for w in _words(question)}  # "in three locality hubs" does not say where the hubs are
     return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence)) or any(
+        _stem(m.group(0).split()[-1]) not in kinds_asked for m in _COUNTED_PLACES.finditer(sentence)) or any(
         " ".join(m.group(0).casefold().split()) not in asked for m in _SIDE_PHRASE.finditer(sentence))
 
 
@@ -1209,11 +1297,14 @@ def percentage_given(sentence: str, question: str) -> bool:
 _FEW_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 #: A question asking how many things there are in a list or body ("how many providers are on its framework").
 _ASKS_STOCK = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:are|were|is|was)\s+(?:there\s+)?(?:on|in|part of|registered|listed|"
-                         r"signed up)\b", re.IGNORECASE)
-#: A count of things that came or went ("four providers had left the framework", "12 homes closed").
+                         r"signed up)\b|\bhow many\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|worked|sit|sits|serve|serves)\s+"
+                         r"(?:in|on|at|for|within)\b", re.IGNORECASE)  # "how many staff work in the hub"
+#: A count of things that came or went ("four providers had left the framework", "12 homes closed", "lost three staff").
 _FLOW = re.compile(rf"(?<![\w.,£])(?:\d[\d,]*|{_FEW_WORDS})\s+(?:[\w'’-]+\s+){{0,3}}?"
                    rf"(?:had\s+|have\s+|has\s+)?(?:left|joined|closed|opened|withdrawn|withdrew|exited|dropped out|handed back|"
-                   rf"been (?:added|removed|suspended))\b", re.IGNORECASE)
+                   rf"been (?:added|removed|suspended))\b|"
+                   rf"\b(?:lost|gained|recruited|hired|shed)\s+(?:(?:a|an)\s+(?:further|extra|additional)\s+)?"
+                   rf"(?:\d[\d,]*|{_FEW_WORDS})\b", re.IGNORECASE)  # "the hub lost three experienced staff"
 
 
 #: The counts in a sentence, a thing's size among them ("a 70-bed home"): not years, dates' days or shares.
@@ -1295,6 +1386,12 @@ _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b",
 #: members ("which had 34 members").
 _IN_A_BODY = re.compile(r"\bhow many\s+(?:people|residents|carers|individuals|councillors)\s+(?:are|were|sit|sat|serve|served)\s+"
                         r"(?:in|on)\b", re.IGNORECASE)
+#: People counted as waiting ("how many people were still waiting for a liberty safeguards check"), whom a report may
+#: count by their pending cases: one application, referral or request each ("1,120 applications were awaiting assessment").
+_PEOPLE_WAITING = re.compile(r"\bhow many\s+(?:people|adults|residents|individuals)\s+(?:[\w'’-]+\s+){0,6}?"
+                             r"(?:(?:are|were|was|is)\s+(?:still\s+)?(?:waiting|awaiting)|waited|on (?:the|a|its|their) waiting list)\b",
+                             re.IGNORECASE)
+PENDING_CASES = frozenset({"application", "referral", "request"})
 #: A council's own workers ("how many council workers", "its employees"), whom a report counts as its staff ("46 staff
 #: were paid a language allowance"); "care workers" are one trade's.
 _OWN_WORKERS = re.compile(r"\b(?:council|its|their|the council's|the local authority's)\s+(?:workers|employees)\b",
@@ -1777,6 +1874,7 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     nouns = holders or kindred_nouns(nouns) | reported_nouns(question) | act_nouns(question) | (
         {"worker"} if _TRADE_STAFF.search(question) else set()) | ({"staff"} if _OWN_WORKERS.search(question) else set()) | (
         {"member"} if _IN_A_BODY.search(question) else set()) | (
+        PENDING_CASES if _PEOPLE_WAITING.search(question) else set()) | (
         HOLDER_NOUNS if _ASKS_RECEIVED.search(question) else set())  # "650 card holders" for "how many carry a card"
     found = list(_TOKEN.finditer(sentence))
     words = _words(sentence)
@@ -2825,9 +2923,10 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "", 
     A sentence with no frame takes those of the sentence before it (``lead_in``): "The median wait was 14
     days" after "286 people were waiting for a Care Act assessment" is a wait for that assessment. A frame holding
     what the reports call the question's plain words is of the thing asked."""
-    asked = [a for a in framed_things(without_council_names(question, councils))  # "Wirral Council's spend" is
-             if (known is None or all(known(w) for w in _distinct(a.words)))  # no spend on a thing called Wirral
-             and not a.words <= _WAITED_ON]
+    framed = framed_things(without_council_names(question, councils))
+    asked = [a for a in framed  # "Wirral Council's spend" is no spend on a thing called Wirral
+             if (known is None or all(known(w) for w in _distinct(a.words)))
+             and not a.words <= _WAITED_ON and not whole_of_a_share(a, framed)]
     if not asked:
         return False
     separate = _LIST_ITEM.match(sentence) or _LABELLED_FIGURE.match(sentence)  # "Spend per adult: £589", a row
@@ -2836,6 +2935,12 @@ def another_object(sentence: str, question: str, known=None, lead_in: str = "", 
     return any(any(g.frame == a.frame for g in given)
                and not any(_same_thing(a, g) or _distinct(g.words) & reported for g in given if g.frame == a.frame)
                for a in asked)
+
+
+def whole_of_a_share(thing: FramedThing, framed: tuple[FramedThing, ...]) -> bool:
+    """Whether a whole sum the question names is what the share it asks is of ("what share of the overall council
+    budget goes on adult social care"): the base of the share, not a spend asked about."""
+    return thing.frame == "spend" and thing.head == "total" and any(f.frame == "share" for f in framed)
 
 
 def before_its_cause(sentence: str) -> str:
@@ -3791,7 +3896,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             and head_role_named(sentence, question) and person_in_role(f"{lead_in} {sentence}", question, councils)
         return in_role and names_the_part(sentence, question, councils)
     if answer_type == "reason":
-        return has_reason(sentence)
+        return has_reason(sentence) or brought_the_change(sentence, question)
     if answer_type == "method":
         return describes_a_deed(sentence) and watch_as_asked(sentence, question)
     if answer_type == "views":
@@ -3821,10 +3926,20 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
             topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
         located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
-        return names_near_topic(sentence, question, topic, located=located, councils=councils,
-                                bodies=answer_type == "organisation") \
+        return any(names_near_topic(told, question, topic, located=located, councils=councils,
+                                    bodies=answer_type == "organisation") for told in (sentence, without_aside(sentence))) \
             and named_not_only_as_some(sentence, question)
     return True
+
+
+#: An aside set off by commas that tells who runs or funds a thing (", run by local charities,"), between the thing
+#: and where it is: "six township hubs, run by local charities, in Haydock, Parr …".
+_ASIDE = re.compile(r",\s+(?:[a-z]+ed|run|led|set up|built|paid for)\s+(?:by|with|through|from|for)\s+[^,;.]{2,60},(?=\s)")
+
+
+def without_aside(sentence: str) -> str:
+    """The sentence without an aside set off by commas (:data:`_ASIDE`), so a name after it stands beside what it places."""
+    return _ASIDE.sub("", sentence)
 
 
 #: Kinds of body whose names hold the kind's word ("Bournemouth University", "University Hospital of North Tees",

@@ -36,6 +36,7 @@ from .answer_types import (
     asks_extreme_time,
     denied_words,
     describes_a_deed,
+    explains_the_one_before,
     for_whole_area,
     has_reason,
     holds,
@@ -107,7 +108,7 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
     out: list[Candidate] = []
     for passage, vectors in zip(passages, sentence_vectors):
         prior = 1.0 / passage.rank ** 0.5
-        before = ""
+        before, before_rel = "", 0.0
         for sentence, vec in zip(passage.chunk.sentences, vectors):
             rel = (settings.w_dense * float(vec @ query_vec)
                    + settings.w_lexical * weights.overlap(query_terms, sentence.text)
@@ -116,8 +117,10 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
                 rel += settings.w_shape
             if dated_elsewhere(sentence.text, asked):
                 rel -= settings.w_other_period
+            if query.answer_type == "reason" and before and explains_the_one_before(sentence.text):
+                rel = max(rel, before_rel)  # "The main reason for the fall was …" after the fall
             out.append(Candidate(passage, sentence, vec, rel, before))
-            before = sentence.text
+            before, before_rel = sentence.text, rel
     return out
 
 

@@ -1304,3 +1304,57 @@ def test_a_length_of_time_asked_may_be_held_in_another_unit():
     assert figure_not_found(query, [said], weights, settings) is None
     other = fenwick_question("% of older people still at home 6 months after leaving hospital into reablement", "number")
     assert figure_not_found(other, [said], weights, settings) is not None
+
+
+@pytest.mark.parametrize("sentence,prospect", [
+    ("Fenwick planned to extend the carers group to Ashby in 2025/26, subject to funding being agreed by the "
+     "Health and Wellbeing Board.", True),
+    ("Fenwick planned to extend the carers group to Ashby in 2025/26, and the Health and Wellbeing Board agreed the "
+     "funding in March 2025.", False),
+])
+def test_a_plan_waiting_on_a_decision_does_not_tell_that_the_decision_was_made(sentence, prospect):
+    from rag.abstain import outcome_not_reported
+
+    said, weights, settings = alone(sentence)
+    question = "Has Fenwick's Health and Wellbeing Board agreed the funding to extend the carers group to Ashby?"
+    reason = outcome_not_reported(fenwick_question(question, "yesno"), [said], weights, settings)
+    assert (reason is not None) is prospect
+
+
+def test_what_came_of_a_plan_asks_what_it_found():
+    from rag.abstain import findings_not_yet_reported
+
+    said, weights, settings = alone("Early feedback was good, and a second neighbourhood pilot in Ashby was planned for "
+                                    "2025.")
+    asked = fenwick_question("what came of the ashby neighbourhood pilot in fenwick", "description")
+    assert findings_not_yet_reported(asked, [said], weights, settings) is not None
+    told, weights, settings = alone("The second neighbourhood pilot in Ashby found that fewer people went into hospital.")
+    assert findings_not_yet_reported(asked, [told], weights, settings) is None
+
+
+def test_a_why_question_is_not_a_which_question():
+    from rag.abstain import which_not_named
+
+    said, weights, settings = alone("Fenwick did not know which groups used its services, because some records were "
+                                    "missing ethnicity.")
+    why = fenwick_question("why can't fenwick tell which groups are missing out on its services", "reason")
+    assert which_not_named(why, [said], weights, settings) is None
+    some, weights, settings = alone("Fenwick worked with a local advice service on debt.")
+    which = fenwick_question("Which local advice service does Fenwick work with on debt?", "organisation")
+    assert which_not_named(which, [some], weights, settings) is not None
+
+
+def test_a_figure_asked_for_a_period_without_a_question_word_must_be_of_that_period():
+    from rag.abstain import period_not_given
+
+    said, weights, settings = alone("Unmet need for home care was 2,100 hours a week in March 2025.")
+    query = fenwick_question("What was Fenwick's unmet home care need in March 2024?", "description")
+    assert "March 2025" in period_not_given(query, [said], weights, settings)
+    assert period_not_given(fenwick_question("What was Fenwick's unmet home care need in March 2025?", "description"),
+                            [said], weights, settings) is None
+    plain, weights, settings = alone("Unmet need for home care was a concern for families.")
+    assert period_not_given(query, [plain], weights, settings) is None  # no figure stated: not judged by period
+    done = fenwick_question("How was Fenwick's front door team changed in October 2025?", "description")
+    dated, weights, settings = alone("The front door team was restructured in October 2025, and it had 12 advisers by "
+                                     "June 2026.")
+    assert period_not_given(done, [dated], weights, settings) is None  # the period asked is the sentence's too

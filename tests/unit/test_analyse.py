@@ -517,3 +517,24 @@ def test_keywords_ending_with_a_measure_ask_for_a_figure(question, kind):
 ])
 def test_a_statement_named_before_score_is_the_assessment_s_score(question, rating):
     assert asks_for_rating(question) is rating
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("In Fenwick, where do people wait longer for home care?", "place"),
+    ("In 2024, where did people in Fenwick wait longest?", "place"),
+    ("what made fenwick start ringing people who are waiting for OT", "reason"),
+])
+def test_a_place_asked_after_its_area_and_what_made_something_happen(question, kind):
+    from rag.analyse import answer_type
+
+    assert answer_type(question) == kind
+    assert answer_type("What made up Fenwick's overspend?") != "reason"  # its parts, not its cause
+
+
+def test_a_question_on_when_cqc_assessed_searches_the_reports_words_for_its_dates():
+    from rag.analyse import ASSESSMENT_DATE_WORDS, search_text
+
+    assert ASSESSMENT_DATE_WORDS in search_text("When were the CQC inspectors in Fenwick?", ("Fenwick",))
+    assert ASSESSMENT_DATE_WORDS not in search_text("When did Fenwick open its new hub?", ("Fenwick",))
+    assert ASSESSMENT_DATE_WORDS not in search_text("How many people were waiting in Fenwick when CQC assessed it?",
+                                                    ("Fenwick",))  # timed by the assessment, not asking its date

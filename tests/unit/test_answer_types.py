@@ -3669,3 +3669,120 @@ def test_a_participle_after_a_body_s_noun_says_more_of_it_and_names_no_part_of_i
     assert role_words("Who chairs the Improvement Board overseeing adult social care in Fenwick?", ("Fenwick",)) == {
         "improvement", "board"}
     assert role_words("who chairs the safeguarding adults board", ()) == {"safeguarding", "adult", "board"}
+
+
+def test_staff_of_adult_care_are_its_whole_workforce_not_care_workers():
+    from rag.answer_types import holds
+
+    question = "what percentage of fenwick's adult care staff would recommend the council as an employer"
+    assert holds("number", "The 2024 staff survey showed 81% of adult social care staff would recommend the council as a "
+                 "place to work.", question, ("Fenwick",))
+    assert not holds("number", "The 2024 staff survey showed 81% of adult social care staff would recommend the council as "
+                     "a place to work.", "what percentage of fenwick's care workers in home care were on zero-hours "
+                     "contracts", ("Fenwick",))
+
+
+def test_the_whole_a_share_is_of_is_no_spend_asked_about():
+    from rag.answer_types import another_object, framed_things, whole_of_a_share
+
+    question = "What share of Fenwick's overall council budget goes on adult social care?"
+    sentence = "Fenwick spent £48.2 million on adult social care in 2023/24, about 35% of its net revenue budget."
+    assert not another_object(sentence, question, None, "", ("Fenwick",))
+    framed = framed_things(question)
+    assert [whole_of_a_share(f, framed) for f in framed] == [False, True]  # the share asked; its whole
+    total = framed_things("What was Fenwick's total council budget in 2023/24?")
+    assert not any(whole_of_a_share(f, total) for f in total)  # the whole sum itself asked
+
+
+def test_where_is_told_past_an_aside_by_the_names_of_the_areas_or_by_counted_venues():
+    from rag.answer_types import holds
+
+    question = "Where are the community hubs in Fenwick?"
+    assert holds("place", "The council funded five community hubs, run by local charities, in Ashby, Corley and Dunmore.",
+                 question, ("Fenwick",))
+    assert not holds("place", "The council funded five community hubs, run by local charities, which opened every "
+                     "weekday and were busy.", question, ("Fenwick",))
+    assert holds("place", "The partnership agreed to pilot neighbourhood teams in two areas, Ashby and Corley, from May "
+                 "2025.", "Where will Fenwick pilot neighbourhood teams?", ("Fenwick",))
+    assert not holds("place", "The partnership agreed to pilot neighbourhood teams in two areas from May 2025.",
+                     "Where will Fenwick pilot neighbourhood teams?", ("Fenwick",))
+    classes = "where can older people in fenwick go to balance classes"
+    assert holds("place", "The falls service ran balance classes at seven venues, including two churches.", classes,
+                 ("Fenwick",))
+    assert not holds("place", "The falls service ran balance classes for seven weeks at a time.", classes, ("Fenwick",))
+    assert not holds("place", "Social workers were based alongside health staff in three locality hubs.",
+                     "Where are Fenwick's locality hubs?", ("Fenwick",))  # the hubs asked about, not where they are
+
+
+def test_people_waiting_may_be_counted_by_their_pending_applications():
+    from rag.answer_types import holds
+
+    question = "How many people in Fenwick were still waiting for a liberty safeguards check in May 2024?"
+    assert holds("number", "In May 2024, 940 applications were awaiting assessment.", question, ("Fenwick",))
+    assert not holds("number", "In May 2024, 940 applications were awaiting assessment.",
+                     "How many people in Fenwick received a liberty safeguards check in 2024?", ("Fenwick",))
+    assert not holds("number", "The team had escalated 74 cases for urgent review since it started.",
+                     "How many carers in Fenwick were waiting for a carers' assessment?", ("Fenwick",))
+
+
+def test_a_start_may_be_a_restart_or_a_labelled_date():
+    from rag.answer_types import dates_as_asked
+
+    question = "When did Fenwick start holding provider forums again?"
+    assert dates_as_asked("A provider forum had restarted in March 2025 after a year without meetings.", question)
+    assert not dates_as_asked("A provider forum met in March 2025 to discuss fees.", question)
+    assert dates_as_asked("Assessment activity started: 4 March 2025", "When did CQC start its assessment of Fenwick?")
+    assert not dates_as_asked("Report published: 4 March 2025", "When did CQC start its assessment of Fenwick?")
+
+
+def test_a_change_is_explained_by_the_deed_that_made_it_or_what_it_followed():
+    from rag.answer_types import has_reason, holds
+
+    question = "Why did Fenwick's financial assessments get faster?"
+    assert holds("reason", "After a review, it added staff to the charging team and reduced the average time from 40 "
+                 "days to 21 days.", question, ("Fenwick",))
+    assert not holds("reason", "The average time for a financial assessment was 21 days.", question, ("Fenwick",))
+    assert not holds("reason", "It added staff to the charging team and reduced the average time from 40 days to 21 "
+                     "days.", "Why were Fenwick's carers unhappy with charging?", ("Fenwick",))
+    assert has_reason("The wait was 15 weeks, which had fallen from 24 weeks in 2022/23 after the council merged the "
+                      "two teams.")
+    assert has_reason("After complaints about missed calls, the council introduced a callback line.")
+    assert not has_reason("After three months, the council introduced a callback line.")
+
+
+def test_a_sentence_giving_the_cause_of_the_one_before_points_back_to_it():
+    from rag.answer_types import explains_the_one_before
+
+    assert explains_the_one_before("Staff said the main reason for the fall was a shortage of personal assistants.")
+    assert explains_the_one_before("Leaders acknowledged the problem, which they linked to a new payments system.")
+    assert explains_the_one_before("This was mainly because of vacancies.")
+    assert not explains_the_one_before("Staff said the shortage of personal assistants was the main risk.")
+
+
+def test_views_are_of_those_who_said_them():
+    from rag.answer_types import gives_views
+
+    question = "what did people in fenwick say about waiting for an assessment"
+    assert gives_views("People told us they felt forgotten while they waited.", question, ("Fenwick",))
+    assert gives_views("Many of the people we spoke to said the wait was hard.", question, ("Fenwick",))
+    assert not gives_views("Staff told us the front door had no social workers, so more people went on the waiting list.",
+                           question, ("Fenwick",))
+    assert gives_views("Parents of young people with a learning disability told us that planning started too late.",
+                       "What did parents in Fenwick say about planning for adulthood?", ("Fenwick",))
+
+
+def test_when_the_inspectors_were_in_asks_the_assessment_date():
+    from rag.answer_types import asks_assessment_date
+
+    assert asks_assessment_date("When were the CQC inspectors in Fenwick?")
+    assert asks_assessment_date("when did cqc visit fenwick")
+    assert not asks_assessment_date("When did the council's quality team visit care homes in Fenwick?")
+
+
+def test_how_many_work_somewhere_is_not_told_by_how_many_it_lost():
+    from rag.answer_types import stock_not_flow
+
+    question = "How many staff work in Fenwick's safeguarding hub?"
+    assert not stock_not_flow("The backlog grew after the hub lost three experienced staff in 2024.", question)
+    assert stock_not_flow("The hub had 14 staff, including three senior practitioners.", question)
+    assert stock_not_flow("The hub lost three experienced staff in 2024.", "How many staff did Fenwick's hub lose?")

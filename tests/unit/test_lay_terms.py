@@ -206,6 +206,15 @@ def test_an_acronym_s_long_form_is_written_before_it():
     ("How many safeguarding cases were waiting with no worker assigned?", "awaiting allocation"),
     ("How many safeguarding cases were waiting with no worker assigned?", "safeguarding enquiries"),
     ("Has Fenwick brought in outside help to clear its backlog?", "commissioned"),
+    ("When did Fenwick restart its get-togethers with care providers?", "forum"),
+    ("Has Fenwick's day centre been given the top inspection grade?", "rated outstanding"),
+    ("How quickly are care charges worked out in Fenwick?", "financial assessment"),
 ])
 def test_more_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
+
+
+def test_a_grade_or_charge_spoken_of_otherwise_brings_no_wording():
+    assert "rated outstanding" not in report_words("What grade did Fenwick's care homes get on average?")
+    assert "rated outstanding" not in report_words("What share of Fenwick's agencies hold a top CQC rating?")
+    assert "financial assessment" not in report_words("How many charges were brought against providers in Fenwick?")
