@@ -177,6 +177,8 @@ _ASKS_ASSESSMENT_DATE = re.compile(r"\b(?:when|dates?)\b[^?]{0,60}?\b(?:CQC|Care
 def asks_assessment_date(question: str) -> bool:
     """Whether the question asks when CQC made its assessment ("When were the CQC inspectors in Barnet?")."""
     return bool(_ASKS_ASSESSMENT_DATE.search(question))
+
+
 #: A sentence dating CQC's assessment ("at the time of our assessment, which took place between 6 and 17 October 2025",
 #: "Date of assessment: 4 March 2025", "We carried out site visits in …").
 _ASSESSMENT_DATED = re.compile(r"\b(?:our|this|the)\s+assessment\b[^.;]{0,40}?\b(?:took place|was carried out|was made|ran|began|"
