@@ -469,14 +469,11 @@ def search_text(question: str, councils: Iterable[str] = ()) -> str:
         stripped = re.sub(rf"(?<![\w-]){re.escape(name)}(?:\s+(?:County|City|Borough|Metropolitan Borough))?"
                           rf"(?:\s+Council)?(?:['’]s)?(?![\w-])", " ", stripped, flags=re.IGNORECASE)
     stripped = re.sub(r"\s{2,}", " ", stripped).strip()
-    if _ASKS_WHEN.match(question) and asks_assessment_date(question):  # the assessor's own visit, dated in the reports' words
+    if _DATE.search(question) and asks_assessment_date(question):  # the assessor's own visit, dated in the reports' words
         stripped = f"{stripped} {ASSESSMENT_DATE_WORDS}"
     return stripped if len(stripped.split()) >= 2 and not only_question_words(stripped) else question
 
 
-#: A question asking when ("When were the inspectors in …?", "What dates did …"), not one timed by when ("How many were
-#: waiting when CQC assessed …?").
-_ASKS_WHEN = re.compile(r"^\s*(?:and\s+)?(?:when|(?:what|which|on what) (?:dates?|days?|month|year))\b", re.IGNORECASE)
 #: How the reports date CQC's own assessment, searched for when a question asks when it was made.
 ASSESSMENT_DATE_WORDS = "assessment activity took place dates of assessment"
 

@@ -3928,8 +3928,10 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
             topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
         located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
+        plain = without_aside(sentence)
         return any(names_near_topic(told, question, topic, located=located, councils=councils,
-                                    bodies=answer_type == "organisation") for told in (sentence, without_aside(sentence))) \
+                                    bodies=answer_type == "organisation")
+                   for told in ((sentence,) if plain == sentence else (sentence, plain))) \
             and named_not_only_as_some(sentence, question)
     return True
 

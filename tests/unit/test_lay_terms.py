@@ -119,6 +119,12 @@ from rag.records import Query
     ("Were abuse investigations finished on time?", "enquiries"),
     ("Were abuse investigations finished on time?", "completed within"),
     ("Which prisons does Kelby cover?", "HMP"),
+    ("How many safeguarding cases were waiting with no worker assigned?", "awaiting allocation"),
+    ("How many safeguarding cases were waiting with no worker assigned?", "safeguarding enquiries"),
+    ("Has Fenwick brought in outside help to clear its backlog?", "commissioned"),
+    ("When did Fenwick restart its get-togethers with care providers?", "forum"),
+    ("Has Fenwick's day centre been given the top inspection grade?", "rated outstanding"),
+    ("How quickly are care charges worked out in Fenwick?", "financial assessment"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
     assert wanted in report_words(question)
@@ -200,18 +206,6 @@ def test_an_acronym_s_long_form_is_written_before_it():
     assert glossary.with_long_forms("care for HMP Grendon") == "care for His Majesty's Prison (HMP) Grendon"
     assert glossary.with_long_forms("care for prisoners") == "care for prisoners"
     assert Glossary({}).with_long_forms("HMP Grendon") == "HMP Grendon"
-
-
-@pytest.mark.parametrize("question,wanted", [
-    ("How many safeguarding cases were waiting with no worker assigned?", "awaiting allocation"),
-    ("How many safeguarding cases were waiting with no worker assigned?", "safeguarding enquiries"),
-    ("Has Fenwick brought in outside help to clear its backlog?", "commissioned"),
-    ("When did Fenwick restart its get-togethers with care providers?", "forum"),
-    ("Has Fenwick's day centre been given the top inspection grade?", "rated outstanding"),
-    ("How quickly are care charges worked out in Fenwick?", "financial assessment"),
-])
-def test_more_plain_words_bring_the_report_wording(question, wanted):
-    assert wanted in report_words(question)
 
 
 def test_a_grade_or_charge_spoken_of_otherwise_brings_no_wording():
