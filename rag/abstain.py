@@ -16,6 +16,7 @@ from .answer_types import (
     PRESENT_OF,
     VERB_PREFIXES,
     another_object,
+    asks_plan,
     asks_population_size,
     asks_share,
     asks_watch,
@@ -171,7 +172,21 @@ def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
         near = with_sequels(near, candidates)
     if settings.rules.holder_reach:
         near = near + holders_named(query, near, candidates, weights)
+    if query.answer_type == "place" or query.answer_type == "method" and asks_plan(query.text):
+        near = near + told_next(query, near, candidates, weights)
     return near
+
+
+def told_next(query: Query, near: list, candidates, weights) -> list:
+    """For a question asking where, or what is planned, the sentences straight after one about its topic that take up
+    a word of the question it lacks ("… identified Gypsy and Traveller communities as groups less likely to ask for
+    support." "Outreach at the Appleby horse fair had led to 14 referrals"; "… were not told what had changed."
+    "Leaders planned to publish a summary each quarter"): the place or the plan may be told in the sentence after."""
+    asked = weights.focus(weights.terms(query.text)) - weights.terms(" ".join(query.councils))
+    lacking = {one_line(c.sentence.text): asked - weights.terms(c.sentence.text) for c in near}
+    taken = set(map(id, near))
+    return [c for c in candidates if id(c) not in taken and one_line(c.before) in lacking
+            and lacking[one_line(c.before)] & weights.terms(c.sentence.text)]
 
 
 #: What asks who holds a role: a person by name ("Who is the director?") or whoever does it ("Who chairs the board?").
@@ -507,8 +522,11 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 #: A question asking what a review, audit or evaluation found ("What did the external audit conclude?", "Was the pilot
 #: judged a success?"), what was decided or agreed, or what changed after something, not what was done after a
 #: finding ("What did they do after finding …").
-_ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\b(?:find|conclude|recommend|show|"
-                            r"identify|reveal|learn|decide)\b|\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
+_ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,160}?\b(?:find|conclude|recommend|show|"
+                            r"identify|reveal|learn|decide)\b|"
+                            # "What results did the pilot produce?", "What new rate did Bolton agree?"
+                            r"\bwhat\s+(?:results?|outcomes?|findings?)\s+(?:did|has|have|had)\b|"
+                            r"\bwhat\s+(?:new\s+)?(?:[\w'’-]+\s+){0,2}?(?:did|has|have|had)\s+[^?]{1,60}?\s+agree\b|\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
                             # "what came of the pilot", "how did the trial turn out"
                             r"\bwhat\s+(?:came|has\s+come|had\s+come|became|has\s+become)\s+of\b|\bhow\s+(?:did|has|have)\b[^?]{0,80}?"
                             r"\bturn(?:ed)?\s+out\b|"
@@ -524,11 +542,12 @@ _PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|be reported|
                       r"(?:had|has|have) not (?:yet )?(?:reported|concluded|finished|been (?:published|completed|finished))|"
                       # begun or planned, not finished: "had started a review of its listings", "planned to review"
                       r"(?:had|has|have)\s+(?:started|begun|commissioned|launched)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?"
-                      r"(?:review|evaluation|audit|study)|(?:a\s+plan|plans|planned|planning)\s+to\s+(?:review|evaluate|audit)|"
+                      r"(?:review|evaluation|audit|study|research)|(?:a\s+plan|plans|planned|planning)\s+to\s+(?:review|evaluate|audit)|"
                       # asked for, not yet told: "had asked a peer team to test it", "worked with a university to evaluate"
                       r"(?:had|has|have)\s+(?:asked|commissioned|invited)\s+[^.;]{1,80}?\s+to\s+(?:test|review|evaluate|audit|study)|"
                       r"(?:working|worked)\s+with\s+[^.;]{1,60}?\s+to\s+(?:evaluate|review|study)|"
                       # still under way: "was being renegotiated", "planned to decide in summer 2025", "a post looking at"
+                      r"(?:planned|due|expected)\s+to\s+(?:make|take|reach)\s+(?:a|its|their|the)\s+decision|"
                       r"(?:was|were|is|are)\s+(?:still\s+)?being\s+(?:re)?(?:negotiated|drafted|developed|finalised|agreed|"
                       r"considered)|(?:planned|due|expected)\s+to\s+decide|(?:was|were|is|are)\s+planned\s+for|"
                       r"(?:was|were|is|are)\s+(?:still\s+)?(?:evaluating|reviewing|studying)|"
@@ -546,6 +565,7 @@ _FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommend
 #: A question asking what was decided or agreed ("What did Leeds decide about a wider roll-out?"), which only a
 #: decision tells ("Early results showed fewer calls" is a finding, not the decision).
 _ASKS_DECISION = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,120}?\bdecide\b|"
+                            r"\bwhat\s+(?:new\s+)?(?:[\w'’-]+\s+){0,2}?(?:did|has|have|had)\s+[^?]{1,60}?\s+agree\b|"
                             r"\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:decided|agreed|approved|chose|chosen|opted|rejected|signed)\b", re.IGNORECASE)
 #: How many of the sentences most about the question's topic are looked at for one saying it has not reported yet.
@@ -1394,7 +1414,7 @@ def _squeezed(text: str) -> str:
     """Text in lower case, its apostrophes and plural endings dropped and its hyphens and runs of spaces made single
     spaces, to find a name however typed ("Safeguarding Adults Review" in "Safeguarding Adult Reviews")."""
     words = re.sub(r"[^\w\s-]", " ", re.sub(r"['’]", "", text)).replace("-", " ").casefold().split()
-    return " ".join(re.sub(r"s$", "", w) for w in words)
+    return " ".join(re.sub(r"s$", "", re.sub(r"ies$", "y", w)) for w in words)  # "Gypsies" as "Gypsy"
 
 
 #: Words of the assessment's own headings and ratings, which name no thing a report must mention ("Safe Pathways").
@@ -1465,6 +1485,39 @@ def places_asked(question: str) -> list[str]:
     them a council's, a month or one of the assessment's own headings."""
     return [p for m in _PLACE_ASKED.finditer(question) if (p := m.group("place")).casefold() not in _MONTH_WORDS
             and not names_a_council(p) and not set(re.findall(r"[a-z]+", p.casefold())) <= _HEADING_WORDS]
+
+
+def place_not_counted(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A figure is asked for a place inside the council's area ("How many people in West Wight were waiting …?") and
+    no sentence giving a figure on its topic names that place, nor does the one it refers back to: the figure for the
+    whole area is not the place's."""
+    if not settings.rules.answer_type_check or query.answer_type not in ("number", "duration") \
+            or query.comparative or len(query.councils) != 1:
+        return None
+    places = areas_asked(_without_councils(query.text, query.councils))
+    typed = giving(query, candidates, weights, settings) if places else []
+    if not typed or any(p.casefold() in one_line(f"{refers_back_to(c)} {c.sentence.text}").casefold() for p in places for c in typed):
+        return None
+    return f"The reports give {possessive(query.councils[0])} figure but not one for {places[0]}."
+
+
+#: A place a question asks a figure of by "in" after a word in lower case ("people in West Wight", "provided in
+#: Weardale"): not part of a name ("the Hub in Tooting", "Equality in Care Forum"), a site ("at Oak Meadow"), nor what a
+#: council takes in ("the council that takes in Poole").
+_AREA_ASKED = re.compile(r"(?P<before>[\w'’-]+)\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})*)\b")
+#: Verbs after which "in" and a place say what a council takes in, not where a figure is of.
+_TAKES_IN = frozenset({"take", "takes", "took", "taking", "taken", "include", "includes"})
+#: The last words of a named building or service, which a place asked about is not ("Stepping Hill Hospital").
+_SITE_WORDS = frozenset({"hospital", "hub", "centre", "center", "court", "home", "house", "unit", "forum", "team",
+                         "service", "board", "partnership", "hall", "lodge", "project", "scheme", "programme"})
+
+
+def areas_asked(question: str) -> list[str]:
+    """The parts of a council's area a question asks a figure of (:data:`_AREA_ASKED`), not a month, a heading's words
+    or a named building or service (:data:`_SITE_WORDS`)."""
+    return [p for m in _AREA_ASKED.finditer(question) if m.group("before")[:1].islower()
+            and m.group("before") not in _TAKES_IN and places_asked(m.group(0)) == [p := m.group("place")]
+            and p.split()[-1].casefold() not in _SITE_WORDS]
 
 
 def name_not_found(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -1618,7 +1671,8 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     reason = below_threshold(best, settings)
     if reason is not None:
         return reason
-    for rule in (name_not_found, figure_not_found, asked_thing_missing, count_instead_of_members, which_not_named,
+    for rule in (name_not_found, figure_not_found, asked_thing_missing, place_not_counted, count_instead_of_members,
+                 which_not_named,
                  findings_not_yet_reported, findings_not_told, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
                  detail_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,

@@ -239,7 +239,10 @@ _EFFORT = re.compile(r"^\s*(and )?how (?:is|are|was|were|has|have|had been) (?!"
 _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|work) (?:is|are|was|were) |(?:(?:action|actions|"
                           r"steps|measures|work) )?(?:has|have|had|did|does|do) )[\w'’ ,-]{1,60}? (?:done|do|doing|take|taken|"
                           r"taking|put in place)\b(?! (?:well|badly)\b)|"
-                          r"^\s*(and )?what (?:is|are|was|were) [\w'’ ,-]{1,60}? doing\b(?! (?:well|badly)\b)", re.IGNORECASE)
+                          r"^\s*(and )?what (?:is|are|was|were) [\w'’ ,-]{1,60}? doing\b(?! (?:well|badly)\b)|"
+                          # what is planned ("What is Hull planning to do about home care?")
+                          r"^\s*(and )?what (?:is|are|was|were|does|do|did|has|have|had) [\w'’ ,-]{1,60}? (?:planning|plans?|"
+                          r"planned|going|intending|intends?|intended|aiming|aims?|hoping) to do\b", re.IGNORECASE)
 #: Asks what a group said or thought ("What did parents in Durham say about planning for adulthood?", "How did carers
 #: describe the hub?"): a sentence giving their words answers it, not the finding about the topic.
 _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|providers|partners|residents|users|workers|leaders|"
@@ -268,7 +271,7 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
                      r"^\s*(?:and )?what (?:reasons?|explanations?|causes?) (?:did|do|does|had|have|has)\b|"  # "… did leaders give"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
-                     r"^\s*what (caused|causes|made(?! up)|makes(?! up)|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
+                     r"^\s*what (caused|causes|pushed|pushes|tipped|tips|forced|made(?! up)|makes(?! up)|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
                      r"prompts|triggered|triggers|sparked|motivated)\b|"
                      r"^\s*what (?:[\w-]+ ){0,2}?(?:held|holds|kept|keeps|pulled|pulls|dragged|drags|brought|brings) "
                      r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
@@ -588,6 +591,8 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
     named = statements_in(text)
     indexed = set(statements_indexed)
     kind = answer_type(text)
+    if kind == "rating" and not named and asks_only_rating_of(text, match.known):
+        kind = "overall"
     if match.known and match.unknown:
         notices.append(f"No report for {', '.join(match.unknown)} is in this index.")
     return Query(
@@ -605,6 +610,24 @@ def analyse(question: str, matcher: CouncilMatcher, statements_indexed: Iterable
         filters=filters or Filters(),
         notices=tuple(notices),
     )
+
+
+#: The words of a question asking only for a council's rating ("What rating did North Tyneside get?", "how was
+#: Hull rated?"): a rating of the council as a whole is its overall rating, which the statements' scores are not.
+_ONLY_RATING_WORDS = frozenset({"what", "which", "how", "was", "is", "were", "are", "did", "does", "do", "has", "have",
+                                "had", "been", "the", "a", "an", "its", "their", "get", "got", "gets", "receive",
+                                "received", "given", "give", "awarded", "rating", "rated", "rate", "grade", "graded",
+                                "council", "councils", "cqc", "by", "from", "in", "latest", "last", "current", "s", "and",
+                                "of", "achieve", "achieved", "assessment", "authority", "local"})
+
+
+def asks_only_rating_of(question: str, councils: Sequence[str]) -> bool:
+    """Whether the question asks for a council's rating and nothing narrower (:data:`_ONLY_RATING_WORDS`), with a rating
+    word ("score" asks for statement scores too: "What score did Hounslow get?")."""
+    words = re.findall(r"[a-z0-9]+", fold(question).casefold())
+    named = {w for c in councils for w in re.findall(r"[a-z0-9]+", fold(c).casefold())}
+    return bool({"rating", "rated", "grade", "graded"} & set(words)) and all(
+        w in _ONLY_RATING_WORDS or w in named for w in words)
 
 
 def _picks_by_rating(question: str) -> bool:

@@ -37,7 +37,11 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
 _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|finish|complete|launch|run|restart|resume|report|"
                      r"publish|expire|conclude|go|take|move|be)\b)|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
-                     r"reason|since the|given that|meant that|(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
+                     r"reason|since the|given that|meant that|"
+                     # "… were the main causes", "The main drivers were …"
+                     r"(?:was|were) (?:the )?(?:main |chief |principal |biggest |key )?(?:causes?|drivers?)\b|"
+                     r"(?:main|chief|principal|biggest|key) (?:causes?|drivers?) (?:was|were|included)|"
+                     r"(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
                      r"after (?:finding|learning|seeing|noticing|realising|recognising) that|"  # what prompted it
@@ -404,6 +408,26 @@ def describes_a_deed(text: str) -> bool:
     return False
 
 
+#: A question asking what is planned ("What is Hull planning to do about home care?"), and a sentence telling a plan
+#: ("The council planned to recommission home care in 2025", "plans to", "intended to").
+_ASKS_PLAN = re.compile(r"\b(?:planning|plans?|planned|going|intending|intends?|intended|aiming|aims?|hoping) to do\b",
+                        re.IGNORECASE)
+_PLAN_TOLD = re.compile(r"\b(?:plann(?:ed|ing)|plans|intend(?:ed|s|ing)|aim(?:ed|s|ing)|(?:was|were|is|are) (?:going|due))\s+"
+                        r"to\s+[a-z]+|\bplans?\s+(?:to|for)\b|\b(?:would|will)\s+(?:be\s+)?[a-z]+(?:ed|en)?\b",
+                        re.IGNORECASE)
+
+
+def asks_plan(question: str) -> bool:
+    """Whether the question asks what is planned (:data:`_ASKS_PLAN`)."""
+    return bool(_ASKS_PLAN.search(question))
+
+
+def tells_a_plan(sentence: str) -> bool:
+    """Whether the sentence tells a plan (:data:`_PLAN_TOLD`): what a question asking what is planned
+    (:data:`_ASKS_PLAN`) asks for, rather than what was done already."""
+    return bool(_PLAN_TOLD.search(sentence))
+
+
 #: A question on how people are watched over ("How does Kent keep track of people on the waiting list?").
 _ASKS_WATCH = re.compile(r"\bkeep(?:s|ing)? (?:track of|in touch with|in contact with|an eye on|watch over)|\bkept (?:track of|"
                          r"in touch with|in contact with|an eye on)|\bcheck(?:s|ed|ing)? (?:on|in with)\b|"
@@ -504,7 +528,11 @@ CAUSE_OF_BEFORE = re.compile(r"\b(?:reasons?|causes?|explanation)\s+(?:given\s+)
                              r"(?:because|due to|caused by|driven by|the result of)\b|\b(?:attributed|put|linked)\s+"
                              r"(?:this|that|these|the (?:fall|rise|drop|increase|decrease|change|delay)s?)\s+(?:down\s+)?to\b|"
                              r"\b(?:the|this|that)\s+(?:problem|issue|fall|rise|drop|increase|delay|backlog)s?,?\s+which\s+"
-                             r"(?:[\w'’-]+\s+){0,2}?(?:linked|attributed|put|credited)\b",
+                             r"(?:[\w'’-]+\s+){0,2}?(?:linked|attributed|put|credited)\b|"
+                             # "… were the main causes.", "The main causes were …": of what was told before
+                             r"\b(?:was|were)\s+the\s+(?:main\s+|chief\s+|principal\s+|biggest\s+|key\s+)?"
+                             r"(?:causes?|reasons?|drivers?)\W*$|^The\s+(?:main|chief|principal|biggest|key)\s+"
+                             r"(?:causes?|reasons?|drivers?)\s+(?:was|were)\b",
                              re.IGNORECASE)
 
 
@@ -660,6 +688,34 @@ def _as_far_as(words: list[str], pos: int) -> bool:
     return " ".join(words[max(0, pos - 3) : pos]).endswith(("as far as", "far away as"))
 
 
+#: Words of place that chain one place phrase to the next ("placed in care homes outside Bolton, mostly in Wigan").
+_CHAIN_PLACE_WORDS = frozenset({"in", "at", "inside", "outside", "within", "across", "near", "around", "throughout"})
+#: Words that end such a chain: a clause's start or a verb between two place words.
+_CHAIN_BREAK = frozenset({"and", "but", "or", "which", "who", "that", "where", "when", "was", "were", "is", "are", "be",
+                          "been", "had", "has", "have", "to"})
+#: How many words may stand between two place words of one chain ("in care homes outside"), and how many place
+#: phrases a chain may hold.
+PLACE_CHAIN_GAP = 3
+PLACE_CHAIN_LINKS = 3
+
+
+def place_chain_start(words: list[str], pos: int) -> int:
+    """Where the chain of place phrases ending in the name at ``pos`` starts ("in care homes outside Bolton, mostly in
+    Wigan" for "Wigan"): a place given at the end of such a chain is as near its topic as the chain's first words."""
+    start = pos - 1
+    while start >= 0 and words[start] in _ARTICLES:
+        start -= 1
+    if start < 0 or words[start] not in _CHAIN_PLACE_WORDS:
+        return pos
+    for _ in range(PLACE_CHAIN_LINKS - 1):
+        back = next((j for j in range(start - 1, max(-1, start - PLACE_CHAIN_GAP - 2), -1)
+                     if words[j] in _CHAIN_PLACE_WORDS), None)
+        if back is None or any(w in _CHAIN_BREAK or w.endswith("ed") for w in words[back + 1 : start]):
+            break
+        start = back
+    return start
+
+
 #: Nouns of area that a list of names may follow ("in two *areas*, Wembley and Kingsbury").
 _AREA_NOUNS = frozenset({"areas", "localities", "towns", "wards", "districts", "neighbourhoods", "places", "villages",
                          "boroughs", "parts", "sites", "locations"})
@@ -704,14 +760,15 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     of area ("monthly cafés in Finchley") answers no "which charity"."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
-    spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic]  # "led by" for "leads"
+    # "led by" for "leads", and "held in" for "held"
+    spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic or _stem(w) in topic]
     for pos, name in new_names(sentence, question, councils):
         named_area = located and _names_the_areas(words, pos)
         if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
-        start, end = at[pos], at[pos + len(_TOKEN.findall(name)) - 1]
+        start, end = at[place_chain_start(words, pos) if located else pos], at[pos + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
             _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
@@ -1041,7 +1098,8 @@ _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
 #: providers"): up to two words before the payee's noun.
 _PAYEES_ASKED = r"(?:assistants?|providers?|carers?|workers?|agenc(?:y|ies)|homes?|people)"
 _PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:to\s+)?(?:(?:their|its|the|his|her|local)\s+)?(?!(?:for|of|on|in|at|per)\b)"
-                    rf"(?P<who>(?:[a-z][\w'’-]*\s+){{0,2}}?{_PAYEES_ASKED})\b|"
+                    # to the last word naming a payee: "pay home care agencies", not "pay home"
+                    rf"(?P<who>(?:[a-z][\w'’-]*\s+){{0,2}}?{_PAYEES_ASKED})\b(?!\s+(?:[a-z][\w'’-]*\s+)?{_PAYEES_ASKED}\b)|"
                     rf"\b(?P<paid>(?:[a-z][\w'’-]*\s+){{0,2}}?{_PAYEES_ASKED})(?:\s+(?:in|at|of|across|for)\s+[\w'’ &-]{{1,40}}?)?"
                     r"\s+(?:(?:were|are|was|is|being|get|got)\s+)?paid\b")  # "what wage were care workers in Fenwick paid"
 #: Those a council's prices are paid to, or for, as reports name them: one of them named instead of the payee asked
@@ -1070,9 +1128,9 @@ def _payees_asked(question: str) -> tuple[frozenset[str], tuple[frozenset[str], 
     """The stems of the question's words ("… for home care": what is paid for, named as asked), and of each payee it
     names with the reports' words for them ("care agencies": providers), read once per question."""
     said = frozenset(_stem(w) for w in _words(question))
-    payees = tuple(_distinct(frozenset(_stem(w) for w in _words(f"{who} {in_report_words(who)}")))
+    payees = tuple(frozenset(_stem(_words(wording)[-1]) for wording in (who, *report_words(who)) if _words(wording))
                    for who in (m.group("who") or m.group("paid") for m in _PAYEE.finditer(question)))
-    return said, payees
+    return said, payees  # by their last words: "home care agencies" are agencies (providers), not care workers
 
 
 def price_per_unit_given(sentence: str, question: str) -> bool:
@@ -1610,9 +1668,11 @@ def _within_reach(tokens: list[str]) -> list[str]:
 
 
 def _acts_on(phrase: list[str], word: str) -> bool:
-    """Whether ``word`` starts what the plural noun before it does ("420 volunteers *providing* lifts"), which ends
-    the counted phrase; a word in "-ing" before a noun describes it instead ("12 training sessions")."""
-    return bool(phrase) and _looks_plural(phrase[-1].casefold()) and word.casefold().endswith("ing") and len(word) > 5
+    """Whether ``word`` starts what the plural noun before it does or did ("420 volunteers *providing* lifts", "640
+    people *used* sensors"), which ends the counted phrase; a word in "-ing" or "-ed" before a noun describes it
+    instead ("12 training sessions", "40 trained staff")."""
+    return bool(phrase) and _looks_plural(phrase[-1].casefold()) and (
+        word.casefold().endswith("ing") and len(word) > 5 or word.casefold().endswith("ed") and len(word) > 3)
 
 
 def _counts_another(after: str, nouns: set[str]) -> bool:
@@ -3022,8 +3082,14 @@ def denies_what_is_asked(sentence: str, question: str, councils: tuple[str, ...]
     asked = topic_stems(question, stop)
     ended = _ENDED.finditer(sentence) if _ASKS_PRESENT.search(question) and not _ASKS_ENDING.search(question) else ()
     absent = _NONE_THERE.finditer(sentence) if _ASKS_HAVING.search(question) else ()
-    return any({_stem(w) for w in _words(m.group("what"))} & asked
-               for m in (*_DENIED.finditer(sentence), *ended, *absent))
+    aside = _WHICH_ASIDE.search(sentence)
+    denied = [m for m in _DENIED.finditer(sentence) if aside is None or m.start() < aside.start()]
+    return any({_stem(w) for w in _words(m.group("what"))} & asked for m in (*denied, *ended, *absent))
+
+
+#: A clause set off by ", which", commenting on what the sentence said ("paid £23.40 an hour, which providers said
+#: was not enough to pay the Living Wage"): a denial in it does not deny the sentence's own deed.
+_WHICH_ASIDE = re.compile(r",\s+which\b", re.IGNORECASE)
 
 
 #: What says a thing was not done or not had, or has come to an end ("there was no waiting list", "had not", "closed").
@@ -3419,9 +3485,12 @@ def without_other_ones(sentence: str, question: str) -> str:
     scheme was planned" is not where the three existing schemes are)."""
     asked = {m.casefold() for m in _ORDINAL.findall(question)}
     existing = bool(_ASKS_EXISTING.search(question))
-    return " ".join(c for c in _CLAUSE_BREAK.split(sentence)
-                    if not {m.casefold() for m in _ORDINAL.findall(c)} - asked
-                    and not (existing and _YET_TO_COME.search(c))).strip()
+    clauses, breaks = _CLAUSE_BREAK.split(sentence), _CLAUSE_BREAK.findall(sentence)
+    kept = [not {m.casefold() for m in _ORDINAL.findall(c)} - asked and not (existing and _YET_TO_COME.search(c))
+            for c in clauses]
+    # clauses kept side by side keep the words joining them ("held in Oxford and Banbury" stays one place)
+    return "".join((breaks[i - 1] if i and kept[i - 1] else " ") + c
+                   for i, c in enumerate(clauses) if kept[i]).strip()
 
 
 #: Nouns of the kinds of place or service a question may name one of.
@@ -3900,7 +3969,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
     if answer_type == "reason":
         return has_reason(sentence) or brought_the_change(sentence, question)
     if answer_type == "method":
-        return describes_a_deed(sentence) and watch_as_asked(sentence, question)
+        deed = tells_a_plan(sentence) if asks_plan(question) else describes_a_deed(sentence)
+        return deed and watch_as_asked(sentence, question)
     if answer_type == "views":
         return gives_views(sentence, question, councils)
     if answer_type == "frequency":  # of the named thing asked about: another board's meetings say nothing of this one
@@ -3941,9 +4011,15 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
 _ASIDE = re.compile(r",\s+(?:[a-z]+ed|run|led|set up|built|paid for)\s+(?:by|with|through|from|for)\s+[^,;.]{2,60},(?=\s)")
 
 
+#: A noun phrase set off by commas after a name, saying what the name is: "The Tameside Community Alliance, an
+#: umbrella body for voluntary groups, held the contract".
+_APPOSITION = re.compile(r"(\b[A-Z][\w'’)-]*),\s+(?:an?|the)\s+[^,;.]{2,60},(?=\s)")
+
+
 def without_aside(sentence: str) -> str:
-    """The sentence without an aside set off by commas (:data:`_ASIDE`), so a name after it stands beside what it places."""
-    return _ASIDE.sub("", sentence)
+    """The sentence without an aside set off by commas (:data:`_ASIDE`, :data:`_APPOSITION`), so a name stands
+    beside what it places or does."""
+    return _APPOSITION.sub(r"\1", _ASIDE.sub("", sentence))
 
 
 #: Kinds of body whose names hold the kind's word ("Bournemouth University", "University Hospital of North Tees",
@@ -4034,6 +4110,11 @@ def name_shortly_before(sentence: str, at: int) -> bool:
     return any(m.start() > 0 for m in _CAPITALISED.finditer(sentence, max(0, at - NAMED_BEFORE_CHARS), at))
 
 
+#: A body named as the one doing something ("led by BD Voluntary Alliance", "run by the Carers Trust").
+_BY_NAME = re.compile(r"\b(?:led|run|provided|delivered|managed|hosted|commissioned|funded|chaired|operated)\s+by\s+"
+                      r"(?:the\s+)?[A-Z]")
+
+
 def named_not_only_as_some(sentence: str, question: str) -> bool:
     """Whether a sentence that speaks of the thing a "which …" question asks to be named does not speak of it only
     as one or some of its kind with no name after it: "commissioned jointly with a neighbouring county" and "extend
@@ -4042,6 +4123,8 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
     if not m:
         return True
     body = re.fullmatch(rf"(?:{_BODIES})(?:s|es)?", m.group("head"), re.IGNORECASE) is not None  # "the provider"
+    if body and _BY_NAME.search(sentence):
+        return True  # "an alliance of 38 organisations, led by BD Voluntary Alliance": the body doing it is named
     head = _BODIES if body else re.escape(_stem(m.group("head")))  # names none: a body is named by its name
     mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?(?:{head})(?:s|es)?\b"
                                 r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
@@ -4105,6 +4188,8 @@ def which_one_unsaid(sentence: str, question: str) -> str | None:
     if asked is None:
         return None
     mention, allowed, some = asked
+    if _BY_NAME.search(sentence) and re.search(rf"\b(?:which|what)\s+(?:{_BODIES})", question, re.IGNORECASE):
+        return ""  # "an alliance of 38 organisations, led by BD Voluntary Alliance" names the body asked for
     unsaid = None
     for x in mention.finditer(sentence):
         window = max(0, x.start() - ONE_OF_CHARS)

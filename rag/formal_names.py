@@ -33,3 +33,20 @@ def named_formally(text: str, names: Mapping[str, str]) -> str:
     heads = re.compile("^(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=: | · )",
                        re.MULTILINE)
     return heads.sub(lambda m: names[m.group(1)], text)
+
+
+#: A council called by the title words of its formal name ("the Royal Borough", "the Metropolitan Borough").
+_TITLED = re.compile(r"\bthe\s+((?:[A-Z][a-z]+\s+){0,2}(?:Borough|County|City|District|Council))\b")
+
+
+def titled_council(question: str, names: Mapping[str, str]) -> tuple[str, tuple[int, int]] | None:
+    """The council a question calls by the title words of its formal name ("Did the Royal Borough overspend?" when one
+    council's reports call it the "Royal Borough of Kensington and Chelsea"), and the span of "the …" in the
+    question: only when no other council's formal name holds those words."""
+    for m in _TITLED.finditer(question):
+        title = m.group(1)
+        holders = [council for council, formal in names.items()
+                   if re.search(rf"\b{re.escape(title)}\b", formal) and title.casefold() not in council.casefold()]
+        if len(holders) == 1 and len(title.split()) > 1:
+            return holders[0], m.span()
+    return None

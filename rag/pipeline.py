@@ -32,7 +32,7 @@ from .described import (
 from .embedding import Encoder, load_encoder, resolve_model
 from .engine import load_store_index, make_retriever
 from .errors import CorpusError, IndexStateError, RagError, UsageError
-from .formal_names import formal_names, named_formally
+from .formal_names import formal_names, named_formally, titled_council
 from .index_fallback import fall_back_to_index
 from .indexer import BuildReport, build_index, load_current, stale_reason
 from .publication import on_their_pages
@@ -206,6 +206,10 @@ class Pipeline:
                 query.text, places_asked(query.text), self.council_texts)
             if placed is not None:  # "… the new scheme in Uckfield?" read as "East Sussex: … the new scheme in Uckfield?"
                 return self._read_as(query, f"{placed.council}: {query.text}", filters)
+            titled = None if found or query.unknown_councils else titled_council(query.text, self.formal_names)
+            if titled is not None:  # "Did the Royal Borough overspend?" read as "Did Kensington and Chelsea overspend?"
+                (council, (start, end)) = titled
+                return self._read_as(query, f"{query.text[:start]}{council}{query.text[end:]}", filters)
         if found is None:
             return query
         return self._read_as(query, f"{query.text[: found.span[0]]}{found.council}{query.text[found.span[1]:]}", filters)

@@ -538,3 +538,16 @@ def test_a_question_on_when_cqc_assessed_searches_the_reports_words_for_its_date
     assert ASSESSMENT_DATE_WORDS not in search_text("When did Fenwick open its new hub?", ("Fenwick",))
     assert ASSESSMENT_DATE_WORDS not in search_text("How many people were waiting in Fenwick when CQC assessed it?",
                                                     ("Fenwick",))  # timed by the assessment, not asking its date
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("what rating did fenwick get", True),
+    ("How was Fenwick rated?", True),
+    ("What was Fenwick Council's CQC rating?", True),
+    ("What score did Fenwick get?", False),  # a score is a statement's too
+    ("What rating did carers give Fenwick's helpline?", False),  # more than the council's rating
+])
+def test_a_question_asking_only_a_councils_rating_asks_the_overall_one(question, expected):
+    from rag.analyse import asks_only_rating_of
+
+    assert asks_only_rating_of(question, ("Fenwick",)) is expected

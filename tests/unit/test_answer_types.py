@@ -3786,3 +3786,91 @@ def test_how_many_work_somewhere_is_not_told_by_how_many_it_lost():
     assert not stock_not_flow("The backlog grew after the hub lost three experienced staff in 2024.", question)
     assert stock_not_flow("The hub had 14 staff, including three senior practitioners.", question)
     assert stock_not_flow("The hub lost three experienced staff in 2024.", "How many staff did Fenwick's hub lose?")
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    # a place at the end of a chain of place phrases stands as near its topic as the chain's start
+    ("There were too few dementia nursing beds, and 40 people with dementia had been placed in care homes outside "
+     "Fenwick, mostly in Kelby and Dunmore.", "where do fenwick people with dementia end up", True),
+    ("40 people with dementia were waiting for a review, and the council had opened a new office in Kelby.",
+     "where do fenwick people with dementia end up", False),  # a place of another thing, the clause broken by "and"
+    # a past form the question itself uses ("held") is its topic word
+    ("Carers said the sessions were useful but were mostly held in Kelby and Dunmore, far from the villages.",
+     "Where are Fenwick's carers' sessions mostly held?", True),
+    ("Carers said the sessions were useful.", "Where are Fenwick's carers' sessions mostly held?", False),
+    # a noun phrase set off by commas after a name does not part the name from what it does
+    ("The Fenwick Voluntary Alliance, an umbrella body for local charities, held the contract for the Wellbeing "
+     "Navigators.", "Which organisation holds the contract for Fenwick's Wellbeing Navigators?", True),
+    ("Local charities, a mixed group, worked with the Wellbeing Navigators.",
+     "Which organisation holds the contract for Fenwick's Wellbeing Navigators?", False),
+    # a body named as the one leading, though the sentence counts its members too
+    ("A voluntary sector alliance of 30 organisations, led by Kelby Voluntary Action, met with the council.",
+     "Which organisation leads Fenwick's voluntary sector alliance?", True),
+    ("A voluntary sector alliance of 30 organisations met with the council.",
+     "Which organisation leads Fenwick's voluntary sector alliance?", False),
+])
+def test_round_places_and_bodies_named_beside_their_topic(sentence, question, expected):
+    from rag.answer_types import holds
+
+    kind = "organisation" if "organisation" in question else "place"
+    assert holds(kind, sentence, question, ("Fenwick",)) is expected
+
+
+def test_clauses_kept_keep_the_words_joining_them():
+    from rag.answer_types import without_other_ones
+
+    held = "The sessions were useful but were mostly held in Kelby and Dunmore."
+    assert without_other_ones(held, "Where are the sessions held?") == held
+    assert without_other_ones("A second hub opened in Lowton; the first was in Kelby and Dunmore.",
+                              "Where is the hub?") == "the first was in Kelby and Dunmore."
+
+
+def test_the_payee_asked_runs_to_its_last_word():
+    from rag.answer_types import payee_named
+
+    question = "How much extra per hour does Fenwick pay home care agencies to cover villages?"
+    assert payee_named("The council paid a rural rate of £2.10 an hour above the standard rate to attract providers.",
+                       question)  # agencies are providers in the reports' words
+    assert not payee_named("Personal assistants were paid £12.50 an hour.", question)  # another payee
+    assert not payee_named("Care workers were paid at least £12.60 an hour under its contracts.",
+                           "What hourly rate does Fenwick pay home care providers?")  # the payee's last word decides
+
+
+def test_a_denial_in_a_which_clause_does_not_deny_the_deed():
+    from rag.answer_types import denies_what_is_asked
+
+    question = "Which council pays home care providers the lowest hourly rate?"
+    assert not denies_what_is_asked("The council paid £22.10 an hour for home care, which providers said was not "
+                                    "enough to pay the Living Wage.", question)
+    assert denies_what_is_asked("The council did not pay providers an hourly rate for home care.", question)
+
+
+def test_a_sentence_naming_the_main_causes_gives_a_reason_of_the_one_before():
+    from rag.answer_types import explains_the_one_before, has_reason
+
+    causes = "The review found that staff turnover and slow systems were the main causes."
+    assert has_reason(causes) and explains_the_one_before(causes)
+    assert has_reason("The main drivers were agency staff and short-term beds.")
+    assert not explains_the_one_before("The causes of falls were recorded in every case file.")
+    assert not has_reason("The main office was in Kelby.")
+
+
+def test_a_question_asking_what_is_planned_is_answered_by_a_plan():
+    from rag.analyse import answer_type
+    from rag.answer_types import holds
+
+    question = "What is Fenwick planning to do about its shortage of home care?"
+    assert answer_type(question) == "method"
+    assert holds("method", "The council planned to recommission home care in 2026 by area.", question, ("Fenwick",))
+    assert not holds("method", "Delays were common because of the shortage of home care.", question, ("Fenwick",))
+    assert not holds("method", "The council planned to recommission home care in 2026 by area.",
+                     "How does Fenwick keep track of people waiting for home care?", ("Fenwick",))  # no plan asked
+
+
+def test_a_verb_in_ed_after_the_counted_noun_ends_its_phrase():
+    from rag.answer_types import holds
+
+    question = "How many people in Fenwick used sensors or smart devices at home in March 2025?"
+    assert holds("number", "640 people used sensors or smart devices at home in March 2025.", question, ("Fenwick",))
+    assert not holds("number", "640 sensors were fitted in people's homes in March 2025.", question, ("Fenwick",))
+    assert holds("number", "The council had 40 trained staff in the team.", "How many trained staff did it have?")

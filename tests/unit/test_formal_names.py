@@ -3,7 +3,7 @@
 import pytest
 
 from rag.councils import formal_name_in
-from rag.formal_names import formal_names, named_formally
+from rag.formal_names import formal_names, named_formally, titled_council
 
 
 @pytest.mark.parametrize("text,council,expected", [
@@ -66,3 +66,13 @@ def test_lines_headed_by_a_short_name_are_headed_by_the_formal_name():
 
 def test_a_long_run_of_capitalised_words_finishes():
     assert formal_name_in("Aaa " * 50_000 + "Council", "Camden") is None  # the suite's timeout bounds it
+
+
+def test_a_council_called_by_its_formal_title_words_is_the_one_whose_name_holds_them():
+    names = {"Fenwick and Kelby": "Royal Borough of Fenwick and Kelby", "Dunmore": "London Borough of Dunmore",
+             "Lowton": "London Borough of Lowton"}
+    question = "Did the Royal Borough go over budget?"
+    assert titled_council(question, names) == ("Fenwick and Kelby", (4, 21))
+    assert titled_council("Did the London Borough overspend?", names) is None  # two councils' names hold it
+    assert titled_council("Did the Borough overspend?", names) is None  # one word alone names no title
+    assert titled_council("What did the Care Act require?", names) is None

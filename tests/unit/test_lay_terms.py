@@ -124,6 +124,11 @@ from rag.records import Query
     ("Has Fenwick brought in outside help to clear its backlog?", "commissioned"),
     ("When did Fenwick restart its get-togethers with care providers?", "forum"),
     ("Has Fenwick's day centre been given the top inspection grade?", "rated outstanding"),
+    ("where in Fenwick did they try out walk-in assessment sessions", "piloted"),
+    ("where in Fenwick did they try out walk-in assessment sessions", "drop-in"),
+    ("have Fenwick's carers' break budgets gone up in recent years", "increased"),
+    ("have waits in Fenwick come down since 2023", "fallen"),
+    ("How many formal grumbles about adult care did Fenwick get?", "complaints"),
     ("How quickly are care charges worked out in Fenwick?", "financial assessment"),
 ])
 def test_plain_words_bring_the_report_wording(question, wanted):
