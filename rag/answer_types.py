@@ -3184,7 +3184,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and yearly_sum_given(sentence, question)
             and per_head_as_asked(sentence, question)
-            and payee_named(f"{lead_in} {sentence}", question)
+            and payee_named(sentence, question)  # another payee named in it, whoever the sentence before names
+            and (_PAYEES.search(sentence) is not None or payee_named(f"{lead_in} {sentence}", question))
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and not waiting_instead(sentence, question, councils)

@@ -3834,6 +3834,13 @@ def test_the_payee_asked_runs_to_its_last_word():
     assert not payee_named("Personal assistants were paid £12.50 an hour.", question)  # another payee
     assert not payee_named("Care workers were paid at least £12.60 an hour under its contracts.",
                            "What hourly rate does Fenwick pay home care providers?")  # the payee's last word decides
+    from rag.answer_types import holds
+
+    assert not holds("number", "Care workers were paid at least £12.60 an hour under its contracts.",
+                     "What hourly rate does Fenwick pay home care providers?", ("Fenwick",),
+                     lead_in="It had nine lead providers, each covering one area.")  # named before, paid another
+    assert holds("number", "It paid £24.10 an hour from April 2026.", "What hourly rate does Fenwick pay home care "
+                 "providers?", ("Fenwick",), lead_in="Fenwick commissioned home care from nine lead providers.")
 
 
 def test_a_denial_in_a_which_clause_does_not_deny_the_deed():
