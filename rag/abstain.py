@@ -526,7 +526,8 @@ _ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0
                             r"identify|reveal|learn|decide)\b|"
                             # "What results did the pilot produce?", "What new rate did Bolton agree?"
                             r"\bwhat\s+(?:results?|outcomes?|findings?)\s+(?:did|has|have|had)\b|"
-                            r"\bwhat\s+(?:new\s+)?(?:[\w'’-]+\s+){0,2}?(?:did|has|have|had)\s+[^?]{1,60}?\s+agree\b|\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
+                            r"\bwhat\s+(?:new\s+)?(?:[\w'’-]+\s+){0,2}?(?:did|has|have|had)\s+[^?]{1,60}?\s+agree\b|"
+                            r"\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:agreed|decided)\b|"
                             # "what came of the pilot", "how did the trial turn out"
                             r"\bwhat\s+(?:came|has\s+come|had\s+come|became|has\s+become)\s+of\b|\bhow\s+(?:did|has|have)\b[^?]{0,80}?"
                             r"\bturn(?:ed)?\s+out\b|"
@@ -1496,7 +1497,8 @@ def place_not_counted(query: Query, candidates, weights, settings: Settings) -> 
         return None
     places = areas_asked(_without_councils(query.text, query.councils))
     typed = giving(query, candidates, weights, settings) if places else []
-    if not typed or any(p.casefold() in one_line(f"{refers_back_to(c)} {c.sentence.text}").casefold() for p in places for c in typed):
+    if not typed or any(p.casefold() in one_line(f"{refers_back_to(c)} {c.sentence.text}").casefold()
+                        for p in places for c in typed):
         return None
     return f"The reports give {possessive(query.councils[0])} figure but not one for {places[0]}."
 
