@@ -1484,8 +1484,14 @@ _PLACE_ASKED = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]{2,}(?:[\s-][
 def places_asked(question: str) -> list[str]:
     """The places a question names by a capitalised word after "in", "at" or "near" (:data:`_PLACE_ASKED`), none of
     them a council's, a month or one of the assessment's own headings."""
-    return [p for m in _PLACE_ASKED.finditer(question) if (p := m.group("place")).casefold() not in _MONTH_WORDS
-            and not names_a_council(p) and not set(re.findall(r"[a-z]+", p.casefold())) <= _HEADING_WORDS]
+    return [p for m in _PLACE_ASKED.finditer(question) if is_place(p := m.group("place"))]
+
+
+def is_place(name: str) -> bool:
+    """Whether a capitalised name a question sets after a word of place is a place: not a month, a council or the
+    assessment's own headings."""
+    return name.casefold() not in _MONTH_WORDS and not names_a_council(name) \
+        and not set(re.findall(r"[a-z]+", name.casefold())) <= _HEADING_WORDS
 
 
 def place_not_counted(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -1518,7 +1524,7 @@ def areas_asked(question: str) -> list[str]:
     """The parts of a council's area a question asks a figure of (:data:`_AREA_ASKED`), not a month, a heading's words
     or a named building or service (:data:`_SITE_WORDS`)."""
     return [p for m in _AREA_ASKED.finditer(question) if m.group("before")[:1].islower()
-            and m.group("before") not in _TAKES_IN and places_asked(m.group(0)) == [p := m.group("place")]
+            and m.group("before") not in _TAKES_IN and is_place(p := m.group("place"))
             and p.split()[-1].casefold() not in _SITE_WORDS]
 
 

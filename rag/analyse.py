@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .answer_types import LIST_LENGTH, VIEW_VERBS, asks_assessment_date, without_address, written_out
+from .answer_types import LIST_LENGTH, PLANNING, VIEW_VERBS, asks_assessment_date, without_address, written_out
 from .councils import CouncilMatcher
 from .framework import RATING_DESCRIPTIONS, fold, statements_in, without_statements
 from .lay_terms import with_report_words
@@ -241,8 +241,8 @@ _DEEDS_ASKED = re.compile(r"^\s*(and )?what (?:(?:action|actions|steps|measures|
                           r"taking|put in place)\b(?! (?:well|badly)\b)|"
                           r"^\s*(and )?what (?:is|are|was|were) [\w'’ ,-]{1,60}? doing\b(?! (?:well|badly)\b)|"
                           # what is planned ("What is Hull planning to do about home care?")
-                          r"^\s*(and )?what (?:is|are|was|were|does|do|did|has|have|had) [\w'’ ,-]{1,60}? (?:planning|plans?|"
-                          r"planned|going|intending|intends?|intended|aiming|aims?|hoping) to do\b", re.IGNORECASE)
+                          rf"^\s*(and )?what (?:is|are|was|were|does|do|did|has|have|had) [\w'’ ,-]{{1,60}}? {PLANNING} to do\b",
+                          re.IGNORECASE)
 #: Asks what a group said or thought ("What did parents in Durham say about planning for adulthood?", "How did carers
 #: describe the hub?"): a sentence giving their words answers it, not the finding about the topic.
 _SPEAKERS = (r"(?:[\w'’,-]+ ){0,5}?(?:people|parents|families|carers|staff|providers|partners|residents|users|workers|leaders|"

@@ -35,12 +35,14 @@ _PERSON = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Si
                      r"Colonel|Reverend|Rev|Canon)\.?(?: \((?:retired|retd\.?|rtd\.?)\))? [A-Z][a-z'-]+")
 #: Capitalised words introduced by "named" ("named Sam Reid"; "a named Caldicott Guardian" is a role).
 _NAMED = re.compile(r"\bnamed (?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})")
+#: Words that make a cause the chief one ("the *main* causes", "the *key* drivers").
+_MAIN = r"(?:main|chief|principal|biggest|key)"
 _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|finish|complete|launch|run|restart|resume|report|"
                      r"publish|expire|conclude|go|take|move|be)\b)|owing to|as a result|result(ed)? in|so that|in order to|led to|caused by|"
                      r"reason|since the|given that|meant that|"
                      # "… were the main causes", "The main drivers were …"
-                     r"(?:was|were) (?:the )?(?:main |chief |principal |biggest |key )?(?:causes?|drivers?)\b|"
-                     r"(?:main|chief|principal|biggest|key) (?:causes?|drivers?) (?:was|were|included)|"
+                     rf"(?:was|were) (?:the )?(?:{_MAIN} )?(?:causes?|drivers?)\b|"
+                     rf"{_MAIN} (?:causes?|drivers?) (?:was|were|included)|"
                      r"(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
@@ -410,8 +412,8 @@ def describes_a_deed(text: str) -> bool:
 
 #: A question asking what is planned ("What is Hull planning to do about home care?"), and a sentence telling a plan
 #: ("The council planned to recommission home care in 2025", "plans to", "intended to").
-_ASKS_PLAN = re.compile(r"\b(?:planning|plans?|planned|going|intending|intends?|intended|aiming|aims?|hoping) to do\b",
-                        re.IGNORECASE)
+PLANNING = r"(?:planning|plans?|planned|going|intending|intends?|intended|aiming|aims?|hoping)"
+_ASKS_PLAN = re.compile(rf"\b{PLANNING} to do\b", re.IGNORECASE)
 _PLAN_TOLD = re.compile(r"\b(?:plann(?:ed|ing)|plans|intend(?:ed|s|ing)|aim(?:ed|s|ing)|(?:was|were|is|are) (?:going|due))\s+"
                         r"to\s+[a-z]+|\bplans?\s+(?:to|for)\b|\b(?:would|will)\s+(?:be\s+)?[a-z]+(?:ed|en)?\b",
                         re.IGNORECASE)
@@ -530,9 +532,8 @@ CAUSE_OF_BEFORE = re.compile(r"\b(?:reasons?|causes?|explanation)\s+(?:given\s+)
                              r"\b(?:the|this|that)\s+(?:problem|issue|fall|rise|drop|increase|delay|backlog)s?,?\s+which\s+"
                              r"(?:[\w'’-]+\s+){0,2}?(?:linked|attributed|put|credited)\b|"
                              # "… were the main causes.", "The main causes were …": of what was told before
-                             r"\b(?:was|were)\s+the\s+(?:main\s+|chief\s+|principal\s+|biggest\s+|key\s+)?"
-                             r"(?:causes?|reasons?|drivers?)\W*$|^The\s+(?:main|chief|principal|biggest|key)\s+"
-                             r"(?:causes?|reasons?|drivers?)\s+(?:was|were)\b",
+                             rf"\b(?:was|were)\s+the\s+(?:{_MAIN}\s+)?(?:causes?|reasons?|drivers?)\W*$|"
+                             rf"^The\s+{_MAIN}\s+(?:causes?|reasons?|drivers?)\s+(?:was|were)\b",
                              re.IGNORECASE)
 
 
@@ -3184,8 +3185,8 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and (not asks_money(question) or has_money(sentence) or rise_as_share(sentence, question))
             and price_per_unit_given(sentence, question) and yearly_sum_given(sentence, question)
             and per_head_as_asked(sentence, question)
-            and payee_named(sentence, question)  # another payee named in it, whoever the sentence before names
-            and (_PAYEES.search(sentence) is not None or payee_named(f"{lead_in} {sentence}", question))
+            # a payee named in the sentence decides; else one the sentence before names
+            and payee_named(sentence if _PAYEES.search(sentence) else f"{lead_in} {sentence}", question)
             and per_period_as_asked(sentence, question) and part_of_sum_as_asked(sentence, question)
             and change_as_asked(sentence, question) and before_as_asked(sentence, question)
             and not waiting_instead(sentence, question, councils)

@@ -36,7 +36,7 @@ def named_formally(text: str, names: Mapping[str, str]) -> str:
 
 
 #: A council called by the title words of its formal name ("the Royal Borough", "the Metropolitan Borough").
-_TITLED = re.compile(r"\bthe\s+((?:[A-Z][a-z]+\s+){0,2}(?:Borough|County|City|District|Council))\b")
+_TITLED = re.compile(r"\bthe\s+((?:[A-Z][a-z]+\s+){1,2}(?:Borough|County|City|District|Council))\b")
 
 
 def titled_council(question: str, names: Mapping[str, str]) -> tuple[str, tuple[int, int]] | None:
@@ -47,6 +47,6 @@ def titled_council(question: str, names: Mapping[str, str]) -> tuple[str, tuple[
         title = m.group(1)
         holders = [council for council, formal in names.items()
                    if re.search(rf"\b{re.escape(title)}\b", formal) and title.casefold() not in council.casefold()]
-        if len(holders) == 1 and len(title.split()) > 1:
+        if len(holders) == 1:
             return holders[0], m.span()
     return None

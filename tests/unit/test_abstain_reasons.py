@@ -1437,3 +1437,11 @@ def test_the_plan_asked_may_be_told_in_the_sentence_after_the_topic():
     assert after in on_topic(query, [topic, after], weights, Settings())
     done = replace(query, text="What did Fenwick do about complaints?", asked="What did Fenwick do about complaints?")
     assert after not in on_topic(done, [topic, after], weights, Settings())  # no plan asked: no reach past the topic
+
+
+def test_a_name_is_found_in_its_singular_or_plural():
+    from rag.abstain import _squeezed
+
+    assert _squeezed("Gypsies and Travellers") == _squeezed("Gypsy and Traveller")
+    assert _squeezed("Safeguarding Adults Reviews") == _squeezed("safeguarding adult review")
+    assert _squeezed("Gypsies") != _squeezed("Gyps")

@@ -551,3 +551,14 @@ def test_a_question_asking_only_a_councils_rating_asks_the_overall_one(question,
     from rag.analyse import asks_only_rating_of
 
     assert asks_only_rating_of(question, ("Fenwick",)) is expected
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What pushed Fenwick over budget in 2023/24?", "reason"),
+    ("What tipped Fenwick's care budget into the red?", "reason"),
+    ("What was Fenwick's budget in 2023/24?", "number"),
+])
+def test_what_pushed_a_council_over_budget_asks_why(question, kind):
+    from rag.analyse import answer_type
+
+    assert answer_type(question) == kind
