@@ -12,6 +12,7 @@ from .answer_types import (
     ACRONYM,
     LIST_LENGTH,
     MISSING,
+    NAMED_LIST,
     PARTS_BEFORE,
     PRESENT_OF,
     VERB_PREFIXES,
@@ -35,6 +36,7 @@ from .answer_types import (
     joined_figures,
     measures_the_thing,
     one_line,
+    other_of_pair,
     part_condition,
     past_forms,
     question_figures,
@@ -43,6 +45,7 @@ from .answer_types import (
     spelled_out,
     stated_numbers,
     which_one_unsaid,
+    without_bullet,
 )
 from .config import ABSTAIN_MESSAGE, Settings
 from .councils import name_patterns, names_a_council, title_words_only, variants_of, with_title_words
@@ -302,9 +305,9 @@ def refers_back_to(candidate) -> str:
     wait" or "People waited" after "… were waiting …"), or names by its kind alone a thing the sentence before
     named in full (:func:`names_again`), else ""."""
     before = candidate.before
-    m = _ANAPHORIC_START.match(one_line(candidate.sentence.text)) if before else None  # a PDF's "Of\nthese"
+    said = without_bullet(one_line(candidate.sentence.text))  # a PDF's "Of\nthese", a list's "- This was …"
+    m = _ANAPHORIC_START.match(said) if before else None
     if not m:
-        said = one_line(candidate.sentence.text)
         return before if before and (names_again(said, one_line(before)) or _POINTS_BACK.search(said)
                                      or explains_the_one_before(said)) else ""
     words = [_WORD_ENDING.sub("", w) for w in (m.group("words") or "").split()]
@@ -1596,8 +1599,6 @@ _NOT_MEMBERS = frozenset({"hours", "days", "weeks", "months", "years", "minutes"
 #: Members listed after the kind's noun, perhaps a few words on ("eight languages, including Polish", "two hospitals:
 #: Barnet and Chase Farm", "three priorities for the year: self-neglect, …"); not another clause after ", and".
 _MEMBERS_FOLLOW = re.compile(r"^[^.;:(–—]{0,30}?(?:[:(–—]|\bincluding\b|\bsuch as\b|\bnamely\b|\blike\b)|^\s*[,-](?!\s*(?:and|or|but)\b)")
-#: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
-_NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z]")
 
 
 #: The same asked as "what are the …" ("What are the names of the three neighbourhood areas where …?", "what were the
@@ -1641,9 +1642,23 @@ def count_instead_of_members(query: Query, candidates, weights, settings: Settin
     own = [c.sentence.text for c in near_topic(query, candidates, weights, settings)
            if c.passage.chunk.council == query.councils[0]]
     naming = [s for s in own if re.search(rf"\b{kind}\b", s, re.IGNORECASE)]
-    if not naming or not all(counts_kind_only(s, kind) for s in naming) or any(_NAMED_LIST.search(s) for s in own):
+    if not naming or not all(counts_kind_only(s, kind) for s in naming) or any(NAMED_LIST.search(s) for s in own):
         return None
     return f"The reports for {query.councils[0]} give how many {kind} but not which."
+
+
+def other_of_pair_only(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """The question names one of a pair ("for women", "younger adults", "home care providers") and the sentences of
+    its council about its topic name only the other ("a gap of more than ten years for men", "every care home"): they
+    say nothing of the one asked."""
+    if not settings.rules.answer_type_check or query.comparative or len(query.councils) != 1:
+        return None
+    own = [one_line(c.sentence.text) for c in near_topic(query, candidates, weights, settings)
+           if c.passage.chunk.council == query.councils[0]]
+    instead = [other_of_pair(s, query.text) for s in own]
+    if not own or not all(instead):
+        return None
+    return f"The reports for {query.councils[0]} speak of {instead[0]}."
 
 
 def which_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -1680,7 +1695,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     if reason is not None:
         return reason
     for rule in (name_not_found, figure_not_found, asked_thing_missing, place_not_counted, count_instead_of_members,
-                 which_not_named,
+                 which_not_named, other_of_pair_only,
                  findings_not_yet_reported, findings_not_told, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
                  detail_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,

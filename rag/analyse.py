@@ -101,6 +101,8 @@ _ASKS_RATING = re.compile(
 _OVERALL = re.compile(r"\boverall ([\w-]+ ){0,3}(rating|score|grade|result|percentage)\b|\bpercentage score\b|"
                       r"\b(?:rating|score|grade)\b[^?]{0,60}\boverall\b|\brated ([\w-]+ ){0,3}overall\b|\boverall,? how\b|"
                       r"\b(?:scored?|scoring)\s+(?:more|less|higher|lower|above|below|over|under|at least)(?:\s+than)?\s+\d{1,3}\s*(?:%|per ?cent)|"
+                      r"\bwhat\s+(?:%|per ?cent\b|percentage\b)\s*(?:did|does|was|is)\b[^?]{0,60}\b(?:get|got|score|scored|achieve|achieved|"
+                      r"receive|received|awarded|given)\b|"  # "what % did Barnsley get overall"
                       r"\boverall rated\b|\b(rated|judged|graded|rating of)\s+(as\s+)?['\"“‘]?(outstanding|good|requires improvement|inadequate)\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|grant|allocation)s?"
@@ -135,6 +137,7 @@ _NUMBER = re.compile(r"^\s*what (is|was|were|are)\b[^?]{0,80}\b(?:fund|funding|g
                      r"could|should|will|would)\b)\s*(?:the\s+)?(?:size|number|total|count|amount|length)\s+of\b",
                      re.IGNORECASE)
 _DATE = re.compile(r"^\s*(and )?when (is|was|were|are|did|does|do|will|would|has|have|had|can|could)\b|"
+                   r"^\s*(and )?when (in|during) [\w/ -]{2,20}? (is|was|were|did|does|will|has|had)\b|"  # "when in 2024 did …"
                    r"\b(what years?|which years?|what dates?|since when|how long ago|what months?|which months?|in what year|"
                    r"by when|what time of year|what times?|opening (hours|times))\b", re.IGNORECASE)
 #: Asks who holds a role, by name ("Who is the director of adult social services in Harrow?"); "who

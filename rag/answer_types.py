@@ -129,7 +129,10 @@ _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|star
                       r"(?-i:first)(?! (?:year|time|week|month|day|quarter|half|step|stage|phase|contact|point|language)s?\b)|"
                       r"went live|gone live|live|came into|"
                       r"rolled out|roll-out|rollout|into (?:force|effect|use)|appointed|appointment|elected|recruited|"
-                      r"hired|joined|took up|came into post|in post)\b",
+                      r"hired|joined|took up|came into post|in post)\b|"
+                      # a run from a month on ("ran a pilot from June 2024"), not a change from a figure ("down from 3,450")
+                      rf"\b(?:ran|run|running|operated|piloted|trialled|funded)\b[^.;]{{0,80}}?\bfrom\s+(?:(?:early|mid|late)[\s-]+)?"
+                      rf"(?:{'|'.join(MONTHS)})\b",
                       re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
 _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -138,8 +141,9 @@ _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)
 _ASKS_END = re.compile(r"\b(?:until|till) when\b|\bwhen\b[^?]{0,120}?\b(?:until|till)\b|"
                        r"\bwhen (?:does|did|will|is|was|do)\b[^?]{0,120}?\b(?:end|ends|expire|expires|finish|run out)\b",
                        re.IGNORECASE)
-#: Words just before a date that make it an end: "funded *until* March 2026", "the contract *expires in* 2027".
-_ENDS_AT = re.compile(r"\b(?:until|till|to|through|ending|ends?|ended|expir(?:es|ed|ing|y)|finish(?:es|ed)?|"
+#: Words just before a date that make it an end: "funded *until* March 2026", "the contract *expires in* 2027",
+#: "completed training *by* March 2024".
+_ENDS_AT = re.compile(r"\b(?:until|till|to|through|by|ending|ends?|ended|expir(?:es|ed|ing|y)|finish(?:es|ed)?|completed?|"
                       r"run(?:s)? out|ran out|closed?|closes|stopped|stops)\s+(?:in\s+|on\s+|at\s+|the end of\s+|"
                       r"end of\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -212,7 +216,7 @@ def dates_as_asked(sentence: str, question: str) -> bool:
     a date set ahead ("was due to …") is not it; when it asks until when something runs, the date must be its end
     ("funded until March 2026", not "not reviewed since 2021")."""
     ends = _ASKS_START.search(question)
-    if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in _CLAUSE_BREAK.split(_VALUE_COLON.sub(" ", sentence))):
+    if ends and not any(_STARTED.search(c) and _DATE.search(c) for c in clauses_as_named(_VALUE_COLON.sub(" ", sentence), question)):
         return False  # "completed 1,240 assessments in 2023/24" does not say when the service began, nor "was well
         # established, and the group influenced decisions during 2024" (its start and its date in two clauses)
     if _ASKS_FUTURE.search(question):
@@ -531,6 +535,9 @@ CAUSE_OF_BEFORE = re.compile(r"\b(?:reasons?|causes?|explanation)\s+(?:given\s+)
                              r"(?:this|that|these|the (?:fall|rise|drop|increase|decrease|change|delay)s?)\s+(?:down\s+)?to\b|"
                              r"\b(?:the|this|that)\s+(?:problem|issue|fall|rise|drop|increase|delay|backlog)s?,?\s+which\s+"
                              r"(?:[\w'’-]+\s+){0,2}?(?:linked|attributed|put|credited)\b|"
+                             # "Leaders said the change followed a move to zone-based contracts": what brought it
+                             r"\b(?:the|this|that)\s+(?:change|improvement|fall|rise|drop|increase|decrease|reduction)s?\s+"
+                             r"(?:had\s+)?(?:followed|came after)\s+(?:a|an|the)\b|"
                              # "… were the main causes.", "The main causes were …": of what was told before
                              rf"\b(?:was|were)\s+the\s+(?:{_MAIN}\s+)?(?:causes?|reasons?|drivers?)\W*$|"
                              rf"^The\s+{_MAIN}\s+(?:causes?|reasons?|drivers?)\s+(?:was|were)\b",
@@ -648,8 +655,10 @@ def new_names(sentence: str, question: str, councils: tuple[str, ...] = ()) -> l
 
 
 #: A sentence's first word before an article, which is capitalised as the first word, not as part of the name after it
-#: ("Through the Community Wellbeing Partners programme, …", "After a Care Act assessment, …").
-_OPENING_WORD = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an)\s+(?=[A-Z])")
+#: ("Through the Community Wellbeing Partners programme, …", "After a Care Act assessment, …"), or a word of place
+#: before a name ("In Daventry, a local area partnership …": Daventry is the name, set after "in").
+_OPENING_WORD = re.compile(r"[A-Z][a-z]+\s+(?:the|a|an)\s+(?=[A-Z])|"
+                           r"(?:In|At|On|From|Across|Within|Around|Near|Outside|Inside|Throughout|Beyond)\s+(?=[A-Z])")
 
 
 #: A question about a private or voluntary body ("which company", "what charity"), which a council or the NHS is not.
@@ -763,13 +772,15 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     # "led by" for "leads", and "held in" for "held"
     spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic or _stem(w) in topic]
-    for pos, name in new_names(sentence, question, councils):
+    tokens = list(_TOKEN.finditer(sentence))
+    for own, name in new_names(sentence, question, councils):
+        pos = apposed_to(sentence, tokens, own)  # "delivered by a contracted provider, Midshire Mobility": where it is
         named_area = located and _names_the_areas(words, pos)
         if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
-        start, end = at[place_chain_start(words, pos) if located else pos], at[pos + len(_TOKEN.findall(name)) - 1]
+        start, end = at[place_chain_start(words, pos) if located else pos], at[own + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
             _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
@@ -778,6 +789,25 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
         if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
             return True
     return False
+
+
+#: How many lower-case words a noun phrase a name is set after may have ("a contracted provider, Midshire …").
+APPOSED_WORDS = 3
+
+
+def apposed_to(sentence: str, tokens: list[re.Match], pos: int) -> int:
+    """The word position of the noun phrase a name at ``pos`` (of the sentence's ``tokens``) is set after, between
+    commas or after a comma, as its apposition ("delivered by *a contracted provider*, Midshire Mobility Services"):
+    the name stands where that phrase does; else ``pos``."""
+    if pos < 2 or pos >= len(tokens) or "," not in sentence[tokens[pos - 1].end() : tokens[pos].start()]:
+        return pos
+    for start in range(pos - 1, max(-1, pos - 2 - APPOSED_WORDS), -1):
+        word = tokens[start].group(0)
+        if word.casefold() in _ARTICLES and start < pos - 1:
+            return start
+        if not word.islower() or "," in sentence[tokens[start].end() : tokens[start + 1].start()] and start < pos - 1:
+            return pos
+    return pos
 
 
 #: Words that end the noun phrase after "how many" (verbs, prepositions).
@@ -1060,6 +1090,7 @@ _PAID_THINGS = "payment|grant|fee|allowance|charge|price|award|bonus|supplement|
 #: A question about money ("how much did X spend", "what was the budget", "what did it cost", "how much, in pounds").
 _ASKS_MONEY = re.compile(r"\bhow much\b.{0,100}?\b(?:going to|will|would|is to|did|does|do) cost\b|"  # "how much is the home going to cost"
                          r"\bhow much (?:is|was|are|were)\b.{1,100}?\bworth\b|"  # "how much is the supplement worth"
+                         r"\bhow much (?:per|an?|each|every) (?:mile|hour|week|day|night|visit|bed|person|head)\b|"  # a rate
                          rf"\bhow much (?:is|was|are|were|does|did)\s+(?:the|a|an|its|their|each|this|that)\s+(?:[\w'’-]+\s+){{0,4}}?"
                          rf"(?:{_PAID_THINGS})s?\b|"  # "how much is the carer's break payment", "… the three-year grant"
                          r"\bhow much\b(?! of\b)(?!(?:\s+(?!(?:a|an|per|each|every)\b)[\w-]+){0,2}?\s+(?:time|hours?|minutes?|days?|weeks?|months?|years?)\b)"
@@ -1087,9 +1118,12 @@ _ASKS_PRICE = re.compile(r"^\s*(and )?(what|which|how much)\b(?![^?]*\b(percenta
 _MONEY = re.compile(r"£|\b(pounds?|million|billion|bn)\b", re.IGNORECASE)
 
 
-#: The unit of time a price is asked per ("what hourly rate", "the weekly fee", "per hour"), by its word; a
-#: year is left out, as "a year" usually gives the period of a total ("how much did it save in a year").
-_ASKS_PER = re.compile(r"\b(hourly|weekly|daily)\b|\b(?:per|an|a) (hour|week|day)\b", re.IGNORECASE)
+#: The unit of time a price is asked per ("what hourly rate", "the weekly fee", "per hour"), by its word, or another
+#: unit it is asked per ("how much per mile", "per bed"); a year is left out, as "a year" usually gives the period of a
+#: total ("how much did it save in a year").
+_ASKS_PER = re.compile(r"\b(hourly|weekly|daily)\b|\b(?:per|an|a) (hour|week|day)\b|"
+                       r"\bper (mile|night|visit|bed|person|head|place|session|trip|journey|client|resident|call)\b",
+                       re.IGNORECASE)
 #: Each unit of time by its adverb, and the other way round.
 _UNITS = {"hourly": "hour", "weekly": "week", "daily": "day"}
 _ADVERBS = {unit: adverb for adverb, unit in _UNITS.items()}
@@ -1140,6 +1174,8 @@ def price_per_unit_given(sentence: str, question: str) -> bool:
     m = _ASKS_PER.search(question) if asks_money(question) else None
     if not m:
         return True
+    if m.group(3):  # "per mile": an hourly rate does not say what is paid for each mile
+        return bool(re.search(rf"\b(?:per|an?|each|every)\s+{m.group(3)}\b", sentence, re.IGNORECASE))
     unit = _UNITS[m.group(1).casefold()] if m.group(1) else m.group(2).casefold()
     return bool(re.search(rf"\b(?:per|an?|each|every)\s+{unit}\b|\b{_ADVERBS[unit]}\b|/\s*{unit[0]}", sentence, re.IGNORECASE))
 
@@ -1330,8 +1366,10 @@ _GIVES_SAID = re.compile(r"\b(?:said|say|says|saying|reported|reporting|felt|fee
 
 def said_as_asked(sentence: str, question: str) -> bool:
     """Whether a share asked of what people said or felt ("what percentage said they were satisfied") is given
-    as what people said, felt or answered in a survey: "37.6% of the budget" is no one's answer."""
-    return not (asks_share(question) and _ASKS_SAID.search(question)) or bool(_GIVES_SAID.search(sentence))
+    as what people said, felt or answered in a survey: "37.6% of the budget" is no one's answer. Asked in plain words
+    for a deed the reports name otherwise ("complaints the council agreed were justified" were upheld), it asks no one's
+    answer."""
+    return not (asks_share(question) and _ASKS_SAID.search(in_report_words(question))) or bool(_GIVES_SAID.search(sentence))
 
 
 def has_share(text: str) -> bool:
@@ -1891,24 +1929,30 @@ def figure_first(sentence: str) -> str:
 
 
 #: A count of times said in a word ("had met only *twice*").
-_TIMES_IN_A_WORD = re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)
+_TIMES_IN_A_WORD = re.compile(r"\b(?:twice|thrice)\b|\b(?:in|on)\s+(?P<count>\d[\d,]*)\s+(?:cases|occasions|instances)\b",
+                              re.IGNORECASE)
 
 
+#: A question counting the times something happened.
+_ASKS_TIMES = re.compile(r"\bhow many times\b", re.IGNORECASE)
 #: How many words before "twice" the deed it counts is looked for ("had *met* only twice"), within this many characters.
 TIMES_DEED_REACH = 4
 TIMES_DEED_CHARS = 60
 
 
 def times_as_counted(sentence: str, question: str) -> str:
-    """The sentence with a count of times said in a word written as one ("twice" → "two times") when a word of the
-    question's stands just before it ("had met only twice" for "how many times had the board met"), so that it
-    answers "how many times …" as "3 times" does; not another deed's ("asked the same questions twice"). "once" is
-    left: it is as often "once a month" or "once the plan began"."""
+    """The sentence with a count of times said in a word written as one ("twice" → "two times"), or as the cases or
+    occasions it happened in ("found fault in 17 cases" → "17 times"), when a word of the question's stands just before
+    it ("had met only twice" for "how many times had the board met"), so that it answers "how many times …" as "3
+    times" does; not another deed's ("asked the same questions twice"). "once" is left: it is as often "once a month"
+    or "once the plan began"."""
     asked = {w for w in _words(question) if len(w) >= 3} - _GENERIC
 
     def counted(m: re.Match) -> str:
         if not asked & set(_words(sentence[max(0, m.start() - TIMES_DEED_CHARS) : m.start()])[-TIMES_DEED_REACH:]):
             return m.group(0)
+        if m.group("count"):  # only for "how many times": "in how many cases" counts the cases
+            return f"{m.group('count')} times" if _ASKS_TIMES.search(question) else m.group(0)
         return "two times" if m.group(0).lower() == "twice" else "three times"
 
     return _TIMES_IN_A_WORD.sub(counted, sentence)
@@ -3457,6 +3501,21 @@ _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|
 _CLAUSE_BREAK = re.compile(r"[;:]|,?\s(?:and|but|while|whereas|although)\s")
 
 
+def clauses_as_named(sentence: str, question: str) -> list[str]:
+    """The sentence's clauses (:data:`_CLAUSE_BREAK`), not split at a joining word the question has between the same
+    two words: "a joint adult social care and rough sleeping panel" is one thing when the question names it so."""
+    words = _words(question)
+    joined = {tuple(words[i - 1 : i + 2]) for i in range(1, len(words) - 1)}  # "care and rough"
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        before, after = _words(sentence[max(0, m.start() - 40) : m.start()])[-1:], _words(sentence[m.end() : m.end() + 40])[:1]
+        if before and after and (before[0], *_words(m.group(0)), after[0]) in joined:
+            continue
+        out.append(sentence[start : m.start()])
+        start = m.end()
+    return [*out, sentence[start:]]
+
+
 #: An ordinal that names a fraction, not one of several things: "the poorest tenth", "a fifth of", "the top third".
 _FRACTION_ORDINAL = re.compile(rf"\b(?:a|one|two|three|four|top|bottom|[a-z]+est)\s+{_ORDINAL.pattern}s?\b|"
                                rf"{_ORDINAL.pattern}s?\s+of\b", re.IGNORECASE)
@@ -3824,6 +3883,39 @@ def service_named(sentence: str, question: str, councils: tuple[str, ...] = (), 
                for work, kind in asked)
 
 
+#: A council service other than adult social care that a question may ask a figure of ("the overspend on children's
+#: services", "the public health budget").
+_OTHER_SERVICE = re.compile(r"\b(?:children['’]?s?\s+(?:services|social\s+care|social\s+work)|public\s+health|education|"
+                            r"schools|housing\s+services)\b", re.IGNORECASE)
+
+
+def other_service_named(text: str, question: str) -> bool:
+    """Whether the text names each service other than adult social care the question asks a figure of
+    (:data:`_OTHER_SERVICE`): a report's overspend is adult social care's, not children's services'."""
+    have = {_stem(w) for w in _words(text)}
+    return all({_stem(w) for w in _words(m.group(0)) if w not in ("services", "social", "care", "work")} <= have
+               for m in _OTHER_SERVICE.finditer(question))
+
+
+#: Pairs of groups or kinds a figure may be given for one of and not the other: "a gap of more than ten years for men"
+#: says nothing of women's.
+_PAIRED = tuple((re.compile(rf"\b(?:{a})\b", re.IGNORECASE), re.compile(rf"\b(?:{b})\b", re.IGNORECASE)) for a, b in (
+    ("women", "men"), ("woman", "man"), ("females?", "males?"), ("younger", "older"),
+    ("urban", "rural"), ("home care", "care homes?|(?:residential|nursing) (?:care|homes?|beds?|places?)")))
+
+
+def other_of_pair(sentence: str, question: str) -> str | None:
+    """When the question names one of a pair (:data:`_PAIRED`) and the sentence only the other, "the other, not the one
+    asked": its figure is the other's ("for men" for "for women", "older people" for "younger adults", "care homes"
+    for "home care"); else None."""
+    for a, b in _PAIRED:
+        for asked, other in ((a, b), (b, a)):
+            named, instead = asked.search(question), other.search(sentence)
+            if named and instead and not asked.search(sentence):
+                return f"{instead.group(0).casefold()}, not {named.group(0).casefold()}"
+    return None
+
+
 def agent_named(text: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the text names whoever the question says did the deed ("upheld by the ombudsman"): 41% of
     complaints upheld by the council are not those the ombudsman upheld."""
@@ -3893,6 +3985,8 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
                      and not names_the_part(lead_in, question, councils))
             and agent_named(f"{lead_in} {sentence}", question, councils)
             and service_named(sentence, question, councils, lead_in)
+            and other_service_named(f"{lead_in} {sentence}", question)
+            and other_of_pair(sentence, question) is None
             and not named_only_as_cause(sentence, question, councils))
 
 
@@ -3939,13 +4033,22 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+#: A list item's mark before its sentence ("- This was 41.3% of the local authority's total budget.").
+_BULLET = re.compile(r"^\s*[-–•*]\s+")
+
+
+def without_bullet(text: str) -> str:
+    """The sentence without a list item's mark before it, so that its first word is read as its opening."""
+    return _BULLET.sub("", text, count=1)
+
+
 def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[str, ...] = (), context: str = "",
           lead_in: str = "", known=None) -> bool:
     """Whether ``sentence`` holds what a question of ``answer_type`` asks for (True for types without a
     check). ``councils`` named in the question are not topic words: a name beside "Staffordshire" says nothing.
-    ``context`` is the passage around the sentence, which may name the part a figure is for ("DoLS");
-    ``lead_in`` the sentence before it, which may say what kind of thing its figure is of; ``known(word)``
-    whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
+    ``context`` is the passage around the sentence, which may name the part a figure or a date is for ("DoLS",
+    "Gypsy and Traveller communities"); ``lead_in`` the sentence before it, which may say what kind of thing its figure
+    is of; ``known(word)`` whether the reports use a word. Line breaks (a PDF's text keeps them inside sentences) are read as spaces."""
     sentence, context, lead_in = one_line(sentence), one_line(context), one_line(lead_in)
     question = written_out(without_address(question))
     if answer_type in _FACT_TYPES and says_not_known(sentence):
@@ -3960,14 +4063,14 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return dates_as_asked(sentence, question) and assessment_dated(sentence, question) \
             and holder_as_asked(f"{lead_in} {sentence}", question) \
             and sized_as_asked(f"{lead_in} {sentence}", question) and (
-            names_the_part(sentence, question, councils) or names_the_part(f"{lead_in} {sentence}", question, councils))
+            names_the_part(sentence, question, councils) or names_the_part(f"{lead_in} {sentence} {context}", question, councils))
     if answer_type == "holder":  # and the body by its name: the Safeguarding Adults Board's chair does not chair another
         return (names_the_holder(sentence, question) and names_the_role(sentence, question, councils)
-                and names_the_part(sentence, question, councils))
+                and names_the_part(sentence, question, councils) and stand_in_named(sentence, question))
     if answer_type == "person":  # the role may be named in the sentence before: "The partnership covered … Its chair was …"
         in_role = person_in_role(sentence, question, councils) or bool(lead_in) and has_person(sentence) \
             and head_role_named(sentence, question) and person_in_role(f"{lead_in} {sentence}", question, councils)
-        return in_role and names_the_part(sentence, question, councils)
+        return in_role and names_the_part(sentence, question, councils) and stand_in_named(sentence, question)
     if answer_type == "reason":
         return has_reason(sentence) or brought_the_change(sentence, question)
     if answer_type == "method":
@@ -4091,6 +4194,8 @@ _WHICH_THING = re.compile(r"\bwhich\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?)(?P<hea
 #: The same after a number, whatever follows it ("Which five *providers* deliver home care?").
 _WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w'’-]+\s+){0,2}?"
                                    r"(?P<head>[a-z]{3,}s)\b(?!\s+(?:[\w'’-]+\s+)?[a-z]{3,}s\b)", re.IGNORECASE)
+#: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
+NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4},\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4},?\s+(?:and|or)\s+[A-Z]")
 #: A name set just before a mention, as its apposition: "*Elm Court*, a care home, closed"; looked for this far back.
 NAMED_BEFORE_CHARS = 80
 _NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$")
@@ -4110,6 +4215,26 @@ def name_shortly_before(sentence: str, at: int) -> bool:
     """Whether a capitalised word other than the sentence's first stands within :data:`NAMED_BEFORE_CHARS` before
     ``at``: "The Optalis reablement service, delivered by the council's company" names the company's service."""
     return any(m.start() > 0 for m in _CAPITALISED.finditer(sentence, max(0, at - NAMED_BEFORE_CHARS), at))
+
+
+#: A question asking who held a role in the meantime or before its present holder ("who led it during the interim
+#: period", "the previous director", "before the new director arrived").
+_ASKS_STAND_IN = re.compile(r"\b(?:during|in|through|over)\s+(?:the|an|that)\s+interim\b|\bbefore the new\b|"
+                            r"\b(?:interim|acting|previous|former)\s+(?:[\w-]+\s+){0,2}?(?:director|chair|head|lead|leader|"
+                            r"manager|executive)\b", re.IGNORECASE)
+#: A sentence naming a role's new holder ("A new Director of Adult Social Services, Mark Ellingham, joined …").
+_NEW_HOLDER = re.compile(r"\b(?:a|the|its|their)\s+new\s+(?:[\w-]+\s+){0,5}?(?:director|chair|head|lead|leader|manager|"
+                         r"executive)\b", re.IGNORECASE)
+#: A stand-in or an earlier holder named ("the interim director, Jo Bell", "the former chair Sam Reid").
+_STAND_IN_NAMED = re.compile(r"\b(?:interim|acting|previous|former)\s+(?:[\w,-]+\s+){0,5}?(?-i:[A-Z])", re.IGNORECASE)
+
+
+def stand_in_named(sentence: str, question: str) -> bool:
+    """Whether a question asking who held a role in the meantime or before (:data:`_ASKS_STAND_IN`) is not answered
+    by a sentence naming only the role's new holder: "A new Director, Mark Ellingham, joined after a period of interim
+    leadership" does not say who the interim leader was."""
+    return not _ASKS_STAND_IN.search(question) or not _NEW_HOLDER.search(sentence) \
+        or bool(_STAND_IN_NAMED.search(sentence))
 
 
 #: A body named as the one doing something ("led by BD Voluntary Alliance", "run by the Carers Trust").
@@ -4171,13 +4296,14 @@ def _one_of_a_kind_asked(question: str) -> tuple[re.Pattern, frozenset[str], fro
     if not m or _NOT_OF_THE_KIND.search(m.group("phrase")):
         return None  # "which spends the biggest share", "which year's annual report": not one of a kind asked for
     some = _SOME_OF if _looks_plural(m.group("head").casefold()) else _ONE_OF  # "Which banks …?": some, not which
-    if some is _SOME_OF and not set(_words(m.group("phrase"))) <= _PLACING:
+    if some is _SOME_OF and not {w for w in _words(m.group("phrase")) if not is_number_word(w)} <= _PLACING:
         return None  # "Which service completes carers' assessments": the plural is not the kind asked for
     body = re.fullmatch(rf"(?:{_BODIES})(?:s|es)?", m.group("head"), re.IGNORECASE) is not None
     head = _BODIES if body else re.escape(_stem(m.group("head")))
     mention = re.compile(rf"\b(?:{head})(?:s|es)?\b(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as|such as|"
                          r"including|like))?", re.IGNORECASE)
-    return mention, frozenset((set(_words(question)) | _PLACING) - some), some
+    allowed = {w for w in set(_words(question)) | _PLACING if not is_number_word(w)}  # "which 6 languages": "in 6 languages" counts them
+    return mention, frozenset(allowed - some), some
 
 
 def which_one_unsaid(sentence: str, question: str) -> str | None:
@@ -4190,6 +4316,8 @@ def which_one_unsaid(sentence: str, question: str) -> str | None:
     if asked is None:
         return None
     mention, allowed, some = asked
+    if some is _SOME_OF and NAMED_LIST.search(sentence):
+        return ""  # "in 12 community languages, and … videos in Turkish, Yiddish and Bengali": some are named
     if _BY_NAME.search(sentence) and re.search(rf"\b(?:which|what)\s+(?:{_BODIES})", question, re.IGNORECASE):
         return ""  # "an alliance of 38 organisations, led by BD Voluntary Alliance" names the body asked for
     unsaid = None

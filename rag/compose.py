@@ -38,12 +38,14 @@ from .answer_types import (
     describes_a_deed,
     explains_the_one_before,
     for_whole_area,
+    gives_views,
     has_reason,
     holds,
     named_parts,
     per_head_as_asked,
     states_means,
     states_the_extreme,
+    without_bullet,
 )
 from .config import Settings
 from .lay_terms import with_report_words
@@ -119,6 +121,8 @@ def score_candidates(passages: list[Passage], sentence_vectors: list[np.ndarray]
                 rel -= settings.w_other_period
             if query.answer_type == "reason" and before and explains_the_one_before(sentence.text):
                 rel = max(rel, before_rel)  # "The main reason for the fall was …" after the fall
+            if query.answer_type == "views" and before and gives_views(_one_line(sentence.text), query.text, query.councils):
+                rel = max(rel, before_rel)  # "Members told us they were consulted late" after the forum's sentence
             out.append(Candidate(passage, sentence, vec, rel, before))
             before, before_rel = sentence.text, rel
     return out
@@ -743,7 +747,7 @@ def with_antecedent(candidate: Candidate) -> list[tuple[Passage, Sentence]]:
     million …"), so that the line says what its figure is of."""
     sentences = candidate.passage.chunk.sentences
     at = next((i for i, s in enumerate(sentences) if s.start == candidate.sentence.start), 0)
-    if at and _STANDS_FOR_BEFORE.match(candidate.sentence.text):
+    if at and _STANDS_FOR_BEFORE.match(without_bullet(candidate.sentence.text)):
         return [(candidate.passage, sentences[at - 1]), (candidate.passage, candidate.sentence)]
     return [(candidate.passage, candidate.sentence)]
 

@@ -294,15 +294,26 @@ def plain_instead(sentence: str, asked: dict[str, frozenset[str]], given: dict[s
     word and that does not mean the kind asked about: "the median wait for an assessment" is not the
     wait for a carers' or an occupational therapy assessment, though it is the wait for a Care Act one. The
     plain word does mean it when the sentence before named that kind and this one names whom it is for
-    (:func:`continues_kind`)."""
+    (:func:`continues_kind`); a plain word naming who said something (:data:`_SPEAKER`) is no kind of the figure."""
     for family, kinds in asked.items():
         plain = plain_words().get(family)
         if family in given or plain is None or kinds & _PLAIN_MEANS:
             continue
-        found = plain.search(sentence)
+        found = next((m for m in plain.finditer(sentence) if not _SPEAKER.match(sentence, m.end())
+                      or _COUNTED_BEFORE.search(sentence[max(0, m.start() - COUNTED_CHARS) : m.start()])), None)
         if found and not continues_kind(sentence, kinds & (earlier or {}).get(family, frozenset())):
             return sorted(kinds)[0], found.group(0)
     return None
+
+
+#: Words after a plain word that make it who said something ("*Staff* said caseloads were manageable, with an average
+#: of 14 cases each"): the speaker, not what the figure is of, unless a figure counts them ("96% of *staff* said …",
+#: :data:`_COUNTED_BEFORE`).
+_SPEAKER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:said|told|reported|described|felt|thought|explained|commented)\b",
+                      re.IGNORECASE)
+#: How far before a plain word (in characters) a figure counting it is looked for.
+COUNTED_CHARS = 30
+_COUNTED_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|per ?cent)?|\bof)\s+(?:(?:the|its|their|all)\s+)?$", re.IGNORECASE)
 
 
 def plain_before(sentence: str, lead_in: str, asked: dict[str, frozenset[str]],

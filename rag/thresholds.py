@@ -140,9 +140,12 @@ def fraction_bound(question: str) -> Bound | None:
 
 
 def without_bound(question: str, bound: Bound) -> str:
-    """The question without the words of a bound it sets ("more than 50 days" is no wait asked about); a top
-    ("the longest wait") is left, being what is asked."""
-    return question.replace(bound.words, " ") if bound.op not in ("max", "min") else question
+    """The question without the words of a bound it sets ("more than 50 days" is no wait asked about), a bound in
+    per cent leaving that a share is asked ("put more than 40% of their budget into …" asks what share); a top ("the
+    longest wait") is left, being what is asked."""
+    if bound.op in ("max", "min"):
+        return question
+    return question.replace(bound.words, " what share " if bound.unit == "percent" else " ")
 
 
 def is_year(m: re.Match) -> bool:

@@ -555,3 +555,22 @@ def test_a_question_asking_only_a_councils_rating_asks_the_overall_one(question,
 
     assert asks_only_rating_of(question, ("Fenwick",)) is expected
 
+
+
+def test_a_percentage_a_council_got_is_its_overall_score():
+    from rag.analyse import answer_type
+
+    assert answer_type("what % did fenwick get overall in its cqc assessment") == "overall"
+    assert answer_type("What percentage did Fenwick score?") == "overall"
+    assert answer_type("what percentage of people did Fenwick get back home") != "overall"
+
+
+def test_when_within_a_period_asks_for_a_date():
+    from rag.analyse import answer_type
+    from rag.answer_types import holds
+
+    question = "when in 2024 did Fenwick's scrutiny committee review home care quality"
+    assert answer_type(question) == "date"
+    assert not holds("date", "The scrutiny committee had reviewed home care quality in 2024.", question)  # no more than asked
+    assert holds("date", "The scrutiny committee had reviewed home care quality in March 2024.", question)
+    assert answer_type("what did the committee find when it reviewed home care in 2024") != "date"

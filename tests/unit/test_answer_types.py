@@ -3881,3 +3881,142 @@ def test_a_verb_in_ed_after_the_counted_noun_ends_its_phrase():
     assert holds("number", "640 people used sensors or smart devices at home in March 2025.", question, ("Fenwick",))
     assert not holds("number", "640 sensors were fitted in people's homes in March 2025.", question, ("Fenwick",))
     assert holds("number", "The council had 40 trained staff in the team.", "How many trained staff did it have?")
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a name set after a comma, as the apposition of the body doing the deed, stands where that body does
+    ("organisation", "Equipment was delivered by a contracted provider, Kelby Mobility Services.",
+     "Which company supplies equipment for Fenwick?", ("Fenwick",), True),
+    ("organisation", "Equipment was delivered by a contracted provider.",
+     "Which company supplies equipment for Fenwick?", ("Fenwick",), False),
+    # a sentence's opening word of place is not part of the name after it
+    ("name", "In Ashby, a local area partnership had set up a network of 40 groups.",
+     "In which town did a local area partnership in Fenwick set up a network of groups?", ("Fenwick",), True),
+    ("name", "A local area partnership had set up a network of 40 groups.",
+     "In which town did a local area partnership in Fenwick set up a network of groups?", ("Fenwick",), False),
+    # a thing the question names with "and" in it is one thing, not two clauses
+    ("date", "The council had set up a joint housing and care panel in 2023, which met monthly.",
+     "When did Fenwick set up its joint housing and care panel?", ("Fenwick",), True),
+    ("date", "The council had a joint housing and care panel, and it reviewed 40 cases in 2023.",
+     "When did Fenwick set up its joint housing and care panel?", ("Fenwick",), False),
+    # a price asked per mile is not given by an hourly rate
+    ("number", "The council paid £22.60 an hour for home care.",
+     "How much per mile is Fenwick's mileage supplement for care workers?", ("Fenwick",), False),
+    ("number", "The mileage supplement for care workers was £0.45 per mile.",
+     "How much per mile is Fenwick's mileage supplement for care workers?", ("Fenwick",), True),
+    # a figure asked of another council service than adult social care needs that service named
+    ("number", "Adult social care ended the year with an overspend of £1.4 million.",
+     "How big was Fenwick's overspend on children's services?", ("Fenwick",), False),
+    ("number", "Children's services ended the year with an overspend of £3.1 million.",
+     "How big was Fenwick's overspend on children's services?", ("Fenwick",), True),
+    # "meant to be screened within 24 hours" sets a target in other words
+    ("number", "Concerns were meant to be screened within 24 hours, but only 42% were screened within this time.",
+     "What share of safeguarding concerns were screened within the 24-hour target?", (), True),
+])
+def test_holds_what_the_round_after_e8b2858_checks(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_a_which_question_is_answered_by_the_members_listed_not_their_count():
+    from rag.answer_types import which_one_unsaid
+
+    listed = "Information was available in 12 languages, and videos were made in Polish, Urdu and Bengali."
+    assert which_one_unsaid(listed, "Which languages were the videos made in?") == ""
+    assert which_one_unsaid("Interpreting was available in 6 languages.",
+                            "Which 6 languages can Fenwick provide interpreters in?") == "6 languages"
+
+
+def test_a_time_standard_is_a_target():
+    from rag.kinds import kinds_named
+
+    assert "target" in kinds_named("Concerns should be screened within 24 hours.").get("aim", ())
+    assert "target" in kinds_named("Referrals were supposed to be allocated within five days.").get("aim", ())
+    assert "aim" not in kinds_named("Concerns were screened within 24 hours.")
+
+
+def test_a_new_holder_does_not_answer_who_stood_in_before():
+    from rag.answer_types import holds
+
+    new = "A new Director of Adult Social Services, Sam Reid, joined in March 2024 after a period of interim leadership."
+    question = "Who led Fenwick adult social services during the interim period before the new director arrived?"
+    assert not holds("holder", new, question, ("Fenwick",))
+    assert not holds("person", new, "Who was Fenwick's interim director of adult social services?", ("Fenwick",))
+    assert holds("person", "The interim director of adult social services, Jo Bell, led the service until a new "
+                 "director, Sam Reid, joined.",
+                 "Who was Fenwick's interim director of adult social services?", ("Fenwick",))
+    assert holds("person", new, "Who is the new director of adult social services in Fenwick?", ("Fenwick",))
+
+
+
+def test_a_plain_word_naming_who_said_it_is_no_kind_of_the_figure():
+    from rag.kinds import other_kind
+
+    question = "How many cases does a Fenwick social worker typically carry?"
+    assert other_kind("Staff said caseloads were manageable, with an average of 14 cases each.", question) is None
+    assert other_kind("Staff had caseloads of 14 cases each on average.", question) is not None
+
+
+def test_the_cases_a_deed_happened_in_count_its_times():
+    from rag.answer_types import holds
+
+    sentence = "The Local Government and Social Care Ombudsman found fault in 17 cases."
+    assert holds("number", sentence, "How many times did the ombudsman find Fenwick at fault?", ("Fenwick",))
+    assert holds("number", sentence, "In how many cases did the ombudsman find fault?", ("Fenwick",))
+    assert not holds("number", "The council changed its letters in 17 cases.",  # no deed of the question's
+                     "How many times did the ombudsman find Fenwick at fault?", ("Fenwick",))
+    assert other_kind("96% of staff said they received supervision at least monthly.",  # counted, not only speaking
+                      "What share of Fenwick's social work posts were filled by agency staff?") is not None
+
+
+def test_a_figure_for_the_other_of_a_pair_is_not_the_one_asked():
+    from rag.answer_types import holds, other_of_pair
+
+    question = "How many years is the life expectancy gap for women in Fenwick?"
+    assert other_of_pair("The life expectancy gap was 10 years for men.", question)
+    assert not other_of_pair("The life expectancy gap was 8 years for women and 10 years for men.", question)
+    assert not holds("number", "The life expectancy gap was 10 years for men.", question, ("Fenwick",))
+    assert other_of_pair("The council's team visited every care home at least once a year.",
+                         "How many home care providers did the team visit?")
+    assert not other_of_pair("The team visited 40 older people.", "How many older people did the team visit?")
+
+
+def test_a_deed_asked_in_plain_words_of_saying_asks_no_ones_answer():
+    from rag.answer_types import holds, said_as_asked
+
+    question = "what share of complaints did fenwick agree were justified in 2023/24"
+    assert holds("number", "The council received 212 complaints in 2023/24 and upheld 38% of them.", question, ("Fenwick",))
+    assert not said_as_asked("37.6% of the budget went on care.", "What percentage of carers said they felt supported?")
+
+
+def test_a_run_from_a_month_tells_when_it_began():
+    from rag.answer_types import holds
+
+    question = "when did fenwick's home first hub pilot start"
+    assert holds("date", "The council ran a Home First Hub pilot from June 2024 with therapists.", question, ("Fenwick",))
+    assert not holds("date", "The Home First Hub pilot cut waits, down from 40 days in June 2024.", question, ("Fenwick",))
+
+
+def test_a_date_set_as_a_deadline_met_tells_when_it_finished():
+    from rag.answer_types import holds
+
+    question = "when did fenwick finish training all social workers on anti-racist practice"
+    assert holds("date", "All social workers completed training on anti-racist practice by March 2024.", question)
+    assert not holds("date", "Training on anti-racist practice for all social workers began in March 2024.", question)
+
+
+def test_sensor_based_monitoring_is_technology_enabled_care():
+    from rag.answer_types import holds
+
+    question = "how many homes got sensors in fenwick's digital care pilot"
+    reablement = "The reablement service supported 3,480 people in 2025/26."
+    assert holds("number", "A digital care pilot gave 600 households sensor-based monitoring.", question, ("Fenwick",),
+                 lead_in=reablement)
+    assert not holds("number", reablement, question, ("Fenwick",))
+
+
+def test_a_pair_is_named_by_its_synonyms_too():
+    from rag.answer_types import other_of_pair
+
+    question = "Why did some people in Fenwick have to move into a care home though they wanted to stay at home?"
+    assert other_of_pair("Some people had gone into residential care because home care could not be found.", question) is None
+    assert other_of_pair("Home care could not be found for 40 people.", question) == "home care, not care home"

@@ -906,3 +906,24 @@ def test_what_people_said_goes_on_with_more_of_what_they_said():
     assert views_first(views, told, cs) == told
     assert views_first(views, [cs[0]], cs) == cs  # no other view: the answer goes on as it would
     assert views_first(Query("How many carers?", "", answer_type="number"), told, cs) == cs
+
+
+def test_what_people_said_straight_after_the_topic_is_as_relevant_as_it():
+    from dataclasses import replace
+
+    from rag.compose import score_candidates
+    from rag.config import Settings
+    from rag.records import Query
+
+    question = "What did members of the Kelby Voices Forum tell inspectors about how they are consulted?"
+    p = passage("The Kelby Voices Forum met every two months and gave feedback on plans.|Members told us they were "
+                "consulted late.|Members of staff worked in three teams.")
+    weights = TermWeights([p.chunk])
+    views = Query(text=question, asked=question, councils=("Kelby",), answer_type="views")
+    vectors = [np.array(v, dtype=np.float32) for v in ([1, 0], [0, 1], [0, 1])]
+    scored = score_candidates([p], [vectors], np.array([1, 0], dtype=np.float32), views, weights, Settings())
+    assert scored[1].relevance >= scored[0].relevance  # what members said, after the forum's sentence
+    assert scored[2].relevance < scored[0].relevance  # no one's view
+    plain = score_candidates([p], [vectors], np.array([1, 0], dtype=np.float32), replace(views, answer_type="description"),
+                             weights, Settings())
+    assert plain[1].relevance < plain[0].relevance

@@ -384,3 +384,14 @@ def test_half_a_year_is_a_length_of_time_not_a_share():
     assert bound_of("How many had been waiting over half a year?") == Bound(">", 182.5, "days", "over half a year")
     assert bound_of("more than half of carers").unit == "percent"
     assert bound_of("more than half an hour") is None  # no bound of a share, and hours are no wait counted here
+
+
+def test_a_bound_in_per_cent_leaves_a_share_asked():
+    from rag.answer_types import holds
+    from rag.thresholds import bound_of, without_bound
+
+    question = "Which councils put more than 40% of their total budget into adult social care?"
+    left = without_bound(question, bound_of(question))
+    assert "40" not in left and "what share" in left
+    assert not holds("number", "The council received 118 complaints about adult social care and upheld 41% of them.", left)
+    assert holds("number", "Adult social care was 41.3% of the local authority's total budget.", left)
