@@ -829,7 +829,11 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     focus = weights.focus(weights.terms(happening))
     held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
     telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
-    if not telling or any(gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in telling):
+    best = max(c.relevance for c in candidates)  # a cause among the answer's own sentences, however it words the
+    # happening ("overspent" for "go over"), answers it too
+    if not telling or any(gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in telling) \
+            or any(c.relevance >= best - settings.answer_margin and told_before_its_cause(focus, one_line(c.sentence.text), weights)
+                   and gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in held):
         return None
     most = max(telling, key=lambda pair: pair[0])[1]  # the first of the most, by relevance
     said = one_line(most.sentence.text)
@@ -848,6 +852,14 @@ _FOLLOWED = re.compile(r"(?:after|following)$", re.IGNORECASE)
 _RESULTED = re.compile(r"as a result$", re.IGNORECASE)
 #: Where the clause a cause is told in ends.
 _CLAUSE_END = re.compile(r"[,;:.]")
+
+
+def told_before_its_cause(focus: frozenset[str], sentence: str, weights) -> bool:
+    """Whether the words before the sentence's first cause share a word with the happening asked, which the sentence
+    then tells however it words it ("Adult social care overspent …, mainly because of …" for "Why did its budget go
+    over?"); "The directorate overspent …, mainly because …" gives the cause of an overspend, not of three directors."""
+    m = next(iter(reasons_in(sentence)), None)
+    return m is not None and bool(focus & weights.terms(sentence[: m.start()]))
 
 
 def gives_its_cause(focus: frozenset[str], sentence: str, weights, settings: Settings) -> bool:

@@ -772,6 +772,9 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     # "led by" for "leads", and "held in" for "held"
     spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic or _stem(w) in topic]
+    # the past of a verb the question asks in the present, before the name it takes ("worked with Kelby Care" for
+    # "work with"); not after a name, which is then its doer
+    past = [at[i] for i, w in enumerate(words) if w.endswith("ed") and (w[:-2] in topic or w[:-1] in topic)]
     tokens = list(_TOKEN.finditer(sentence))
     for own, name in new_names(sentence, question, councils):
         pos = apposed_to(sentence, tokens, own)  # "delivered by a contracted provider, Midshire Mobility": where it is
@@ -786,7 +789,8 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
-        if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots):
+        if any(start - reach <= s <= end + NAME_WINDOW and s != end for s in spots) \
+                or any(start - reach <= s < start for s in past):
             return True
     return False
 
@@ -1500,10 +1504,10 @@ _OWN_WORKERS = re.compile(r"\b(?:council|its|their|the council's|the local autho
 _OCCASIONS = {"occasion", "session", "visit", "booking", "call", "contact", "episode", "instance"}
 #: Words a question (or a report) counts people in general by ("6,200 residents took part"), where users, clients,
 #: patients and members are people of something.
-PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual", "citizen"})
+PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual", "citizen", "folk"})
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
-            **{noun: PEOPLE_NOUNS for noun in ("people", "person")},
+            **{noun: PEOPLE_NOUNS for noun in ("people", "person", "folk")},
             **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
             "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"},  # recruits are new staff
             "bed": {"bed", "place"}, "place": _PLACES | {"bed"},  # a care home's beds are its places

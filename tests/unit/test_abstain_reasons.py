@@ -1475,3 +1475,24 @@ def test_only_the_other_of_a_pair_told_is_no_answer():
     plain = Query(text="What is the gap in life expectancy in Fenwick?", asked="…", councils=("Fenwick",),
                   answer_type="description")
     assert other_of_pair_only(plain, [men], weights, settings) is None
+
+
+def test_a_cause_in_a_sentence_wording_the_happening_otherwise_answers_why():
+    from dataclasses import replace
+
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    query = fenwick_question("Why did Fenwick's adult social care budget go over in 2023/24?", "reason")
+    budget = candidate("The adult social care budget was £136.2 million in 2023/24.")
+    cause = candidate("Adult care overspent by £4.1 million, mainly because of the cost of nursing placements.")
+    other = candidate("The service overspent by £4.1 million, mainly because of the cost of nursing placements.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([budget.passage.chunk, cause.passage.chunk, other.passage.chunk,
+                           *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    assert reason_not_given(query, [budget], weights, Settings()) == "The reports say it happened, not why."
+    assert reason_not_given(query, [budget, cause], weights, Settings()) is None
+    assert reason_not_given(query, [budget, other], weights, Settings()) is not None  # the cause of what, it does not say
+    weak = replace(cause, relevance=0.3)  # far below the answer's own sentences
+    assert reason_not_given(query, [budget, weak], weights, Settings()) is not None

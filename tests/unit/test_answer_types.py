@@ -4020,3 +4020,25 @@ def test_a_pair_is_named_by_its_synonyms_too():
     question = "Why did some people in Fenwick have to move into a care home though they wanted to stay at home?"
     assert other_of_pair("Some people had gone into residential care because home care could not be found.", question) is None
     assert other_of_pair("Home care could not be found for 40 people.", question) == "home care, not care home"
+
+
+def test_folk_are_people_and_plain_names_of_dols_requests_and_three_months():
+    from rag.answer_types import holds
+    from rag.lay_terms import report_words
+
+    question = "how many folk are queuing for a needs assessment in fenwick right now (jan 2025)?"
+    assert holds("number", "In January 2025 there were 1,142 people waiting for a Care Act assessment.", question, ("Fenwick",))
+    assert not holds("number", "In January 2025 there were 1,142 carers' assessments completed.", question, ("Fenwick",))
+    assert "applications" in report_words("How many deprivation of liberty requests were waiting?")
+    assert "91 days" in report_words("how many older people are still at home three months after reablement?")
+    assert "91 days" not in report_words("how many people waited three months for reablement?")
+
+
+def test_a_past_form_of_the_questions_verb_stands_beside_the_body():
+    from rag.answer_types import holds
+
+    question = "Which organisation does Fenwick council work with to run its neighbourhood teams?"
+    assert holds("organisation", "The council worked with Kelby Local Care Organisation to run 12 neighbourhood teams.",
+                 question, ("Fenwick",))
+    assert not holds("organisation", "Kelby Local Care Organisation ran the hospital; the council had 12 neighbourhood "
+                     "teams of its own, and it had worked hard on recruitment.", question, ("Fenwick",))
