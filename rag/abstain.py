@@ -819,21 +819,27 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     for a happening the question dates or times ("close in 2024", "vacant for 14 months", "in the last three years") or
     one its sentence goes on from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two
     care homes closed, and all 47 residents moved", with no cause in the sentence after any sentence about it), and no
-    sentence about it
-    gives a cause of it (the cause of something else whose time it is, "the backlog had built up after the hub lost
-    three staff", is none): what followed it is not why it happened. (A standing state told alone, "Performance data
-    was not reliable.", is often explained by the next sentence without a word of cause.)"""
+    sentence about it (nor one of the answer's own that tells it in other words before its cause, "overspent" for
+    "go over", :func:`told_before_its_cause`) gives a cause of it (the cause of something else whose time it is, "the
+    backlog had built up after the hub lost three staff", is none): what followed it is not why it happened. (A
+    standing state told alone, "Performance data was not reliable.", is often explained by the next sentence without a
+    word of cause.)"""
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
     happening = asked_happening(query.text)
     focus = weights.focus(weights.terms(happening))
     held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
     telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
-    best = max(c.relevance for c in candidates)  # a cause among the answer's own sentences, however it words the
-    # happening ("overspent" for "go over"), answers it too
-    if not telling or any(gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in telling) \
-            or any(c.relevance >= best - settings.answer_margin and told_before_its_cause(focus, one_line(c.sentence.text), weights)
-                   and gives_its_cause(focus, one_line(c.sentence.text), weights, settings) for _, c in held):
+    best = max(c.relevance for c in candidates)
+
+    def tells_it(share: float, c) -> bool:
+        """A sentence telling the happening: in most of its words, or, among the answer's own sentences, in other
+        words before a cause ("Adult social care overspent …, mainly because of …" for "go over")."""
+        return share >= settings.topic_overlap or c.relevance >= best - settings.answer_margin \
+            and told_before_its_cause(focus, one_line(c.sentence.text), weights)
+
+    if not telling or any(tells_it(share, c) and gives_its_cause(focus, one_line(c.sentence.text), weights, settings)
+                          for share, c in held):
         return None
     most = max(telling, key=lambda pair: pair[0])[1]  # the first of the most, by relevance
     said = one_line(most.sentence.text)

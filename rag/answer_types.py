@@ -775,8 +775,9 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     # the past of a verb the question asks in the present, before the name it takes ("worked with Kelby Care" for
     # "work with"); not after a name, which is then its doer
     past = [at[i] for i, w in enumerate(words) if w.endswith("ed") and (w[:-2] in topic or w[:-1] in topic)]
-    tokens = list(_TOKEN.finditer(sentence))
-    for own, name in new_names(sentence, question, councils):
+    names = new_names(sentence, question, councils)
+    tokens = list(_TOKEN.finditer(sentence)) if names else []
+    for own, name in names:
         pos = apposed_to(sentence, tokens, own)  # "delivered by a contracted provider, Midshire Mobility": where it is
         named_area = located and _names_the_areas(words, pos)
         if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:

@@ -1462,18 +1462,16 @@ def test_a_list_items_mark_is_not_its_opening_word():
 def test_only_the_other_of_a_pair_told_is_no_answer():
     from rag.abstain import other_of_pair_only
     from rag.config import Settings
-    from rag.records import Query
     from rag.terms import TermWeights
 
-    question = "What is the gap in life expectancy for women between the richest and poorest parts of Fenwick?"
-    query = Query(text=question, asked=question, councils=("Fenwick",), answer_type="description")
+    query = fenwick_question("What is the gap in life expectancy for women between the richest and poorest parts of "
+                             "Fenwick?", "description")
     men = candidate("Life expectancy differed between the richest and poorest parts, with a gap of ten years for men.")
     both = candidate("The gap in life expectancy was ten years for men and eight years for women.")
     weights, settings = TermWeights([men.passage.chunk, both.passage.chunk]), Settings()
     assert other_of_pair_only(query, [men], weights, settings) == "The reports for Fenwick speak of men, not women."
     assert other_of_pair_only(query, [men, both], weights, settings) is None
-    plain = Query(text="What is the gap in life expectancy in Fenwick?", asked="…", councils=("Fenwick",),
-                  answer_type="description")
+    plain = fenwick_question("What is the gap in life expectancy in Fenwick?", "description")
     assert other_of_pair_only(plain, [men], weights, settings) is None
 
 
