@@ -527,6 +527,10 @@ def figure_not_found(query: Query, candidates, weights, settings: Settings) -> s
 #: finding ("What did they do after finding …").
 _ASKS_FINDINGS = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\b[^?]{0,160}?\b(?:find|conclude|recommend|show|"
                             r"identify|reveal|learn|decide)\b|"
+                            # what a review itself said ("What did the 2026 peer challenge say about the plan?"), not
+                            # what people said
+                            r"\bwhat\s+did\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:review|audit|evaluation|"
+                            r"peer\s+(?:challenge|review|team)|inspection|study|consultation|trial|pilot)\s+say\b|"
                             # "What results did the pilot produce?", "What new rate did Bolton agree?"
                             r"\bwhat\s+(?:results?|outcomes?|findings?)\s+(?:did|has|have|had)\b|"
                             r"\bwhat\s+(?:new\s+)?(?:[\w'’-]+\s+){0,2}?(?:did|has|have|had)\s+[^?]{1,60}?\s+agree\b|"
@@ -548,7 +552,8 @@ _PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|be reported|
                       r"(?:had|has|have)\s+(?:started|begun|commissioned|launched)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?"
                       r"(?:review|evaluation|audit|study|research)|(?:a\s+plan|plans|planned|planning)\s+to\s+(?:review|evaluate|audit)|"
                       # asked for, not yet told: "had asked a peer team to test it", "worked with a university to evaluate"
-                      r"(?:had|has|have)\s+(?:asked|commissioned|invited)\s+[^.;]{1,80}?\s+to\s+(?:test|review|evaluate|audit|study)|"
+                      r"(?:had|has|have)\s+(?:asked|commissioned|invited)\s+[^.;]{1,80}?\s+to\s+(?:test|review|evaluate|audit|study|check|"
+                      r"assess)|"
                       r"(?:working|worked)\s+with\s+[^.;]{1,60}?\s+to\s+(?:evaluate|review|study)|"
                       # still under way: "was being renegotiated", "planned to decide in summer 2025", "a post looking at"
                       r"(?:planned|due|expected)\s+to\s+(?:make|take|reach)\s+(?:a|its|their|the)\s+decision|"
@@ -565,6 +570,7 @@ _PENDING = re.compile(r"\b(?:due to (?:report|conclude|be published|be reported|
                       re.IGNORECASE)
 #: A sentence telling what something found or settled ("The review found that …", "showed fewer falls", "agreed").
 _FINDS = re.compile(r"\b(?:found|finds|concluded|concludes|recommended|recommends|showed|shows|shown|identified|decided|agreed|"
+                    r"estimated|estimates|calculated|"
                     r"identifies|revealed|reveals|highlighted|highlights)\b", re.IGNORECASE)
 #: A question asking what was decided or agreed ("What did Leeds decide about a wider roll-out?"), which only a
 #: decision tells ("Early results showed fewer calls" is a finding, not the decision).
@@ -705,9 +711,10 @@ def told_as_a_time(focus: frozenset[str], sentence: str, weights, settings: Sett
 _LINKED = re.compile(r",\s*(?:when|after|as|since|following|because|with|having|who|where|while|due)\b", re.IGNORECASE)
 #: Where a sentence's first clause ends and the next, telling what came of it, starts: ", and", or "and" before a
 #: verb of the same subject ("Day services had been reduced during 2020 *and had* not fully returned", "had reviewed
-#: shared arrangements in 2024 *and agreed* to keep them"), or "and" before a new subject and its verb ("ended in
-#: December 2025 *and the council had* not yet decided").
-_NEXT_CLAUSE = re.compile(r",\s*and\s|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bhad)(?<!\bhas)(?<!\bdid)"
+#: shared arrangements in 2024 *and agreed* to keep them"), "and that" going on to another thing said ("said their
+#: grants had been cut *and that* they had been given little notice"), or "and" before a new subject and its verb
+#: ("ended in December 2025 *and the council had* not yet decided").
+_NEXT_CLAUSE = re.compile(r",\s*and\s|\s+and\s+(?=that\s)|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bhad)(?<!\bhas)(?<!\bdid)"
                           r"\s+and\s+(?=(?:had|has|have|was|were|is|are|did|then|[a-z]+ed)\b)|"  # not "who was and was not"
                           r"\s+and\s+(?=(?:some|many|most|all|few|several|the|its|their|this|these|there|it|they|people|"
                           r"staff|leaders|providers)\s+(?:[\w'’-]+\s+){0,3}?(?:had|has|have|was|were|is|are|did|could|"
@@ -716,8 +723,8 @@ _NEXT_CLAUSE = re.compile(r",\s*and\s|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?
 #: times", ", leading to …", ", both of which had since been lifted"; or one telling what held against it, which keeps
 #: its "but" ("promised in 2024 *but had not started*": :func:`restates_only` reads such a clause as more of the
 #: happening when it holds the question's words).
-_RESULT_CLAUSE = re.compile(r",\s*(?:so|which|leading to|resulting in|meaning|both of which|all of which|except)\s|"
-                            r",?\s+(?=but\s)", re.IGNORECASE)
+_RESULT_LINK = re.compile(r",\s*(?:so|which|leading to|resulting in|meaning|both of which|all of which)\s", re.IGNORECASE)
+_RESULT_CLAUSE = re.compile(rf"{_RESULT_LINK.pattern}|,\s*except\s|,?\s+(?=but\s)", re.IGNORECASE)
 #: Words that say when or who reported, not what happened: a sentence may add them to what the question says.
 _TELLING_WORDS = " ".join(("the local authority council leaders staff told us said acknowledged recognised showed show example "
                            "year years month months week weeks day days", *MONTHS))
@@ -733,11 +740,18 @@ _REPORTED_BY = re.compile(r"\b(?:[\w'’-]+\s+){0,4}?(?:told us|said|acknowledge
 _WHAT_IT_IS = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:a|an)\s+[^,;:]{1,80}?,")
 
 
+#: How much warning something came with ("with less than a month's notice", "at short notice"): how, not why.
+_NOTICE = re.compile(r"\b(?:with|at|without|on)\s+(?:very\s+)?(?:little|short|no|less\s+than\s+(?:a|one|two|three|four|"
+                     r"\d+)\s+(?:days?|weeks?|months?)(?:['’]s?)?|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)"
+                     r"(?:['’]s?)?)\s+notice\b", re.IGNORECASE)
+
+
 def as_told(text: str) -> str:
-    """The text without who told it, what a named thing is, or when CQC assessed ("Partners told us the Voices Panel,
-    a group of residents, had not met at the time of our assessment" → "the Voices Panel had not met"): the words a
-    sentence adds that say nothing of how something came about."""
-    return without_assessment_time(_WHAT_IT_IS.sub(r"\1", _REPORTED_BY.sub(" ", text)))
+    """The text without who told it, what a named thing is, how much notice it came with, or when CQC assessed
+    ("Partners told us the Voices Panel, a group of residents, had not met at the time of our assessment" → "the
+    Voices Panel had not met"; "left the market with less than a month's notice"): the words a sentence adds that say
+    nothing of how something came about."""
+    return without_assessment_time(_WHAT_IT_IS.sub(r"\1", _REPORTED_BY.sub(" ", _NOTICE.sub(" ", text))))
 
 
 def goes_on(sentence: str) -> bool:
@@ -767,6 +781,22 @@ def clauses_of(sentence: str) -> list[str]:
     return clauses
 
 
+#: A clause that refers back to the one before as what it tells of ("…, and some said *this had* damaged trust").
+_REFERS_BACK = re.compile(r"\b(?:this|these|that|which)\s+(?:[a-z]+\s+){0,2}?(?:had|has|have|was|were|is|are|made|meant|led|"
+                          r"left|caused|put|slowed|reduced|limited)\b", re.IGNORECASE)
+
+
+def another_fact_first(focus: frozenset[str], sentence: str, clauses: list[str], weights, settings: Settings) -> bool:
+    """Whether the first clause only sets another fact beside the happening the rest tell, joined by a bare "and"
+    ("62% of hours were delivered by 4 providers, and 3 providers left the market"): not the happening itself, the
+    rest holding most of the question's focus terms and not reading back to it as what they came of ("…, so leaders
+    could not be sure", "…, and some said this had damaged trust")."""
+    rest = " ".join(clauses[1:])
+    return weights.overlap(focus, clauses[0]) < settings.topic_overlap \
+        and weights.overlap(focus, rest) >= settings.topic_overlap \
+        and not _RESULT_LINK.search(sentence) and not _REFERS_BACK.search(rest)
+
+
 def restates_only(focus: frozenset[str], question: str, sentence: str, weights, settings: Settings,
                   asked: str | None = None) -> bool:
     """Whether the sentence's first clauses (:func:`clauses_of`), up to the one that completes the happening asked
@@ -774,12 +804,16 @@ def restates_only(focus: frozenset[str], question: str, sentence: str, weights, 
     :attr:`Settings.restated_new_terms` words of their own, besides figures, dates and who told), and only what came of
     it follows ("In 2024, two care homes closed, and all 47 residents moved" for "Why did two care homes close?",
     "… was published in 2022 and had not been refreshed, so providers lacked …" for "Why hadn't it been refreshed?");
-    not one leading on to how it came about ("…, when the post became vacant"). ``asked``: the question as put, whose
+    not one leading on to how it came about ("…, when the post became vacant"). A first clause setting another fact
+    beside the happening by a bare "and" is left out (:func:`another_fact_first`). ``asked``: the question as put, whose
     own words (not the reports' for them, which ``question`` may add) tell a later clause is more of the happening."""
     own_words = focus & weights.terms(question if asked is None else asked)
     told, held = "", False  # the clauses up to the one that completes the happening ("published in 2022 and had not
     against = ""  # been refreshed"), and those after it that tell more of it ("… but had not started"); what held against it
-    for clause in clauses_of(sentence):
+    clauses = clauses_of(sentence)
+    while len(clauses) > 1 and another_fact_first(focus, sentence, clauses, weights, settings):
+        clauses = clauses[1:]
+    for clause in clauses:
         contrast = clause.lstrip().casefold().startswith("but ")  # "…, but the risk-rating had been done quickly"
         if held and not (own_words & weights.terms(clause)) - (frozenset() if contrast else weights.terms(told)):
             break
@@ -808,6 +842,21 @@ def asked_happening(question: str) -> str:
     return in_report_words(_ASKING_WHY.sub(" ", question))
 
 
+def happening_as_told(question: str, sentences: list[str], weights) -> str:
+    """What a "why" question asks the cause of (:func:`asked_happening`), in the reports' words or, when a sentence
+    about it holds more of the question's own ("the Adult Care Connect front door team" for the reports' "single point
+    of access"), in those: the reports' wordings of a plain term are many, and a sentence holds one of them at most."""
+    reworded, own = asked_happening(question), _ASKING_WHY.sub(" ", question)
+    if reworded == own:
+        return own
+
+    def held(text: str) -> float:
+        focus = weights.focus(weights.terms(text))
+        return max((weights.overlap(focus, s) for s in sentences), default=0.0)
+
+    return own if held(own) > held(reworded) else reworded
+
+
 #: A span of time up to now that a question times a happening by ("in the last three years").
 _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for|within) the (?:last|past|previous) (?:[\w-]+ )?(?:years?|months?|"
                           r"weeks?)\b", re.IGNORECASE)
@@ -816,19 +865,22 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for|within) the (?:last|past|pre
 def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """Why something happened is asked ("Why did the care home in Harpurhey close?"), the sentence most about it tells
     of it only as the time of something else ("When a care home in Harpurhey closed, 32 residents had to move"), or,
-    for a happening the question dates or times ("close in 2024", "vacant for 14 months", "in the last three years") or
-    one its sentence goes on from (:func:`goes_on`), says no more than the question and what came of it ("In 2024, two
-    care homes closed, and all 47 residents moved", with no cause in the sentence after any sentence about it), and no
-    sentence about it (nor one of the answer's own that tells it in other words before its cause, "overspent" for
-    "go over", :func:`told_before_its_cause`) gives a cause of it (the cause of something else whose time it is, "the
-    backlog had built up after the hub lost three staff", is none): what followed it is not why it happened. (A
-    standing state told alone, "Performance data was not reliable.", is often explained by the next sentence without a
-    word of cause.)"""
+    for a happening the question or its sentence dates or times ("close in 2024", "vacant for 14 months", "in the last
+    three years", "was launched in October 2024") or one its sentence goes on from (:func:`goes_on`), says no more
+    than the question and what came of it ("In 2024, two care homes closed, and all 47 residents moved", with no cause
+    in the sentence after any sentence about it), and no sentence about it (nor one of the answer's own that tells it
+    in other words before its cause, "overspent" for "go over", :func:`told_before_its_cause`) gives a cause of it
+    (the cause of something else whose time it is, "the backlog had built up after the hub lost three staff", is
+    none): what followed it is not why it happened. (A standing state told alone, "Performance data was not
+    reliable.", is often explained by the next sentence without a word of cause.) The happening is read in the
+    question's own words or the reports' for them, whichever a sentence about it holds more of
+    (:func:`happening_as_told`)."""
     if not settings.rules.findings_check or query.answer_type != "reason" or query.comparative:
         return None
-    happening = asked_happening(query.text)
+    topical = on_topic(query, candidates, weights, settings)
+    happening = happening_as_told(query.text, [c.sentence.text for c in topical], weights)
     focus = weights.focus(weights.terms(happening))
-    held = [(weights.overlap(focus, c.sentence.text), c) for c in on_topic(query, candidates, weights, settings)]
+    held = [(weights.overlap(focus, c.sentence.text), c) for c in topical]
     telling = [(share, c) for share, c in held if share >= settings.topic_overlap]
     best = max(c.relevance for c in candidates)
 
@@ -845,7 +897,8 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text) or _RECENT_SPAN.search(query.text) or goes_on(said)) \
+    if (has_date(query.text) or has_duration(query.text) or _RECENT_SPAN.search(query.text) or goes_on(said)
+            or has_date(as_told(said)) or has_duration(as_told(said))) \
             and restates_only(focus, f"{happening} {query.text}", said, weights, settings, asked=query.text) \
             and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."
@@ -1136,6 +1189,25 @@ def detail_asked(question: str) -> tuple[int, str] | None:
         who = [w for w in re.findall(r"[a-z]+", m.group("who").casefold()) if w not in _ANYONE and len(w) > 2]
         found.append((m.start(), by_whom(who) if who else _TOOK_PART))
     return max(found, key=lambda f: f[0]) if found else None
+
+
+#: A yes-or-no question whether something holds besides what is known ("Is the report *also* shared with elected
+#: members?", "Does the panel meet councillors *as well as* senior managers?").
+_ALSO_ASKED = re.compile(r"\b(?:also|as well as|too\s*\?|in addition to)\b", re.IGNORECASE)
+
+
+def addition_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A yes-or-no question asks whether something holds besides what is known (:data:`_ALSO_ASKED`), and none of the
+    :data:`DETAIL_REACH` sentences most about its topic holds every word of it that picks out a topic: "A weekly report
+    was shared with managers" does not say it was also shared with elected members."""
+    if not settings.rules.answer_type_check or query.answer_type != "yesno" or query.comparative \
+            or not _ALSO_ASKED.search(query.text):
+        return None
+    focus = weights.focus(weights.terms(query.text))
+    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:DETAIL_REACH]
+    if not about or not focus or any(focus <= weights.terms(s) for s in about):
+        return None
+    return "The reports do not say it also holds."
 
 
 def naming_or_about(query: Query, candidates, weights, settings: Settings, names: list[str]) -> list[str]:
@@ -1715,7 +1787,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     for rule in (name_not_found, figure_not_found, asked_thing_missing, place_not_counted, count_instead_of_members,
                  which_not_named, other_of_pair_only,
                  findings_not_yet_reported, findings_not_told, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
-                 detail_not_told, doer_not_named,
+                 detail_not_told, addition_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

@@ -265,7 +265,8 @@ _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|ove
 #: Asks how long something takes or took ("how long did people wait", "how quickly are concerns triaged").
 _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|quickly|soon|fast)\b(?! ago\b)|"
                        r"(^|[,;:]\s*)(and )?how much (time|longer|sooner|quicker)\b|"
-                       r"\b(average|median|mean|longest|shortest|typical) (wait|waiting time|delay|length of stay)\b(?! list)|"
+                       r"\b(average|median|mean|longest|shortest|typical|usual|worst) (?:\([\w ]{1,20}\) )?"  # "typical (median)"
+                       r"(wait|waiting time|delay|length of stay)\b(?! list)|"
                        rf"\b(longest|shortest)\b{NOT_A_LIST}.{{0,60}}?\b(waited|waiting|had to wait)\b|"
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:waiting|wait) times?\b",

@@ -3904,20 +3904,40 @@ def other_service_named(text: str, question: str) -> bool:
 
 #: Pairs of groups or kinds a figure may be given for one of and not the other: "a gap of more than ten years for men"
 #: says nothing of women's.
-_PAIRED = tuple((re.compile(rf"\b(?:{a})\b", re.IGNORECASE), re.compile(rf"\b(?:{b})\b", re.IGNORECASE)) for a, b in (
+_PAIRED = tuple(tuple(re.compile(rf"\b(?:{one})\b", re.IGNORECASE) for one in group) for group in (
     ("women", "men"), ("woman", "man"), ("females?", "males?"), ("younger", "older"),
-    ("urban", "rural"), ("home care", "care homes?|(?:residential|nursing) (?:care|homes?|beds?|places?)")))
+    ("urban", "rural"), ("home care", "care homes?|(?:residential|nursing) (?:care|homes?|beds?|places?)"),
+    # which quarter of a year
+    ("first quarter|q1", "second quarter|q2", "third quarter|q3", "(?:fourth|final|last) quarter|q4")))
+#: Who a figure counts, as a pair: those who work in care, or those who live in the area ("what share of the workforce
+#: is from minority ethnic groups" is not answered by a share of residents). Only for figures: "train staff to
+#: understand the cultures of residents" names both in other roles.
+_COUNTED_PAIRS = tuple(tuple(re.compile(rf"\b(?:{one})\b", re.IGNORECASE) for one in group) for group in (
+    ("workforce|staff|employees|care workers", "residents|population"),))
 
 
-def other_of_pair(sentence: str, question: str) -> str | None:
-    """When the question names one of a pair (:data:`_PAIRED`) and the sentence only the other, "the other, not the one
-    asked": its figure is the other's ("for men" for "for women", "older people" for "younger adults", "care homes"
-    for "home care"); else None."""
-    for a, b in _PAIRED:
-        for asked, other in ((a, b), (b, a)):
-            named, instead = asked.search(question), other.search(sentence)
-            if named and instead and not asked.search(sentence):
+def other_of_pair(sentence: str, question: str, pairs=_PAIRED) -> str | None:
+    """When the question names one of a pair or set (:data:`_PAIRED`, or ``pairs``) and the sentence only another,
+    "the other, not the one asked": its figure is the other's ("for men" for "for women", "older people" for "younger
+    adults", "care homes" for "home care", "the last quarter" for "the first quarter"); else None."""
+    for group in pairs:
+        for asked in group:
+            named = asked.search(question)
+            if not named or asked.search(sentence):
+                continue
+            instead = next((m for other in group if other is not asked and (m := other.search(sentence))), None)
+            if instead:
                 return f"{instead.group(0).casefold()}, not {named.group(0).casefold()}"
+    return None
+
+
+def other_counted(sentence: str, question: str) -> str | None:
+    """When the question counts one of :data:`_COUNTED_PAIRS` ("what share of the workforce") and the sentence only
+    the other ("of residents"), "the other, not the one asked" (:func:`other_of_pair`); a question naming both ("staff
+    who can talk to residents in their language") is not judged, as either may be the one counted."""
+    for group in _COUNTED_PAIRS:
+        if sum(bool(one.search(question)) for one in group) == 1 and (instead := other_of_pair(sentence, question, (group,))):
+            return instead
     return None
 
 
@@ -3991,7 +4011,7 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
             and agent_named(f"{lead_in} {sentence}", question, councils)
             and service_named(sentence, question, councils, lead_in)
             and other_service_named(f"{lead_in} {sentence}", question)
-            and other_of_pair(sentence, question) is None
+            and other_of_pair(sentence, question) is None and other_counted(sentence, question) is None
             and not named_only_as_cause(sentence, question, councils))
 
 

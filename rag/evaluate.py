@@ -214,9 +214,9 @@ def per_query_ranking(results: list[QuestionResult], name: str) -> dict[str, dic
     """qid -> metric -> value for the answerable questions (ranx)."""
     from ranx import evaluate
 
-    qrels, run = ranx_pair(results, name)
-    if not qrels.qrels:
+    if not any(r.item.evidence for r in results):  # a set of unanswerable questions only: nothing is ranked
         return {}
+    qrels, run = ranx_pair(results, name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         scores = evaluate(qrels, run, RANKING_METRICS, return_mean=False, make_comparable=True)

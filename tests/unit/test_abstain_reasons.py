@@ -1085,6 +1085,11 @@ def test_what_followed_an_event_is_not_why_it_happened(sentence, unsaid):
     ("The Fenwick Day Centre, a service for older people, closed in 2024.", True),  # what it is, set after its name
     ("The Fenwick day centre closed in 2024, a year after its funding was cut.", False),  # no name before: its own words
     ("The Fenwick day centre had won an award, but it closed in 2024 once repair bills outgrew its grant.", False),
+    ("Carers said the Fenwick day centre closed in 2024 and that they had been given little notice.", True),  # "and
+    # that": another thing said
+    ("Carers said the Fenwick day centre closed in 2024 because the building was unsafe.", False),
+    ("The Fenwick day centre closed in 2024 with less than a month's notice.", True),  # how, not why
+    ("The Fenwick day centre closed in 2024 at short notice.", True),
 ])
 def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, restated):
     from dataclasses import replace
@@ -1114,9 +1119,12 @@ def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, re
             *chunk.sentences, told))))
         assert reason_not_given(query, [explained], weights, settings) is None  # the next sentence gives a cause
         undated = fenwick_question("Why did the Fenwick day centre close?", "reason")
-        reason = reason_not_given(undated, [said], weights, settings)  # a standing state, told alone, may be explained
-        # by the next sentence in no word of cause: an undated happening is judged only when its sentence goes on
-        assert (reason is not None) is goes_on(sentence)
+        # the question does not date it, but its sentence does ("closed in 2024"): a happening, not a standing state
+        assert reason_not_given(undated, [said], weights, settings) == "The reports say it happened, not why."
+        standing = candidate(sentence.replace(" in 2024", ""))  # undated on both sides: a standing state, told alone,
+        # may be explained by the next sentence in no word of cause, and is judged only when its sentence goes on
+        reason = reason_not_given(undated, [standing], weights, settings)
+        assert (reason is not None) is goes_on(standing.sentence.text)
 
 
 
@@ -1494,3 +1502,92 @@ def test_a_cause_in_a_sentence_wording_the_happening_otherwise_answers_why():
     assert reason_not_given(query, [budget, other], weights, Settings()) is not None  # the cause of what, it does not say
     weak = replace(cause, relevance=0.3)  # far below the answer's own sentences
     assert reason_not_given(query, [budget, weak], weights, Settings()) is not None
+
+
+@pytest.mark.parametrize("question, sentence, refused", [
+    # another fact set beside the happening by a bare "and" is no cause of it
+    ("Why did three home care providers pull out of the Fenwick market in 2023?",
+     "62% of home care hours were delivered by just 4 providers, and 3 home care providers left the market in 2023.", True),
+    ("Why did Fenwick invite an external review of its practice?",
+     "The council took part in regional peer challenge, and had invited an external review of its practice in June 2026.",
+     True),
+    # the clause before, read back to as what the rest came of, is its cause
+    ("Why did Fenwick's voluntary partners say trust in the council had been damaged in 2024?",
+     "Partners had not been consulted before grants were reduced in 2024, and some said this had damaged trust.", False),
+    ("Why could Fenwick's leaders not be sure in 2024 who was missing out on care?",
+     "Data about people's ethnicity was missing from 27% of records of people receiving long-term support in 2024, so "
+     "leaders could not be sure who was missing out on care.", False),
+])
+def test_a_fact_set_before_the_happening_by_and_is_not_its_cause(question, sentence, refused):
+    from rag.abstain import reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    said = candidate(sentence)
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    reason = reason_not_given(fenwick_question(question, "reason"), [said], weights, Settings())
+    assert (reason == "The reports say it happened, not why.") is refused
+
+
+def test_what_a_review_said_is_not_given_while_it_is_only_asked_for():
+    from rag.abstain import findings_not_yet_reported
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    invited = candidate("Leaders had invited the peer team to return in autumn 2025 to check progress on the plan.")
+    found = candidate("The peer team found in autumn 2025 that progress on the plan had been good.")
+    weights, settings = TermWeights([invited.passage.chunk, found.passage.chunk]), Settings()
+    said = fenwick_question("What did the 2025 peer challenge say about Fenwick's improvement plan?", "description")
+    assert "not of what it found" in findings_not_yet_reported(said, [invited], weights, settings)
+    assert findings_not_yet_reported(said, [invited, found], weights, settings) is None
+    people = fenwick_question("What did people say about Fenwick's improvement plan?", "description")
+    assert findings_not_yet_reported(people, [invited], weights, settings) is None  # what people said, not a review
+
+
+def test_an_estimate_is_what_an_evaluation_found():
+    from rag.abstain import findings_not_told
+
+    question = "What did the evaluation say each £1 spent on Local Area Coordination in Fenwick produced?"
+    estimated, weights, settings = alone("An evaluation completed in 2023 estimated that every £1 spent on Local Area "
+                                         "Coordination produced around £3 of benefits.")
+    assert findings_not_told(fenwick_question(question, "description"), [estimated], weights, settings) is None
+    ran, weights, settings = alone("An evaluation of Local Area Coordination was completed in 2023 by a university.")
+    assert findings_not_told(fenwick_question(question, "description"), [ran], weights, settings) is not None
+
+
+def test_whether_something_also_holds_needs_a_sentence_telling_all_of_it():
+    from rag.abstain import addition_not_told
+    from rag.config import Rules, Settings
+    from rag.terms import TermWeights
+
+    managers = candidate("A weekly performance report was shared with managers.")
+    members = candidate("The weekly performance report was shared with managers and elected members.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([managers.passage.chunk, members.passage.chunk, *(candidate(t).passage.chunk for t in others)],
+                          names=["Fenwick"])
+    also = fenwick_question("Is Fenwick's weekly performance report also shared with elected members?", "yesno")
+    assert addition_not_told(also, [managers], weights, Settings()) == "The reports do not say it also holds."
+    assert addition_not_told(also, [managers, members], weights, Settings()) is None
+    plain = fenwick_question("Is Fenwick's weekly performance report shared with elected members?", "yesno")
+    assert addition_not_told(plain, [managers], weights, Settings()) is None  # no "also": other rules judge it
+    off = Settings(rules=Rules(answer_type_check=False))
+    assert addition_not_told(also, [managers], weights, off) is None
+
+
+def test_a_happening_is_read_in_the_words_its_sentence_uses():
+    from rag.abstain import happening_as_told, reason_not_given
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    question = "Why was the Fenwick Connect front door team delayed?"
+    said = candidate("The Fenwick Connect front door team was delayed in 2024.")
+    cause = candidate("The Fenwick Connect front door team was delayed in 2024 because of a shortage of social workers.")
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    weights = TermWeights([said.passage.chunk, cause.passage.chunk, *(candidate(t).passage.chunk for t in others)],
+                          names=["Fenwick"])
+    assert "front door" in happening_as_told(question, [said.sentence.text], weights)  # its own words, not the reports'
+    assert "front door" not in happening_as_told(question, ["A single point of access team was delayed."], weights)
+    query = fenwick_question(question, "reason")
+    assert reason_not_given(query, [said], weights, Settings()) == "The reports say it happened, not why."
+    assert reason_not_given(query, [cause], weights, Settings()) is None

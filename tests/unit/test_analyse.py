@@ -62,6 +62,9 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("Who is Dorset Council's Cabinet Member for Adult Social Care?", "person"),
     ("How large was the Better Care Fund in 2023/24?", "number"),
     ("What was the median wait for a social care assessment?", "duration"),
+    ("typical (median) wait for a care act assessment in fenwick", "duration"),  # a note between its words
+    ("worst wait to get your needs assessed in fenwick, jan 2025", "duration"),  # the longest, in plain words
+    ("the worst waiting list in the region", "description"),  # a list, not a wait
     ("What did Harrow get for safeguarding?", "rating"),
     ("What is the most a carer can get as a break payment?", "description"),
     ("Which council had the highest overall quality statement score percentage?", "overall"),

@@ -4042,3 +4042,39 @@ def test_a_past_form_of_the_questions_verb_stands_beside_the_body():
                  question, ("Fenwick",))
     assert not holds("organisation", "Kelby Local Care Organisation ran the hospital; the council had 12 neighbourhood "
                      "teams of its own, and it had worked hard on recruitment.", question, ("Fenwick",))
+
+
+@pytest.mark.parametrize("sentence, question, instead", [
+    ("39.5% of residents were from Black, Asian, mixed or other minority ethnic groups.",
+     "What percentage of Fenwick's adult social care workforce is from minority ethnic backgrounds?",
+     "residents, not workforce"),
+    ("Only 64% of concerns were screened within 2 working days in the last quarter of 2024/25.",
+     "What share of concerns did Fenwick screen within 2 working days in the first quarter of 2024/25?",
+     "last quarter, not first quarter"),
+    ("22% of the workforce and 30% of residents were from minority ethnic groups.",
+     "What percentage of Fenwick's workforce is from minority ethnic groups?", None),  # both named
+    ("In the first quarter, 64% of concerns were screened within 2 working days.",
+     "What share of concerns did Fenwick screen within 2 working days in the first quarter?", None),
+    ("Only 64% of concerns were screened within 2 working days in the last quarter of 2024/25.",
+     "What share of concerns did Fenwick screen within 2 working days?", None),  # no quarter asked
+    ("73 people were waiting for a home care package.",  # both asked: the one counted is not in the sentence
+     "How many people in Fenwick went into a care home temporarily while waiting for home care?",
+     "home care, not care home"),
+])
+def test_a_figure_for_another_of_a_set_is_not_the_one_asked(sentence, question, instead):
+    from rag.answer_types import other_counted, other_of_pair
+
+    assert (other_of_pair(sentence, question) or other_counted(sentence, question)) == instead
+
+
+def test_who_a_figure_counts_is_a_pair_for_figures_only():
+    from rag.answer_types import holds, other_of_pair
+
+    question = "What percentage of Fenwick's adult social care workforce is from minority ethnic backgrounds?"
+    residents = "39.5% of residents were from Black, Asian, mixed or other minority ethnic groups."
+    assert not holds("number", residents, question, ("Fenwick",))
+    assert holds("number", "21% of the adult social care workforce were from minority ethnic groups.", question, ("Fenwick",))
+    assert other_of_pair("Training helped staff understand cultural diversity.",
+                         "Does Fenwick train its people to understand the cultures of local residents?") is None
+    both = "What proportion of Fenwick's front-line staff can talk to residents in a language other than English?"
+    assert holds("number", "41% of front-line staff spoke a language other than English.", both, ("Fenwick",))

@@ -23,3 +23,15 @@ def test_a_council_not_expected_counts_against_the_answer():
 def test_no_precision_without_an_expected_council_or_a_named_one():
     assert comparative_precision("Newham: It ran a scheme. [1]", ("a scheme",), COUNCILS) is None
     assert comparative_precision("It ran a scheme. [1]", ("Newham",), COUNCILS) is None
+
+
+def test_a_set_of_unanswerable_questions_only_is_scored_without_ranking_metrics():
+    from rag.evaluate import GoldItem, QuestionResult, score_results
+
+    item = GoldItem(id="u1", question="Who chairs the Fenwick board?", answers=(), evidence=(), type="unanswerable")
+    answered = GoldItem(id="u2", question="When did Fenwick open it?", answers=(), evidence=(), type="unanswerable")
+    results = [QuestionResult(item, [], "The reports don't say.", True, 1.0),
+               QuestionResult(answered, [], "Fenwick: it opened in 2024.", False, 1.0)]
+    report = score_results(results, "hybrid")
+    assert report["per_query"] == {} and report["overall"]["hit@5"] is None
+    assert report["overall"]["abstention"] == 0.5
