@@ -37,13 +37,16 @@ _COMPARATIVE = re.compile(
     r"(among|amongst|out of|across) (the|these|those|all)( [\w-]+)? (councils|authorities|boroughs|areas|counties|places))\b",
     re.IGNORECASE,
 )
-_EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage)\b|"
-                      r"\b(scored|rated|did) (lowest|highest|best|worst|higher|lower|better|worse)\b", re.IGNORECASE)
+_EXTREME = re.compile(r"\b(lowest|highest|best|worst|top|bottom)\b(?: [\w-]+){0,4} (score|rating|rated|scored|percentage|"
+                      r"marks?|grades?)\b|"
+                      r"\b(scored|rated|did|score|scores|do|does) (lowest|highest|best|worst|higher|lower|better|worse)\b",
+                      re.IGNORECASE)
 #: Providers or services described by their own CQC ratings ("care homes rated requires improvement"): not the
 #: council's rating.
 _PROVIDERS_RATED = re.compile(r"\b(?:care homes?|homes?|providers?|services|agenc(?:y|ies)|schemes?|settings|locations|units?|"
                               r"centres?|hubs?)(?:\s+in\s+(?:[A-Z][\w'’-]*\s+){1,4}?)?\s*"
-                              r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded|ratings?)\b|"
+                              r"(?:that were\s+|which were\s+|were\s+)?(?:rated|judged|graded|ratings?|(?:got|get|received|"
+                              r"were\s+given)\s+(?:the\s+)?(?:very\s+)?(?:top|highest|lowest|best|worst)\s+(?:marks?|grades?))\b|"
                               r"\bratings?\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:care homes|homes|providers|services|"
                               r"agencies)\b", re.IGNORECASE)
 _OTHER_SCORES = re.compile(r"\b(wellbeing|survey|satisfaction|credit|risk|complaints?|outcomes?|quality of life)\s+(?:scores?|ratings?)\b",
@@ -93,6 +96,8 @@ _ASKS_RATING = re.compile(
     r"\b(did|does|do) .{0,60}\bscore\b|'?s (score|rating)\b|\b(scored|rated|did) (higher|lower|better|worse)\b(?! than (?:the |an? )?(?:England|national|regional|London|"
     r"similar|comparator|target|average|benchmark)\b)|"  # "did better than the England average on …" asks of a figure
     r"\b(higher|lower|better|worse) (score|rating)\b|\b(score|rating) (for|on|in|of)\b|\b(lowest|highest|best|worst) (score|rating)\b|"
+    # "got the very top mark", "did worst on in the cqc marks"
+    r"\b(?:top|highest|lowest|best|worst|bottom) (?:mark|grade)s?\b|\bin (?:the |its |their )?(?:cqc |assessment )?(?:marks|grades)\b|"
     rf"\bwhich (one |of them |of these |of those )?(scored|was rated|were rated|got|received)\b(?!\s+(?:{_MOST_OF}))|"
     # keywords typed into a search box ("cornwall governance management and sustainability score")
     r"^(?!.*\b(?:what|which|how|who|whom|whose|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|"
@@ -277,6 +282,8 @@ _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)
                      r"(?![^?]{0,80}\bto (people|residents|carers|families|them|the public|users)\b)|"  # not to inform them
                      r"^\s*what (caused|causes|pushed|pushes|tipped|tips|forced|made(?! up)|makes(?! up)|led to|leads to|lay behind|lies behind|was behind|is behind|drove|drives|prompted|"
                      r"prompts|triggered|triggers|sparked|motivated)\b|"
+                     r"^\s*(?:and )?what(?:'s|’s| is| was| were| are| has been| had been) (?:mainly |mostly )?(?:driving|pushing|"
+                     r"causing|fuelling|fueling)\b(?!\s+for\b)|"  # "what's pushing its spending over budget?", not "pushing for"
                      r"^\s*what (?:[\w-]+ ){0,2}?(?:held|holds|kept|keeps|pulled|pulls|dragged|drags|brought|brings) "
                      r"(?:[\w'’ ]{1,40} )?(?:back|down)\b",
                      re.IGNORECASE)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .councils import name_patterns, names_a_council, title_words_only, variants_of
-from .kinds import kinds_beside_time, other_kind
+from .kinds import MUST_BE_NAMED, kinds_beside_time, other_kind
 from .lay_terms import in_report_words, report_words
 from .periods import MONTHS, SEASONS, SHORT_MONTHS, figure_clauses, periods, without_assessment_time
 from .terms import only_question_words
@@ -42,7 +42,7 @@ _REASON = re.compile(r"\b(because|due to(?!\s+(?:start|begin|open|close|end|fini
                      r"reason|since the|given that|meant that|"
                      # "… were the main causes", "The main drivers were …"
                      rf"(?:was|were) (?:the )?(?:{_MAIN} )?(?:causes?|drivers?)\b|"
-                     rf"{_MAIN} (?:causes?|drivers?) (?:was|were|included)|"
+                     rf"{_MAIN} (?:causes?|drivers?|pressures?|cost pressures?) (?:was|were|included)|"  # "the main pressures were"
                      r"(?:which|this|that|it) meant|driven by|causes? of|attributed (?:\w+ ){0,3}?to|"
                      r"put (?:this|it|these) down to|explained by|explain(?:ed|s)? (?:that|this|it)|thanks to|"
                      r"(?:put off|deterred|discouraged|held back|hampered|hindered|constrained) by|"  # what stops people
@@ -540,7 +540,9 @@ CAUSE_OF_BEFORE = re.compile(r"\b(?:reasons?|causes?|explanation)\s+(?:given\s+)
                              r"(?:had\s+)?(?:followed|came after)\s+(?:a|an|the)\b|"
                              # "… were the main causes.", "The main causes were …": of what was told before
                              rf"\b(?:was|were)\s+the\s+(?:{_MAIN}\s+)?(?:causes?|reasons?|drivers?)\W*$|"
-                             rf"^The\s+{_MAIN}\s+(?:causes?|reasons?|drivers?)\s+(?:was|were)\b",
+                             # "The main causes were …", "Leaders told us the main pressures were …"
+                             rf"(?:^|\b(?:told us|said|explained)(?:\s+that)?\s+)the\s+{_MAIN}\s+(?:causes?|reasons?|"
+                             rf"drivers?|pressures?)\s+(?:was|were)\b",
                              re.IGNORECASE)
 
 
@@ -731,9 +733,18 @@ _AREA_NOUNS = frozenset({"areas", "localities", "towns", "wards", "districts", "
                          "boroughs", "parts", "sites", "locations"})
 
 
+#: Words that bring in some of the areas just counted or named ("in 4 areas, *including* North Ormesby").
+_SOME_OF = ("including", "notably", "especially", "particularly", "mainly", "mostly", "such as")
+
+
 def _names_the_areas(words: list[str], pos: int) -> bool:
     """Whether the name at ``pos`` follows a noun of area that a place word set ("in two areas, Wembley and
-    Kingsbury"): the areas' names, which say where."""
+    Kingsbury", "in 4 areas, including North Ormesby and Hemlington"): the areas' names, which say where."""
+    for some in _SOME_OF:
+        n = len(some.split())
+        if pos > n and " ".join(words[pos - n : pos]) == some:
+            pos -= n
+            break
     return pos > 0 and words[pos - 1] in _AREA_NOUNS and any(w in _PLACE_WORDS for w in words[max(0, pos - 4) : pos - 1])
 
 
@@ -1490,10 +1501,12 @@ _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b",
 #: members ("which had 34 members").
 _IN_A_BODY = re.compile(r"\bhow many\s+(?:people|residents|carers|individuals|councillors)\s+(?:are|were|sit|sat|serve|served)\s+"
                         r"(?:in|on)\b", re.IGNORECASE)
-#: People counted as waiting ("how many people were still waiting for a liberty safeguards check"), whom a report may
-#: count by their pending cases: one application, referral or request each ("1,120 applications were awaiting assessment").
+#: People counted as waiting ("how many people were still waiting for a liberty safeguards check", "are stuck
+#: waiting"), whom a report may count by their pending cases: one application, referral or request each ("1,120
+#: applications were awaiting assessment").
 _PEOPLE_WAITING = re.compile(r"\bhow many\s+(?:people|adults|residents|individuals)\s+(?:[\w'’-]+\s+){0,6}?"
-                             r"(?:(?:are|were|was|is)\s+(?:still\s+)?(?:waiting|awaiting)|waited|on (?:the|a|its|their) waiting list)\b",
+                             r"(?:(?:are|were|was|is)\s+(?:(?:still|stuck|currently|now|left)\s+)?(?:waiting|awaiting)|waited|"
+                             r"on (?:the|a|its|their) waiting list)\b",
                              re.IGNORECASE)
 PENDING_CASES = frozenset({"application", "referral", "request"})
 #: A council's own workers ("how many council workers", "its employees"), whom a report counts as its staff ("46 staff
@@ -3338,16 +3351,25 @@ def extreme_sum_as_asked(sentence: str, question: str) -> bool:
 #: A percentage ("7.9%", "12 per cent"): a change given as a share ("most were about delays" is no change).
 _PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 #: A question asking by how much something changed ("By how much did it raise its fees?", "how much did they put up
-#: home care fees").
+#: home care fees", "how much did it slash its grants", "how much extra did it give providers in fees").
 _ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much\b[^?]{0,80}?\b(?:put up|increased?|uplift(?:ed)?|go up|went up|"
                                r"(?:raise[ds]?|raising)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                               r"(?:fees?|rates?|prices?|charges?|pay|payments?))\b", re.IGNORECASE)
+                               r"(?:fees?|rates?|prices?|charges?|pay|payments?)|cut|reduced?|slash(?:ed)?|lower(?:ed)?|"
+                               r"trim(?:med)?|go down|went down|come down|came down)\b|"
+                               r"\bhow much (?:more|extra)\b[^?]{0,80}?\b(?:fees?|rates?|prices?|charges?|pay|payments?)\b",
+                               re.IGNORECASE)
+
+
+#: A question asking for the sum itself ("How much money, in pounds, were the grants cut by?").
+_ASKS_THE_SUM = re.compile(r"\b(?:money|pounds|cash)\b|£", re.IGNORECASE)
 
 
 def rise_as_share(sentence: str, question: str) -> bool:
     """Whether a question asking by how much a sum changed ("By how much did it raise home care fees?") is answered
-    by a share ("increased home care fees by 7.9%"): a change in money may be given as a percentage."""
-    return bool(_ASKS_BY_HOW_MUCH.search(question) and _PERCENT_FIGURE.search(sentence))
+    by a share ("increased home care fees by 7.9%"): a change in money may be given as a percentage, unless the
+    question asks for the sum itself ("how much money, in pounds")."""
+    return bool(_ASKS_BY_HOW_MUCH.search(question) and not _ASKS_THE_SUM.search(question)
+                and _PERCENT_FIGURE.search(sentence))
 
 
 #: A change given as a fraction of what there was: "to rise by a third", "had fallen by half", "doubled".
@@ -3989,8 +4011,9 @@ def of_the_kind_asked(sentence: str, question: str, worded: str, lead_in: str = 
     if not any(given in wording.casefold() for wording in report_words(question)):
         family = next((f for f, kinds in kinds_beside_time(worded).items() if mismatch[0] in kinds), None)
         still = kinds_beside_time(reworded).get(family, frozenset())
-        if not still or mismatch[0] in still:  # the reports' words name no kind of it, or the same one
-            return False
+        if family is None or mismatch[0] in still or not still and mismatch[0] in MUST_BE_NAMED:  # the same one again
+            return False  # in the reports' words; when they name no kind of it ("stuck in hospital waiting to be
+            # discharged": delayed discharge), none is asked, unless it is one that must be named ("needed no ongoing care")
     return other_kind(sentence, reworded, lead_in, counting=counting) is None
 
 
@@ -4153,11 +4176,13 @@ def without_aside(sentence: str) -> str:
 
 
 #: Kinds of body whose names hold the kind's word ("Bournemouth University", "University Hospital of North Tees",
-#: "Dorset HealthCare University NHS Foundation Trust"), asked for by "which university …".
+#: "Dorset HealthCare University NHS Foundation Trust"), asked for by "which university …" or "the name of the acute
+#: hospital".
 _NAMED_BY_KIND = ("university", "college", "hospital", "hospice", "school", "trust")
 #: The words a kind's names may hold instead of its own ("Hull Royal *Infirmary*" is a hospital).
 _KIND_NAME_WORDS = {"hospital": "(?:Hospital|Infirmary)"}
-_WHICH_KIND = re.compile(rf"\bwhich (?:[\w-]+ )?({'|'.join(_NAMED_BY_KIND)})\b", re.IGNORECASE)
+_WHICH_KIND = re.compile(rf"\b(?:which|what is the name of the|what was the name of the|name the) (?:[\w-]+ )?"
+                         rf"({'|'.join(_NAMED_BY_KIND)})\b", re.IGNORECASE)
 
 
 def body_of_kind_named(sentence: str, question: str) -> bool:
@@ -4171,8 +4196,11 @@ def body_of_kind_named(sentence: str, question: str) -> bool:
                      rf"\s+{kind}\b", sentence) is not None
 
 
-#: A name asked for as where something is ("In which town is the day service?"): one set after a word of place.
-_ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b", re.IGNORECASE)
+#: A name asked for as where something is ("In which town is the day service?", "Which town was short of …"): one
+#: set after a word of place.
+_ASKS_IN_WHICH = re.compile(r"\b(?:in|at|from) which\b|"
+                            # or which of some towns ("Which town in Torbay was short of personal assistants?")
+                            r"\bwhich\s+(?:towns?|villages?)\b", re.IGNORECASE)
 
 
 #: The stems of the words that name no one thing ("people", "staff").

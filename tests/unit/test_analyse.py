@@ -80,6 +80,10 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("On which street is the extra care scheme?", "name"),  # its name, not "on a quiet street"
     ("Why did Harrow change its assessment model?", "reason"),
     ("What caused the long waits for adaptations in Fenwick?", "reason"),
+    ("what's pushing fenwick's adult social care spending over budget?", "reason"),  # what drives it
+    ("What is driving the overspend in Fenwick?", "reason"),
+    ("What was pushing Fenwick's adult social care budget up, according to the report?", "reason"),
+    ("What is pushing for change in Fenwick?", "description"),  # pushing for, not pushing it
     ("What was behind the fall in complaints?", "reason"),
     ("What prompted Fenwick to review its shared services in 2024?", "reason"),
     ("What triggered the rise in safeguarding concerns?", "reason"),
@@ -239,9 +243,21 @@ def test_long_questions_are_cut_with_a_notice_saying_how_much_remains():
     ("Which council scored best overall?", "highest"),
     ("What did Camden score for safeguarding?", None),
     ("Which councils had higher waiting lists?", None),
+    ("which part of fenwick's assessment got the very top mark?", "highest"),  # marks are scores
+    ("which area did fenwick do worst on in the cqc marks?", "lowest"),
+    ("Which quality statement does Fenwick score highest on?", "highest"),
 ])
 def test_extreme_of(question, extreme):
     assert extreme_of(question) == extreme
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("which part of fenwick's assessment got the very top mark?", True),
+    ("which area did fenwick do worst on in the cqc marks?", True),
+    ("Which care homes in Fenwick got top marks from inspectors?", False),  # providers' marks, not the council's
+])
+def test_marks_ask_for_a_score(question, asks):
+    assert asks_for_rating(question) is asks
 
 
 @pytest.mark.parametrize("question,searched", [

@@ -3230,6 +3230,9 @@ def test_a_hospital_may_be_named_an_infirmary():
     question = "At which hospital is Fenwick's discharge hub based?"
     assert body_of_kind_named("The council ran a discharge hub at Kelby Royal Infirmary.", question)
     assert not body_of_kind_named("The council ran a discharge hub at a local hospital.", question)
+    named = "What is the name of the acute hospital in the Fenwick Together Partnership?"  # asked as its name
+    assert not body_of_kind_named("The partnership brought together the council and the local acute hospital.", named)
+    assert body_of_kind_named("The partnership brought together the council and Kelby Royal Hospital.", named)
 
 
 def test_the_body_that_leads_is_named_by_led():
@@ -3380,6 +3383,11 @@ def test_a_raise_in_fees_may_be_given_as_a_share_and_waiting_times_as_waits():
 
     assert rise_as_share("Fee rates had been increased by 6.8% for home care.", "how much did Fenwick put up home care fees")
     assert not rise_as_share("Fee rates had been increased by 6.8% for home care.", "how much did Fenwick spend on home care")
+    cut = "Voluntary sector grants were reduced by 15% in 2024."  # a cut, or a raise in plain words, as a share too
+    assert rise_as_share(cut, "how much did fenwick slash its grants to charities in 2024?")
+    assert rise_as_share("The 2024/25 uplift of 4.1% was lower than asked.", "how much extra did fenwick give providers in fees?")
+    assert not rise_as_share(cut, "how much did fenwick give charities in grants in 2024?")
+    assert not rise_as_share(cut, "How much money, in pounds, were Fenwick's grants reduced by in 2024?")  # the sum
     assert gives_the_figure("Fee rates had been increased by 6.8% for home care in 2024/25.",
                             "how much did fenwick put up home care fees for 2024/25")
     assert measures_the_thing("Occupational therapy waits had been cut from 16 weeks to 5 weeks.",
@@ -3723,6 +3731,8 @@ def test_people_waiting_may_be_counted_by_their_pending_applications():
                      "How many people in Fenwick received a liberty safeguards check in 2024?", ("Fenwick",))
     assert not holds("number", "The team had escalated 74 cases for urgent review since it started.",
                      "How many carers in Fenwick were waiting for a carers' assessment?", ("Fenwick",))
+    stuck = "how many people in fenwick are stuck waiting for a deprivation of liberty check?"  # a word between
+    assert holds("number", "At the time of our assessment, 880 applications were waiting to be assessed.", stuck, ("Fenwick",))
 
 
 def test_a_start_may_be_a_restart_or_a_labelled_date():
@@ -3757,6 +3767,8 @@ def test_a_sentence_giving_the_cause_of_the_one_before_points_back_to_it():
     assert explains_the_one_before("Leaders acknowledged the problem, which they linked to a new payments system.")
     assert explains_the_one_before("This was mainly because of vacancies.")
     assert not explains_the_one_before("Staff said the shortage of personal assistants was the main risk.")
+    assert explains_the_one_before("Leaders told us the main pressures were learning disability placements.")  # of cost
+    assert not explains_the_one_before("Leaders told us the pressures on staff were high.")
 
 
 def test_views_are_of_those_who_said_them():
@@ -4078,3 +4090,57 @@ def test_who_a_figure_counts_is_a_pair_for_figures_only():
                          "Does Fenwick train its people to understand the cultures of local residents?") is None
     both = "What proportion of Fenwick's front-line staff can talk to residents in a language other than English?"
     assert holds("number", "41% of front-line staff spoke a language other than English.", both, ("Fenwick",))
+
+
+def test_a_kind_asked_only_in_plain_words_the_reports_word_otherwise_is_not_asked():
+    from rag.answer_types import holds
+
+    delayed = "Delayed discharges fell from an average of 37 people a day in 2022/23 to 21 people a day in 2023/24."
+    stuck = "In 2023/24, on an average day, how many people in Fenwick were stuck in hospital waiting to be discharged?"
+    assert holds("number", delayed, stuck, ("Fenwick",))  # "waiting" only in the plain words for a delayed discharge
+    assert not holds("number", delayed, "How many people in Fenwick were waiting for a Care Act assessment in 2023/24?",
+                     ("Fenwick",))
+
+
+def test_staying_within_a_named_budget_is_balancing_it():
+    from rag.answer_types import holds
+    from rag.lay_terms import report_words
+
+    question = "Did Fenwick manage to stay within its adult social care budget in 2023/24?"
+    assert "underspend" in report_words(question)  # words between "its" and "budget"
+    assert holds("number", "The adult social care budget was balanced in 2023/24, with a small underspend of £1.2 million.",
+                 question, ("Fenwick",))
+    assert "underspend" not in report_words("Did Fenwick stay within the rules on assessments?")
+
+
+def test_the_result_people_wanted_is_their_desired_outcome():
+    from rag.lay_terms import report_words
+
+    assert "desired outcomes" in report_words("Did people in Fenwick feel they got the result they wanted?")
+    assert "desired outcomes" not in report_words("What result did Fenwick's survey get?")
+
+
+def test_areas_counted_then_named_say_where():
+    from rag.answer_types import holds
+
+    question = "Where are Fenwick's Community Hubs?"
+    assert holds("place", "Partners had created Community Hubs in 4 areas, including North Ormesby and Hemlington, "
+                          "where people could get advice.", question, ("Fenwick",))
+    assert not holds("place", "Community Hubs were funded by partners, including North Ormesby Trust.", question, ("Fenwick",))
+
+
+def test_which_town_asks_where_as_in_which_town_does():
+    from rag.answer_types import holds
+
+    question = "Which town in Fenwick did people say was especially short of personal assistants?"
+    assert holds("name", "People said there were too few personal assistants in the area, particularly in Brixham.",
+                 question, ("Fenwick",))
+    assert not holds("name", "Brixham Care Group said there were too few personal assistants.", question, ("Fenwick",))
+
+
+def test_a_kind_that_must_be_named_stays_asked_in_plain_words():
+    from rag.answer_types import holds
+
+    question = "What percentage of people in Fenwick needed no ongoing care after reablement?"
+    assert not holds("number", "In 2023/24, 49% of people receiving long-term support had their care reviewed.", question,
+                     ("Fenwick",))
