@@ -862,6 +862,11 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for|within) the (?:last|past|pre
                           r"weeks?)\b", re.IGNORECASE)
 
 
+def timed(text: str) -> bool:
+    """Whether the text dates or times what it tells ("in 2024", "for eight months")."""
+    return bool(has_date(text) or has_duration(text))
+
+
 def reason_not_given(query: Query, candidates, weights, settings: Settings) -> str | None:
     """Why something happened is asked ("Why did the care home in Harpurhey close?"), the sentence most about it tells
     of it only as the time of something else ("When a care home in Harpurhey closed, 32 residents had to move"), or,
@@ -897,8 +902,7 @@ def reason_not_given(query: Query, candidates, weights, settings: Settings) -> s
     said = one_line(most.sentence.text)
     if told_as_a_time(focus, said, weights, settings):
         return "The reports say what followed it, not why it happened."
-    if (has_date(query.text) or has_duration(query.text) or _RECENT_SPAN.search(query.text) or goes_on(said)
-            or has_date(as_told(said)) or has_duration(as_told(said))) \
+    if (timed(query.text) or _RECENT_SPAN.search(query.text) or goes_on(said) or timed(as_told(said))) \
             and restates_only(focus, f"{happening} {query.text}", said, weights, settings, asked=query.text) \
             and not any(has_reason(one_line(next_sentence(c))) for _, c in telling):
         return "The reports say it happened, not why."
@@ -1204,7 +1208,7 @@ def addition_not_told(query: Query, candidates, weights, settings: Settings) -> 
             or not _ALSO_ASKED.search(query.text):
         return None
     focus = weights.focus(weights.terms(query.text))
-    about = [one_line(c.sentence.text) for c in on_topic(query, candidates, weights, settings)][:DETAIL_REACH]
+    about = naming_or_about(query, candidates, weights, settings, [])  # the question names no thing to look for
     if not about or not focus or any(focus <= weights.terms(s) for s in about):
         return None
     return "The reports do not say it also holds."
