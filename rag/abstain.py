@@ -21,6 +21,7 @@ from .answer_types import (
     asks_population_size,
     asks_share,
     asks_watch,
+    council_itself_asked,
     counted_nouns,
     denial_unsaid,
     denies_what_is_asked,
@@ -39,6 +40,8 @@ from .answer_types import (
     other_of_pair,
     part_condition,
     past_forms,
+    places_the_council,
+    present_forms,
     question_figures,
     reasons_in,
     says_not_known,
@@ -167,9 +170,13 @@ def on_topic(query: Query, candidates, weights, settings: Settings) -> list:
     going on from one that is ("… the Carers Emergency Card scheme." "There were 1,650 carers registered with the
     scheme …", :func:`with_sequels`); for a count of something rare, all of them (the number must then stand beside
     that thing), and for how people are watched over, all of them too (the routine must then say how often: "were
-    contacted every eight weeks"); for who holds a role, those naming someone in it too (:func:`holders_named`)."""
+    contacted every eight weeks"); for where the council itself lies, those placing it, whatever words they share
+    with the question ("Which region is Sandwell in?": "Sandwell is a metropolitan borough in the West Midlands"); for
+    who holds a role, those naming someone in it too (:func:`holders_named`)."""
     if counts_a_rare_thing(query, weights, settings) or query.answer_type == "method" and asks_watch(query.text):
         return list(candidates)
+    if query.answer_type == "place" and council_itself_asked(query.text, query.councils):
+        return [c for c in candidates if places_the_council(c.sentence.text, query.councils)]
     near = near_topic(query, candidates, weights, settings)
     if query.answer_type in ("number", "duration"):
         near = with_sequels(near, candidates)
@@ -215,7 +222,9 @@ def wordings(question: str, weights) -> tuple[frozenset[str], ...]:
 
 
 def holds_topic(focuses: tuple[frozenset[str], ...], text: str, weights, settings: Settings) -> bool:
-    """Whether ``text`` holds most of the question's focus terms in one of its wordings (:func:`wordings`)."""
+    """Whether ``text`` holds most of the question's focus terms in one of its wordings (:func:`wordings`), its verbs
+    read in the present too ("It met monthly" holds "meet")."""
+    text = f"{text} {present_forms(text)}"
     return any(f and weights.overlap(f, text) >= settings.topic_overlap for f in focuses)
 
 
@@ -326,11 +335,19 @@ _COUNT_OF_KIND = re.compile(r"\b\d[\d,]*\s+(?!people\b)([a-z]{4,}s)\b")
 _NAMED_FOR = re.compile(rf"\b(?P<what>[A-Z][a-z]{{4,}})\s+(?:{'|'.join(sorted(w.capitalize() for w in KIND_WORDS))})\b")
 
 
+#: A named service said to do a kind of work ("Tameside Intermediate Care at Home *provided reablement* for up to six
+#: weeks"): the work's word.
+_NAMED_DOING = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|at|of|and|for|in|on|the)){1,6}\s+"
+                          r"(?:provided|provides|delivered|delivers|offered|offers|ran|runs|gave|gives)\s+"
+                          r"(?P<what>[a-z][a-z-]{4,})\b")
+
+
 def names_by_its_work(sentence: str, before: str) -> bool:
     """Whether the sentence speaks, in lower case, of the work the sentence before's named team or service does
-    ("1,420 people received *reablement*" after "The Three Towns *Reablement Team* offered …"): it tells of that
-    team's work."""
-    return any(re.search(rf"(?<!^)\b{m.group('what').casefold()}\b", sentence) for m in _NAMED_FOR.finditer(before))
+    ("1,420 people received *reablement*" after "The Three Towns *Reablement Team* offered …", "690 people started
+    *reablement*" after "Tameside Intermediate Care at Home provided *reablement* …"): it tells of that team's work."""
+    return any(re.search(rf"(?<!^)\b{m.group('what').casefold()}\b", sentence)
+               for pattern in (_NAMED_FOR, _NAMED_DOING) for m in pattern.finditer(before))
 
 
 def names_again(sentence: str, before: str) -> bool:
@@ -1214,6 +1231,44 @@ def addition_not_told(query: Query, candidates, weights, settings: Settings) -> 
     return "The reports do not say it also holds."
 
 
+#: A question asking what a thing was about ("What was the safeguarding adults review published by the board in 2024
+#: about?"): the thing, up to the first word that tells more of it (a verb of what was done to it, a preposition).
+_ABOUT_ASKED = re.compile(r"^\s*(?:and\s+)?what\s+(?:is|was|were|are)\s+(?P<thing>[^?]{3,160}?)\s+about\s*\??\s*$",
+                          re.IGNORECASE)
+_THING_ENDS = re.compile(r"\s+(?:[a-z]+ed|by|in|on|at|from|for|of|that|which|who|run|held|led|set up|done|written|"
+                         r"made|carried)\b", re.IGNORECASE)
+
+
+def thing_asked_about(question: str) -> str:
+    """The word naming the thing a "what was X about?" question asks about (:data:`_ABOUT_ASKED`): the last of the
+    noun phrase ("the safeguarding adults *review* published by …"), else ""."""
+    m = _ABOUT_ASKED.match(question)
+    if not m:
+        return ""
+    words = re.findall(r"[\w'’-]+", _THING_ENDS.split(m.group("thing"), maxsplit=1)[0])
+    return words[-1] if words else ""
+
+
+#: What tells the subject of a thing named ("a review *about* a man who died", "an audit *into* hospital discharges",
+#: "reviews *following* two deaths").
+_SUBJECT_TOLD = re.compile(r"\b(?:about|into|concern(?:ed|ing)|regarding|following|involving|relat(?:ed|ing) to|"
+                           r"look(?:ed|s)? at|examin(?:ed|es|ing)|focus(?:ed|es|sed)? on|of the (?:death|care|case)s?)\b",
+                           re.IGNORECASE)
+
+
+def subject_not_told(query: Query, candidates, weights, settings: Settings) -> str | None:
+    """A question asks what a thing was about (:func:`thing_asked_about`) and none of the :data:`DETAIL_REACH`
+    sentences most about its topic both names that thing and tells a subject (:data:`_SUBJECT_TOLD`): sentences about
+    safeguarding concerns and the board's chair, or "The board published three reviews in 2024", do not say what
+    its reviews were about."""
+    thing = thing_asked_about(query.text) if settings.rules.answer_type_check and not query.comparative else ""
+    wanted = weights.terms(thing) if thing else frozenset()
+    about = naming_or_about(query, candidates, weights, settings, []) if wanted else []
+    if not about or any(wanted & weights.terms(s) and _SUBJECT_TOLD.search(s) for s in about):
+        return None
+    return "The reports do not say what it was about."
+
+
 def naming_or_about(query: Query, candidates, weights, settings: Settings, names: list[str]) -> list[str]:
     """The sentences naming one of ``names`` (a thing the question names), or, when it names none, the
     :data:`DETAIL_REACH` most about its topic: where a detail of that thing, or who did it, would be told."""
@@ -1791,7 +1846,7 @@ def abstain_reason(query: Query, retrieval: Retrieval, candidates, catalogue, we
     for rule in (name_not_found, figure_not_found, asked_thing_missing, place_not_counted, count_instead_of_members,
                  which_not_named, other_of_pair_only,
                  findings_not_yet_reported, findings_not_told, reason_not_known, reason_not_given, outcome_not_reported, effect_not_reported,
-                 detail_not_told, addition_not_told, doer_not_named,
+                 detail_not_told, addition_not_told, subject_not_told, doer_not_named,
                  target_not_given, rating_not_given, payment_not_told, period_not_given, benchmark_not_given,
                  reference_value_not_given, earlier_year_not_given, other_councils_not_named):
         reason = rule(query, candidates, weights, settings)

@@ -208,6 +208,8 @@ _PLACE = re.compile(r"^\s*(and )?(where|whereabouts)\b(?! and (how|why|what|when
                     r"\bwhich (?:[\w'’-]+\s+){0,2}?(?:buildings?|offices?|premises|bases?|sites?)\b[^?]{0,60}?\b(?:out of|"
                     r"based|located|housed|run from|works? from|operates? from)\b",  # "Which office does the team work out of?"
                     re.IGNORECASE)
+#: Asks in which of the country's parts a place lies ("Which region of England is Sandwell in?"): where, not a name.
+_REGION = re.compile(r"\b(?:what|which) (?:region|part of (?:England|the country|the UK))\b", re.IGNORECASE)
 #: Asks in which of some named places something is ("In which wards did Fenwick pilot it?", "On which street is the
 #: scheme?"): their names; "in 2 wards in the west of the city" does not say which (while "in the north of the
 #: borough" does say in which part).
@@ -220,6 +222,13 @@ _FREQUENCY = re.compile(r"(^|[,;:]\s*)(and )?how (often|frequently)\b|\bhow many
 #: Asks where people get help ("Where do new social workers turn for support?"): from whom or what, not a place.
 _SOURCE_OF_HELP = re.compile(r"^\s*(and )?where (do|does|did|can|could|should|would) [\w'’ -]{1,60}?\b(turn|go|look|get|find|"
                              r"seek)( to)?( for)? ([\w-]+ ){0,2}(help|support|advice|information|guidance)\b", re.IGNORECASE)
+#: Asks where money came from ("Where did the savings come from?", "where did Fenwick find the money it saved?"): its
+#: source, told in words, not a place nor a sum.
+_SOURCE_OF_MONEY = re.compile(r"^\s*(?:and )?where (?:did|does|do|will|would|is|was|are|were|has|have|had)\b[^?]{0,80}?"
+                              r"\b(?:money|savings?|funding|funds|cash)\b[^?]{0,60}?\b(?:come|came|coming|comes) from\b|"
+                              r"^\s*(?:and )?where (?:did|does|do|will|would|could|has|have|had) [\w'’ -]{1,40}?\b(?:find|get|"
+                              r"make|found|got|made) (?:the |its |their |all )?(?:money|savings?|funding|funds|cash)\b",
+                              re.IGNORECASE)
 #: Asks how far something has come ("Where has Fenwick got to with co-production?", "Where do things stand with
 #: …?"): a description of progress, not a place.
 _PROGRESS = re.compile(r"^\s*(and )?where (?:has|have|had|is|are|was|were|do|does|did)\b[^?]{0,80}?\b(?:got to|got up to|"
@@ -400,11 +409,12 @@ def answer_type(question: str) -> str:
         return "method"  # "How does Liverpool keep track of people while they wait?" asks what it does
     if _FREQUENCY.search(question):
         return "frequency"  # "How often does the board meet?" asks for how often, or a share of the times
-    if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question):
+    if _MANNER.match(question) or _SOURCE_OF_HELP.match(question) or _PROGRESS.match(question) \
+            or _SOURCE_OF_MONEY.match(question):
         return "description"  # "How does it protect its small budget …?" asks how, not how much
     if _WHOM.match(question):
         return "description"  # "Who was the campaign aimed at?" asks whom it serves, not someone's name
-    for kind, pattern in (("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
+    for kind, pattern in (("place", _REGION), ("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE), ("name", _WHICH_NUMBERED),
                           ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):

@@ -130,8 +130,10 @@ _STARTED = re.compile(r"\b(began|begun|begin|beginning|start|starts|started|star
                       r"went live|gone live|live|came into|"
                       r"rolled out|roll-out|rollout|into (?:force|effect|use)|appointed|appointment|elected|recruited|"
                       r"hired|joined|took up|came into post|in post)\b|"
-                      # a run from a month on ("ran a pilot from June 2024"), not a change from a figure ("down from 3,450")
-                      rf"\b(?:ran|run|running|operated|piloted|trialled|funded)\b[^.;]{{0,80}}?\bfrom\s+(?:(?:early|mid|late)[\s-]+)?"
+                      # a run from a month on ("ran a pilot from June 2024", "activity took place from 20 January"), not a
+                      # change from a figure ("down from 3,450")
+                      rf"\b(?:ran|run|running|operated|piloted|trialled|funded|took place|takes place|taking place|held|"
+                      rf"carried out|lasted)\b[^.;]{{0,80}}?\bfrom\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}\s+)?"
                       rf"(?:{'|'.join(MONTHS)})\b",
                       re.IGNORECASE)
 #: Words that make a date an end, not a start ("would run until March 2026").
@@ -734,18 +736,21 @@ _AREA_NOUNS = frozenset({"areas", "localities", "towns", "wards", "districts", "
 
 
 #: Words that bring in some of the areas just counted or named ("in 4 areas, *including* North Ormesby").
-_SOME_OF = ("including", "notably", "especially", "particularly", "mainly", "mostly", "such as")
+_BRINGS_IN_SOME = ("including", "notably", "especially", "particularly", "mainly", "mostly", "such as")
 
 
-def _names_the_areas(words: list[str], pos: int) -> bool:
-    """Whether the name at ``pos`` follows a noun of area that a place word set ("in two areas, Wembley and
-    Kingsbury", "in 4 areas, including North Ormesby and Hemlington"): the areas' names, which say where."""
-    for some in _SOME_OF:
+def areas_named_from(words: list[str], pos: int) -> int | None:
+    """Where the place word stands when the name at ``pos`` follows a noun of area that it set ("in two areas, Wembley
+    and Kingsbury", "in 4 areas, such as North Ormesby and Hemlington"): the areas' names, which say where, as near
+    their topic as that word; None when the name follows no such noun."""
+    for some in _BRINGS_IN_SOME:
         n = len(some.split())
         if pos > n and " ".join(words[pos - n : pos]) == some:
             pos -= n
             break
-    return pos > 0 and words[pos - 1] in _AREA_NOUNS and any(w in _PLACE_WORDS for w in words[max(0, pos - 4) : pos - 1])
+    if pos == 0 or words[pos - 1] not in _AREA_NOUNS:
+        return None
+    return next((i for i in range(pos - 2, max(-1, pos - 5), -1) if words[i] in _PLACE_WORDS), None)
 
 
 #: Words that set the name after them as an area ("cafés *in* Finchley"), which is not a body that does something.
@@ -773,6 +778,12 @@ def past_forms(text: str) -> str:
                     if f"{prefix}{present}" in said)
 
 
+def present_forms(text: str) -> str:
+    """The present forms of the text's verbs whose past is not "-ed" ("met" → "meet"): how a question asks about
+    what a report tells in the past ("how often does the board meet": "It met monthly")."""
+    return " ".join(PRESENT_OF[w] for w in _words(text) if w in PRESENT_OF)
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
                      councils: tuple[str, ...] = (), bodies: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
@@ -783,19 +794,22 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     # "led by" for "leads", and "held in" for "held"
     spots = [at[i] for i, w in enumerate(words) if _stem(PRESENT_OF.get(w, w)) in topic or _stem(w) in topic]
-    # the past of a verb the question asks in the present, before the name it takes ("worked with Kelby Care" for
-    # "work with"); not after a name, which is then its doer
-    past = [at[i] for i, w in enumerate(words) if w.endswith("ed") and (w[:-2] in topic or w[:-1] in topic)]
+    # the past (or the "-ing") of a verb the question asks in the present, before the name it takes ("worked with
+    # Kelby Care", "working with the Tees Valley Network" for "work with"); not after a name, which is then its doer
+    past = [at[i] for i, w in enumerate(words) if w.endswith("ed") and (w[:-2] in topic or w[:-1] in topic)
+            or w.endswith("ing") and (w[:-3] in topic or f"{w[:-3]}e" in topic)]  # and its "-ing": "working with"
     names = new_names(sentence, question, councils)
     tokens = list(_TOKEN.finditer(sentence)) if names else []
     for own, name in names:
         pos = apposed_to(sentence, tokens, own)  # "delivered by a contracted provider, Midshire Mobility": where it is
-        named_area = located and _names_the_areas(words, pos)
+        area_from = areas_named_from(words, pos) if located else None  # "in 4 areas, such as X" stands as "in X"
+        named_area = area_from is not None
         if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
-        start, end = at[place_chain_start(words, pos) if located else pos], at[own + len(_TOKEN.findall(name)) - 1]
+        start = at[area_from if named_area else place_chain_start(words, pos) if located else pos]
+        end = at[own + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
             _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
@@ -855,11 +869,16 @@ _SIDE_PHRASE = re.compile(r"\b(?:to|in)\s+the\s+(?:far\s+)?(?:north|south|east|w
                           r"(?:borough|county|city|area|district|island|region))\b", re.IGNORECASE)
 
 
+#: The country's parts a council lies in, asked as where it is ("Which region of England is Sandwell in?").
+_REGION_ASKED = re.compile(r"\b(?:regions?|parts?) of (?:England|the country|the UK|Britain)\b|\bregions?\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=256)
 def council_itself_asked(question: str, councils: tuple[str, ...]) -> bool:
-    """Whether the question names nothing but its councils ("Where is Havering?", "what about thurrock"): it asks
-    about the place itself, which no topic word can pick out (read once per question: every place sentence asks it)."""
-    text = question
+    """Whether the question names nothing but its councils ("Where is Havering?", "what about thurrock"), or them and
+    the region asked (:data:`_REGION_ASKED`): it asks about the place itself, which no topic word can pick out (read
+    once per question: every place sentence asks it)."""
+    text = _REGION_ASKED.sub(" ", question)
     for council in councils:
         for pattern in name_patterns(council):
             text = re.sub(rf"(?<![\w-]){pattern}(?:['’]s)?(?![\w-])", " ", text, flags=re.IGNORECASE)
@@ -869,7 +888,8 @@ def council_itself_asked(question: str, councils: tuple[str, ...]) -> bool:
 #: After a council's name, saying what the area is and where it lies ("… is a unitary authority in south Essex", "… is an
 #: outer London borough in the north-east of the capital", "… lies on the coast").
 _LIES = (r"(?:\s+(?:council|county|city|borough))*\s+(?:is|was|lies|sits|covers|spans)\b[^.;]{0,100}?"
-         r"\b(?:in|on|bordering|between|near|along|north|south|east|west)\b")
+         r"\b(?:in|on|bordering|between|near|along|north|south|east|west)\b"
+         r"(?!\s+(?:the\s+)?(?:region|country|nation|England|UK|United Kingdom|Britain)\b)")  # "in the region": not where
 
 
 def places_the_council(sentence: str, councils: tuple[str, ...]) -> bool:
@@ -888,16 +908,26 @@ _COUNTED_PLACES = re.compile(r"\b(?:in|at|across|from)\s+(?:\d+|two|three|four|f
                              r"hospitals)\b", re.IGNORECASE)
 
 
+#: Places told as the kind of place something went to ("a bus that visited estates and villages each week", "toured
+#: rural towns"): kinds of settlement, not of building (a count of those says where, :data:`_COUNTED_PLACES`).
+_VISITED_PLACES = re.compile(r"\b(?:visit(?:ed|s|ing)?|tour(?:ed|s|ing)?|went (?:out )?to|go(?:es)? (?:out )?to|"
+                             r"travel(?:led|s|ling)? to|call(?:ed|s)? at|stop(?:ped|s)? (?:at|in))\s+"
+                             r"(?:(?:rural|remote|outlying|local|housing|isolated|coastal|market)\s+)?"
+                             r"(?:estates|villages|towns|wards|neighbourhoods|communities|hamlets)\b", re.IGNORECASE)
+
+
 def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, places by number and kind,
-    :data:`_COUNTED_PLACES`, or a side of the area, :data:`_SIDE_PHRASE`) that is not the thing asked about itself,
-    nor a side the question already gives: "Staff at the hub …" does not say where the Safeguarding Hub is."""
+    :data:`_COUNTED_PLACES`, by the kind gone to, :data:`_VISITED_PLACES`, or a side of the area, :data:`_SIDE_PHRASE`)
+    that is not the thing asked about itself, nor a side the question already gives: "Staff at the hub …" does not say
+    where the Safeguarding Hub is."""
     own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
     asked = " ".join(question.casefold().split())
     kinds_asked = own | {_stem(w) for w in _words(question)}  # "in three locality hubs" does not say where the hubs are
     return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence)) or any(
         _stem(m.group(0).split()[-1]) not in kinds_asked for m in _COUNTED_PLACES.finditer(sentence)) or any(
-        " ".join(m.group(0).casefold().split()) not in asked for m in _SIDE_PHRASE.finditer(sentence))
+        " ".join(m.group(0).casefold().split()) not in asked for m in _SIDE_PHRASE.finditer(sentence)) or any(
+        _stem(m.group(0).split()[-1]) not in kinds_asked for m in _VISITED_PLACES.finditer(sentence))
 
 
 def _whole_counted(question: str) -> set[str]:
@@ -1491,9 +1521,16 @@ _PLACES = {"place", "location", "site", "venue", "setting"}
 _HOMES = {"home", "household"}
 #: Posts in a workforce, however they are called ("4.5 vacant occupational therapist posts" answers "how many … jobs").
 _POSTS = {"job", "post", "vacancy", "position"}
+#: The parts an area is split into for its services, however they are called ("home care reorganised into 5 zones"
+#: answers "into how many areas").
+_AREA_PARTS = {"area", "zone", "locality", "patch", "district", "quadrant"}
+#: What is asked of the council in writing, however called ("1,870 applications awaiting assessment" answers "how many
+#: DoLS requests").
+_REQUESTS = {"request", "application"}
 #: What a report counts the "cases" a question asks about by ("recorded in 58% of enquiries" for "in how many
-#: safeguarding cases"): a case is one piece of the council's work, not a person.
-_CASES = {"case", "enquiry", "referral", "concern"}
+#: safeguarding cases", "1,020 DoLS applications waiting" for "how many DoLS cases"): a case is one piece of the
+#: council's work, not a person.
+_CASES = {"case", "enquiry", "referral", "concern", "application"}
 #: Staff of one trade, whom a report counts as its workers ("trained 85 new care workers" answers "how many new care
 #: staff"); "social care staff" are the whole workforce, and "staff" alone are not only one trade's workers.
 _TRADE_STAFF = re.compile(r"(?<!social )\b(?:care|support|home care)\s+staff\b", re.IGNORECASE)
@@ -1522,7 +1559,7 @@ PEOPLE_NOUNS = frozenset({"people", "person", "adult", "resident", "individual",
 _KINDRED = {**{noun: {noun, "people", "person"} for noun in ("resident", "adult", "individual", "citizen", "user", "client", "teenager", "youngster",
                                                              "patient", "member", "old")},  # "17 year olds"
             **{noun: PEOPLE_NOUNS for noun in ("people", "person", "folk")},
-            **{noun: group for group in (_PLACES, _HOMES, _POSTS) for noun in group},
+            **{noun: group for group in (_PLACES, _HOMES, _POSTS, _AREA_PARTS, _REQUESTS) for noun in group},
             "case": _CASES, "recruit": {"recruit", "worker", "staff", "employee", "starter"},  # recruits are new staff
             "bed": {"bed", "place"}, "place": _PLACES | {"bed"},  # a care home's beds are its places
             "help": {"help", "support"}, "support": {"support", "help"}}  # "waiting for help" is waiting for support
@@ -1536,8 +1573,8 @@ def kindred_nouns(nouns: set[str]) -> set[str]:
 #: A question asking for a count ("how many"), not a share: "31% of young people" does not answer it.
 _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)(?![^?]{0,80}\b(?:out of|in) every (?:hundred|100)\b)"
                      r"(?![^?]{0,120}\b(?:in|as an?) (?:per ?cent|percentages?)\b)|\bhead ?count\b|\bas an? (?:actual |raw )?(?:number|count)\b|"
-                     r"(?:^\s*|\bthe )(?:total |overall |actual )?number of\b", re.IGNORECASE)  # "how many of its staff …, as an actual
-# headcount" and "what is the total number of complaints" want no share
+                     r"(?:^\s*|\bthe |\bwhat )(?:total |overall |actual )?number of\b", re.IGNORECASE)  # "how many of its staff …, as
+# an actual headcount", "what is the total number of complaints" and "what number of people" want no share
 
 
 #: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
@@ -1567,14 +1604,23 @@ _PERFECT = {"have", "has", "had"}
 _BEEN_BEFORE = re.compile(r"\bbeen\s+$", re.IGNORECASE)
 
 
+#: A count of those living or placed out of the area: "how many people with a learning disability *live in placements
+#: outside the borough*" ("live in Fenwick" is where they are counted, not a part of them).
+_COUNT_LIVING = re.compile(r"\bhow many\s+(?:[\w'’/-]+\s+){1,10}?(?P<cond>(?:live|lived|living|(?:are|were) (?:living|placed)|"
+                           r"placed|stay|stayed|staying)\s+(?:[\w'’-]+\s+){0,3}?(?:outside|out of|away from)\s+[^?]{2,80})",
+                           re.IGNORECASE)
+
+
 def part_condition(question: str) -> str:
     """What a count of part of a whole says the part did or was, from the question's last verb: "how many of
     the concerns Rochdale received in 2023/24 related to self-neglect" → "related to self-neglect"; "Of the
     young people who moved …, how many were autistic?" → "were autistic"; "how many safeguarding concerns involved
-    cuckooing" → "involved cuckooing"; "" for any other question."""
+    cuckooing" → "involved cuckooing"; "how many people with a learning disability live in placements outside the
+    borough" → "live in placements outside the borough"; "" for any other question."""
     m = _PART_OF.search(question)
-    if not m:  # "how many safeguarding concerns involved cuckooing", "how many people on its list were rated amber"
-        m = _COUNT_INVOLVING.search(question) or _COUNT_ON_LIST.search(question)
+    if not m:  # "how many safeguarding concerns involved cuckooing", "how many people on its list were rated amber",
+        # "how many people … live in placements outside the borough"
+        m = _COUNT_INVOLVING.search(question) or _COUNT_ON_LIST.search(question) or _COUNT_LIVING.search(question)
         return _PART_PERIOD.sub(" ", m.group("cond")).strip() if m else ""
     if m.group("cond"):
         return _PART_PERIOD.sub(" ", m.group("cond")).strip()
@@ -2020,7 +2066,21 @@ def counts_the_thing(sentence: str, question: str, councils: tuple[str, ...] = (
     described = described_by(question) | _ARTICLES | {"of", "and"} | added_words(question)
     return any(abs(at[a] - at[b]) <= COUNT_WINDOW or a < b <= a + DESCRIBED_REACH and set(words[a + 1 : b]) <= described
                or b < a and bare_count(words, a) and at[a] - at[b] <= BARE_REACH
-               for a in numbers for b in spots)
+               for a in numbers for b in spots) \
+        or bool(lead_in) and part_of_those_before(sentence) and counts_the_thing(lead_in, question, councils)
+
+
+#: A count of some of those the sentence before counted, with no noun of its own ("Of these, 890 had waited longer than
+#: 6 months").
+_PART_OF_THOSE = re.compile(r"^\s*(?:Of|Among|Amongst) (?:these|them|those|whom)\b,?\s+(?:about |around |nearly |almost |over |"
+                            r"only |just )?\d[\d,]*(?!\s*%)\s+(?:had|have|were|was|are|is|did|still|went|got|needed|"
+                            r"waited|received|left|moved)\b", re.IGNORECASE)
+
+
+def part_of_those_before(sentence: str) -> bool:
+    """Whether the sentence counts some of those the sentence before counted, naming them only by "of these"
+    (:data:`_PART_OF_THOSE`): its figure counts what that sentence's did."""
+    return bool(_PART_OF_THOSE.match(sentence))
 
 
 #: A table row counting people without naming them: its label opens "Number" with no thing after it, or "of whom" under
@@ -2264,7 +2324,8 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?!(?:is|was|are|were)\b(?!\
 _BODY_THEN_PARTICIPLE = re.compile(r"\b(board|group|panel|team|committee|partnership|forum|programme)\s+[a-z]+ing\b[^?]*",
                                    re.IGNORECASE)
 #: Where a second question joined to a "who …" one begins ("Who is the director, and when did she start?").
-_SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:when|what|how|where|why|since|which|whether|did|does|do|is|was|has|had)\b)|"
+_SECOND_QUESTION = re.compile(r"[,;]?\s+and\s+(?=(?:(?:in|at|from|for|by|with|on) which|when|what|how|where|why|since|which|"
+                              r"whether|did|does|do|is|was|has|had)\b)|"
                               r"[;?]", re.IGNORECASE)
 
 
@@ -2657,12 +2718,14 @@ _WAIT_LENGTH = (r"(?:(?:an?|the)\s+)?(?:(?:median|average|mean|typical|maximum|m
                 r"(?:(?:up to|over|about|around|nearly|almost|more than|less than|under|on average)\s+)?"
                 r"[\d,.]+\s+(?:hours?|days?|weeks?|months?|years?)(?:\s+on average)?")
 #: Frames that say what a figure is of: what people waited for, what complaints were about, what money was
-#: spent on (the sum or a period may come between: "spent £5.4 million on", "spend a year on"), whose share it is.
-_FRAME = re.compile(rf"\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?(?:\s+{_WAIT_LENGTH})?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
+#: spent on (the sum or a period may come between: "spent £5.4 million on", "spend a year on"), whose share it is. Read
+#: as a look ahead, so that a frame inside another's phrase is found too ("81% of care homes and 89% of home care
+#: providers").
+_FRAME = re.compile(rf"(?=\b(?P<f>wait(?:ing|ed|s)?(?:\s+lists?)?(?:\s+{_WAIT_LENGTH})?\s+for|complaints?\s+(?:about|regarding|concerning|relating to)|"
                     r"(?:spend|spent|spending|invested|investment)\s+(?:(?:about|around|over|nearly|almost|some)\s+)?"
                     r"(?:£[\d,.]+(?:\s*(?:million|billion|m|bn|k)\b)?\s+)?(?:(?:a|each|every|per|in)\s+(?:year|month|week|"
                     r"\d{4}(?:/\d{2})?)\s+)?on|"
-                    r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80})", re.IGNORECASE)
+                    r"(?:%|per ?cent|percentage|proportion|share)\s+of)\s+(?P<obj>[^,.;:()?!]{1,80}))", re.IGNORECASE)
 #: The same frame of money, with the thing before the word ("Adult social care budget: £112.9 million").
 _SPEND_AFTER = re.compile(r"(?P<obj>(?:\b[A-Za-z][\w'’-]*\s+){1,4})(?:budget|spend|spending|expenditure)\b", re.IGNORECASE)
 #: Words before "budget" or "spend" that say which sum it is, not what it is spent on ("the *total* budget", "the
@@ -2708,6 +2771,12 @@ class FramedThing:
     words: frozenset[str]
 
 
+#: A length of time after "waiting for" ("more than a year", "over 6 months", "12 weeks"): how long, not a thing waited for.
+_LENGTH_WAITED = re.compile(rf"(?:(?:more|less|longer|shorter|fewer)\s+than\s+|(?:over|under|up to|about|around|nearly|"
+                            rf"almost|at least|at most)\s+)?(?:a|an|one|few|several|\d[\d,.]*|{_NUMBER_WORDS})\s+"
+                            r"(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def framed_things(text: str) -> tuple[FramedThing, ...]:
     """What the text's figures are framed as being of: the noun phrase after each frame, after any
@@ -2718,6 +2787,8 @@ def framed_things(text: str) -> tuple[FramedThing, ...]:
     the same sentences."""
     out = []
     for m in _FRAME.finditer(text):
+        if _LENGTH_WAITED.match(m.group("obj")):
+            continue  # "waiting for more than a year": how long, not for what
         words: list[str] = []
         for token in _TOKEN.findall(m.group("obj"))[: 2 * FRAME_REACH]:
             w = token.casefold()
@@ -3105,9 +3176,19 @@ _NO_DATA = re.compile(
     r"collected|recorded)\b", re.IGNORECASE)
 
 
+#: How a clause of its own, set against the one before, opens (", but the council …", "; the council …").
+_CLAUSE_SET_AGAINST = re.compile(r"(?:,?\s+(?:but|although|though|whereas|while)|;)\s+(?:(?:the|its|their)\s+)?$",
+                                 re.IGNORECASE)
+
+
 def says_not_known(text: str) -> bool:
-    """Whether the text says that something is not known or not recorded (so it gives no answer)."""
-    return bool(_NOT_KNOWN.search(text) or _NO_DATA.search(text) and not has_count(text))
+    """Whether the text says that something is not known or not recorded (so it gives no answer); a count told in a
+    clause of its own before it is known ("the fund had supported 47 projects, but the council did not yet measure
+    whether …"), unlike the whole a part is of ("Of the 286 complaints, the council did not record how many …")."""
+    unknown = _NOT_KNOWN.search(text)
+    before = text[: unknown.start()] if unknown else ""
+    told_before = has_count(before) and bool(_CLAUSE_SET_AGAINST.search(before))
+    return bool(unknown and not told_before or _NO_DATA.search(text) and not has_count(text))
 
 
 #: A clause denying a deed or a thing ("it did not carry out assessments", "had no interim director"): the words after it.
@@ -3256,7 +3337,7 @@ def gives_the_figure(sentence: str, question: str, councils: tuple[str, ...] = (
             and (not asks_share(question) or has_share(sentence)) and percentage_given(sentence, question)
             and stock_not_flow(sentence, question) and done_as_asked(sentence, question, councils)
             and not_done_given(sentence, question, lead_in) and recruited_given(sentence, question)
-            and received_given(sentence, question, lead_in) and subject_as_asked(sentence, question, councils, lead_in)
+            and received_given(sentence, question, lead_in, councils) and subject_as_asked(sentence, question, councils, lead_in)
             and of_the_one_asked(sentence, question, councils) and of_the_named_one(sentence, question, councils)
             and states_a_figure_not_asked(sentence, question)
             and figure_of_the_kind_asked(sentence, question) and total_as_asked(sentence, question)
@@ -3355,6 +3436,9 @@ _PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 _ASKS_BY_HOW_MUCH = re.compile(r"\bby how much\b|\bhow much\b[^?]{0,80}?\b(?:put up|increased?|uplift(?:ed)?|go up|went up|"
                                r"(?:raise[ds]?|raising)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
                                r"(?:fees?|rates?|prices?|charges?|pay|payments?)|cut|reduced?|slash(?:ed)?|lower(?:ed)?|"
+                               # "how much did it put home care fees up": the thing between the verb and "up"
+                               r"(?:put|bump(?:ed)?)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:fees?|rates?|prices?|charges?|pay|payments?)\s+up|"
                                r"trim(?:med)?|go down|went down|come down|came down)\b|"
                                r"\bhow much (?:more|extra)\b[^?]{0,80}?\b(?:fees?|rates?|prices?|charges?|pay|payments?)\b",
                                re.IGNORECASE)
@@ -3800,7 +3884,7 @@ _ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|recei
                             r"its|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s)\s+(?P<thing>[\w'’-]+"
                             r"(?:\s+(?!(?:in|during|by|since|over|last|this|from|at|for|to|that|which|who|when|if|after|"
                             r"before|with|without|within|and|or|so|as|because|where|whose|until|while|run|led|held|organised|"
-                            r"hosted|provided|delivered|offered|set|funded|started|launched|having|needing)\b)[\w'’-]+){0,4})",
+                            r"hosted|provided|delivered|offered|set|funded|paid|ran|commissioned|started|launched|having|needing)\b)[\w'’-]+){0,4})",
                             re.IGNORECASE)
 
 
@@ -3809,15 +3893,18 @@ _ASKS_RECEIVED = re.compile(r"\bhow many\b[^?]{0,80}?\b(?:received|receive|recei
 HOLDER_NOUNS = frozenset({"holder", "recipient", "user", "participant", "attendee", "member"})
 
 
-def received_given(sentence: str, question: str, lead_in: str = "") -> bool:
+def received_given(sentence: str, question: str, lead_in: str = "", councils: tuple[str, ...] = ()) -> bool:
     """Whether a count of those who received, held or attended a thing names that thing (its last word in the
-    sentence, a report's wording for it, or all its words with the sentence before), when the question asks for
-    one: "the centre supported 1,350 carers" does not say how many received its grant, nor do 1,400 carers of a
-    network that runs "groups" say how many attend its young adult carers' group."""
+    sentence, a report's wording for it, or all its words with the sentence before; a council named after it, "the
+    men's sheds Barnsley paid for", is no part of it), when the question asks for one: "the centre supported 1,350
+    carers" does not say how many received its grant, nor do 1,400 carers of a network that runs "groups" say how
+    many attend its young adult carers' group."""
     m = _ASKS_RECEIVED.search(first_question(question)) if asks_how_many(question) else None
     if not m:
         return True
+    council_words = {w for council in councils for w in _words(council)}
     words = [_stem(w) for w in _words(m.group("thing")) if w not in _ARTICLES]
+    words = [w for w in words if w not in council_words] or words
     said = {_stem(w) for w in _words(sentence)}
     return (words[-1] in said or bool(_report_stems(m.group("thing")) & said)  # "kit": "equipment"
             or set(words) <= {_stem(w) for w in _words(f"{lead_in} {sentence}")})
@@ -4138,7 +4225,9 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return False  # "which university": "a local university" names none
     if answer_type in ("organisation", "name", "place"):
         stop = _QUESTION_STOP | _GENERIC | _RUNNING | {w for c in councils for w in _words(c)}  # "adult social care" names no topic
-        if answer_type == "place" or answer_type == "name" and _ASKS_IN_WHICH.search(question):
+        in_which = answer_type == "name" and bool(_ASKS_IN_WHICH.search(first_question(question)))  # not "…, and at
+        # which hospital?" after "Which team …": the team is asked first
+        if answer_type == "place" or in_which:
             sentence = without_other_ones(sentence, question)  # where the one asked is, not another
         if answer_type == "place" and place_described(sentence, question, councils):
             return True
@@ -4150,7 +4239,7 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         if answer_type == "place":  # and the noun of "based", "sited", "housed": "run from a base in Yate"
             topic |= {_stem(w) for w in names_asked_in(sentence, question, councils)}
             topic |= {w[:-1] for w in topic if w.endswith(("sed", "ted"))}
-        located = answer_type == "place" or answer_type == "name" and bool(_ASKS_IN_WHICH.search(question))
+        located = answer_type == "place" or in_which
         plain = without_aside(sentence)
         return any(names_near_topic(told, question, topic, located=located, councils=councils,
                                     bodies=answer_type == "organisation")
@@ -4307,7 +4396,8 @@ def named_not_only_as_some(sentence: str, question: str) -> bool:
         return True  # "an alliance of 38 organisations, led by BD Voluntary Alliance": the body doing it is named
     head = _BODIES if body else re.escape(_stem(m.group("head")))  # names none: a body is named by its name
     mentions = list(re.finditer(rf"\b(?P<some>{_SOME}\s+(?:[\w-]+\s+){{0,2}}?)?(?:{head})(?:s|es)?\b"
-                                r"(?P<named>\s*[,(:]?\s*(?:(?-i:[A-Z])|called|named|known as))?", sentence, re.IGNORECASE))
+                                rf"(?P<named>\s*[,(:]?\s*(?:(?:{'|'.join(_BRINGS_IN_SOME)})\s+)?(?:(?-i:[A-Z])|called|named|known as))?",
+                                sentence, re.IGNORECASE))  # "wards, including Thornaby": some, by name
     return not mentions or any(not x.group("some") and not body
                                and not _ONLY_DESCRIBED.search(sentence[max(0, x.start() - DESCRIBED_CHARS) : x.start()])
                                or body and (x.group(0)[:1].isupper()  # "… Care Provider", part of a name

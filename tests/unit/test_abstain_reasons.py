@@ -198,6 +198,15 @@ def alone(sentence: str):
     return said, TermWeights([said.passage.chunk]), Settings()
 
 
+def fenwick_weights(*candidates):
+    """Term weights of the candidates' passages among four passages on other topics, with Fenwick a council's name."""
+    from rag.terms import TermWeights
+
+    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
+    return TermWeights([*(c.passage.chunk for c in candidates), *(candidate(t).passage.chunk for t in others)],
+                       names=["Fenwick"])
+
+
 def fenwick_question(question: str, kind: str):
     """A question of Fenwick's asking for ``kind`` of answer."""
     from rag.records import Query
@@ -819,13 +828,11 @@ def test_whether_a_plan_came_about_asks_for_its_outcome(question, asks):
 def test_a_why_question_is_judged_on_the_happening_it_asks_about(question, asks):
     from rag.abstain import asked_happening, reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     assert "prompt" not in asked_happening(question)
     said = candidate("The Fenwick day centre had been reduced in 2024 and had not fully returned."
                      if "scaled" in question else "The council had closed the Fenwick day centre in 2024.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    weights = fenwick_weights(said)
     reason = reason_not_given(fenwick_question(question, "reason"), [said], weights, Settings())
     assert (reason == "The reports say it happened, not why.") is asks
 
@@ -878,11 +885,9 @@ def test_a_sentence_that_goes_on_after_its_first_clause(sentence, on):
 def test_a_happening_told_over_its_first_clauses_is_no_reason(question, sentence, asks):
     from rag.abstain import reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     said = candidate(sentence)
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    weights = fenwick_weights(said)
     reason = reason_not_given(fenwick_question(question, "reason"), [said], weights, Settings())
     assert (reason == "The reports say it happened, not why.") is asks
 
@@ -992,11 +997,9 @@ def test_a_next_step_or_a_request_is_a_plan_whose_outcome_is_not_told(question, 
 def test_a_happening_timed_by_a_recent_span_is_judged_as_a_dated_one():
     from rag.abstain import reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     said = candidate("Fenwick had not taken part in a peer review of adult social care in the last three years.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    weights = fenwick_weights(said)
     spanned = fenwick_question("Why hasn't Fenwick taken part in a peer review of adult social care in the last three "
                                "years?", "reason")
     assert reason_not_given(spanned, [said], weights, Settings()) == "The reports say it happened, not why."
@@ -1109,12 +1112,10 @@ def test_a_sentence_restating_an_event_does_not_say_why_it_happened(sentence, re
     from rag.abstain import goes_on, reason_not_given, restates_only
     from rag.config import Settings
     from rag.records import Sentence
-    from rag.terms import TermWeights
 
     question = "Why did the Fenwick day centre close in 2024?"
     said = candidate(sentence)
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([said.passage.chunk, *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    weights = fenwick_weights(said)
     settings = Settings()
     focus = weights.focus(weights.terms(question))
     assert restates_only(focus, question, sentence, weights, settings) is restated
@@ -1181,14 +1182,11 @@ def test_a_sentence_pointing_back_takes_the_one_before():
 def test_a_cause_given_for_what_followed_the_happening_is_not_its_own():
     from rag.abstain import reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     query = fenwick_question("Why did Fenwick's safeguarding hub lose three experienced staff in autumn 2024?", "reason")
     after = candidate("Leaders told us the backlog had built up after the hub lost three experienced staff in autumn 2024.")
     because = candidate("The safeguarding hub lost three experienced staff in autumn 2024 because of a restructure.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([after.passage.chunk, because.passage.chunk, *(candidate(t).passage.chunk for t in others)],
-                          names=["Fenwick"])
+    weights = fenwick_weights(after, because)
     assert reason_not_given(query, [after], weights, Settings()) == "The reports say what followed it, not why it happened."
     assert reason_not_given(query, [because], weights, Settings()) is None
 
@@ -1500,15 +1498,12 @@ def test_a_cause_in_a_sentence_wording_the_happening_otherwise_answers_why():
 
     from rag.abstain import reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     query = fenwick_question("Why did Fenwick's adult social care budget go over in 2023/24?", "reason")
     budget = candidate("The adult social care budget was £136.2 million in 2023/24.")
     cause = candidate("Adult care overspent by £4.1 million, mainly because of the cost of nursing placements.")
     other = candidate("The service overspent by £4.1 million, mainly because of the cost of nursing placements.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([budget.passage.chunk, cause.passage.chunk, other.passage.chunk,
-                           *(candidate(t).passage.chunk for t in others)], names=["Fenwick"])
+    weights = fenwick_weights(budget, cause, other)
     assert reason_not_given(query, [budget], weights, Settings()) == "The reports say it happened, not why."
     assert reason_not_given(query, [budget, cause], weights, Settings()) is None
     assert reason_not_given(query, [budget, other], weights, Settings()) is not None  # the cause of what, it does not say
@@ -1545,13 +1540,10 @@ def test_an_estimate_is_what_an_evaluation_found():
 def test_whether_something_also_holds_needs_a_sentence_telling_all_of_it():
     from rag.abstain import addition_not_told
     from rag.config import Rules, Settings
-    from rag.terms import TermWeights
 
     managers = candidate("A weekly performance report was shared with managers.")
     members = candidate("The weekly performance report was shared with managers and elected members.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([managers.passage.chunk, members.passage.chunk, *(candidate(t).passage.chunk for t in others)],
-                          names=["Fenwick"])
+    weights = fenwick_weights(managers, members)
     also = fenwick_question("Is Fenwick's weekly performance report also shared with elected members?", "yesno")
     assert addition_not_told(also, [managers], weights, Settings()) == "The reports do not say it also holds."
     assert addition_not_told(also, [managers, members], weights, Settings()) is None
@@ -1564,16 +1556,63 @@ def test_whether_something_also_holds_needs_a_sentence_telling_all_of_it():
 def test_a_happening_is_read_in_the_words_its_sentence_uses():
     from rag.abstain import happening_as_told, reason_not_given
     from rag.config import Settings
-    from rag.terms import TermWeights
 
     question = "Why was the Fenwick Connect front door team delayed?"
     said = candidate("The Fenwick Connect front door team was delayed in 2024.")
     cause = candidate("The Fenwick Connect front door team was delayed in 2024 because of a shortage of social workers.")
-    others = ["People were waiting.", "Care homes were good.", "The borough grew.", "Residents were happy."]
-    weights = TermWeights([said.passage.chunk, cause.passage.chunk, *(candidate(t).passage.chunk for t in others)],
-                          names=["Fenwick"])
+    weights = fenwick_weights(said, cause)
     assert "front door" in happening_as_told(question, [said.sentence.text], weights)  # its own words, not the reports'
     assert "front door" not in happening_as_told(question, ["A single point of access team was delayed."], weights)
     query = fenwick_question(question, "reason")
     assert reason_not_given(query, [said], weights, Settings()) == "The reports say it happened, not why."
     assert reason_not_given(query, [cause], weights, Settings()) is None
+
+
+def test_what_a_thing_was_about_needs_a_sentence_naming_it_and_its_subject():
+    from rag.abstain import subject_not_told, thing_asked_about
+    from rag.config import Rules, Settings
+
+    assert thing_asked_about("What was the safeguarding adults review published by the board in 2024 about?") == "review"
+    assert thing_asked_about("What did carers say about the hub?") == ""
+    chair = candidate("The safeguarding adults board had an independent chair and met every two months.")
+    count = candidate("The safeguarding adults board published two reviews in 2024.")
+    told = candidate("The safeguarding adults board published a review in 2024 about a woman who died after a fall.")
+    weights = fenwick_weights(chair, count, told)
+    query = fenwick_question("What was the safeguarding adults review published by Fenwick's board in 2024 about?",
+                             "description")
+    assert subject_not_told(query, [chair], weights, Settings()) == "The reports do not say what it was about."
+    assert subject_not_told(query, [count], weights, Settings()) == "The reports do not say what it was about."
+    assert subject_not_told(query, [chair, told], weights, Settings()) is None
+    other = fenwick_question("What did the safeguarding adults board publish in 2024?", "description")
+    assert subject_not_told(other, [chair], weights, Settings()) is None  # no "what was it about": other rules judge it
+    assert subject_not_told(query, [chair], weights, Settings(rules=Rules(answer_type_check=False))) is None
+
+
+def test_where_the_council_itself_lies_is_on_the_topic_of_sentences_placing_it():
+    from rag.abstain import on_topic
+    from rag.config import Settings
+
+    placed = candidate("Fenwick is a metropolitan borough in the West Midlands made up of six towns.")
+    vague = candidate("Fenwick is one of the most diverse boroughs in the region.")
+    weights = fenwick_weights(placed, vague)
+    query = fenwick_question("Which region of England is Fenwick in?", "place")
+    assert on_topic(query, [vague, placed], weights, Settings()) == [placed]
+
+
+def test_a_verb_told_in_the_past_holds_the_questions_present():
+    from rag.abstain import holds_topic, wordings
+    from rag.config import Settings
+
+    met = candidate("The Improvement Board met monthly.")
+    weights = fenwick_weights(met)
+    focuses = wordings("how often does Fenwick's improvement board meet", weights)
+    assert holds_topic(focuses, "A board was set up in 2024. It met monthly.", weights, Settings())
+    assert not holds_topic(focuses, "A board was set up in 2024. It reported monthly.", weights, Settings())
+
+
+def test_a_sentence_speaking_of_the_work_a_named_service_provides_is_about_it():
+    from rag.abstain import names_by_its_work
+
+    before = "Fenwick Intermediate Care at Home provided reablement for up to six weeks."
+    assert names_by_its_work("In 2024/25, 690 people started reablement.", before)
+    assert not names_by_its_work("In 2024/25, 690 people received home care.", before)

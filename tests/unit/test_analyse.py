@@ -593,3 +593,16 @@ def test_when_within_a_period_asks_for_a_date():
     assert not holds("date", "The scrutiny committee had reviewed home care quality in 2024.", question)  # no more than asked
     assert holds("date", "The scrutiny committee had reviewed home care quality in March 2024.", question)
     assert answer_type("what did the committee find when it reviewed home care in 2024") != "date"
+
+
+def test_which_region_a_place_lies_in_asks_where():
+    assert answer_type("Which region of England is Fenwick in?") == "place"
+    assert answer_type("what part of the country is Fenwick in") == "place"
+    assert answer_type("Which team in Fenwick's region runs the hospital discharge service?") != "place"
+
+
+def test_where_money_came_from_asks_its_source_not_a_place():
+    assert answer_type("where did Fenwick find the money it saved to balance its budget?") == "description"
+    assert answer_type("Where did the savings come from?") == "description"
+    assert answer_type("Where did the new hub come from?") == "place"
+    assert answer_type("How much money did Fenwick save?") == "number"

@@ -4144,3 +4144,140 @@ def test_a_kind_that_must_be_named_stays_asked_in_plain_words():
     question = "What percentage of people in Fenwick needed no ongoing care after reablement?"
     assert not holds("number", "In 2023/24, 49% of people receiving long-term support had their care reviewed.", question,
                      ("Fenwick",))
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # the "-ing" of the question's verb before a body names it as the one worked with
+    ("organisation", "A link worker helped people leaving prison to find housing and benefits advice, working with "
+     "the Ashby Sanctuary Network.",
+     "Which organisation does Fenwick's link worker for people leaving prison work with?", ("Fenwick",), True),
+    ("organisation", "A link worker helped people leaving prison with forms and benefits claims each month, and staff "
+     "said the Ashby Sanctuary Network ran a café.",
+     "Which organisation does Fenwick's link worker for people leaving prison work with?", ("Fenwick",), False),
+    # some of the wards asked, by name after "including", say which
+    ("name", "Outreach in the poorest wards, including Ashby Vale and Brook Green, was led by two connectors.",
+     "Which wards did Fenwick target with outreach?", ("Fenwick",), True),
+    ("name", "Outreach in the poorest wards was led by two connectors from Ashby Trust.",
+     "Which wards did Fenwick target with outreach?", ("Fenwick",), False),
+    # the time to the completion of an assessment is the time to complete one, not a wait for one
+    ("number", "In 2023/24 the median time from first contact to the completion of an assessment was 19 days, and 96 "
+     "people were waiting.", "What was the median time to complete a Care Act assessment in Fenwick in 2023/24?",
+     ("Fenwick",), True),
+    ("number", "In 2023/24 people waited a median of 19 days for an assessment.",
+     "What was the median time to complete a Care Act assessment in Fenwick in 2023/24?", ("Fenwick",), False),
+    # the bosses of adult social care are its directors
+    ("number", "There had been three Directors of Adult Social Services in four years.",
+     "how many different bosses of adult social care has Fenwick had?", ("Fenwick",), True),
+    ("number", "There had been three chairs of the safeguarding board in four years.",
+     "how many different bosses of adult social care has Fenwick had?", ("Fenwick",), False),
+    # the zones an area's services are split into are its areas
+    ("number", "In 2024 the council reorganised home care into 6 zones, each with one lead provider.",
+     "into how many areas did Fenwick split its home care?", ("Fenwick",), True),
+    ("number", "In 2024 the council reorganised home care, and 6 providers left the market.",
+     "into how many areas did Fenwick split its home care?", ("Fenwick",), False),
+    # a council named after the thing joined ("the sheds fenwick paid for") is no part of it
+    ("number", "The council funded Ashby Men's Sheds, which had 140 members in 2024.",
+     "how many men had joined the men's sheds fenwick paid for?", ("Fenwick",), True),
+    ("number", "The council funded a lunch club, which had 140 members in 2024.",
+     "how many men had joined the men's sheds fenwick paid for?", ("Fenwick",), False),
+    # the kinds of settlement something visits say where it goes
+    ("place", "The council ran an advice bus that visited estates and villages each week.",
+     "where does fenwick's advice bus go each week?", ("Fenwick",), True),
+    ("place", "The council ran an advice bus each week, offering benefits advice.",
+     "where does fenwick's advice bus go each week?", ("Fenwick",), False),
+    # the region a council lies in places it; "in the region" does not say which
+    ("place", "Fenwick is a metropolitan borough in the West Midlands made up of six towns.",
+     "Which region of England is Fenwick in?", ("Fenwick",), True),
+    ("place", "Fenwick is one of the most diverse boroughs in the region.",
+     "Which region of England is Fenwick in?", ("Fenwick",), False),
+    # an assessment that "took place from" a day began then
+    ("date", "Assessment activity took place from 20 January 2025 to 31 January 2025.",
+     "When did CQC's assessment of Fenwick start?", ("Fenwick",), True),
+    ("date", "Assessment activity took place in January 2025.", "When did CQC's assessment of Fenwick start?",
+     ("Fenwick",), False),
+    # DoLS requests are the applications the reports count
+    ("number", "Deprivation of Liberty Safeguards applications were a pressure, with 1,870 applications awaiting "
+     "assessment.", "fenwick DoLS backlog - how many requests are waiting to be assessed", ("Fenwick",), True),
+    ("number", "Deprivation of Liberty Safeguards were a pressure, with 1,870 people awaiting assessment.",
+     "fenwick DoLS backlog - how many requests are waiting to be assessed", ("Fenwick",), False),
+    # a care needs assessment is a Care Act assessment
+    ("number", "At the time of our assessment 72 people were waiting for a Care Act assessment.",
+     "fenwick - how many people waiting for a care needs assessment", ("Fenwick",), True),
+    ("number", "At the time of our assessment 72 people were waiting for a financial assessment.",
+     "fenwick - how many people waiting for a care needs assessment", ("Fenwick",), False),
+    # DoLS cases are counted by their applications
+    ("number", "There were 1,020 Deprivation of Liberty Safeguards applications waiting for a Best Interests Assessor.",
+     "how many DoLS cases in fenwick were still waiting for a best interests assessor", ("Fenwick",), True),
+    ("number", "There were 1,020 people waiting for a Care Act assessment.",
+     "how many DoLS cases in fenwick were still waiting for a best interests assessor", ("Fenwick",), False),
+    # a count told before a clause saying something else is not known is known
+    ("number", "Leaders told us the fund had supported 47 projects, but the council did not yet measure whether they "
+     "reduced demand.", "how many projects has fenwick's prevention money paid for so far", ("Fenwick",), True),
+    ("number", "Leaders told us the council did not yet know how many projects the fund had supported.",
+     "how many projects has fenwick's prevention money paid for so far", ("Fenwick",), False),
+    # fees put up by a share: the rise asked
+    ("number", "The council raised home care fees by 8.2% for 2024/25 after consulting providers.",
+     "how much did fenwick put home care fees up for 2024/25", ("Fenwick",), True),
+    ("number", "The council raised home care fees for 2024/25 after consulting 82 providers.",
+     "how much did fenwick put home care fees up for 2024/25", ("Fenwick",), False),
+    # "what number of" asks a count, which a share does not give
+    ("number", "At March 2024, 19% of people receiving community support used a direct payment.",
+     "What number of people in Fenwick were using a direct payment in March 2024?", ("Fenwick",), False),
+    ("number", "At March 2024, 1,240 people used a direct payment.",
+     "What number of people in Fenwick were using a direct payment in March 2024?", ("Fenwick",), True),
+])
+def test_holds_what_the_round_after_d2c19ea_checks(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+def test_areas_named_after_such_as_say_where():
+    from rag.answer_types import holds
+
+    question = "Where are Fenwick's Community Hubs?"
+    assert holds("place", "Partners had created Community Hubs in 3 areas, such as North Ormesby and Hemlington.",
+                 question, ("Fenwick",))
+    assert not holds("place", "Partners had created Community Hubs in 3 areas of need.", question, ("Fenwick",))
+
+
+def test_a_second_question_asking_in_which_place_leaves_the_first_asking_a_name():
+    from rag.answer_types import first_question, holds
+
+    assert first_question("Which team runs it, and at which hospital?") == "Which team runs it"
+    sentence = "Hospital discharge was coordinated by the Ashby Transfer Hub at Kelby General Hospital."
+    assert holds("name", sentence, "Which team coordinates hospital discharge in Fenwick, and at which hospital?", ("Fenwick",))
+    assert not holds("name", "Hospital discharge was coordinated by the Ashby Transfer Hub.",
+                     "At which hospital is hospital discharge coordinated in Fenwick, and by which team?", ("Fenwick",))
+
+
+def test_a_count_of_some_of_those_before_counts_what_they_were():
+    from rag.answer_types import holds, part_of_those_before
+
+    question = "how many people in Fenwick had been stuck on the assessment list for more than half a year?"
+    before = "There were 2,460 people waiting for a Care Act assessment."
+    part = "Of these, 890 had waited longer than 6 months."
+    assert part_of_those_before(part) and not part_of_those_before("Of these, 64% had waited longer than 6 months.")
+    assert holds("number", part, question, ("Fenwick",), before, before)
+    other = "There were 2,460 carers' assessments completed in 2024."
+    assert not holds("number", part, question, ("Fenwick",), other, other)
+
+
+def test_a_share_named_inside_another_shares_phrase_is_found():
+    from rag.answer_types import framed_things, holds
+
+    sentence = "There were 38 care homes, and 81% of care homes and 89% of home care providers were rated good."
+    assert [f.head for f in framed_things(sentence)] == ["home", "provider"]
+    asked = "How many of those waiting for a Care Act assessment had been waiting for more than a year?"
+    assert [f.head for f in framed_things(asked)] == ["assessment"]  # how long is no thing waited for
+    question = "What share of Fenwick's home care providers were rated good or outstanding?"
+    assert holds("number", sentence, question, ("Fenwick",))
+    assert not holds("number", "There were 38 care homes, and 81% of care homes were rated good.", question, ("Fenwick",))
+
+
+def test_a_count_of_those_placed_out_of_the_area_is_of_a_part():
+    from rag.answer_types import part_condition
+
+    assert part_condition("How many people with autism from Fenwick live in placements outside the borough?") \
+        == "live in placements outside the borough"
+    assert part_condition("How many adults from Fenwick were placed out of area in 2024/25?") == "were placed out of area"
+    assert part_condition("How many people live in Fenwick?") == ""
+    assert part_condition("How many people living in care homes had a review?") == ""
