@@ -141,7 +141,8 @@ _ENDS_BEFORE = re.compile(r"\b(until|till|to|by|through|ending|ends?)\s+(\w+\s+)
 
 #: A question about when something ends: "until when is it funded", "when does the contract run until", "when does it expire".
 _ASKS_END = re.compile(r"\b(?:until|till) when\b|\bwhen\b[^?]{0,120}?\b(?:until|till)\b|"
-                       r"\bwhen (?:does|did|will|is|was|do)\b[^?]{0,120}?\b(?:end|ends|expire|expires|finish|run out)\b",
+                       r"\bwhen (?:does|did|will|is|was|do)\b[^?]{0,120}?\b(?:(?<!the )(?<!its )(?<!their )(?<!an )end|ends|"
+                       r"expire|expires|finish|run out)\b",  # not "at the end of an enquiry", a noun
                        re.IGNORECASE)
 #: Words just before a date that make it an end: "funded *until* March 2026", "the contract *expires in* 2027",
 #: "completed training *by* March 2024".
@@ -784,12 +785,29 @@ def present_forms(text: str) -> str:
     return " ".join(PRESENT_OF[w] for w in _words(text) if w in PRESENT_OF)
 
 
+#: A question asking where something comes from ("Where do interpreters have to come from?"): a name after "from" says it.
+_ASKS_FROM = re.compile(r"\bwhere\b[^?]{0,120}\b(?:come|comes|came|coming|travel|travels|travelled|brought in)\s+from\s*\??\s*$",
+                        re.IGNORECASE)
+
+
+#: Verbs of coming from a place ("had to *travel from* Lancaster", "*recruited from* Romania"), not of money or
+#: sources ("funded from the Better Care Fund").
+_COMING = frozenset({"come", "comes", "came", "coming", "travel", "travels", "travelled", "travelling", "brought",
+                     "recruited", "drawn", "moved", "moving", "arrived", "arriving"})
+
+
+def comes_from(words: list[str], pos: int) -> bool:
+    """Whether the name at ``pos`` follows "from" after a verb of coming (:data:`_COMING`): where something comes from."""
+    before = [w for w in words[max(0, pos - 3) : pos] if w not in _ARTICLES]
+    return len(before) >= 2 and before[-1] == "from" and before[-2] in _COMING
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
                      councils: tuple[str, ...] = (), bodies: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
     organisation runs X" is named beside X, not elsewhere in the sentence); ``located``: only a name set
     after a word of place ("in Altrincham", "at the Quayside Centre") answers where; ``bodies``: one set after a word
-    of area ("monthly cafés in Finchley") answers no "which charity"."""
+    of area ("monthly cafés in Finchley") answers no "which charity"; one after "from" says where something comes from."""
     words = _words(sentence)
     at = _content_positions(words)  # "training provided by the London Fire Brigade": three words apart
     # "led by" for "leads", and "held in" for "held"
@@ -800,18 +818,21 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
             or w.endswith("ing") and (w[:-3] in topic or f"{w[:-3]}e" in topic)]  # and its "-ing": "working with"
     names = new_names(sentence, question, councils)
     tokens = list(_TOKEN.finditer(sentence)) if names else []
+    from_asked = located and bool(_ASKS_FROM.search(question))  # "travel from Lancaster" for "where do they come from"
     for own, name in names:
         pos = apposed_to(sentence, tokens, own)  # "delivered by a contracted provider, Midshire Mobility": where it is
         area_from = areas_named_from(words, pos) if located else None  # "in 4 areas, such as X" stands as "in X"
         named_area = area_from is not None
-        if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area:
+        came_from = from_asked and comes_from(words, pos)
+        if located and not _after_word(words, pos, _PLACE_WORDS) and not _as_far_as(words, pos) and not named_area \
+                and not came_from:
             continue  # "the Trafford Community Collective had a seat on …" names a body, not where
         if bodies and _after_word(words, pos, _AREA_WORDS):
             continue
         start = at[area_from if named_area else place_chain_start(words, pos) if located else pos]
         end = at[own + len(_TOKEN.findall(name)) - 1]
         reach = NAME_WINDOW + AGENT_REACH * (_after_word(words, pos, {"by"}) or located and (
-            _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area))
+            _after_word(words, pos, {"in"}) or _as_far_as(words, pos) or named_area or came_from))
         # "… was provided by (the) Tamar Voice", "the service, run from a base in Yate"
         # a topic word beside the name or within it, but not as its last word: another "… Hub" is not the
         # hub asked about, while the "Corporate Peer Challenge" is a peer review
@@ -2350,14 +2371,16 @@ _ADULTS_DIRECTOR = re.compile(r"\bDirector\b[^.;,()]{0,30}?\bAdults?\b|\bDASS\b"
 def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence speaks of the role or body the question asks about (at least
     :data:`ROLE_SHARE` of its words), so that a name in it is that role's holder; for the service itself ("who leads
-    adult social care"), its director's post (:data:`_ADULTS_DIRECTOR`) is that role."""
-    wanted = role_words(question, councils)
-    if not wanted:
-        return True
-    if wanted <= _THE_SERVICE and _ADULTS_DIRECTOR.search(sentence):
-        return True
-    present = wanted & {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
-    return len(present) >= ROLE_SHARE * len(wanted)
+    adult social care"), its director's post (:data:`_ADULTS_DIRECTOR`) is that role; a role asked in a plain word or
+    an initialism the reports spell out ("the DASS") is named by their wording."""
+    said = {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
+    reworded = in_report_words(question)
+    for asked in dict.fromkeys((question, reworded)):
+        wanted = role_words(asked, councils)
+        if not wanted or wanted <= _THE_SERVICE and _ADULTS_DIRECTOR.search(sentence) \
+                or len(wanted & said) >= ROLE_SHARE * len(wanted):
+            return True
+    return False
 
 
 #: How far before a role set beside a name (characters) the words of that role may begin ("the Director of
@@ -4338,9 +4361,11 @@ _WHICH_NUMBERED_THING = re.compile(r"\bwhich\s+(?:two|three|four|five|six|seven|
                                    r"(?P<head>[a-z]{3,}s)\b(?!\s+(?:[\w'’-]+\s+)?[a-z]{3,}s\b)", re.IGNORECASE)
 #: Three or more capitalised names in a list ("Polish, Urdu and Bengali"): members named without the kind's noun.
 NAMED_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4},\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4},?\s+(?:and|or)\s+[A-Z]")
-#: A name set just before a mention, as its apposition: "*Elm Court*, a care home, closed"; looked for this far back.
+#: A name set just before a mention, as its apposition ("*Elm Court*, a care home, closed") or as one of its kind
+#: ("*Wisbech* and other Fenland towns"); looked for this far back.
 NAMED_BEFORE_CHARS = 80
-_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$")
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$|"
+                           r"(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+$")
 #: Words that say there is one or more of a thing without naming it ("a neighbouring county", "two more areas").
 _SOME = r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|several|some|other|\d+)"
 
