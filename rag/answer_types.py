@@ -2374,13 +2374,15 @@ def names_the_role(sentence: str, question: str, councils: tuple[str, ...] = ())
     adult social care"), its director's post (:data:`_ADULTS_DIRECTOR`) is that role; a role asked in a plain word or
     an initialism the reports spell out ("the DASS") is named by their wording."""
     said = {_stem(re.sub(r"['’]s$", "", w)) for w in _words(sentence)}
-    reworded = in_report_words(question)
-    for asked in dict.fromkeys((question, reworded)):
-        wanted = role_words(asked, councils)
-        if not wanted or wanted <= _THE_SERVICE and _ADULTS_DIRECTOR.search(sentence) \
-                or len(wanted & said) >= ROLE_SHARE * len(wanted):
-            return True
-    return False
+    return any(not wanted or wanted <= _THE_SERVICE and _ADULTS_DIRECTOR.search(sentence)
+               or len(wanted & said) >= ROLE_SHARE * len(wanted) for wanted in roles_asked(question, councils))
+
+
+@functools.lru_cache(maxsize=256)
+def roles_asked(question: str, councils: tuple[str, ...] = ()) -> tuple[frozenset[str], ...]:
+    """The role words of the question as asked and in the reports' wording (:func:`role_words`), read once per
+    question: every candidate sentence is checked against them."""
+    return tuple(frozenset(role_words(asked, councils)) for asked in dict.fromkeys((question, in_report_words(question))))
 
 
 #: How far before a role set beside a name (characters) the words of that role may begin ("the Director of
