@@ -438,6 +438,17 @@ _LIVING_IN = re.compile(r"\b(?:living|who (?:live|lived)|resident|based)\s+in\s+
 #: The field every report is about, naming the department a figure is in ("turnover in its adult social care
 #: department"): where the figure is, not what it is of ("the budget for adult social care" is of it).
 _FIELD = re.compile(r"\b(?:adult )?social care(?= (?:department|directorate)\b)", re.IGNORECASE)
+#: The field every report is about, named before the thing a figure is of ("the adult social care *precept*"): that
+#: thing is what the figure is narrowed to ("in charge of adult social care", "adult social care staff" keep it).
+_FIELD_NAMED = re.compile(r"\badult social care\s+(?P<next>[a-z]{3,})\b", re.IGNORECASE)
+#: Words after the field's name that keep it whole: what the field itself has or does ("adult social care *staff*"),
+#: and words joining it to a time or a place ("in charge of adult social care *since* 2021").
+_OF_THE_FIELD = frozenset({"services", "service", "department", "directorate", "team", "teams", "staff", "workforce",
+                           "went", "go", "goes", "gone", "going", "overspent", "underspent", "spent", "since", "until",
+                           "during", "before", "after", "across", "within", "between", "over", "under", "now", "today",
+                           "last", "next", "this", "per"})
+
+
 
 
 def aliases_used(query: Query) -> list[str]:
@@ -468,8 +479,19 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
     if share:
         asked = _LIVING_IN.sub(" ", _AGE_BOUND.sub(" ", asked))
     narrowing = weights.focus(weights.terms(in_report_words(asked))) - left_out
+    beyond = weights.focus(weights.terms(in_report_words(beyond_field(asked)))) - left_out
+    narrowing = beyond or narrowing
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
+
+
+def beyond_field(asked: str) -> str:
+    """The question without the field every report is about where it names the thing a figure is of ("the adult
+    social care precept" → "the precept"): what is left says what the figure is narrowed to."""
+    plain = stop_words()
+    kept = _FIELD_NAMED.sub(lambda m: m.group(0) if m.group("next").casefold() in plain | _OF_THE_FIELD
+                            | set(MEASURES) | set(FIGURE_WORDS) else f" {m.group('next')}", asked)
+    return " ".join(kept.split())  # "go over its budget", as the reports' wordings for a plain phrase read it
 
 
 def narrowed_as_asked(candidate, narrowing: frozenset[str] | None, weights) -> bool:
@@ -1314,7 +1336,7 @@ _DOER_TOLD = re.compile(rf"\bby\s+(?!\d|£|(?:the\s+)?(?:end|start|beginning|clo
 #: Words that end or hold the name of a body that may do something ("Age UK Teesside", "Cheshire Community Action").
 _BODY_WORD = re.compile(r"\b(?:Trust|University|Council|Partnership|Foundation|Association|Institute|CIC|Ltd|Limited|UK|NHS|"
                         r"Healthwatch|Group|Network|Alliance|Collective|Action|Agency|Charity|Society|College|Company|"
-                        r"Consortium|Federation|Forum|Hub|Service|Services|Team|Board|Panel|Commission|Partners)\b")
+                        r"Consortium|Federation|Forum|Hub|Service|Services|Team|Board|Panel|Commission|Partners|Centre|Center)\b")
 
 
 def doer_not_named(query: Query, candidates, weights, settings: Settings) -> str | None:
@@ -1738,8 +1760,9 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
 
 
 #: A question asking which things of a kind there are ("Which languages were the guides printed in?", "what services
-#: does it run"), by the kind's plural noun; not a unit of time or a count's own word ("what hours does it open").
-_WHICH_KIND = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:[a-z-]+\s+)?(?P<kind>[a-z]{3,}s)\s+(?:are|were|is|was|did|does|"
+#: does it run", "which 6 languages can it offer": the count the question gives is no answer), by the kind's plural noun; not a unit of time or a count's own word ("what hours does it open").
+_WHICH_KIND = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                         r"(?:[a-z-]+\s+)?(?P<kind>[a-z]{3,}s)\s+(?:are|were|is|was|did|does|"
                          r"do|has|have|had|can|could|will|would)\b", re.IGNORECASE)
 #: Kinds whose plural is asked for a figure or a manner, not members: "what hours", "which ways".
 _NOT_MEMBERS = frozenset({"hours", "days", "weeks", "months", "years", "minutes", "times", "councils", "authorities",

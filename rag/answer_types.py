@@ -802,6 +802,12 @@ def comes_from(words: list[str], pos: int) -> bool:
     return len(before) >= 2 and before[-1] == "from" and before[-2] in _COMING
 
 
+#: A question asking where most of something is ("Where were most of the people waiting?"), and the words that
+#: answer it beside a place ("…, mostly in Pendle and the Ribble Valley"), however far the topic's words are.
+_ASKS_WHERE_MOST = re.compile(r"\bmost\b", re.IGNORECASE)
+_MOSTLY = frozenset({"mostly", "mainly", "largely", "chiefly", "predominantly", "principally"})
+
+
 def names_near_topic(sentence: str, question: str, topic: set[str], located: bool = False,
                      councils: tuple[str, ...] = (), bodies: bool = False) -> bool:
     """Whether a name the question lacks stands next to one of its topic words (the answer to "which
@@ -816,6 +822,8 @@ def names_near_topic(sentence: str, question: str, topic: set[str], located: boo
     # Kelby Care", "working with the Tees Valley Network" for "work with"); not after a name, which is then its doer
     past = [at[i] for i, w in enumerate(words) if w.endswith("ed") and (w[:-2] in topic or w[:-1] in topic)
             or w.endswith("ing") and (w[:-3] in topic or f"{w[:-3]}e" in topic)]  # and its "-ing": "working with"
+    if located and _ASKS_WHERE_MOST.search(question):  # "where were most of them": "…, mostly in Pendle"
+        spots += [at[i] for i, w in enumerate(words) if w in _MOSTLY]
     names = new_names(sentence, question, councils)
     tokens = list(_TOKEN.finditer(sentence)) if names else []
     from_asked = located and bool(_ASKS_FROM.search(question))  # "travel from Lancaster" for "where do they come from"
@@ -937,15 +945,24 @@ _VISITED_PLACES = re.compile(r"\b(?:visit(?:ed|s|ing)?|tour(?:ed|s|ing)?|went (?
                              r"(?:estates|villages|towns|wards|neighbourhoods|communities|hamlets)\b", re.IGNORECASE)
 
 
+def phrase_names_the_asked(sentence: str, m: re.Match, own: set[str], kinds_asked: set[str]) -> bool:
+    """Whether a place phrase (:data:`_PLACE_PHRASE`) names the thing asked about: its word is one of the thing's own,
+    or it and the word after it are both the question's ("in the extra care schemes" for "where will the fourth extra
+    care scheme be"; "in a mainland care home bed" is a place for "… ready to leave a mainland hospital")."""
+    word = _stem(m.group(0).split()[-1])
+    after = re.match(r"\s+([a-z][\w'-]*)", sentence[m.end():])
+    return word in own or word in kinds_asked and after is not None and _stem(after.group(1)) in kinds_asked
+
+
 def place_described(sentence: str, question: str, councils: tuple[str, ...] = ()) -> bool:
     """Whether the sentence describes a place (:data:`_PLACE_PHRASE`, places by number and kind,
     :data:`_COUNTED_PLACES`, by the kind gone to, :data:`_VISITED_PLACES`, or a side of the area, :data:`_SIDE_PHRASE`)
     that is not the thing asked about itself, nor a side the question already gives: "Staff at the hub …" does not say
-    where the Safeguarding Hub is."""
+    where the Safeguarding Hub is, nor "people living in the extra care schemes" where the fourth extra care scheme will be."""
     own = {_stem(w) for part in named_parts(question, councils) for w in _words(part)}
     asked = " ".join(question.casefold().split())
     kinds_asked = own | {_stem(w) for w in _words(question)}  # "in three locality hubs" does not say where the hubs are
-    return any(_stem(m.group(0).split()[-1]) not in own for m in _PLACE_PHRASE.finditer(sentence)) or any(
+    return any(not phrase_names_the_asked(sentence, m, own, kinds_asked) for m in _PLACE_PHRASE.finditer(sentence)) or any(
         _stem(m.group(0).split()[-1]) not in kinds_asked for m in _COUNTED_PLACES.finditer(sentence)) or any(
         " ".join(m.group(0).casefold().split()) not in asked for m in _SIDE_PHRASE.finditer(sentence)) or any(
         _stem(m.group(0).split()[-1]) not in kinds_asked for m in _VISITED_PLACES.finditer(sentence))
@@ -1720,11 +1737,13 @@ def _share_spans(sentence: str) -> list[range]:
 
 
 #: Numbers that are not a count of things: a label ("section 42", "stage 2"), an age ("aged 16 to 25", "from
-#: age 14", "over-65s", "before they turned 18"), a sum of money ("£25.10") or a day of a month ("between 8 and 19
+#: age 14", "over-65s", "before they turned 18", "when a young person was 17", "their 18th birthday"), a sum of money ("£25.10") or a day of a month ("between 8 and 19
 #: September"); "young carers aged 16 to 25" says nothing of how many young carers there were.
 _NOT_COUNTS = re.compile(r"\b(?:section|s\.|article|schedule|part|level|stage|tier|phase|band|grade|step|page|paragraph|"
                          r"chapter|clause)\s+\d+(?![\d,.])\b|\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                          r"\bturn(?:s|ed|ing)?\s+\d\d(?=\s*(?:[.,;:)]|$|\s+(?:in|and|or|before|during|while|when|but|so)\b))|"
+                         r"\b(?:person|child|man|woman|adult|he|she|they)\s+(?:was|were|is|are)\s+\d\d(?=\s*(?:[.,;:)]|$|"
+                         r"\s+(?:and|or|before|when|but|so|years?)\b))|\b\d\d(?:st|nd|rd|th)\s+birthday\b|"
                          r"\b(?:approaching|nearing)\s+(?:the\s+age\s+of\s+)?\d\d\b(?![\d,.%]|\s+(?:people|adults|carers|staff|"
                          r"workers|residents|homes|beds|cases|referrals)\b)|"
                          r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[\s-]+years?[\s-]+olds?\b|\b(?:over|under)[\s-]\d+s\b|"
@@ -2956,15 +2975,36 @@ _SHARE_BELONGING = re.compile(r"\b(?:share|percentage|proportion|fraction|per ?c
                               r"come|came|comes)\s+(?P<group>[^?]{2,80})", re.IGNORECASE)
 
 
+#: A share taken of a group named before what it did or said ("what percentage of *ethnic minority staff* would
+#: recommend …", "what share of *older people* had a review").
+_SHARE_OF_GROUP = re.compile(r"\b(?:share|percentage|proportion|fraction|per ?cent)\s+of\s+(?P<group>[^?]{2,80}?)\s+"
+                             r"(?:are|were|is|was|would|said|say|says|felt|feel|had|have|has|used|use|uses|received|"
+                             r"receive|get|got|did|do|does|who|that)\b", re.IGNORECASE)
+
+
+#: Groups a share of the whole is never meant to stand for unnamed: a reablement share is of older people whether or not
+#: the sentence says so, but a staff survey's share is not its ethnic minority staff's, nor a share of people men's.
+_NEVER_IMPLIED = (_PEOPLE_BY_SEX, _PEOPLE_BY_BACKGROUND)
+
+
+def share_whole(question: str) -> str:
+    """The whole a share is asked of, as the question words it (:data:`_SHARE_OF_GROUP`: "ethnic minority staff",
+    "people getting long-term support in Fenwick"), or ""."""
+    m = _SHARE_OF_GROUP.search(question)
+    return m.group("group") if m else ""
+
+
 def group_of_share_named(sentence: str, question: str, lead_in: str = "") -> bool:
     """Whether a share asked of the members of a group (by sex, background, condition, age or housing: "what share of
-    people receiving long-term support are men") is given with that group named (in the sentence or the one before
-    it): "78% of people receiving long-term support had a review" does not say what share were men."""
-    m = _SHARE_BELONGING.search(question)
-    if not m:
+    people receiving long-term support are men", "what percentage of ethnic minority staff would recommend …") is given
+    with that group named (in the sentence or the one before it): "78% of people receiving long-term support had a
+    review" does not say what share were men, nor "82% of staff would recommend it" what share of ethnic minority staff."""
+    belonging, whole = _SHARE_BELONGING.search(question), share_whole(question)
+    if not belonging and not whole:
         return True
     kinds = (_PEOPLE_BY_SEX, *_MEMBER_GROUPS)
-    asked = {g for groups in kinds for g in _groups_named(groups, m.group("group"))}
+    asked = {g for groups in kinds for g in _groups_named(groups, belonging.group("group"))} if belonging else set()
+    asked |= {g for groups in _NEVER_IMPLIED for g in _groups_named(groups, whole)}
     return not asked or bool(asked & {g for groups in kinds for g in _groups_named(groups, f"{lead_in} {sentence}")})
 
 
@@ -4129,6 +4169,17 @@ def of_the_kind_asked(sentence: str, question: str, worded: str, lead_in: str = 
     return other_kind(sentence, reworded, lead_in, counting=counting) is None
 
 
+#: "On average" as plain speakers use it: a typical figure, which an average or a median gives.
+_ON_AVERAGE = re.compile(r"\bon (?:the )?average\b", re.IGNORECASE)
+
+
+def typical_as_median(question: str) -> str:
+    """The question with "median" beside an "on average" it asks ("how long did an enquiry take on average"): a
+    median answers it as well as an average does, though a longest wait does not (of a length of time or an amount,
+    not of a count: "how many people a day on average" is no median wait)."""
+    return f"{question} median" if _ON_AVERAGE.search(question) else question
+
+
 def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] = (), context: str = "",
                        lead_in: str = "", known=None) -> bool:
     """Whether a figure or a length of time in the sentence is of what the question asks about: the same kind
@@ -4137,6 +4188,7 @@ def of_the_thing_asked(sentence: str, question: str, councils: tuple[str, ...] =
     agent or the council's service (with the sentence before it)."""
     counting = bool(_COUNTS.search(question))
     worded = with_plain_wordings(question)  # "spent more than it set aside" asks for an overspend
+    worded = worded if counting else typical_as_median(worded)  # "how many a day on average" asks no median wait
     return (of_the_kind_asked(sentence, question, worded, lead_in, counting)
             and not another_object(sentence, question, known, lead_in, councils)
             and names_the_part(f"{sentence} {context}", question, councils)

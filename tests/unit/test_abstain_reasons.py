@@ -513,6 +513,8 @@ def test_a_financial_year_s_count_does_not_answer_for_one_month_of_it():
     ("What are the names of the three neighbourhood areas where Fenwick's teams are based?", "areas"),
     ("what are the workstreams in Fenwick's improvement programme", "workstreams"),
     ("What are the Live Well Fenwick hubs and what do they offer?", None),  # what they are, not which
+    ("Which 6 languages can Fenwick provide interpreters in?", "languages"),  # the count given is no answer
+    ("Which 2024 reports were late?", None),  # a year is no count
 ])
 def test_the_kind_whose_members_a_question_asks_for(question, kind):
     from rag.abstain import kind_asked
@@ -707,6 +709,10 @@ def test_a_detail_asked_of_a_named_thing_must_be_told_of_it(question, sentence, 
      "Interpreting was provided through a contract with Northern Voice Interpreting.", True),  # the body contracted
     ("Who provides interpreters for Fenwick's adult social care?",
      "Interpreting was provided through a contract with a local provider.", False),  # no body named
+    ("Who carries out carers' assessments for Fenwick council?",
+     "The Fenwick Carers Support Centre completed 1,120 carers' assessments on behalf of the council.", True),  # a centre
+    ("Who carries out carers' assessments for Fenwick council?",
+     "The council completed 1,120 carers' assessments in 2023/24.", False),
 ])
 def test_who_did_something_must_be_told_of_it(question, sentence, told):
     from rag.abstain import doer_not_named
@@ -1616,3 +1622,24 @@ def test_a_sentence_speaking_of_the_work_a_named_service_provides_is_about_it():
     before = "Fenwick Intermediate Care at Home provided reablement for up to six weeks."
     assert names_by_its_work("In 2024/25, 690 people started reablement.", before)
     assert not names_by_its_work("In 2024/25, 690 people received home care.", before)
+
+
+def test_a_figure_is_narrowed_to_what_the_field_is_named_before():
+    from rag.abstain import beyond_field, counts_within_topic, narrowing_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["Adult social care overspent by £3.2 million in 2023/24.", "The adult social care precept rose by 2%.",
+             "Staff were kind.", "Carers were supported.", "Homes were full.", "The list was long.", "People went home.",
+             "Care was good.", "Waits fell.", "The board met.", "Fees rose.", "Reviews were late.", "Advocates helped.",
+             "Nurses left."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    precept = _count("By how much did Fenwick raise the adult social care precept in 2023/24?")
+    assert "precept" in narrowing_terms(precept, weights, Settings())
+    assert not narrowing_terms(precept, weights, Settings()) & {"adult", "social"}  # the field narrows nothing else
+    assert not counts_within_topic(precept, candidate(texts[0]), weights, Settings())  # an overspend, not the precept
+    assert counts_within_topic(precept, candidate(texts[1]), weights, Settings())
+    assert beyond_field("did fenwick go over its adult social care budget") == "did fenwick go over its budget"
+    assert "adult social care" in beyond_field("who has been in charge of adult social care since 2021")
+    assert "adult social care" in beyond_field("how many adult social care staff left in 2023/24")  # the field's own
+    assert "adult social care" in beyond_field("How much did Fenwick spend on adult social care overall?")  # a measure

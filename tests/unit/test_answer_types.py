@@ -4306,3 +4306,48 @@ def test_a_count_of_those_placed_out_of_the_area_is_of_a_part():
     assert part_condition("How many adults from Fenwick were placed out of area in 2024/25?") == "were placed out of area"
     assert part_condition("How many people live in Fenwick?") == ""
     assert part_condition("How many people living in care homes had a review?") == ""
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a place phrase naming the kind asked about is the thing itself, not where it is
+    ("place", "People living in the extra care schemes told us they valued the on-site support.",
+     "where will fenwick's fourth extra care housing scheme be", ("Fenwick",), False),
+    ("place", "A fourth extra care scheme was due to open in 2026 in the town centre.",
+     "where will fenwick's fourth extra care housing scheme be", ("Fenwick",), True),
+    ("place", "People could wait in an island care home bed rather than in a hospital bed.",
+     "Where can Fenwick residents wait when they are ready to leave an island hospital?", ("Fenwick",), True),
+    # a person's age is no count of people
+    ("number", "The transitions team only became involved when a young person was 17.",
+     "How many young people did Fenwick's transitions team support in 2024/25?", ("Fenwick",), False),
+    ("number", "Young people were often not referred until after their 18th birthday.",
+     "How many young people did Fenwick's transitions team support in 2024/25?", ("Fenwick",), False),
+    ("number", "In 2024/25 the transitions team supported 17 young people.",
+     "How many young people did Fenwick's transitions team support in 2024/25?", ("Fenwick",), True),
+    # "mostly in" a place answers where most of them were, however far the topic's words are
+    ("place", "The council had 38 people waiting for home care at the time of our visit, mostly in Ashby and the "
+     "Brook Valley.", "Where were most of the people waiting for home care in Fenwick?", ("Fenwick",), True),
+    ("place", "The council had 38 people waiting for home care at the time of our visit, mostly older people.",
+     "Where were most of the people waiting for home care in Fenwick?", ("Fenwick",), False),
+    # "on average" asks for a typical figure, which a median gives, but not the longest
+    ("duration", "The median time to complete an enquiry in 2023/24 was 94 days.",
+     "How long did a safeguarding enquiry take to complete in Fenwick on average in 2023/24?", ("Fenwick",), True),
+    ("duration", "The longest time to complete an enquiry in 2023/24 was 94 days.",
+     "How long did a safeguarding enquiry take to complete in Fenwick on average in 2023/24?", ("Fenwick",), False),
+    ("duration", "The median time to complete an enquiry in 2023/24 was 94 days.",
+     "What was the average time to complete a safeguarding enquiry in Fenwick in 2023/24?", ("Fenwick",), False),
+    ("number", "On 30 September 2024, 212 people were waiting for a Care Act assessment, and the median wait was 19 days.",
+     "On average, how many people a day were waiting to leave hospital in Fenwick?", ("Fenwick",), False),
+    # a share of a group named before what its members did is given only for that group
+    ("number", "In 2024/25, 82% of adult social care staff said they would recommend the council as a place to work.",
+     "What percentage of Fenwick's ethnic minority staff would recommend the council as a place to work?", ("Fenwick",),
+     False),
+    ("number", "In 2024/25, 64% of staff from ethnic minority backgrounds said they would recommend the council.",
+     "What percentage of Fenwick's ethnic minority staff would recommend the council as a place to work?", ("Fenwick",),
+     True),
+    # a share of older people is given by a reablement figure that does not name them
+    ("number", "The service supported 3,150 people, and 84% were still at home 91 days after leaving hospital.",
+     "What proportion of older people in Fenwick leaving hospital with reablement were still at home 91 days on?",
+     ("Fenwick",), True),
+])
+def test_holds_what_the_round_after_e484c4f_checks(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
