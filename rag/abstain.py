@@ -449,8 +449,6 @@ _OF_THE_FIELD = frozenset({"services", "service", "department", "directorate", "
                            "last", "next", "this", "per"})
 
 
-
-
 def aliases_used(query: Query) -> list[str]:
     """The other names by which the question names its councils ("Staffs", "Bucks"): no part of its topic."""
     text = query.text.casefold()
@@ -1760,7 +1758,8 @@ def topic_phrase(question: str, sentences: list[str], councils: tuple[str, ...] 
 
 
 #: A question asking which things of a kind there are ("Which languages were the guides printed in?", "what services
-#: does it run", "which 6 languages can it offer": the count the question gives is no answer), by the kind's plural noun; not a unit of time or a count's own word ("what hours does it open").
+#: does it run", "which 6 languages can it offer": the count the question gives is no answer), by the kind's plural
+#: noun; not a unit of time or a count's own word ("what hours does it open").
 _WHICH_KIND = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
                          r"(?:[a-z-]+\s+)?(?P<kind>[a-z]{3,}s)\s+(?:are|were|is|was|did|does|"
                          r"do|has|have|had|can|could|will|would)\b", re.IGNORECASE)

@@ -1737,8 +1737,9 @@ def _share_spans(sentence: str) -> list[range]:
 
 
 #: Numbers that are not a count of things: a label ("section 42", "stage 2"), an age ("aged 16 to 25", "from
-#: age 14", "over-65s", "before they turned 18", "when a young person was 17", "their 18th birthday"), a sum of money ("£25.10") or a day of a month ("between 8 and 19
-#: September"); "young carers aged 16 to 25" says nothing of how many young carers there were.
+#: age 14", "over-65s", "before they turned 18", "when a young person was 17", "their 18th birthday"), a sum of money
+#: ("£25.10") or a day of a month ("between 8 and 19 September"); "young carers aged 16 to 25" says nothing of how many
+#: young carers there were.
 _NOT_COUNTS = re.compile(r"\b(?:section|s\.|article|schedule|part|level|stage|tier|phase|band|grade|step|page|paragraph|"
                          r"chapter|clause)\s+\d+(?![\d,.])\b|\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|over\s+|under\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                          r"\bturn(?:s|ed|ing)?\s+\d\d(?=\s*(?:[.,;:)]|$|\s+(?:in|and|or|before|during|while|when|but|so)\b))|"
@@ -2975,8 +2976,8 @@ _SHARE_BELONGING = re.compile(r"\b(?:share|percentage|proportion|fraction|per ?c
                               r"come|came|comes)\s+(?P<group>[^?]{2,80})", re.IGNORECASE)
 
 
-#: A share taken of a group named before what it did or said ("what percentage of *ethnic minority staff* would
-#: recommend …", "what share of *older people* had a review").
+#: A share taken of a whole named before what its members did or said ("what percentage of *ethnic minority staff*
+#: would recommend …", "what share of *men receiving support* had a review").
 _SHARE_OF_GROUP = re.compile(r"\b(?:share|percentage|proportion|fraction|per ?cent)\s+of\s+(?P<group>[^?]{2,80}?)\s+"
                              r"(?:are|were|is|was|would|said|say|says|felt|feel|had|have|has|used|use|uses|received|"
                              r"receive|get|got|did|do|does|who|that)\b", re.IGNORECASE)
