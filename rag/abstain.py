@@ -391,11 +391,13 @@ def figure_left_out(text: str, question: str) -> bool:
 
 
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
-    """The candidates about the question's topic that hold the kind of thing it asks for."""
+    """The candidates about the question's topic that hold the kind of thing it asks for, narrowed as asked (to
+    what a count is of, the part of a whole counted, whose rate it is)."""
     narrowing, part = narrowing_terms(query, weights, settings), part_terms(query, weights, settings)
+    owner = rate_owner_terms(query, weights, settings)
     return [c for c in on_topic(query, candidates, weights, settings)
             if holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)
-            and narrowed_as_asked(c, part, weights)]
+            and narrowed_as_asked(c, part, weights) and narrowed_as_asked(c, owner, weights)]
 
 
 #: Words for which measure of a figure is asked ("on average", "the median"), not what it is of: "the average
@@ -519,8 +521,51 @@ def part_terms(query: Query, weights, settings: Settings) -> frozenset[str] | No
 def counts_within_topic(query: Query, candidate, weights, settings: Settings) -> bool:
     """Whether a count of something common ("how many people used direct payments") is given with a word of
     what the question narrows it to (it, or the sentence it refers back to): "2,860 people were getting
-    long-term support" does not say how many used direct payments."""
-    return narrowed_as_asked(candidate, narrowing_terms(query, weights, settings), weights)
+    long-term support" does not say how many used direct payments; and a rate with a word of whose it is
+    (:func:`rate_owner_terms`)."""
+    return narrowed_as_asked(candidate, narrowing_terms(query, weights, settings), weights) \
+        and narrowed_as_asked(candidate, rate_owner_terms(query, weights, settings), weights)
+
+
+#: A rate of a workforce ("vacancy rate", "turnover rates"), which many kinds of staff have, and whose it is when named
+#: after it ("the vacancy rate *for occupational therapists*", "the turnover rate *among home care staff*"), up to a
+#: preposition or a verb.
+_RATE_NAMED = re.compile(r"\b(?:vacancy|vacancies|turnover|sickness|absence|retention)\s+rates?\b"
+                         r"(?:\s+(?:for|among|amongst|of)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?P<after>(?:(?!(?:at|in|on|by|for|of|during|since|across|and|or|was|is|were|are|did|does)\b)"
+                         r"[\w'’-]+\s*){1,4}))?", re.IGNORECASE)
+#: Words that end whose a rate is when read back from it ("What was *the* social worker vacancy rate?").
+_NOT_OWNER = frozenset({"what", "which", "who", "how", "was", "is", "were", "are", "did", "does", "do", "has", "have",
+                        "had"})
+
+
+def rate_owner(question: str) -> str:
+    """The words naming whose rate a question asks for: those straight before the rate, back to a plain word or a
+    possessive ("social worker" in "What was the social worker vacancy rate in Fenwick?"), or after it
+    (:data:`_RATE_NAMED`, "occupational therapists"); "" when it names none ("What was Fenwick's vacancy rate?") or
+    asks another rate ("What standard hourly rate did Fenwick pay for home care?")."""
+    m = _RATE_NAMED.search(question)
+    if not m:
+        return ""
+    plain = stop_words() | _NOT_OWNER
+    before: list[str] = []
+    for word in reversed(re.findall(r"[\w'’-]+", question[: m.start()])[-3:]):
+        if word.casefold() in plain or word.endswith(("'s", "’s")):
+            break
+        before.insert(0, word)
+    return " ".join([*before, m.group("after") or ""]).strip()
+
+
+def rate_owner_terms(query: Query, weights, settings: Settings) -> frozenset[str] | None:
+    """The terms of whose rate a figure asked is (:func:`rate_owner`), the councils', their other names' and the
+    periods' aside: "There were 63 care homes, with a vacancy rate of around 11%" is no social worker vacancy rate;
+    None when the question names no one's rate or the check does not apply."""
+    if query.answer_type != "number" or not settings.rules.narrowed_count_check:
+        return None
+    owner = rate_owner(query.text)
+    terms = weights.focus(weights.terms(owner)) - weights.terms(" ".join((*query.councils, *aliases_used(query),
+                                                                        *period_words(owner))))
+    return terms or None
 
 
 def asked_thing_missing(query: Query, candidates, weights, settings: Settings) -> str | None:

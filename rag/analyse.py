@@ -156,6 +156,7 @@ _PERSON = re.compile(r"^\s*(and )?who (is|was|are|were) (the|their|its|his|her)\
                      rf"^\s*(and )?who (is|was|are|were) [\w'’ -]{{1,40}}(?:['’]s|s['’]) ([\w-]+ ){{0,4}}{_ROLES}\b|"
                      rf"\bwhat (is|was|are|were) the names? of\b.{{0,60}}\b{_ROLES}\b|"
                      r"\bwhat (is|was) (his|her) name\b|"
+                     rf"\bwhat (is|was) (the|their|its) ([\w-]+ ){{0,3}}{_ROLES}['’]s names?\b|"  # "what is the director's name?"
                      r"^\s*(and )?which (?:local |senior |named )?(councillor|cabinet member|lead member|officer|director|"
                      r"manager|person|member of staff|social worker|GP|doctor|nurse|clinician)\b(?!['’]s|\s+(?:practices?|"
                      r"surger(?:y|ies)|federations?|networks?|clusters?|services?|teams?|led|posts?|roles?|jobs?)\b)",
@@ -168,12 +169,17 @@ _NOT_AUX = r"(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would
 #: A verb in the past tense straight after "what" (not "which": "which supported living provider") makes the noun
 #: after it the one something happened to ("What frustrated care companies …?"), not the thing asked for.
 _NOT_VERB = r"(?![a-z]+ed\b)"
-_ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w'’-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"
+_ORGANISATION = re.compile(rf"\b(which\s+|what\s+{_NOT_VERB})(\s*{_NOT_AUX}[\w'’+&-]+\s+){{0,3}}{_ORG_NOUNS}s?\b|"  # "LGBTQ+"
+                           rf"^\s*(?:please\s+)?name\s+(?:the|a|an|any)\s+(?:[\w'’+&-]+\s+){{0,2}}?{_ORG_NOUNS}s?\b|"  # "Name the
+                           # university that partners it": the imperative asks the same
+                           r"^\s*(?:and\s+)?who\s+(?:did|does|do)\s+(?:[\w'’&-]+\s+){1,4}?(?:commission|contract|use|appoint|fund|pay|"
+                           r"bring in|employ)\s+(?:[\w'’-]+\s+){0,2}?to\b|"  # "Who did Wokingham use to assess carers?": a body
                            r"\b(which|what)\s+(?!local\b)[\w-]+\s+(council|authority)\b(?!s)|"
                            r"\bwhich (neighbouring|other|nearby|partner|surrounding)( [\w-]+)? (boroughs?|councils?|authorit(?:y|ies))\b|"
                            r"^\s*(?:and\s+)?which\s+(?:[\w-]+\s+){0,2}?partners?\b|"  # "Which partner is it working with …?"
                            r"^\s*(?:and\s+)?which (borough|council|authority) (runs|ran|provides|provided|operates|operated|manages|"
-                           r"managed|hosts|hosted|delivers|delivered|commissions|commissioned)\b",
+                           r"managed|hosts|hosted|delivers|delivered|commissions|commissioned|leads|led|chairs|chaired|"
+                           r"conducts|conducted|carries out|carried out)\b",  # "Which council led the peer challenge?"
                            re.IGNORECASE)
 #: "What is the name of the portal?": a name the question does not give.
 _NAME = re.compile(r"\bwhat (is|was|are|were) the names? of\b|\bwhat is .{0,40} called\b|\bwhat (was|is) it called\b|"
@@ -273,6 +279,8 @@ _WHOM = re.compile(r"^\s*(?:and )?whom?\s+(?:is|was|are|were|does|do|did|has|hav
 #: Asks who does something ("Who chairs the board?", "Who leads the healthcheck?"): a name or a role.
 _HOLDER = re.compile(r"^\s*(and )?who (co-)?(chairs|heads|leads|runs|manages|oversees|co-?ordinates|led|chaired|headed|ran|"
                      r"managed|oversaw|is responsible for|was responsible for|is accountable for)\b|"
+                     r"^\s*(and )?who (holds|held|fills|filled) (the|this|that|its|their|a) ([\w'’-]+ ){0,6}?(post|role|job|"
+                     r"position|office|seat|portfolio)\b|"  # "Who holds the joint director post?"
                      # the same asked of what is to come: "Who will run the new dementia support service?"
                      r"^\s*(and )?who (?:will|would|is going to|are going to|is to|is due to|was to) (co-)?(chair|head|lead|run|"
                      r"manage|oversee|co-?ordinate|be responsible for)\b", re.IGNORECASE)
@@ -285,6 +293,9 @@ _DURATION = re.compile(r"(^|[,;:]\s*)(and |so |typically |usually )?how (long|qu
                        r"\b(longest|shortest|maximum|minimum) (time|wait|waiting time|delay|period)\b|"
                        r"\bwithin what (time|period)\b|\bwhat (?:is|was|are|were) the (?:[\w-]+ )?(?:waiting|wait) times?\b",
                        re.IGNORECASE)
+#: Asks a usual time that no other form of the question reads ("what was the average time they had waited?"): how
+#: long, read after the forms asking for a figure ("the median time taken" is read with them).
+_USUAL_TIME = re.compile(r"\b(average|mean|median|typical|usual) (?:\([\w ]{1,20}\) )?time\b", re.IGNORECASE)
 _REASON = re.compile(r"^\s*why\b|\bwhat (was|is|were|are) the (reasons?|causes?)\b|\bhow come\b|\bfor what reason\b|"
                      r"^\s*(?:and )?what (?:reasons?|explanations?|causes?) (?:did|do|does|had|have|has)\b|"  # "… did leaders give"
                      r"^\s*(and )?how (do|does|did) [\w' ’-]{1,60}? (explain|account for|justify)\b"
@@ -416,7 +427,8 @@ def answer_type(question: str) -> str:
         return "description"  # "Who was the campaign aimed at?" asks whom it serves, not someone's name
     for kind, pattern in (("place", _REGION), ("person", _PERSON), ("holder", _HOLDER), ("organisation", _ORGANISATION), ("name", _NAME),
                           ("name", _WHICH_PLACES), ("name", _IN_WHICH_PLACE), ("name", _WHICH_NUMBERED),
-                          ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
+                          ("duration", _DURATION), ("date", _DATE), ("number", _NUMBER), ("duration", _USUAL_TIME),
+                          ("place", _PLACE), ("reason", _REASON), ("yesno", _YESNO)):
         if pattern.search(question):
             return "yesno" if kind == "number" and whether_of_money(question) else kind
     return "description"

@@ -288,6 +288,21 @@ def extreme_as_asked(sentence: str, question: str) -> bool:
         for c in _CLAUSE_BREAK.split(sentence))
 
 
+#: A question about the usual length of time ("What was the average wait?", "how long does it usually take?").
+_ASKS_TYPICAL_TIME = re.compile(r"\b(?:average|median|typical(?:ly)?|usual(?:ly)?)\b", re.IGNORECASE)
+
+
+def typical_as_asked(sentence: str, question: str) -> bool:
+    """Whether a length of time asked as the usual one (an average, a median) is given by a sentence with a length of
+    time that is no extreme: "376 concerns were waiting, and the oldest had waited 14 weeks" does not say how long
+    they had waited on average, though "Waits were longest in the east, where the median wait was 33 weeks" does (a
+    question asking both, "the median and the longest wait", takes either)."""
+    if not _ASKS_TYPICAL_TIME.search(question) or asks_extreme_time(question):
+        return True
+    lengths = [c for c in _CLAUSE_BREAK.split(sentence) if has_duration(c)]
+    return not lengths or not all(_STRONG_EXTREME.search(c) and not _USUAL.search(c) for c in lengths)
+
+
 def asks_extreme_time(question: str) -> bool:
     """Whether the question asks for the longest or shortest time ("What was the longest anyone waited?")."""
     return bool(_ASKS_EXTREME_TIME.search(question))
@@ -1615,8 +1630,10 @@ _COUNTS = re.compile(r"\bhow many\b(?! of\b| per ?cent| percent)(?![^?]{0,80}\b(
 # an actual headcount", "what is the total number of complaints" and "what number of people" want no share
 
 
-#: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>".
-_PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>[^,?]{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
+#: A count of part of a whole: "how many of <the whole> <what the part did>" or "of <the whole>, how many <…>", the
+#: whole's figure read whole ("Of the 3,260 concerns it received, how many were about self-neglect?").
+_PART_OF = re.compile(r"\bhow many of\s+(?P<rest>[^?]{2,200})|\bof\s+(?P<whole>(?:[^,?]|(?<=\d),(?=\d{3}))"  # "the 3,260 concerns"
+                      r"{2,160}),\s*how many\s+(?P<cond>[^?]{2,200})",
                       re.IGNORECASE)
 #: A count of those on a list who were something: "how many people on its waiting list *were rated amber*".
 _COUNT_ON_LIST = re.compile(r"\bhow many\s+(?:[\w'’/-]+\s+){1,6}?(?:on|in)\s+(?:[\w'’/-]+\s+){0,6}?(?:list|register|"
@@ -4268,7 +4285,8 @@ def holds(answer_type: str, sentence: str, question: str = "", councils: tuple[s
         return False
     if answer_type in ("number", "duration"):
         gives = (gives_the_figure(sentence, question, councils, lead_in) if answer_type == "number"
-                 else (has_duration(sentence) and extreme_as_asked(sentence, question) or since_as_asked(sentence, question))
+                 else (has_duration(sentence) and extreme_as_asked(sentence, question) and typical_as_asked(sentence, question)
+                       or since_as_asked(sentence, question))
                  and states_a_figure_not_asked(sentence, question) and condition_named(f"{lead_in} {sentence}", question))
         return gives and of_the_thing_asked(sentence, question, councils, context, lead_in, known)
     if answer_type == "date":  # and of the named thing asked about: another hub's opening does not date this one,

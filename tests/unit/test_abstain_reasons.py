@@ -1643,3 +1643,23 @@ def test_a_figure_is_narrowed_to_what_the_field_is_named_before():
     assert "adult social care" in beyond_field("who has been in charge of adult social care since 2021")
     assert "adult social care" in beyond_field("how many adult social care staff left in 2023/24")  # the field's own
     assert "adult social care" in beyond_field("How much did Fenwick spend on adult social care overall?")  # a measure
+
+
+def test_a_rate_is_narrowed_to_whose_rate_it_is():
+    from rag.abstain import counts_within_topic, rate_owner, rate_owner_terms
+    from rag.config import Settings
+    from rag.terms import TermWeights
+
+    texts = ["There were 63 care homes in Fenwick, with a vacancy rate of around 11%.",
+             "The social work vacancy rate was 12%.", "Staff were kind.", "Carers were supported.", "Homes were full.",
+             "The list was long.", "People went home.", "Care was good.", "Waits fell.", "The board met.", "Fees rose.",
+             "Reviews were late.", "Advocates helped.", "Nurses left."]
+    weights = TermWeights([candidate(t).passage.chunk for t in texts])
+    rate = _count("What was the social worker vacancy rate in Fenwick?")
+    assert not counts_within_topic(rate, candidate(texts[0]), weights, Settings())  # care homes' vacancies
+    assert counts_within_topic(rate, candidate(texts[1]), weights, Settings())
+    assert rate_owner_terms(_count("What was Fenwick's vacancy rate in June 2024?"), weights, Settings()) is None
+    assert rate_owner("What was the vacancy rate for occupational therapists at Fenwick Council?") == "occupational therapists"
+    assert rate_owner("What was Fenwick CC's social work vacancy rate?") == "social work"  # not the council's name
+    assert rate_owner("What standard hourly rate did Fenwick pay for home care?") == ""  # no workforce's rate
+    assert rate_owner("By how much did Fenwick put up the rate it pays home care firms?") == ""

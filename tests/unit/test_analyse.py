@@ -48,6 +48,20 @@ MATCHER = CouncilMatcher(["Hounslow", "Ealing", "Harrow", "Telford and Wrekin", 
     ("How long ago was the board set up?", "date"),
     ("What did Rutland change after people asked how long they would wait?", "description"),
     ("What is the average waiting time for a financial assessment?", "duration"),  # a length of time, not a count
+    ("In November, what was the average time its concerns had been waiting for triage?", "duration"),  # how long
+    ("What was the average number of concerns a month?", "number"),
+    ("Who holds the joint director post Fenwick created in 2023?", "holder"),  # whoever holds a post
+    ("Who holds the most sway over decisions in Fenwick?", "description"),  # no post asked
+    ("Which council led the peer challenge Fenwick took part in?", "organisation"),  # the body that led it
+    ("Which councils led on co-production?", "description"),  # councils compared, not a body named
+    ("Fenwick's director has been in post since 2021: what is the director's name?", "person"),
+    ("Who held the post of director before 2023?", "holder"),
+    ("Which LGBTQ+ charity did Fenwick start working with in 2025?", "organisation"),
+    ("Name the university that partners Fenwick on its research programme.", "organisation"),
+    ("Name the three districts with the longest waits.", "description"),  # places, not a body
+    ("Who did Fenwick commission to carry out the outreach work?", "organisation"),
+    ("Who does Fenwick use to assess unpaid carers?", "organisation"),
+    ("Who did Fenwick talk to about the plan?", "description"),  # whom it spoke with, not a body it engaged
     ("Where and how is Ealing trialling artificial intelligence?", "description"),
     ("In which month did Camden publish its Adults Plan?", "date"),
     ("Which councillor leads on adult social care in Rutland?", "person"),

@@ -2528,6 +2528,10 @@ def test_a_total_spend_on_a_thing_is_spend_on_that_thing_not_the_whole_budget():
     ("How many of the complaints have been upheld?", "have been upheld"),
     ("How many people on Fenwick's waiting list were rated amber?", "were rated amber"),  # those on a list who were so
     ("How many people on Fenwick's waiting list were there in March?", ""),
+    ("Of the 3,260 safeguarding concerns Fenwick received in 2023/24, how many were about self-neglect?",
+     "were about self-neglect"),  # the whole's figure read whole, its comma and all
+    ("Of the 9,150 concerns Fenwick received, what percentage progressed to a section 42 enquiry?", ""),  # a share
+    ("In 2023/24, how many safeguarding concerns did Fenwick receive?", ""),
 ])
 def test_the_part_of_a_count_may_end_at_used(question, expected):
     from rag.answer_types import part_condition
@@ -4350,4 +4354,23 @@ def test_a_count_of_those_placed_out_of_the_area_is_of_a_part():
      ("Fenwick",), True),
 ])
 def test_holds_what_the_round_after_e484c4f_checks(kind, sentence, question, councils, expected):
+    assert holds(kind, sentence, question, councils) is expected
+
+
+@pytest.mark.parametrize("kind,sentence,question,councils,expected", [
+    # a usual length of time asked is not given by the longest or the oldest alone
+    ("duration", "376 concerns were waiting for triage, and the oldest had waited 14 weeks.",
+     "What was the average time Fenwick's safeguarding concerns had been waiting for triage?", ("Fenwick",), False),
+    ("duration", "There were 1,020 applications waiting, and the longest had waited 14 months.",
+     "How long had Fenwick's DoLS applications usually been waiting?", ("Fenwick",), False),
+    ("duration", "376 concerns were waiting for triage, and they had waited an average of 3 weeks.",
+     "What was the average time Fenwick's safeguarding concerns had been waiting for triage?", ("Fenwick",), True),
+    ("duration", "376 concerns were waiting for triage, and the oldest had waited 14 weeks.",
+     "What was the longest time Fenwick's safeguarding concerns had been waiting for triage?", ("Fenwick",), True),
+    ("duration", "The average wait was 3 weeks, and the longest wait was 14 weeks.",
+     "What was the average wait for triage in Fenwick?", ("Fenwick",), True),
+    ("duration", "Waits were longest in the east, where the median wait was 33 weeks.",
+     "What was the median wait for assessment in the east of Fenwick?", ("Fenwick",), True),  # the usual wait there
+])
+def test_holds_what_the_round_after_3d36473_checks(kind, sentence, question, councils, expected):
     assert holds(kind, sentence, question, councils) is expected
