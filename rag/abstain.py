@@ -393,11 +393,9 @@ def figure_left_out(text: str, question: str) -> bool:
 def giving(query: Query, candidates, weights, settings: Settings) -> list:
     """The candidates about the question's topic that hold the kind of thing it asks for, narrowed as asked (to
     what a count is of, the part of a whole counted, whose rate it is)."""
-    narrowing, part = narrowing_terms(query, weights, settings), part_terms(query, weights, settings)
-    owner = rate_owner_terms(query, weights, settings)
+    narrowings = (*count_narrowings(query, weights, settings), part_terms(query, weights, settings))
     return [c for c in on_topic(query, candidates, weights, settings)
-            if holds_what_is_asked(query, c, weights) and narrowed_as_asked(c, narrowing, weights)
-            and narrowed_as_asked(c, part, weights) and narrowed_as_asked(c, owner, weights)]
+            if holds_what_is_asked(query, c, weights) and all(narrowed_as_asked(c, n, weights) for n in narrowings)]
 
 
 #: Words for which measure of a figure is asked ("on average", "the median"), not what it is of: "the average
@@ -478,19 +476,21 @@ def narrowing_terms(query: Query, weights, settings: Settings) -> frozenset[str]
     asked = _PERIOD_EDGE.sub(" ", _ASSESSOR.sub(" ", _FIELD.sub(" ", query.text)))
     if share:
         asked = _LIVING_IN.sub(" ", _AGE_BOUND.sub(" ", asked))
-    narrowing = weights.focus(weights.terms(in_report_words(asked))) - left_out
-    beyond = weights.focus(weights.terms(in_report_words(beyond_field(asked)))) - left_out
-    narrowing = beyond or narrowing
+    narrowing = weights.focus(weights.terms(in_report_words(beyond_field(asked)))) - left_out \
+        or weights.focus(weights.terms(in_report_words(asked))) - left_out  # read as asked only when nothing is left
     specific = frozenset(t for t in narrowing if weights.df.get(t, 0) <= settings.specific_share * weights.n)
     return specific or narrowing
+
+
+#: Words after the field's name that keep it: the field's own, a measure or a figure word ("adult social care overall").
+_KEEPS_FIELD = _OF_THE_FIELD | frozenset(MEASURES) | frozenset(FIGURE_WORDS)
 
 
 def beyond_field(asked: str) -> str:
     """The question without the field every report is about where it names the thing a figure is of ("the adult
     social care precept" → "the precept"): what is left says what the figure is narrowed to."""
-    plain = stop_words()
-    kept = _FIELD_NAMED.sub(lambda m: m.group(0) if m.group("next").casefold() in plain | _OF_THE_FIELD
-                            | set(MEASURES) | set(FIGURE_WORDS) else f" {m.group('next')}", asked)
+    keeps = stop_words() | _KEEPS_FIELD
+    kept = _FIELD_NAMED.sub(lambda m: m.group(0) if m.group("next").casefold() in keeps else f" {m.group('next')}", asked)
     return " ".join(kept.split())  # "go over its budget", as the reports' wordings for a plain phrase read it
 
 
@@ -523,8 +523,13 @@ def counts_within_topic(query: Query, candidate, weights, settings: Settings) ->
     what the question narrows it to (it, or the sentence it refers back to): "2,860 people were getting
     long-term support" does not say how many used direct payments; and a rate with a word of whose it is
     (:func:`rate_owner_terms`)."""
-    return narrowed_as_asked(candidate, narrowing_terms(query, weights, settings), weights) \
-        and narrowed_as_asked(candidate, rate_owner_terms(query, weights, settings), weights)
+    return all(narrowed_as_asked(candidate, n, weights) for n in count_narrowings(query, weights, settings))
+
+
+def count_narrowings(query: Query, weights, settings: Settings) -> tuple[frozenset[str] | None, ...]:
+    """What a figure asked is narrowed to: its topic (:func:`narrowing_terms`) and whose rate it is
+    (:func:`rate_owner_terms`); a sentence giving it uses a word of each that applies."""
+    return narrowing_terms(query, weights, settings), rate_owner_terms(query, weights, settings)
 
 
 #: A rate of a workforce ("vacancy rate", "turnover rates"), which many kinds of staff have, and whose it is when named
